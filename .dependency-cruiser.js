@@ -1,0 +1,68 @@
+/**
+ * The dependency rule (DESIGN.md): core is free of frameworks; bots and skills speak only to core;
+ * only main.ts and cli/ wire everything together.
+ */
+const FRAMEWORKS = '^(express|grammy|@grammyjs|vk-io|ask-sdk|ask-sdk-core|ask-sdk-express-adapter|ask-sdk-model|prisma|@prisma|ioredis|bullmq|pg|@electric-sql|pglite-prisma-adapter|pino|prom-client)';
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'core-is-framework-free',
+      comment: 'core/ imports only core/, zod, luxon and node built-ins',
+      severity: 'error',
+      from: { path: '^core/' },
+      to: { dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'], pathNot: 'node_modules/(zod|luxon)/' },
+    },
+    {
+      name: 'core-imports-only-core',
+      severity: 'error',
+      from: { path: '^core/' },
+      to: { dependencyTypes: ['local'], pathNot: '^core/' },
+    },
+    {
+      name: 'channels-import-only-core',
+      comment: 'bots/ and skills/ never reach prisma/, infra/, webhooks/ or each other',
+      severity: 'error',
+      from: { path: '^(bots|skills)/' },
+      to: { path: '^(prisma|infra|webhooks|cli)/|^main\\.ts$' },
+    },
+    {
+      name: 'bots-do-not-import-skills',
+      severity: 'error',
+      from: { path: '^bots/' },
+      to: { path: '^skills/' },
+    },
+    {
+      name: 'skills-do-not-import-bots',
+      severity: 'error',
+      from: { path: '^skills/' },
+      to: { path: '^bots/' },
+    },
+    {
+      name: 'channels-no-database-client',
+      severity: 'error',
+      from: { path: '^(bots|skills)/' },
+      to: { path: 'node_modules/(@prisma|prisma|pg|@electric-sql|ioredis|bullmq)/' },
+    },
+    {
+      name: 'only-composition-root-wires',
+      comment: 'webhooks/, infra/ and prisma/ do not import main.ts or cli/',
+      severity: 'error',
+      from: { path: '^(webhooks|infra|prisma|core)/' },
+      to: { path: '^(cli/|main\\.ts$)' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^prisma/generated/' },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+    combinedDependencies: false,
+  },
+};

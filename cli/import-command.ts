@@ -1,0 +1,38 @@
+import { SingleBar, Presets } from 'cli-progress';
+import { ingestValidEvents } from '../core/ingest/ingest-batch';
+import { validateEvents } from '../core/ingest/validate-batch';
+import type { Runtime } from '../main';
+import { readEventsFile } from './read-events-file';
+
+const BATCH = 1000;
+
+/** `dnevnik import <file>`: the same events as the API, checked whole first, applied in batches. */
+export async function importCommand(runtime: Runtime, file: string, options: { silent: boolean; progress: boolean }): Promise<number> {
+  const raw = readEventsFile(file);
+  const { events, errors } = validateEvents(raw);
+  if (errors.length > 0) {
+    for (const e of errors.slice(0, 20)) process.stderr.write(`event ${e.index}${e.id ? ` (${e.id})` : ''}: ${e.message}\n`);
+    if (errors.length > 20) process.stderr.write(`… and ${errors.length - 20} more\n`);
+    process.stderr.write(`${errors.length} invalid event(s) in ${file}; nothing imported\n`);
+    return 1;
+  }
+  const bar = options.progress ? new SingleBar({ format: 'import [{bar}] {percentage}% | {value}/{total} events | {eta}s left' }, Presets.shades_classic) : undefined;
+  bar?.start(events.length, 0);
+  let accepted = 0;
+  let duplicates = 0;
+  try {
+    for (let i = 0; i < events.length; i += BATCH) {
+      const result = await ingestValidEvents(runtime.ingestStore, events.slice(i, i + BATCH), {
+        defaultTimezone: runtime.config.TZ_DEFAULT,
+        withOutbox: !options.silent,
+      });
+      accepted += result.accepted;
+      duplicates += result.duplicates;
+      bar?.update(Math.min(i + BATCH, events.length));
+    }
+  } finally {
+    bar?.stop();
+  }
+  process.stdout.write(`${JSON.stringify({ accepted, duplicates })}\n`);
+  return 0;
+}

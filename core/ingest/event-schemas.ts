@@ -1,0 +1,129 @@
+import { z } from 'zod';
+
+// CONTRACT section 4: the events a school's e-journal pushes. Ids are the school system's strings.
+
+const ZId = z.string().trim().min(1).max(128);
+const ZName = z.string().trim().min(1).max(200);
+const ZOptionalText = (max: number) => z.string().max(max).nullish();
+const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').refine(isRealDate, 'not a calendar date');
+const ZTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:mm');
+const ZIsoDateTime = z.iso.datetime({ offset: true });
+
+function isRealDate(value: string): boolean {
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const GRADE_VALUES = ['1', '2', '3', '4', '5', 'зачёт', 'незачёт'] as const;
+
+export const ZSchoolUpsertedSchema = z.object({
+  schoolId: ZId,
+  name: ZName,
+  timezone: z.string().refine(isTimeZone, 'unknown time zone').optional(),
+});
+export const ZClassUpsertedSchema = z.object({ schoolId: ZId, classId: ZId, name: ZName });
+export const ZSubjectUpsertedSchema = z.object({ schoolId: ZId, subjectId: ZId, name: ZName });
+const ZPersonName = { lastName: ZName, firstName: ZName, middleName: ZName.nullish() };
+export const ZTeacherUpsertedSchema = z.object({ schoolId: ZId, teacherId: ZId, ...ZPersonName });
+export const ZStudentUpsertedSchema = z.object({ schoolId: ZId, studentId: ZId, classId: ZId, ...ZPersonName });
+export const ZLessonUpsertedSchema = z
+  .object({
+    lessonId: ZId,
+    classId: ZId,
+    subjectId: ZId,
+    teacherId: ZId,
+    date: ZDate,
+    start: ZTime,
+    end: ZTime,
+    room: ZOptionalText(50),
+    topic: ZOptionalText(1000),
+    isTest: z.boolean().optional(),
+    cancelled: z.boolean().optional(),
+    onlineUrl: z.url({ protocol: /^https?$/ }).max(2000).nullish(),
+  })
+  .refine((l) => l.start < l.end, { message: 'end must be after start', path: ['end'] });
+export const ZLessonDeletedSchema = z.object({ lessonId: ZId });
+export const ZHomeworkUpsertedSchema = z.object({
+  homeworkId: ZId,
+  classId: ZId,
+  subjectId: ZId,
+  dueDate: ZDate,
+  text: z.string().trim().min(1).max(10000),
+  lessonId: ZId.nullish(),
+});
+export const ZHomeworkDeletedSchema = z.object({ homeworkId: ZId });
+export const ZGradeUpsertedSchema = z.object({
+  gradeId: ZId,
+  studentId: ZId,
+  subjectId: ZId,
+  date: ZDate,
+  value: z.enum(GRADE_VALUES),
+  weight: z.number().int().min(1).max(5).optional(),
+  lessonId: ZId.nullish(),
+  workType: ZOptionalText(200),
+  comment: ZOptionalText(2000),
+});
+export const ZGradeDeletedSchema = z.object({ gradeId: ZId });
+export const ZAttendanceMarkedSchema = z.object({
+  lessonId: ZId,
+  studentId: ZId,
+  status: z.enum(['present', 'absent', 'late']),
+  reason: ZOptionalText(500),
+});
+export const ZCanteenTransactionSchema = z.object({
+  transactionId: ZId,
+  studentId: ZId,
+  amountKopecks: z.number().int().min(-100_000_000).max(100_000_000),
+  balanceKopecks: z.number().int().min(-100_000_000).max(1_000_000_000),
+  at: ZIsoDateTime,
+  description: ZOptionalText(500),
+});
+
+export const EVENT_DATA_SCHEMAS = {
+  'school.upserted': ZSchoolUpsertedSchema,
+  'class.upserted': ZClassUpsertedSchema,
+  'subject.upserted': ZSubjectUpsertedSchema,
+  'teacher.upserted': ZTeacherUpsertedSchema,
+  'student.upserted': ZStudentUpsertedSchema,
+  'lesson.upserted': ZLessonUpsertedSchema,
+  'lesson.deleted': ZLessonDeletedSchema,
+  'homework.upserted': ZHomeworkUpsertedSchema,
+  'homework.deleted': ZHomeworkDeletedSchema,
+  'grade.upserted': ZGradeUpsertedSchema,
+  'grade.deleted': ZGradeDeletedSchema,
+  'attendance.marked': ZAttendanceMarkedSchema,
+  'canteen.transaction': ZCanteenTransactionSchema,
+} as const;
+
+export type TEventType = keyof typeof EVENT_DATA_SCHEMAS;
+export const EVENT_TYPES = Object.keys(EVENT_DATA_SCHEMAS) as TEventType[];
+
+export type TEventData<T extends TEventType> = z.infer<(typeof EVENT_DATA_SCHEMAS)[T]>;
+
+/** A validated event: the `data` type follows the `type`. */
+export type TJournalEvent = {
+  [T in TEventType]: { id: string; type: T; occurredAt: string; data: TEventData<T> };
+}[TEventType];
+
+export const MAX_EVENTS_PER_BATCH = 1000;
+
+/** The envelope only; each event's data is checked against its type's schema separately. */
+export const ZEventEnvelopeSchema = z.object({
+  id: ZId,
+  type: z.enum(EVENT_TYPES as [TEventType, ...TEventType[]]),
+  occurredAt: ZIsoDateTime,
+  data: z.record(z.string(), z.unknown()),
+});
+
+export const ZBatchSchema = z.object({
+  events: z.array(z.unknown()).min(1, 'a batch holds 1 to 1000 events').max(MAX_EVENTS_PER_BATCH, 'a batch holds 1 to 1000 events'),
+});

@@ -1,0 +1,264 @@
+import type { TEventData, TJournalEvent } from './event-schemas';
+import type { TGradeHistoryRow, TOutboxRow, TStoredGrade, TStoredHomework, TStoredLesson } from './ingest-types';
+
+// Turns the new events of a batch into the final rows to write and the outbox facts they cause.
+// Pure: the store loads the current rows first, so "what changed" is decided here, once.
+
+export interface TExistingRows {
+  grades: Map<string, TStoredGrade>;
+  lessons: Map<string, TStoredLesson>;
+  homework: Map<string, TStoredHomework>;
+  canteenTransactionIds: Set<string>;
+}
+
+type TLessonRow = TEventData<'lesson.upserted'> & { deleted: boolean };
+type THomeworkRow = TEventData<'homework.upserted'> & { deleted: boolean };
+
+export interface TWritePlan {
+  schools: TEventData<'school.upserted'>[];
+  classes: TEventData<'class.upserted'>[];
+  subjects: TEventData<'subject.upserted'>[];
+  teachers: TEventData<'teacher.upserted'>[];
+  students: TEventData<'student.upserted'>[];
+  /** Upserts carry the full row; a deletion of a stored row carries only the id. */
+  lessons: TLessonRow[];
+  deletedLessonIds: string[];
+  homework: THomeworkRow[];
+  deletedHomeworkIds: string[];
+  grades: TStoredGrade[];
+  gradeHistory: TGradeHistoryRow[];
+  attendance: TEventData<'attendance.marked'>[];
+  canteen: TEventData<'canteen.transaction'>[];
+  outbox: TOutboxRow[];
+}
+
+/** Ids of the rows whose current state the planner needs. */
+export function rowsToLoad(events: TJournalEvent[]) {
+  const grades = new Set<string>();
+  const lessons = new Set<string>();
+  const homework = new Set<string>();
+  const canteen = new Set<string>();
+  for (const e of events) {
+    if (e.type === 'grade.upserted' || e.type === 'grade.deleted') grades.add(e.data.gradeId);
+    else if (e.type === 'lesson.upserted' || e.type === 'lesson.deleted') lessons.add(e.data.lessonId);
+    else if (e.type === 'homework.upserted' || e.type === 'homework.deleted') homework.add(e.data.homeworkId);
+    else if (e.type === 'canteen.transaction') canteen.add(e.data.transactionId);
+  }
+  return { gradeIds: [...grades], lessonIds: [...lessons], homeworkIds: [...homework], canteenTransactionIds: [...canteen] };
+}
+
+/** Later events for the same id win; the map keeps the first position so writes stay in order. */
+function lastWins<T>(rows: Map<string, T>, id: string, row: T) {
+  rows.delete(id);
+  rows.set(id, row);
+}
+
+export function planBatch(events: TJournalEvent[], existing: TExistingRows): TWritePlan {
+  const schools = new Map<string, TEventData<'school.upserted'>>();
+  const classes = new Map<string, TEventData<'class.upserted'>>();
+  const subjects = new Map<string, TEventData<'subject.upserted'>>();
+  const teachers = new Map<string, TEventData<'teacher.upserted'>>();
+  const students = new Map<string, TEventData<'student.upserted'>>();
+  const attendance = new Map<string, TEventData<'attendance.marked'>>();
+  const canteen = new Map<string, TEventData<'canteen.transaction'>>();
+  const grades = new Map<string, TStoredGrade>(existing.grades);
+  const touchedGrades = new Set<string>();
+  const lessons = new Map<string, TLessonRow | { id: string; deleted: true }>();
+  const homework = new Map<string, THomeworkRow | { id: string; deleted: true }>();
+  const lessonState = new Map<string, { date: string; start: string; cancelled: boolean; deleted: boolean }>(existing.lessons);
+  const homeworkState = new Map<string, { dueDate: string; text: string; deleted: boolean }>(existing.homework);
+  const gradeHistory: TGradeHistoryRow[] = [];
+  const outbox: TOutboxRow[] = [];
+
+  for (const event of events) {
+    switch (event.type) {
+      case 'school.upserted':
+        lastWins(schools, event.data.schoolId, event.data);
+        break;
+      case 'class.upserted':
+        lastWins(classes, event.data.classId, event.data);
+        break;
+      case 'subject.upserted':
+        lastWins(subjects, event.data.subjectId, event.data);
+        break;
+      case 'teacher.upserted':
+        lastWins(teachers, event.data.teacherId, event.data);
+        break;
+      case 'student.upserted':
+        lastWins(students, event.data.studentId, event.data);
+        break;
+      case 'attendance.marked':
+        lastWins(attendance, `${event.data.lessonId}\u0000${event.data.studentId}`, event.data);
+        break;
+      case 'canteen.transaction':
+        // A transaction is a fact: once stored it never changes, and it alerts once.
+        if (!existing.canteenTransactionIds.has(event.data.transactionId) && !canteen.has(event.data.transactionId)) {
+          canteen.set(event.data.transactionId, event.data);
+          outbox.push({
+            kind: 'canteen.transaction',
+            studentId: event.data.studentId,
+            classId: null,
+            eventId: event.id,
+            payload: { ...event.data, occurredAt: event.occurredAt },
+          });
+        }
+        break;
+      case 'lesson.upserted': {
+        const d = event.data;
+        const before = lessonState.get(d.lessonId);
+        const cancelled = d.cancelled ?? false;
+        if (before && !before.deleted) {
+          if (cancelled && !before.cancelled) outbox.push(lessonFact('lesson.cancelled', event.id, event.occurredAt, d, before));
+          else if (!cancelled && (before.date !== d.date || before.start !== d.start)) outbox.push(lessonFact('lesson.moved', event.id, event.occurredAt, d, before));
+        }
+        lessonState.set(d.lessonId, { date: d.date, start: d.start, cancelled, deleted: false });
+        lastWins(lessons, d.lessonId, { ...d, deleted: false });
+        break;
+      }
+      case 'lesson.deleted': {
+        const before = lessonState.get(event.data.lessonId);
+        if (before) before.deleted = true;
+        const pending = lessons.get(event.data.lessonId);
+        lastWins(lessons, event.data.lessonId, pending && 'classId' in pending ? { ...pending, deleted: true } : { id: event.data.lessonId, deleted: true });
+        break;
+      }
+      case 'homework.upserted': {
+        const d = event.data;
+        const before = homeworkState.get(d.homeworkId);
+        if (!before || before.deleted || before.text !== d.text || before.dueDate !== d.dueDate) {
+          outbox.push({
+            kind: 'homework.changed',
+            studentId: null,
+            classId: d.classId,
+            eventId: event.id,
+            payload: { homeworkId: d.homeworkId, subjectId: d.subjectId, dueDate: d.dueDate, isNew: !before || before.deleted, occurredAt: event.occurredAt },
+          });
+        }
+        homeworkState.set(d.homeworkId, { dueDate: d.dueDate, text: d.text, deleted: false });
+        lastWins(homework, d.homeworkId, { ...d, deleted: false });
+        break;
+      }
+      case 'homework.deleted': {
+        const before = homeworkState.get(event.data.homeworkId);
+        if (before) before.deleted = true;
+        const pending = homework.get(event.data.homeworkId);
+        lastWins(homework, event.data.homeworkId, pending && 'classId' in pending ? { ...pending, deleted: true } : { id: event.data.homeworkId, deleted: true });
+        break;
+      }
+      case 'grade.upserted': {
+        const d = event.data;
+        const next: TStoredGrade = {
+          id: d.gradeId,
+          studentId: d.studentId,
+          subjectId: d.subjectId,
+          date: d.date,
+          value: d.value,
+          weight: d.weight ?? 1,
+          lessonId: d.lessonId ?? null,
+          workType: d.workType ?? null,
+          comment: d.comment ?? null,
+          deleted: false,
+        };
+        const before = grades.get(d.gradeId);
+        const action = !before || before.deleted ? 'created' : gradeDiffers(before, next) ? 'changed' : null;
+        grades.set(d.gradeId, next);
+        if (!action) break;
+        touchedGrades.add(d.gradeId);
+        gradeHistory.push(historyRow(next, action, event.id));
+        outbox.push(gradeFact(action === 'created' ? 'grade.created' : 'grade.changed', next, event, action === 'changed' ? before : undefined));
+        break;
+      }
+      case 'grade.deleted': {
+        const before = grades.get(event.data.gradeId);
+        if (!before || before.deleted) break;
+        const next = { ...before, deleted: true };
+        grades.set(before.id, next);
+        touchedGrades.add(before.id);
+        gradeHistory.push({ ...historyRow(before, 'deleted', event.id) });
+        outbox.push(gradeFact('grade.deleted', next, event));
+        break;
+      }
+    }
+  }
+
+  const lessonRows = [...lessons.values()];
+  const homeworkRows = [...homework.values()];
+  return {
+    schools: [...schools.values()],
+    classes: [...classes.values()],
+    subjects: [...subjects.values()],
+    teachers: [...teachers.values()],
+    students: [...students.values()],
+    lessons: lessonRows.filter((l): l is TLessonRow => 'classId' in l),
+    deletedLessonIds: lessonRows.filter((l) => !('classId' in l)).map((l) => (l as { id: string }).id),
+    homework: homeworkRows.filter((h): h is THomeworkRow => 'classId' in h),
+    deletedHomeworkIds: homeworkRows.filter((h) => !('classId' in h)).map((h) => (h as { id: string }).id),
+    grades: [...touchedGrades].map((id) => grades.get(id)!),
+    gradeHistory,
+    attendance: [...attendance.values()],
+    canteen: [...canteen.values()],
+    outbox,
+  };
+}
+
+function gradeDiffers(a: TStoredGrade, b: TStoredGrade): boolean {
+  return (
+    a.value !== b.value ||
+    a.weight !== b.weight ||
+    a.workType !== b.workType ||
+    a.comment !== b.comment ||
+    a.date !== b.date ||
+    a.subjectId !== b.subjectId ||
+    a.studentId !== b.studentId ||
+    a.lessonId !== b.lessonId
+  );
+}
+
+function historyRow(g: TStoredGrade, action: TGradeHistoryRow['action'], eventId: string): TGradeHistoryRow {
+  return { gradeId: g.id, action, value: g.value, weight: g.weight, workType: g.workType, comment: g.comment, eventId };
+}
+
+function gradeFact(kind: 'grade.created' | 'grade.changed' | 'grade.deleted', g: TStoredGrade, event: TJournalEvent, previous?: TStoredGrade): TOutboxRow {
+  return {
+    kind,
+    studentId: g.studentId,
+    classId: null,
+    eventId: event.id,
+    payload: {
+      gradeId: g.id,
+      subjectId: g.subjectId,
+      date: g.date,
+      value: g.value,
+      weight: g.weight,
+      workType: g.workType,
+      comment: g.comment,
+      lessonId: g.lessonId,
+      ...(previous ? { previousValue: previous.value, previousWeight: previous.weight } : {}),
+      occurredAt: event.occurredAt,
+    },
+  };
+}
+
+function lessonFact(
+  kind: 'lesson.cancelled' | 'lesson.moved',
+  eventId: string,
+  occurredAt: string,
+  lesson: TEventData<'lesson.upserted'>,
+  before: { date: string; start: string },
+): TOutboxRow {
+  return {
+    kind,
+    studentId: null,
+    classId: lesson.classId,
+    eventId,
+    payload: {
+      lessonId: lesson.lessonId,
+      subjectId: lesson.subjectId,
+      date: lesson.date,
+      start: lesson.start,
+      previousDate: before.date,
+      previousStart: before.start,
+      occurredAt,
+    },
+  };
+}

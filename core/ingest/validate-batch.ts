@@ -1,0 +1,130 @@
+import { EVENT_DATA_SCHEMAS, ZEventEnvelopeSchema, type TJournalEvent } from './event-schemas';
+import type { TEntityKind } from './ingest-types';
+
+export interface TEventError {
+  index: number;
+  id: string | null;
+  message: string;
+}
+
+/** Checks every event's envelope and data; all errors are reported, not just the first. */
+export function validateEvents(rawEvents: unknown[]): { events: TJournalEvent[]; errors: TEventError[] } {
+  const events: TJournalEvent[] = [];
+  const errors: TEventError[] = [];
+  rawEvents.forEach((raw, index) => {
+    const rawId = typeof (raw as { id?: unknown })?.id === 'string' ? (raw as { id: string }).id : null;
+    const envelope = ZEventEnvelopeSchema.safeParse(raw);
+    if (!envelope.success) {
+      errors.push({ index, id: rawId, message: describeIssues(envelope.error.issues) });
+      return;
+    }
+    const data = EVENT_DATA_SCHEMAS[envelope.data.type].safeParse(envelope.data.data);
+    if (!data.success) {
+      errors.push({ index, id: envelope.data.id, message: describeIssues(data.error.issues, 'data') });
+      return;
+    }
+    events.push({ ...envelope.data, data: data.data } as TJournalEvent);
+  });
+  return { events, errors };
+}
+
+function describeIssues(issues: { path: PropertyKey[]; message: string }[], prefix?: string): string {
+  return issues
+    .slice(0, 3)
+    .map((issue) => {
+      const path = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
+      return path ? `${path}: ${issue.message}` : issue.message;
+    })
+    .join('; ');
+}
+
+type TReference = { kind: TEntityKind; id: string; field: string };
+
+/** What each event defines (so later events in the batch may refer to it) and refers to. */
+export function definesAndRefers(event: TJournalEvent): { defines?: TReference; refers: TReference[] } {
+  const ref = (kind: TEntityKind, id: string | null | undefined, field: string): TReference[] => (id ? [{ kind, id, field }] : []);
+  switch (event.type) {
+    case 'school.upserted':
+      return { defines: { kind: 'school', id: event.data.schoolId, field: 'schoolId' }, refers: [] };
+    case 'class.upserted':
+      return { defines: { kind: 'class', id: event.data.classId, field: 'classId' }, refers: ref('school', event.data.schoolId, 'schoolId') };
+    case 'subject.upserted':
+      return { defines: { kind: 'subject', id: event.data.subjectId, field: 'subjectId' }, refers: ref('school', event.data.schoolId, 'schoolId') };
+    case 'teacher.upserted':
+      return { defines: { kind: 'teacher', id: event.data.teacherId, field: 'teacherId' }, refers: ref('school', event.data.schoolId, 'schoolId') };
+    case 'student.upserted':
+      return {
+        defines: { kind: 'student', id: event.data.studentId, field: 'studentId' },
+        refers: [...ref('school', event.data.schoolId, 'schoolId'), ...ref('class', event.data.classId, 'classId')],
+      };
+    case 'lesson.upserted':
+      return {
+        defines: { kind: 'lesson', id: event.data.lessonId, field: 'lessonId' },
+        refers: [
+          ...ref('class', event.data.classId, 'classId'),
+          ...ref('subject', event.data.subjectId, 'subjectId'),
+          ...ref('teacher', event.data.teacherId, 'teacherId'),
+        ],
+      };
+    case 'lesson.deleted':
+      return { refers: ref('lesson', event.data.lessonId, 'lessonId') };
+    case 'homework.upserted':
+      return {
+        defines: { kind: 'homework', id: event.data.homeworkId, field: 'homeworkId' },
+        refers: [
+          ...ref('class', event.data.classId, 'classId'),
+          ...ref('subject', event.data.subjectId, 'subjectId'),
+          ...ref('lesson', event.data.lessonId, 'lessonId'),
+        ],
+      };
+    case 'homework.deleted':
+      return { refers: ref('homework', event.data.homeworkId, 'homeworkId') };
+    case 'grade.upserted':
+      return {
+        defines: { kind: 'grade', id: event.data.gradeId, field: 'gradeId' },
+        refers: [
+          ...ref('student', event.data.studentId, 'studentId'),
+          ...ref('subject', event.data.subjectId, 'subjectId'),
+          ...ref('lesson', event.data.lessonId, 'lessonId'),
+        ],
+      };
+    case 'grade.deleted':
+      return { refers: ref('grade', event.data.gradeId, 'gradeId') };
+    case 'attendance.marked':
+      return { refers: [...ref('lesson', event.data.lessonId, 'lessonId'), ...ref('student', event.data.studentId, 'studentId')] };
+    case 'canteen.transaction':
+      return { refers: ref('student', event.data.studentId, 'studentId') };
+  }
+}
+
+export type TFindKnownIds = (kind: TEntityKind, ids: string[]) => Promise<Set<string>>;
+
+/**
+ * An event may refer only to ids that are stored or defined earlier in the same batch
+ * (CONTRACT section 4). The store is asked once per kind, for all ids at once.
+ */
+export async function findUnknownReferences(events: TJournalEvent[], findKnownIds: TFindKnownIds): Promise<TEventError[]> {
+  const plans = events.map(definesAndRefers);
+  const wanted = new Map<TEntityKind, Set<string>>();
+  for (const plan of plans) {
+    for (const r of plan.refers) {
+      if (!wanted.has(r.kind)) wanted.set(r.kind, new Set());
+      wanted.get(r.kind)!.add(r.id);
+    }
+  }
+  const known = new Map<TEntityKind, Set<string>>();
+  for (const [kind, ids] of wanted) known.set(kind, await findKnownIds(kind, [...ids]));
+
+  const errors: TEventError[] = [];
+  plans.forEach((plan, index) => {
+    const missing = plan.refers.filter((r) => !known.get(r.kind)?.has(r.id));
+    if (missing.length > 0) {
+      errors.push({ index, id: events[index].id, message: missing.map((r) => `data.${r.field}: unknown ${r.kind} "${r.id}"`).join('; ') });
+    }
+    if (plan.defines) {
+      if (!known.has(plan.defines.kind)) known.set(plan.defines.kind, new Set());
+      known.get(plan.defines.kind)!.add(plan.defines.id);
+    }
+  });
+  return errors;
+}

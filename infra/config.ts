@@ -1,0 +1,93 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+// CONTRACT section 2. Parsed once at start; a bad value stops start with one line naming it.
+
+const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const opt = <T extends z.ZodType>(schema: T) => z.preprocess(emptyToUndefined, schema.optional());
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const ZBoolean = z.preprocess(
+  (v) => (typeof v === 'string' ? v.trim().toLowerCase() : v),
+  z.enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off']).transform((v) => ['true', '1', 'yes', 'on'].includes(v)),
+);
+
+const ZPostgresUrl = z.string().refine((v) => /^postgres(ql)?:\/\//.test(v), 'must be a postgres:// or postgresql:// URL');
+const ZRedisUrl = z.string().refine((v) => /^rediss?:\/\//.test(v), 'must be a redis:// or rediss:// URL');
+const ZHttpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+
+const ZPort = z
+  .union([z.number(), z.string().regex(/^\d{1,5}$/, 'must be a port number (0–65535)').transform(Number)])
+  .refine((n) => Number.isInteger(n) && n >= 0 && n <= 65535, 'must be a port number (0–65535)');
+
+export const ZEnvSchema = z.object({
+  DATABASE_URL: opt(ZPostgresUrl),
+  REDIS_URL: opt(ZRedisUrl),
+  PORT: z.preprocess(emptyToUndefined, ZPort.default(3000)),
+  PUBLIC_URL: opt(ZHttpUrl),
+  DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
+  LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+  TZ_DEFAULT: z.preprocess(emptyToUndefined, z.string().refine(isTimeZone, 'unknown IANA time zone').default('Europe/Moscow')),
+  TELEGRAM_BOT_TOKEN: opt(z.string().regex(/^\d+:[\w-]+$/, 'expected <bot id>:<secret>')),
+  TELEGRAM_WEBHOOK_SECRET: opt(z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, '1–256 characters of A–Z a–z 0–9 _ -')),
+  TELEGRAM_API_ROOT: z.preprocess(emptyToUndefined, ZHttpUrl.default('https://api.telegram.org')),
+  VK_GROUP_TOKEN: opt(z.string()),
+  VK_GROUP_ID: opt(z.string().regex(/^\d{1,15}$/, 'must be the community\'s numeric id').transform(Number)),
+  VK_CALLBACK_SECRET: opt(z.string()),
+  VK_CONFIRMATION: opt(z.string()),
+  VK_API_BASE_URL: z.preprocess(emptyToUndefined, ZHttpUrl.default('https://api.vk.ru/method')),
+  ALICE_SKILL_ID: opt(z.string()),
+  ALEXA_SKILL_ID: opt(z.string()),
+  ALEXA_VERIFY_SIGNATURE: z.preprocess(emptyToUndefined, ZBoolean.default(true)),
+  JOURNAL_WEBHOOK_SECRET: opt(z.string().min(16, 'use at least 16 characters')),
+  DEMO: opt(ZBoolean),
+});
+
+export type TEnv = z.infer<typeof ZEnvSchema>;
+
+export interface TConfig extends Omit<TEnv, 'DEMO' | 'DATA_DIR'> {
+  DATA_DIR: string;
+  /** Demo school on: default with the embedded database, off with a real one. */
+  DEMO: boolean;
+  embedded: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+export function parseConfig(env: Record<string, string | undefined> = process.env): TConfig {
+  const result = ZEnvSchema.safeParse(env);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const name = String(issue.path[0] ?? 'environment');
+    const shown = env[name] === undefined ? '' : ` (got ${JSON.stringify(redact(name, env[name]!))})`;
+    throw new ConfigError(`Invalid configuration: ${name} ${issue.message}${shown}`);
+  }
+  const parsed = result.data;
+  if (parsed.TELEGRAM_BOT_TOKEN && parsed.PUBLIC_URL && !parsed.TELEGRAM_WEBHOOK_SECRET) {
+    throw new ConfigError('Invalid configuration: TELEGRAM_WEBHOOK_SECRET is required when TELEGRAM_BOT_TOKEN and PUBLIC_URL are set (webhook mode)');
+  }
+  if (parsed.VK_GROUP_TOKEN && !parsed.VK_GROUP_ID) {
+    throw new ConfigError('Invalid configuration: VK_GROUP_ID is required when VK_GROUP_TOKEN is set');
+  }
+  const embedded = !parsed.DATABASE_URL;
+  return { ...parsed, DATA_DIR: path.resolve(parsed.DATA_DIR), DEMO: parsed.DEMO ?? embedded, embedded };
+}
+
+// Secrets never reach the terminal or logs, even when they are the invalid value.
+function redact(name: string, value: string): string {
+  return /TOKEN|SECRET|CONFIRMATION/.test(name) ? '***' : value.length > 80 ? `${value.slice(0, 77)}...` : value;
+}
+

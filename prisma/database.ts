@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { Pool, types } from 'pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { PrismaClient } from './generated/client';
+import type { MigrationSql } from './migrate';
+
+// The database port's two implementations: PostgreSQL when DATABASE_URL is set, otherwise an
+// embedded PGlite (real Postgres in WASM) in DATA_DIR. Both serve the same Prisma client and
+// the same migrations; raw SQL is only for migrations and bulk ingestion.
+
+export type TDatabaseKind = 'postgres' | 'pglite';
+
+export interface Database {
+  kind: TDatabaseKind;
+  prisma: PrismaClient;
+  sql: MigrationSql;
+  /** PGlite only: a copy of the whole database, to clone from (tests, backups). */
+  snapshot?: () => Promise<Blob>;
+  /** true when reachable: /readyz */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  databaseUrl?: string;
+  /** PGlite data directory; `memory://` for a throw-away database. */
+  dataDir?: string;
+  /** PGlite only: start from a snapshot made by `dumpDataDir()` (fast test databases). */
+  loadDataDir?: Blob | File;
+  poolSize?: number;
+}
+
+// "char" (OID 18) appears in catalog queries; pg would hand it over as a Buffer-like oddity.
+types.setTypeParser(18, (v: string) => v);
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize ?? 10) : openPglite(options);
+}
+
+function openPostgres(connectionString: string, max: number): Database {
+  const pool = new Pool({ connectionString, max, connectionTimeoutMillis: 10_000 });
+  // An idle client's network error must not crash the process; the next query reports it.
+  pool.on('error', () => undefined);
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    kind: 'postgres',
+    prisma,
+    sql: {
+      exec: async (sql) => {
+        await pool.query(sql);
+      },
+      query: async <T>(sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows as T[],
+    },
+    ping: async () => {
+      try {
+        await pool.query('select 1');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    close: async () => {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}
+
+async function openPglite(options: DatabaseOptions): Promise<Database> {
+  const dataDir = options.dataDir ?? './data/pglite';
+  if (!dataDir.startsWith('memory://')) fs.mkdirSync(dataDir, { recursive: true });
+  const pglite = await PGlite.create(dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  return {
+    kind: 'pglite',
+    prisma,
+    sql: {
+      exec: async (sql) => {
+        await pglite.exec(sql);
+      },
+      query: async <T>(sql: string, params?: unknown[]) => (await pglite.query<T>(sql, params)).rows,
+    },
+    snapshot: () => pglite.dumpDataDir('none'),
+    ping: async () => !pglite.closed,
+    close: async () => {
+      await prisma.$disconnect();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import { DateTime } from 'luxon';
+import { ingestValidEvents } from '../../core/ingest/ingest-batch';
+import type { IngestStore } from '../../core/ingest/ingest-port';
+import type { Logger } from '../../infra/logger';
+import type { Database } from '../database';
+import { generateDemoSchool } from './demo-school';
+
+export const DEMO_SCHOOL_ID = 'demo-school';
+const CHUNK = 1000;
+
+/**
+ * The demo school goes in through core/ingest like any school's data (one way in), silently:
+ * two weeks of history must not become a flood of alerts.
+ */
+export async function loadDemoSchool(deps: { ingestStore: IngestStore; timezone: string; today?: string; onProgress?: (done: number, total: number) => void }) {
+  const today = deps.today ?? DateTime.now().setZone(deps.timezone).toISODate()!;
+  const { events } = generateDemoSchool({ today });
+  let accepted = 0;
+  for (let i = 0; i < events.length; i += CHUNK) {
+    const result = await ingestValidEvents(deps.ingestStore, events.slice(i, i + CHUNK), { defaultTimezone: deps.timezone, withOutbox: false });
+    accepted += result.accepted;
+    deps.onProgress?.(Math.min(i + CHUNK, events.length), events.length);
+  }
+  return { today, events: events.length, accepted };
+}
+
+/** First start on the embedded database: load the demo school unless any school is there already. */
+export async function loadDemoIfEmpty(deps: { db: Database; ingestStore: IngestStore; logger: Logger; timezone: string }) {
+  const schools = await deps.db.prisma.school.count();
+  if (schools > 0) return;
+  const started = Date.now();
+  const result = await loadDemoSchool(deps);
+  deps.logger.info({ events: result.events, today: result.today, ms: Date.now() - started }, 'demo school loaded');
+}

@@ -1,0 +1,127 @@
+import type { TWritePlan } from '../core/ingest/plan-batch';
+import type { PrismaClient } from './generated/client';
+
+export type TRawTx = Pick<PrismaClient, '$queryRawUnsafe' | '$executeRawUnsafe'>;
+
+// Each statement takes the rows as one JSON array ($1) and upserts them set-wise.
+// Prisma's @updatedAt is client-side, so raw writes set "updatedAt" themselves.
+
+const json = (rows: unknown[]) => JSON.stringify(rows);
+
+export async function writePlan(tx: TRawTx, plan: TWritePlan, options: { withOutbox: boolean; defaultTimezone: string }): Promise<void> {
+  const run = async (rows: unknown[], sql: string, ...extra: unknown[]) => {
+    if (rows.length > 0) await tx.$executeRawUnsafe(sql, json(rows), ...extra);
+  };
+
+  // A school event without a time zone keeps the stored one (or the default for a new school).
+  await run(
+    plan.schools.filter((school) => school.timezone),
+    `INSERT INTO "School" (id, name, timezone, "createdAt", "updatedAt")
+     SELECT "schoolId", name, timezone, now(), now() FROM jsonb_to_recordset($1::jsonb) AS x("schoolId" text, name text, timezone text)
+     ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, timezone = EXCLUDED.timezone, "updatedAt" = now()`,
+  );
+  await run(
+    plan.schools.filter((school) => !school.timezone),
+    `INSERT INTO "School" (id, name, timezone, "createdAt", "updatedAt")
+     SELECT "schoolId", name, $2, now(), now() FROM jsonb_to_recordset($1::jsonb) AS x("schoolId" text, name text)
+     ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, "updatedAt" = now()`,
+    options.defaultTimezone,
+  );
+  await run(
+    plan.classes,
+    `INSERT INTO "SchoolClass" (id, "schoolId", name, "updatedAt")
+     SELECT "classId", "schoolId", name, now() FROM jsonb_to_recordset($1::jsonb) AS x("classId" text, "schoolId" text, name text)
+     ON CONFLICT (id) DO UPDATE SET "schoolId" = EXCLUDED."schoolId", name = EXCLUDED.name, "updatedAt" = now()`,
+  );
+  await run(
+    plan.subjects,
+    `INSERT INTO "Subject" (id, "schoolId", name, "updatedAt")
+     SELECT "subjectId", "schoolId", name, now() FROM jsonb_to_recordset($1::jsonb) AS x("subjectId" text, "schoolId" text, name text)
+     ON CONFLICT (id) DO UPDATE SET "schoolId" = EXCLUDED."schoolId", name = EXCLUDED.name, "updatedAt" = now()`,
+  );
+  await run(
+    plan.teachers,
+    `INSERT INTO "Teacher" (id, "schoolId", "lastName", "firstName", "middleName", "updatedAt")
+     SELECT "teacherId", "schoolId", "lastName", "firstName", "middleName", now()
+     FROM jsonb_to_recordset($1::jsonb) AS x("teacherId" text, "schoolId" text, "lastName" text, "firstName" text, "middleName" text)
+     ON CONFLICT (id) DO UPDATE SET "schoolId" = EXCLUDED."schoolId", "lastName" = EXCLUDED."lastName",
+       "firstName" = EXCLUDED."firstName", "middleName" = EXCLUDED."middleName", "updatedAt" = now()`,
+  );
+  await run(
+    plan.students,
+    `INSERT INTO "Student" (id, "schoolId", "classId", "lastName", "firstName", "middleName", "updatedAt")
+     SELECT "studentId", "schoolId", "classId", "lastName", "firstName", "middleName", now()
+     FROM jsonb_to_recordset($1::jsonb) AS x("studentId" text, "schoolId" text, "classId" text, "lastName" text, "firstName" text, "middleName" text)
+     ON CONFLICT (id) DO UPDATE SET "schoolId" = EXCLUDED."schoolId", "classId" = EXCLUDED."classId", "lastName" = EXCLUDED."lastName",
+       "firstName" = EXCLUDED."firstName", "middleName" = EXCLUDED."middleName", "updatedAt" = now()`,
+  );
+  await run(
+    plan.lessons,
+    `INSERT INTO "Lesson" (id, "classId", "subjectId", "teacherId", date, start, "end", room, topic, "isTest", cancelled, "onlineUrl", "deletedAt", "updatedAt")
+     SELECT "lessonId", "classId", "subjectId", "teacherId", date::date, start, "end", room, topic, COALESCE("isTest", false),
+       COALESCE(cancelled, false), "onlineUrl", CASE WHEN deleted THEN now() END, now()
+     FROM jsonb_to_recordset($1::jsonb) AS x("lessonId" text, "classId" text, "subjectId" text, "teacherId" text, date text, start text,
+       "end" text, room text, topic text, "isTest" boolean, cancelled boolean, "onlineUrl" text, deleted boolean)
+     ON CONFLICT (id) DO UPDATE SET "classId" = EXCLUDED."classId", "subjectId" = EXCLUDED."subjectId", "teacherId" = EXCLUDED."teacherId",
+       date = EXCLUDED.date, start = EXCLUDED.start, "end" = EXCLUDED."end", room = EXCLUDED.room, topic = EXCLUDED.topic,
+       "isTest" = EXCLUDED."isTest", cancelled = EXCLUDED.cancelled, "onlineUrl" = EXCLUDED."onlineUrl",
+       "deletedAt" = EXCLUDED."deletedAt", "updatedAt" = now()`,
+  );
+  await run(plan.deletedLessonIds, `UPDATE "Lesson" SET "deletedAt" = now(), "updatedAt" = now() WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb)) AND "deletedAt" IS NULL`);
+  await run(
+    plan.homework,
+    `INSERT INTO "Homework" (id, "classId", "subjectId", "dueDate", text, "lessonId", "deletedAt", "createdAt", "updatedAt")
+     SELECT "homeworkId", "classId", "subjectId", "dueDate"::date, text, "lessonId", CASE WHEN deleted THEN now() END, now(), now()
+     FROM jsonb_to_recordset($1::jsonb) AS x("homeworkId" text, "classId" text, "subjectId" text, "dueDate" text, text text, "lessonId" text, deleted boolean)
+     ON CONFLICT (id) DO UPDATE SET "classId" = EXCLUDED."classId", "subjectId" = EXCLUDED."subjectId", "dueDate" = EXCLUDED."dueDate",
+       text = EXCLUDED.text, "lessonId" = EXCLUDED."lessonId", "deletedAt" = EXCLUDED."deletedAt", "updatedAt" = now()`,
+  );
+  await run(plan.deletedHomeworkIds, `UPDATE "Homework" SET "deletedAt" = now(), "updatedAt" = now() WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb)) AND "deletedAt" IS NULL`);
+  await run(
+    plan.grades,
+    `INSERT INTO "Grade" (id, "studentId", "subjectId", date, value, weight, "lessonId", "workType", comment, "deletedAt", "createdAt", "updatedAt")
+     SELECT id, "studentId", "subjectId", date::date, value, weight, "lessonId", "workType", comment, CASE WHEN deleted THEN now() END, now(), now()
+     FROM jsonb_to_recordset($1::jsonb) AS x(id text, "studentId" text, "subjectId" text, date text, value text, weight int,
+       "lessonId" text, "workType" text, comment text, deleted boolean)
+     ON CONFLICT (id) DO UPDATE SET "studentId" = EXCLUDED."studentId", "subjectId" = EXCLUDED."subjectId", date = EXCLUDED.date,
+       value = EXCLUDED.value, weight = EXCLUDED.weight, "lessonId" = EXCLUDED."lessonId", "workType" = EXCLUDED."workType",
+       comment = EXCLUDED.comment, "deletedAt" = EXCLUDED."deletedAt", "updatedAt" = now()`,
+  );
+  await run(
+    plan.gradeHistory,
+    `INSERT INTO "GradeHistory" ("gradeId", action, value, weight, "workType", comment, "eventId", at)
+     SELECT "gradeId", action, value, weight, "workType", comment, "eventId", now()
+     FROM jsonb_to_recordset($1::jsonb) AS x("gradeId" text, action text, value text, weight int, "workType" text, comment text, "eventId" text)`,
+  );
+  await run(
+    plan.attendance,
+    `INSERT INTO "Attendance" ("lessonId", "studentId", status, reason, "updatedAt")
+     SELECT "lessonId", "studentId", status, reason, now() FROM jsonb_to_recordset($1::jsonb) AS x("lessonId" text, "studentId" text, status text, reason text)
+     ON CONFLICT ("lessonId", "studentId") DO UPDATE SET status = EXCLUDED.status, reason = EXCLUDED.reason, "updatedAt" = now()`,
+  );
+  await run(
+    plan.canteen,
+    `INSERT INTO "CanteenTransaction" (id, "studentId", "amountKopecks", "balanceKopecks", at, description)
+     SELECT "transactionId", "studentId", "amountKopecks", "balanceKopecks", at::timestamptz, description
+     FROM jsonb_to_recordset($1::jsonb) AS x("transactionId" text, "studentId" text, "amountKopecks" int, "balanceKopecks" int, at text, description text)
+     ON CONFLICT (id) DO NOTHING`,
+  );
+  // The balance follows the latest transaction by its own time, so a late-arriving old one does not win.
+  await run(
+    plan.canteen,
+    `INSERT INTO "CanteenBalance" ("studentId", "balanceKopecks", at)
+     SELECT DISTINCT ON ("studentId") "studentId", "balanceKopecks", at::timestamptz
+     FROM jsonb_to_recordset($1::jsonb) AS x("studentId" text, "balanceKopecks" int, at text)
+     ORDER BY "studentId", at::timestamptz DESC
+     ON CONFLICT ("studentId") DO UPDATE SET "balanceKopecks" = EXCLUDED."balanceKopecks", at = EXCLUDED.at
+     WHERE "CanteenBalance".at <= EXCLUDED.at`,
+  );
+  if (options.withOutbox) {
+    await run(
+      plan.outbox,
+      `INSERT INTO "Outbox" (kind, "studentId", "classId", payload, "eventId", "createdAt")
+       SELECT kind, "studentId", "classId", payload, "eventId", now()
+       FROM jsonb_to_recordset($1::jsonb) AS x(kind text, "studentId" text, "classId" text, payload jsonb, "eventId" text)`,
+    );
+  }
+}

@@ -1,0 +1,71 @@
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { ConfigError, parseConfig } from '../../infra/config';
+
+describe('config (CONTRACT section 2)', () => {
+  test('an empty environment gives the embedded defaults', () => {
+    const config = parseConfig({});
+    expect(config).toMatchObject({
+      PORT: 3000,
+      TZ_DEFAULT: 'Europe/Moscow',
+      LOG_LEVEL: 'info',
+      TELEGRAM_API_ROOT: 'https://api.telegram.org',
+      ALEXA_VERIFY_SIGNATURE: true,
+      embedded: true,
+      DEMO: true,
+    });
+    expect(config.DATA_DIR).toBe(path.resolve('./data'));
+  });
+
+  test('DEMO defaults off with a real database and can be switched explicitly', () => {
+    expect(parseConfig({ DATABASE_URL: 'postgresql://u@localhost/db' }).DEMO).toBe(false);
+    expect(parseConfig({ DATABASE_URL: 'postgresql://u@localhost/db', DEMO: 'true' }).DEMO).toBe(true);
+    expect(parseConfig({ DEMO: 'off' }).DEMO).toBe(false);
+  });
+
+  test('ALEXA_VERIFY_SIGNATURE is off only when explicitly false', () => {
+    expect(parseConfig({ ALEXA_VERIFY_SIGNATURE: 'false' }).ALEXA_VERIFY_SIGNATURE).toBe(false);
+    expect(parseConfig({ ALEXA_VERIFY_SIGNATURE: '' }).ALEXA_VERIFY_SIGNATURE).toBe(true);
+  });
+
+  test.each([
+    [{ PORT: 'abc' }, /^Invalid configuration: PORT .*\(got "abc"\)$/],
+    [{ PORT: '70000' }, /^Invalid configuration: PORT /],
+    [{ DATABASE_URL: 'mysql://x' }, /^Invalid configuration: DATABASE_URL must be a postgres/],
+    [{ REDIS_URL: 'localhost:6379' }, /^Invalid configuration: REDIS_URL must be a redis/],
+    [{ TZ_DEFAULT: 'Mars/Olympus' }, /^Invalid configuration: TZ_DEFAULT unknown IANA time zone/],
+    [{ LOG_LEVEL: 'loud' }, /^Invalid configuration: LOG_LEVEL /],
+    [{ ALEXA_VERIFY_SIGNATURE: 'maybe' }, /^Invalid configuration: ALEXA_VERIFY_SIGNATURE /],
+    [{ PUBLIC_URL: 'not a url' }, /^Invalid configuration: PUBLIC_URL must be an http\(s\) URL/],
+    [{ JOURNAL_WEBHOOK_SECRET: 'short' }, /^Invalid configuration: JOURNAL_WEBHOOK_SECRET use at least 16 characters \(got "\*\*\*"\)$/],
+    [{ TELEGRAM_BOT_TOKEN: '123:abc', PUBLIC_URL: 'https://x.example' }, /TELEGRAM_WEBHOOK_SECRET is required/],
+    [{ VK_GROUP_TOKEN: 'vk1.a.token' }, /VK_GROUP_ID is required/],
+  ])('%j is refused with one line naming the variable', (env, message) => {
+    let error: unknown;
+    try {
+      parseConfig(env as Record<string, string>);
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toMatch(message);
+    expect((error as Error).message).not.toContain('\n');
+  });
+
+  test('a secret is never echoed back, even when it is the bad value', () => {
+    expect(() => parseConfig({ TELEGRAM_BOT_TOKEN: 'not-a-token-supersecret' })).toThrow(/TELEGRAM_BOT_TOKEN .*\*\*\*/);
+    expect(() => parseConfig({ TELEGRAM_BOT_TOKEN: 'not-a-token-supersecret' })).not.toThrow(/supersecret/);
+  });
+
+  test('start stops with that one line and exit code 2', () => {
+    const root = path.join(__dirname, '..', '..');
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'main.ts'], {
+      cwd: root,
+      env: { PATH: process.env.PATH, PORT: 'abc', DATA_DIR: '/tmp/dnevnik-config-test' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim()).toBe('Invalid configuration: PORT must be a port number (0–65535) (got "abc")');
+  });
+});
