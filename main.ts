@@ -37,10 +37,10 @@ export async function openRuntime(config: TConfig, options: RuntimeOptions = {})
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const metrics = createMetrics();
   const db = options.db ?? (await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: path.join(config.DATA_DIR, 'pglite') }));
-  const { applied } = await applyMigrations(db.sql);
+  const { applied } = await db.sql.session((sql) => applyMigrations(sql));
   if (applied.length > 0) logger.info({ applied }, 'migrations applied');
 
-  const ingestStore = createIngestStore(db.prisma);
+  const ingestStore = createIngestStore(db.sql);
   const ingestOptions = { defaultTimezone: config.TZ_DEFAULT };
   if (config.DEMO && !options.skipDemo) await loadDemoIfEmpty({ db, ingestStore, logger, timezone: config.TZ_DEFAULT });
 

@@ -95,14 +95,14 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-/** Runs `tasks` with at most `concurrency` in flight. */
-export async function runPool<T>(items: T[], concurrency: number, work: (item: T, index: number) => Promise<void>) {
+/** Runs `work` over `items` with at most `concurrency` in flight; `worker` says which lane runs it. */
+export async function runPool<T>(items: T[], concurrency: number, work: (item: T, index: number, worker: number) => Promise<void>) {
   let next = 0;
   await Promise.all(
-    Array.from({ length: concurrency }, async () => {
+    Array.from({ length: concurrency }, async (_, worker) => {
       while (next < items.length) {
         const i = next++;
-        await work(items[i], i);
+        await work(items[i], i, worker);
       }
     }),
   );

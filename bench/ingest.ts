@@ -58,9 +58,8 @@ async function bareInsertRate(url: string, batches: ReturnType<typeof gradeRow>[
   }));
   await clients[0].query(`CREATE TABLE bare_grade (id text PRIMARY KEY, student_id text, subject_id text, date date, value text, weight int, work_type text)`);
   const started = performance.now();
-  let turn = 0;
-  await runPool(batches, CONCURRENCY, async (rows) => {
-    const client = clients[turn++ % CONCURRENCY];
+  await runPool(batches, CONCURRENCY, async (rows, _index, worker) => {
+    const client = clients[worker];
     const params: unknown[] = [];
     const tuples = rows.map((r, j) => {
       params.push(r.gradeId, r.studentId, r.subjectId, r.date, r.value, r.weight, r.workType);
@@ -95,7 +94,8 @@ async function main() {
     const started = performance.now();
     await runPool(eventBatches, CONCURRENCY, async (events) => {
       const t0 = performance.now();
-      accepted += (await post(server.url, events)).accepted;
+      const result = await post(server.url, events);
+      accepted += result.accepted;
       latencies.push(performance.now() - t0);
     });
     const seconds = (performance.now() - started) / 1000;

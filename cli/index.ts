@@ -43,7 +43,7 @@ const COMMANDS: Record<string, TCommand> = {
   async migrate() {
     // openRuntime applies pending migrations; report where the database stands afterwards.
     return withRuntime(async (runtime) => {
-      const status = await migrationStatus(runtime.db.sql);
+      const status = await runtime.db.sql.session((sql) => migrationStatus(sql));
       process.stdout.write(`${status.applied.length} migration(s) applied, ${status.pending.length} pending (${runtime.db.kind})\n`);
       return status.pending.length === 0 ? 0 : 1;
     });

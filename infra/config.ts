@@ -24,9 +24,12 @@ const ZPostgresUrl = z.string().refine((v) => /^postgres(ql)?:\/\//.test(v), 'mu
 const ZRedisUrl = z.string().refine((v) => /^rediss?:\/\//.test(v), 'must be a redis:// or rediss:// URL');
 const ZHttpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 
-const ZPort = z
-  .union([z.number(), z.string().regex(/^\d{1,5}$/, 'must be a port number (0–65535)').transform(Number)])
-  .refine((n) => Number.isInteger(n) && n >= 0 && n <= 65535, 'must be a port number (0–65535)');
+const PORT_MESSAGE = 'must be a port number (0–65535)';
+const ZPort = z.coerce
+  .string()
+  .regex(/^\d{1,5}$/, PORT_MESSAGE)
+  .transform(Number)
+  .refine((n) => n <= 65535, PORT_MESSAGE);
 
 export const ZEnvSchema = z.object({
   DATABASE_URL: opt(ZPostgresUrl),

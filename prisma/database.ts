@@ -12,10 +12,24 @@ import type { MigrationSql } from './migrate';
 
 export type TDatabaseKind = 'postgres' | 'pglite';
 
+/** One parameterised statement; rows back. */
+export type TSqlQuery = <T = Record<string, unknown>>(sql: string, params?: unknown[]) => Promise<T[]>;
+
+/**
+ * The driver itself, beside Prisma: migrations need multi-statement scripts, and bulk ingestion
+ * is several times faster without Prisma's per-query overhead.
+ */
+export interface RawSql extends MigrationSql {
+  /** Runs `work` on one connection inside BEGIN … COMMIT (ROLLBACK when it throws). */
+  transaction<T>(work: (query: TSqlQuery) => Promise<T>): Promise<T>;
+  /** Runs `work` on one dedicated connection: session state (advisory locks) must not hop between pooled ones. */
+  session<T>(work: (sql: MigrationSql) => Promise<T>): Promise<T>;
+}
+
 export interface Database {
   kind: TDatabaseKind;
   prisma: PrismaClient;
-  sql: MigrationSql;
+  sql: RawSql;
   /** PGlite only: a copy of the whole database, to clone from (tests, backups). */
   snapshot?: () => Promise<Blob>;
   /** true when reachable: /readyz */
@@ -48,10 +62,37 @@ function openPostgres(connectionString: string, max: number): Database {
     kind: 'postgres',
     prisma,
     sql: {
-      exec: async (sql) => {
+      exec: async (sql: string) => {
         await pool.query(sql);
       },
       query: async <T>(sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows as T[],
+      session: async (work) => {
+        const client = await pool.connect();
+        try {
+          return await work({
+            exec: async (sql: string) => {
+              await client.query(sql);
+            },
+            query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
+          });
+        } finally {
+          client.release();
+        }
+      },
+      transaction: async (work) => {
+        const client = await pool.connect();
+        try {
+          await client.query('BEGIN');
+          const result = await work(async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[]);
+          await client.query('COMMIT');
+          return result;
+        } catch (err) {
+          await client.query('ROLLBACK').catch(() => undefined);
+          throw err;
+        } finally {
+          client.release();
+        }
+      },
     },
     ping: async () => {
       try {
@@ -73,14 +114,20 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
   if (!dataDir.startsWith('memory://')) fs.mkdirSync(dataDir, { recursive: true });
   const pglite = await PGlite.create(dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  // PGlite is one connection already, so a session is the database itself.
+  const direct: MigrationSql = {
+    exec: async (sql: string) => {
+      await pglite.exec(sql);
+    },
+    query: async <T>(sql: string, params?: unknown[]) => (await pglite.query<T>(sql, params)).rows,
+  };
   return {
     kind: 'pglite',
     prisma,
     sql: {
-      exec: async (sql) => {
-        await pglite.exec(sql);
-      },
-      query: async <T>(sql: string, params?: unknown[]) => (await pglite.query<T>(sql, params)).rows,
+      ...direct,
+      session: (work) => work(direct),
+      transaction: (work) => pglite.transaction((tx) => work(async <T>(sql: string, params?: unknown[]) => (await tx.query<T>(sql, params)).rows)),
     },
     snapshot: () => pglite.dumpDataDir('none'),
     ping: async () => !pglite.closed,

@@ -1,16 +1,14 @@
 import type { TWritePlan } from '../core/ingest/plan-batch';
-import type { PrismaClient } from './generated/client';
-
-export type TRawTx = Pick<PrismaClient, '$queryRawUnsafe' | '$executeRawUnsafe'>;
+import type { TSqlQuery } from './database';
 
 // Each statement takes the rows as one JSON array ($1) and upserts them set-wise.
-// Prisma's @updatedAt is client-side, so raw writes set "updatedAt" themselves.
+// Prisma's @updatedAt is client-side, so these writes set "updatedAt" themselves.
 
 const json = (rows: unknown[]) => JSON.stringify(rows);
 
-export async function writePlan(tx: TRawTx, plan: TWritePlan, options: { withOutbox: boolean; defaultTimezone: string }): Promise<void> {
+export async function writePlan(query: TSqlQuery, plan: TWritePlan, options: { withOutbox: boolean; defaultTimezone: string }): Promise<void> {
   const run = async (rows: unknown[], sql: string, ...extra: unknown[]) => {
-    if (rows.length > 0) await tx.$executeRawUnsafe(sql, json(rows), ...extra);
+    if (rows.length > 0) await query(sql, [json(rows), ...extra]);
   };
 
   // A school event without a time zone keeps the stored one (or the default for a new school).

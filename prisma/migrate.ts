@@ -125,7 +125,7 @@ async function applyOne(db: MigrationSql, m: LocalMigration): Promise<void> {
         message,
       ])
       .catch(() => undefined);
-    throw new Error(`Migration ${m.name} failed and was rolled back, the database is unchanged by it: ${message}`);
+    throw new Error(`Migration ${m.name} failed and was rolled back, the database is unchanged by it: ${message}`, { cause: e });
   }
 }
 

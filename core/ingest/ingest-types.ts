@@ -53,9 +53,10 @@ export interface TOutboxRow {
   payload: Record<string, unknown>;
 }
 
+/** A superseded version of a grade: what it was before a change, or when it was removed. */
 export interface TGradeHistoryRow {
   gradeId: string;
-  action: 'created' | 'changed' | 'deleted';
+  action: 'changed' | 'deleted';
   value: string | null;
   weight: number | null;
   workType: string | null;

@@ -164,7 +164,8 @@ export function planBatch(events: TJournalEvent[], existing: TExistingRows): TWr
         grades.set(d.gradeId, next);
         if (!action) break;
         touchedGrades.add(d.gradeId);
-        gradeHistory.push(historyRow(next, action, event.id));
+        // History keeps superseded versions only: a new grade's first version is the row itself.
+        if (action === 'changed') gradeHistory.push(historyRow(before!, 'changed', event.id));
         outbox.push(gradeFact(action === 'created' ? 'grade.created' : 'grade.changed', next, event, action === 'changed' ? before : undefined));
         break;
       }
@@ -174,7 +175,7 @@ export function planBatch(events: TJournalEvent[], existing: TExistingRows): TWr
         const next = { ...before, deleted: true };
         grades.set(before.id, next);
         touchedGrades.add(before.id);
-        gradeHistory.push({ ...historyRow(before, 'deleted', event.id) });
+        gradeHistory.push(historyRow(before, 'deleted', event.id));
         outbox.push(gradeFact('grade.deleted', next, event));
         break;
       }

@@ -19,7 +19,7 @@ let snapshot: Promise<Blob> | undefined;
 async function pgliteSnapshot(): Promise<Blob> {
   snapshot ??= (async () => {
     const db = await openDatabase({ dataDir: 'memory://' });
-    await applyMigrations(db.sql);
+    await db.sql.session((sql) => applyMigrations(sql));
     const dump = await db.snapshot!();
     await db.close();
     return dump;
@@ -43,7 +43,7 @@ export async function createTestDatabase(kind: TDatabaseKind): Promise<TestDatab
   const url = new URL(postgresUrl);
   url.pathname = `/${name}`;
   const db = await openDatabase({ databaseUrl: url.toString() });
-  await applyMigrations(db.sql);
+  await db.sql.session((sql) => applyMigrations(sql));
   return {
     ...db,
     destroy: async () => {

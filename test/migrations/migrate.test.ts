@@ -39,9 +39,13 @@ function pgSql(client: Client): MigrationSql {
   };
 }
 
+const scratchDirs: string[] = [];
+afterAll(() => scratchDirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
 /** A copy of the real migrations folder that a test may add files to. */
 function scratchMigrations(extra: Record<string, string> = {}): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dnevnik-migrations-'));
+  scratchDirs.push(dir);
   fs.cpSync(migrationsDir, dir, { recursive: true });
   for (const [name, sql] of Object.entries(extra)) {
     fs.mkdirSync(path.join(dir, name));
@@ -151,6 +155,7 @@ describe('applyMigrations on PGlite', () => {
   let empty: Blob;
   beforeAll(async () => {
     const pg = new PGlite();
+    await pg.waitReady; // dumpDataDir on a PGlite still starting never settles
     empty = await pg.dumpDataDir('none');
     await pg.close();
   });

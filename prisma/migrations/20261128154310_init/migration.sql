@@ -4,8 +4,8 @@ CREATE TABLE "School" (
     "name" TEXT NOT NULL,
     "timezone" TEXT NOT NULL DEFAULT 'Europe/Moscow',
     "reminderDelayHours" INTEGER NOT NULL DEFAULT 2,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMPTZ(3) NOT NULL,
 
     CONSTRAINT "School_pkey" PRIMARY KEY ("id")
 );
@@ -15,7 +15,7 @@ CREATE TABLE "SchoolClass" (
     "id" TEXT NOT NULL,
     "schoolId" TEXT NOT NULL,
     "name" TEXT NOT NULL,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
+    "updatedAt" TIMESTAMPTZ(3) NOT NULL,
 
     CONSTRAINT "SchoolClass_pkey" PRIMARY KEY ("id")
 );
@@ -25,7 +25,7 @@ CREATE TABLE "Subject" (
     "id" TEXT NOT NULL,
     "schoolId" TEXT NOT NULL,
     "name" TEXT NOT NULL,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
+    "updatedAt" TIMESTAMPTZ(3) NOT NULL,
 
     CONSTRAINT "Subject_pkey" PRIMARY KEY ("id")
 );
@@ -37,7 +37,7 @@ CREATE TABLE "Teacher" (
     "lastName" TEXT NOT NULL,
     "firstName" TEXT NOT NULL,
     "middleName" TEXT,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
+    "updatedAt" TIMESTAMPTZ(3) NOT NULL,
 
     CONSTRAINT "Teacher_pkey" PRIMARY KEY ("id")
 );
@@ -50,7 +50,7 @@ CREATE TABLE "Student" (
     "lastName" TEXT NOT NULL,
     "firstName" TEXT NOT NULL,
     "middleName" TEXT,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
+    "updatedAt" TIMESTAMPTZ(3) NOT NULL,
 
     CONSTRAINT "Student_pkey" PRIMARY KEY ("id")
 );
@@ -69,8 +69,8 @@ CREATE TABLE "Lesson" (
     "isTest" BOOLEAN NOT NULL DEFAULT false,
     "cancelled" BOOLEAN NOT NULL DEFAULT false,
     "onlineUrl" TEXT,
-    "deletedAt" TIMESTAMP(3),
-    "updatedAt" TIMESTAMP(3) NOT NULL,
+    "deletedAt" TIMESTAMPTZ(3),
+    "updatedAt" TIMESTAMPTZ(3) NOT NULL,
 
     CONSTRAINT "Lesson_pkey" PRIMARY KEY ("id")
 );
@@ -83,9 +83,9 @@ CREATE TABLE "Homework" (
     "dueDate" DATE NOT NULL,
     "text" TEXT NOT NULL,
     "lessonId" TEXT,
-    "deletedAt" TIMESTAMP(3),
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
+    "deletedAt" TIMESTAMPTZ(3),
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMPTZ(3) NOT NULL,
 
     CONSTRAINT "Homework_pkey" PRIMARY KEY ("id")
 );
@@ -101,9 +101,9 @@ CREATE TABLE "Grade" (
     "lessonId" TEXT,
     "workType" TEXT,
     "comment" TEXT,
-    "deletedAt" TIMESTAMP(3),
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
+    "deletedAt" TIMESTAMPTZ(3),
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMPTZ(3) NOT NULL,
 
     CONSTRAINT "Grade_pkey" PRIMARY KEY ("id")
 );
@@ -118,7 +118,7 @@ CREATE TABLE "GradeHistory" (
     "workType" TEXT,
     "comment" TEXT,
     "eventId" TEXT NOT NULL,
-    "at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "GradeHistory_pkey" PRIMARY KEY ("id")
 );
@@ -129,7 +129,7 @@ CREATE TABLE "Attendance" (
     "studentId" TEXT NOT NULL,
     "status" TEXT NOT NULL,
     "reason" TEXT,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
+    "updatedAt" TIMESTAMPTZ(3) NOT NULL,
 
     CONSTRAINT "Attendance_pkey" PRIMARY KEY ("lessonId","studentId")
 );
@@ -140,7 +140,7 @@ CREATE TABLE "CanteenTransaction" (
     "studentId" TEXT NOT NULL,
     "amountKopecks" INTEGER NOT NULL,
     "balanceKopecks" INTEGER NOT NULL,
-    "at" TIMESTAMP(3) NOT NULL,
+    "at" TIMESTAMPTZ(3) NOT NULL,
     "description" TEXT,
 
     CONSTRAINT "CanteenTransaction_pkey" PRIMARY KEY ("id")
@@ -150,7 +150,7 @@ CREATE TABLE "CanteenTransaction" (
 CREATE TABLE "CanteenBalance" (
     "studentId" TEXT NOT NULL,
     "balanceKopecks" INTEGER NOT NULL,
-    "at" TIMESTAMP(3) NOT NULL,
+    "at" TIMESTAMPTZ(3) NOT NULL,
 
     CONSTRAINT "CanteenBalance_pkey" PRIMARY KEY ("studentId")
 );
@@ -159,7 +159,7 @@ CREATE TABLE "CanteenBalance" (
 CREATE TABLE "IngestEvent" (
     "id" TEXT NOT NULL,
     "type" TEXT NOT NULL,
-    "receivedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "receivedAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "IngestEvent_pkey" PRIMARY KEY ("id")
 );
@@ -172,8 +172,8 @@ CREATE TABLE "Outbox" (
     "classId" TEXT,
     "payload" JSONB NOT NULL,
     "eventId" TEXT NOT NULL,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "processedAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "processedAt" TIMESTAMPTZ(3),
 
     CONSTRAINT "Outbox_pkey" PRIMARY KEY ("id")
 );
@@ -182,7 +182,7 @@ CREATE TABLE "Outbox" (
 CREATE TABLE "Person" (
     "id" TEXT NOT NULL,
     "locale" TEXT NOT NULL DEFAULT 'ru',
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "Person_pkey" PRIMARY KEY ("id")
 );
@@ -195,7 +195,7 @@ CREATE TABLE "Chat" (
     "externalId" TEXT NOT NULL,
     "locale" TEXT NOT NULL DEFAULT 'ru',
     "active" BOOLEAN NOT NULL DEFAULT true,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "Chat_pkey" PRIMARY KEY ("id")
 );
@@ -205,7 +205,7 @@ CREATE TABLE "StudentLink" (
     "personId" TEXT NOT NULL,
     "studentId" TEXT NOT NULL,
     "role" TEXT NOT NULL,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "StudentLink_pkey" PRIMARY KEY ("personId","studentId")
 );
@@ -214,7 +214,7 @@ CREATE TABLE "StudentLink" (
 CREATE TABLE "TeacherLink" (
     "personId" TEXT NOT NULL,
     "teacherId" TEXT NOT NULL,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "TeacherLink_pkey" PRIMARY KEY ("personId","teacherId")
 );
@@ -226,9 +226,9 @@ CREATE TABLE "LinkCode" (
     "role" TEXT NOT NULL,
     "studentId" TEXT,
     "teacherId" TEXT,
-    "expiresAt" TIMESTAMP(3) NOT NULL,
-    "usedAt" TIMESTAMP(3),
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "expiresAt" TIMESTAMPTZ(3) NOT NULL,
+    "usedAt" TIMESTAMPTZ(3),
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "LinkCode_pkey" PRIMARY KEY ("id")
 );
@@ -238,7 +238,7 @@ CREATE TABLE "LinkAttempt" (
     "id" BIGSERIAL NOT NULL,
     "channel" TEXT NOT NULL,
     "chatKey" TEXT NOT NULL,
-    "at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "LinkAttempt_pkey" PRIMARY KEY ("id")
 );
@@ -251,8 +251,8 @@ CREATE TABLE "Consent" (
     "textHash" TEXT NOT NULL,
     "channel" TEXT NOT NULL,
     "scope" TEXT NOT NULL DEFAULT 'diary',
-    "acceptedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "withdrawnAt" TIMESTAMP(3),
+    "acceptedAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "withdrawnAt" TIMESTAMPTZ(3),
 
     CONSTRAINT "Consent_pkey" PRIMARY KEY ("id")
 );
@@ -269,7 +269,7 @@ CREATE TABLE "Subscription" (
     "quietFrom" TEXT NOT NULL DEFAULT '21:00',
     "quietTo" TEXT NOT NULL DEFAULT '08:00',
     "thresholdKopecks" INTEGER,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
+    "updatedAt" TIMESTAMPTZ(3) NOT NULL,
 
     CONSTRAINT "Subscription_pkey" PRIMARY KEY ("id")
 );
@@ -278,7 +278,7 @@ CREATE TABLE "Subscription" (
 CREATE TABLE "ChatSession" (
     "key" TEXT NOT NULL,
     "value" JSONB NOT NULL,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
+    "updatedAt" TIMESTAMPTZ(3) NOT NULL,
 
     CONSTRAINT "ChatSession_pkey" PRIMARY KEY ("key")
 );
@@ -286,7 +286,7 @@ CREATE TABLE "ChatSession" (
 -- CreateTable
 CREATE TABLE "DestructionRecord" (
     "id" TEXT NOT NULL,
-    "at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "channel" TEXT NOT NULL,
     "kinds" JSONB NOT NULL,
 

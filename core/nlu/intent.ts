@@ -1,0 +1,162 @@
+import { INTENT_CUES } from './intent-cues';
+import { PhraseIndex, StemIndex } from './lexicon-index';
+import { INTENTS, type TIntent } from './types';
+
+type TFeature =
+  | 'subscribe' | 'unsubscribe' | 'notify' | 'send' | 'sendweak' | 'on' | 'off' | 'neg' | 'stop'
+  | 'forget' | 'delete' | 'personal' | 'consent' | 'revoke' | 'add' | 'child';
+
+interface TCue {
+  intent: TIntent | null;
+  weight: number;
+  feature: TFeature | null;
+}
+
+const phrases = new PhraseIndex<TCue>();
+const stems = new StemIndex<TCue>();
+
+for (const line of INTENT_CUES.split('\n')) {
+  if (!line.trim()) continue;
+  const [pattern, spec] = line.split('=>').map((s) => s.trim());
+  const cue: TCue = { intent: null, weight: 0, feature: null };
+  for (const part of spec.split(/\s+/)) {
+    if (part.startsWith('#')) cue.feature = part.slice(1) as TFeature;
+    else {
+      const [intent, weight] = part.split(':');
+      if (!(INTENTS as readonly string[]).includes(intent)) throw new Error(`intent-cues: unknown intent in "${line}"`);
+      cue.intent = intent as TIntent;
+      cue.weight = Number(weight);
+    }
+  }
+  if (pattern.endsWith('*')) stems.add(pattern.slice(0, -1), cue);
+  else phrases.add(pattern, cue);
+}
+
+/** When two intents score the same, the one whose mistake costs more wins (a missed "забудь меня" is worse than a missed "оценки"). */
+const PRIORITY: readonly TIntent[] = [
+  'forget', 'unsubscribe', 'subscribe', 'link', 'settings', 'grades', 'homework', 'schedule', 'balance', 'help',
+];
+
+/** Words that carry no request of their own; an utterance of only these plus a subject or date is still a question. */
+const FILLERS = new Set([
+  'что', 'чо', 'че', 'а', 'и', 'на', 'в', 'во', 'по', 'у', 'к', 'ко', 'за', 'с', 'для', 'там', 'мне', 'нам', 'есть',
+  'какие', 'какой', 'какая', 'какое', 'пожалуйста', 'пж', 'плиз', 'ну', 'же', 'ли', 'вот', 'это', 'мой', 'моя',
+  'мои', 'моего', 'моей', 'моему', 'сын', 'сына', 'сыну', 'дочь', 'дочки', 'дочке', 'дочери', 'ребенка', 'ребенку',
+  'ребенок', 'покажи', 'скинь', 'напиши', 'посмотри', 'узнай', 'дай', 'нужно', 'надо', 'делать', 'сделать',
+  'what', 'whats', 'about', 'for', 'on', 'the', 'a', 'my', 'is', 'are', 'me', 'show', 'give', 'in', 'at', 'do',
+  'does', 'i', 'we', 'need', 'to', 'has', 'of', 'please', 'her', 'his', 'their', 'and', 'or', 'any', 'it', 'so',
+]);
+
+const NO_HOMEWORK_SUBJECT = 'Физическая культура';
+
+export interface TIntentEvidence {
+  subject: string | null;
+  /** Which way the named date points, before intent is known; null when no date is named. */
+  dateLean: 'past' | 'future' | null;
+  /** A 12-digit link code was typed or spoken. */
+  linkCode: boolean;
+}
+
+/** Scores every intent from the words left after dates, subject and child were taken out. */
+export function classifyIntent(norms: readonly string[], used: Uint8Array, evidence: TIntentEvidence): TIntent {
+  const score = new Map<TIntent, number>();
+  const add = (intent: TIntent, w: number) => score.set(intent, (score.get(intent) ?? 0) + w);
+  const features = new Map<TFeature, number[]>();
+
+  for (let i = 0; i < norms.length;) {
+    if (used[i]) {
+      i++;
+      continue;
+    }
+    const phrase = phrases.match(norms, i, used);
+    const cue = phrase ? phrase.value : stems.match(norms[i]);
+    if (cue) {
+      if (cue.intent) add(cue.intent, cue.weight);
+      if (cue.feature) {
+        const at = features.get(cue.feature) ?? [];
+        at.push(i);
+        features.set(cue.feature, at);
+      }
+    }
+    i += phrase ? phrase.len : 1;
+  }
+
+  applyFeatureRules(features, add);
+  applyEnglishRules(norms, add);
+  if (evidence.linkCode) add('link', 6);
+
+  let best: TIntent = 'unknown';
+  let bestScore = 0;
+  for (const intent of PRIORITY) {
+    const s = score.get(intent) ?? 0;
+    if (s > bestScore) {
+      best = intent;
+      bestScore = s;
+    }
+  }
+  if (best !== 'unknown') return best;
+  // No intent word at all: "математика завтра" still asks something, "какая погода завтра" does not.
+  for (let i = 0; i < norms.length; i++) if (!used[i] && !FILLERS.has(norms[i])) return 'unknown';
+  if (evidence.subject) {
+    if (evidence.dateLean === 'past') return 'grades';
+    // Nobody asks for PE homework: "завтра физра?" asks whether there is PE.
+    return evidence.subject === NO_HOMEWORK_SUBJECT ? 'schedule' : 'homework';
+  }
+  if (evidence.dateLean) return evidence.dateLean === 'past' ? 'grades' : 'schedule';
+  return 'unknown';
+}
+
+function applyFeatureRules(f: Map<TFeature, number[]>, add: (intent: TIntent, w: number) => void): void {
+  const has = (name: TFeature) => f.has(name);
+  const negations = f.get('neg') ?? [];
+  // "не присылай", "больше не надо присылать": a negation shortly before the verb flips it.
+  const negated = (positions: number[] | undefined) =>
+    (positions ?? []).some((q) => negations.some((p) => p < q && q - p <= 3));
+
+  if (has('subscribe')) add(negated(f.get('subscribe')) ? 'unsubscribe' : 'subscribe', 6);
+  if (has('unsubscribe')) add('unsubscribe', 7);
+  if (has('send')) {
+    if (negated(f.get('send')) || has('stop')) add('unsubscribe', 6);
+    else add('subscribe', 5);
+  }
+  if (has('sendweak') && (negated(f.get('sendweak')) || has('stop'))) add('unsubscribe', 6);
+  if (has('notify')) {
+    if (has('off') || has('stop') || has('delete')) add('unsubscribe', 6);
+    else if (has('on') || has('sendweak')) {
+      const flipped = negated(f.get('on')) || negated(f.get('sendweak'));
+      add(flipped ? 'unsubscribe' : 'subscribe', 6);
+    } else if (negated(f.get('notify'))) add('unsubscribe', 4);
+    else add('settings', 1.5);
+  }
+  if (has('delete') && !has('notify')) add('forget', has('personal') ? 6 : 2);
+  if (has('forget') && !negated(f.get('forget'))) add('forget', 6);
+  if (has('consent') && has('revoke')) add('forget', 6);
+  if (has('add') && has('child')) add('link', 5);
+}
+
+/** English questions that are grades without saying so: "how did Masha do", "what did I get". */
+function applyEnglishRules(norms: readonly string[], add: (intent: TIntent, w: number) => void): void {
+  for (let i = 0; i < norms.length; i++) {
+    const w = norms[i];
+    if (w === 'how' && howDoing(norms, i)) {
+      add('grades', 3);
+      return;
+    }
+    if (w === 'did' && norms.slice(i + 1, i + 5).includes('get')) {
+      add('grades', 3);
+      return;
+    }
+    if ((w === 'do' || w === 'does') && (norms[i + 2] === 'have' || norms[i + 3] === 'have')) {
+      // "does Kolya have art today", "do we have gym": asking what is on, not what was set.
+      add('schedule', 1);
+    }
+  }
+}
+
+/** "how did I do", "how is Dima doing", "how Sonya did in music" (but not "how do I use"). */
+function howDoing(norms: readonly string[], i: number): boolean {
+  for (let k = i + 2; k <= i + 5 && k < norms.length; k++) {
+    if (norms[k] === 'do' || norms[k] === 'doing') return true;
+  }
+  return norms[i + 2] === 'did' || norms[i + 3] === 'did';
+}
