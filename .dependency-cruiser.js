@@ -2,7 +2,6 @@
  * The dependency rule (DESIGN.md): core is free of frameworks; bots and skills speak only to core;
  * only main.ts and cli/ wire everything together.
  */
-const FRAMEWORKS = '^(express|grammy|@grammyjs|vk-io|ask-sdk|ask-sdk-core|ask-sdk-express-adapter|ask-sdk-model|prisma|@prisma|ioredis|bullmq|pg|@electric-sql|pglite-prisma-adapter|pino|prom-client)';
 
 module.exports = {
   forbidden: [

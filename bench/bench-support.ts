@@ -58,7 +58,7 @@ export interface ServerProcess {
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
   const port = await freePort();
   const root = path.join(__dirname, '..');
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'main.ts')], {
+  const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean), '--import', 'tsx', path.join(root, 'main.ts')], {
     cwd: root,
     env: { ...process.env, LOG_LEVEL: 'warn', DEMO: 'false', ...env, PORT: String(port) },
     stdio: ['ignore', 'inherit', 'inherit'],
