@@ -1,6 +1,6 @@
 import { SingleBar, Presets } from 'cli-progress';
-import { ingestValidEvents } from '../core/ingest/ingest-batch';
-import { validateEvents } from '../core/ingest/validate-batch';
+import { BatchRejectedError, ingestValidEvents } from '../core/ingest/ingest-batch';
+import { validateEvents, type TEventError } from '../core/ingest/validate-batch';
 import type { Runtime } from '../main';
 import { readEventsFile } from './read-events-file';
 
@@ -11,8 +11,7 @@ export async function importCommand(runtime: Runtime, file: string, options: { s
   const raw = readEventsFile(file);
   const { events, errors } = validateEvents(raw);
   if (errors.length > 0) {
-    for (const e of errors.slice(0, 20)) process.stderr.write(`event ${e.index}${e.id ? ` (${e.id})` : ''}: ${e.message}\n`);
-    if (errors.length > 20) process.stderr.write(`… and ${errors.length - 20} more\n`);
+    printErrors(errors, 0);
     process.stderr.write(`${errors.length} invalid event(s) in ${file}; nothing imported\n`);
     return 1;
   }
@@ -30,9 +29,23 @@ export async function importCommand(runtime: Runtime, file: string, options: { s
       duplicates += result.duplicates;
       bar?.update(Math.min(i + BATCH, events.length));
     }
+  } catch (err) {
+    if (!(err instanceof BatchRejectedError)) throw err;
+    bar?.stop();
+    printErrors(err.errors, done(accepted, duplicates));
+    // Earlier batches are committed; re-running after a fix skips them as duplicates.
+    process.stderr.write(`stopped: ${done(accepted, duplicates)} event(s) applied before the first invalid batch; fix the file and import it again\n`);
+    return 1;
   } finally {
     bar?.stop();
   }
   process.stdout.write(`${JSON.stringify({ accepted, duplicates })}\n`);
   return 0;
+}
+
+const done = (accepted: number, duplicates: number) => accepted + duplicates;
+
+function printErrors(errors: TEventError[], offset: number) {
+  for (const e of errors.slice(0, 20)) process.stderr.write(`event ${e.index + offset}${e.id ? ` (${e.id})` : ''}: ${e.message}\n`);
+  if (errors.length > 20) process.stderr.write(`… and ${errors.length - 20} more\n`);
 }

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { AppError } from '../core/errors';
 import { ConfigError, parseConfig } from '../infra/config';
 import { createLogger } from '../infra/logger';
 import { openRuntime, serve, shutdownOnSignals, type Runtime } from '../main';
@@ -84,6 +85,10 @@ export async function run(argv: string[]): Promise<number> {
     if (err instanceof ConfigError) {
       process.stderr.write(`${err.message}\n`);
       return 2;
+    }
+    if (err instanceof AppError) {
+      process.stderr.write(`dnevnik: ${err.message}\n`);
+      return 1;
     }
     throw err;
   }

@@ -10,7 +10,12 @@ const BOOLEAN_FIELDS = new Set(['isTest', 'cancelled']);
 const ENVELOPE_FIELDS = new Set(['id', 'type', 'occurredAt']);
 
 export function readEventsFile(file: string): unknown[] {
-  const text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  } catch (err) {
+    throw new AppError('bad_request', `cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
+  }
   return file.toLowerCase().endsWith('.csv') ? eventsFromCsv(text) : eventsFromJson(text);
 }
 
