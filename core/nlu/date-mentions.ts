@@ -2,6 +2,7 @@ import {
   countOf,
   dayNumberAt,
   isDayWord,
+  isOrdinalTens,
   isMonthWord,
   isWeekendWord,
   isWeekWord,
@@ -13,6 +14,7 @@ import {
   WEEKDAYS_AFTER_CUE,
   whichOf,
 } from './date-words';
+import { WordMemo } from './lexicon-index';
 
 /**
  * A date expression as written, before it is placed on the calendar: resolving needs the
@@ -222,20 +224,44 @@ const monthName: TRecognizer = (n, i) => {
 
 const RECOGNIZERS: TRecognizer[] = [ago, later, span, offset, relative, numeric, dayMonth, bare, monthName];
 
+/**
+ * Whether any recognizer could start at this word. Most words of an utterance are not about
+ * dates; answering that once per distinct word keeps the recognizer chain off the hot path.
+ */
+function couldStartDate(word: string): boolean {
+  const first = word.charCodeAt(0);
+  if (first >= 48 && first <= 57) return true;
+  return (
+    countOf(word) !== null || unitDays(word) !== null || IN.has(word) || OVER.has(word) || word === 'the'
+    || whichOf(word) !== null || OFFSET_PHRASES.hasFirst(word) || OFFSET_STEMS.match(word) !== undefined
+    || monthOf(word) !== null || dayNumberAt([word], 0) !== null || isOrdinalTens(word)
+    || isWeekWord(word) || isWeekendWord(word) || isMonthWord(word) || WEEKDAYS.hasFirst(word)
+    || WEEKDAYS_AFTER_CUE.has(word)
+  );
+}
+const dateStarts = new WordMemo<boolean>();
+
+function recognizeAt(norms: readonly string[], i: number, lang: 'ru' | 'en'): THit | null {
+  for (const recognize of RECOGNIZERS) {
+    const hit = recognize(norms, i, lang);
+    if (hit) return hit;
+  }
+  return null;
+}
+
+/** Nobody names more dates than this in one request; the cap bounds the work on pasted walls of text. */
+const MAX_MENTIONS = 16;
+
 /** Every date expression in reading order; the tokens they use are marked in `used`. */
 export function findDateMentions(norms: readonly string[], used: Uint8Array, lang: 'ru' | 'en'): TDateSpan[] {
   const found: TDateSpan[] = [];
   let i = 0;
-  while (i < norms.length) {
+  while (i < norms.length && found.length < MAX_MENTIONS) {
     if (used[i]) {
       i++;
       continue;
     }
-    let hit: THit | null = null;
-    for (const recognize of RECOGNIZERS) {
-      hit = recognize(norms, i, lang);
-      if (hit) break;
-    }
+    const hit = dateStarts.get(norms[i], couldStartDate) ? recognizeAt(norms, i, lang) : null;
     if (!hit) {
       i++;
       continue;

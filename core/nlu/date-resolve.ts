@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { TDateMention, TDateSpan } from './date-mentions';
+import type { TWhich } from './date-words';
 
 /**
  * Which way an unqualified date leans. Homework and schedule are asked about ahead ("в пятницу"
@@ -112,8 +113,8 @@ function namedMonth(month: number, today: DateTime, lean: TOrientation): TDateRa
   for (const year of [today.year - 1, today.year, today.year + 1]) {
     const start = DateTime.fromObject({ year, month, day: 1 }, { zone: today.zone });
     const end = start.endOf('month').startOf('day');
-    const ahead = start > today ? start.diff(today, 'days').days : 0;
-    const behind = end < today ? today.diff(end, 'days').days : 0;
+    const ahead = start > today ? daysBetween(today, start) : 0;
+    const behind = end < today ? daysBetween(end, today) : 0;
     const cost = lean === 'future' ? ahead + behind * WRONG_WAY_COST : behind + ahead * WRONG_WAY_COST;
     if (cost < bestCost) {
       bestCost = cost;
@@ -162,7 +163,7 @@ function resolveCalendarDay(day: number, month: number | null, year: number | nu
   for (const y of [today.year - 1, today.year, today.year + 1]) {
     const candidate = valid(DateTime.fromObject({ year: y, month, day }, { zone }));
     if (!candidate) continue;
-    const diff = candidate.diff(today, 'days').days;
+    const diff = daysBetween(today, candidate);
     const cost = lean === 'future'
       ? (diff >= 0 ? diff : -diff * WRONG_WAY_COST)
       : (diff <= 0 ? -diff : diff * WRONG_WAY_COST);
@@ -174,16 +175,24 @@ function resolveCalendarDay(day: number, month: number | null, year: number | nu
   return best;
 }
 
+/** Whole days from a to b; both are UTC midnights (see schoolToday), so plain millis are exact. */
+function daysBetween(a: DateTime, b: DateTime): number {
+  return Math.round((b.toMillis() - a.toMillis()) / 86_400_000);
+}
+
 function valid(d: DateTime): DateTime | null {
   return d.isValid ? d : null;
 }
 
-function shift(which: 'this' | 'next' | 'last'): number {
-  return which === 'next' ? 1 : which === 'last' ? -1 : 0;
+function shift(which: TWhich): number {
+  return which === 'next' ? 1 : which === 'last' ? -1 : which === 'beforeLast' ? -2 : 0;
 }
 
+/** A one-day range ("за последний 1 день") is just that day: dateTo is for real ranges only. */
 function range(from: DateTime, to: DateTime): TDateRange {
-  return { date: iso(from), dateTo: iso(to) };
+  const date = iso(from);
+  const dateTo = iso(to);
+  return { date, dateTo: dateTo === date ? null : dateTo };
 }
 
 function iso(d: DateTime): string {

@@ -37,11 +37,13 @@ export const WEEKDAYS_AFTER_CUE = new Map<string, number>([
   ['sun', 7],
 ]);
 
-export type TWhich = 'this' | 'next' | 'last';
+export type TWhich = 'this' | 'next' | 'last' | 'beforeLast';
 
 /** Words that pick a week, a weekday's week, a weekend or a month relative to now. */
-export function whichOf(word: string): TWhich | 'nearest' | 'recent' | null {
+export function whichOf(word: string | undefined): TWhich | 'nearest' | 'recent' | null {
+  if (word === undefined) return null;
   if (word.startsWith('эт') && word.length <= 4) return 'this'; // эта, эту, этой, этот, этом
+  if (word.startsWith('позапрошл')) return 'beforeLast';
   if (word.startsWith('текущ') || word.startsWith('нынешн') || word === 'this' || word === 'current') return 'this';
   if (word.startsWith('следующ') || word.startsWith('следущ') || word === 'след' || word.startsWith('будущ')) return 'next';
   if (word === 'next' || word === 'upcoming') return 'next';
@@ -52,20 +54,24 @@ export function whichOf(word: string): TWhich | 'nearest' | 'recent' | null {
   return null;
 }
 
-export function isWeekWord(word: string): boolean {
+export function isWeekWord(word: string | undefined): boolean {
+  if (word === undefined) return false;
   return word.startsWith('недел') || word === 'week' || word === 'weeks' || word === 'неделька';
 }
 
-export function isMonthWord(word: string): boolean {
+export function isMonthWord(word: string | undefined): boolean {
+  if (word === undefined) return false;
   return word.startsWith('месяц') || word === 'month' || word === 'months';
 }
 
-export function isDayWord(word: string): boolean {
+export function isDayWord(word: string | undefined): boolean {
+  if (word === undefined) return false;
   return word === 'день' || word === 'дня' || word === 'дней' || word === 'дн' || word === 'сутки' || word === 'суток'
     || word === 'day' || word === 'days';
 }
 
-export function isWeekendWord(word: string): boolean {
+export function isWeekendWord(word: string | undefined): boolean {
+  if (word === undefined) return false;
   return word.startsWith('выходн') || word === 'weekend' || word === 'weekends';
 }
 
@@ -126,6 +132,11 @@ for (const [word, n] of EN_ORDINALS) ORDINALS.set(word, n);
 
 /** Tens that combine with a following ordinal: "двадцать пятое", "twenty first". */
 const ORDINAL_TENS = new Map<string, number>([['двадцать', 20], ['тридцать', 30], ['twenty', 20], ['thirty', 30]]);
+
+/** "двадцать", "thirty": the first word of a two-word day number. */
+export function isOrdinalTens(word: string): boolean {
+  return ORDINAL_TENS.has(word);
+}
 
 export interface TDayNumber {
   day: number;

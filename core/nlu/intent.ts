@@ -4,7 +4,7 @@ import { INTENTS, type TIntent } from './types';
 
 type TFeature =
   | 'subscribe' | 'unsubscribe' | 'notify' | 'send' | 'sendweak' | 'on' | 'off' | 'neg' | 'stop'
-  | 'forget' | 'delete' | 'personal' | 'consent' | 'revoke' | 'add' | 'child';
+  | 'forget' | 'delete' | 'personal' | 'consent' | 'revoke' | 'add' | 'child' | 'unwanted';
 
 interface TCue {
   intent: TIntent | null;
@@ -81,7 +81,7 @@ export function classifyIntent(norms: readonly string[], used: Uint8Array, evide
     i += phrase ? phrase.len : 1;
   }
 
-  applyFeatureRules(features, add);
+  applyFeatureRules(norms, features, add);
   applyEnglishRules(norms, add);
   if (evidence.linkCode) add('link', 6);
 
@@ -106,9 +106,23 @@ export function classifyIntent(norms: readonly string[], used: Uint8Array, evide
   return 'unknown';
 }
 
-function applyFeatureRules(f: Map<TFeature, number[]>, add: (intent: TIntent, w: number) => void): void {
+/**
+ * Imperative, infinitive or "хочу …": присылай, присылать, хочу получать, "чтобы не присылал";
+ * not the indicative of a complaint (присылаешь, присылает).
+ */
+function isRequest(norms: readonly string[], q: number): boolean {
+  if (/(?:й|йте|ть|ти)$|^хо[чт]/.test(norms[q])) return true;
+  return norms.slice(Math.max(0, q - 3), q).some((w) => w === 'чтобы' || w === 'чтоб');
+}
+
+function applyFeatureRules(
+  norms: readonly string[],
+  f: Map<TFeature, number[]>,
+  add: (intent: TIntent, w: number) => void,
+): void {
   const has = (name: TFeature) => f.has(name);
-  const negations = f.get('neg') ?? [];
+  const unwanted = f.get('unwanted') ?? [];
+  const negations = [...(f.get('neg') ?? []), ...unwanted];
   // "не присылай", "больше не надо присылать": a negation shortly before the verb flips it.
   const negated = (positions: number[] | undefined) =>
     (positions ?? []).some((q) => negations.some((p) => p < q && q - p <= 3));
@@ -116,8 +130,10 @@ function applyFeatureRules(f: Map<TFeature, number[]>, add: (intent: TIntent, w:
   if (has('subscribe')) add(negated(f.get('subscribe')) ? 'unsubscribe' : 'subscribe', 6);
   if (has('unsubscribe')) add('unsubscribe', 7);
   if (has('send')) {
-    if (negated(f.get('send')) || has('stop')) add('unsubscribe', 6);
-    else add('subscribe', 5);
+    const sends = f.get('send') ?? [];
+    // "не присылай" is a request; "почему ты не присылаешь" is a complaint and changes nothing.
+    if (has('stop') || negated(sends.filter((q) => isRequest(norms, q)))) add('unsubscribe', 6);
+    else if (!negated(sends)) add('subscribe', 5);
   }
   if (has('sendweak') && (negated(f.get('sendweak')) || has('stop'))) add('unsubscribe', 6);
   if (has('notify')) {
@@ -125,7 +141,7 @@ function applyFeatureRules(f: Map<TFeature, number[]>, add: (intent: TIntent, w:
     else if (has('on') || has('sendweak')) {
       const flipped = negated(f.get('on')) || negated(f.get('sendweak'));
       add(flipped ? 'unsubscribe' : 'subscribe', 6);
-    } else if (negated(f.get('notify'))) add('unsubscribe', 4);
+    } else if (unwanted.length > 0) add('unsubscribe', 4);
     else add('settings', 1.5);
   }
   if (has('delete') && !has('notify')) add('forget', has('personal') ? 6 : 2);

@@ -49,6 +49,10 @@ export class PhraseIndex<V> {
     return this;
   }
 
+  hasFirst(word: string): boolean {
+    return this.byFirst.has(word);
+  }
+
   /** `used` marks tokens another extractor already claimed; a phrase never spans them. */
   match(tokens: readonly string[], i: number, used?: Uint8Array): TMatch<V> | null {
     const bucket = this.byFirst.get(tokens[i]);
@@ -93,5 +97,24 @@ export class StemIndex<V> {
     if (!bucket) return undefined;
     for (const entry of bucket) if (word.startsWith(entry.stem)) return entry.value;
     return undefined;
+  }
+}
+
+/**
+ * Remembers per-word answers that do not depend on context. Bounded so that a stream of
+ * unique garbage cannot grow it without limit: when full it simply starts over.
+ */
+export class WordMemo<V> {
+  private readonly map = new Map<string, V>();
+
+  constructor(private readonly limit = 20_000) {}
+
+  get(word: string, compute: (word: string) => V): V {
+    const hit = this.map.get(word);
+    if (hit !== undefined || this.map.has(word)) return hit as V;
+    const value = compute(word);
+    if (this.map.size >= this.limit) this.map.clear();
+    this.map.set(word, value);
+    return value;
   }
 }

@@ -53,7 +53,7 @@ function leanOf(dates: readonly TDateSpan[]): 'past' | 'future' | null {
   for (const { mention: m } of dates) {
     if (m.kind === 'offset' && m.days < 0) return 'past';
     if (m.kind === 'span') return 'past';
-    if ((m.kind === 'week' || m.kind === 'weekday' || m.kind === 'weekend' || m.kind === 'month') && m.which === 'last') {
+    if ((m.kind === 'week' || m.kind === 'weekday' || m.kind === 'weekend' || m.kind === 'month') && (m.which === 'last' || m.which === 'beforeLast')) {
       return 'past';
     }
   }

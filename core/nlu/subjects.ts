@@ -1,5 +1,5 @@
 import subjectsFile from './subjects.json';
-import { PhraseIndex, StemIndex } from './lexicon-index';
+import { PhraseIndex, StemIndex, WordMemo } from './lexicon-index';
 import { SUBJECT_LEXICON, TYPO_STEMS } from './subject-lexicon';
 import type { TToken } from './tokenize';
 
@@ -50,15 +50,17 @@ export function findSubject(tokens: readonly TToken[], norms: readonly string[],
   }
   for (let i = 0; i < norms.length; i++) {
     if (used[i] || norms[i].length < 6) continue;
-    const subject = typoMatch(norms[i]);
+    const subject = typos.get(norms[i], typoMatch);
     if (subject) return { subject, start: i, len: 1 };
   }
   return null;
 }
 
-function typoMatch(word: string): string | undefined {
+const typos = new WordMemo<string | null>();
+
+function typoMatch(word: string): string | null {
   const candidates = typoByFirst.get(word[0]);
-  if (!candidates) return undefined;
+  if (!candidates) return null;
   for (const [stem, subject] of candidates) {
     const n = stem.length;
     if (word.length < n - 1) continue;
@@ -66,7 +68,7 @@ function typoMatch(word: string): string | undefined {
       if (len <= word.length && withinOneEdit(word.slice(0, len), stem)) return subject;
     }
   }
-  return undefined;
+  return null;
 }
 
 /** True when a and b differ by at most one insertion, deletion, substitution or swap of neighbours. */

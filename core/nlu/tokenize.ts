@@ -11,7 +11,7 @@ export interface TToken {
 }
 
 // Hyphens, dots, slashes and apostrophes inside a word belong to it: лит-ра, д/з, 7.12, p.e, Masha's.
-const WORD_RE = /[\p{L}\p{N}]+(?:['’.\/-][\p{L}\p{N}]+)*/gu;
+const WORD_RE = /[\p{L}\p{N}]+(?:['’./-][\p{L}\p{N}]+)*/gu;
 const DIGITS_DOT_RE = /^[\p{N}.]+$/u;
 
 export function tokenize(text: string): TToken[] {
@@ -29,16 +29,30 @@ export function tokenize(text: string): TToken[] {
   return out;
 }
 
+// Keyboards that switch layout mid-word produce "oценки" with a Latin o; inside a word that is
+// otherwise Cyrillic, Latin letters that look Cyrillic are read as their twins.
+const LATIN_RE = /[a-z]/;
+const CYRILLIC_RE = /[а-я]/;
+const LATIN_LOOKALIKE_RE = /[aceopxykmtbh]/g;
+const CYRILLIC_TWIN: Record<string, string> = {
+  a: 'а', c: 'с', e: 'е', o: 'о', p: 'р', x: 'х', y: 'у', k: 'к', m: 'м', t: 'т', b: 'в', h: 'н',
+};
+
 function push(out: TToken[], word: string): void {
-  let raw = word.replace(/’/g, "'");
+  let raw = word;
   let possessive = false;
-  if (/'s$/i.test(raw)) {
-    raw = raw.slice(0, -2);
-    possessive = true;
+  if (raw.includes("'") || raw.includes('’')) {
+    raw = raw.replace(/’/g, "'");
+    if (/'s$/i.test(raw)) {
+      raw = raw.slice(0, -2);
+      possessive = true;
+    }
+    raw = raw.replace(/'/g, '');
+    if (!raw) return;
   }
-  raw = raw.replace(/'/g, '');
-  if (!raw) return;
-  const norm = raw.toLowerCase().replace(/ё/g, 'е');
+  let norm = raw.toLowerCase();
+  if (norm.includes('ё')) norm = norm.replace(/ё/g, 'е');
+  if (LATIN_RE.test(norm) && CYRILLIC_RE.test(norm)) norm = norm.replace(LATIN_LOOKALIKE_RE, (c) => CYRILLIC_TWIN[c]);
   out.push({ raw, norm, possessive });
 }
 
