@@ -4,6 +4,7 @@ import { DEMO_NOW, generateDemoSchool } from '../../prisma/demo/demo-school';
 import { addDays, BELLS, closingBalances, mondayOf, ofType, problems } from './demo-checks';
 
 const TODAY = '2026-12-02'; // a Wednesday
+
 describe('demo school', () => {
   const demo = generateDemoSchool({ today: TODAY });
   const { events } = demo;

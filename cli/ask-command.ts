@@ -1,0 +1,53 @@
+import { parseArgs } from 'node:util';
+import { renderAnswer, stripHtml } from '../core/answers/render-answer';
+import type { Runtime } from '../main';
+
+// `dnevnik ask` (CONTRACT section 5): what a channel would show and say, through the same
+// answer service the bots and skills use.
+
+const CHANNELS = ['telegram', 'vk', 'alice', 'alexa'] as const;
+type TAskChannel = (typeof CHANNELS)[number];
+
+export interface TAskArgs {
+  user: string;
+  channel: TAskChannel;
+  now: Date;
+  text: string;
+}
+
+export const ASK_USAGE = 'usage: dnevnik ask --user <personId> [--channel telegram|vk|alice|alexa] [--now ISO] "<utterance>"\n';
+
+/** Options → arguments, or an error message. */
+export function readAskArgs(args: string[]): TAskArgs | string {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { user: { type: 'string' }, channel: { type: 'string' }, now: { type: 'string' } } });
+  if (!values.user) return 'missing --user';
+  if (positionals.length === 0) return 'missing the utterance';
+  const channel = (values.channel ?? 'telegram') as TAskChannel;
+  if (!CHANNELS.includes(channel)) return `unknown channel "${values.channel}"`;
+  const now = values.now ? new Date(values.now) : new Date();
+  if (Number.isNaN(now.getTime())) return `--now is not an ISO date-time: "${values.now}"`;
+  return { user: values.user, channel, now, text: positionals.join(' ') };
+}
+
+export async function askCommand(runtime: Runtime, args: TAskArgs, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+  const asked = await runtime.answers.ask(args.text, { personId: args.user }, args.now);
+  if (asked.answer.kind === 'no-person') {
+    err.write(`dnevnik ask: no person "${args.user}"\n`);
+    return 1;
+  }
+  // Alexa has no Russian voice: the skill speaks English whatever was asked.
+  const rendered = renderAnswer(asked.answer, args.channel === 'alexa' ? 'en' : asked.lang);
+  switch (args.channel) {
+    case 'telegram':
+    case 'vk':
+      out.write(`${stripHtml(rendered.text)}\n`);
+      break;
+    case 'alice':
+      out.write(`text: ${rendered.speech}\ntts: ${rendered.tts}\n`);
+      break;
+    case 'alexa':
+      out.write(`text: ${rendered.speech}\nssml: ${rendered.ssml}\n`);
+      break;
+  }
+  return 0;
+}

@@ -1,0 +1,117 @@
+import type { AccessReader, TViewerScope } from '../access/access-port';
+import { chooseStudents } from '../access/viewer-access';
+import type { DiaryReader } from '../diary/diary-port';
+import type { TDiaryStudent } from '../diary/diary-types';
+import { weightedAverage } from '../diary/grade-average';
+import { parseUtterance } from '../nlu/parse-utterance';
+import { detectLang } from '../nlu/tokenize';
+import type { TQuery } from '../nlu/types';
+import { answerPeriod } from './answer-period';
+import { INTENT_ACTIONS, type TAnswer, type TPeriod, type TStudentRef, type TViewer } from './answer-types';
+
+export interface AnswerDeps {
+  access: AccessReader;
+  diary: DiaryReader;
+  /** The zone of "today" for a person without any link yet. */
+  defaultTimezone: string;
+}
+
+export interface AnswerService {
+  /** The viewer is who asks; which students they see is decided here, never by the caller. */
+  answer(query: TQuery, viewer: TViewer, now: Date): Promise<TAnswer>;
+  /**
+   * Parse and answer in one go, reading the viewer's links once: the parser needs the school's
+   * zone for "today", the renderer the language (the utterance's, else the person's).
+   */
+  ask(text: string, viewer: TViewer, now: Date, options?: { lang?: 'ru' | 'en' }): Promise<TAsked>;
+}
+
+export interface TAsked {
+  query: TQuery;
+  answer: TAnswer;
+  lang: 'ru' | 'en';
+}
+
+const DIARY_INTENTS = new Set(['grades', 'homework', 'schedule', 'balance']);
+
+function ref(s: TDiaryStudent): TStudentRef {
+  return { id: s.id, firstName: s.firstName, lastName: s.lastName, className: s.className };
+}
+
+export function createAnswerService(deps: AnswerDeps): AnswerService {
+  async function diaryAnswer(query: TQuery, scope: TViewerScope, now: Date): Promise<TAnswer> {
+    const period = answerPeriod(query.intent, query.date, query.dateTo, now, scope.timezone ?? deps.defaultTimezone);
+    const isTeacher = scope.teacherIds.length > 0;
+    if (isTeacher && !query.child && scope.linkedStudents.length === 0) {
+      if (query.intent !== 'schedule') return { kind: 'ask-child' };
+      const lessons = await deps.diary.teacherLessons(scope.teacherIds, period);
+      return { kind: 'teacher-schedule', period, lessons: filterSubject(lessons, query.subject) };
+    }
+    let choice = chooseStudents(scope, query.child);
+    // A teacher's pupils are read only when a name is not one of the teacher's own children.
+    // Canteen money is the family's business, not the teacher's.
+    if (choice.kind === 'refused' && isTeacher && query.intent !== 'balance') choice = chooseStudents(scope, query.child, await deps.access.taughtStudents(scope.teacherIds));
+    if (choice.kind === 'refused') return { kind: 'refused' };
+    if (choice.kind === 'none') return { kind: 'not-linked' };
+    return readSections(query, period, choice.students);
+  }
+
+  async function readSections(query: TQuery, period: TPeriod, students: TDiaryStudent[]): Promise<TAnswer> {
+    const wants = {
+      grades: query.intent === 'grades',
+      homework: query.intent === 'homework',
+      lessons: query.intent === 'schedule',
+      canteen: query.intent === 'balance',
+    };
+    const diaries = await Promise.all(students.map((s) => deps.diary.studentDiary(s, period, wants)));
+    const subject = query.subject;
+    switch (query.intent) {
+      case 'grades':
+        return {
+          kind: 'grades',
+          period,
+          subject,
+          sections: students.map((s, i) => {
+            const grades = filterSubject(diaries[i].grades, subject);
+            return { student: ref(s), grades, average: weightedAverage(grades) };
+          }),
+        };
+      case 'homework':
+        return { kind: 'homework', period, subject, sections: students.map((s, i) => ({ student: ref(s), homework: filterSubject(diaries[i].homework, subject) })) };
+      case 'schedule':
+        return { kind: 'schedule', period, subject, sections: students.map((s, i) => ({ student: ref(s), lessons: filterSubject(diaries[i].lessons, subject) })) };
+      default:
+        return { kind: 'balance', sections: students.map((s, i) => ({ student: ref(s), canteen: diaries[i].canteen ?? { balanceKopecks: null, recent: [] } })) };
+    }
+  }
+
+  async function answerFor(query: TQuery, scope: TViewerScope | null, now: Date): Promise<TAnswer> {
+    if (!scope) return { kind: 'no-person' };
+    const action = INTENT_ACTIONS[query.intent];
+    if (action) {
+      // An action never names students outside the viewer's links either.
+      const choice = chooseStudents(scope, query.child);
+      if (choice.kind === 'refused') return { kind: 'refused' };
+      return { kind: 'action', action, students: choice.kind === 'students' ? choice.students.map(ref) : [] };
+    }
+    if (query.intent === 'help') return { kind: 'help' };
+    if (!DIARY_INTENTS.has(query.intent)) return { kind: 'unknown' };
+    return diaryAnswer(query, scope, now);
+  }
+
+  return {
+    async answer(query, viewer, now) {
+      return answerFor(query, await deps.access.viewerScope(viewer.personId), now);
+    },
+    async ask(text, viewer, now, options = {}) {
+      const scope = await deps.access.viewerScope(viewer.personId);
+      const lang = options.lang ?? (text.trim() ? detectLang(text) : (scope?.locale ?? 'ru'));
+      const query = parseUtterance(text, { lang, now, tz: scope?.timezone ?? deps.defaultTimezone });
+      return { query, answer: await answerFor(query, scope, now), lang };
+    },
+  };
+}
+
+function filterSubject<T extends { subject: string }>(items: T[], subject: string | null): T[] {
+  return subject ? items.filter((i) => i.subject === subject) : items;
+}

@@ -1,0 +1,53 @@
+import type { TCanteenInfo, TDiaryStudent, TGradeItem, THomeworkItem, TLessonItem } from '../diary/diary-types';
+import type { TIntent } from '../nlu/types';
+
+export type TStudentRef = Pick<TDiaryStudent, 'id' | 'firstName' | 'lastName' | 'className'>;
+
+export interface TPeriod {
+  from: string;
+  to: string;
+  /** The school's today, so a renderer can say "сегодня" / "завтра". */
+  today: string;
+}
+
+export interface TGradesSection {
+  student: TStudentRef;
+  grades: TGradeItem[];
+  /** Weighted mean of the numeric grades in the period. */
+  average: number | null;
+}
+
+export type TChannelAction = 'subscribe' | 'unsubscribe' | 'settings' | 'link' | 'forget';
+
+/** What the core answers, before any wording: every channel renders the same structure. */
+export type TAnswer =
+  | { kind: 'grades'; period: TPeriod; subject: string | null; sections: TGradesSection[] }
+  | { kind: 'homework'; period: TPeriod; subject: string | null; sections: { student: TStudentRef; homework: THomeworkItem[] }[] }
+  | { kind: 'schedule'; period: TPeriod; subject: string | null; sections: { student: TStudentRef; lessons: TLessonItem[] }[] }
+  | { kind: 'teacher-schedule'; period: TPeriod; lessons: TLessonItem[] }
+  | { kind: 'balance'; sections: { student: TStudentRef; canteen: TCanteenInfo }[] }
+  /** The channel performs it (bots own menus, codes and deletion); `students` are the ones it concerns. */
+  | { kind: 'action'; action: TChannelAction; students: TStudentRef[] }
+  | { kind: 'help' }
+  | { kind: 'unknown' }
+  /** The person has no linked students: explain how to link. */
+  | { kind: 'not-linked' }
+  /** The named child is not one the viewer may see. Carries nothing about the school on purpose. */
+  | { kind: 'refused' }
+  /** A teacher asked about grades, homework or balance without naming a pupil. */
+  | { kind: 'ask-child' }
+  | { kind: 'no-person' };
+
+export type TAnswerKind = TAnswer['kind'];
+
+export interface TViewer {
+  personId: string;
+}
+
+export const INTENT_ACTIONS: Partial<Record<TIntent, TChannelAction>> = {
+  subscribe: 'subscribe',
+  unsubscribe: 'unsubscribe',
+  settings: 'settings',
+  link: 'link',
+  forget: 'forget',
+};

@@ -1,0 +1,113 @@
+import { DateTime } from 'luxon';
+import type { TPeriod } from '../answer-types';
+import type { TLocale } from '../locale-types';
+import { EN_SUBJECTS, transliterate } from './en-subjects';
+
+const GRADE_NAMES: Record<string, [string, string]> = {
+  '5': ['a five', 'fives'],
+  '4': ['a four', 'fours'],
+  '3': ['a three', 'threes'],
+  '2': ['a two', 'twos'],
+  '1': ['a one', 'ones'],
+  зачёт: ['a pass', 'passes'],
+  незачёт: ['a fail', 'fails'],
+};
+const SMALL = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+const RELATIVE: Record<number, string> = { [-1]: 'yesterday', 0: 'today', 1: 'tomorrow' };
+
+function count(n: number): string {
+  return SMALL[n] ?? String(n);
+}
+
+function when(period: TPeriod): string {
+  const from = DateTime.fromISO(period.from, { zone: 'utc' }).setLocale('en');
+  if (period.from !== period.to) {
+    const to = DateTime.fromISO(period.to, { zone: 'utc' }).setLocale('en');
+    return `from ${from.toFormat('MMMM d')} to ${to.toFormat('MMMM d')}`;
+  }
+  const offset = Math.round(from.diff(DateTime.fromISO(period.today, { zone: 'utc' }), 'days').days);
+  return RELATIVE[offset] ?? `on ${from.toFormat('EEEE, MMMM d')}`;
+}
+
+export const en: TLocale = {
+  lang: 'en',
+  when,
+  shortDate: (date) => DateTime.fromISO(date, { zone: 'utc' }).setLocale('en').toFormat('MMM d'),
+  subject: (name) => EN_SUBJECTS[name] ?? transliterate(name),
+  inSubject: (name) => `in ${EN_SUBJECTS[name] ?? transliterate(name)}`,
+  gradeCount(value, n) {
+    const names = GRADE_NAMES[value] ?? [`a ${value}`, `${value}s`];
+    return n === 1 ? names[0] : `${count(n)} ${names[1]}`;
+  },
+  ownerOf: (firstName) => `${transliterate(firstName)} has`,
+  studentName: (firstName) => transliterate(firstName),
+  money(kopecks) {
+    const sign = kopecks < 0 ? '−' : '';
+    const abs = Math.abs(kopecks);
+    return `${sign}${Math.floor(abs / 100).toLocaleString('en-US')}${abs % 100 ? `.${String(abs % 100).padStart(2, '0')}` : ''} RUB`;
+  },
+  moneySpoken(kopecks) {
+    const abs = Math.abs(kopecks);
+    const rub = Math.floor(abs / 100);
+    const head = `${kopecks < 0 ? 'minus ' : ''}${rub} ${rub === 1 ? 'rouble' : 'roubles'}`;
+    return abs % 100 ? `${head} ${abs % 100} kopecks` : head;
+  },
+  list(items) {
+    if (items.length <= 1) return items.join('');
+    return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+  },
+  average: (value) => `average ${Math.round(value * 100) / 100}`,
+  countLessons: (n) => `${count(n)} ${n === 1 ? 'lesson' : 'lessons'}`,
+  andMore: (n) => `and ${count(n)} more`,
+  texts: {
+    help: 'I answer questions about the school diary:\n• "Any grades today?"\n• "What homework is due tomorrow?"\n• "Timetable for Friday"\n• "What is the canteen balance?"\nYou can name a child: "Masha\'s grades". "Notify me about grades" turns alerts on.',
+    helpSpoken: 'Ask me, for example: any grades today, what homework is due tomorrow, what is the timetable on Friday, or what is the canteen balance.',
+    unknown: 'Sorry, I did not get that. I can tell you about grades, homework, the timetable and the canteen balance. For example: "what homework is due tomorrow?"',
+    notLinked: 'No student is linked to you yet. Enter the code from the school letter to connect the diary.',
+    refused: 'I can only tell you about the children linked to you. To add a child, enter the code from the school letter.',
+    askChild: 'Name the student, for example: "Masha\'s grades today".',
+    noPerson: 'Connect the diary first: enter the code from the school letter.',
+    action: {
+      subscribe: 'Turning grade alerts on.',
+      unsubscribe: 'Turning alerts off.',
+      settings: 'Opening the alert settings.',
+      link: 'Checking the code and connecting the diary.',
+      forget: 'Deleting your data: links to students, subscriptions and chats.',
+    },
+    noGrades: (w) => `No grades ${w} yet.`,
+    noHomework: (w) => `No homework ${w}.`,
+    noLessons: (w) => `No lessons ${w}.`,
+    noBalance: 'no canteen data yet',
+    gradesHead: (w) => `Grades ${w}`,
+    homeworkHead: (w) => `Homework ${w === 'today' || w === 'tomorrow' ? `for ${w}` : w}`,
+    scheduleHead: (w) => `Timetable ${w === 'today' || w === 'tomorrow' ? `for ${w}` : w}`,
+    teacherHead: (w) => `Your lessons ${w}`,
+    balance: (amount) => `canteen balance ${amount}`,
+    recentSpending: 'Recent transactions',
+    test: 'test',
+    cancelled: 'cancelled',
+    online: 'online',
+    room: (room) => `room ${room}`,
+    firstLessonAt: (time) => `the first one at ${time}`,
+    weight: (n) => `weight ${n}`,
+  },
+  spoken: {
+    gradesPrefix: (name, w) => `${capital(w)}, ${transliterate(name)} got `,
+    noGrades: (name, w) => `${transliterate(name)} has no grades ${w} yet.`,
+    homeworkPrefix: (name, w) => `${transliterate(name)}'s homework ${w === 'today' || w === 'tomorrow' ? `for ${w}` : w}: `,
+    homeworkItem: (subject, text) => `${EN_SUBJECTS[subject] ?? transliterate(subject)}: ${transliterate(text)}`,
+    noHomework: (name, w) => `${transliterate(name)} has no homework ${w === 'today' || w === 'tomorrow' ? `for ${w}` : w}.`,
+    schedulePrefix: (name, w, lessons) => `${transliterate(name)} has ${lessons} ${w}: `,
+    scheduleItem: (subject, f) => `${EN_SUBJECTS[subject] ?? transliterate(subject)}${f.isTest ? ' with a test' : ''}${f.cancelled ? ', cancelled' : ''}`,
+    noLessons: (name, w) => `${transliterate(name)} has no lessons ${w}.`,
+    teacherPrefix: (w, lessons) => `${capital(w)} you have ${lessons}: `,
+    teacherItem: (start, subject, cls) => `${EN_SUBJECTS[subject] ?? transliterate(subject)} with ${transliterate(cls)} at ${start}`,
+    balance: (name, amount) => `${transliterate(name)}'s canteen balance is ${amount}.`,
+    noBalance: (name) => `There is no canteen data for ${transliterate(name)} yet.`,
+  },
+  stress: {},
+};
+
+function capital(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -1,0 +1,99 @@
+import type { TCanteenInfo, TGradeItem, TLessonItem } from '../diary/diary-types';
+import type { TAnswer, TStudentRef } from './answer-types';
+import { escapeHtml as h } from './escape';
+import type { TLocale } from './locale-types';
+
+/** Chat text (Telegram HTML, also plain enough for VK): the whole answer, with details a voice leaves out. */
+export function renderChat(answer: TAnswer, l: TLocale): string {
+  switch (answer.kind) {
+    case 'grades': {
+      const when = l.when(answer.period);
+      const blocks = answer.sections.map(({ student, grades, average }) => {
+        if (grades.length === 0) return `${who(student, l)}\n${h(l.texts.noGrades(when))}`;
+        const multiDay = answer.period.from !== answer.period.to;
+        const lines = grades.map((g) => gradeLine(g, l, multiDay));
+        if (average !== null) lines.push(`<i>${h(capital(l.average(average)))}</i>`);
+        return `${who(student, l)}\n${lines.join('\n')}`;
+      });
+      return `<b>${h(l.texts.gradesHead(when))}</b>\n\n${blocks.join('\n\n')}`;
+    }
+    case 'homework': {
+      const when = l.when(answer.period);
+      const multiDay = answer.period.from !== answer.period.to;
+      const blocks = answer.sections.map(({ student, homework }) => {
+        if (homework.length === 0) return `${who(student, l)}\n${h(l.texts.noHomework(when))}`;
+        const lines = homework.map((hw) => `• ${multiDay ? `${h(l.shortDate(hw.dueDate))}, ` : ''}<b>${h(l.subject(hw.subject))}</b>: ${h(hw.text)}`);
+        return `${who(student, l)}\n${lines.join('\n')}`;
+      });
+      return `<b>${h(l.texts.homeworkHead(when))}</b>\n\n${blocks.join('\n\n')}`;
+    }
+    case 'schedule': {
+      const when = l.when(answer.period);
+      const blocks = answer.sections.map(({ student, lessons }) => {
+        if (lessons.length === 0) return `${who(student, l)}\n${h(l.texts.noLessons(when))}`;
+        return `${who(student, l)}\n${lessonLines(lessons, l, answer.period.from !== answer.period.to, false)}`;
+      });
+      return `<b>${h(l.texts.scheduleHead(when))}</b>\n\n${blocks.join('\n\n')}`;
+    }
+    case 'teacher-schedule': {
+      const when = l.when(answer.period);
+      if (answer.lessons.length === 0) return h(l.texts.noLessons(when));
+      return `<b>${h(l.texts.teacherHead(when))}</b>\n${lessonLines(answer.lessons, l, answer.period.from !== answer.period.to, true)}`;
+    }
+    case 'balance':
+      return answer.sections.map(({ student, canteen }) => balanceBlock(student, canteen, l)).join('\n\n');
+    case 'action':
+      return h(l.texts.action[answer.action]);
+    case 'help':
+      return h(l.texts.help);
+    case 'unknown':
+      return h(l.texts.unknown);
+    case 'not-linked':
+      return h(l.texts.notLinked);
+    case 'refused':
+      return h(l.texts.refused);
+    case 'ask-child':
+      return h(l.texts.askChild);
+    case 'no-person':
+      return h(l.texts.noPerson);
+  }
+}
+
+function who(s: TStudentRef, l: TLocale): string {
+  return `<b>${h(l.studentName(s.firstName))}</b>, ${h(s.className)}`;
+}
+
+function gradeLine(g: TGradeItem, l: TLocale, withDate: boolean): string {
+  const details = [g.workType, g.weight !== 1 ? l.texts.weight(g.weight) : null].filter(Boolean).join(', ');
+  const date = withDate ? `${h(l.shortDate(g.date))}, ` : '';
+  const comment = g.comment ? ` — <i>${h(g.comment)}</i>` : '';
+  return `• ${date}${h(l.subject(g.subject))}: <b>${h(g.value)}</b>${details ? ` (${h(details)})` : ''}${comment}`;
+}
+
+function lessonLines(lessons: TLessonItem[], l: TLocale, withDate: boolean, forTeacher: boolean): string {
+  return lessons
+    .map((x) => {
+      const parts = [forTeacher ? `${h(x.className)} ${h(l.subject(x.subject))}` : h(l.subject(x.subject))];
+      if (x.room) parts.push(h(l.texts.room(x.room)));
+      if (!forTeacher) parts.push(h(x.teacherName));
+      if (x.isTest) parts.push(`<b>${h(l.texts.test)}</b>`);
+      // A link from school data must not become a javascript: URL in someone's chat.
+      if (x.onlineUrl && /^https?:\/\//i.test(x.onlineUrl)) parts.push(`<a href="${h(x.onlineUrl).replace(/"/g, '&quot;')}">${h(l.texts.online)}</a>`);
+      const time = `${withDate ? `${h(l.shortDate(x.date))} ` : ''}${h(x.start)}–${h(x.end)}`;
+      const line = `${time} ${parts.join(' · ')}`;
+      return x.cancelled ? `<s>${line}</s> ${h(l.texts.cancelled)}` : line;
+    })
+    .join('\n');
+}
+
+function balanceBlock(student: TStudentRef, canteen: TCanteenInfo, l: TLocale): string {
+  if (canteen.balanceKopecks === null) return `${who(student, l)}: ${h(l.texts.noBalance)}`;
+  const head = `${who(student, l)}: ${h(l.texts.balance(l.money(canteen.balanceKopecks)))}`;
+  if (canteen.recent.length === 0) return head;
+  const lines = canteen.recent.map((t) => `• ${h(l.shortDate(t.date))}${t.description ? ` ${h(t.description)}` : ''}: ${h(l.money(t.amountKopecks))}`);
+  return `${head}\n${h(l.texts.recentSpending)}:\n${lines.join('\n')}`;
+}
+
+function capital(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -1,0 +1,109 @@
+import { DateTime } from 'luxon';
+import type { DiaryReader } from '../core/diary/diary-port';
+import type { TCanteenInfo, TLessonItem } from '../core/diary/diary-types';
+import type { TSqlQuery } from './database';
+import type { NameCache, TNames } from './name-cache';
+
+// The diary read model. Each part is one statement on an index (Grade(studentId,date),
+// Homework(classId,dueDate), Lesson(classId,date), Lesson(teacherId,date)) sent through the
+// driver: on this hot path Prisma's per-query overhead was most of the time an answer took.
+// Names come from the in-memory cache instead of joins. Days travel as text (`date::text`) and
+// instants as epoch milliseconds, so no driver's date parsing can shift a day.
+
+const RECENT_CANTEEN = 5;
+
+type TLessonRow = {
+  id: string; classId: string; subjectId: string; teacherId: string; date: string; start: string; end: string;
+  room: string | null; topic: string | null; isTest: boolean; cancelled: boolean; onlineUrl: string | null;
+};
+
+const LESSON_COLUMNS = `id, "classId", "subjectId", "teacherId", date::text AS date, start, "end", room, topic, "isTest", cancelled, "onlineUrl"`;
+
+function toLesson(row: TLessonRow, names: TNames): TLessonItem {
+  return {
+    id: row.id,
+    date: row.date,
+    start: row.start,
+    end: row.end,
+    subject: names.subjectName.get(row.subjectId) ?? '',
+    className: names.className.get(row.classId) ?? '',
+    teacherName: names.teacherName.get(row.teacherId) ?? '',
+    room: row.room,
+    topic: row.topic,
+    isTest: row.isTest,
+    cancelled: row.cancelled,
+    onlineUrl: row.onlineUrl,
+  };
+}
+
+const byTime = (a: TLessonItem, b: TLessonItem) => a.date.localeCompare(b.date) || a.start.localeCompare(b.start);
+const none = <T>(): Promise<T[]> => Promise.resolve([]);
+
+export function createDiaryReader(query: TSqlQuery, names: NameCache): DiaryReader {
+  return {
+    async studentDiary(student, range, wants) {
+      const [grades, homework, lessons, canteen] = await Promise.all([
+        wants.grades
+          ? query<{ id: string; date: string; subjectId: string; value: string; weight: number; workType: string | null; comment: string | null }>(
+              `SELECT id, date::text AS date, "subjectId", value, weight, "workType", comment FROM "Grade"
+                WHERE "studentId" = $1 AND date BETWEEN $2::date AND $3::date AND "deletedAt" IS NULL ORDER BY date, "createdAt", id`,
+              [student.id, range.from, range.to],
+            )
+          : none<never>(),
+        wants.homework
+          ? query<{ id: string; dueDate: string; subjectId: string; text: string }>(
+              `SELECT id, "dueDate"::text AS "dueDate", "subjectId", text FROM "Homework"
+                WHERE "classId" = $1 AND "dueDate" BETWEEN $2::date AND $3::date AND "deletedAt" IS NULL ORDER BY "dueDate", id`,
+              [student.classId, range.from, range.to],
+            )
+          : none<never>(),
+        wants.lessons
+          ? query<TLessonRow>(`SELECT ${LESSON_COLUMNS} FROM "Lesson" WHERE "classId" = $1 AND date BETWEEN $2::date AND $3::date AND "deletedAt" IS NULL`, [
+              student.classId,
+              range.from,
+              range.to,
+            ])
+          : none<TLessonRow>(),
+        wants.canteen ? readCanteen(query, student.id, student.timezone) : Promise.resolve(null),
+      ]);
+      const cache = await names.covering({
+        subjects: [...grades.map((g) => g.subjectId), ...homework.map((h) => h.subjectId), ...lessons.map((l) => l.subjectId)],
+        teachers: lessons.map((l) => l.teacherId),
+      });
+      return {
+        grades: grades.map((g) => ({ id: g.id, date: g.date, subject: cache.subjectName.get(g.subjectId) ?? '', value: g.value, weight: g.weight, workType: g.workType, comment: g.comment })),
+        homework: homework.map((h) => ({ id: h.id, dueDate: h.dueDate, subject: cache.subjectName.get(h.subjectId) ?? '', text: h.text })),
+        lessons: lessons.map((l) => toLesson(l, cache)).sort(byTime),
+        canteen,
+      };
+    },
+
+    async teacherLessons(teacherIds, range) {
+      if (teacherIds.length === 0) return [];
+      const rows = await query<TLessonRow>(
+        `SELECT ${LESSON_COLUMNS} FROM "Lesson"
+          WHERE "teacherId" IN (SELECT jsonb_array_elements_text($1::jsonb)) AND date BETWEEN $2::date AND $3::date AND "deletedAt" IS NULL`,
+        [JSON.stringify(teacherIds), range.from, range.to],
+      );
+      const cache = await names.covering({ subjects: rows.map((r) => r.subjectId), teachers: rows.map((r) => r.teacherId), classes: rows.map((r) => r.classId) });
+      return rows.map((r) => toLesson(r, cache)).sort(byTime);
+    },
+  };
+}
+
+async function readCanteen(query: TSqlQuery, studentId: string, zone: string): Promise<TCanteenInfo> {
+  const [row] = await query<{ balance: number | null; recent: { atMs: number | string; amountKopecks: number; description: string | null }[] | string }>(
+    `SELECT (SELECT "balanceKopecks" FROM "CanteenBalance" WHERE "studentId" = $1) AS balance,
+            COALESCE((SELECT json_agg(t) FROM (SELECT (extract(epoch FROM at) * 1000)::float8 AS "atMs", "amountKopecks", description
+                        FROM "CanteenTransaction" WHERE "studentId" = $1 ORDER BY at DESC LIMIT ${RECENT_CANTEEN}) t), '[]'::json) AS recent`,
+    [studentId],
+  );
+  const recent = typeof row.recent === 'string' ? (JSON.parse(row.recent) as Exclude<typeof row.recent, string>) : row.recent;
+  return {
+    balanceKopecks: row.balance,
+    recent: recent.map((t) => {
+      const at = DateTime.fromMillis(Number(t.atMs), { zone });
+      return { at: at.toUTC().toISO()!, date: at.toISODate()!, amountKopecks: t.amountKopecks, description: t.description };
+    }),
+  };
+}

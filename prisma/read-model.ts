@@ -1,0 +1,12 @@
+import type { AccessReader } from '../core/access/access-port';
+import type { DiaryReader } from '../core/diary/diary-port';
+import { createAccessReader } from './access-reader';
+import { createDiaryReader } from './diary-reader';
+import type { Database } from './database';
+import { createNameCache } from './name-cache';
+
+/** The read side the answer service needs, sharing one name cache. */
+export function createReadModel(db: Pick<Database, 'prisma' | 'sql'>, defaultZone: string): { access: AccessReader; diary: DiaryReader } {
+  const names = createNameCache(db.prisma, defaultZone);
+  return { access: createAccessReader(db.sql.query, names, defaultZone), diary: createDiaryReader(db.sql.query, names) };
+}

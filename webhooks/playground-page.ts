@@ -1,0 +1,132 @@
+// The playground: one self-contained page (no CDN, inline CSS and JS) for talking to the bot
+// as any demo person. Its texts are the page's own UI, not answers: answers come from the core.
+
+const STYLE = `
+*{box-sizing:border-box}body{margin:0;font:15px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:#e7ebf0;color:#111;display:flex;justify-content:center}
+main{width:100%;max-width:760px;min-height:100vh;display:flex;flex-direction:column;background:#fff}
+header{padding:10px 14px;background:#517da2;color:#fff;display:flex;gap:10px;align-items:center;flex-wrap:wrap}
+header h1{font-size:17px;margin:0 auto 0 0}header select{max-width:100%;font:inherit;padding:4px}
+#messages{flex:1;overflow-y:auto;padding:14px;background:#dfe8d9;display:flex;flex-direction:column;gap:8px}
+.msg{max-width:85%;padding:8px 11px;border-radius:12px;white-space:pre-wrap;word-wrap:break-word;box-shadow:0 1px 1px rgba(0,0,0,.15)}
+.me{align-self:flex-end;background:#effdde}.bot{align-self:flex-start;background:#fff}
+.voice{margin-top:6px;font-size:12px;color:#555;white-space:normal}.voice summary{cursor:pointer}
+.voice dt{font-weight:600;margin-top:4px}.voice dd{margin:0;font-family:ui-monospace,monospace;white-space:pre-wrap}
+.quick{display:flex;gap:6px;flex-wrap:wrap;padding:8px 10px;border-top:1px solid #ddd}
+.quick button{border:1px solid #517da2;background:#fff;color:#517da2;border-radius:14px;padding:4px 10px;font:inherit;cursor:pointer}
+form{display:flex;gap:8px;padding:10px;border-top:1px solid #ddd}form input{flex:1;font:inherit;padding:8px;border:1px solid #ccc;border-radius:8px}
+form button{font:inherit;padding:8px 14px;border:0;border-radius:8px;background:#517da2;color:#fff;cursor:pointer}
+.error{color:#b00020}`;
+
+const SCRIPT = `
+const $ = (s) => document.querySelector(s);
+const messages = $('#messages'), person = $('#person'), input = $('#question');
+const ROLE = { guardian: 'Родители', student: 'Ученики', teacher: 'Учителя' };
+const ALLOWED = { B: [], I: [], S: [], A: ['href'] };
+
+// Answers are Telegram HTML: keep only the tags Telegram would show, and only http(s) links.
+function safeFragment(html) {
+  const tpl = document.createElement('template');
+  tpl.innerHTML = html;
+  const walk = (node) => {
+    for (const child of [...node.childNodes]) {
+      if (child.nodeType !== 1) continue;
+      walk(child);
+      const allowed = ALLOWED[child.tagName];
+      if (!allowed) { child.replaceWith(...child.childNodes); continue; }
+      for (const attr of [...child.attributes]) if (!allowed.includes(attr.name)) child.removeAttribute(attr.name);
+      if (child.tagName === 'A') {
+        if (!/^https?:\\/\\//i.test(child.getAttribute('href') || '')) child.removeAttribute('href');
+        child.target = '_blank'; child.rel = 'noopener noreferrer';
+      }
+    }
+  };
+  walk(tpl.content);
+  return tpl.content;
+}
+
+function bubble(cls) {
+  const div = document.createElement('div');
+  div.className = 'msg ' + cls;
+  messages.append(div);
+  messages.scrollTop = messages.scrollHeight;
+  return div;
+}
+
+function voice(reply) {
+  const details = document.createElement('details');
+  details.className = 'voice';
+  details.open = true;
+  const summary = document.createElement('summary');
+  summary.textContent = 'Голос';
+  const dl = document.createElement('dl');
+  for (const [label, value, cls] of [['Алиса, text', reply.speech, 'alice-text'], ['Алиса, tts', reply.tts, 'alice-tts'], ['Alexa, SSML', reply.ssml, 'alexa-ssml']]) {
+    const dt = document.createElement('dt'); dt.textContent = label;
+    const dd = document.createElement('dd'); dd.textContent = value; dd.className = cls;
+    dl.append(dt, dd);
+  }
+  details.append(summary, dl);
+  return details;
+}
+
+async function ask(text) {
+  if (!text.trim() || !person.value) return;
+  bubble('me').textContent = text;
+  const reply = bubble('bot');
+  reply.textContent = '…';
+  try {
+    const res = await fetch('playground/ask', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ personId: person.value, text }) });
+    const body = await res.json();
+    if (!res.ok) throw new Error(body.error || res.statusText);
+    reply.textContent = '';
+    const answer = document.createElement('div');
+    answer.className = 'answer';
+    answer.append(safeFragment(body.text));
+    reply.append(answer, voice(body));
+  } catch (err) {
+    reply.textContent = 'Ошибка: ' + err.message;
+    reply.classList.add('error');
+  }
+  messages.scrollTop = messages.scrollHeight;
+}
+
+async function loadPeople() {
+  const res = await fetch('playground/people');
+  const { people } = await res.json();
+  for (const role of ['guardian', 'student', 'teacher']) {
+    const group = document.createElement('optgroup');
+    group.label = ROLE[role];
+    for (const p of people.filter((x) => x.role === role)) {
+      const opt = document.createElement('option');
+      opt.value = p.id; opt.textContent = p.displayName;
+      group.append(opt);
+    }
+    person.append(group);
+  }
+  const wanted = new URLSearchParams(location.search).get('as');
+  if (wanted && people.some((p) => p.id === wanted)) person.value = wanted;
+  document.body.dataset.ready = 'true';
+}
+
+person.addEventListener('change', () => { messages.textContent = ''; });
+$('form').addEventListener('submit', (e) => { e.preventDefault(); const text = input.value; input.value = ''; ask(text); });
+for (const b of document.querySelectorAll('.quick button')) b.addEventListener('click', () => ask(b.textContent));
+loadPeople();`;
+
+export function playgroundPage(): string {
+  return `<!doctype html>
+<html lang="ru"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>dnevnik — игровая площадка</title><style>${STYLE}</style></head>
+<body><main>
+<header><h1>Дневник · демо-школа</h1><label>Я — <select id="person" aria-label="Кто спрашивает"></select></label></header>
+<section id="messages" aria-live="polite"></section>
+<div class="quick"><button type="button">Оценки сегодня</button><button type="button">Что задали на завтра</button><button type="button">Расписание</button><button type="button">Баланс</button></div>
+<form><input id="question" autocomplete="off" placeholder="Спросите: какие оценки сегодня?" aria-label="Вопрос"><button id="send" type="submit">Отправить</button></form>
+</main><script>${SCRIPT}</script></body></html>`;
+}
+
+export function statusPage(): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>dnevnik</title></head>
+<body><h1>dnevnik</h1><p>The school-diary assistant is running. Health: <a href="/healthz">/healthz</a>, readiness: <a href="/readyz">/readyz</a>.</p>
+<p>The playground is available when <code>DEMO</code> is on.</p></body></html>`;
+}
