@@ -5,7 +5,7 @@ const STYLE = `
 *{box-sizing:border-box}body{margin:0;font:15px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:#e7ebf0;color:#111;display:flex;justify-content:center}
 main{width:100%;max-width:760px;min-height:100vh;display:flex;flex-direction:column;background:#fff}
 header{padding:10px 14px;background:#517da2;color:#fff;display:flex;gap:10px;align-items:center;flex-wrap:wrap}
-header h1{font-size:17px;margin:0 auto 0 0}header select{max-width:100%;font:inherit;padding:4px}
+header h1{font-size:17px;margin:0 auto 0 0}header label{display:flex;gap:6px;align-items:center;max-width:100%;min-width:0;white-space:nowrap}header select{min-width:0;max-width:100%;font:inherit;padding:4px}
 #messages{flex:1;overflow-y:auto;padding:14px;background:#dfe8d9;display:flex;flex-direction:column;gap:8px}
 .msg{max-width:85%;padding:8px 11px;border-radius:12px;white-space:pre-wrap;word-wrap:break-word;box-shadow:0 1px 1px rgba(0,0,0,.15)}
 .me{align-self:flex-end;background:#effdde}.bot{align-self:flex-start;background:#fff}
