@@ -2,17 +2,18 @@ import { SingleBar, Presets } from 'cli-progress';
 import { BatchRejectedError, ingestValidEvents } from '../core/ingest/ingest-batch';
 import { validateEvents, type TEventError } from '../core/ingest/validate-batch';
 import type { Runtime } from '../main';
+import type { TCommandIo } from './command-context';
 import { readEventsFile } from './read-events-file';
 
 const BATCH = 1000;
 
 /** `dnevnik import <file>`: the same events as the API, checked whole first, applied in batches. */
-export async function importCommand(runtime: Runtime, file: string, options: { silent: boolean; progress: boolean }): Promise<number> {
+export async function importCommand(runtime: Runtime, file: string, options: { silent: boolean; progress: boolean }, io: TCommandIo): Promise<number> {
   const raw = readEventsFile(file);
   const { events, errors } = validateEvents(raw);
   if (errors.length > 0) {
-    printErrors(errors, 0);
-    process.stderr.write(`${errors.length} invalid event(s) in ${file}; nothing imported\n`);
+    printErrors(io, errors, 0);
+    io.err.write(`${errors.length} invalid event(s) in ${file}; nothing imported\n`);
     return 1;
   }
   const bar = options.progress ? new SingleBar({ format: 'import [{bar}] {percentage}% | {value}/{total} events | {eta}s left' }, Presets.shades_classic) : undefined;
@@ -32,20 +33,20 @@ export async function importCommand(runtime: Runtime, file: string, options: { s
   } catch (err) {
     if (!(err instanceof BatchRejectedError)) throw err;
     bar?.stop();
-    printErrors(err.errors, done(accepted, duplicates));
+    printErrors(io, err.errors, done(accepted, duplicates));
     // Earlier batches are committed; re-running after a fix skips them as duplicates.
-    process.stderr.write(`stopped: ${done(accepted, duplicates)} event(s) applied before the first invalid batch; fix the file and import it again\n`);
+    io.err.write(`stopped: ${done(accepted, duplicates)} event(s) applied before the first invalid batch; fix the file and import it again\n`);
     return 1;
   } finally {
     bar?.stop();
   }
-  process.stdout.write(`${JSON.stringify({ accepted, duplicates })}\n`);
+  io.out.write(`${JSON.stringify({ accepted, duplicates })}\n`);
   return 0;
 }
 
 const done = (accepted: number, duplicates: number) => accepted + duplicates;
 
-function printErrors(errors: TEventError[], offset: number) {
-  for (const e of errors.slice(0, 20)) process.stderr.write(`event ${e.index + offset}${e.id ? ` (${e.id})` : ''}: ${e.message}\n`);
-  if (errors.length > 20) process.stderr.write(`… and ${errors.length - 20} more\n`);
+function printErrors(io: TCommandIo, errors: TEventError[], offset: number) {
+  for (const e of errors.slice(0, 20)) io.err.write(`event ${e.index + offset}${e.id ? ` (${e.id})` : ''}: ${e.message}\n`);
+  if (errors.length > 20) io.err.write(`… and ${errors.length - 20} more\n`);
 }

@@ -1,27 +1,38 @@
-import { parseArgs } from 'node:util';
-import { AppError } from '../core/errors';
-import { ConfigError, parseConfig } from '../infra/config';
-import { createLogger } from '../infra/logger';
-import { openRuntime, serve, shutdownOnSignals, type Runtime } from '../main';
-import { loadDemoSchool } from '../prisma/demo/load-demo';
-import { migrationStatus } from '../prisma/migrate';
-import { importCommand } from './import-command';
+import { ConfigError, parseConfig, type TConfig } from '../infra/config';
+import { readServerFile } from '../infra/server-file';
+import type { Runtime } from '../main';
+import type { TCommandIo } from './command-context';
+import { parseCommand } from './parse-command';
+import { runInServer } from './remote';
+import { absolutePathArgs, RUNTIME_COMMANDS, runRuntimeCommand } from './runtime-commands';
 
-// `dnevnik <command>` (CONTRACT section 5). Every command uses the same database as the server.
+// `dnevnik <command>` (CONTRACT section 5). Every command uses the same database as the server;
+// while a server holds the embedded database, database commands run inside it.
 
 const USAGE = `usage: dnevnik <command> [options]
 
   import <file.json|file.csv> [--silent] [--no-progress]   apply journal events (as POST /webhooks/journal)
   migrate                                                   apply pending database migrations
   seed-demo [--today YYYY-MM-DD]                            load the demo school
+  parse [--lang ru|en] [--now ISO] [--tz ZONE] ["<text>"]   the parsed query as one JSON line (stdin: one per line)
+  ask --user <id> [--channel telegram|vk|alice|alexa] [--now ISO] "<text>"   the reply that channel would give
+  codes (--student <id> [--role guardian|student] | --class <id> | --teacher <id>) [--format text|csv|pdf] [--out file] [--days 14]
+                                                            one-time link codes with their Telegram/VK links (PDF: letters with QR codes)
+  start                                                     HTTP server and alerts worker in one process (npm start)
   serve                                                     HTTP server only
+  worker                                                    alerts worker only (several may share one Redis)
 `;
 
-type TCommand = (args: string[]) => Promise<number>;
+const terminal: TCommandIo = { out: process.stdout, err: process.stderr, interactive: Boolean(process.stderr.isTTY) };
 
-async function withRuntime(work: (runtime: Runtime) => Promise<number>, options: { skipDemo?: boolean } = {}): Promise<number> {
-  const config = parseConfig();
-  const runtime = await openRuntime(config, { logger: createLogger(process.env.LOG_LEVEL ?? 'warn', process.stderr as never), skipDemo: options.skipDemo ?? true });
+// main.ts (and with it Prisma, Express, the bots) loads only for commands that need it: `parse` starts fast.
+// (require, not import(): the CLI runs through tsx's CommonJS hook.)
+const loadMain = (): typeof import('../main') => require('../main');
+
+async function withLocalRuntime<T>(config: TConfig, work: (runtime: Runtime) => Promise<T>): Promise<T> {
+  const { openRuntime } = loadMain();
+  const { createLogger }: typeof import('../infra/logger') = require('../infra/logger');
+  const runtime = await openRuntime(config, { logger: createLogger(process.env.LOG_LEVEL ?? 'warn', process.stderr as never), skipDemo: true });
   try {
     return await work(runtime);
   } finally {
@@ -29,43 +40,39 @@ async function withRuntime(work: (runtime: Runtime) => Promise<number>, options:
   }
 }
 
-const COMMANDS: Record<string, TCommand> = {
-  async import(args) {
-    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { silent: { type: 'boolean' }, 'no-progress': { type: 'boolean' } } });
-    if (positionals.length !== 1) {
-      process.stderr.write('usage: dnevnik import <file.json|file.csv> [--silent] [--no-progress]\n');
-      return 1;
-    }
-    return withRuntime((runtime) =>
-      importCommand(runtime, positionals[0], { silent: Boolean(values.silent), progress: !values['no-progress'] && Boolean(process.stderr.isTTY) }),
-    );
-  },
+async function runDatabaseCommand(name: string, args: string[]): Promise<number> {
+  const config = parseConfig();
+  const server = config.embedded ? readServerFile(config.DATA_DIR) : null;
+  if (server) return runInServer(server, [name, ...absolutePathArgs(name, args, process.cwd())], terminal);
+  return runRuntimeCommand(name, args, { io: terminal, withRuntime: (work) => withLocalRuntime(config, work) });
+}
 
-  async migrate() {
-    // openRuntime applies pending migrations; report where the database stands afterwards.
-    return withRuntime(async (runtime) => {
-      const status = await runtime.db.sql.session((sql) => migrationStatus(sql));
-      process.stdout.write(`${status.applied.length} migration(s) applied, ${status.pending.length} pending (${runtime.db.kind})\n`);
-      return status.pending.length === 0 ? 0 : 1;
+/** Runs until SIGINT/SIGTERM; `withWorker`/`withHttp` choose the parts. */
+async function runServer(parts: { http: boolean; worker: boolean }): Promise<number> {
+  const { openRuntime, serve, shutdownOnSignals, startAlertWorker, startTelegram } = loadMain();
+  const config = parseConfig();
+  const runtime = await openRuntime(config, { skipDemo: !parts.http });
+  if (parts.worker) await startAlertWorker(runtime);
+  if (!parts.http) {
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
     });
-  },
-
-  async 'seed-demo'(args) {
-    const { values } = parseArgs({ args, options: { today: { type: 'string' } } });
-    return withRuntime(async (runtime) => {
-      const result = await loadDemoSchool({ ingestStore: runtime.ingestStore, timezone: runtime.config.TZ_DEFAULT, today: values.today });
-      process.stdout.write(`${JSON.stringify(result)}\n`);
-      return 0;
-    });
-  },
-
-  async serve() {
-    const runtime = await openRuntime(parseConfig());
-    const server = await serve(runtime);
-    shutdownOnSignals(runtime, server);
-    await new Promise(() => undefined);
+    await runtime.close();
     return 0;
-  },
+  }
+  const server = await serve(runtime);
+  await startTelegram(runtime);
+  shutdownOnSignals(runtime, server);
+  await new Promise(() => undefined);
+  return 0;
+}
+
+const LOCAL_COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
+  parse: (args) => parseCommand(args, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }),
+  start: () => runServer({ http: true, worker: true }),
+  serve: () => runServer({ http: true, worker: false }),
+  worker: () => runServer({ http: false, worker: true }),
 };
 
 export async function run(argv: string[]): Promise<number> {
@@ -74,22 +81,16 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return name ? 0 : 1;
   }
-  const command = COMMANDS[name];
-  if (!command) {
-    process.stderr.write(`dnevnik: unknown command "${name}"\n${USAGE}`);
-    return 1;
-  }
   try {
-    return await command(args);
+    if (LOCAL_COMMANDS[name]) return await LOCAL_COMMANDS[name](args);
+    if (RUNTIME_COMMANDS[name]) return await runDatabaseCommand(name, args);
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`${err.message}\n`);
       return 2;
     }
-    if (err instanceof AppError) {
-      process.stderr.write(`dnevnik: ${err.message}\n`);
-      return 1;
-    }
     throw err;
   }
+  process.stderr.write(`dnevnik: unknown command "${name}"\n${USAGE}`);
+  return 1;
 }

@@ -42,6 +42,10 @@ export const ZEnvSchema = z.object({
   TELEGRAM_BOT_TOKEN: opt(z.string().regex(/^\d+:[\w-]+$/, 'expected <bot id>:<secret>')),
   TELEGRAM_WEBHOOK_SECRET: opt(z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, '1–256 characters of A–Z a–z 0–9 _ -')),
   TELEGRAM_API_ROOT: z.preprocess(emptyToUndefined, ZHttpUrl.default('https://api.telegram.org')),
+  // Printed in the deep links of school letters (`https://t.me/<username>?start=<code>`).
+  TELEGRAM_BOT_USERNAME: z.preprocess(emptyToUndefined, z.string().regex(/^@?[A-Za-z][A-Za-z0-9_]{3,31}$/, 'must be a Telegram bot username').transform((v) => v.replace(/^@/, '')).default('dnevnik_bot')),
+  // Secret that link codes are hashed with; unset = one generated into DATA_DIR (see infra/link-code-pepper.ts).
+  LINK_CODE_PEPPER: opt(z.string().min(32, 'use at least 32 characters')),
   VK_GROUP_TOKEN: opt(z.string()),
   VK_GROUP_ID: opt(z.string().regex(/^\d{1,15}$/, 'must be the community\'s numeric id').transform(Number)),
   VK_CALLBACK_SECRET: opt(z.string()),
@@ -52,6 +56,8 @@ export const ZEnvSchema = z.object({
   ALEXA_VERIFY_SIGNATURE: z.preprocess(emptyToUndefined, ZBoolean.default(true)),
   JOURNAL_WEBHOOK_SECRET: opt(z.string().min(16, 'use at least 16 characters')),
   DEMO: opt(ZBoolean),
+  // Instant alerts of one student arriving within this many seconds go out as one message.
+  ALERT_WINDOW_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(3600).default(120)),
 });
 
 export type TEnv = z.infer<typeof ZEnvSchema>;
@@ -91,6 +97,6 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
 
 // Secrets never reach the terminal or logs, even when they are the invalid value.
 function redact(name: string, value: string): string {
-  return /TOKEN|SECRET|CONFIRMATION/.test(name) ? '***' : value.length > 80 ? `${value.slice(0, 77)}...` : value;
+  return /TOKEN|SECRET|CONFIRMATION|PEPPER/.test(name) ? '***' : value.length > 80 ? `${value.slice(0, 77)}...` : value;
 }
 

@@ -51,7 +51,6 @@ port_busy() { timeout 2 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1" 2>/dev/null; }
 
 # A free port in 20000-31999 (below the usual ephemeral range 32768+), not in the exclusion list.
 free_port() {
-  local f=/tmp/pc/cnt; local n=$(cat $f 2>/dev/null || echo 0); echo $((n+1)) > $f; if ((n == 1)); then echo 24003; return 0; fi; if ((n < 0)); then echo 1; return 0; fi
   local p i
   for ((i = 0; i < 200; i++)); do
     p=$((20000 + (RANDOM * 32768 + RANDOM) % 12000))

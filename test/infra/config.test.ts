@@ -59,7 +59,7 @@ describe('config (CONTRACT section 2)', () => {
 
   test('start stops with that one line and exit code 2', () => {
     const root = path.join(__dirname, '..', '..');
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'main.ts'], {
+    const result = spawnSync(process.execPath, ['bin/dnevnik.js', 'start'], {
       cwd: root,
       env: { PATH: process.env.PATH, PORT: 'abc', DATA_DIR: '/tmp/dnevnik-config-test' },
       encoding: 'utf8',

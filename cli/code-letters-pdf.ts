@@ -1,0 +1,78 @@
+import fs from 'node:fs';
+import PDFDocument from 'pdfkit';
+import QRCode from 'qrcode';
+import { formatLinkCode } from '../core/linking/link-code';
+import type { TGrant, TLinkLocale } from '../core/linking/linking-types';
+import { LINKING_TEXTS } from '../core/linking/locales';
+
+// The school letter: one A4 page per code, to print and hand out. The QR code carries the
+// Telegram deep link, so a parent links by pointing the phone's camera at the sheet.
+
+export interface TCodeLetter {
+  grant: TGrant;
+  /** "Иванова Мария" — who the letter is for, printed on top so letters reach the right family. */
+  addressee: string;
+  code: string;
+  telegramUrl: string;
+  vkUrl: string | null;
+  /** the expiry as the reader should see it, e.g. "12 декабря 2026" */
+  expires: string;
+}
+
+// pdfkit's built-in fonts have no Cyrillic; these common system fonts do.
+const FONT_CANDIDATES = [
+  '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf',
+  '/usr/share/fonts/dejavu/DejaVuSans.ttf',
+  '/usr/share/fonts/TTF/DejaVuSans.ttf',
+  '/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf',
+  '/usr/share/fonts/liberation/LiberationSans-Regular.ttf',
+  '/Library/Fonts/Arial Unicode.ttf',
+  '/System/Library/Fonts/Supplemental/Arial.ttf',
+  'C:\\Windows\\Fonts\\arial.ttf',
+];
+
+/** A TrueType font with Cyrillic letters: the given one, or the first system font found. */
+export function findLetterFont(explicit?: string): string {
+  if (explicit) {
+    if (!fs.existsSync(explicit)) throw new Error(`font file not found: ${explicit}`);
+    return explicit;
+  }
+  const found = FONT_CANDIDATES.find((file) => fs.existsSync(file));
+  if (!found) throw new Error('no TrueType font with Cyrillic letters found; pass --font <file.ttf> (e.g. DejaVuSans.ttf)');
+  return found;
+}
+
+export async function renderCodeLettersPdf(letters: readonly TCodeLetter[], options: { locale: TLinkLocale; fontFile: string }): Promise<Buffer> {
+  const t = LINKING_TEXTS[options.locale].letter;
+  const qrImages = await Promise.all(letters.map((l) => QRCode.toBuffer(l.telegramUrl, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 480 })));
+  const doc = new PDFDocument({ size: 'A4', margin: 56, autoFirstPage: false, info: { Title: t.title } });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  doc.registerFont('letter', options.fontFile);
+
+  letters.forEach((letter, i) => {
+    doc.addPage();
+    const width = doc.page.width - 2 * 56;
+    doc.font('letter').fontSize(10).fillColor('#555555').text(letter.addressee, { align: 'right' });
+    doc.moveDown(1.5).fillColor('black').fontSize(20).text(t.title, { align: 'center' });
+    doc.moveDown(1).fontSize(12).text(t.greeting(letter.grant.role));
+    doc.moveDown(0.5).text(t.intro(letter.grant), { width });
+    doc.moveDown(1.2).fontSize(12).text(t.codeLabel, { align: 'center' });
+    doc.moveDown(0.3).fontSize(40).text(formatLinkCode(letter.code), { align: 'center', characterSpacing: 2 });
+    const qrSize = 200;
+    doc.moveDown(0.5);
+    doc.image(qrImages[i], (doc.page.width - qrSize) / 2, doc.y, { width: qrSize, height: qrSize });
+    doc.y += qrSize + 12;
+    doc.fontSize(11).text(t.telegram(letter.telegramUrl), 56, doc.y, { width });
+    if (letter.vkUrl) doc.moveDown(0.4).text(t.vk(letter.vkUrl), { width });
+    doc.moveDown(0.4).text(t.voice, { width });
+    doc.moveDown(1).fontSize(12).text(t.expires(letter.expires), { width });
+    doc.moveDown(1).fontSize(10).fillColor('#555555').text(t.footer, { width });
+  });
+  doc.end();
+  return done;
+}

@@ -1,0 +1,144 @@
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { DateTime } from 'luxon';
+import { DEFAULT_CODE_DAYS, issueCodes, type TCodeTarget } from '../core/linking/issue-codes';
+import { formatLinkCode, telegramLinkUrl, vkLinkUrl } from '../core/linking/link-code';
+import type { TGrant, TLinkLocale, TLinkRole } from '../core/linking/linking-types';
+import { loadLinkCodePepper } from '../infra/link-code-pepper';
+import { createLinkingStore } from '../prisma/linking-store';
+import type { Runtime } from '../main';
+import { findLetterFont, renderCodeLettersPdf, type TCodeLetter } from './code-letters-pdf';
+
+// `dnevnik codes` (CONTRACT section 5): one-time link codes for school letters. The clear codes
+// exist only in this command's output; the database keeps their hashes.
+
+export const CODES_USAGE =
+  'usage: dnevnik codes (--student <id> [--role guardian|student] | --class <id> | --teacher <id>)\n' +
+  '                     [--format text|csv|pdf] [--out <file>] [--days 14] [--lang ru|en] [--font <file.ttf>]\n';
+
+export interface TCodesArgs {
+  select: { kind: 'student' | 'class' | 'teacher'; id: string };
+  role: TLinkRole;
+  format: 'text' | 'csv' | 'pdf';
+  out: string | null;
+  days: number;
+  locale: TLinkLocale;
+  font: string | undefined;
+}
+
+/** Options → arguments, or an error message. */
+export function readCodesArgs(args: string[]): TCodesArgs | string {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      student: { type: 'string' }, class: { type: 'string' }, teacher: { type: 'string' }, role: { type: 'string' },
+      format: { type: 'string' }, out: { type: 'string' }, days: { type: 'string' }, lang: { type: 'string' }, font: { type: 'string' },
+    },
+  });
+  if (positionals.length > 0) return `unexpected argument "${positionals[0]}"`;
+  const chosen = (['student', 'class', 'teacher'] as const).filter((k) => values[k] !== undefined);
+  if (chosen.length !== 1) return 'give exactly one of --student, --class, --teacher';
+  const kind = chosen[0];
+  const role = kind === 'teacher' ? 'teacher' : (values.role ?? 'guardian');
+  if (role !== 'guardian' && role !== 'student' && role !== 'teacher') return `--role must be guardian or student, not "${values.role}"`;
+  if (kind !== 'teacher' && role === 'teacher') return 'teacher codes are made with --teacher';
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'csv' && format !== 'pdf') return `--format must be text, csv or pdf, not "${format}"`;
+  if (format === 'pdf' && !values.out) return '--format pdf needs --out <file.pdf>';
+  const days = values.days === undefined ? DEFAULT_CODE_DAYS : Number(values.days);
+  if (!Number.isInteger(days) || days < 1 || days > 365) return `--days must be a whole number of days (1–365), not "${values.days}"`;
+  const locale = values.lang ?? 'ru';
+  if (locale !== 'ru' && locale !== 'en') return `--lang must be ru or en, not "${locale}"`;
+  return { select: { kind, id: values[kind]! }, role, format, out: values.out ?? null, days, locale, font: values.font };
+}
+
+interface TTarget extends TCodeTarget {
+  grant: TGrant;
+  addressee: string;
+}
+
+/** The people the codes are for, or an error message when the id is unknown. */
+async function resolveTargets(runtime: Runtime, args: TCodesArgs): Promise<TTarget[] | string> {
+  const { prisma } = runtime.db;
+  const { kind, id } = args.select;
+  if (kind === 'teacher') {
+    const teacher = await prisma.teacher.findUnique({ where: { id } });
+    if (!teacher) return `no teacher "${id}"`;
+    const firstName = [teacher.firstName, teacher.middleName].filter(Boolean).join(' ');
+    return [{ role: 'teacher', studentId: null, teacherId: id, grant: { role: 'teacher', studentId: null, teacherId: id, firstName, className: null }, addressee: `${teacher.lastName} ${firstName}` }];
+  }
+  const students =
+    kind === 'student'
+      ? await prisma.student.findMany({ where: { id }, include: { schoolClass: true } })
+      : await prisma.student.findMany({ where: { classId: id }, include: { schoolClass: true }, orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }] });
+  if (students.length === 0) {
+    if (kind === 'student') return `no student "${id}"`;
+    return (await prisma.schoolClass.findUnique({ where: { id } })) ? `class "${id}" has no students` : `no class "${id}"`;
+  }
+  return students.map((s) => ({
+    role: args.role,
+    studentId: s.id,
+    teacherId: null,
+    grant: { role: args.role, studentId: s.id, teacherId: null, firstName: s.firstName, className: s.schoolClass.name },
+    addressee: `${s.lastName} ${s.firstName}, ${s.schoolClass.name}`,
+  }));
+}
+
+function csvField(value: string): string {
+  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+type TWritable = { write(chunk: string | Uint8Array): unknown };
+
+export async function codesCommand(runtime: Runtime, args: TCodesArgs, out: TWritable, err: TWritable): Promise<number> {
+  const targets = await resolveTargets(runtime, args);
+  if (typeof targets === 'string') {
+    err.write(`dnevnik codes: ${targets}\n`);
+    return 1;
+  }
+  // Found before any code is stored: a missing font must not leave unprinted codes behind.
+  const fontFile = args.format === 'pdf' ? findLetterFont(args.font) : '';
+  const pepper = loadLinkCodePepper(runtime.config);
+  const issued = await issueCodes(createLinkingStore(runtime.db), pepper, targets, { days: args.days });
+  const { TELEGRAM_BOT_USERNAME: bot, VK_GROUP_ID: vkGroup, TZ_DEFAULT: zone } = runtime.config;
+  const rows = issued.map(({ target, code, expiresAt }) => ({
+    target,
+    code,
+    telegram: telegramLinkUrl(bot, code),
+    vk: vkGroup ? vkLinkUrl(vkGroup, code) : null,
+    expiresAt: DateTime.fromJSDate(expiresAt).setZone(zone),
+  }));
+
+  let output: string | Buffer;
+  if (args.format === 'pdf') {
+    const letters: TCodeLetter[] = rows.map((r) => ({
+      grant: r.target.grant,
+      addressee: r.target.addressee,
+      code: r.code,
+      telegramUrl: r.telegram,
+      vkUrl: r.vk,
+      expires: r.expiresAt.setLocale(args.locale).toFormat('d MMMM yyyy'),
+    }));
+    output = await renderCodeLettersPdf(letters, { locale: args.locale, fontFile });
+  } else if (args.format === 'csv') {
+    const header = ['code', 'role', 'studentId', 'teacherId', 'name', 'telegram', 'vk', 'expiresAt'];
+    const lines = rows.map((r) =>
+      [formatLinkCode(r.code), r.target.role, r.target.studentId ?? '', r.target.teacherId ?? '', r.target.addressee, r.telegram, r.vk ?? '', r.expiresAt.toISO() ?? ''].map(csvField).join(','),
+    );
+    output = `${[header.join(','), ...lines].join('\n')}\n`;
+  } else {
+    output = rows
+      .map((r) =>
+        [`${r.target.addressee} (${r.target.role})`, `  code:     ${formatLinkCode(r.code)}`, `  telegram: ${r.telegram}`, ...(r.vk ? [`  vk:       ${r.vk}`] : []), `  expires:  ${r.expiresAt.toISO()}`, ''].join('\n'),
+      )
+      .join('\n');
+  }
+  if (args.out) {
+    fs.writeFileSync(args.out, output, { mode: 0o600 });
+    err.write(`dnevnik codes: ${rows.length} code(s) written to ${args.out}\n`);
+  } else {
+    out.write(output);
+  }
+  return 0;
+}

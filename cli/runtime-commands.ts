@@ -1,0 +1,91 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { AppError } from '../core/errors';
+import { loadDemoSchool } from '../prisma/demo/load-demo';
+import { migrationStatus } from '../prisma/migrate';
+import { ASK_USAGE, askCommand, readAskArgs } from './ask-command';
+import { CODES_USAGE, codesCommand, readCodesArgs } from './codes-command';
+import type { TCommandContext, TRuntimeCommand } from './command-context';
+import { importCommand } from './import-command';
+
+// The commands that use the database. They run in the CLI process, or — when a server holds the
+// embedded database (PGlite is single-process) — inside that server, on its own connection.
+
+export const RUNTIME_COMMANDS: Record<string, TRuntimeCommand> = {
+  async import(args, ctx) {
+    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { silent: { type: 'boolean' }, 'no-progress': { type: 'boolean' } } });
+    if (positionals.length !== 1) {
+      ctx.io.err.write('usage: dnevnik import <file.json|file.csv> [--silent] [--no-progress]\n');
+      return 1;
+    }
+    return ctx.withRuntime((runtime) =>
+      importCommand(runtime, positionals[0], { silent: Boolean(values.silent), progress: !values['no-progress'] && ctx.io.interactive }, ctx.io),
+    );
+  },
+
+  async migrate(_args, ctx) {
+    // Opening the runtime applies pending migrations; report where the database stands afterwards.
+    return ctx.withRuntime(async (runtime) => {
+      const status = await runtime.db.sql.session((sql) => migrationStatus(sql));
+      ctx.io.out.write(`${status.applied.length} migration(s) applied, ${status.pending.length} pending (${runtime.db.kind})\n`);
+      return status.pending.length === 0 ? 0 : 1;
+    });
+  },
+
+  async 'seed-demo'(args, ctx) {
+    const { values } = parseArgs({ args, options: { today: { type: 'string' } } });
+    return ctx.withRuntime(async (runtime) => {
+      const result = await loadDemoSchool({ ingestStore: runtime.ingestStore, timezone: runtime.config.TZ_DEFAULT, today: values.today, prisma: runtime.db.prisma });
+      ctx.io.out.write(`${JSON.stringify(result)}\n`);
+      return 0;
+    });
+  },
+
+  async ask(args, ctx) {
+    const parsed = readAskArgs(args);
+    if (typeof parsed === 'string') {
+      ctx.io.err.write(`dnevnik ask: ${parsed}\n${ASK_USAGE}`);
+      return 1;
+    }
+    return ctx.withRuntime((runtime) => askCommand(runtime, parsed, ctx.io.out as NodeJS.WritableStream, ctx.io.err as NodeJS.WritableStream));
+  },
+
+  async codes(args, ctx) {
+    const parsed = readCodesArgs(args);
+    if (typeof parsed === 'string') {
+      ctx.io.err.write(`dnevnik codes: ${parsed}\n${CODES_USAGE}`);
+      return 1;
+    }
+    return ctx.withRuntime((runtime) => codesCommand(runtime, parsed, ctx.io.out as NodeJS.WritableStream, ctx.io.err as NodeJS.WritableStream));
+  },
+};
+
+/** Runs a database command, turning expected errors into a message and exit code 1. */
+export async function runRuntimeCommand(name: string, args: string[], ctx: TCommandContext): Promise<number> {
+  try {
+    return await RUNTIME_COMMANDS[name](args, ctx);
+  } catch (err) {
+    if (err instanceof AppError) {
+      ctx.io.err.write(`dnevnik: ${err.message}\n`);
+      return 1;
+    }
+    throw err;
+  }
+}
+
+/**
+ * File arguments made absolute, so a server started elsewhere reads and writes the files the
+ * user meant (the server runs on the same machine: it is reached on loopback only).
+ */
+export function absolutePathArgs(name: string, args: string[], cwd: string): string[] {
+  const out = [...args];
+  for (let i = 0; i < out.length; i++) {
+    if (out[i] === '--out' && out[i + 1]) out[i + 1] = path.resolve(cwd, out[i + 1]);
+    else if (out[i].startsWith('--out=')) out[i] = `--out=${path.resolve(cwd, out[i].slice(6))}`;
+  }
+  if (name === 'import') {
+    const fileIndex = out.findIndex((a) => !a.startsWith('--'));
+    if (fileIndex >= 0) out[fileIndex] = path.resolve(cwd, out[fileIndex]);
+  }
+  return out;
+}

@@ -1,0 +1,12 @@
+// Linking chats to students with one-time codes, consent and /forget: the part every channel shares.
+export { hashChatKey, hashLinkCode, pepperFingerprint } from './code-hash';
+export { looksLikeCodeAttempt, parseCodeInput } from './code-input';
+export { consentText, CONSENT_SCOPE, CURRENT_CONSENT_VERSION, type TConsentText } from './consent-texts';
+export { DEFAULT_CODE_DAYS, issueCodes, type TCodeTarget, type TIssuedCode } from './issue-codes';
+export { brakeVerdict, DEFAULT_BRAKES, type TBrakePolicy } from './link-brakes';
+export { CODE_LENGTH, CODE_SPACE, formatLinkCode, generateLinkCode, telegramLinkUrl, vkLinkUrl } from './link-code';
+export { refusalMessage } from './link-messages';
+export { chatSessionKey, createLinkService, type LinkService, type LinkServiceDeps } from './link-service';
+export type * from './linking-port';
+export type * from './linking-types';
+export { LINKING_TEXTS, type TLinkingTexts } from './locales';

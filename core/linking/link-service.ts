@@ -1,0 +1,97 @@
+import { hashChatKey, hashLinkCode } from './code-hash';
+import { parseCodeInput } from './code-input';
+import { CONSENT_SCOPE, consentText, CURRENT_CONSENT_VERSION, currentConsentHashes } from './consent-texts';
+import { brakeVerdict, DEFAULT_BRAKES, triesLeftAfterFailure, type TBrakePolicy } from './link-brakes';
+import type { LinkingStore } from './linking-port';
+import type { TAcceptResult, TChatRef, TForgetResult, TPendingLink, TStartResult } from './linking-types';
+
+// Linking a chat to a student (or teacher) with a one-time code, consent first (CONTRACT section
+// 6, 152-ФЗ). startLink only reads (and counts failures): nothing about the chat is stored until
+// acceptConsent, which does everything in one transaction.
+
+export interface LinkServiceDeps {
+  store: LinkingStore;
+  /** The server-side secret codes are hashed with (see code-hash.ts). */
+  pepper: Uint8Array;
+  brakes?: TBrakePolicy;
+  now?: () => Date;
+}
+
+export interface LinkService {
+  /** Checks a typed, scanned or spoken code against the brakes and the stored codes. */
+  startLink(chat: TChatRef, codeInput: string): Promise<TStartResult>;
+  /** Stores the person, chat, link and consent, and spends the code — all or nothing. */
+  acceptConsent(chat: TChatRef, pending: TPendingLink, consentTextVersion: string): Promise<TAcceptResult>;
+  /** Stores nothing: the pending link is simply dropped by the caller. */
+  declineConsent(chat: TChatRef, pending: TPendingLink): Promise<void>;
+  personForChat(chat: TChatRef): Promise<string | null>;
+  /** true when the person has no consent, or consented to a text that is no longer current. */
+  needsConsent(personId: string): Promise<boolean>;
+  /** Withdraws consent and deletes everything about the person behind the chat at once. */
+  forget(chat: TChatRef): Promise<TForgetResult>;
+  exportData(personId: string): Promise<Record<string, unknown> | null>;
+}
+
+/** Session key of a chat (ChatSession.key); channels keep the pending link and menus under it. */
+export function chatSessionKey(chat: TChatRef): string {
+  return `${chat.channel}:${chat.externalId}`;
+}
+
+// Computed once: the texts are constants of the build.
+const CURRENT_HASHES = currentConsentHashes();
+
+export function createLinkService(deps: LinkServiceDeps): LinkService {
+  const { store, pepper } = deps;
+  const brakes = deps.brakes ?? DEFAULT_BRAKES;
+  const now = deps.now ?? (() => new Date());
+
+  return {
+    async startLink(chat, codeInput) {
+      const code = parseCodeInput(codeInput);
+      if (!code) return { ok: false, reason: 'not_a_code' };
+      const at = now();
+      const chatKey = hashChatKey(pepper, chat.channel, chat.externalId);
+      const counts = await store.attemptCounts(chat.channel, chatKey, at);
+      const verdict = brakeVerdict(counts, brakes, at);
+      if (verdict.braked) return { ok: false, reason: verdict.reason, retryAfterSeconds: verdict.retryAfterSeconds };
+
+      const stored = await store.findCode(hashLinkCode(pepper, code));
+      const refusal = !stored ? 'wrong_code' : stored.usedAt ? 'used' : stored.expiresAt <= at ? 'expired' : null;
+      if (refusal || !stored) {
+        // Used and expired codes count too: from outside they are as wrong as a guess.
+        await store.recordFailure(chat.channel, chatKey, at);
+        return { ok: false, reason: refusal ?? 'wrong_code', triesLeft: triesLeftAfterFailure(counts, brakes) };
+      }
+      return { ok: true, pending: { codeId: stored.id, grant: stored.grant, expiresAt: stored.expiresAt.toISOString() } };
+    },
+
+    async acceptConsent(chat, pending, consentTextVersion) {
+      if (consentTextVersion !== CURRENT_CONSENT_VERSION) return { ok: false, reason: 'consent_outdated' };
+      const text = consentText(chat.locale ?? 'ru', chat.channel);
+      return store.redeem({
+        codeId: pending.codeId,
+        chat,
+        consent: { textVersion: text.version, textHash: text.hash, scope: CONSENT_SCOPE },
+        now: now(),
+      });
+    },
+
+    async declineConsent() {
+      // Deliberately nothing: declining must leave no trace of the chat.
+    },
+
+    personForChat: (chat) => store.personForChat(chat),
+
+    async needsConsent(personId) {
+      const consent = await store.activeConsent(personId);
+      return !consent || consent.textVersion !== CURRENT_CONSENT_VERSION || !CURRENT_HASHES.has(consent.textHash);
+    },
+
+    async forget(chat) {
+      const kinds = await store.forget(chat, chatSessionKey(chat), now());
+      return kinds ? { forgotten: true, kinds } : { forgotten: false };
+    },
+
+    exportData: (personId) => store.exportPerson(personId),
+  };
+}
