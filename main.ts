@@ -2,18 +2,36 @@ import path from 'node:path';
 import type { Server } from 'node:http';
 import type { Express } from 'express';
 import { createIngestStore } from './prisma/ingest-store';
+import { createAlertStore } from './prisma/alert-store';
+import { createAlertWorker, type AlertWorker } from './infra/alert-worker';
 import { openDatabase, type Database } from './prisma/database';
 import { applyMigrations } from './prisma/migrate';
-import { ConfigError, parseConfig, type TConfig } from './infra/config';
+import type { TConfig } from './infra/config';
 import { createLogger, type Logger } from './infra/logger';
 import { createMetrics, type TMetrics } from './infra/metrics';
 import type { IngestStore } from './core/ingest/ingest-port';
 import { createServer } from './webhooks/app';
 import { journalRoute } from './webhooks/journal-route';
 import { loadDemoIfEmpty } from './prisma/demo/load-demo';
+import { demoPlaygroundPeople } from './prisma/demo/load-demo-people';
+import { createReadModel } from './prisma/read-model';
+import { createAnswerService, type AnswerService } from './core/answers/answer-service';
+import { playgroundRoute } from './webhooks/playground-route';
+import IORedis from 'ioredis';
+import type { RunnerHandle } from '@grammyjs/runner';
+import { createBot, registerCommands, startPolling, type TelegramBot } from './bots/telegram';
+import { createLinkService } from './core/linking';
+import { loadLinkCodePepper } from './infra/link-code-pepper';
+import { createMemorySeenOnce, createRedisSeenOnce } from './infra/seen-once';
+import { createLinkingStore } from './prisma/linking-store';
+import { createSubscriptionSettingsStore } from './prisma/subscription-settings-store';
+import { telegramRoute } from './webhooks/telegram-route';
+import { cliRoute } from './webhooks/cli-route';
+import { createCliExecutor } from './cli/server-executor';
+import { newServerToken, writeServerFile } from './infra/server-file';
 
-// Composition root: config → infra → core → channels → HTTP. Nothing else wires things together
-// (the CLI reuses openRuntime).
+// Composition root: config → infra → core → channels → HTTP. Nothing else wires things together;
+// `dnevnik start|serve|worker` (cli/) decide which parts run in a process (`npm start` = start).
 
 export interface Runtime {
   config: TConfig;
@@ -21,7 +39,13 @@ export interface Runtime {
   metrics: TMetrics;
   db: Database;
   ingestStore: IngestStore;
+  /** The one brain every channel (and the playground, and `dnevnik ask`) asks. */
+  answers: AnswerService;
+  /** Built when TELEGRAM_BOT_TOKEN is set; startTelegram connects it. */
+  telegram?: TelegramBot;
   app: Express;
+  /** Embedded database only: the token the CLI uses to run commands in this process (PGlite is single-process). */
+  cliToken?: string;
   close(): Promise<void>;
 }
 
@@ -44,14 +68,76 @@ export async function openRuntime(config: TConfig, options: RuntimeOptions = {})
   const ingestOptions = { defaultTimezone: config.TZ_DEFAULT };
   if (config.DEMO && !options.skipDemo) await loadDemoIfEmpty({ db, ingestStore, logger, timezone: config.TZ_DEFAULT });
 
+  const answers = createAnswerService({ ...createReadModel(db, config.TZ_DEFAULT), defaultTimezone: config.TZ_DEFAULT });
+  const playground = playgroundRoute({ enabled: config.DEMO, answers, people: config.DEMO ? demoPlaygroundPeople() : [] });
+  const telegram = buildTelegram(config, db, answers, logger);
+  const runtimeRef: { current?: Runtime } = {};
+  const cliToken = db.kind === 'pglite' ? newServerToken() : undefined;
+
   const app = createServer({
     logger,
     metrics,
     readiness: { database: () => db.ping() },
-    routers: [journalRoute({ secret: config.JOURNAL_WEBHOOK_SECRET, store: ingestStore, ingestOptions, metrics })],
+    routers: [
+      journalRoute({ secret: config.JOURNAL_WEBHOOK_SECRET, store: ingestStore, ingestOptions, metrics }),
+      playground,
+      ...(cliToken ? [cliRoute({ token: cliToken, execute: createCliExecutor(() => runtimeRef.current!) })] : []),
+      // config guarantees the secret in webhook mode
+      ...(telegram && config.PUBLIC_URL ? [telegramRoute({ bot: telegram.bot, secret: config.TELEGRAM_WEBHOOK_SECRET! })] : []),
+    ],
   });
   logChannels(config, logger);
-  return { config, logger, metrics, db, ingestStore, app, close: () => db.close() };
+  const close = async () => {
+    await telegram?.close();
+    await db.close();
+  };
+  runtimeRef.current = { config, logger, metrics, db, ingestStore, answers, telegram: telegram?.bot, app, cliToken, close };
+  return runtimeRef.current;
+}
+
+/** The Telegram bot when its token is set; building it makes no network call (the CLI opens runtimes too). */
+function buildTelegram(config: TConfig, db: Database, answers: AnswerService, logger: Logger) {
+  if (!config.TELEGRAM_BOT_TOKEN) return undefined;
+  // Updates are remembered in Redis when several processes may receive them.
+  const redis = config.REDIS_URL ? new IORedis(config.REDIS_URL, { maxRetriesPerRequest: 2 }) : undefined;
+  const bot = createBot({
+    token: config.TELEGRAM_BOT_TOKEN,
+    apiRoot: config.TELEGRAM_API_ROOT,
+    answers,
+    linking: createLinkService({ store: createLinkingStore(db), pepper: loadLinkCodePepper(config) }),
+    settings: createSubscriptionSettingsStore(db.prisma),
+    seenOnce: redis ? createRedisSeenOnce(redis, 'dnevnik:tg-update:') : createMemorySeenOnce(),
+    logger: logger.child({ channel: 'telegram' }),
+    polling: !config.PUBLIC_URL,
+  });
+  return { bot, close: async () => void (await redis?.quit()) };
+}
+
+/** Connects the bot: the webhook (PUBLIC_URL set) or long polling, and the command menus. Telegram being unreachable does not stop the server. */
+export async function startTelegram(runtime: Runtime): Promise<RunnerHandle | undefined> {
+  const { telegram: bot, config, logger } = runtime;
+  if (!bot) return undefined;
+  try {
+    await bot.init();
+    await registerCommands(bot.api);
+    if (config.PUBLIC_URL) {
+      const url = new URL('/webhooks/telegram', config.PUBLIC_URL).toString();
+      await bot.api.setWebhook(url, { secret_token: config.TELEGRAM_WEBHOOK_SECRET, allowed_updates: ['message', 'callback_query', 'my_chat_member'] });
+      logger.info({ botId: bot.botInfo.id, url }, 'Telegram webhook set');
+      return undefined;
+    }
+    const runner = await startPolling(bot);
+    logger.info({ botId: bot.botInfo.id }, 'Telegram long polling started');
+    const closeRuntime = runtime.close;
+    runtime.close = async () => {
+      if (runner.isRunning()) await runner.stop();
+      await closeRuntime();
+    };
+    return runner;
+  } catch (err) {
+    logger.error({ err: { message: (err as Error).message } }, 'Telegram bot could not start');
+    return undefined;
+  }
 }
 
 /** One line per channel that is not started, so an operator sees why a bot is silent. */
@@ -72,7 +158,27 @@ export async function serve(runtime: Runtime): Promise<Server> {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : runtime.config.PORT;
   runtime.logger.info({ port, database: runtime.db.kind }, `dnevnik listening on http://localhost:${port}`);
+  if (runtime.cliToken) {
+    const removeServerFile = writeServerFile(runtime.config.DATA_DIR, { pid: process.pid, port, token: runtime.cliToken });
+    const closeRuntime = runtime.close;
+    runtime.close = async () => {
+      removeServerFile();
+      await closeRuntime();
+    };
+  }
   return server;
+}
+
+/** The alerts worker (outbox → alerts → chats) in this process; closing the runtime stops it first. */
+export async function startAlertWorker(runtime: Runtime): Promise<AlertWorker> {
+  const worker = createAlertWorker({ config: runtime.config, store: createAlertStore(runtime.db.sql), logger: runtime.logger, metrics: runtime.metrics });
+  await worker.start();
+  const closeRuntime = runtime.close;
+  runtime.close = async () => {
+    await worker.close();
+    await closeRuntime();
+  };
+  return worker;
 }
 
 /** Stops taking requests, lets in-flight ones finish, then closes the database. */
@@ -90,27 +196,4 @@ export function shutdownOnSignals(runtime: Runtime, server: Server) {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
-}
-
-export async function main() {
-  let config: TConfig;
-  try {
-    config = parseConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\n`);
-      process.exit(2);
-    }
-    throw err;
-  }
-  const runtime = await openRuntime(config);
-  const server = await serve(runtime);
-  shutdownOnSignals(runtime, server);
-}
-
-if (require.main === module) {
-  main().catch((err) => {
-    process.stderr.write(`dnevnik failed to start: ${err instanceof Error ? err.stack : String(err)}\n`);
-    process.exit(1);
-  });
 }

@@ -1,0 +1,22 @@
+import type { UserFromGetMe } from 'grammy/types';
+import type { AnswerService } from '../../core/answers';
+import type { LinkService } from '../../core/linking';
+import type { SubscriptionSettingsStore } from '../../core/settings/subscription-settings-port';
+import type { SeenOnce } from '../../core/updates/seen-once-port';
+import type { TBotLogger } from './bot-context';
+
+export interface BotDeps {
+  token: string;
+  /** Known up front in tests (no getMe call); production calls bot.init(). */
+  botInfo?: UserFromGetMe;
+  /** TELEGRAM_API_ROOT: a self-hosted Bot API server or a test double. */
+  apiRoot?: string;
+  answers: AnswerService;
+  linking: LinkService;
+  settings: SubscriptionSettingsStore;
+  seenOnce: SeenOnce;
+  logger: TBotLogger;
+  now?: () => Date;
+  /** Updates come from @grammyjs/runner (no PUBLIC_URL) rather than the webhook. */
+  polling?: boolean;
+}

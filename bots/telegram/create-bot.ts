@@ -1,0 +1,39 @@
+import { sequentialize } from '@grammyjs/runner';
+import { Bot } from 'grammy';
+import { contextFlavor } from './bot-context-middleware';
+import type { BotContext } from './bot-context';
+import type { BotDeps } from './bot-deps';
+import { dedupUpdates } from './dedup-updates';
+import { reportError } from './error-boundary';
+import { groupsComposer } from './features/groups/groups-composer';
+import { linkingComposer } from './features/linking/linking-composer';
+import { menuComposer } from './features/menu/menu-composer';
+import { privacyComposer } from './features/privacy/privacy-composer';
+import { questionsComposer } from './features/questions/questions-composer';
+import { settingsComposer } from './features/settings/settings-composer';
+
+export type TelegramBot = Bot<BotContext>;
+
+/** The whole bot; transport (webhook or long polling) is chosen by whoever mounts it. */
+export function createBot(deps: BotDeps): TelegramBot {
+  const bot = new Bot<BotContext>(deps.token, { botInfo: deps.botInfo, client: deps.apiRoot ? { apiRoot: deps.apiRoot } : undefined });
+  const now = deps.now ?? (() => new Date());
+  // Outside the boundary: if the dedup store is down the update fails as a whole and Telegram resends it.
+  // Long polling fetches concurrently; one chat's updates must still be handled in order.
+  if (deps.polling) bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+  bot.use(dedupUpdates(deps.seenOnce, deps.token.split(':')[0]));
+  bot.use(contextFlavor(deps.linking, deps.logger));
+
+  const features = bot.errorBoundary(reportError(deps.logger));
+  // Groups first: nothing below ever runs for a shared chat.
+  features.use(groupsComposer());
+  features.use(linkingComposer(deps.linking));
+  features.use(settingsComposer(deps.settings));
+  features.use(menuComposer({ answers: deps.answers, now }));
+  features.use(privacyComposer(deps.linking));
+  features.use(questionsComposer({ answers: deps.answers, linking: deps.linking, settings: deps.settings, now }));
+
+  // Long polling reports here what escaped the boundary (the dedup store, say) instead of stopping.
+  bot.catch((err) => deps.logger.error({ updateId: err.ctx.update.update_id, err: { message: err.message } }, 'telegram update failed outside features'));
+  return bot;
+}

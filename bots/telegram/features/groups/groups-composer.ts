@@ -1,0 +1,19 @@
+import { Composer, InlineKeyboard } from 'grammy';
+import type { BotContext } from '../../bot-context';
+
+/**
+ * Groups and channels never see anyone's diary: whatever is asked there gets only a pointer to a
+ * private chat, and nothing after this composer runs for them.
+ */
+export function groupsComposer(): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  const shared = composer.chatType(['group', 'supergroup', 'channel']);
+  shared.on('message', async (ctx) => {
+    const keyboard = new InlineKeyboard().url(ctx.t.group.openChat, `https://t.me/${ctx.me.username}`);
+    await ctx.reply(ctx.t.group.privateOnly, { reply_markup: keyboard, reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true } });
+  });
+  shared.on('callback_query', (ctx) => ctx.answerCallbackQuery({ text: ctx.t.group.privateOnly, show_alert: true }));
+  // Joins, leaves and the rest: nothing to say, and nothing personal to process.
+  shared.use(() => undefined);
+  return composer;
+}

@@ -1,0 +1,45 @@
+import type { TAlertType, TSubscriptionSettings } from '../../../../core/alerts/alert-types';
+import { ALERT_TYPES, defaultSettings, type TSettingsPatch } from '../../../../core/settings/subscription-settings-port';
+
+// A tap moves to the next preset: inline buttons only, no free-form input to validate or store.
+export const MODE_PRESETS: TSettingsPatch[] = [
+  { mode: 'instant', digestTime: null },
+  { mode: 'digest', digestTime: '19:00' },
+  { mode: 'digest', digestTime: '08:00' },
+];
+// Equal ends mean no quiet hours (the alerts pipeline's convention).
+export const QUIET_PRESETS: [string, string][] = [
+  ['21:00', '08:00'],
+  ['22:00', '07:00'],
+  ['20:00', '09:00'],
+  ['00:00', '00:00'],
+];
+export const THRESHOLD_PRESETS: (number | null)[] = [null, 10_000, 20_000, 50_000];
+
+/** One person's settings as a menu shows them: per-type switches, the rest shared. */
+export interface TSettingsSummary {
+  enabled: Record<TAlertType, boolean>;
+  mode: TSubscriptionSettings['mode'];
+  digestTime: string | null;
+  quietFrom: string;
+  quietTo: string;
+  thresholdKopecks: number | null;
+}
+
+export function summarize(rows: { studentId: string; settings: TSubscriptionSettings }[]): TSettingsSummary {
+  const byType = (type: TAlertType) => rows.find((r) => r.settings.type === type)?.settings ?? defaultSettings(type);
+  const base = rows[0]?.settings ?? defaultSettings('grades');
+  return {
+    enabled: Object.fromEntries(ALERT_TYPES.map((type) => [type, rows.some((r) => r.settings.type === type && r.settings.enabled)])) as Record<TAlertType, boolean>,
+    mode: base.mode,
+    digestTime: base.digestTime,
+    quietFrom: base.quietFrom,
+    quietTo: base.quietTo,
+    thresholdKopecks: byType('balance').thresholdKopecks,
+  };
+}
+
+export function nextIndex<T>(presets: T[], matches: (p: T) => boolean): number {
+  const at = presets.findIndex(matches);
+  return (at + 1) % presets.length;
+}

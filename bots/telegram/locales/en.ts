@@ -1,0 +1,51 @@
+import type { TBotTexts } from './locale-types';
+
+export const en: TBotTexts = {
+  linking: {
+    askCode: 'Send the 12-digit code from the school letter (spaces and dashes are fine).',
+    offerAlerts: 'Send alerts about new grades?',
+    turnOnGrades: '🔔 Turn on grade alerts',
+  },
+  menu: {
+    title: 'What would you like to see?',
+    grades: 'Grades',
+    homework: 'Homework',
+    schedule: 'Timetable',
+    canteen: 'Canteen',
+    yesterday: 'yesterday',
+    today: 'today',
+    tomorrow: 'tomorrow',
+    allChildren: 'All children',
+    settings: '⚙️ Settings',
+  },
+  settings: {
+    title: '<b>Alerts</b>\nTap to turn on or off.',
+    types: { grades: 'Grades', homework: 'Homework', schedule: 'Timetable changes', balance: 'Low balance' },
+    instant: 'Send at once',
+    digestAt: (time) => `Daily digest at ${time}`,
+    quiet: (from, to) => `Quiet hours ${from}–${to}`,
+    quietOff: 'No quiet hours',
+    threshold: (rubles) => (rubles ? `Balance threshold: ${rubles} ₽` : 'Balance threshold: none'),
+    subscribed: 'Grade alerts are on. Adjust them: /settings',
+    unsubscribed: 'Alerts are off. Turn them back on: /settings',
+    notLinked: 'Connect the diary first: send the code from the school letter.',
+  },
+  privacy: {
+    exportCaption: 'Everything stored about you.',
+    nothingToExport: 'Nothing is stored about you.',
+  },
+  group: {
+    privateOnly: 'I do not show students’ data in group chats. Please message me privately.',
+    openChat: 'Message the bot',
+  },
+  start: { welcome: 'Hello! I am the school diary. To connect your child, send the code from the school letter.' },
+  error: 'Sorry, something went wrong. Please try again a little later.',
+  commands: [
+    { command: 'menu', description: 'Grades, homework, timetable, canteen' },
+    { command: 'link', description: 'Connect a child with a code' },
+    { command: 'settings', description: 'Alerts' },
+    { command: 'export', description: 'Download my data' },
+    { command: 'forget', description: 'Withdraw consent and delete my data' },
+    { command: 'help', description: 'What I can do' },
+  ],
+};

@@ -1,0 +1,45 @@
+import type { TAlertType } from '../../../core/alerts/alert-types';
+
+/**
+ * Every text the Telegram bot itself shows, per language. Answers come from core/answers, and the
+ * consent text, code refusals and /forget confirmations from core/linking, shared by all channels.
+ */
+export interface TBotTexts {
+  linking: {
+    askCode: string;
+    offerAlerts: string;
+    turnOnGrades: string;
+  };
+  menu: {
+    title: string;
+    grades: string;
+    homework: string;
+    schedule: string;
+    canteen: string;
+    yesterday: string;
+    today: string;
+    tomorrow: string;
+    allChildren: string;
+    settings: string;
+  };
+  settings: {
+    title: string;
+    types: Record<TAlertType, string>;
+    instant: string;
+    digestAt(time: string): string;
+    quiet(from: string, to: string): string;
+    quietOff: string;
+    threshold(rubles: string | null): string;
+    subscribed: string;
+    unsubscribed: string;
+    notLinked: string;
+  };
+  privacy: {
+    exportCaption: string;
+    nothingToExport: string;
+  };
+  group: { privateOnly: string; openChat: string };
+  start: { welcome: string };
+  error: string;
+  commands: { command: string; description: string }[];
+}

@@ -1,0 +1,25 @@
+import type { TAlertType, TSubscriptionSettings } from '../alerts/alert-types';
+
+export const ALERT_TYPES: readonly TAlertType[] = ['grades', 'homework', 'schedule', 'balance'];
+
+/** What a settings menu may change; the type is the row's key, so it is not part of a patch. */
+export type TSettingsPatch = Partial<Omit<TSubscriptionSettings, 'type'>>;
+
+/**
+ * The Subscription rows a person edits through a menu or a "subscribe" phrase. The alerts pipeline
+ * reads the same rows; this port only writes settings, it never decides what is sent.
+ */
+export interface SubscriptionSettingsStore {
+  /** The person's stored settings per student and type; a missing row means "never subscribed". */
+  read(personId: string): Promise<{ studentId: string; settings: TSubscriptionSettings }[]>;
+  /**
+   * Creates or updates one row per (linked student, type) with the patch applied over the defaults:
+   * a menu speaks of "my alerts", so every child the person is linked to is covered.
+   */
+  write(personId: string, types: readonly TAlertType[], patch: TSettingsPatch): Promise<void>;
+}
+
+/** Alerts are opt-in: a type with no row is off, with the contract's default quiet hours. */
+export function defaultSettings(type: TAlertType): TSubscriptionSettings {
+  return { type, enabled: false, mode: 'instant', digestTime: null, quietFrom: '21:00', quietTo: '08:00', thresholdKopecks: null };
+}

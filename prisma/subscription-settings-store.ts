@@ -1,0 +1,42 @@
+import type { TAlertMode, TAlertType } from '../core/alerts/alert-types';
+import { defaultSettings, type SubscriptionSettingsStore } from '../core/settings/subscription-settings-port';
+import type { PrismaClient } from './generated/client';
+
+/** Subscription rows written from a settings menu; the alerts pipeline reads the same rows. */
+export function createSubscriptionSettingsStore(prisma: PrismaClient): SubscriptionSettingsStore {
+  return {
+    async read(personId) {
+      const rows = await prisma.subscription.findMany({ where: { personId }, orderBy: [{ studentId: 'asc' }, { type: 'asc' }] });
+      return rows.map((r) => ({
+        studentId: r.studentId,
+        settings: {
+          type: r.type as TAlertType,
+          enabled: r.enabled,
+          mode: r.mode as TAlertMode,
+          digestTime: r.digestTime,
+          quietFrom: r.quietFrom,
+          quietTo: r.quietTo,
+          thresholdKopecks: r.thresholdKopecks,
+        },
+      }));
+    },
+
+    async write(personId, types, patch) {
+      const links = await prisma.studentLink.findMany({ where: { personId }, select: { studentId: true }, orderBy: { createdAt: 'asc' } });
+      const studentIds = links.map((l) => l.studentId);
+      // One transaction: a menu tap changes all of a person's children or none of them.
+      await prisma.$transaction(
+        studentIds.flatMap((studentId) =>
+          types.map((type) => {
+            const { type: _type, ...defaults } = defaultSettings(type);
+            return prisma.subscription.upsert({
+              where: { personId_studentId_type: { personId, studentId, type } },
+              create: { personId, studentId, type, ...defaults, ...patch },
+              update: patch,
+            });
+          }),
+        ),
+      );
+    },
+  };
+}

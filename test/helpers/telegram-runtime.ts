@@ -1,0 +1,33 @@
+import { randomBytes } from 'node:crypto';
+import { createBot, type TBotLogger } from '../../bots/telegram';
+import { createAnswerService } from '../../core/answers';
+import { createLinkService, issueCodes, type LinkService } from '../../core/linking';
+import { createMemorySeenOnce } from '../../infra/seen-once';
+import { createLinkingStore } from '../../prisma/linking-store';
+import { createReadModel } from '../../prisma/read-model';
+import { createSubscriptionSettingsStore } from '../../prisma/subscription-settings-store';
+import { DEMO_NOW, DEMO_TZ } from './demo-database';
+import { BOT_INFO, recordCalls, TEST_TOKEN } from './telegram-harness';
+import type { TestDatabase } from './test-database';
+
+export const silentLogger: TBotLogger = { child: () => silentLogger, info: () => undefined, warn: () => undefined, error: () => undefined };
+
+/** The bot wired the way main.ts wires it, on a test database, with a recording Bot API. */
+export function telegramOnDatabase(db: TestDatabase, logger: TBotLogger = silentLogger) {
+  const pepper = randomBytes(32);
+  const store = createLinkingStore(db);
+  const linking: LinkService = createLinkService({ store, pepper });
+  const bot = createBot({
+    token: TEST_TOKEN,
+    botInfo: BOT_INFO,
+    answers: createAnswerService({ ...createReadModel(db, DEMO_TZ), defaultTimezone: DEMO_TZ }),
+    linking,
+    settings: createSubscriptionSettingsStore(db.prisma),
+    seenOnce: createMemorySeenOnce(),
+    logger,
+    now: () => DEMO_NOW,
+  });
+  const calls = recordCalls(bot);
+  const issueCode = async (studentId: string) => (await issueCodes(store, pepper, [{ role: 'guardian', studentId, teacherId: null }]))[0].code;
+  return { bot, calls, linking, issueCode };
+}

@@ -1,0 +1,181 @@
+import request from 'supertest';
+import { CALLBACK_LIMIT_BYTES } from '../../bots/telegram/callback-data';
+import { createLogger } from '../../infra/logger';
+import { createMetrics } from '../../infra/metrics';
+import { createServer } from '../../webhooks/app';
+import { telegramRoute } from '../../webhooks/telegram-route';
+import { createDemoDatabase, dbDay, DEMO_TODAY } from '../helpers/demo-database';
+import { callback, callbackData, groupText, privateText, sentTexts, type TApiCall } from '../helpers/telegram-harness';
+import { telegramOnDatabase } from '../helpers/telegram-runtime';
+import type { TestDatabase } from '../helpers/test-database';
+
+// Whole conversations against the demo school on PGlite: what the person sees and what the
+// database holds after each step.
+
+const SECRET = 'conversation-secret';
+let db: TestDatabase;
+let student: { id: string; firstName: string; className: string };
+let expectedGrades: { subject: string; value: string }[];
+
+beforeAll(async () => {
+  db = await createDemoDatabase();
+  const grade = await db.prisma.grade.findFirstOrThrow({ where: { date: dbDay(DEMO_TODAY), deletedAt: null }, orderBy: { id: 'asc' } });
+  const row = await db.prisma.student.findUniqueOrThrow({ where: { id: grade.studentId }, include: { schoolClass: true } });
+  student = { id: row.id, firstName: row.firstName, className: row.schoolClass.name };
+  const grades = await db.prisma.grade.findMany({ where: { studentId: student.id, date: dbDay(DEMO_TODAY), deletedAt: null } });
+  const subjects = await db.prisma.subject.findMany({ where: { id: { in: grades.map((g) => g.subjectId) } } });
+  expectedGrades = grades.map((g) => ({ subject: subjects.find((s) => s.id === g.subjectId)!.name, value: g.value }));
+});
+afterAll(() => db?.destroy());
+
+const telegramChats = (chatId: number) => db.prisma.chat.findMany({ where: { channel: 'telegram', externalId: String(chatId) } });
+const last = (calls: TApiCall[], method = 'sendMessage') => calls.filter((c) => c.method === method).at(-1)!;
+const expectGrades = (text: string) => {
+  expect(text).toContain('Оценки сегодня');
+  expect(text).toContain(student.firstName);
+  for (const g of expectedGrades) expect(text).toContain(`${g.subject}: <b>${g.value}</b>`);
+};
+
+describe('Telegram conversation (handleUpdate)', () => {
+  it('links with a code only after consent, then answers grades, menus, settings, export and /forget', async () => {
+    const { bot, calls, issueCode } = telegramOnDatabase(db);
+    const chatId = 51234567;
+    const code = await issueCode(student.id);
+    expect(expectedGrades.length).toBeGreaterThan(0);
+
+    await bot.handleUpdate(privateText(chatId, `/start ${code}`));
+    const consent = last(calls);
+    expect(consent.payload.text).toContain('Согласие на обработку персональных данных');
+    expect(consent.payload.text).toContain(`${student.firstName}, ${student.className}`);
+    expect(callbackData([consent])).toEqual([expect.stringMatching(new RegExp(`^c:y:[\\w.-]+:${code}$`)), 'c:n']);
+    expect(await telegramChats(chatId)).toEqual([]);
+    expect(await db.prisma.linkAttempt.count()).toBe(0);
+
+    await bot.handleUpdate(callback(chatId, callbackData([consent])[0]));
+    const [chat] = await telegramChats(chatId);
+    expect(chat).toBeDefined();
+    expect(await db.prisma.studentLink.findMany({ where: { personId: chat.personId } })).toEqual([expect.objectContaining({ studentId: student.id, role: 'guardian' })]);
+    expect(await db.prisma.consent.count({ where: { personId: chat.personId, withdrawnAt: null } })).toBe(1);
+    expect(sentTexts(calls)).toContain(`Готово! Подключён дневник: ${student.firstName}, ${student.className}.`);
+    expect(callbackData(calls)).toContain('s:grades-on');
+
+    await bot.handleUpdate(privateText(chatId, 'оценки сегодня'));
+    const answer = last(calls);
+    expectGrades(String(answer.payload.text));
+    expect(answer.payload.parse_mode).toBe('HTML');
+
+    await bot.handleUpdate(callback(chatId, 'm:g:t:a'));
+    const menu = last(calls, 'editMessageText');
+    expectGrades(String(menu.payload.text));
+    const nav = callbackData([menu]);
+    expect(nav).toEqual(expect.arrayContaining(['m:g:2026-12-01:a', `m:g:${DEMO_TODAY}:a`, 'm:g:2026-12-03:a', 'm:h:2026-12-02:a', 'm:c:t:a']));
+    for (const data of callbackData(calls)) expect(Buffer.byteLength(data)).toBeLessThanOrEqual(CALLBACK_LIMIT_BYTES);
+
+    await bot.handleUpdate(callback(chatId, 's:grades-on'));
+    await bot.handleUpdate(callback(chatId, 's:t:homework'));
+    await bot.handleUpdate(callback(chatId, 's:mode'));
+    await bot.handleUpdate(callback(chatId, 's:threshold'));
+    const subscriptions = await db.prisma.subscription.findMany({ where: { personId: chat.personId }, orderBy: { type: 'asc' } });
+    expect(subscriptions.map((s) => [s.type, s.enabled, s.mode, s.digestTime, s.studentId])).toEqual([
+      ['balance', false, 'digest', '19:00', student.id],
+      ['grades', true, 'digest', '19:00', student.id],
+      ['homework', true, 'digest', '19:00', student.id],
+      ['schedule', false, 'digest', '19:00', student.id],
+    ]);
+    expect(subscriptions.find((s) => s.type === 'balance')!.thresholdKopecks).toBe(10_000);
+
+    await bot.handleUpdate(privateText(chatId, '/export'));
+    const exported = last(calls, 'sendDocument');
+    expect(exported.payload.chat_id).toBe(chatId);
+
+    await bot.handleUpdate(privateText(chatId, '/forget'));
+    expect(String(last(calls).payload.text)).toMatch(/удалены/);
+    expect(await telegramChats(chatId)).toEqual([]);
+    expect(await db.prisma.person.findUnique({ where: { id: chat.personId } })).toBeNull();
+    expect(await db.prisma.studentLink.count({ where: { personId: chat.personId } })).toBe(0);
+    expect(await db.prisma.subscription.count({ where: { personId: chat.personId } })).toBe(0);
+    expect(await db.prisma.consent.count({ where: { personId: chat.personId } })).toBe(0);
+
+    await bot.handleUpdate(privateText(chatId, 'оценки сегодня'));
+    expect(String(last(calls).payload.text)).not.toContain(student.firstName);
+  });
+
+  it('stores nothing when consent is declined, and the code still works afterwards', async () => {
+    const { bot, calls, issueCode } = telegramOnDatabase(db);
+    const chatId = 61234567;
+    const code = await issueCode(student.id);
+    await bot.handleUpdate(privateText(chatId, code.replace(/(\d{4})(?=\d)/g, '$1 ')));
+    await bot.handleUpdate(callback(chatId, 'c:n'));
+    expect(String(last(calls, 'editMessageText').payload.text)).toMatch(/ничего не сохранено/);
+    expect(await telegramChats(chatId)).toEqual([]);
+    await bot.handleUpdate(privateText(chatId, `/link ${code}`));
+    await bot.handleUpdate(callback(chatId, callbackData([last(calls)])[0]));
+    expect(await telegramChats(chatId)).toHaveLength(1);
+  });
+
+  it('locks a chat after five wrong codes, even for a right one', async () => {
+    const { bot, calls, issueCode } = telegramOnDatabase(db);
+    const chatId = 71234567;
+    for (let i = 0; i < 6; i++) await bot.handleUpdate(privateText(chatId, `/start 1111 2222 33${30 + i}`));
+    const replies = sentTexts(calls);
+    expect(replies.slice(0, 5).every((t) => /Такого кода нет/.test(t))).toBe(true);
+    expect(replies[5]).toMatch(/Слишком много неверных попыток/);
+    await bot.handleUpdate(privateText(chatId, await issueCode(student.id)));
+    expect(sentTexts(calls).at(-1)).toMatch(/Слишком много неверных попыток/);
+    expect(await telegramChats(chatId)).toEqual([]);
+  });
+
+  it('shows no personal data in a group, even to a linked parent', async () => {
+    const { bot, calls, issueCode } = telegramOnDatabase(db);
+    const chatId = 81234567;
+    await bot.handleUpdate(privateText(chatId, `/start ${await issueCode(student.id)}`));
+    await bot.handleUpdate(callback(chatId, callbackData([last(calls)])[0]));
+    const before = calls.length;
+    for (const text of ['какие оценки сегодня', '/menu', '/export', `оценки у ${student.firstName}`]) await bot.handleUpdate(groupText(-1001987654321, chatId, text));
+    await bot.handleUpdate({ ...callback(chatId, 'm:g:t:a'), callback_query: { ...callback(chatId, 'm:g:t:a').callback_query!, message: { message_id: 1, date: 1, chat: { id: -1001987654321, type: 'supergroup', title: 'Родители 7Б' } } } } as never);
+    const inGroup = calls.slice(before);
+    expect(inGroup.map((c) => c.method)).toEqual(['sendMessage', 'sendMessage', 'sendMessage', 'sendMessage', 'answerCallbackQuery']);
+    for (const call of inGroup) {
+      const text = String(call.payload.text);
+      expect(text).toMatch(/общих чатах/);
+      expect(text).not.toContain(student.firstName);
+      for (const g of expectedGrades) expect(text).not.toContain(g.subject);
+    }
+  });
+
+  it('speaks English to an English client', async () => {
+    const { bot, calls } = telegramOnDatabase(db);
+    await bot.handleUpdate(privateText(91234567, '/start', 'en'));
+    await bot.handleUpdate(privateText(91234567, 'grades today', 'en'));
+    expect(sentTexts(calls)).toEqual([expect.stringMatching(/^Hello!/), expect.stringMatching(/^Send the 12-digit code/)]);
+  });
+});
+
+describe('Telegram conversation (Express route)', () => {
+  it('links, consents and answers grades through POST /webhooks/telegram; repeats and wrong secrets do nothing', async () => {
+    const { bot, calls, issueCode } = telegramOnDatabase(db);
+    const app = createServer({ logger: createLogger('silent'), metrics: createMetrics(), readiness: { database: async () => true }, routers: [telegramRoute({ bot, secret: SECRET })] });
+    const post = (update: object, secret: string | null = SECRET) => {
+      const req = request(app).post('/webhooks/telegram');
+      return (secret === null ? req : req.set('X-Telegram-Bot-Api-Secret-Token', secret)).send(update);
+    };
+    const chatId = 52345678;
+    const start = privateText(chatId, `/start ${await issueCode(student.id)}`);
+
+    expect((await post(start, 'wrong')).status).toBe(401);
+    expect((await post(start, null)).status).toBe(401);
+    expect(calls).toEqual([]);
+
+    await post(start).expect(200);
+    await post(start).expect(200);
+    expect(calls.filter((c) => c.method === 'sendMessage')).toHaveLength(1);
+
+    await post(callback(chatId, callbackData([last(calls)])[0])).expect(200);
+    expect(await telegramChats(chatId)).toHaveLength(1);
+    await post(privateText(chatId, 'оценки сегодня')).expect(200);
+    expectGrades(String(last(calls).payload.text));
+
+    await post(privateText(chatId, '/forget')).expect(200);
+    expect(await telegramChats(chatId)).toEqual([]);
+  });
+});
