@@ -55,10 +55,11 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+/** `command` is a `dnevnik` command: `serve` is HTTP only, `start` adds the alerts worker. */
+export async function startServerProcess(env: Record<string, string>, command: 'serve' | 'start' = 'serve'): Promise<ServerProcess> {
   const port = await freePort();
   const root = path.join(__dirname, '..');
-  const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean), '--import', 'tsx', path.join(root, 'main.ts')], {
+  const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean), path.join(root, 'bin', 'dnevnik.js'), command], {
     cwd: root,
     env: { ...process.env, LOG_LEVEL: 'warn', DEMO: 'false', ...env, PORT: String(port) },
     stdio: ['ignore', 'inherit', 'inherit'],
