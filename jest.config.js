@@ -8,4 +8,7 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!(nock|@mswjs/interceptors|@open-draft/until|rettime)/)'],
   setupFiles: ['<rootDir>/test/setup/polyfills.ts'],
   testTimeout: 60000,
+  // A suite that leaves a socket or timer open (a failed Redis/queue test, say) must not keep
+  // CI waiting for its 90-minute limit: the results are complete when jest would wait.
+  forceExit: true,
 };
