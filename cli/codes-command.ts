@@ -7,7 +7,11 @@ import type { TGrant, TLinkLocale, TLinkRole } from '../core/linking/linking-typ
 import { loadLinkCodePepper } from '../infra/link-code-pepper';
 import { createLinkingStore } from '../prisma/linking-store';
 import type { Runtime } from '../main';
-import { findLetterFont, renderCodeLettersPdf, type TCodeLetter } from './code-letters-pdf';
+import type { TCodeLetter } from './code-letters-pdf';
+
+// pdfkit and qrcode load only when a PDF is asked for: the server process runs this command for
+// the CLI too, and should not carry them otherwise.
+const loadPdf = (): typeof import('./code-letters-pdf') => require('./code-letters-pdf');
 
 // `dnevnik codes` (CONTRACT section 5): one-time link codes for school letters. The clear codes
 // exist only in this command's output; the database keeps their hashes.
@@ -98,7 +102,7 @@ export async function codesCommand(runtime: Runtime, args: TCodesArgs, out: TWri
     return 1;
   }
   // Found before any code is stored: a missing font must not leave unprinted codes behind.
-  const fontFile = args.format === 'pdf' ? findLetterFont(args.font) : '';
+  const fontFile = args.format === 'pdf' ? loadPdf().findLetterFont(args.font) : '';
   const pepper = loadLinkCodePepper(runtime.config);
   const issued = await issueCodes(createLinkingStore(runtime.db), pepper, targets, { days: args.days });
   const { TELEGRAM_BOT_USERNAME: bot, VK_GROUP_ID: vkGroup, TZ_DEFAULT: zone } = runtime.config;
@@ -120,7 +124,7 @@ export async function codesCommand(runtime: Runtime, args: TCodesArgs, out: TWri
       vkUrl: r.vk,
       expires: r.expiresAt.setLocale(args.locale).toFormat('d MMMM yyyy'),
     }));
-    output = await renderCodeLettersPdf(letters, { locale: args.locale, fontFile });
+    output = await loadPdf().renderCodeLettersPdf(letters, { locale: args.locale, fontFile });
   } else if (args.format === 'csv') {
     const header = ['code', 'role', 'studentId', 'teacherId', 'name', 'telegram', 'vk', 'expiresAt'];
     const lines = rows.map((r) =>
