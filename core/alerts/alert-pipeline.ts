@@ -1,0 +1,110 @@
+import type { AlertObserver, AlertStore, ChatSender, Clock, DeliveryQueue, RateLimiter } from './alert-ports';
+import { composeMessage } from './compose-messages';
+import { createDeliveryHandler, DEFAULT_DELIVERY_OPTIONS, type TDeliveryOptions } from './deliver-message';
+import { planAlerts } from './plan-alerts';
+
+// The worker: three loops over the database (outbox → items, due items → messages, stranded
+// messages → queue) and the queue consumer that sends. Every worker process runs all of it; the
+// store serialises planning and composing, claims serialise sending.
+
+export interface TPipelineOptions {
+  windowMs?: number;
+  planBatch: number;
+  composeBatch: number;
+  /** Pause of an idle loop; a busy loop goes again at once. */
+  idleMs: number;
+  sweepEveryMs: number;
+  concurrency: number;
+  delivery: TDeliveryOptions;
+}
+
+export const DEFAULT_PIPELINE_OPTIONS: TPipelineOptions = {
+  planBatch: 500,
+  composeBatch: 500,
+  idleMs: 500,
+  sweepEveryMs: 10_000,
+  concurrency: 8,
+  delivery: DEFAULT_DELIVERY_OPTIONS,
+};
+
+export interface TPipelineDeps {
+  store: AlertStore;
+  queue: DeliveryQueue;
+  limiter: RateLimiter;
+  senders: ChatSender[];
+  clock: Clock;
+  observer: AlertObserver;
+  onError: (err: unknown, where: string) => void;
+}
+
+export interface AlertPipeline {
+  /** One pass of planning and composing (tests, and the loops). */
+  tick(): Promise<{ facts: number; messages: number }>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function createAlertPipeline(deps: TPipelineDeps, partial: Partial<TPipelineOptions> = {}): AlertPipeline {
+  const options = { ...DEFAULT_PIPELINE_OPTIONS, ...partial };
+  const { store, queue, clock, observer } = deps;
+  const deliver = createDeliveryHandler({ ...deps, senders: new Map(deps.senders.map((s) => [s.channel, s])), options: options.delivery });
+  let running = false;
+  const loops: Promise<void>[] = [];
+
+  const plan = async () => {
+    const result = await store.planNext(options.planBatch, (input) => planAlerts(input, { windowMs: options.windowMs }));
+    if (result.items > 0) observer.planned(result.items);
+    return result.facts;
+  };
+
+  const compose = async () => {
+    const ids = await store.composeDue(clock.now(), options.composeBatch, composeMessage);
+    if (ids.length > 0) {
+      observer.composed(ids.length);
+      await queue.enqueue(ids.map((messageId) => ({ messageId, attempt: 0 })));
+    }
+    return ids.length;
+  };
+
+  const sweep = async () => {
+    const jobs = await store.findStranded(clock.now(), options.delivery.leaseMs, options.sweepEveryMs * 3, 1000);
+    if (jobs.length > 0) await queue.enqueue(jobs);
+    return 0;
+  };
+
+  const loop = (where: string, work: () => Promise<number>, everyMs: number) =>
+    (async () => {
+      while (running) {
+        let busy = 0;
+        try {
+          busy = await work();
+        } catch (err) {
+          deps.onError(err, where);
+        }
+        // Sleep in short slices so stop() does not wait for a long idle period.
+        const until = clock.now().getTime() + (busy === 0 ? everyMs : 0);
+        while (running && clock.now().getTime() < until) await clock.sleep(Math.min(options.idleMs, until - clock.now().getTime()));
+      }
+    })();
+
+  return {
+    async tick() {
+      let facts = 0;
+      for (let n = await plan(); n > 0; n = await plan()) facts += n;
+      let messages = 0;
+      for (let n = await compose(); n > 0; n = await compose()) messages += n;
+      return { facts, messages };
+    },
+    async start() {
+      if (running) return;
+      running = true;
+      await queue.start(deliver, { concurrency: options.concurrency });
+      loops.push(loop('plan', plan, options.idleMs), loop('compose', compose, options.idleMs), loop('sweep', sweep, options.sweepEveryMs));
+    },
+    async stop() {
+      running = false;
+      await Promise.all(loops.splice(0));
+      await queue.close();
+    },
+  };
+}

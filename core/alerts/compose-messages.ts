@@ -1,0 +1,33 @@
+import { renderItem, textsFor } from './alert-texts';
+import type { TComposedMessage, TItemGroup } from './alert-types';
+
+// Due items of one chat → one message: a single line for one alert, a short list for several.
+
+/** Telegram allows 4096 characters, VK 9000: stay under the smaller. */
+export const MAX_MESSAGE_CHARS = 4000;
+const MAX_LINES = 30;
+
+export function composeMessage(group: TItemGroup): TComposedMessage {
+  const texts = textsFor(group.locale);
+  const items = [...group.items].sort((a, b) => a.ingestedAt.getTime() - b.ingestedAt.getTime());
+  const ingestedAt = items[0].ingestedAt;
+  const itemIds = items.map((i) => i.id);
+  const instant = group.groupKey.startsWith('i:');
+  if (items.length === 1) {
+    const only = items[0];
+    return { chatId: group.chatId, itemIds, ingestedAt, text: `${only.payload.studentName}: ${renderItem(texts, only.kind, only.payload)}` };
+  }
+  // An instant group is one student: name them once in the header.
+  const lines = items.map((i) => (instant ? renderItem(texts, i.kind, i.payload) : `${i.payload.studentName}: ${renderItem(texts, i.kind, i.payload)}`));
+  const header = instant ? texts.instantHeader(items[0].payload.studentName, items.length) : texts.digestHeader(items.length);
+  let text = header;
+  let shown = 0;
+  for (const line of lines) {
+    const next = `${text}\n• ${line}`;
+    if (shown >= MAX_LINES || next.length > MAX_MESSAGE_CHARS - 40) break;
+    text = next;
+    shown++;
+  }
+  if (shown < lines.length) text += `\n${texts.more(lines.length - shown)}`;
+  return { chatId: group.chatId, itemIds, ingestedAt, text };
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+// Outbox payloads as core/ingest writes them. Parsed, not trusted: a row written by an older
+// version must not crash the planner, it is skipped instead.
+
+const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const ZGradeFactSchema = z.object({
+  gradeId: z.string(),
+  subjectId: z.string(),
+  date: ZDate,
+  value: z.string(),
+  weight: z.number().int().optional().nullable(),
+  workType: z.string().nullable().optional(),
+  previousValue: z.string().optional(),
+});
+
+export const ZHomeworkFactSchema = z.object({
+  homeworkId: z.string(),
+  subjectId: z.string(),
+  dueDate: ZDate,
+  isNew: z.boolean(),
+});
+
+export const ZLessonFactSchema = z.object({
+  lessonId: z.string(),
+  subjectId: z.string(),
+  date: ZDate,
+  start: z.string(),
+  previousDate: ZDate.optional(),
+  previousStart: z.string().optional(),
+});
+
+export const ZCanteenFactSchema = z.object({
+  amountKopecks: z.number().int(),
+  balanceKopecks: z.number().int(),
+});
+
+export type TGradeFact = z.infer<typeof ZGradeFactSchema>;
+export type THomeworkFact = z.infer<typeof ZHomeworkFactSchema>;
+export type TLessonFact = z.infer<typeof ZLessonFactSchema>;
+export type TCanteenFact = z.infer<typeof ZCanteenFactSchema>;

@@ -1,0 +1,23 @@
+import type { TAlertTexts } from './alert-texts';
+import { ruDative } from './ru-dative';
+
+// Russian alert texts. Kept apart from the answer renderers so alerts stay stable while those evolve.
+
+const rub = (kopecks: number) => `${(kopecks / 100).toFixed(2).replace('.', ',').replace(',00', '')} ₽`;
+const ruDate = (iso?: string) => (iso ? iso.split('-').reverse().slice(0, 2).join('.') : '');
+
+export const ruTexts: TAlertTexts = {
+  gradeCreated: (p) => {
+    const notes = [p.workType?.toLowerCase(), p.weight && p.weight > 1 ? `вес ${p.weight}` : undefined].filter(Boolean);
+    return `${p.value} по ${ruDative(p.subjectName ?? '')}${notes.length ? ` (${notes.join(', ')})` : ''}`;
+  },
+  gradeChanged: (p) => `оценка по ${ruDative(p.subjectName ?? '')} за ${ruDate(p.date)} исправлена${p.previousValue ? `: ${p.previousValue} → ${p.value}` : ` на ${p.value}`}`,
+  gradeDeleted: (p) => `оценка ${p.value} по ${ruDative(p.subjectName ?? '')} за ${ruDate(p.date)} удалена`,
+  homework: (p) => `${p.isNew ? 'новое задание' : 'задание изменено'} по ${ruDative(p.subjectName ?? '')} на завтра`,
+  lessonCancelled: (p) => `урок ${p.subjectName} ${ruDate(p.date)} в ${p.start} отменён`,
+  lessonMoved: (p) => `урок ${p.subjectName} перенесён с ${ruDate(p.previousDate)} ${p.previousStart ?? ''} на ${ruDate(p.date)} ${p.start}`.replace(/\s+/g, ' '),
+  canteenLow: (p) => `баланс питания ${rub(p.balanceKopecks ?? 0)} — ниже ${rub(p.thresholdKopecks ?? 0)}`,
+  instantHeader: (student, count) => `${student}: новое в дневнике (${count})`,
+  digestHeader: (count) => `Сводка за день (${count})`,
+  more: (count) => `… и ещё ${count}`,
+};

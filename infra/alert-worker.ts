@@ -1,0 +1,60 @@
+import IORedis from 'ioredis';
+import { createAlertPipeline, type AlertPipeline, type TPipelineOptions } from '../core/alerts/alert-pipeline';
+import { systemClock, type AlertStore, type ChatSender } from '../core/alerts/alert-ports';
+import { createAlertMetrics } from './alert-metrics';
+import { createBullmqQueue } from './bullmq-queue';
+import type { TConfig } from './config';
+import { createInProcessQueue } from './in-process-queue';
+import type { Logger } from './logger';
+import type { TMetrics } from './metrics';
+import { createMemoryRateLimiter, createRedisRateLimiter } from './rate-limiter';
+import { createTelegramSender } from './telegram-sender';
+import { createVkSender } from './vk-sender';
+
+// Assembles the alerts worker for a configuration: BullMQ and a Redis-shared rate limit when
+// REDIS_URL is set (any number of worker processes), otherwise the in-process twins (one process).
+
+export interface AlertWorker {
+  pipeline: AlertPipeline;
+  start(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function chatSenders(config: TConfig): ChatSender[] {
+  const senders: ChatSender[] = [];
+  if (config.TELEGRAM_BOT_TOKEN) senders.push(createTelegramSender({ apiRoot: config.TELEGRAM_API_ROOT, token: config.TELEGRAM_BOT_TOKEN }));
+  if (config.VK_GROUP_TOKEN && config.VK_GROUP_ID) senders.push(createVkSender({ apiBaseUrl: config.VK_API_BASE_URL, token: config.VK_GROUP_TOKEN, groupId: config.VK_GROUP_ID }));
+  return senders;
+}
+
+export function createAlertWorker(deps: {
+  config: TConfig;
+  store: AlertStore;
+  logger: Logger;
+  metrics: TMetrics;
+  senders?: ChatSender[];
+  options?: Partial<TPipelineOptions>;
+}): AlertWorker {
+  const { config, logger } = deps;
+  const onError = (err: unknown, where = 'queue') => logger.error({ err, where }, 'alerts worker error');
+  const redis = config.REDIS_URL ? new IORedis(config.REDIS_URL, { maxRetriesPerRequest: null }) : undefined;
+  const queue = config.REDIS_URL ? createBullmqQueue(config.REDIS_URL, { onError }) : createInProcessQueue({ onError });
+  const limiter = redis ? createRedisRateLimiter(redis) : createMemoryRateLimiter();
+  const senders = deps.senders ?? chatSenders(config);
+  const observer = createAlertMetrics(deps.metrics.registry, () => queue.depth());
+  const pipeline = createAlertPipeline(
+    { store: deps.store, queue, limiter, senders, clock: systemClock, observer, onError },
+    { windowMs: config.ALERT_WINDOW_SECONDS * 1000, ...deps.options },
+  );
+  return {
+    pipeline,
+    async start() {
+      await pipeline.start();
+      logger.info({ queue: redis ? 'redis' : 'in-process', channels: senders.map((s) => s.channel) }, 'alerts worker started');
+    },
+    async close() {
+      await pipeline.stop();
+      await redis?.quit().catch(() => undefined);
+    },
+  };
+}
