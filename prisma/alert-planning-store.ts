@@ -1,6 +1,6 @@
 import { refsToWithdraw } from '../core/alerts/plan-alerts';
 import type { AlertStore } from '../core/alerts/alert-ports';
-import type { TItemGroup, TItemKind, TItemPayload, TOutboxFact, TPlannedItem, TRecipient, TWithdrawnItem } from '../core/alerts/alert-types';
+import type { TSubscriptionSettings, TItemGroup, TItemKind, TItemPayload, TOutboxFact, TPlannedItem, TRecipient, TWithdrawnItem } from '../core/alerts/alert-types';
 import type { TSqlQuery } from './database';
 
 // Outbox → alert items → messages, each step one transaction of set-based statements. A
@@ -12,23 +12,8 @@ const COMPOSE_LOCK = 7_242_002;
 
 const json = (rows: unknown) => JSON.stringify(rows);
 
-interface TRecipientRow {
-  chatId: string;
-  channel: string;
-  chatActive: boolean;
-  consentActive: boolean;
-  personId: string;
-  studentId: string;
-  studentName: string;
-  timezone: string;
-  type: TRecipient['subscription']['type'];
-  enabled: boolean;
-  mode: TRecipient['subscription']['mode'];
-  digestTime: string | null;
-  quietFrom: string;
-  quietTo: string;
-  thresholdKopecks: number | null;
-}
+/** A recipient as one flat row: the subscription's columns beside the chat's. */
+type TRecipientRow = Omit<TRecipient, 'subscription'> & TSubscriptionSettings;
 
 async function locked(query: TSqlQuery, key: number): Promise<boolean> {
   const [row] = await query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS ok', [key]);

@@ -1,3 +1,5 @@
+import type { TOutboxKind } from '../ingest/ingest-types';
+
 // The vocabulary of the alerts pipeline: outbox facts in, planned items, composed messages out.
 
 export type TAlertType = 'grades' | 'homework' | 'schedule' | 'balance';
@@ -59,14 +61,8 @@ export interface TItemPayload {
   thresholdKopecks?: number;
 }
 
-export type TItemKind =
-  | 'grade.created'
-  | 'grade.changed'
-  | 'grade.deleted'
-  | 'homework.changed'
-  | 'lesson.cancelled'
-  | 'lesson.moved'
-  | 'canteen.low';
+/** Outbox kinds become item kinds one to one, except a canteen transaction: it alerts only as a low balance. */
+export type TItemKind = Exclude<TOutboxKind, 'canteen.transaction'> | 'canteen.low';
 
 export interface TPlannedItem {
   outboxId: string;
