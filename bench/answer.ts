@@ -31,10 +31,14 @@ async function measureAnswers(db: Database, label: string) {
   const answers = createAnswerService({ ...createReadModel(db, TZ), defaultTimezone: TZ });
   const people = demoPlaygroundPeople().map((p) => p.id);
   const job = (i: number) => ({ personId: people[i % people.length], text: UTTERANCES[(i * 7) % UTTERANCES.length] });
+  // Each request renders what its channel sends: chat text for messengers (most traffic), speech
+  // and TTS for Alice, SSML for Alexa.
   const one = async (i: number) => {
     const { personId, text } = job(i);
     const asked = await answers.ask(text, { personId }, NOW);
-    return renderAnswer(asked.answer, asked.lang);
+    const rendered = renderAnswer(asked.answer, asked.lang);
+    const channel = i % 10;
+    return channel < 7 ? rendered.text : channel < 9 ? rendered.speech + rendered.tts : rendered.ssml;
   };
   for (let i = 0; i < 500; i++) await one(i);
   const times: number[] = [];

@@ -16,10 +16,29 @@ export interface TRenderedAnswer {
   ssml: string;
 }
 
-/** Every form of one answer; each channel takes the ones it needs. */
+/**
+ * Every form of one answer, each rendered when first read: a chat reads only `text`, a voice
+ * skill only its speech, and answering is the hot path of every channel.
+ */
 export function renderAnswer(answer: TAnswer, lang: 'ru' | 'en'): TRenderedAnswer {
   const locale = LOCALES[lang];
-  return { text: renderChat(answer, locale), ...renderVoice(answer, locale, LOCALES.en) };
+  let text: string | undefined;
+  let voice: Omit<TRenderedAnswer, 'text'> | undefined;
+  const spoken = () => (voice ??= renderVoice(answer, locale, LOCALES.en));
+  return {
+    get text() {
+      return (text ??= renderChat(answer, locale));
+    },
+    get speech() {
+      return spoken().speech;
+    },
+    get tts() {
+      return spoken().tts;
+    },
+    get ssml() {
+      return spoken().ssml;
+    },
+  };
 }
 
 /** Telegram HTML → plain text, for channels without markup (VK). */
