@@ -30,8 +30,9 @@ export interface TLocale {
     askChild: string;
     noPerson: string;
     action: Record<TChannelAction, string>;
-    noGrades(when: string): string;
-    noHomework(when: string): string;
+    /** `inSubject` is the worded subject a question named ("по математике"), or empty. */
+    noGrades(when: string, inSubject: string): string;
+    noHomework(when: string, inSubject: string): string;
     noLessons(when: string): string;
     noBalance: string;
     gradesHead(when: string): string;
@@ -50,10 +51,10 @@ export interface TLocale {
   /** Sentences for voice assistants, built from names, dates and already-worded parts. */
   spoken: {
     gradesPrefix(firstName: string, when: string): string;
-    noGrades(firstName: string, when: string): string;
+    noGrades(firstName: string, when: string, inSubject: string): string;
     homeworkPrefix(firstName: string, when: string): string;
     homeworkItem(subject: string, text: string): string;
-    noHomework(firstName: string, when: string): string;
+    noHomework(firstName: string, when: string, inSubject: string): string;
     schedulePrefix(firstName: string, when: string, lessons: string): string;
     scheduleItem(subject: string, flags: { cancelled: boolean; isTest: boolean }): string;
     noLessons(firstName: string, when: string): string;

@@ -1,6 +1,7 @@
 import type { TCanteenInfo, TGradeItem, TLessonItem } from '../diary/diary-types';
 import type { TAnswer, TStudentRef } from './answer-types';
 import { escapeHtml as h } from './escape';
+import { named } from './spoken-sections';
 import type { TLocale } from './locale-types';
 
 /** Chat text (Telegram HTML, also plain enough for VK): the whole answer, with details a voice leaves out. */
@@ -9,7 +10,7 @@ export function renderChat(answer: TAnswer, l: TLocale): string {
     case 'grades': {
       const when = l.when(answer.period);
       const blocks = answer.sections.map(({ student, grades, average }) => {
-        if (grades.length === 0) return `${who(student, l)}\n${h(l.texts.noGrades(when))}`;
+        if (grades.length === 0) return `${who(student, l)}\n${h(l.texts.noGrades(when, named(answer.subject, l)))}`;
         const multiDay = answer.period.from !== answer.period.to;
         const lines = grades.map((g) => gradeLine(g, l, multiDay));
         if (average !== null) lines.push(`<i>${h(capital(l.average(average)))}</i>`);
@@ -21,7 +22,7 @@ export function renderChat(answer: TAnswer, l: TLocale): string {
       const when = l.when(answer.period);
       const multiDay = answer.period.from !== answer.period.to;
       const blocks = answer.sections.map(({ student, homework }) => {
-        if (homework.length === 0) return `${who(student, l)}\n${h(l.texts.noHomework(when))}`;
+        if (homework.length === 0) return `${who(student, l)}\n${h(l.texts.noHomework(when, named(answer.subject, l)))}`;
         const lines = homework.map((hw) => `• ${multiDay ? `${h(l.shortDate(hw.dueDate))}, ` : ''}<b>${h(l.subject(hw.subject))}</b>: ${h(hw.text)}`);
         return `${who(student, l)}\n${lines.join('\n')}`;
       });

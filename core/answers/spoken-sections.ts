@@ -13,6 +13,9 @@ export interface TSpokenSection {
   suffix: string;
 }
 
+/** The subject a question named, worded to follow "no grades", or empty. */
+export const named = (subject: string | null, l: TLocale) => (subject ? l.inSubject(subject) : '');
+
 const single = (text: string): TSpokenSection => ({ prefix: text, items: [], sep: '', suffix: '' });
 
 export function spokenSections(answer: TAnswer, l: TLocale): TSpokenSection[] {
@@ -21,7 +24,7 @@ export function spokenSections(answer: TAnswer, l: TLocale): TSpokenSection[] {
     case 'grades': {
       const when = l.when(answer.period);
       return answer.sections.map(({ student, grades, average }) => {
-        if (grades.length === 0) return single(s.noGrades(student.firstName, when));
+        if (grades.length === 0) return single(s.noGrades(student.firstName, when, named(answer.subject, l)));
         return {
           prefix: s.gradesPrefix(student.firstName, when),
           items: gradePhrases(grades, l),
@@ -33,7 +36,7 @@ export function spokenSections(answer: TAnswer, l: TLocale): TSpokenSection[] {
     case 'homework': {
       const when = l.when(answer.period);
       return answer.sections.map(({ student, homework }) => {
-        if (homework.length === 0) return single(s.noHomework(student.firstName, when));
+        if (homework.length === 0) return single(s.noHomework(student.firstName, when, named(answer.subject, l)));
         return { prefix: s.homeworkPrefix(student.firstName, when), items: homework.map((x) => s.homeworkItem(x.subject, trimSentence(x.text))), sep: '; ', suffix: '.' };
       });
     }

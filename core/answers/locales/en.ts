@@ -74,8 +74,8 @@ export const en: TLocale = {
       link: 'Checking the code and connecting the diary.',
       forget: 'Deleting your data: links to students, subscriptions and chats.',
     },
-    noGrades: (w) => `No grades ${w} yet.`,
-    noHomework: (w) => `No homework ${w}.`,
+    noGrades: (w, s) => `No grades ${pre(s)}${w} yet.`,
+    noHomework: (w, s) => `No homework ${pre(s)}${w}.`,
     noLessons: (w) => `No lessons ${w}.`,
     noBalance: 'no canteen data yet',
     gradesHead: (w) => `Grades ${w}`,
@@ -93,10 +93,10 @@ export const en: TLocale = {
   },
   spoken: {
     gradesPrefix: (name, w) => `${capital(w)}, ${transliterate(name)} got `,
-    noGrades: (name, w) => `${transliterate(name)} has no grades ${w} yet.`,
+    noGrades: (name, w, s) => `${transliterate(name)} has no grades ${pre(s)}${w} yet.`,
     homeworkPrefix: (name, w) => `${transliterate(name)}'s homework ${w === 'today' || w === 'tomorrow' ? `for ${w}` : w}: `,
     homeworkItem: (subject, text) => `${EN_SUBJECTS[subject] ?? transliterate(subject)}: ${transliterate(text)}`,
-    noHomework: (name, w) => `${transliterate(name)} has no homework ${w === 'today' || w === 'tomorrow' ? `for ${w}` : w}.`,
+    noHomework: (name, w, s) => `${transliterate(name)} has no homework ${pre(s)}${w === 'today' || w === 'tomorrow' ? `for ${w}` : w}.`,
     schedulePrefix: (name, w, lessons) => `${transliterate(name)} has ${lessons} ${w}: `,
     scheduleItem: (subject, f) => `${EN_SUBJECTS[subject] ?? transliterate(subject)}${f.isTest ? ' with a test' : ''}${f.cancelled ? ', cancelled' : ''}`,
     noLessons: (name, w) => `${transliterate(name)} has no lessons ${w}.`,
@@ -107,6 +107,11 @@ export const en: TLocale = {
   },
   stress: {},
 };
+
+/** A worded part followed by a space, or nothing when it is empty. */
+function pre(part: string): string {
+  return part ? `${part} ` : '';
+}
 
 function capital(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);

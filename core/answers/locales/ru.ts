@@ -81,8 +81,8 @@ export const ru: TLocale = {
       link: 'Проверяю код и подключаю дневник.',
       forget: 'Удаляю ваши данные: связи с учениками, подписки и чаты.',
     },
-    noGrades: (w) => `${capital(w)} оценок пока нет.`,
-    noHomework: (w) => `${capital(w)} ничего не задано.`,
+    noGrades: (w, s) => `${capital(w)} ${pre(s)}оценок пока нет.`,
+    noHomework: (w, s) => `${capital(w)} ${pre(s)}ничего не задано.`,
     noLessons: (w) => `${capital(w)} уроков нет.`,
     noBalance: 'о школьной карте пока нет данных',
     gradesHead: (w) => `Оценки ${w}`,
@@ -100,10 +100,10 @@ export const ru: TLocale = {
   },
   spoken: {
     gradesPrefix: (name, w) => `${genitive(name)} ${w}: `,
-    noGrades: (name, w) => `${genitive(name)} ${w} оценок пока нет.`,
+    noGrades: (name, w, s) => `${genitive(name)} ${pre(s)}${w} оценок пока нет.`,
     homeworkPrefix: (name, w) => `${genitive(name)} ${onDay(w)} задано: `,
     homeworkItem: (subject, text) => `${subjectIn(subject)} — ${text}`,
-    noHomework: (name, w) => `${genitive(name)} ${onDay(w)} ничего не задано.`,
+    noHomework: (name, w, s) => `${genitive(name)} ${pre(s)}${onDay(w)} ничего не задано.`,
     schedulePrefix: (name, w, lessons) => `${genitive(name)} ${w} ${lessons}: `,
     scheduleItem: (subject, f) => `${subject.toLowerCase()}${f.isTest ? ', контрольная' : ''}${f.cancelled ? ' — отменён' : ''}`,
     noLessons: (name, w) => `${genitive(name)} ${w} уроков нет.`,
@@ -141,6 +141,11 @@ function subjectIn(name: string): string {
 function onDay(w: string): string {
   if (w.startsWith('с ')) return w;
   return `на ${w.replace(/^(в|во) /, '')}`;
+}
+
+/** A worded part followed by a space, or nothing when it is empty. */
+function pre(part: string): string {
+  return part ? `${part} ` : '';
 }
 
 function capital(s: string): string {

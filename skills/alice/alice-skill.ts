@@ -1,0 +1,150 @@
+import { renderAnswer, type AnswerService, type TAnswer } from '../../core/answers';
+import { AppError } from '../../core/errors';
+import { LINKING_TEXTS, parseCodeInput, type LinkService, type TChatRef } from '../../core/linking';
+import { parseUtterance } from '../../core/nlu';
+import type { TQuery } from '../../core/nlu/types';
+import { applyFollowUp, isDiaryIntent } from '../voice/follow-up';
+import { voiceCodeTurn, voiceConsentTurn } from '../voice/voice-linking';
+import { silentVoiceLogger, type TVoiceLogger } from '../voice/voice-logger';
+import { fillFromEntities } from './alice-entities';
+import { aliceReply, type TReplyOptions } from './alice-reply';
+import { ZAliceRequestSchema, type TAliceRequest, type TAliceResponse } from './alice-schemas';
+import { ALICE_TEXTS, type TAliceTexts } from './locales';
+import { readSessionState, type TAliceSessionState } from './session-state';
+
+export interface AliceSkillDeps {
+  /** ALICE_SKILL_ID: requests for any other skill are refused. */
+  skillId: string;
+  answers: AnswerService;
+  linking: LinkService;
+  /** The zone Alice's relative dates ("завтра") are counted in. */
+  timezone: string;
+  /** OAuth account linking: the person a token was issued for. Without it, people say their code. */
+  personForToken?: (accessToken: string) => Promise<string | null>;
+  logger?: TVoiceLogger;
+  now?: () => Date;
+}
+
+export interface AliceSkill {
+  /** One webhook call: the parsed JSON body in, Alice's response out; AppError for a refused request. */
+  handle(body: unknown): Promise<TAliceResponse>;
+}
+
+interface TTurn {
+  req: TAliceRequest;
+  lang: 'ru' | 'en';
+  t: TAliceTexts;
+  text: string;
+  state: TAliceSessionState;
+  chat: TChatRef;
+  now: Date;
+}
+
+const normalise = (text: string) => text.toLowerCase().replace(/ё/g, 'е').replace(/[^\p{L}\p{N} ]+/gu, ' ').replace(/\s+/g, ' ').trim();
+
+export function createAliceSkill(deps: AliceSkillDeps): AliceSkill {
+  const log = deps.logger ?? silentVoiceLogger;
+  const clock = deps.now ?? (() => new Date());
+
+  const reply = (turn: TTurn, text: string, options: TReplyOptions = {}) => aliceReply(text, turn.t.didNotHear, { state: turn.state, ...options });
+  const spoken = (answer: TAnswer, lang: 'ru' | 'en') => renderAnswer(answer, lang);
+
+  function consentAnswer(turn: TTurn): boolean | null {
+    const intents = turn.req.request.nlu?.intents ?? {};
+    if ('YANDEX.CONFIRM' in intents) return true;
+    if ('YANDEX.REJECT' in intents) return false;
+    const said = normalise(turn.text);
+    if (turn.t.no.includes(said)) return false;
+    if (turn.t.yes.includes(said)) return true;
+    return null;
+  }
+
+  async function offerCode(turn: TTurn, code: string): Promise<TAliceResponse> {
+    const result = await voiceCodeTurn(deps.linking, turn.chat, turn.lang, code);
+    if (result.kind === 'refused') {
+      log.info({ channel: 'alice', reason: result.reason }, 'link code refused');
+      return reply(turn, result.say, { state: { last: turn.state.last } });
+    }
+    return reply(turn, result.say, { state: { pending: result.pending } });
+  }
+
+  async function answerConsent(turn: TTurn, accepted: boolean): Promise<TAliceResponse> {
+    const result = await voiceConsentTurn(deps.linking, turn.chat, turn.lang, turn.state.pending!, accepted);
+    if (result.kind === 'linked') {
+      log.info({ channel: 'alice', personId: result.personId }, 'voice user linked');
+      return reply(turn, `${result.say} ${spoken({ kind: 'help' }, turn.lang).speech}`, { state: {} });
+    }
+    if (result.kind === 'refused') log.info({ channel: 'alice', reason: result.reason }, 'link refused at consent');
+    return reply(turn, result.say, { state: {} });
+  }
+
+  async function forget(turn: TTurn): Promise<TAliceResponse> {
+    const result = await deps.linking.forget(turn.chat);
+    const texts = LINKING_TEXTS[turn.lang];
+    return reply(turn, result.forgotten ? texts.forgotten : texts.nothingToForget, { state: {}, endSession: true });
+  }
+
+  async function unlinked(turn: TTurn): Promise<TAliceResponse> {
+    const intent = parseUtterance(turn.text, { lang: turn.lang, now: turn.now, tz: deps.timezone }).intent;
+    if (intent === 'forget') return forget(turn);
+    // The sign-in card only where the surface can show it (PLATFORMS.md), and only when we run the OAuth side.
+    if (deps.personForToken && turn.req.meta.interfaces.account_linking) return reply(turn, turn.t.accountLinking, { startAccountLinking: true });
+    return reply(turn, turn.t.askCode);
+  }
+
+  async function question(turn: TTurn, personId: string): Promise<TAliceResponse> {
+    const viewer = { personId };
+    const asked = await deps.answers.ask(turn.text, viewer, turn.now, { lang: turn.lang });
+    const entities = turn.req.request.nlu?.entities ?? [];
+    const query: TQuery = applyFollowUp(turn.text, fillFromEntities(asked.query, entities, turn.now, deps.timezone), turn.state.last);
+    const answer = query === asked.query ? asked.answer : await deps.answers.answer(query, viewer, turn.now);
+    if (answer.kind === 'action') {
+      if (answer.action === 'forget') return forget(turn);
+      return reply(turn, answer.action === 'link' ? turn.t.askCode : turn.t.elsewhere);
+    }
+    const rendered = spoken(answer, turn.lang);
+    const diary = isDiaryIntent(query.intent);
+    const last = diary ? { intent: query.intent, date: query.date, dateTo: query.dateTo, subject: query.subject, child: query.child } : turn.state.last;
+    return reply(turn, rendered.speech, { tts: rendered.tts, state: { last }, buttons: diary ? turn.t.suggestions : undefined });
+  }
+
+  async function respond(turn: TTurn): Promise<TAliceResponse> {
+    // Yandex flags rude or dangerous input; the skill neither repeats nor acts on it.
+    if (turn.req.request.markup?.dangerous_context) return reply(turn, turn.t.dangerous);
+    if (turn.state.pending) {
+      const accepted = consentAnswer(turn);
+      if (accepted !== null) return answerConsent(turn, accepted);
+      if (!parseCodeInput(turn.text)) return reply(turn, turn.t.consentRepeat);
+    }
+    const token = turn.req.session.user?.access_token;
+    const personId = token && deps.personForToken ? await deps.personForToken(token) : await deps.linking.personForChat(turn.chat);
+    if (!turn.text.trim()) {
+      if (!turn.req.session.new) return reply(turn, turn.t.didNotHear);
+      return reply(turn, personId ? turn.t.greetingLinked : turn.t.greetingNew);
+    }
+    const code = parseCodeInput(turn.text);
+    if (code) return offerCode(turn, code);
+    return personId ? question(turn, personId) : unlinked(turn);
+  }
+
+  return {
+    async handle(body) {
+      const parsed = ZAliceRequestSchema.safeParse(body);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new AppError('bad_request', `${issue.path.join('.') || 'body'}: ${issue.message}`);
+      }
+      const req = parsed.data;
+      if (req.session.skill_id !== deps.skillId) throw new AppError('forbidden', 'request for another skill_id');
+      const lang = req.meta.locale.toLowerCase().startsWith('en') ? 'en' : 'ru';
+      const t = ALICE_TEXTS[lang];
+      // Yandex's health check: answered before anything touches the database.
+      if (req.request.original_utterance === 'ping') return aliceReply(t.pong, t.pong);
+      const text = req.request.command || req.request.original_utterance;
+      // Without a Yandex account the application id is the only stable id Alice gives.
+      const externalId = req.session.user?.user_id ?? req.session.application.application_id;
+      const turn: TTurn = { req, lang, t, text, state: readSessionState(req.state?.session), chat: { channel: 'alice', externalId, locale: lang }, now: clock() };
+      return respond(turn);
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import { consentText, CURRENT_CONSENT_VERSION, LINKING_TEXTS, refusalMessage, type LinkService, type TChatRef, type TLinkLocale } from '../../core/linking';
+
+// Linking by voice: the person reads out the 12-digit code, hears whom it links and the short
+// consent, and answers yes or no. Nothing about the user is stored before "yes". The code waits
+// in the voice session (as Telegram keeps it in the Accept button) and is checked again on
+// "yes", so a session forged or replayed without the code grants nothing.
+
+export interface TVoicePending {
+  code: string;
+}
+
+export type TCodeTurn =
+  | { kind: 'refused'; say: string; reason: string }
+  | { kind: 'consent'; say: string; pending: TVoicePending };
+
+export type TConsentTurn = { kind: 'linked'; say: string; personId: string } | { kind: 'refused'; say: string; reason: string } | { kind: 'declined'; say: string };
+
+/** Checks a spoken code; on success the answer is the grant followed by the spoken consent. */
+export async function voiceCodeTurn(linking: LinkService, chat: TChatRef, lang: TLinkLocale, code: string): Promise<TCodeTurn> {
+  const started = await linking.startLink(chat, code);
+  if (!started.ok) return { kind: 'refused', say: refusalMessage(lang, started), reason: started.reason };
+  const consent = consentText(lang, chat.channel);
+  return { kind: 'consent', say: `${LINKING_TEXTS[lang].grant(started.pending.grant)} ${consent.text}`, pending: { code } };
+}
+
+/** The answer to the consent question: "yes" stores the link and the consent, "no" stores nothing. */
+export async function voiceConsentTurn(linking: LinkService, chat: TChatRef, lang: TLinkLocale, pending: TVoicePending, accepted: boolean): Promise<TConsentTurn> {
+  const texts = LINKING_TEXTS[lang];
+  if (!accepted) return { kind: 'declined', say: texts.declined };
+  const started = await linking.startLink(chat, pending.code);
+  if (!started.ok) return { kind: 'refused', say: refusalMessage(lang, started), reason: started.reason };
+  const result = await linking.acceptConsent(chat, started.pending, CURRENT_CONSENT_VERSION);
+  if (!result.ok) {
+    // A code spent by another chat between the two answers, or a consent text changed meanwhile.
+    const say = result.reason === 'used' ? texts.used : result.reason === 'consent_outdated' ? texts.consentOutdated : texts.expired;
+    return { kind: 'refused', say, reason: result.reason };
+  }
+  return { kind: 'linked', say: texts.linked(result.grant), personId: result.personId };
+}
