@@ -29,6 +29,11 @@ import { telegramRoute } from './webhooks/telegram-route';
 import { cliRoute } from './webhooks/cli-route';
 import { createCliExecutor } from './cli/server-executor';
 import { newServerToken, writeServerFile } from './infra/server-file';
+import { createAliceSkill } from './skills/alice';
+import { aliceRoute } from './webhooks/alice-route';
+import { createOAuthService } from './core/oauth';
+import { createOAuthStore } from './prisma/oauth-store';
+import { oauthRoute } from './webhooks/oauth-route';
 
 // Composition root: config → infra → core → channels → HTTP. Nothing else wires things together;
 // `dnevnik start|serve|worker` (cli/) decide which parts run in a process (`npm start` = start).
@@ -71,6 +76,7 @@ export async function openRuntime(config: TConfig, options: RuntimeOptions = {})
   const answers = createAnswerService({ ...createReadModel(db, config.TZ_DEFAULT), defaultTimezone: config.TZ_DEFAULT });
   const playground = playgroundRoute({ enabled: config.DEMO, answers, people: config.DEMO ? demoPlaygroundPeople() : [] });
   const telegram = buildTelegram(config, db, answers, logger);
+  const voice = buildVoiceRoutes(config, db, answers, logger);
   const runtimeRef: { current?: Runtime } = {};
   const cliToken = db.kind === 'pglite' ? newServerToken() : undefined;
 
@@ -84,6 +90,7 @@ export async function openRuntime(config: TConfig, options: RuntimeOptions = {})
       ...(cliToken ? [cliRoute({ token: cliToken, execute: createCliExecutor(() => runtimeRef.current!) })] : []),
       // config guarantees the secret in webhook mode
       ...(telegram && config.PUBLIC_URL ? [telegramRoute({ bot: telegram.bot, secret: config.TELEGRAM_WEBHOOK_SECRET! })] : []),
+      ...voice,
     ],
   });
   logChannels(config, logger);
@@ -111,6 +118,31 @@ function buildTelegram(config: TConfig, db: Database, answers: AnswerService, lo
     polling: !config.PUBLIC_URL,
   });
   return { bot, close: async () => void (await redis?.quit()) };
+}
+
+/** The voice skills' webhooks (and Alice's sign-in pages) for those whose ids are set. */
+function buildVoiceRoutes(config: TConfig, db: Database, answers: AnswerService, logger: Logger) {
+  if (!config.ALICE_SKILL_ID) return [];
+  const pepper = loadLinkCodePepper(config);
+  const linking = createLinkService({ store: createLinkingStore(db), pepper });
+  const oauth =
+    config.ALICE_OAUTH_CLIENT_ID && config.ALICE_OAUTH_CLIENT_SECRET
+      ? createOAuthService({
+          store: createOAuthStore(db),
+          linking,
+          pepper,
+          clients: [{ id: config.ALICE_OAUTH_CLIENT_ID, secret: config.ALICE_OAUTH_CLIENT_SECRET, redirectUris: config.ALICE_OAUTH_REDIRECT_URIS }],
+        })
+      : undefined;
+  const alice = createAliceSkill({
+    skillId: config.ALICE_SKILL_ID,
+    answers,
+    linking,
+    timezone: config.TZ_DEFAULT,
+    chatForToken: oauth?.chatForToken,
+    logger: logger.child({ channel: 'alice' }),
+  });
+  return [aliceRoute(alice), ...(oauth ? [oauthRoute(oauth)] : [])];
 }
 
 /** Connects the bot: the webhook (PUBLIC_URL set) or long polling, and the command menus. Telegram being unreachable does not stop the server. */

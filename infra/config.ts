@@ -52,6 +52,18 @@ export const ZEnvSchema = z.object({
   VK_CONFIRMATION: opt(z.string()),
   VK_API_BASE_URL: z.preprocess(emptyToUndefined, ZHttpUrl.default('https://api.vk.ru/method')),
   ALICE_SKILL_ID: opt(z.string()),
+  // Alice account linking (OAuth): the client Yandex Dialogs is given; unset = people say their code.
+  ALICE_OAUTH_CLIENT_ID: opt(z.string()),
+  ALICE_OAUTH_CLIENT_SECRET: opt(z.string().min(16, 'use at least 16 characters')),
+  // Where the sign-in page may send people back to (comma-separated, exact match).
+  ALICE_OAUTH_REDIRECT_URIS: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .default('https://social.yandex.net/broker/redirect')
+      .transform((v) => v.split(',').map((u) => u.trim()).filter(Boolean))
+      .refine((uris) => uris.every((u) => /^https:\/\//.test(u)), 'must be https:// URLs'),
+  ),
   ALEXA_SKILL_ID: opt(z.string()),
   ALEXA_VERIFY_SIGNATURE: z.preprocess(emptyToUndefined, ZBoolean.default(true)),
   JOURNAL_WEBHOOK_SECRET: opt(z.string().min(16, 'use at least 16 characters')),
@@ -90,6 +102,9 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
   }
   if (parsed.VK_GROUP_TOKEN && !parsed.VK_GROUP_ID) {
     throw new ConfigError('Invalid configuration: VK_GROUP_ID is required when VK_GROUP_TOKEN is set');
+  }
+  if (Boolean(parsed.ALICE_OAUTH_CLIENT_ID) !== Boolean(parsed.ALICE_OAUTH_CLIENT_SECRET)) {
+    throw new ConfigError('Invalid configuration: ALICE_OAUTH_CLIENT_ID and ALICE_OAUTH_CLIENT_SECRET are set together or not at all');
   }
   const embedded = !parsed.DATABASE_URL;
   return { ...parsed, DATA_DIR: path.resolve(parsed.DATA_DIR), DEMO: parsed.DEMO ?? embedded, embedded };

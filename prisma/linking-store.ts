@@ -168,6 +168,7 @@ async function forgetPerson(query: TSqlQuery, channel: string, externalId: strin
   kinds.studentLinks = await countDeleted(query, `DELETE FROM "StudentLink" WHERE "personId" = $1`, p);
   kinds.teacherLinks = await countDeleted(query, `DELETE FROM "TeacherLink" WHERE "personId" = $1`, p);
   kinds.consents = await countDeleted(query, `DELETE FROM "Consent" WHERE "personId" = $1`, p);
+  kinds.oauthTokens = await countDeleted(query, `DELETE FROM "OAuthToken" t USING "Chat" c WHERE t."chatId" = c.id AND c."personId" = $1`, p);
   kinds.chats = await countDeleted(query, `DELETE FROM "Chat" WHERE "personId" = $1`, p);
   kinds.persons = await countDeleted(query, `DELETE FROM "Person" WHERE id = $1`, p);
   await query(`INSERT INTO "DestructionRecord" (id, "at", channel, kinds) VALUES ($1, $2::timestamptz, $3, $4::jsonb)`, [randomUUID(), iso(now), channel, JSON.stringify(kinds)]);

@@ -2,7 +2,7 @@ import type { TLinkLocale, TStartRefusal } from './linking-types';
 import { LINKING_TEXTS } from './locales';
 
 /** The sentence a channel shows or speaks for a refused code. */
-export function refusalMessage(locale: TLinkLocale, refusal: TStartRefusal | { reason: 'consent_outdated' | 'not_found' }): string {
+export function refusalMessage(locale: TLinkLocale, refusal: TStartRefusal | { reason: 'consent_outdated' | 'not_found' | 'used' | 'expired' }): string {
   const t = LINKING_TEXTS[locale];
   switch (refusal.reason) {
     case 'not_a_code':

@@ -3,7 +3,7 @@ import { parseCodeInput } from './code-input';
 import { CONSENT_SCOPE, consentText, CURRENT_CONSENT_VERSION, currentConsentHashes } from './consent-texts';
 import { brakeVerdict, DEFAULT_BRAKES, triesLeftAfterFailure, type TBrakePolicy } from './link-brakes';
 import type { LinkingStore } from './linking-port';
-import type { TAcceptResult, TChatRef, TForgetResult, TPendingLink, TStartResult } from './linking-types';
+import type { TAcceptResult, TChatRef, TForgetResult, TLinkChannel, TPendingLink, TStartResult } from './linking-types';
 
 // Linking a chat to a student (or teacher) with a one-time code, consent first (CONTRACT section
 // 6, 152-ФЗ). startLink only reads (and counts failures): nothing about the chat is stored until
@@ -20,8 +20,11 @@ export interface LinkServiceDeps {
 export interface LinkService {
   /** Checks a typed, scanned or spoken code against the brakes and the stored codes. */
   startLink(chat: TChatRef, codeInput: string): Promise<TStartResult>;
-  /** Stores the person, chat, link and consent, and spends the code — all or nothing. */
-  acceptConsent(chat: TChatRef, pending: TPendingLink, consentTextVersion: string): Promise<TAcceptResult>;
+  /**
+   * Stores the person, chat, link and consent, and spends the code — all or nothing. `shownOn`
+   * is where the consent was read when that is not the chat itself (a sign-in page for a voice skill).
+   */
+  acceptConsent(chat: TChatRef, pending: TPendingLink, consentTextVersion: string, shownOn?: TLinkChannel): Promise<TAcceptResult>;
   /** Stores nothing: the pending link is simply dropped by the caller. */
   declineConsent(chat: TChatRef, pending: TPendingLink): Promise<void>;
   personForChat(chat: TChatRef): Promise<string | null>;
@@ -65,9 +68,9 @@ export function createLinkService(deps: LinkServiceDeps): LinkService {
       return { ok: true, pending: { codeId: stored.id, grant: stored.grant, expiresAt: stored.expiresAt.toISOString() } };
     },
 
-    async acceptConsent(chat, pending, consentTextVersion) {
+    async acceptConsent(chat, pending, consentTextVersion, shownOn) {
       if (consentTextVersion !== CURRENT_CONSENT_VERSION) return { ok: false, reason: 'consent_outdated' };
-      const text = consentText(chat.locale ?? 'ru', chat.channel);
+      const text = consentText(chat.locale ?? 'ru', shownOn ?? chat.channel);
       return store.redeem({
         codeId: pending.codeId,
         chat,

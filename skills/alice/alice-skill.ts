@@ -19,8 +19,11 @@ export interface AliceSkillDeps {
   linking: LinkService;
   /** The zone Alice's relative dates ("завтра") are counted in. */
   timezone: string;
-  /** OAuth account linking: the person a token was issued for. Without it, people say their code. */
-  personForToken?: (accessToken: string) => Promise<string | null>;
+  /**
+   * OAuth account linking: the chat a token was issued for (the sign-in page links it, consent
+   * included). Without it, people say their code.
+   */
+  chatForToken?: (accessToken: string) => Promise<TChatRef | null>;
   logger?: TVoiceLogger;
   now?: () => Date;
 }
@@ -88,7 +91,7 @@ export function createAliceSkill(deps: AliceSkillDeps): AliceSkill {
     const intent = parseUtterance(turn.text, { lang: turn.lang, now: turn.now, tz: deps.timezone }).intent;
     if (intent === 'forget') return forget(turn);
     // The sign-in card only where the surface can show it (PLATFORMS.md), and only when we run the OAuth side.
-    if (deps.personForToken && turn.req.meta.interfaces.account_linking) return reply(turn, turn.t.accountLinking, { startAccountLinking: true });
+    if (deps.chatForToken && turn.req.meta.interfaces.account_linking) return reply(turn, turn.t.accountLinking, { startAccountLinking: true });
     return reply(turn, turn.t.askCode);
   }
 
@@ -116,8 +119,7 @@ export function createAliceSkill(deps: AliceSkillDeps): AliceSkill {
       if (accepted !== null) return answerConsent(turn, accepted);
       if (!parseCodeInput(turn.text)) return reply(turn, turn.t.consentRepeat);
     }
-    const token = turn.req.session.user?.access_token;
-    const personId = token && deps.personForToken ? await deps.personForToken(token) : await deps.linking.personForChat(turn.chat);
+    const personId = await deps.linking.personForChat(turn.chat);
     if (!turn.text.trim()) {
       if (!turn.req.session.new) return reply(turn, turn.t.didNotHear);
       return reply(turn, personId ? turn.t.greetingLinked : turn.t.greetingNew);
@@ -125,6 +127,15 @@ export function createAliceSkill(deps: AliceSkillDeps): AliceSkill {
     const code = parseCodeInput(turn.text);
     if (code) return offerCode(turn, code);
     return personId ? question(turn, personId) : unlinked(turn);
+  }
+
+  /** A signed-in user's token names the chat the sign-in page linked; otherwise the Yandex ids do. */
+  async function chatOf(req: TAliceRequest, lang: 'ru' | 'en'): Promise<TChatRef> {
+    const token = req.session.user?.access_token;
+    const linked = token && deps.chatForToken ? await deps.chatForToken(token) : null;
+    if (linked) return linked;
+    // Without a Yandex account the application id is the only stable id Alice gives.
+    return { channel: 'alice', externalId: req.session.user?.user_id ?? req.session.application.application_id, locale: lang };
   }
 
   return {
@@ -141,9 +152,7 @@ export function createAliceSkill(deps: AliceSkillDeps): AliceSkill {
       // Yandex's health check: answered before anything touches the database.
       if (req.request.original_utterance === 'ping') return aliceReply(t.pong, t.pong);
       const text = req.request.command || req.request.original_utterance;
-      // Without a Yandex account the application id is the only stable id Alice gives.
-      const externalId = req.session.user?.user_id ?? req.session.application.application_id;
-      const turn: TTurn = { req, lang, t, text, state: readSessionState(req.state?.session), chat: { channel: 'alice', externalId, locale: lang }, now: clock() };
+      const turn: TTurn = { req, lang, t, text, state: readSessionState(req.state?.session), chat: await chatOf(req, lang), now: clock() };
       return respond(turn);
     },
   };

@@ -71,7 +71,7 @@ describe('POST /webhooks/alice', () => {
     expect(spoken.response.text).toMatch(/код из письма школы/);
     expect(spoken.response.directives).toBeUndefined();
 
-    const oauth = aliceApp(db, { personForToken: async () => null });
+    const oauth = aliceApp(db, { oauth: true });
     const res = await request(oauth.app).post('/webhooks/alice').send(aliceRequest({ userId: 'unlinked', command: 'оценки', accountLinking: true })).expect(200);
     expect(res.body.response.directives).toEqual({ start_account_linking: {} });
     expect(res.body.response.text).toBeTruthy();

@@ -8,6 +8,9 @@ import { createLinkingStore } from '../../prisma/linking-store';
 import { createReadModel } from '../../prisma/read-model';
 import { createAliceSkill } from '../../skills/alice';
 import { aliceRoute } from '../../webhooks/alice-route';
+import { createOAuthService } from '../../core/oauth';
+import { createOAuthStore } from '../../prisma/oauth-store';
+import { oauthRoute } from '../../webhooks/oauth-route';
 import { createServer } from '../../webhooks/app';
 import baseRequest from '../fixtures/voice/alice-request.json';
 import { DEMO_NOW, DEMO_TZ } from './demo-database';
@@ -55,18 +58,25 @@ export function aliceRequest(o: TAliceRequestOptions = {}): TJson {
   return req as unknown as TJson;
 }
 
-/** The Express app with the Alice route wired as main.ts wires it, on a demo database, the clock at DEMO_NOW. */
-export function aliceApp(db: TestDatabase, options: { personForToken?: (token: string) => Promise<string | null> } = {}) {
+/** The OAuth client Yandex Dialogs would be configured with in the account-linking tests. */
+export const OAUTH_CLIENT = { id: 'yandex-dialogs', secret: 'client-secret-0123456789', redirectUris: ['https://social.yandex.net/broker/redirect'] };
+
+/**
+ * The Express app with the Alice route wired as main.ts wires it, on a demo database, the clock at
+ * DEMO_NOW; with `oauth`, account linking and its sign-in pages too.
+ */
+export function aliceApp(db: TestDatabase, options: { oauth?: boolean } = {}) {
   const pepper = randomBytes(32);
   const store = createLinkingStore(db);
   const linking = createLinkService({ store, pepper, now: () => DEMO_NOW });
   const answers = createAnswerService({ ...createReadModel(db, DEMO_TZ), defaultTimezone: DEMO_TZ });
-  const skill = createAliceSkill({ skillId: SKILL_ID, answers, linking, timezone: DEMO_TZ, now: () => DEMO_NOW, personForToken: options.personForToken });
+  const oauth = options.oauth ? createOAuthService({ store: createOAuthStore(db), linking, pepper, clients: [OAUTH_CLIENT], now: () => DEMO_NOW }) : undefined;
+  const skill = createAliceSkill({ skillId: SKILL_ID, answers, linking, timezone: DEMO_TZ, now: () => DEMO_NOW, chatForToken: oauth?.chatForToken });
   const app: Express = createServer({
     logger: createLogger('silent'),
     metrics: createMetrics({ defaultMetrics: false }),
     readiness: { database: () => db.ping() },
-    routers: [aliceRoute(skill)],
+    routers: [aliceRoute(skill), ...(oauth ? [oauthRoute(oauth)] : [])],
   });
   const issueCode = async (studentId: string) => (await issueCodes(store, pepper, [{ role: 'guardian', studentId, teacherId: null }], { now: DEMO_NOW }))[0].code;
   return { app, linking, issueCode };

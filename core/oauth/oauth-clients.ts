@@ -1,0 +1,25 @@
+import { timingSafeEqual } from 'node:crypto';
+
+/** A client allowed to link accounts: Yandex Dialogs for the Alice skill. */
+export interface TOAuthClient {
+  id: string;
+  secret: string;
+  /** Exact redirect URIs the client may send people back to (an open redirect otherwise). */
+  redirectUris: readonly string[];
+}
+
+export function findClient(clients: readonly TOAuthClient[], clientId: string | undefined): TOAuthClient | null {
+  return clients.find((c) => c.id === clientId) ?? null;
+}
+
+export function redirectAllowed(client: TOAuthClient, redirectUri: string | undefined): boolean {
+  return redirectUri !== undefined && client.redirectUris.includes(redirectUri);
+}
+
+/** Constant-time comparison, so the secret cannot be guessed byte by byte from response times. */
+export function secretMatches(client: TOAuthClient, secret: string | undefined): boolean {
+  if (secret === undefined) return false;
+  const a = Buffer.from(client.secret);
+  const b = Buffer.from(secret);
+  return a.length === b.length && timingSafeEqual(a, b);
+}

@@ -1,0 +1,20 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import type { TOAuthTokenKind } from './oauth-port';
+
+// Tokens are 256 random bits, shown once and stored as HMAC-SHA256 under the server's pepper
+// (like link codes, see core/linking/code-hash.ts): a leaked table grants nothing.
+
+export const OAUTH_TTL_SECONDS: Record<TOAuthTokenKind, number> = {
+  // RFC 6749 §4.1.2 recommends at most 10 minutes for an authorization code.
+  code: 10 * 60,
+  access: 30 * 24 * 3600,
+  refresh: 365 * 24 * 3600,
+};
+
+export function newOAuthToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+export function hashOAuthToken(pepper: Uint8Array, kind: TOAuthTokenKind, token: string): string {
+  return createHmac('sha256', pepper).update(`oauth:${kind}:${token}`).digest('hex');
+}
