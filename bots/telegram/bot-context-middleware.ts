@@ -12,6 +12,7 @@ export function contextFlavor(linking: LinkService, logger: TBotLogger): Middlew
     ctx.log = logger.child({ updateId: ctx.update.update_id, chatId: ctx.chat?.id });
     let person: Promise<string | null> | undefined;
     ctx.personId = () => (person ??= ctx.chat?.type === 'private' ? linking.personForChat(ctx.chatRef) : Promise.resolve(null));
+    ctx.turn = { chat: ctx.chatRef, lang: ctx.lang, log: ctx.log, personId: ctx.personId };
     await next();
   };
 }

@@ -1,14 +1,10 @@
 import type { Context } from 'grammy';
+import type { TConversationLogger, TTurn } from '../../core/conversation';
 import type { TChatRef } from '../../core/linking';
 import type { TBotLang, TBotTexts } from './locales';
 
 /** The few logger methods the bot uses; pino's Logger fits. Callers log ids only. */
-export interface TBotLogger {
-  child(bindings: Record<string, unknown>): TBotLogger;
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-}
+export type TBotLogger = TConversationLogger;
 
 /** What every feature can rely on: the reader's language and texts, and a logger bound to the update. */
 export interface TBotFlavor {
@@ -19,6 +15,8 @@ export interface TBotFlavor {
   chatRef: TChatRef;
   /** The person behind this private chat after consent, else null; read once per update. */
   personId(): Promise<string | null>;
+  /** This update as the shared conversation sees it. */
+  turn: TTurn;
 }
 
 export type BotContext = Context & TBotFlavor;

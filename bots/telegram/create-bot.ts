@@ -1,16 +1,13 @@
 import { sequentialize } from '@grammyjs/runner';
 import { Bot } from 'grammy';
+import { createConversation } from '../../core/conversation';
 import { contextFlavor } from './bot-context-middleware';
 import type { BotContext } from './bot-context';
 import type { BotDeps } from './bot-deps';
 import { dedupUpdates } from './dedup-updates';
 import { reportError } from './error-boundary';
+import { conversationComposer } from './features/conversation/conversation-composer';
 import { groupsComposer } from './features/groups/groups-composer';
-import { linkingComposer } from './features/linking/linking-composer';
-import { menuComposer } from './features/menu/menu-composer';
-import { privacyComposer } from './features/privacy/privacy-composer';
-import { questionsComposer } from './features/questions/questions-composer';
-import { settingsComposer } from './features/settings/settings-composer';
 
 export type TelegramBot = Bot<BotContext>;
 
@@ -27,11 +24,7 @@ export function createBot(deps: BotDeps): TelegramBot {
   const features = bot.errorBoundary(reportError(deps.logger));
   // Groups first: nothing below ever runs for a shared chat.
   features.use(groupsComposer());
-  features.use(linkingComposer(deps.linking));
-  features.use(settingsComposer(deps.settings));
-  features.use(menuComposer({ answers: deps.answers, now }));
-  features.use(privacyComposer(deps.linking));
-  features.use(questionsComposer({ answers: deps.answers, linking: deps.linking, settings: deps.settings, now }));
+  features.use(conversationComposer(createConversation({ answers: deps.answers, linking: deps.linking, settings: deps.settings, now })));
 
   // Long polling reports here what escaped the boundary (the dedup store, say) instead of stopping.
   bot.catch((err) => deps.logger.error({ updateId: err.ctx.update.update_id, err: { message: err.message } }, 'telegram update failed outside features'));

@@ -1,4 +1,4 @@
-import type { TBotTexts } from './locale-types';
+import type { TBotTexts } from './texts-type';
 
 export const en: TBotTexts = {
   linking: {

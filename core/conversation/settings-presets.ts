@@ -1,5 +1,6 @@
-import type { TAlertType, TSubscriptionSettings } from '../../../../core/alerts/alert-types';
-import { ALERT_TYPES, defaultSettings, type TSettingsPatch } from '../../../../core/settings/subscription-settings-port';
+import type { TAlertType, TSubscriptionSettings } from '../alerts/alert-types';
+import { ALERT_TYPES, defaultSettings, type TSettingsPatch } from '../settings/subscription-settings-port';
+import type { TSettingsAction } from './actions';
 
 // A tap moves to the next preset: inline buttons only, no free-form input to validate or store.
 export const MODE_PRESETS: TSettingsPatch[] = [
@@ -42,4 +43,22 @@ export function summarize(rows: { studentId: string; settings: TSubscriptionSett
 export function nextIndex<T>(presets: T[], matches: (p: T) => boolean): number {
   const at = presets.findIndex(matches);
   return (at + 1) % presets.length;
+}
+
+/** The rows a settings tap changes and how; a tap always moves to the next preset. */
+export function settingsPatch(action: TSettingsAction, s: TSettingsSummary): { types: readonly TAlertType[]; patch: TSettingsPatch } {
+  switch (action.kind) {
+    case 'toggle':
+      return { types: [action.type], patch: { enabled: !s.enabled[action.type] } };
+    case 'grades-on':
+      return { types: ['grades'], patch: { enabled: true } };
+    case 'mode':
+      return { types: ALERT_TYPES, patch: MODE_PRESETS[nextIndex(MODE_PRESETS, (p) => p.mode === s.mode && p.digestTime === s.digestTime)] };
+    case 'quiet': {
+      const [quietFrom, quietTo] = QUIET_PRESETS[nextIndex(QUIET_PRESETS, ([from, to]) => from === s.quietFrom && to === s.quietTo)];
+      return { types: ALERT_TYPES, patch: { quietFrom, quietTo } };
+    }
+    case 'threshold':
+      return { types: ['balance'], patch: { thresholdKopecks: THRESHOLD_PRESETS[nextIndex(THRESHOLD_PRESETS, (p) => p === s.thresholdKopecks)] } };
+  }
 }

@@ -1,7 +1,7 @@
-import type { TAlertType } from '../../../core/alerts/alert-types';
+import type { TAlertType } from '../../alerts/alert-types';
 
 /**
- * Every text the Telegram bot itself shows, per language. Answers come from core/answers, and the
+ * Every text the chat bots (Telegram, VK) show themselves, per language. Answers come from core/answers, and the
  * consent text, code refusals and /forget confirmations from core/linking, shared by all channels.
  */
 export interface TBotTexts {

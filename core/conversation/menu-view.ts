@@ -1,7 +1,7 @@
-import { renderAnswer, type AnswerService, type TAnswer } from '../../../../core/answers';
-import type { TMenuView } from '../../callback-data';
-import type { TBotLang } from '../../locales';
-import type { TShownPeriod } from './menu-keyboard';
+import { renderAnswer, type AnswerService, type TAnswer } from '../answers';
+import type { TMenuView } from './actions';
+import type { TBotLang } from './locales';
+import type { TShownPeriod } from './menus';
 
 export interface TRenderedView {
   html: string;

@@ -1,0 +1,43 @@
+import type { TChatRef } from '../linking';
+import type { TBotLang } from './locales';
+import type { TButtonRows, TViewMenu } from './menus';
+
+/** The few logger methods the conversation uses; pino's Logger fits. Callers log ids only. */
+export interface TConversationLogger {
+  child(bindings: Record<string, unknown>): TConversationLogger;
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+/** One incoming message or tap in a private chat, as the conversation sees it. */
+export interface TTurn {
+  chat: TChatRef;
+  lang: TBotLang;
+  log: TConversationLogger;
+  /** The person behind this private chat after consent, else null; read once per turn. */
+  personId(): Promise<string | null>;
+}
+
+/** Buttons under a reply. `main` is the section menu: a channel with a persistent keyboard shows it there. */
+export type TKeyboard = { kind: 'main' } | { kind: 'view'; menu: TViewMenu } | { kind: 'rows'; rows: TButtonRows };
+
+export interface TReply {
+  text: string;
+  /** true: `text` is in the answers' HTML dialect (Telegram HTML; other channels strip the tags). */
+  html: boolean;
+  keyboard?: TKeyboard;
+  /** May replace the tapped message in place (a menu screen changing), where the channel can. */
+  inPlace?: boolean;
+  /** A file to send instead of text (the data export); `text` is its caption. */
+  file?: { name: string; content: string };
+}
+
+/** What the bot does for one turn. */
+export interface TOutcome {
+  /** For a tap: the short notice shown where the button was pressed (Telegram toast, VK snackbar). */
+  notice?: string;
+  /** For a tap: the tapped message loses its buttons (a spent consent code must not stay in one). */
+  clearTapped?: boolean;
+  replies: TReply[];
+}

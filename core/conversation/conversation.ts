@@ -1,0 +1,213 @@
+import { escapeHtml, renderAnswer, type AnswerService, type TAnswer } from '../answers';
+import { consentText, LINKING_TEXTS, parseCodeInput, refusalMessage, type LinkService } from '../linking';
+import { ALERT_TYPES, type SubscriptionSettingsStore } from '../settings/subscription-settings-port';
+import { parseAction, type TAction, type TMenuView, type TSection, type TSettingsAction } from './actions';
+import type { TOutcome, TReply, TTurn } from './conversation-types';
+import { BOT_TEXTS } from './locales';
+import { consentMenu, offerAlertsMenu, settingsMenu, viewMenu } from './menus';
+import { renderView } from './menu-view';
+import { settingsPatch, summarize } from './settings-presets';
+
+// The chat bots' conversation, once for every chat channel: linking with consent, questions,
+// menus, settings, export and /forget. A bot translates its platform's update into a turn and
+// the outcome back into messages and keyboards; nothing here knows Telegram or VK.
+
+export interface ConversationDeps {
+  answers: AnswerService;
+  linking: LinkService;
+  settings: SubscriptionSettingsStore;
+  now: () => Date;
+}
+
+export interface Conversation {
+  /** A text message in a private chat: a /command, a link code, or a question. */
+  message(turn: TTurn, text: string): Promise<TOutcome>;
+  /** A button press; null when the data is no button of ours. */
+  tap(turn: TTurn, data: string): Promise<TOutcome | null>;
+}
+
+const COMMAND = /^\/([A-Za-z_]+)(?:@\w+)?(?:\s+([\s\S]*))?$/;
+const SECTION_OF: Partial<Record<TAnswer['kind'], TSection>> = { grades: 'grades', homework: 'homework', schedule: 'schedule', balance: 'balance' };
+
+const plain = (text: string, extra: Partial<TReply> = {}): TReply => ({ text, html: false, ...extra });
+const html = (text: string, extra: Partial<TReply> = {}): TReply => ({ text, html: true, ...extra });
+const say = (...replies: TReply[]): TOutcome => ({ replies });
+
+export function createConversation(deps: ConversationDeps): Conversation {
+  const t = (turn: TTurn) => BOT_TEXTS[turn.lang];
+
+  /**
+   * Checks the code (a wrong one counts against the brakes), then shows what it grants and the
+   * consent text. Nothing about the chat is stored: the code rides in the Accept button and is
+   * checked again when it is pressed.
+   */
+  async function offerConsent(turn: TTurn, code: string): Promise<TOutcome> {
+    const started = await deps.linking.startLink(turn.chat, code);
+    if (!started.ok) {
+      turn.log.info({ reason: started.reason }, 'link code refused');
+      return say(plain(refusalMessage(turn.lang, started)));
+    }
+    const texts = LINKING_TEXTS[turn.lang];
+    const consent = consentText(turn.lang, turn.chat.channel);
+    const text = `${escapeHtml(texts.grant(started.pending.grant))}\n\n<b>${escapeHtml(consent.title)}</b>\n\n${escapeHtml(consent.text)}`;
+    return say(html(text, { keyboard: { kind: 'rows', rows: consentMenu(texts, code) } }));
+  }
+
+  async function acceptConsent(turn: TTurn, version: string, code: string): Promise<TOutcome> {
+    const started = await deps.linking.startLink(turn.chat, code);
+    if (!started.ok) {
+      turn.log.info({ reason: started.reason }, 'link refused at consent');
+      return { clearTapped: true, replies: [plain(refusalMessage(turn.lang, started))] };
+    }
+    const accepted = await deps.linking.acceptConsent(turn.chat, started.pending, version);
+    if (!accepted.ok) {
+      // A code spent by another chat between the two taps, or a consent text changed meanwhile.
+      turn.log.info({ reason: accepted.reason }, 'link refused at consent');
+      const texts = LINKING_TEXTS[turn.lang];
+      const text = accepted.reason === 'used' ? texts.used : accepted.reason === 'consent_outdated' ? texts.consentOutdated : texts.expired;
+      return { clearTapped: true, replies: [plain(text)] };
+    }
+    turn.log.info({ personId: accepted.personId, role: accepted.grant.role, studentId: accepted.grant.studentId, teacherId: accepted.grant.teacherId }, 'chat linked');
+    const replies = [plain(LINKING_TEXTS[turn.lang].linked(accepted.grant))];
+    if (accepted.grant.studentId) replies.push(plain(t(turn).linking.offerAlerts, { keyboard: { kind: 'rows', rows: offerAlertsMenu(t(turn)) } }));
+    replies.push(html(t(turn).menu.title, { keyboard: { kind: 'main' } }));
+    return { clearTapped: true, replies };
+  }
+
+  async function showView(turn: TTurn, view: TMenuView): Promise<TOutcome> {
+    const personId = await turn.personId();
+    if (!personId) return say(html(t(turn).settings.notLinked, { inPlace: true }));
+    const rendered = await renderView(deps.answers, personId, view, turn.lang, deps.now());
+    // The day shown becomes explicit, so a later tap on ‹ › moves from it, not from a new "today".
+    const pinned = { ...view, date: rendered.shown && view.section !== 'balance' ? rendered.shown.day : view.date };
+    return say(html(rendered.html, { inPlace: true, keyboard: { kind: 'view', menu: viewMenu(t(turn), pinned, rendered.shown, rendered.children) } }));
+  }
+
+  async function showSettings(turn: TTurn): Promise<TOutcome> {
+    const personId = await turn.personId();
+    if (!personId) return say(html(t(turn).settings.notLinked, { inPlace: true }));
+    const summary = summarize(await deps.settings.read(personId));
+    return say(html(t(turn).settings.title, { inPlace: true, keyboard: { kind: 'rows', rows: settingsMenu(t(turn), summary) } }));
+  }
+
+  async function changeSettings(turn: TTurn, action: TSettingsAction): Promise<TOutcome> {
+    const personId = await turn.personId();
+    if (!personId) return { notice: t(turn).settings.notLinked, replies: [] };
+    const { types, patch } = settingsPatch(action, summarize(await deps.settings.read(personId)));
+    await deps.settings.write(personId, types, patch);
+    turn.log.info({ personId, setting: action.kind }, 'settings changed');
+    if (action.kind === 'grades-on') return { notice: t(turn).settings.subscribed, replies: [html(t(turn).settings.subscribed, { inPlace: true })] };
+    const summary = summarize(await deps.settings.read(personId));
+    return say(html(t(turn).settings.title, { inPlace: true, keyboard: { kind: 'rows', rows: settingsMenu(t(turn), summary) } }));
+  }
+
+  /** The same change a "подпиши меня на оценки" / "stop notifications" phrase makes. */
+  async function setSubscribed(turn: TTurn, on: boolean): Promise<TOutcome> {
+    const personId = await turn.personId();
+    if (!personId) return say(plain(t(turn).settings.notLinked));
+    await deps.settings.write(personId, on ? ['grades'] : ALERT_TYPES, { enabled: on });
+    turn.log.info({ personId, enabled: on }, 'subscription changed');
+    return say(plain(on ? t(turn).settings.subscribed : t(turn).settings.unsubscribed));
+  }
+
+  /** /forget and "забудь меня": consent withdrawn and the person's data deleted at once. */
+  async function forget(turn: TTurn): Promise<TOutcome> {
+    const personId = await turn.personId();
+    const result = await deps.linking.forget(turn.chat);
+    // The person id is gone from the database now; the log keeps only that a deletion happened.
+    turn.log.info({ forgotten: result.forgotten, kinds: result.forgotten ? result.kinds : undefined, hadPerson: personId !== null }, 'forget requested');
+    const texts = LINKING_TEXTS[turn.lang];
+    return say(plain(result.forgotten ? texts.forgotten : texts.nothingToForget));
+  }
+
+  async function exportMine(turn: TTurn): Promise<TOutcome> {
+    const personId = await turn.personId();
+    const data = personId ? await deps.linking.exportData(personId) : null;
+    if (!data) return say(plain(t(turn).privacy.nothingToExport));
+    return say(plain(t(turn).privacy.exportCaption, { file: { name: 'dnevnik-export.json', content: JSON.stringify(data, null, 2) } }));
+  }
+
+  async function mainMenuOrNotLinked(turn: TTurn): Promise<TOutcome> {
+    if (!(await turn.personId())) return say(plain(t(turn).settings.notLinked));
+    return say(html(t(turn).menu.title, { keyboard: { kind: 'main' } }));
+  }
+
+  const help = (turn: TTurn) => say(html(renderAnswer({ kind: 'help' }, turn.lang).text));
+
+  async function command(turn: TTurn, name: string, arg: string): Promise<TOutcome> {
+    switch (name.toLowerCase()) {
+      case 'start':
+        if (arg) return offerConsent(turn, arg);
+        if (await turn.personId()) return mainMenuOrNotLinked(turn);
+        return say(plain(t(turn).start.welcome));
+      case 'link':
+        return arg ? offerConsent(turn, arg) : say(plain(t(turn).linking.askCode));
+      case 'menu':
+        return mainMenuOrNotLinked(turn);
+      case 'settings':
+        return showSettings(turn);
+      case 'forget':
+        return forget(turn);
+      case 'export':
+        return exportMine(turn);
+      default:
+        return help(turn);
+    }
+  }
+
+  async function question(turn: TTurn, text: string): Promise<TOutcome> {
+    const personId = await turn.personId();
+    if (!personId) return say(plain(t(turn).linking.askCode));
+    const { answer, lang } = await deps.answers.ask(text, { personId }, deps.now());
+    turn.log.info({ personId, kind: answer.kind }, 'question answered');
+    if (answer.kind === 'action') {
+      switch (answer.action) {
+        case 'subscribe':
+          return setSubscribed(turn, true);
+        case 'unsubscribe':
+          return setSubscribed(turn, false);
+        case 'settings':
+          return showSettings(turn);
+        case 'forget':
+          return forget(turn);
+        case 'link':
+          return say(plain(t(turn).linking.askCode));
+      }
+    }
+    const section = SECTION_OF[answer.kind];
+    const children = 'sections' in answer ? answer.sections.map((s) => s.student.firstName) : [];
+    const shown = 'period' in answer && answer.period.from === answer.period.to ? { day: answer.period.from, today: answer.period.today } : null;
+    const menu = section ? viewMenu(t(turn), { section, date: shown?.day ?? null, child: null }, section === 'balance' ? null : shown, children) : undefined;
+    return say(html(renderAnswer(answer, lang).text, menu ? { keyboard: { kind: 'view', menu } } : {}));
+  }
+
+  async function act(turn: TTurn, action: TAction): Promise<TOutcome> {
+    switch (action.kind) {
+      case 'menu':
+        return showView(turn, action.view);
+      case 'consent-accept':
+        return acceptConsent(turn, action.version, action.code);
+      case 'consent-decline':
+        return say(plain(LINKING_TEXTS[turn.lang].declined, { inPlace: true }));
+      case 'settings-open':
+        return showSettings(turn);
+      case 'settings':
+        return changeSettings(turn, action.action);
+    }
+  }
+
+  return {
+    async message(turn, text) {
+      const cmd = text.trim().match(COMMAND);
+      if (cmd) return command(turn, cmd[1], (cmd[2] ?? '').trim());
+      if (text.trim().startsWith('/')) return help(turn);
+      const code = parseCodeInput(text);
+      if (code) return offerConsent(turn, code);
+      return question(turn, text);
+    },
+    async tap(turn, data) {
+      const action = parseAction(data);
+      return action ? act(turn, action) : null;
+    },
+  };
+}

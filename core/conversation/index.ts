@@ -1,0 +1,7 @@
+// The chat bots' shared conversation: actions, menus as data, settings presets, texts, the flow.
+export * from './actions';
+export { createConversation, type Conversation, type ConversationDeps } from './conversation';
+export type * from './conversation-types';
+export { BOT_TEXTS, langOf, type TBotLang, type TBotTexts } from './locales';
+export { consentMenu, mainMenu, offerAlertsMenu, sectionLabel, settingsMenu, viewMenu, viewRows, type TButton, type TButtonRows, type TShownPeriod, type TViewMenu } from './menus';
+export { MODE_PRESETS, QUIET_PRESETS, settingsPatch, summarize, THRESHOLD_PRESETS, type TSettingsSummary } from './settings-presets';

@@ -1,0 +1,96 @@
+import { ALERT_TYPES } from '../settings/subscription-settings-port';
+import type { TLinkingTexts } from '../linking';
+import { consentAcceptData, CONSENT_DECLINE_DATA, menuData, SECTIONS, settingsData, SETTINGS_OPEN_DATA, type TMenuView, type TSection } from './actions';
+import type { TBotTexts } from './locales';
+import { addDays, shortDay } from './school-days';
+import type { TSettingsSummary } from './settings-presets';
+
+// Menus as data: labels and actions, laid out in rows. Each bot turns them into its own keyboard
+// (and may place groups differently to meet its platform's limits).
+
+export interface TButton {
+  label: string;
+  /** Encoded action (actions.ts). */
+  data: string;
+}
+
+export type TButtonRows = TButton[][];
+
+/** What the view keyboard needs from the answer it sits under. */
+export interface TShownPeriod {
+  /** The day shown. */
+  day: string;
+  /** The school's today. */
+  today: string;
+}
+
+/** A view's buttons in groups, so that a channel with a small inline keyboard can move the sections elsewhere. */
+export interface TViewMenu {
+  sections: TButton[];
+  /** ‹ yesterday · today · tomorrow › around the shown day; empty when no day is shown. */
+  days: TButton[];
+  /** "All children" and one button per child; empty for a single child. */
+  children: TButton[];
+}
+
+export function sectionLabel(t: TBotTexts, section: TSection): string {
+  return section === 'balance' ? t.menu.canteen : t.menu[section];
+}
+
+export function mainMenu(t: TBotTexts): TButtonRows {
+  const button = (section: TSection) => ({ label: sectionLabel(t, section), data: menuData({ section, date: null, child: null }) });
+  return [[button('grades'), button('homework')], [button('schedule'), button('balance')], [{ label: t.menu.settings, data: SETTINGS_OPEN_DATA }]];
+}
+
+export function viewMenu(t: TBotTexts, view: TMenuView, shown: TShownPeriod | null, children: string[]): TViewMenu {
+  const sections = SECTIONS.map((section) => ({
+    label: section === view.section ? `· ${sectionLabel(t, section)} ·` : sectionLabel(t, section),
+    data: menuData({ section, date: section === 'balance' ? null : view.date, child: view.child }),
+  }));
+  const days: TButton[] = [];
+  if (shown) {
+    const label = (day: string) =>
+      day === shown.today ? t.menu.today : day === addDays(shown.today, -1) ? t.menu.yesterday : day === addDays(shown.today, 1) ? t.menu.tomorrow : shortDay(day);
+    const prev = addDays(shown.day, -1);
+    const next = addDays(shown.day, 1);
+    days.push(
+      { label: `‹ ${label(prev)}`, data: menuData({ ...view, date: prev }) },
+      { label: shown.day === shown.today ? `· ${t.menu.today} ·` : t.menu.today, data: menuData({ ...view, date: shown.today }) },
+      { label: `${label(next)} ›`, data: menuData({ ...view, date: next }) },
+    );
+  }
+  const kids: TButton[] = [];
+  if (children.length > 1) {
+    kids.push({ label: view.child === null ? `· ${t.menu.allChildren} ·` : t.menu.allChildren, data: menuData({ ...view, child: null }) });
+    children.forEach((name, i) => kids.push({ label: view.child === i ? `· ${name} ·` : name, data: menuData({ ...view, child: i }) }));
+  }
+  return { sections, days, children: kids };
+}
+
+/** Sections on one row, days on the next, children three to a row: the full layout. */
+export function viewRows(menu: TViewMenu): TButtonRows {
+  const rows: TButtonRows = [menu.sections];
+  if (menu.days.length) rows.push(menu.days);
+  for (let i = 0; i < menu.children.length; i += 3) rows.push(menu.children.slice(i, i + 3));
+  return rows;
+}
+
+export function settingsMenu(t: TBotTexts, s: TSettingsSummary): TButtonRows {
+  const rows: TButtonRows = ALERT_TYPES.map((type) => [{ label: `${s.enabled[type] ? '✅' : '▫️'} ${t.settings.types[type]}`, data: settingsData({ kind: 'toggle', type }) }]);
+  const mode = s.mode === 'digest' && s.digestTime ? t.settings.digestAt(s.digestTime) : t.settings.instant;
+  const quiet = s.quietFrom === s.quietTo ? t.settings.quietOff : t.settings.quiet(s.quietFrom, s.quietTo);
+  const rubles = s.thresholdKopecks === null ? null : String(Math.round(s.thresholdKopecks / 100));
+  rows.push([{ label: `⏱ ${mode}`, data: settingsData({ kind: 'mode' }) }]);
+  rows.push([{ label: `🌙 ${quiet}`, data: settingsData({ kind: 'quiet' }) }]);
+  rows.push([{ label: `💳 ${t.settings.threshold(rubles)}`, data: settingsData({ kind: 'threshold' }) }]);
+  return rows;
+}
+
+export function consentMenu(texts: TLinkingTexts, code: string): TButtonRows {
+  return [[{ label: `✅ ${texts.consent.accept}`, data: consentAcceptData(texts.consent.version, code) }, { label: texts.consent.decline, data: CONSENT_DECLINE_DATA }]];
+}
+
+/** Alerts are opt-in: one tap right after linking turns grade alerts on. */
+export function offerAlertsMenu(t: TBotTexts): TButtonRows {
+  return [[{ label: t.linking.turnOnGrades, data: settingsData({ kind: 'grades-on' }) }]];
+}
