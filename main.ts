@@ -30,6 +30,8 @@ import { cliRoute } from './webhooks/cli-route';
 import { createCliExecutor } from './cli/server-executor';
 import { newServerToken, writeServerFile } from './infra/server-file';
 import { createAliceSkill } from './skills/alice';
+import { createAlexaSkill } from './skills/alexa';
+import { alexaRoute } from './webhooks/alexa-route';
 import { aliceRoute } from './webhooks/alice-route';
 import { createOAuthService } from './core/oauth';
 import { createOAuthStore } from './prisma/oauth-store';
@@ -122,27 +124,35 @@ function buildTelegram(config: TConfig, db: Database, answers: AnswerService, lo
 
 /** The voice skills' webhooks (and Alice's sign-in pages) for those whose ids are set. */
 function buildVoiceRoutes(config: TConfig, db: Database, answers: AnswerService, logger: Logger) {
-  if (!config.ALICE_SKILL_ID) return [];
+  if (!config.ALICE_SKILL_ID && !config.ALEXA_SKILL_ID) return [];
   const pepper = loadLinkCodePepper(config);
   const linking = createLinkService({ store: createLinkingStore(db), pepper });
-  const oauth =
-    config.ALICE_OAUTH_CLIENT_ID && config.ALICE_OAUTH_CLIENT_SECRET
-      ? createOAuthService({
-          store: createOAuthStore(db),
-          linking,
-          pepper,
-          clients: [{ id: config.ALICE_OAUTH_CLIENT_ID, secret: config.ALICE_OAUTH_CLIENT_SECRET, redirectUris: config.ALICE_OAUTH_REDIRECT_URIS }],
-        })
-      : undefined;
-  const alice = createAliceSkill({
-    skillId: config.ALICE_SKILL_ID,
-    answers,
-    linking,
-    timezone: config.TZ_DEFAULT,
-    chatForToken: oauth?.chatForToken,
-    logger: logger.child({ channel: 'alice' }),
-  });
-  return [aliceRoute(alice), ...(oauth ? [oauthRoute(oauth)] : [])];
+  const routes = [];
+  if (config.ALICE_SKILL_ID) {
+    const oauth =
+      config.ALICE_OAUTH_CLIENT_ID && config.ALICE_OAUTH_CLIENT_SECRET
+        ? createOAuthService({
+            store: createOAuthStore(db),
+            linking,
+            pepper,
+            clients: [{ channel: 'alice', id: config.ALICE_OAUTH_CLIENT_ID, secret: config.ALICE_OAUTH_CLIENT_SECRET, redirectUris: config.ALICE_OAUTH_REDIRECT_URIS }],
+          })
+        : undefined;
+    const alice = createAliceSkill({
+      skillId: config.ALICE_SKILL_ID,
+      answers,
+      linking,
+      timezone: config.TZ_DEFAULT,
+      chatForToken: oauth?.chatForToken,
+      logger: logger.child({ channel: 'alice' }),
+    });
+    routes.push(aliceRoute(alice), ...(oauth ? [oauthRoute(oauth)] : []));
+  }
+  if (config.ALEXA_SKILL_ID) {
+    const alexa = createAlexaSkill({ skillId: config.ALEXA_SKILL_ID, answers, linking, timezone: config.TZ_DEFAULT, logger: logger.child({ channel: 'alexa' }) });
+    routes.push(alexaRoute({ skill: alexa, skillId: config.ALEXA_SKILL_ID, verify: config.ALEXA_VERIFY_SIGNATURE }));
+  }
+  return routes;
 }
 
 /** Connects the bot: the webhook (PUBLIC_URL set) or long polling, and the command menus. Telegram being unreachable does not stop the server. */

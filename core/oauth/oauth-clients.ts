@@ -1,9 +1,12 @@
 import { timingSafeEqual } from 'node:crypto';
+import type { TLinkChannel } from '../linking/linking-types';
 
-/** A client allowed to link accounts: Yandex Dialogs for the Alice skill. */
+/** A client allowed to link accounts: Yandex Dialogs for the Alice skill, Amazon for Alexa. */
 export interface TOAuthClient {
   id: string;
   secret: string;
+  /** The voice channel whose users the client links: the chat the sign-in page creates is of it. */
+  channel: Extract<TLinkChannel, 'alice' | 'alexa'>;
   /** Exact redirect URIs the client may send people back to (an open redirect otherwise). */
   redirectUris: readonly string[];
 }

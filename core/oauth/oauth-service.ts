@@ -90,7 +90,7 @@ export function createOAuthService(deps: OAuthServiceDeps): OAuthService {
       if (!started.ok) return { kind: 'form', message: refusalMessage(request.locale, started) };
       // The code is checked before the consent box so that a wrong code is said first; nothing is stored without both.
       if (!request.consented) return { kind: 'form', message: OAUTH_TEXTS[request.locale].consentRequired };
-      const chat: TChatRef = { channel: 'alice', externalId: `oauth:${randomUUID()}`, locale: request.locale };
+      const chat: TChatRef = { channel: found.channel, externalId: `oauth:${randomUUID()}`, locale: request.locale };
       const accepted = await linking.acceptConsent(chat, started.pending, CURRENT_CONSENT_VERSION, 'web');
       if (!accepted.ok) return { kind: 'form', message: refusalMessage(request.locale, accepted) };
       const code = newOAuthToken();

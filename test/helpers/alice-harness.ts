@@ -59,7 +59,7 @@ export function aliceRequest(o: TAliceRequestOptions = {}): TJson {
 }
 
 /** The OAuth client Yandex Dialogs would be configured with in the account-linking tests. */
-export const OAUTH_CLIENT = { id: 'yandex-dialogs', secret: 'client-secret-0123456789', redirectUris: ['https://social.yandex.net/broker/redirect'] };
+export const OAUTH_CLIENT = { channel: 'alice' as const, id: 'yandex-dialogs', secret: 'client-secret-0123456789', redirectUris: ['https://social.yandex.net/broker/redirect'] };
 
 /**
  * The Express app with the Alice route wired as main.ts wires it, on a demo database, the clock at

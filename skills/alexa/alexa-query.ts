@@ -1,0 +1,51 @@
+import { DateTime } from 'luxon';
+import { EN_SUBJECTS } from '../../core/answers/locales/en-subjects';
+import { parseUtterance } from '../../core/nlu';
+import { schoolToday } from '../../core/nlu/school-day';
+import type { TIntent, TQuery } from '../../core/nlu/types';
+import { leanToPast, readAmazonDate } from './alexa-date';
+
+// An Alexa intent's slots → the core Query. Alexa has already chosen the intent and found the
+// slots; the core lexicon still decides what a spoken subject is, so "PE" and "phys ed" mean what
+// they mean in a chat.
+
+export interface TAlexaSlotValues {
+  date?: string;
+  subject?: string;
+  /** The value Alexa resolved the subject slot to (our slot type's value name), if any. */
+  subjectResolved?: string;
+  child?: string;
+}
+
+const CANONICAL_BY_ENGLISH = new Map(Object.entries(EN_SUBJECTS).map(([canonical, english]) => [english.toLowerCase(), canonical]));
+
+export function subjectOf(slots: TAlexaSlotValues): string | null {
+  const resolved = slots.subjectResolved && CANONICAL_BY_ENGLISH.get(slots.subjectResolved.toLowerCase());
+  if (resolved) return resolved;
+  return slots.subject ? parseUtterance(slots.subject, { lang: 'en' }).subject : null;
+}
+
+export function childOf(slots: TAlexaSlotValues): string | null {
+  const name = slots.child?.trim();
+  return name ? name.charAt(0).toUpperCase() + name.slice(1).toLowerCase() : null;
+}
+
+export function queryFromSlots(intent: TIntent, slots: TAlexaSlotValues, now: Date, tz: string): TQuery {
+  const today: DateTime = schoolToday(now, tz);
+  const read = readAmazonDate(slots.date, today);
+  const { date, dateTo } = intent === 'grades' ? leanToPast(read, today) : read;
+  return { intent, date, dateTo, subject: subjectOf(slots), child: childOf(slots) };
+}
+
+/** "what about physics?" after a question: the named slots replace the previous ones. */
+export function followUpQuery(previous: TQuery, slots: TAlexaSlotValues, now: Date, tz: string): TQuery {
+  const named = queryFromSlots(previous.intent, slots, now, tz);
+  const dateNamed = named.date !== null;
+  return {
+    intent: previous.intent,
+    date: dateNamed ? named.date : previous.date,
+    dateTo: dateNamed ? named.dateTo : previous.dateTo,
+    subject: named.subject ?? previous.subject,
+    child: named.child ?? previous.child,
+  };
+}

@@ -1,0 +1,187 @@
+import { getIntentName, getRequestType, getSlot, SkillBuilders, type ErrorHandler, type HandlerInput, type RequestHandler, type RequestInterceptor, type Skill } from 'ask-sdk-core';
+import type { Response, Slot } from 'ask-sdk-model';
+import { renderAnswer, type AnswerService, type TAnswer } from '../../core/answers';
+import { escapeXml } from '../../core/answers/escape';
+import { transliterate } from '../../core/answers/locales/en-subjects';
+import { LINKING_TEXTS, parseCodeInput, type LinkService, type TChatRef } from '../../core/linking';
+import type { TIntent, TQuery } from '../../core/nlu/types';
+import { voiceCodeTurn, voiceConsentTurn } from '../voice/voice-linking';
+import { silentVoiceLogger, type TVoiceLogger } from '../voice/voice-logger';
+import { followUpQuery, queryFromSlots, type TAlexaSlotValues } from './alexa-query';
+import { readAlexaSession, type TAlexaSession } from './alexa-session';
+import { DIARY_INTENT_NAMES, SLOTS } from './interaction-model';
+import { ALEXA_TEXTS, type TAlexaTexts } from './locales';
+
+export interface AlexaSkillDeps {
+  /** ALEXA_SKILL_ID: the SDK refuses requests for any other skill. */
+  skillId: string;
+  answers: AnswerService;
+  linking: LinkService;
+  /** The zone "tomorrow" is counted in for a person without a school yet. */
+  timezone: string;
+  /** Account linking: the chat an access token was issued for. Without it, people say their code. */
+  chatForToken?: (accessToken: string) => Promise<TChatRef | null>;
+  logger?: TVoiceLogger;
+  now?: () => Date;
+}
+
+/** What the locale interceptor puts into every request's attributes. */
+interface TTurn {
+  t: TAlexaTexts;
+  chat: TChatRef;
+  personId: string | null;
+  session: TAlexaSession;
+  now: Date;
+}
+
+const turnOf = (input: HandlerInput) => input.attributesManager.getRequestAttributes().turn as TTurn;
+const isIntent = (input: HandlerInput, ...names: string[]) => getRequestType(input.requestEnvelope) === 'IntentRequest' && names.includes(getIntentName(input.requestEnvelope));
+// Alexa speaks English only: names in linking texts come in Cyrillic and are read out transliterated.
+const plain = (text: string) => escapeXml(transliterate(text));
+
+function slotValues(input: HandlerInput): TAlexaSlotValues {
+  const value = (name: string) => getSlot(input.requestEnvelope, name)?.value || undefined;
+  return { date: value(SLOTS.date), subject: value(SLOTS.subject), subjectResolved: resolvedName(getSlot(input.requestEnvelope, SLOTS.subject)), child: value(SLOTS.child) };
+}
+
+/** Our slot type's value that Alexa's entity resolution matched, if it did. */
+function resolvedName(slot: Slot | null): string | undefined {
+  const authority = slot?.resolutions?.resolutionsPerAuthority?.find((a) => a.status.code === 'ER_SUCCESS_MATCH');
+  return authority?.values[0]?.value.name;
+}
+
+export function createAlexaSkill(deps: AlexaSkillDeps): Skill {
+  const log = deps.logger ?? silentVoiceLogger;
+  const clock = deps.now ?? (() => new Date());
+
+  function say(input: HandlerInput, speech: string, options: { session?: TAlexaSession; end?: boolean; card?: string } = {}): Response {
+    const { t } = turnOf(input);
+    input.attributesManager.setSessionAttributes(options.session ?? {});
+    const builder = input.responseBuilder.speak(speech);
+    if (options.card) builder.withSimpleCard(t.cardTitle, options.card);
+    if (options.end) return builder.withShouldEndSession(true).getResponse();
+    return builder.reprompt(plain(t.reprompt)).getResponse();
+  }
+
+  function sayAnswer(input: HandlerInput, answer: TAnswer, session: TAlexaSession): Response {
+    const rendered = renderAnswer(answer, 'en');
+    return say(input, rendered.ssml, { session, card: rendered.speech });
+  }
+
+  async function answerQuery(input: HandlerInput, query: TQuery): Promise<Response> {
+    const { personId, t, now } = turnOf(input);
+    if (!personId) return say(input, plain(t.askCode));
+    const answer = await deps.answers.answer(query, { personId }, now);
+    if (answer.kind === 'action') return say(input, plain(t.elsewhere));
+    return sayAnswer(input, answer, { last: query });
+  }
+
+  const interceptor: RequestInterceptor = {
+    async process(input) {
+      const system = input.requestEnvelope.context.System;
+      const token = system.user.accessToken;
+      const linked = token && deps.chatForToken ? await deps.chatForToken(token) : null;
+      const chat: TChatRef = linked ?? { channel: 'alexa', externalId: system.user.userId, locale: 'en' };
+      const turn: TTurn = { t: ALEXA_TEXTS.en, chat, personId: await deps.linking.personForChat(chat), session: readAlexaSession(input.attributesManager.getSessionAttributes()), now: clock() };
+      input.attributesManager.setRequestAttributes({ turn });
+    },
+  };
+
+  const handlers: RequestHandler[] = [
+    {
+      canHandle: (input) => getRequestType(input.requestEnvelope) === 'LaunchRequest',
+      handle: (input) => {
+        const { personId, t } = turnOf(input);
+        return say(input, plain(personId ? t.launchLinked : t.launchNew));
+      },
+    },
+    {
+      canHandle: (input) => isIntent(input, ...Object.keys(DIARY_INTENT_NAMES)),
+      handle: (input) => {
+        const intent: TIntent = DIARY_INTENT_NAMES[getIntentName(input.requestEnvelope) as keyof typeof DIARY_INTENT_NAMES];
+        return answerQuery(input, queryFromSlots(intent, slotValues(input), turnOf(input).now, deps.timezone));
+      },
+    },
+    {
+      canHandle: (input) => isIntent(input, 'FollowUpIntent'),
+      handle: (input) => {
+        const { session, now, t } = turnOf(input);
+        // A follow-up with nothing to follow: ask for a whole question.
+        if (!session.last) return say(input, plain(t.reprompt));
+        return answerQuery(input, followUpQuery(session.last, slotValues(input), now, deps.timezone));
+      },
+    },
+    {
+      canHandle: (input) => isIntent(input, 'LinkCodeIntent'),
+      handle: async (input) => {
+        const { chat } = turnOf(input);
+        const code = parseCodeInput(getSlot(input.requestEnvelope, SLOTS.code)?.value ?? '');
+        if (!code) return say(input, plain(LINKING_TEXTS.en.notACode));
+        const result = await voiceCodeTurn(deps.linking, chat, 'en', code);
+        if (result.kind === 'refused') {
+          log.info({ channel: 'alexa', reason: result.reason }, 'link code refused');
+          return say(input, plain(result.say));
+        }
+        return say(input, plain(result.say), { session: { pending: result.pending } });
+      },
+    },
+    {
+      canHandle: (input) => isIntent(input, 'AMAZON.YesIntent', 'AMAZON.NoIntent'),
+      handle: async (input) => {
+        const { session, chat, t } = turnOf(input);
+        const accepted = getIntentName(input.requestEnvelope) === 'AMAZON.YesIntent';
+        if (!session.pending) return accepted ? say(input, plain(t.reprompt)) : say(input, plain(t.goodbye), { end: true });
+        const result = await voiceConsentTurn(deps.linking, chat, 'en', session.pending, accepted);
+        if (result.kind === 'linked') {
+          log.info({ channel: 'alexa', personId: result.personId }, 'voice user linked');
+          return say(input, plain(`${result.say} ${renderAnswer({ kind: 'help' }, 'en').speech}`));
+        }
+        if (result.kind === 'refused') log.info({ channel: 'alexa', reason: result.reason }, 'link refused at consent');
+        return say(input, plain(result.say));
+      },
+    },
+    {
+      canHandle: (input) => isIntent(input, 'ForgetIntent'),
+      handle: async (input) => {
+        const result = await deps.linking.forget(turnOf(input).chat);
+        return say(input, plain(result.forgotten ? LINKING_TEXTS.en.forgotten : LINKING_TEXTS.en.nothingToForget), { end: true });
+      },
+    },
+    {
+      canHandle: (input) => isIntent(input, 'AMAZON.HelpIntent'),
+      handle: (input) => sayAnswer(input, { kind: 'help' }, turnOf(input).session),
+    },
+    {
+      canHandle: (input) => isIntent(input, 'AMAZON.StopIntent', 'AMAZON.CancelIntent', 'AMAZON.NavigateHomeIntent'),
+      handle: (input) => say(input, plain(turnOf(input).t.goodbye), { end: true }),
+    },
+    {
+      canHandle: (input) => isIntent(input, 'AMAZON.FallbackIntent'),
+      handle: (input) => {
+        const { session, t } = turnOf(input);
+        // While a consent question is open, anything but yes or no asks it again.
+        if (session.pending) return say(input, plain(t.consentRepeat), { session });
+        return sayAnswer(input, { kind: 'unknown' }, session);
+      },
+    },
+    {
+      canHandle: (input) => getRequestType(input.requestEnvelope) === 'SessionEndedRequest',
+      handle: (input) => input.responseBuilder.getResponse(),
+    },
+  ];
+
+  const errorHandler: ErrorHandler = {
+    canHandle: () => true,
+    handle: (input, error) => {
+      log.error({ channel: 'alexa', requestId: input.requestEnvelope.request.requestId, err: { message: error.message } }, 'alexa request failed');
+      return input.responseBuilder.speak(plain(ALEXA_TEXTS.en.error)).withShouldEndSession(false).getResponse();
+    },
+  };
+
+  return SkillBuilders.custom()
+    .withSkillId(deps.skillId)
+    .addRequestInterceptors(interceptor)
+    .addRequestHandlers(...handlers)
+    .addErrorHandlers(errorHandler)
+    .create();
+}

@@ -1,0 +1,2 @@
+export { createAlexaSkill, type AlexaSkillDeps } from './alexa-skill';
+export { buildInteractionModel, CUSTOM_INTENTS, INVOCATION_NAME } from './interaction-model';
