@@ -1,0 +1,134 @@
+import { spawn } from 'node:child_process';
+import { Client } from 'pg';
+import { createScratchDatabase, fmt, freePort, percentile, requireEnv, runPool, startServerProcess } from './bench-support';
+
+// npm run bench:voice — Alice webhook requests (POST /webhooks/alice) against a server process
+// over real PostgreSQL + Redis, next to a bare Express route that only parses JSON, in the same
+// run; then Alexa (POST /webhooks/alexa, through ask-sdk-express-adapter) the same way. Alexa's
+// signature check is off here: only Amazon can sign a request, and its certificate check is the
+// same fixed cost for every request.
+// Target: Alice p99 under 50 ms server-side, ≥ 25 % of the bare route's throughput.
+
+const TOTAL = Number(process.env.BENCH_REQUESTS ?? 10_000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const SKILL_ID = 'bench-alice-skill';
+const ALEXA_SKILL_ID = 'amzn1.ask.skill.bench';
+const LINKED = 40;
+
+const QUESTIONS = ['что задали на завтра', 'какие оценки сегодня', 'расписание на завтра', 'сколько денег на карте', 'оценки за неделю', 'что задали по математике на завтра'];
+const FOLLOW_UPS = ['а по физике', 'а на послезавтра', 'а вчера'];
+const ALEXA_INTENTS = [
+  { name: 'HomeworkIntent', slots: { date: { name: 'date', value: 'PRESENT_REF' } } },
+  { name: 'GradesIntent', slots: { subject: { name: 'subject', value: 'math' } } },
+  { name: 'ScheduleIntent', slots: { date: { name: 'date', value: '2026-W50' } } },
+  { name: 'BalanceIntent', slots: {} },
+];
+
+/** The mix a school evening brings: questions and follow-ups from linked users, new sessions, strangers, health checks. */
+function aliceBody(i: number): string {
+  const kind = i % 20;
+  const user = kind < 17 ? `bench-alice-${i % LINKED}` : `stranger-${i}`;
+  const command = kind === 19 ? 'ping' : kind < 12 ? QUESTIONS[i % QUESTIONS.length] : kind < 16 ? FOLLOW_UPS[i % FOLLOW_UPS.length] : kind === 16 ? '' : 'что задали на завтра';
+  const state = kind >= 12 && kind < 16 ? { last: { intent: 'homework', date: null, dateTo: null, subject: 'Математика', child: null } } : {};
+  return JSON.stringify({
+    meta: { locale: 'ru-RU', timezone: 'Europe/Moscow', client_id: 'bench', interfaces: { screen: {} } },
+    session: { message_id: i % 7, session_id: `s-${i % 500}`, skill_id: SKILL_ID, user: { user_id: user }, application: { application_id: `app-${user}` }, new: kind === 16 },
+    request: { command, original_utterance: command, type: 'SimpleUtterance', markup: { dangerous_context: false }, nlu: { tokens: command.split(' ').filter(Boolean), entities: [], intents: {} } },
+    state: { session: state, user: {}, application: {} },
+    version: '1.0',
+  });
+}
+
+function alexaBody(i: number): string {
+  const userId = `amzn1.ask.account.bench-${i % LINKED}`;
+  const intent = ALEXA_INTENTS[i % ALEXA_INTENTS.length];
+  return JSON.stringify({
+    version: '1.0',
+    session: { new: false, sessionId: `s-${i % 500}`, application: { applicationId: ALEXA_SKILL_ID }, user: { userId }, attributes: {} },
+    context: { System: { application: { applicationId: ALEXA_SKILL_ID }, user: { userId }, device: { deviceId: 'd', supportedInterfaces: {} }, apiEndpoint: 'https://api.amazonalexa.com' } },
+    request: { type: 'IntentRequest', requestId: `r-${i}`, timestamp: new Date().toISOString(), locale: 'en-US', intent: { name: intent.name, confirmationStatus: 'NONE', slots: intent.slots } },
+  });
+}
+
+/** Demo guardians' voice chats, as linking by a spoken code would have stored them after consent. */
+async function linkVoiceUsers(databaseUrl: string): Promise<number> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  const people = await client.query<{ id: string }>(`SELECT DISTINCT "personId" AS id FROM "StudentLink" WHERE role = 'guardian' ORDER BY 1 LIMIT ${LINKED}`);
+  for (const [i, p] of people.rows.entries()) {
+    await client.query(`INSERT INTO "Chat" (id, "personId", channel, "externalId") VALUES ($1, $2, 'alice', $3), ($4, $2, 'alexa', $5) ON CONFLICT DO NOTHING`, [
+      `bench-alice-${i}`, p.id, `bench-alice-${i}`, `bench-alexa-${i}`, `amzn1.ask.account.bench-${i}`,
+    ]);
+  }
+  await client.end();
+  return people.rows.length;
+}
+
+async function startBareServer(): Promise<{ url: string; stop: () => void }> {
+  const port = await freePort();
+  const code = `const e=require('express');const a=e();a.post('/webhooks/:x',e.json({limit:'1mb'}),(q,r)=>r.json({ok:true}));a.listen(${port},'127.0.0.1',()=>process.send('up'));`;
+  const child = spawn(process.execPath, ['-e', code], { cwd: process.cwd(), stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  await new Promise((resolve) => child.once('message', resolve));
+  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill('SIGTERM') };
+}
+
+async function drive(url: string, bodies: string[]): Promise<{ rate: number; p50: number; p99: number }> {
+  const latencies: number[] = [];
+  const started = performance.now();
+  await runPool(bodies, CONCURRENCY, async (body) => {
+    const t0 = performance.now();
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const text = await res.text();
+    if (res.status !== 200) throw new Error(`${url} answered ${res.status}: ${text.slice(0, 200)}`);
+    latencies.push(performance.now() - t0);
+  });
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { rate: bodies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+}
+
+async function main() {
+  const db = await createScratchDatabase(requireEnv('DATABASE_URL'), 'dnevnik_bench_voice');
+  const server = await startServerProcess({
+    DATABASE_URL: db.url,
+    REDIS_URL: requireEnv('REDIS_URL'),
+    DEMO: 'true',
+    ALICE_SKILL_ID: SKILL_ID,
+    ALEXA_SKILL_ID,
+    ALEXA_VERIFY_SIGNATURE: 'false',
+  });
+  const bare = await startBareServer();
+  try {
+    const linked = await linkVoiceUsers(db.url);
+    const alice = Array.from({ length: TOTAL }, (_, i) => aliceBody(i));
+    const alexa = Array.from({ length: TOTAL }, (_, i) => alexaBody(i));
+    const warm = alice.slice(0, 500);
+    await drive(`${server.url}/webhooks/alice`, warm);
+    await drive(`${server.url}/webhooks/alexa`, alexa.slice(0, 500));
+    await drive(`${bare.url}/webhooks/alice`, warm);
+    const aliceRun = await drive(`${server.url}/webhooks/alice`, alice);
+    const bareRun = await drive(`${bare.url}/webhooks/alice`, alice);
+    const alexaRun = await drive(`${server.url}/webhooks/alexa`, alexa);
+    const ratio = aliceRun.rate / bareRun.rate;
+    const line = (name: string, r: { rate: number; p50: number; p99: number }) => `${name}${fmt(r.rate)} req/s  (p50 ${fmt(r.p50, 1)} ms, p99 ${fmt(r.p99, 1)} ms)`;
+    process.stdout.write(
+      [
+        `bench:voice — ${fmt(TOTAL)} requests per route (${linked} linked users: questions, follow-ups, new sessions, strangers, pings), ${CONCURRENCY} concurrent, real PostgreSQL + Redis`,
+        line('  Alice  /webhooks/alice (schema → link lookup → nlu → core → tts):  ', aliceRun),
+        line('  baseline: bare Express route with JSON parsing:                   ', bareRun),
+        `  ratio Alice / bare: ${fmt(ratio * 100, 1)} %  (target ≥ 25 %) ${ratio >= 0.25 ? 'OK' : 'BELOW TARGET'};  p99 ${aliceRun.p99 < 50 ? 'OK' : 'ABOVE TARGET'} (target < 50 ms)`,
+        line('  Alexa  /webhooks/alexa (adapter → envelope check → skill → SSML): ', alexaRun),
+        `  ratio Alexa / bare: ${fmt((alexaRun.rate / bareRun.rate) * 100, 1)} %`,
+      ].join('\n') + '\n',
+    );
+  } finally {
+    bare.stop();
+    await server.stop();
+    await db.drop();
+  }
+}
+
+main().catch((err) => {
+  process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});
