@@ -15,6 +15,8 @@ import { journalRoute } from './webhooks/journal-route';
 import { loadDemoIfEmpty } from './prisma/demo/load-demo';
 import { demoPlaygroundPeople } from './prisma/demo/load-demo-people';
 import { createReadModel } from './prisma/read-model';
+import { createAccessLogStore } from './prisma/access-log-store';
+import { startRetention } from './infra/retention';
 import { createAnswerService, type AnswerService } from './core/answers/answer-service';
 import { playgroundRoute } from './webhooks/playground-route';
 import IORedis from 'ioredis';
@@ -36,6 +38,11 @@ import { aliceRoute } from './webhooks/alice-route';
 import { createOAuthService } from './core/oauth';
 import { createOAuthStore } from './prisma/oauth-store';
 import { oauthRoute } from './webhooks/oauth-route';
+import { createVkBot, type TVkQueuedEvent, type VkBot } from './bots/vk';
+import type { EventInbox } from './core/updates/event-inbox-port';
+import { createInlineInbox, createRedisInbox, lazyInbox } from './infra/event-inbox';
+import { createChatStatusStore } from './prisma/chat-status-store';
+import { vkRoute } from './webhooks/vk-route';
 
 // Composition root: config → infra → core → channels → HTTP. Nothing else wires things together;
 // `dnevnik start|serve|worker` (cli/) decide which parts run in a process (`npm start` = start).
@@ -50,6 +57,8 @@ export interface Runtime {
   answers: AnswerService;
   /** Built when TELEGRAM_BOT_TOKEN is set; startTelegram connects it. */
   telegram?: TelegramBot;
+  /** Built when VK_GROUP_TOKEN is set; startVk starts processing its inbox (and Long Poll without PUBLIC_URL). */
+  vk?: { bot: VkBot; inbox: EventInbox<TVkQueuedEvent> };
   app: Express;
   /** Embedded database only: the token the CLI uses to run commands in this process (PGlite is single-process). */
   cliToken?: string;
@@ -75,10 +84,11 @@ export async function openRuntime(config: TConfig, options: RuntimeOptions = {})
   const ingestOptions = { defaultTimezone: config.TZ_DEFAULT };
   if (config.DEMO && !options.skipDemo) await loadDemoIfEmpty({ db, ingestStore, logger, timezone: config.TZ_DEFAULT });
 
-  const answers = createAnswerService({ ...createReadModel(db, config.TZ_DEFAULT), defaultTimezone: config.TZ_DEFAULT });
+  const answers = createAnswerService({ ...createReadModel(db, config.TZ_DEFAULT), defaultTimezone: config.TZ_DEFAULT, accessLog: createAccessLogStore(db) });
   const playground = playgroundRoute({ enabled: config.DEMO, answers, people: config.DEMO ? demoPlaygroundPeople() : [] });
   const telegram = buildTelegram(config, db, answers, logger);
   const voice = buildVoiceRoutes(config, db, answers, logger);
+  const vk = buildVk(config, db, answers, logger);
   const runtimeRef: { current?: Runtime } = {};
   const cliToken = db.kind === 'pglite' ? newServerToken() : undefined;
 
@@ -93,14 +103,16 @@ export async function openRuntime(config: TConfig, options: RuntimeOptions = {})
       // config guarantees the secret in webhook mode
       ...(telegram && config.PUBLIC_URL ? [telegramRoute({ bot: telegram.bot, secret: config.TELEGRAM_WEBHOOK_SECRET! })] : []),
       ...voice,
+      ...(vk?.route ? [vk.route] : []),
     ],
   });
   logChannels(config, logger);
   const close = async () => {
     await telegram?.close();
+    await vk?.close();
     await db.close();
   };
-  runtimeRef.current = { config, logger, metrics, db, ingestStore, answers, telegram: telegram?.bot, app, cliToken, close };
+  runtimeRef.current = { config, logger, metrics, db, ingestStore, answers, telegram: telegram?.bot, vk, app, cliToken, close };
   return runtimeRef.current;
 }
 
@@ -120,6 +132,44 @@ function buildTelegram(config: TConfig, db: Database, answers: AnswerService, lo
     polling: !config.PUBLIC_URL,
   });
   return { bot, close: async () => void (await redis?.quit()) };
+}
+
+/**
+ * The VK bot when its token is set. Events wait in Redis when REDIS_URL is set (any number of
+ * server processes share them); otherwise they are handled before VK is told "ok". Nothing
+ * connects until the first event or startVk (the CLI opens runtimes too).
+ */
+function buildVk(config: TConfig, db: Database, answers: AnswerService, logger: Logger) {
+  if (!config.VK_GROUP_TOKEN || !config.VK_GROUP_ID) return undefined;
+  const log = logger.child({ channel: 'vk' });
+  const groupId = config.VK_GROUP_ID;
+  const onError = (err: unknown) => log.error({ err }, 'vk inbox error');
+  const redisUrl = config.REDIS_URL;
+  const inbox = lazyInbox<TVkQueuedEvent>(() =>
+    redisUrl ? createRedisInbox(redisUrl, { name: `dnevnik-vk-${groupId}`, onError }) : createInlineInbox(createMemorySeenOnce(), { onError }),
+  );
+  const bot = createVkBot({
+    token: config.VK_GROUP_TOKEN,
+    groupId,
+    apiBaseUrl: config.VK_API_BASE_URL,
+    answers,
+    linking: createLinkService({ store: createLinkingStore(db), pepper: loadLinkCodePepper(config) }),
+    settings: createSubscriptionSettingsStore(db.prisma),
+    chats: createChatStatusStore(db.prisma),
+    logger: log,
+  });
+  const { VK_CALLBACK_SECRET: secret, VK_CONFIRMATION: confirmation } = config;
+  // config guarantees the secret and the confirmation string in Callback API mode
+  const route = config.PUBLIC_URL && secret && confirmation ? vkRoute({ groupId, secret, confirmation, inbox }) : undefined;
+  return {
+    bot,
+    inbox,
+    route,
+    close: async () => {
+      await bot.stop();
+      await inbox.close();
+    },
+  };
 }
 
 /** The voice skills' webhooks (and Alice's sign-in pages) for those whose ids are set. */
@@ -182,6 +232,23 @@ export async function startTelegram(runtime: Runtime): Promise<RunnerHandle | un
   }
 }
 
+/** Starts handling VK events: from the Callback API route (PUBLIC_URL set) or from Bots Long Poll. VK being unreachable does not stop the server. */
+export async function startVk(runtime: Runtime): Promise<void> {
+  const { vk, config, logger } = runtime;
+  if (!vk) return;
+  try {
+    await vk.inbox.start((event) => vk.bot.handle(event));
+    if (config.PUBLIC_URL) {
+      logger.info({ groupId: config.VK_GROUP_ID, url: new URL('/webhooks/vk', config.PUBLIC_URL).toString() }, 'VK Callback API ready');
+      return;
+    }
+    await vk.bot.startPolling((event) => vk.inbox.put(event.event_id, event));
+    logger.info({ groupId: config.VK_GROUP_ID }, 'VK Bots Long Poll started');
+  } catch (err) {
+    logger.error({ err: { message: (err as Error).message } }, 'VK bot could not start');
+  }
+}
+
 /** One line per channel that is not started, so an operator sees why a bot is silent. */
 function logChannels(config: TConfig, logger: Logger) {
   if (!config.TELEGRAM_BOT_TOKEN) logger.info('Telegram bot not started: TELEGRAM_BOT_TOKEN is not set');
@@ -215,8 +282,11 @@ export async function serve(runtime: Runtime): Promise<Server> {
 export async function startAlertWorker(runtime: Runtime): Promise<AlertWorker> {
   const worker = createAlertWorker({ config: runtime.config, store: createAlertStore(runtime.db.sql), logger: runtime.logger, metrics: runtime.metrics });
   await worker.start();
+  // The worker side also runs the retention purges (access log kept a year).
+  const retention = startRetention({ accessLog: createAccessLogStore(runtime.db), logger: runtime.logger });
   const closeRuntime = runtime.close;
   runtime.close = async () => {
+    await retention.close();
     await worker.close();
     await closeRuntime();
   };

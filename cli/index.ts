@@ -18,6 +18,8 @@ const USAGE = `usage: dnevnik <command> [options]
   ask --user <id> [--channel telegram|vk|alice|alexa] [--now ISO] "<text>"   the reply that channel would give
   codes (--student <id> [--role guardian|student] | --class <id> | --teacher <id>) [--format text|csv|pdf] [--out file] [--days 14]
                                                             one-time link codes with their Telegram/VK links (PDF: letters with QR codes)
+  privacy report [--days 30]                                what /forget destroyed, when (no identifiers)
+  privacy access --student <id> [--days 365]                who saw a student's data, when, through which channel
   start                                                     HTTP server and alerts worker in one process (npm start)
   serve                                                     HTTP server only
   worker                                                    alerts worker only (several may share one Redis)
@@ -49,7 +51,7 @@ async function runDatabaseCommand(name: string, args: string[]): Promise<number>
 
 /** Runs until SIGINT/SIGTERM; `withWorker`/`withHttp` choose the parts. */
 async function runServer(parts: { http: boolean; worker: boolean }): Promise<number> {
-  const { openRuntime, serve, shutdownOnSignals, startAlertWorker, startTelegram } = loadMain();
+  const { openRuntime, serve, shutdownOnSignals, startAlertWorker, startTelegram, startVk } = loadMain();
   const config = parseConfig();
   const runtime = await openRuntime(config, { skipDemo: !parts.http });
   if (parts.worker) await startAlertWorker(runtime);
@@ -63,6 +65,7 @@ async function runServer(parts: { http: boolean; worker: boolean }): Promise<num
   }
   const server = await serve(runtime);
   await startTelegram(runtime);
+  await startVk(runtime);
   shutdownOnSignals(runtime, server);
   await new Promise(() => undefined);
   return 0;

@@ -7,6 +7,7 @@ import { ASK_USAGE, askCommand, readAskArgs } from './ask-command';
 import { CODES_USAGE, codesCommand, readCodesArgs } from './codes-command';
 import type { TCommandContext, TRuntimeCommand } from './command-context';
 import { importCommand } from './import-command';
+import { privacyCommand } from './privacy-command';
 
 // The commands that use the database. They run in the CLI process, or — when a server holds the
 // embedded database (PGlite is single-process) — inside that server, on its own connection.
@@ -49,6 +50,8 @@ export const RUNTIME_COMMANDS: Record<string, TRuntimeCommand> = {
     }
     return ctx.withRuntime((runtime) => askCommand(runtime, parsed, ctx.io.out as NodeJS.WritableStream, ctx.io.err as NodeJS.WritableStream));
   },
+
+  privacy: (args, ctx) => privacyCommand(args, ctx),
 
   async codes(args, ctx) {
     const parsed = readCodesArgs(args);

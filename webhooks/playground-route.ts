@@ -51,7 +51,7 @@ export function playgroundRoute(deps: PlaygroundDeps): Router {
     }
     const { personId, text, now } = parsed.data;
     if (!byId.has(personId)) throw new AppError('not_found', `no demo person "${personId}"`);
-    const asked = await deps.answers.ask(text, { personId }, now ? new Date(now) : clock());
+    const asked = await deps.answers.ask(text, { personId, channel: 'playground' }, now ? new Date(now) : clock());
     const rendered = renderAnswer(asked.answer, asked.lang);
     res.json({ text: rendered.text, speech: rendered.speech, tts: rendered.tts, ssml: rendered.ssml, kind: asked.answer.kind, query: asked.query });
   });

@@ -1,3 +1,4 @@
 export type { AccessReader, TViewerScope } from './access-port';
 export { chooseStudents, type TStudentChoice } from './viewer-access';
 export { firstNameMatches } from './name-match';
+export { ACCESS_LOG_RETENTION_DAYS, type AccessLog, type TAccessEntry } from './access-log-port';

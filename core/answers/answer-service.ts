@@ -1,3 +1,4 @@
+import type { AccessLog } from '../access/access-log-port';
 import type { AccessReader, TViewerScope } from '../access/access-port';
 import { chooseStudents } from '../access/viewer-access';
 import type { DiaryReader } from '../diary/diary-port';
@@ -14,6 +15,10 @@ export interface AnswerDeps {
   diary: DiaryReader;
   /** The zone of "today" for a person without any link yet. */
   defaultTimezone: string;
+  /** Where answers that reveal a student's data are recorded; written before the answer is returned. */
+  accessLog?: AccessLog;
+  /** The real clock for the access log (the `now` of a question may be a chosen day). */
+  clock?: () => Date;
 }
 
 export interface AnswerService {
@@ -39,6 +44,16 @@ function ref(s: TDiaryStudent): TStudentRef {
 }
 
 export function createAnswerService(deps: AnswerDeps): AnswerService {
+  const clock = deps.clock ?? (() => new Date());
+
+  /** One access-log entry per student whose data the answer shows. */
+  async function logAccess(answer: TAnswer, viewer: TViewer, intent: string): Promise<void> {
+    if (!deps.accessLog || !('sections' in answer)) return;
+    const at = clock();
+    const channel = viewer.channel ?? 'unknown';
+    await deps.accessLog.record(answer.sections.map((s) => ({ viewerId: viewer.personId, studentId: s.student.id, channel, intent, at })));
+  }
+
   async function diaryAnswer(query: TQuery, scope: TViewerScope, now: Date): Promise<TAnswer> {
     const period = answerPeriod(query.intent, query.date, query.dateTo, now, scope.timezone ?? deps.defaultTimezone);
     const isTeacher = scope.teacherIds.length > 0;
@@ -101,13 +116,17 @@ export function createAnswerService(deps: AnswerDeps): AnswerService {
 
   return {
     async answer(query, viewer, now) {
-      return answerFor(query, await deps.access.viewerScope(viewer.personId), now);
+      const answer = await answerFor(query, await deps.access.viewerScope(viewer.personId), now);
+      await logAccess(answer, viewer, query.intent);
+      return answer;
     },
     async ask(text, viewer, now, options = {}) {
       const scope = await deps.access.viewerScope(viewer.personId);
       const lang = options.lang ?? (text.trim() ? detectLang(text) : (scope?.locale ?? 'ru'));
       const query = parseUtterance(text, { lang, now, tz: scope?.timezone ?? deps.defaultTimezone });
-      return { query, answer: await answerFor(query, scope, now), lang };
+      const answer = await answerFor(query, scope, now);
+      await logAccess(answer, viewer, query.intent);
+      return { query, answer, lang };
     },
   };
 }

@@ -42,6 +42,8 @@ export type TAnswerKind = TAnswer['kind'];
 
 export interface TViewer {
   personId: string;
+  /** Where the question came from, for the access log ("telegram", "alice", "cli", …). */
+  channel?: string;
 }
 
 export const INTENT_ACTIONS: Partial<Record<TIntent, TChannelAction>> = {

@@ -71,7 +71,7 @@ export function createAlexaSkill(deps: AlexaSkillDeps): Skill {
   async function answerQuery(input: HandlerInput, query: TQuery): Promise<Response> {
     const { personId, t, now } = turnOf(input);
     if (!personId) return say(input, plain(t.askCode));
-    const answer = await deps.answers.answer(query, { personId }, now);
+    const answer = await deps.answers.answer(query, { personId, channel: 'alexa' }, now);
     if (answer.kind === 'action') return say(input, plain(t.elsewhere));
     return sayAnswer(input, answer, { last: query });
   }

@@ -96,7 +96,7 @@ export function createAliceSkill(deps: AliceSkillDeps): AliceSkill {
   }
 
   async function question(turn: TTurn, personId: string): Promise<TAliceResponse> {
-    const viewer = { personId };
+    const viewer = { personId, channel: 'alice' };
     const asked = await deps.answers.ask(turn.text, viewer, turn.now, { lang: turn.lang });
     const entities = turn.req.request.nlu?.entities ?? [];
     const query: TQuery = applyFollowUp(turn.text, fillFromEntities(asked.query, entities, turn.now, deps.timezone), turn.state.last);
