@@ -103,6 +103,9 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
   if (parsed.VK_GROUP_TOKEN && !parsed.VK_GROUP_ID) {
     throw new ConfigError('Invalid configuration: VK_GROUP_ID is required when VK_GROUP_TOKEN is set');
   }
+  if (parsed.VK_GROUP_TOKEN && parsed.PUBLIC_URL && (!parsed.VK_CALLBACK_SECRET || !parsed.VK_CONFIRMATION)) {
+    throw new ConfigError('Invalid configuration: VK_CALLBACK_SECRET and VK_CONFIRMATION are required when VK_GROUP_TOKEN and PUBLIC_URL are set (Callback API mode)');
+  }
   if (Boolean(parsed.ALICE_OAUTH_CLIENT_ID) !== Boolean(parsed.ALICE_OAUTH_CLIENT_SECRET)) {
     throw new ConfigError('Invalid configuration: ALICE_OAUTH_CLIENT_ID and ALICE_OAUTH_CLIENT_SECRET are set together or not at all');
   }

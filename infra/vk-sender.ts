@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { ChatSender, TPacing, TSendResult } from '../core/alerts/alert-ports';
+import { vkErrorKind, vkRandomId } from '../core/delivery/vk-send-policy';
 
 // VK messages.send for a community token. random_id is derived from the message and chat, so
 // a repeated send after a crash is a no-op on VK's side.
@@ -8,21 +8,23 @@ export const VK_PACING: TPacing = { perSecond: 19, perChatIntervalMs: 1_050 };
 const API_VERSION = '5.199';
 const TIMEOUT_MS = 15_000;
 
-export function vkRandomId(key: string): number {
-  return createHash('sha256').update(key).digest().readInt32BE(0);
-}
+export { vkRandomId };
 
 export function classifyVk(status: number, body: { response?: unknown; error?: { error_code: number; error_msg?: string } } | undefined): TSendResult {
   if (status >= 500) return { ok: false, kind: 'transient', error: `vk http ${status}` };
   if (body && 'response' in body && !body.error) return { ok: true };
   const code = body?.error?.error_code ?? 0;
   const error = `vk ${code}: ${body?.error?.error_msg ?? `http ${status}`}`;
-  // 6: too many requests per second. 9 (flood control) and 10 (internal) pass with time.
-  if (code === 6) return { ok: false, kind: 'retry-after', retryAfterMs: 1_000, error };
-  if (code === 9 || code === 10 || code === 0) return { ok: false, kind: 'transient', error };
-  // 900 blacklisted us, 901 no permission to write first, 902 privacy settings.
-  if (code === 900 || code === 901 || code === 902) return { ok: false, kind: 'blocked', error };
-  return { ok: false, kind: 'rejected', error };
+  switch (vkErrorKind(code)) {
+    case 'too-many':
+      return { ok: false, kind: 'retry-after', retryAfterMs: 1_000, error };
+    case 'transient':
+      return { ok: false, kind: 'transient', error };
+    case 'blocked':
+      return { ok: false, kind: 'blocked', error };
+    case 'rejected':
+      return { ok: false, kind: 'rejected', error };
+  }
 }
 
 export function createVkSender(options: { apiBaseUrl: string; token: string; groupId: number; pacing?: TPacing }): ChatSender {

@@ -1,0 +1,32 @@
+import { Updates, type API, type Upload } from 'vk-io';
+import type { TConversationLogger } from '../../core/conversation';
+import { ZVkEventSchema, type TVkQueuedEvent } from './vk-event';
+
+/**
+ * vk-io's Bots Long Poll, with each polled event handed to `intake` (the same inbox the Callback
+ * API route writes to) instead of vk-io's middleware: both transports then share one path —
+ * stored, deduplicated by event_id, processed by the bot.
+ */
+export class InboxUpdates extends Updates {
+  constructor(
+    options: { api: API; upload: Upload; pollingGroupId: number },
+    private readonly intake: (event: TVkQueuedEvent) => Promise<void>,
+    private readonly log: TConversationLogger,
+  ) {
+    super({ ...options, pollingWait: 3_000 });
+  }
+
+  // vk-io's poller calls this for every group event and does not wait for it or catch its failure.
+  override async handleWebhookUpdate(update: Record<string, unknown>): Promise<void> {
+    const parsed = ZVkEventSchema.safeParse(update);
+    if (!parsed.success || !parsed.data.event_id) {
+      this.log.warn({ type: update.type }, 'vk polled event without an id skipped');
+      return;
+    }
+    try {
+      await this.intake(parsed.data as TVkQueuedEvent);
+    } catch (err) {
+      this.log.error({ eventId: parsed.data.event_id, err: { message: (err as Error).message } }, 'vk polled event not stored');
+    }
+  }
+}

@@ -1,0 +1,22 @@
+import type { AnswerService } from '../../core/answers';
+import type { ChatStatusStore, TConversationLogger } from '../../core/conversation';
+import type { LinkService } from '../../core/linking';
+import type { SubscriptionSettingsStore } from '../../core/settings/subscription-settings-port';
+
+export interface VkBotDeps {
+  /** The community's token (VK_GROUP_TOKEN). */
+  token: string;
+  groupId: number;
+  /** VK_API_BASE_URL: VK's API host or a test double; every call goes there. */
+  apiBaseUrl: string;
+  answers: AnswerService;
+  linking: LinkService;
+  settings: SubscriptionSettingsStore;
+  chats: ChatStatusStore;
+  logger: TConversationLogger;
+  now?: () => Date;
+  /** Pause before the n-th retry of a send VK refused with 6 or 9 (tests shorten it). */
+  retryDelayMs?: (attempt: number) => number;
+  /** Requests per second for the token: VK allows a community token about 20. */
+  apiLimit?: number;
+}

@@ -1,0 +1,59 @@
+import type { API, Upload } from 'vk-io';
+import { stripHtml } from '../../core/answers';
+import { BOT_TEXTS, splitText, type TBotLang, type TOutcome, type TReply } from '../../core/conversation';
+import type { TChatRef } from '../../core/linking';
+import { toVkKeyboard } from './vk-keyboards';
+import { sendVk, type TSendStatus, type TVkSendDeps } from './vk-send';
+
+/** VK's limit for one message's text. */
+export const VK_MESSAGE_LIMIT = 9000;
+
+export interface TVkReplyTarget {
+  chat: TChatRef;
+  peerId: number;
+  lang: TBotLang;
+  /** The event being answered: with the reply's position it names every message sent. */
+  eventId: string;
+}
+
+async function uploadFile(upload: Upload, peerId: number, file: NonNullable<TReply['file']>): Promise<string> {
+  const doc = await upload.messageDocument({ peer_id: peerId, title: file.name, source: { value: Buffer.from(file.content, 'utf8'), filename: file.name, contentType: 'application/json' } });
+  return doc.toString();
+}
+
+/**
+ * The shared conversation's replies as VK messages. VK has no markup in messages, so answers lose
+ * their tags; a long one is split at VK's limit with the keyboard on the last part. Menus are sent
+ * anew rather than edited: a bot message may be edited only for a while, and a new one is always seen.
+ */
+export async function sendReplies(deps: TVkSendDeps & { upload: Upload }, target: TVkReplyTarget, outcome: TOutcome): Promise<TSendStatus> {
+  const t = BOT_TEXTS[target.lang];
+  for (const [i, reply] of outcome.replies.entries()) {
+    const text = reply.html ? stripHtml(reply.text) : reply.text;
+    const keyboard = reply.keyboard ? toVkKeyboard(t, target.lang, reply.keyboard).toString() : undefined;
+    const attachment = reply.file ? await uploadFile(deps.upload, target.peerId, reply.file) : undefined;
+    const parts = splitText(text, VK_MESSAGE_LIMIT);
+    for (const [j, part] of parts.entries()) {
+      const last = j === parts.length - 1;
+      const status = await sendVk(deps, target.chat, {
+        peerId: target.peerId,
+        text: part,
+        keyboard: last ? keyboard : undefined,
+        attachment: last ? attachment : undefined,
+        key: `${target.eventId}:${i}.${j}`,
+      });
+      if (status === 'inactive') return status;
+    }
+  }
+  return 'sent';
+}
+
+/** Stops the spinner on a pressed callback button, with the notice as a snackbar when there is one. */
+export async function answerTap(api: API, tap: { eventId: string; userId: number; peerId: number }, notice?: string): Promise<void> {
+  await api.messages.sendMessageEventAnswer({
+    event_id: tap.eventId,
+    user_id: tap.userId,
+    peer_id: tap.peerId,
+    event_data: notice ? JSON.stringify({ type: 'show_snackbar', text: notice.slice(0, 90) }) : undefined,
+  });
+}

@@ -1,0 +1,107 @@
+import { Queue, Worker } from 'bullmq';
+import IORedis from 'ioredis';
+import type { EventInbox } from '../core/updates/event-inbox-port';
+import type { SeenOnce } from '../core/updates/seen-once-port';
+
+// Two honest inboxes for pushed platform events (core/updates/event-inbox-port.ts).
+
+export interface TRedisInboxOptions {
+  name: string;
+  /** Events processed at once by this process. */
+  concurrency?: number;
+  /** How long a processed id is remembered, so that a platform's repeat is not processed again. */
+  rememberSeconds?: number;
+  onError?: (err: unknown) => void;
+}
+
+/**
+ * BullMQ on Redis: `put` resolves once Redis holds the job. The job id is the event id, so a repeat
+ * while the job waits, runs or is remembered is a no-op; a job whose handler throws (or whose
+ * process dies) is retried with backoff.
+ */
+export function createRedisInbox<T>(redisUrl: string, options: TRedisInboxOptions): EventInbox<T> {
+  // BullMQ blocks on its connections: a per-request retry limit would break its blocking calls.
+  const connection = new IORedis(redisUrl, { maxRetriesPerRequest: null });
+  const remember = options.rememberSeconds ?? 3_600;
+  const queue = new Queue(options.name, {
+    connection,
+    defaultJobOptions: {
+      attempts: 5,
+      backoff: { type: 'exponential', delay: 1_000 },
+      removeOnComplete: { age: remember, count: 100_000 },
+      removeOnFail: { age: 24 * 3_600 },
+    },
+  });
+  queue.on('error', (err) => options.onError?.(err));
+  let worker: Worker | undefined;
+  return {
+    async put(id, event) {
+      // BullMQ job ids may not contain ':'; event ids are checked to be word characters and dashes.
+      await queue.add('event', event, { jobId: `e-${id}` });
+    },
+    async start(handler) {
+      worker = new Worker(options.name, async (job) => handler(job.data as T), {
+        connection: new IORedis(redisUrl, { maxRetriesPerRequest: null }),
+        concurrency: options.concurrency ?? 8,
+        removeOnComplete: { age: remember, count: 100_000 },
+      });
+      worker.on('error', (err) => options.onError?.(err));
+      await worker.waitUntilReady();
+    },
+    async depth() {
+      const counts = await queue.getJobCounts('waiting', 'delayed', 'active', 'prioritized');
+      return Object.values(counts).reduce((a, b) => a + b, 0);
+    },
+    async close() {
+      await worker?.close();
+      await queue.close();
+      await connection.quit().catch(() => undefined);
+    },
+  };
+}
+
+/**
+ * Single-process mode has nothing that outlives the process, so the event is handled inside `put`
+ * and the platform hears "received" only after the reply went out; a crash before that makes it
+ * send the event again. Repeats are dropped by `seenOnce`, claimed before handling: a failure inside
+ * the handler is reported to the person by the bot, so the event counts as handled either way.
+ */
+export function createInlineInbox<T>(seenOnce: SeenOnce, options: { onError?: (err: unknown) => void } = {}): EventInbox<T> {
+  let handler: ((event: T) => Promise<void>) | undefined;
+  let running = 0;
+  return {
+    async put(id, event) {
+      if (!handler) throw new Error('the inbox is not started yet');
+      if (!(await seenOnce.firstTime(id))) return;
+      running++;
+      try {
+        await handler(event);
+      } catch (err) {
+        options.onError?.(err);
+      } finally {
+        running--;
+      }
+    },
+    async start(work) {
+      handler = work;
+    },
+    async depth() {
+      return running;
+    },
+    async close() {
+      handler = undefined;
+    },
+  };
+}
+
+/** Creates the inbox on first use: a runtime opened by a CLI command never connects to Redis. */
+export function lazyInbox<T>(create: () => EventInbox<T>): EventInbox<T> {
+  let inbox: EventInbox<T> | undefined;
+  const get = () => (inbox ??= create());
+  return {
+    put: (id, event) => get().put(id, event),
+    start: (handler) => get().start(handler),
+    depth: () => get().depth(),
+    close: async () => inbox?.close(),
+  };
+}

@@ -1,0 +1,69 @@
+import nock from 'nock';
+
+// nock standing in for the VK API (https://api.vk.test/method/...): every call is recorded with
+// its form parameters and answered as VK would; `answer` may return an error body for a call.
+
+export const VK_API_ORIGIN = 'https://api.vk.test';
+export const VK_API_BASE = `${VK_API_ORIGIN}/method`;
+
+export interface TVkCall {
+  method: string;
+  params: Record<string, string>;
+  /** VK answered with an error. */
+  failed?: boolean;
+}
+
+export interface TVkApiStub {
+  calls: TVkCall[];
+  /** messages.send calls, in order. */
+  sent(): TVkCall[];
+  /** Texts of the accepted messages (a repeated random_id is dropped, as VK does). */
+  delivered(): string[];
+  stop(): void;
+}
+
+const DEFAULTS: Record<string, (call: TVkCall, n: number) => unknown> = {
+  'messages.send': (_c, n) => ({ response: 1000 + n }),
+  'messages.sendMessageEventAnswer': () => ({ response: 1 }),
+  'docs.getMessagesUploadServer': () => ({ response: { upload_url: `${VK_API_ORIGIN}/upload/doc` } }),
+  'docs.save': () => ({ response: { type: 'doc', doc: { id: 5501, owner_id: 123456789, title: 'dnevnik-export.json', size: 100, ext: 'json', url: `${VK_API_ORIGIN}/doc`, date: 1764921600, type: 1 } } }),
+};
+
+export function startVkApiStub(options: { answer?: (call: TVkCall, n: number) => unknown } = {}): TVkApiStub {
+  const calls: TVkCall[] = [];
+  nock(VK_API_ORIGIN)
+    .persist()
+    .post(/^\/method\/[\w.]+$/)
+    .reply(async (req: Request) => {
+      const call: TVkCall = { method: new URL(req.url).pathname.replace('/method/', ''), params: Object.fromEntries(new URLSearchParams(await req.text())) };
+      calls.push(call);
+      const n = calls.length;
+      const custom = options.answer?.(call, n);
+      if (custom !== undefined) {
+        call.failed = Boolean((custom as { error?: unknown }).error);
+        return [200, custom];
+      }
+      const fallback = DEFAULTS[call.method];
+      return [200, fallback ? fallback(call, n) : { response: 1 }];
+    })
+    .post('/upload/doc')
+    .reply(200, { file: 'uploaded-file-token' });
+  const sent = () => calls.filter((c) => c.method === 'messages.send');
+  return {
+    calls,
+    sent,
+    delivered() {
+      const seen = new Set<string>();
+      const out: string[] = [];
+      for (const c of sent()) {
+        if (c.failed) continue;
+        const key = `${c.params.peer_id}:${c.params.random_id}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push(c.params.message);
+      }
+      return out;
+    },
+    stop: () => nock.cleanAll(),
+  };
+}

@@ -1,0 +1,49 @@
+import { randomBytes } from 'node:crypto';
+import { createVkBot, type TVkQueuedEvent } from '../../bots/vk';
+import { createAnswerService } from '../../core/answers';
+import { createLinkService, issueCodes } from '../../core/linking';
+import type { EventInbox } from '../../core/updates/event-inbox-port';
+import { createInlineInbox } from '../../infra/event-inbox';
+import { createLogger } from '../../infra/logger';
+import { createMetrics } from '../../infra/metrics';
+import { createMemorySeenOnce } from '../../infra/seen-once';
+import { createChatStatusStore } from '../../prisma/chat-status-store';
+import { createLinkingStore } from '../../prisma/linking-store';
+import { createReadModel } from '../../prisma/read-model';
+import { createSubscriptionSettingsStore } from '../../prisma/subscription-settings-store';
+import { createServer } from '../../webhooks/app';
+import { vkRoute } from '../../webhooks/vk-route';
+import { DEMO_NOW, DEMO_TZ } from './demo-database';
+import { silentLogger } from './telegram-runtime';
+import type { TestDatabase } from './test-database';
+import { VK_API_BASE } from './vk-api-stub';
+import { CALLBACK_SECRET, GROUP_ID, VK_TOKEN } from './vk-harness';
+
+export const CONFIRMATION = 'a1b2c3d4';
+
+/** The VK bot wired the way main.ts wires it, on a test database, talking to the nock VK API. */
+export function vkOnDatabase(db: TestDatabase, options: { inbox?: EventInbox<TVkQueuedEvent> } = {}) {
+  const pepper = randomBytes(32);
+  const store = createLinkingStore(db);
+  const bot = createVkBot({
+    token: VK_TOKEN,
+    groupId: GROUP_ID,
+    apiBaseUrl: VK_API_BASE,
+    answers: createAnswerService({ ...createReadModel(db, DEMO_TZ), defaultTimezone: DEMO_TZ }),
+    linking: createLinkService({ store, pepper }),
+    settings: createSubscriptionSettingsStore(db.prisma),
+    chats: createChatStatusStore(db.prisma),
+    logger: silentLogger,
+    now: () => DEMO_NOW,
+    retryDelayMs: () => 5,
+  });
+  const inbox = options.inbox ?? createInlineInbox<TVkQueuedEvent>(createMemorySeenOnce());
+  const app = createServer({
+    logger: createLogger('silent'),
+    metrics: createMetrics(),
+    readiness: { database: async () => true },
+    routers: [vkRoute({ groupId: GROUP_ID, secret: CALLBACK_SECRET, confirmation: CONFIRMATION, inbox })],
+  });
+  const issueCode = async (studentId: string) => (await issueCodes(store, pepper, [{ role: 'guardian', studentId, teacherId: null }]))[0].code;
+  return { bot, inbox, app, issueCode, start: () => inbox.start((event) => bot.handle(event)) };
+}

@@ -1,0 +1,44 @@
+import { INLINE_LIMITS, STANDARD_LIMITS } from '../../bots/vk';
+import { fitRows, readPayload, toVkKeyboard } from '../../bots/vk/vk-keyboards';
+import { BOT_TEXTS, mainMenu, viewMenu } from '../../core/conversation';
+
+// VK keyboard limits: standard ≤ 40 buttons, inline ≤ 10 (≤ 5 a row, ≤ 6 rows), labels ≤ 40 characters.
+
+const t = BOT_TEXTS.ru;
+const count = (json: string) => (JSON.parse(json) as { buttons: unknown[][] }).buttons.flat().length;
+
+describe('VK keyboards', () => {
+  it('keeps a view with many children within the inline limit, days first', () => {
+    const children = ['Маша', 'Петя', 'Ваня', 'Оля', 'Коля', 'Даша', 'Миша', 'Аня'];
+    const menu = viewMenu(t, { section: 'grades', date: '2026-12-02', child: null }, { day: '2026-12-02', today: '2026-12-02' }, children);
+    const keyboard = JSON.parse(toVkKeyboard(t, 'ru', { kind: 'view', menu }).toString()) as { inline: boolean; buttons: { action: { type: string; label: string; payload: string } }[][] };
+    expect(keyboard.inline).toBe(true);
+    expect(keyboard.buttons.flat()).toHaveLength(INLINE_LIMITS.buttons);
+    expect(keyboard.buttons[0].map((b) => b.action.label)).toEqual(['‹ вчера', '· сегодня ·', 'завтра ›']);
+    expect(keyboard.buttons.flat().every((b) => b.action.type === 'callback')).toBe(true);
+    expect(JSON.parse(keyboard.buttons[0][0].action.payload)).toEqual({ a: 'm:g:2026-12-01:a', l: 'ru' });
+  });
+
+  it('cuts rows wider than five and stops at the button and row limits', () => {
+    const row = (n: number) => Array.from({ length: n }, (_, i) => ({ label: `b${i}`, data: `d${i}` }));
+    expect(fitRows([row(7)], INLINE_LIMITS).map((r) => r.length)).toEqual([5, 2]);
+    expect(fitRows([row(4), row(4), row(4)], INLINE_LIMITS).flat()).toHaveLength(10);
+    expect(fitRows(Array.from({ length: 12 }, () => row(5)), STANDARD_LIMITS).flat()).toHaveLength(40);
+    expect(fitRows(Array.from({ length: 8 }, () => row(1)), INLINE_LIMITS)).toHaveLength(6);
+  });
+
+  it('puts the section menu on the persistent keyboard with labels VK accepts', () => {
+    const json = toVkKeyboard(BOT_TEXTS.en, 'en', { kind: 'main' }).toString();
+    expect(count(json)).toBe(mainMenu(BOT_TEXTS.en).flat().length);
+    expect(JSON.parse(json).inline).toBeFalsy();
+    const long = toVkKeyboard(t, 'ru', { kind: 'rows', rows: [[{ label: 'Очень длинная надпись на кнопке, которая не влезет', data: 's:open' }]] }).toString();
+    expect((JSON.parse(long) as { buttons: { action: { label: string } }[][] }).buttons[0][0].action.label).toHaveLength(40);
+  });
+
+  it('reads only payloads our buttons carry', () => {
+    expect(readPayload('{"a":"m:g:t:a","l":"en"}')).toEqual({ a: 'm:g:t:a', l: 'en' });
+    expect(readPayload({ command: 'start' })).toBeNull();
+    expect(readPayload('not json')).toBeNull();
+    expect(readPayload({ a: 'x'.repeat(300) })).toBeNull();
+  });
+});
