@@ -102,11 +102,15 @@ interface TDueRow {
 
 export async function composeDueMessages(query: TSqlQuery, now: Date, limit: number, compose: Parameters<AlertStore['composeDue']>[2]): Promise<string[]> {
   if (!(await locked(query, COMPOSE_LOCK))) return [];
-  // A group goes out when its first item is due; the rest of the group rides along.
+  // A group goes out when its first item is due; the rest of the group rides along. "Due" also
+  // waits for the planner: while facts ingested before the due time are still unplanned, they may
+  // belong to the group (a backlog after a burst of grades would otherwise split every window).
   const rows = await query<TDueRow>(
-    `SELECT i.id::text AS id, i."chatId", i."groupKey", i.kind, i.payload, i."ingestedAt", c.locale
+    `WITH horizon AS (
+       SELECT least($1::timestamptz, coalesce((SELECT min("createdAt") FROM "Outbox" WHERE "processedAt" IS NULL), $1::timestamptz)) AS at)
+     SELECT i.id::text AS id, i."chatId", i."groupKey", i.kind, i.payload, i."ingestedAt", c.locale
      FROM "AlertItem" i
-     JOIN (SELECT DISTINCT "chatId", "groupKey" FROM "AlertItem" WHERE "messageId" IS NULL AND "dueAt" <= $1::timestamptz LIMIT $2) g
+     JOIN (SELECT DISTINCT "chatId", "groupKey" FROM "AlertItem", horizon WHERE "messageId" IS NULL AND "dueAt" <= horizon.at LIMIT $2) g
        ON g."chatId" = i."chatId" AND g."groupKey" = i."groupKey"
      LEFT JOIN "Chat" c ON c.id = i."chatId"
      WHERE i."messageId" IS NULL
