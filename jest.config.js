@@ -3,7 +3,8 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.(t|j)sx?$': ['@swc/jest'] },
+  // .mjs too: rettime (under nock's interceptors) ships only .mjs, and the ignore-pattern exception alone leaves it untransformed.
+  transform: { '^.+\\.(t|j)sx?$|^.+\\.mjs$': ['@swc/jest'] },
   // nock 15 and its interceptors ship ESM only.
   transformIgnorePatterns: ['/node_modules/(?!(nock|@mswjs/interceptors|@open-draft/until|rettime)/)'],
   setupFiles: ['<rootDir>/test/setup/polyfills.ts'],
