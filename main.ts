@@ -17,6 +17,7 @@ import { demoPlaygroundPeople } from './prisma/demo/load-demo-people';
 import { createReadModel } from './prisma/read-model';
 import { createAccessLogStore } from './prisma/access-log-store';
 import { startRetention } from './infra/retention';
+import { createMemoryQuestionLimiter, createRedisQuestionLimiter } from './infra/question-limiter';
 import { createAnswerService, type AnswerService } from './core/answers/answer-service';
 import { playgroundRoute } from './webhooks/playground-route';
 import IORedis from 'ioredis';
@@ -84,7 +85,10 @@ export async function openRuntime(config: TConfig, options: RuntimeOptions = {})
   const ingestOptions = { defaultTimezone: config.TZ_DEFAULT };
   if (config.DEMO && !options.skipDemo) await loadDemoIfEmpty({ db, ingestStore, logger, timezone: config.TZ_DEFAULT });
 
-  const answers = createAnswerService({ ...createReadModel(db, config.TZ_DEFAULT), defaultTimezone: config.TZ_DEFAULT, accessLog: createAccessLogStore(db) });
+  const limit = config.QUESTIONS_PER_MINUTE;
+  const limiterRedis = limit > 0 && config.REDIS_URL ? new IORedis(config.REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true }) : undefined;
+  const limiter = limit === 0 ? undefined : limiterRedis ? createRedisQuestionLimiter(limiterRedis, { limit }) : createMemoryQuestionLimiter({ limit });
+  const answers = createAnswerService({ ...createReadModel(db, config.TZ_DEFAULT), defaultTimezone: config.TZ_DEFAULT, accessLog: createAccessLogStore(db), limiter });
   const playground = playgroundRoute({ enabled: config.DEMO, answers, people: config.DEMO ? demoPlaygroundPeople() : [] });
   const telegram = buildTelegram(config, db, answers, logger);
   const voice = buildVoiceRoutes(config, db, answers, logger);
@@ -110,6 +114,7 @@ export async function openRuntime(config: TConfig, options: RuntimeOptions = {})
   const close = async () => {
     await telegram?.close();
     await vk?.close();
+    limiterRedis?.disconnect();
     await db.close();
   };
   runtimeRef.current = { config, logger, metrics, db, ingestStore, answers, telegram: telegram?.bot, vk, app, cliToken, close };

@@ -68,6 +68,8 @@ export const ZEnvSchema = z.object({
   ALEXA_VERIFY_SIGNATURE: z.preprocess(emptyToUndefined, ZBoolean.default(true)),
   JOURNAL_WEBHOOK_SECRET: opt(z.string().min(16, 'use at least 16 characters')),
   DEMO: opt(ZBoolean),
+  // Questions one chat may ask per minute before a polite "please wait"; 0 = no limit (load tests).
+  QUESTIONS_PER_MINUTE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(100_000).default(30)),
   // Instant alerts of one student arriving within this many seconds go out as one message.
   ALERT_WINDOW_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(3600).default(120)),
 });

@@ -1,4 +1,5 @@
 export type { AccessReader, TViewerScope } from './access-port';
 export { chooseStudents, type TStudentChoice } from './viewer-access';
 export { firstNameMatches } from './name-match';
+export { QUESTIONS_PER_MINUTE, type QuestionLimiter } from './question-limiter-port';
 export { ACCESS_LOG_RETENTION_DAYS, type AccessLog, type TAccessEntry } from './access-log-port';

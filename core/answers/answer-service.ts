@@ -1,4 +1,5 @@
 import type { AccessLog } from '../access/access-log-port';
+import type { QuestionLimiter } from '../access/question-limiter-port';
 import type { AccessReader, TViewerScope } from '../access/access-port';
 import { chooseStudents } from '../access/viewer-access';
 import type { DiaryReader } from '../diary/diary-port';
@@ -19,6 +20,8 @@ export interface AnswerDeps {
   accessLog?: AccessLog;
   /** The real clock for the access log (the `now` of a question may be a chosen day). */
   clock?: () => Date;
+  /** Questions per chat (channel and person) and minute; none = unlimited (tests, the CLI). */
+  limiter?: QuestionLimiter;
 }
 
 export interface AnswerService {
@@ -114,8 +117,11 @@ export function createAnswerService(deps: AnswerDeps): AnswerService {
     return diaryAnswer(query, scope, now);
   }
 
+  const overLimit = async (viewer: TViewer) => deps.limiter !== undefined && !(await deps.limiter.allow(`${viewer.channel ?? 'unknown'}:${viewer.personId}`));
+
   return {
     async answer(query, viewer, now) {
+      if (await overLimit(viewer)) return { kind: 'slow-down' };
       const answer = await answerFor(query, await deps.access.viewerScope(viewer.personId), now);
       await logAccess(answer, viewer, query.intent);
       return answer;
@@ -124,6 +130,7 @@ export function createAnswerService(deps: AnswerDeps): AnswerService {
       const scope = await deps.access.viewerScope(viewer.personId);
       const lang = options.lang ?? (text.trim() ? detectLang(text) : (scope?.locale ?? 'ru'));
       const query = parseUtterance(text, { lang, now, tz: scope?.timezone ?? deps.defaultTimezone });
+      if (await overLimit(viewer)) return { query, answer: { kind: 'slow-down' }, lang };
       const answer = await answerFor(query, scope, now);
       await logAccess(answer, viewer, query.intent);
       return { query, answer, lang };

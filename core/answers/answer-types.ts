@@ -36,7 +36,9 @@ export type TAnswer =
   | { kind: 'refused' }
   /** A teacher asked about grades, homework or balance without naming a pupil. */
   | { kind: 'ask-child' }
-  | { kind: 'no-person' };
+  | { kind: 'no-person' }
+  /** Too many questions from one chat in a short time (abuse limit): a polite request to wait. */
+  | { kind: 'slow-down' };
 
 export type TAnswerKind = TAnswer['kind'];
 

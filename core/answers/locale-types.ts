@@ -29,6 +29,7 @@ export interface TLocale {
     refused: string;
     askChild: string;
     noPerson: string;
+    slowDown: string;
     action: Record<TChannelAction, string>;
     /** `inSubject` is the worded subject a question named ("по математике"), or empty. */
     noGrades(when: string, inSubject: string): string;

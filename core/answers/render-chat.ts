@@ -57,6 +57,8 @@ export function renderChat(answer: TAnswer, l: TLocale): string {
       return h(l.texts.askChild);
     case 'no-person':
       return h(l.texts.noPerson);
+    case 'slow-down':
+      return h(l.texts.slowDown);
   }
 }
 

@@ -76,6 +76,8 @@ export function spokenSections(answer: TAnswer, l: TLocale): TSpokenSection[] {
       return [single(l.texts.askChild)];
     case 'no-person':
       return [single(l.texts.noPerson)];
+    case 'slow-down':
+      return [single(l.texts.slowDown)];
   }
 }
 

@@ -7,6 +7,7 @@ import { createMetrics } from '../../infra/metrics';
 import { createLinkingStore } from '../../prisma/linking-store';
 import { createReadModel } from '../../prisma/read-model';
 import { createAccessLogStore } from '../../prisma/access-log-store';
+import { createMemoryQuestionLimiter } from '../../infra/question-limiter';
 import { createAliceSkill } from '../../skills/alice';
 import { aliceRoute } from '../../webhooks/alice-route';
 import { createOAuthService } from '../../core/oauth';
@@ -66,11 +67,11 @@ export const OAUTH_CLIENT = { channel: 'alice' as const, id: 'yandex-dialogs', s
  * The Express app with the Alice route wired as main.ts wires it, on a demo database, the clock at
  * DEMO_NOW; with `oauth`, account linking and its sign-in pages too.
  */
-export function aliceApp(db: TestDatabase, options: { oauth?: boolean } = {}) {
+export function aliceApp(db: TestDatabase, options: { oauth?: boolean; questionsPerMinute?: number } = {}) {
   const pepper = randomBytes(32);
   const store = createLinkingStore(db);
   const linking = createLinkService({ store, pepper, now: () => DEMO_NOW });
-  const answers = createAnswerService({ ...createReadModel(db, DEMO_TZ), defaultTimezone: DEMO_TZ, accessLog: createAccessLogStore(db) });
+  const answers = createAnswerService({ ...createReadModel(db, DEMO_TZ), defaultTimezone: DEMO_TZ, accessLog: createAccessLogStore(db), limiter: options.questionsPerMinute === undefined ? undefined : createMemoryQuestionLimiter({ limit: options.questionsPerMinute }) });
   const oauth = options.oauth ? createOAuthService({ store: createOAuthStore(db), linking, pepper, clients: [OAUTH_CLIENT], now: () => DEMO_NOW }) : undefined;
   const skill = createAliceSkill({ skillId: SKILL_ID, answers, linking, timezone: DEMO_TZ, now: () => DEMO_NOW, chatForToken: oauth?.chatForToken });
   const app: Express = createServer({

@@ -67,6 +67,7 @@ export const en: TLocale = {
     refused: 'I can only tell you about the children linked to you. To add a child, enter the code from the school letter.',
     askChild: 'Name the student, for example: "Masha\'s grades today".',
     noPerson: 'Connect the diary first: enter the code from the school letter.',
+    slowDown: 'That is a lot of questions in a row. Please wait a minute and ask again.',
     action: {
       subscribe: 'Turning grade alerts on.',
       unsubscribe: 'Turning alerts off.',
