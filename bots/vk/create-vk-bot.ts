@@ -1,3 +1,5 @@
+import http from 'node:http';
+import https from 'node:https';
 import { API, MessageContext, MessageEventContext, Upload, UpdateSource } from 'vk-io';
 import { BOT_TEXTS, createConversation, type TBotLang, type TConversationLogger, type TOutcome, type TTurn } from '../../core/conversation';
 import type { TChatRef } from '../../core/linking';
@@ -21,7 +23,9 @@ export interface VkBot {
 const langOfClient = (langId: number | undefined): TBotLang => (langId === 3 ? 'en' : 'ru');
 
 export function createVkBot(deps: VkBotDeps): VkBot {
-  const api = new API({ token: deps.token, apiBaseUrl: deps.apiBaseUrl, apiLimit: deps.apiLimit ?? 20 });
+  // vk-io's default agent speaks https only; a self-hosted double on http:// must work too. Kept alive: one connection, many sends.
+  const agent = deps.apiBaseUrl.startsWith('http:') ? new http.Agent({ keepAlive: true }) : new https.Agent({ keepAlive: true });
+  const api = new API({ token: deps.token, apiBaseUrl: deps.apiBaseUrl, apiLimit: deps.apiLimit ?? 20, agent: agent as https.Agent });
   const upload = new Upload({ api });
   const conversation = createConversation({ answers: deps.answers, linking: deps.linking, settings: deps.settings, now: deps.now ?? (() => new Date()) });
   const retryDelayMs = deps.retryDelayMs ?? defaultRetryDelay;
@@ -133,11 +137,12 @@ export function createVkBot(deps: VkBotDeps): VkBot {
       }
     },
     async startPolling(intake) {
-      updates = new InboxUpdates({ api, upload, pollingGroupId: deps.groupId }, intake, deps.logger);
+      updates = new InboxUpdates({ api, upload, agent: agent as https.Agent, pollingGroupId: deps.groupId }, intake, deps.logger);
       await updates.startPolling();
     },
     async stop() {
       await updates?.stop();
+      agent.destroy();
     },
   };
 }

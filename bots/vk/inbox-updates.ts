@@ -1,3 +1,4 @@
+import type { Agent } from 'node:https';
 import { Updates, type API, type Upload } from 'vk-io';
 import type { TConversationLogger } from '../../core/conversation';
 import { ZVkEventSchema, type TVkQueuedEvent } from './vk-event';
@@ -9,7 +10,7 @@ import { ZVkEventSchema, type TVkQueuedEvent } from './vk-event';
  */
 export class InboxUpdates extends Updates {
   constructor(
-    options: { api: API; upload: Upload; pollingGroupId: number },
+    options: { api: API; upload: Upload; agent: Agent; pollingGroupId: number },
     private readonly intake: (event: TVkQueuedEvent) => Promise<void>,
     private readonly log: TConversationLogger,
   ) {
