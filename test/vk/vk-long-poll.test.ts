@@ -1,0 +1,58 @@
+import nock from 'nock';
+import { createDemoDatabase } from '../helpers/demo-database';
+import type { TestDatabase } from '../helpers/test-database';
+import { startVkApiStub, type TVkApiStub } from '../helpers/vk-api-stub';
+import { GROUP_ID, messageNew } from '../helpers/vk-harness';
+import { vkOnDatabase } from '../helpers/vk-runtime';
+
+// Bots Long Poll (no PUBLIC_URL): vk-io polls the server VK names, and every polled event takes
+// the same path as a Callback API one — the inbox (dedup by event_id), then the bot.
+
+let db: TestDatabase;
+let api: TVkApiStub;
+
+beforeAll(async () => {
+  nock.disableNetConnect();
+  db = await createDemoDatabase();
+});
+afterAll(async () => {
+  api?.stop();
+  nock.enableNetConnect();
+  nock.restore();
+  await db?.destroy();
+});
+
+it('handles polled events through the inbox, a repeated event_id once', async () => {
+  const LP = 'https://lp.vk.test';
+  const polls: string[] = [];
+  api = startVkApiStub({
+    answer: (call) => (call.method === 'groups.getLongPollServer' ? { response: { server: `${LP}/wh${GROUP_ID}`, key: 'lp-key', ts: '10' } } : undefined),
+  });
+  const first = { ...messageNew(133456789, '/start'), secret: undefined };
+  const stray = { type: 'message_new', group_id: GROUP_ID, object: {} };
+  nock(LP)
+    .persist()
+    .get(`/wh${GROUP_ID}`)
+    .query(true)
+    .delay(50)
+    .reply((req: Request) => {
+      const ts = new URL(req.url).searchParams.get('ts')!;
+      polls.push(ts);
+      // The same event comes twice (a ts VK replays after a restart), then nothing more.
+      if (ts === '10') return [200, { ts: '11', updates: [first, stray] }];
+      if (ts === '11') return [200, { ts: '12', updates: [first] }];
+      return [200, { ts, updates: [] }];
+    });
+
+  const vk = vkOnDatabase(db);
+  await vk.start();
+  await vk.bot.startPolling((event) => vk.inbox.put(event.event_id, event));
+  const deadline = Date.now() + 5_000;
+  while (polls.length < 4 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  await vk.bot.stop();
+
+  expect(api.calls[0]).toMatchObject({ method: 'groups.getLongPollServer', params: { group_id: String(GROUP_ID) } });
+  expect(polls.slice(0, 3)).toEqual(['10', '11', '12']);
+  expect(api.sent()).toHaveLength(1);
+  expect(api.sent()[0].params).toMatchObject({ peer_id: '133456789', message: expect.stringMatching(/^Здравствуйте!/) });
+});
