@@ -23,6 +23,8 @@ export interface VkBot {
 const langOfClient = (langId: number | undefined): TBotLang => (langId === 3 ? 'en' : 'ru');
 
 export function createVkBot(deps: VkBotDeps): VkBot {
+  const mention = new RegExp(`\\[(?:club|public)${deps.groupId}\\|`);
+  const addressedToUs = (text: string, payload: unknown) => text.startsWith('/') || mention.test(text) || payload !== undefined;
   // vk-io's default agent speaks https only; a self-hosted double on http:// must work too. Kept alive: one connection, many sends.
   const agent = deps.apiBaseUrl.startsWith('http:') ? new http.Agent({ keepAlive: true }) : new https.Agent({ keepAlive: true });
   const api = new API({ token: deps.token, apiBaseUrl: deps.apiBaseUrl, apiLimit: deps.apiLimit ?? 20, agent: agent as https.Agent });
@@ -49,6 +51,9 @@ export function createVkBot(deps: VkBotDeps): VkBot {
     const turn = turnFor(ctx.peerId, lang, log);
     const target = { chat: turn.chat, peerId: ctx.peerId, lang, eventId: event.event_id };
     if (ctx.peerId >= VK_CHAT_PEER_OFFSET) {
+      // A community given all messages of a parents' conversation must not answer each of them:
+      // only what is addressed to it (a mention, a command, one of its buttons).
+      if (!addressedToUs(ctx.text ?? '', ctx.messagePayload)) return;
       // Nothing personal where several people read: only a pointer to a private chat.
       const t = BOT_TEXTS[lang];
       await sendVk(sendDeps(log), turn.chat, { peerId: ctx.peerId, text: t.group.privateOnly, keyboard: privateChatKeyboard(t, deps.groupId).toString(), key: `${event.event_id}:group` });

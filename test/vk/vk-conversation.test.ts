@@ -4,7 +4,7 @@ import { INLINE_LIMITS, STANDARD_LIMITS } from '../../bots/vk';
 import { createDemoDatabase, dbDay, DEMO_TODAY } from '../helpers/demo-database';
 import type { TestDatabase } from '../helpers/test-database';
 import { startVkApiStub, type TVkApiStub, type TVkCall } from '../helpers/vk-api-stub';
-import { actionsOf, keyboardOf, messageEvent, messageNew, textsOf } from '../helpers/vk-harness';
+import { actionsOf, GROUP_ID, keyboardOf, messageEvent, messageNew, textsOf } from '../helpers/vk-harness';
 import { vkOnDatabase } from '../helpers/vk-runtime';
 
 // Whole VK conversations against the demo school on PGlite, through POST /webhooks/vk: what the
@@ -149,7 +149,10 @@ describe('VK conversation (Callback API route)', () => {
     expect(await vkChats(peerId)).toHaveLength(1);
     const before = api.calls.length;
     const groupPeer = 2_000_000_017;
-    for (const text of ['какие оценки сегодня', '/menu', '/export', `оценки у ${student.firstName}`]) await post(messageNew(groupPeer, text, { fromId: peerId }));
+    const bot = `[club${GROUP_ID}|@dnevnik]`;
+    for (const text of [`${bot} какие оценки сегодня`, '/menu', '/export', `${bot}, оценки у ${student.firstName}`]) await post(messageNew(groupPeer, text, { fromId: peerId }));
+    // Talk among the parents that does not address the community gets no answer at all.
+    await post(messageNew(groupPeer, 'какие оценки сегодня у Пети?', { fromId: peerId }));
     await post(messageEvent(groupPeer, { a: 'm:g:t:a', l: 'ru' }));
     const inGroup = api.calls.slice(before);
     expect(inGroup.map((c) => c.method)).toEqual(['messages.send', 'messages.send', 'messages.send', 'messages.send', 'messages.sendMessageEventAnswer']);
