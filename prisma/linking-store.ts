@@ -112,6 +112,17 @@ export function createLinkingStore(db: Database): LinkingStore {
       return row ? { textVersion: row.textVersion, textHash: row.textHash, acceptedAt: toDate(row.acceptedAt) } : null;
     },
 
+    recordConsent: (personId, channel, consent, now) =>
+      sql.transaction(async (query) => {
+        // The new consent supersedes the old ones: they are closed, so "the active consent" is
+        // unambiguous even when both carry the same timestamp.
+        await query(`UPDATE "Consent" SET "withdrawnAt" = $2::timestamptz WHERE "personId" = $1 AND "withdrawnAt" IS NULL`, [personId, iso(now)]);
+        await query(
+          `INSERT INTO "Consent" (id, "personId", "textVersion", "textHash", channel, scope, "acceptedAt") VALUES ($1, $2, $3, $4, $5, $6, $7::timestamptz)`,
+          [randomUUID(), personId, consent.textVersion, consent.textHash, channel, consent.scope, iso(now)],
+        );
+      }),
+
     forget: (chat, sessionKey, now) => sql.transaction((query) => forgetPerson(query, chat.channel, chat.externalId, sessionKey, now)),
 
     exportPerson: (personId) => exportPerson(db.prisma, personId),

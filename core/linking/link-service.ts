@@ -30,6 +30,11 @@ export interface LinkService {
   personForChat(chat: TChatRef): Promise<string | null>;
   /** true when the person has no consent, or consented to a text that is no longer current. */
   needsConsent(personId: string): Promise<boolean>;
+  /**
+   * Records consent to the current text for the person behind an already linked chat (asked
+   * again because the text changed). false when the chat is not linked or the version is stale.
+   */
+  renewConsent(chat: TChatRef, consentTextVersion: string): Promise<boolean>;
   /** Withdraws consent and deletes everything about the person behind the chat at once. */
   forget(chat: TChatRef): Promise<TForgetResult>;
   exportData(personId: string): Promise<Record<string, unknown> | null>;
@@ -88,6 +93,15 @@ export function createLinkService(deps: LinkServiceDeps): LinkService {
     async needsConsent(personId) {
       const consent = await store.activeConsent(personId);
       return !consent || consent.textVersion !== CURRENT_CONSENT_VERSION || !CURRENT_HASHES.has(consent.textHash);
+    },
+
+    async renewConsent(chat, consentTextVersion) {
+      if (consentTextVersion !== CURRENT_CONSENT_VERSION) return false;
+      const personId = await store.personForChat(chat);
+      if (!personId) return false;
+      const text = consentText(chat.locale ?? 'ru', chat.channel);
+      await store.recordConsent(personId, chat.channel, { textVersion: text.version, textHash: text.hash, scope: CONSENT_SCOPE }, now());
+      return true;
     },
 
     async forget(chat) {

@@ -57,6 +57,8 @@ export interface LinkingStore {
   personForChat(chat: TChatRef): Promise<string | null>;
   /** Latest consent of the person that is not withdrawn, or null. */
   activeConsent(personId: string): Promise<TActiveConsent | null>;
+  /** A consent to a new text by a person who is already linked (the text changed since). */
+  recordConsent(personId: string, channel: TLinkChannel, consent: { textVersion: string; textHash: string; scope: string }, now: Date): Promise<void>;
   /**
    * One transaction: deletes the person behind the chat with their chats, links, consents,
    * subscriptions, sessions and pending alerts, and writes an anonymised DestructionRecord.

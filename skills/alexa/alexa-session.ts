@@ -7,6 +7,8 @@ import { ZQuerySchema } from '../../core/nlu/types';
 
 export const ZAlexaSessionSchema = z.object({
   last: ZQuerySchema.optional(),
+  /** The changed consent text was read out; yes or no is awaited. */
+  reconsent: z.literal(true).optional(),
   pending: z.object({ code: z.string().regex(/^\d{12}$/) }).optional(),
 });
 export type TAlexaSession = z.infer<typeof ZAlexaSessionSchema>;

@@ -5,7 +5,7 @@ import { escapeXml } from '../../core/answers/escape';
 import { transliterate } from '../../core/answers/locales/en-subjects';
 import { LINKING_TEXTS, parseCodeInput, type LinkService, type TChatRef } from '../../core/linking';
 import type { TIntent, TQuery } from '../../core/nlu/types';
-import { voiceCodeTurn, voiceConsentTurn } from '../voice/voice-linking';
+import { voiceCodeTurn, voiceConsentTurn, voiceReconsentQuestion, voiceReconsentTurn } from '../voice/voice-linking';
 import { silentVoiceLogger, type TVoiceLogger } from '../voice/voice-logger';
 import { followUpQuery, queryFromSlots, type TAlexaSlotValues } from './alexa-query';
 import { readAlexaSession, type TAlexaSession } from './alexa-session';
@@ -71,6 +71,8 @@ export function createAlexaSkill(deps: AlexaSkillDeps): Skill {
   async function answerQuery(input: HandlerInput, query: TQuery): Promise<Response> {
     const { personId, t, now } = turnOf(input);
     if (!personId) return say(input, plain(t.askCode));
+    // Consent to an older text no longer counts: nothing personal is said until the new one is answered.
+    if (await deps.linking.needsConsent(personId)) return say(input, plain(voiceReconsentQuestion('en', 'alexa')), { session: { reconsent: true } });
     const answer = await deps.answers.answer(query, { personId, channel: 'alexa' }, now);
     if (answer.kind === 'action') return say(input, plain(t.elsewhere));
     return sayAnswer(input, answer, { last: query });
@@ -130,6 +132,10 @@ export function createAlexaSkill(deps: AlexaSkillDeps): Skill {
       handle: async (input) => {
         const { session, chat, t } = turnOf(input);
         const accepted = getIntentName(input.requestEnvelope) === 'AMAZON.YesIntent';
+        if (session.reconsent) {
+          const renewed = await voiceReconsentTurn(deps.linking, chat, 'en', accepted);
+          return say(input, plain(renewed.say), { end: renewed.forgotten });
+        }
         if (!session.pending) return accepted ? say(input, plain(t.reprompt)) : say(input, plain(t.goodbye), { end: true });
         const result = await voiceConsentTurn(deps.linking, chat, 'en', session.pending, accepted);
         if (result.kind === 'linked') {
@@ -160,7 +166,7 @@ export function createAlexaSkill(deps: AlexaSkillDeps): Skill {
       handle: (input) => {
         const { session, t } = turnOf(input);
         // While a consent question is open, anything but yes or no asks it again.
-        if (session.pending) return say(input, plain(t.consentRepeat), { session });
+        if (session.pending || session.reconsent) return say(input, plain(t.consentRepeat), { session });
         return sayAnswer(input, { kind: 'unknown' }, session);
       },
     },

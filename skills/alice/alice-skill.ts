@@ -4,7 +4,7 @@ import { LINKING_TEXTS, parseCodeInput, type LinkService, type TChatRef } from '
 import { parseUtterance } from '../../core/nlu';
 import type { TQuery } from '../../core/nlu/types';
 import { applyFollowUp, isDiaryIntent } from '../voice/follow-up';
-import { voiceCodeTurn, voiceConsentTurn } from '../voice/voice-linking';
+import { voiceCodeTurn, voiceConsentTurn, voiceReconsentQuestion, voiceReconsentTurn } from '../voice/voice-linking';
 import { silentVoiceLogger, type TVoiceLogger } from '../voice/voice-logger';
 import { fillFromEntities } from './alice-entities';
 import { aliceReply, type TReplyOptions } from './alice-reply';
@@ -111,6 +111,16 @@ export function createAliceSkill(deps: AliceSkillDeps): AliceSkill {
     return reply(turn, rendered.speech, { tts: rendered.tts, state: { last }, buttons: diary ? turn.t.suggestions : undefined });
   }
 
+  /** Consent to an older text no longer counts: nothing personal is said until the new one is answered. */
+  async function reconsent(turn: TTurn): Promise<TAliceResponse> {
+    if (parseUtterance(turn.text, { lang: turn.lang, now: turn.now, tz: deps.timezone }).intent === 'forget') return forget(turn);
+    const accepted = turn.state.reconsent ? consentAnswer(turn) : null;
+    if (accepted === null) return reply(turn, voiceReconsentQuestion(turn.lang, turn.chat.channel), { state: { reconsent: true } });
+    const result = await voiceReconsentTurn(deps.linking, turn.chat, turn.lang, accepted);
+    log.info({ channel: 'alice', accepted }, 'consent asked again');
+    return reply(turn, result.say, { state: {}, endSession: result.forgotten });
+  }
+
   async function respond(turn: TTurn): Promise<TAliceResponse> {
     // Yandex flags rude or dangerous input; the skill neither repeats nor acts on it.
     if (turn.req.request.markup?.dangerous_context) return reply(turn, turn.t.dangerous);
@@ -120,6 +130,7 @@ export function createAliceSkill(deps: AliceSkillDeps): AliceSkill {
       if (!parseCodeInput(turn.text)) return reply(turn, turn.t.consentRepeat);
     }
     const personId = await deps.linking.personForChat(turn.chat);
+    if (personId && (await deps.linking.needsConsent(personId))) return reconsent(turn);
     if (!turn.text.trim()) {
       if (!turn.req.session.new) return reply(turn, turn.t.didNotHear);
       return reply(turn, personId ? turn.t.greetingLinked : turn.t.greetingNew);

@@ -18,6 +18,8 @@ export const ZAliceSessionStateSchema = z.object({
       child: z.string().max(40).nullable().default(null),
     })
     .optional(),
+  /** The changed consent text was read out; the answer to it is awaited. */
+  reconsent: z.literal(true).optional(),
   /** A checked link code waiting for the consent answer. */
   pending: z.object({ code: z.string().regex(/^\d{12}$/) }).optional(),
 });

@@ -37,3 +37,16 @@ export async function voiceConsentTurn(linking: LinkService, chat: TChatRef, lan
   }
   return { kind: 'linked', say: texts.linked(result.grant), personId: result.personId };
 }
+
+/** Asked again, before the next answer, of someone who accepted an older consent text. */
+export function voiceReconsentQuestion(lang: TLinkLocale, channel: TChatRef['channel']): string {
+  return `${LINKING_TEXTS[lang].reconsentIntro} ${consentText(lang, channel).text}`;
+}
+
+/** "yes" records consent to the current text; "no" withdraws it, which deletes everything at once. */
+export async function voiceReconsentTurn(linking: LinkService, chat: TChatRef, lang: TLinkLocale, accepted: boolean): Promise<{ say: string; forgotten: boolean }> {
+  const texts = LINKING_TEXTS[lang];
+  if (accepted && (await linking.renewConsent(chat, CURRENT_CONSENT_VERSION))) return { say: texts.reconsentAccepted, forgotten: false };
+  await linking.forget(chat);
+  return { say: texts.reconsentDeclined, forgotten: true };
+}

@@ -97,6 +97,21 @@ describe('Alexa skill', () => {
     expect(ended.response.outputSpeech).toBeUndefined();
   });
 
+  it('asks again for consent when the text changed since; "no" deletes everything', async () => {
+    await link('parent-g');
+    const personId = await harness.linking.personForChat({ channel: 'alexa', externalId: 'parent-g' });
+    await db.sql.query(`UPDATE "Consent" SET "textVersion" = '2000-01' WHERE "personId" = $1`, [personId]);
+    const asked = await invoke({ userId: 'parent-g', intent: 'GradesIntent', slots: { date: '2026-12-02' } });
+    expect(spoken(asked)).toMatch(/consent text .* has changed/);
+    expect(asked.sessionAttributes).toEqual({ reconsent: true });
+    const fallback = await invoke({ userId: 'parent-g', intent: 'AMAZON.FallbackIntent', attributes: asked.sessionAttributes });
+    expect(spoken(fallback)).toMatch(/say yes if you agree/);
+    const declined = await invoke({ userId: 'parent-g', intent: 'AMAZON.NoIntent', attributes: asked.sessionAttributes });
+    expect(spoken(declined)).toMatch(/all your data has been deleted/);
+    expect(declined.response.shouldEndSession).toBe(true);
+    expect(await harness.linking.personForChat({ channel: 'alexa', externalId: 'parent-g' })).toBeNull();
+  });
+
   it('forgets on "forget me"', async () => {
     await link('parent-e');
     const res = await invoke({ userId: 'parent-e', intent: 'ForgetIntent' });

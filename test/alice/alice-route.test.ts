@@ -145,6 +145,34 @@ describe('POST /webhooks/alice', () => {
     expect(await harness.linking.personForChat({ channel: 'alice', externalId: 'parent-4' })).toBeNull();
   });
 
+  it('asks again for consent when the text changed since, before any personal answer', async () => {
+    const outdate = async (userId: string) => {
+      const personId = await harness.linking.personForChat({ channel: 'alice', externalId: userId });
+      await db.sql.query(`UPDATE "Consent" SET "textVersion" = '2000-01' WHERE "personId" = $1`, [personId]);
+      return personId!;
+    };
+    await link('parent-5');
+    const personId = await outdate('parent-5');
+    const asked = await post(aliceRequest({ userId: 'parent-5', command: 'какие оценки сегодня' }));
+    expect(asked.response.text).toMatch(/^Текст согласия на обработку персональных данных обновился/);
+    expect(asked.response.text).not.toContain(firstName);
+    expect(asked.session_state).toEqual({ reconsent: true });
+    const again = await post(aliceRequest({ userId: 'parent-5', command: 'а по физике', state: asked.session_state }));
+    expect(again.response.text).toMatch(/обновился/);
+    const accepted = await post(aliceRequest({ userId: 'parent-5', command: 'да', state: asked.session_state }));
+    expect(accepted.response.text).toMatch(/согласие обновлено/);
+    expect(await harness.linking.needsConsent(personId)).toBe(false);
+    expect((await post(aliceRequest({ userId: 'parent-5', command: 'какие оценки сегодня' }))).session_state).toMatchObject({ last: { intent: 'grades' } });
+
+    await link('parent-6');
+    await outdate('parent-6');
+    const asked6 = await post(aliceRequest({ userId: 'parent-6', command: 'что задали на завтра' }));
+    const declined = await post(aliceRequest({ userId: 'parent-6', command: 'нет', state: asked6.session_state }));
+    expect(declined.response.text).toMatch(/данные удалены/);
+    expect(declined.response.end_session).toBe(true);
+    expect(await harness.linking.personForChat({ channel: 'alice', externalId: 'parent-6' })).toBeNull();
+  });
+
   it('keeps the documented example request answerable', async () => {
     expect(SKILL_ID).toBe('3ad36498-f5rd-4079-a14b-788652932056');
     const body = await post(aliceRequest({ userId: 'parent-1', command: 'что задали по математике на завтра' }));

@@ -21,6 +21,11 @@ export interface TLinkingTexts {
   locked: (minutes: number) => string;
   busy: (minutes: number) => string;
   consentOutdated: string;
+  /** Said before the new consent text to someone already linked who accepted an older one. */
+  reconsentIntro: string;
+  reconsentAccepted: string;
+  /** Declining the new text withdraws consent: everything is deleted, as on /forget. */
+  reconsentDeclined: string;
   linked: (grant: TGrant) => string;
   declined: string;
   forgotten: string;
