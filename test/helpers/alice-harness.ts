@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Express } from 'express';
+import type { DestinationStream } from 'pino';
 import { createAnswerService } from '../../core/answers';
 import { createLinkService, issueCodes } from '../../core/linking';
 import { createLogger } from '../../infra/logger';
@@ -67,15 +68,17 @@ export const OAUTH_CLIENT = { channel: 'alice' as const, id: 'yandex-dialogs', s
  * The Express app with the Alice route wired as main.ts wires it, on a demo database, the clock at
  * DEMO_NOW; with `oauth`, account linking and its sign-in pages too.
  */
-export function aliceApp(db: TestDatabase, options: { oauth?: boolean; questionsPerMinute?: number } = {}) {
+export function aliceApp(db: TestDatabase, options: { oauth?: boolean; questionsPerMinute?: number; log?: DestinationStream } = {}) {
+  // Everything the server and the skill log, at the most verbose level, when a test wants to read it.
+  const logger = options.log ? createLogger('trace', options.log) : createLogger('silent');
   const pepper = randomBytes(32);
   const store = createLinkingStore(db);
   const linking = createLinkService({ store, pepper, now: () => DEMO_NOW });
   const answers = createAnswerService({ ...createReadModel(db, DEMO_TZ), defaultTimezone: DEMO_TZ, accessLog: createAccessLogStore(db), limiter: options.questionsPerMinute === undefined ? undefined : createMemoryQuestionLimiter({ limit: options.questionsPerMinute }) });
   const oauth = options.oauth ? createOAuthService({ store: createOAuthStore(db), linking, pepper, clients: [OAUTH_CLIENT], now: () => DEMO_NOW }) : undefined;
-  const skill = createAliceSkill({ skillId: SKILL_ID, answers, linking, timezone: DEMO_TZ, now: () => DEMO_NOW, chatForToken: oauth?.chatForToken });
+  const skill = createAliceSkill({ skillId: SKILL_ID, answers, linking, timezone: DEMO_TZ, now: () => DEMO_NOW, chatForToken: oauth?.chatForToken, logger: logger.child({ channel: 'alice' }) });
   const app: Express = createServer({
-    logger: createLogger('silent'),
+    logger,
     metrics: createMetrics({ defaultMetrics: false }),
     readiness: { database: () => db.ping() },
     routers: [aliceRoute(skill), ...(oauth ? [oauthRoute(oauth)] : [])],
