@@ -42,6 +42,8 @@ export interface AlertPipeline {
   tick(): Promise<{ facts: number; messages: number }>;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** Hands messages written outside the planner (teacher reminders) to the delivery queue. */
+  deliver(messageIds: string[]): Promise<void>;
 }
 
 export function createAlertPipeline(deps: TPipelineDeps, partial: Partial<TPipelineOptions> = {}): AlertPipeline {
@@ -100,6 +102,9 @@ export function createAlertPipeline(deps: TPipelineDeps, partial: Partial<TPipel
       running = true;
       await queue.start(deliver, { concurrency: options.concurrency });
       loops.push(loop('plan', plan, options.idleMs), loop('compose', compose, options.idleMs), loop('sweep', sweep, options.sweepEveryMs));
+    },
+    async deliver(messageIds) {
+      if (messageIds.length > 0) await queue.enqueue(messageIds.map((messageId) => ({ messageId, attempt: 0 })));
     },
     async stop() {
       running = false;

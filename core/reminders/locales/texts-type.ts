@@ -1,0 +1,18 @@
+import type { TMissing } from '../reminder-types';
+
+/** Every text a teacher reads about reminders and the journal, per locale. */
+export interface TReminderTexts {
+  /** First line of a reminder message. */
+  header: string;
+  /** "3 урока без темы" — the count and what is missing. */
+  group(missing: TMissing, count: number): string;
+  /** "5А математика 2 декабря" */
+  lesson(className: string, subject: string, date: string): string;
+  more(count: number): string;
+  /** Answer to "какие уроки не заполнены" when all is filled in. */
+  allFilled(days: number): string;
+  unfilledHead(count: number): string;
+  snoozed(until: string): string;
+  /** Shown to someone who is not linked as a teacher. */
+  notTeacher: string;
+}

@@ -1,0 +1,203 @@
+import type { ReminderStore, TDispatchResult } from '../core/reminders/reminder-ports';
+import type { TJournalLesson, TMissing, TReminderSettings, TTeacherBatch } from '../core/reminders/reminder-types';
+import { DEFAULT_REMINDER_SETTINGS } from '../core/reminders/reminder-types';
+import type { RawSql, TSqlQuery } from './database';
+import { MISSING_SQL } from './reminder-sql';
+
+// Reminders in the database. The scan reads only lessons whose local end (date, end) falls in
+// the window since the previous scan — one range of the (date, end) index per time zone and delay
+// — so its cost follows the lessons of the last minutes, not the years stored. A transaction-scoped
+// advisory lock and the watermark row make any number of runners do each window once; the
+// lesson's primary key on LessonReminder makes a second reminder for a lesson impossible.
+
+const SCAN_LOCK = 7_242_101;
+const DISPATCH_LOCK = 7_242_102;
+/** Where a first scan starts: lessons due within the last day, not the school's whole history. */
+const FIRST_LOOKBACK_MS = 24 * 3_600_000;
+/** After a longer outage, older lessons are left to the teachers' own questions and the admin view. */
+const MAX_LOOKBACK_MS = 7 * 24 * 3_600_000;
+/** Sent reminders are checked for completion this long; later a filled journal changes nothing to send. */
+const RESOLVE_HORIZON_DAYS = 30;
+/** Chats that can receive a message we start. */
+const PUSH_CHANNELS = ['telegram', 'vk'];
+
+const json = (value: unknown) => JSON.stringify(value);
+const floorToMinute = (at: Date) => new Date(Math.floor(at.getTime() / 60_000) * 60_000);
+
+async function locked(query: TSqlQuery, key: number): Promise<boolean> {
+  const [row] = await query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS ok', [key]);
+  return row.ok;
+}
+
+/** The scan statement; exported for the benchmark's EXPLAIN. $1 = from, $2 = to (minute-aligned), $3 = now. */
+export const SCAN_SQL = `
+WITH w AS (
+  SELECT z.timezone, z.delay,
+         ($1::timestamptz AT TIME ZONE z.timezone) - make_interval(hours => z.delay) AS lo,
+         ($2::timestamptz AT TIME ZONE z.timezone) - make_interval(hours => z.delay) AS hi
+  FROM (SELECT DISTINCT timezone, "reminderDelayHours" AS delay FROM "School") z
+), due AS (
+  SELECT l.id, l."teacherId", sc.id AS "schoolId", ${MISSING_SQL} AS missing
+  FROM w
+  JOIN "Lesson" l ON (l.date, l."end") > (w.lo::date, to_char(w.lo, 'HH24:MI'))
+                 AND (l.date, l."end") <= (w.hi::date, to_char(w.hi, 'HH24:MI'))
+  JOIN "SchoolClass" c ON c.id = l."classId"
+  JOIN "School" sc ON sc.id = c."schoolId" AND sc.timezone = w.timezone AND sc."reminderDelayHours" = w.delay
+  WHERE NOT l.cancelled AND l."deletedAt" IS NULL
+), ins AS (
+  INSERT INTO "LessonReminder" ("lessonId", "teacherId", "schoolId", reasons, "foundAt")
+  SELECT id, "teacherId", "schoolId", missing, $3::timestamptz FROM due WHERE cardinality(missing) > 0
+  ON CONFLICT ("lessonId") DO NOTHING
+  RETURNING 1
+)
+SELECT (SELECT count(*) FROM due)::int AS due, (SELECT count(*) FROM ins)::int AS found`;
+
+/** The window a scan at `now` covers after a previous scan that stopped at `scannedUntil`. */
+export function scanWindow(scannedUntil: Date | null, now: Date): { from: Date; to: Date } {
+  const to = floorToMinute(now);
+  const earliest = new Date(to.getTime() - MAX_LOOKBACK_MS);
+  const from = scannedUntil ?? new Date(to.getTime() - FIRST_LOOKBACK_MS);
+  return { from: from < earliest ? earliest : from, to };
+}
+
+export async function scanOnce(query: TSqlQuery, now: Date) {
+  if (!(await locked(query, SCAN_LOCK))) return null;
+  const [mark] = await query<{ scannedUntil: Date }>(`SELECT "scannedUntil" FROM "ReminderScan" WHERE id = 1`);
+  const { from, to } = scanWindow(mark ? new Date(mark.scannedUntil) : null, now);
+  if (to <= from) return { due: 0, found: 0 };
+  const [result] = await query<{ due: number; found: number }>(SCAN_SQL, [from.toISOString(), to.toISOString(), now.toISOString()]);
+  await query(
+    `INSERT INTO "ReminderScan" (id, "scannedUntil") VALUES (1, $1::timestamptz) ON CONFLICT (id) DO UPDATE SET "scannedUntil" = excluded."scannedUntil"`,
+    [to.toISOString()],
+  );
+  return result;
+}
+
+interface TPendingRow {
+  lessonId: string;
+  teacherId: string;
+  foundAt: Date;
+  date: string;
+  start: string;
+  className: string;
+  subject: string;
+  missing: TMissing[];
+  timezone: string;
+  enabled: boolean | null;
+  mode: TReminderSettings['mode'] | null;
+  digestTime: string | null;
+  quietFrom: string | null;
+  quietTo: string | null;
+  snoozedUntil: Date | null;
+}
+
+function settingsOf(r: TPendingRow): TReminderSettings {
+  if (r.enabled === null) return DEFAULT_REMINDER_SETTINGS;
+  return {
+    enabled: r.enabled,
+    mode: r.mode ?? 'instant',
+    digestTime: r.digestTime,
+    quietFrom: r.quietFrom ?? DEFAULT_REMINDER_SETTINGS.quietFrom,
+    quietTo: r.quietTo ?? DEFAULT_REMINDER_SETTINGS.quietTo,
+    snoozedUntil: r.snoozedUntil ? new Date(r.snoozedUntil) : null,
+  };
+}
+
+async function resolveFilled(query: TSqlQuery, now: Date): Promise<number> {
+  // A waiting reminder whose journal got filled is withdrawn; a sent one is marked resolved.
+  const rows = await query(
+    `UPDATE "LessonReminder" r
+     SET status = CASE WHEN r.status = 'pending' THEN 'resolved' ELSE r.status END, "resolvedAt" = $1::timestamptz
+     FROM "Lesson" l
+     WHERE l.id = r."lessonId" AND r.status IN ('pending', 'sent') AND r."resolvedAt" IS NULL
+       AND r."foundAt" > $1::timestamptz - make_interval(days => ${RESOLVE_HORIZON_DAYS})
+       AND (l.cancelled OR l."deletedAt" IS NOT NULL OR cardinality(${MISSING_SQL}) = 0)
+     RETURNING 1`,
+    [now.toISOString()],
+  );
+  return rows.length;
+}
+
+async function loadBatches(query: TSqlQuery): Promise<TTeacherBatch[]> {
+  const rows = await query<TPendingRow>(
+    `SELECT r."lessonId", r."teacherId", r."foundAt", to_char(l.date, 'YYYY-MM-DD') AS date, l.start,
+            c.name AS "className", sub.name AS subject, ${MISSING_SQL} AS missing, sc.timezone,
+            rs.enabled, rs.mode, rs."digestTime", rs."quietFrom", rs."quietTo", rs."snoozedUntil"
+     FROM "LessonReminder" r
+     JOIN "Lesson" l ON l.id = r."lessonId"
+     JOIN "SchoolClass" c ON c.id = l."classId"
+     JOIN "Subject" sub ON sub.id = l."subjectId"
+     JOIN "School" sc ON sc.id = r."schoolId"
+     LEFT JOIN "ReminderSettings" rs ON rs."teacherId" = r."teacherId"
+     WHERE r.status = 'pending'
+     ORDER BY r."teacherId", l.date, l.start
+     FOR UPDATE OF r`,
+  );
+  if (rows.length === 0) return [];
+  const teacherIds = [...new Set(rows.map((r) => r.teacherId))];
+  const chats = await query<{ teacherId: string; chatId: string; locale: string }>(
+    `SELECT DISTINCT tl."teacherId", ch.id AS "chatId", ch.locale
+     FROM "TeacherLink" tl
+     JOIN "Chat" ch ON ch."personId" = tl."personId"
+     WHERE tl."teacherId" IN (SELECT jsonb_array_elements_text($1::jsonb))
+       AND ch.active AND ch.channel IN (SELECT jsonb_array_elements_text($2::jsonb))
+       AND EXISTS (SELECT 1 FROM "Consent" k WHERE k."personId" = tl."personId" AND k."withdrawnAt" IS NULL)
+     ORDER BY ch.id`,
+    [json(teacherIds), json(PUSH_CHANNELS)],
+  );
+  const batches = new Map<string, TTeacherBatch>();
+  for (const r of rows) {
+    const lesson: TJournalLesson = { lessonId: r.lessonId, date: r.date, start: r.start, className: r.className, subject: r.subject, missing: r.missing };
+    const foundAt = new Date(r.foundAt);
+    const batch = batches.get(r.teacherId);
+    if (batch) {
+      batch.lessons.push(lesson);
+      if (foundAt < batch.oldestFoundAt) batch.oldestFoundAt = foundAt;
+    } else {
+      batches.set(r.teacherId, { teacherId: r.teacherId, timezone: r.timezone, settings: settingsOf(r), oldestFoundAt: foundAt, lessons: [lesson], chats: [] });
+    }
+  }
+  for (const c of chats) batches.get(c.teacherId)?.chats.push({ chatId: c.chatId, locale: c.locale });
+  return [...batches.values()];
+}
+
+export async function dispatchOnce(query: TSqlQuery, now: Date, decide: Parameters<ReminderStore['dispatch']>[1]): Promise<TDispatchResult> {
+  if (!(await locked(query, DISPATCH_LOCK))) return { resolved: 0, sent: 0, messageIds: [] };
+  const resolved = await resolveFilled(query, now);
+  const messages: { chatId: string; text: string; itemCount: number; ingestedAt: string }[] = [];
+  const done: { lessonId: string; status: string }[] = [];
+  for (const batch of await loadBatches(query)) {
+    const decision = decide(batch);
+    if (!decision.send) continue;
+    // No chat to send to (not linked, blocked, consent withdrawn): the lesson's one reminder is spent.
+    const status = decision.messages.length > 0 ? 'sent' : 'unlinked';
+    for (const l of batch.lessons) done.push({ lessonId: l.lessonId, status });
+    for (const m of decision.messages) messages.push({ ...m, itemCount: batch.lessons.length, ingestedAt: batch.oldestFoundAt.toISOString() });
+  }
+  let messageIds: string[] = [];
+  if (messages.length > 0) {
+    const rows = await query<{ id: string }>(
+      `INSERT INTO "AlertMessage" ("chatId", text, "itemCount", "ingestedAt", status, "nextAttemptAt", "createdAt")
+       SELECT "chatId", text, "itemCount", "ingestedAt"::timestamptz, 'queued', now(), now()
+       FROM jsonb_to_recordset($1::jsonb) AS x("chatId" text, text text, "itemCount" int, "ingestedAt" text)
+       RETURNING id::text AS id`,
+      [json(messages)],
+    );
+    messageIds = rows.map((r) => r.id);
+  }
+  if (done.length > 0) {
+    await query(
+      `UPDATE "LessonReminder" r SET status = x.status, "sentAt" = $2::timestamptz
+       FROM jsonb_to_recordset($1::jsonb) AS x("lessonId" text, status text) WHERE r."lessonId" = x."lessonId"`,
+      [json(done), now.toISOString()],
+    );
+  }
+  return { resolved, sent: done.filter((d) => d.status === 'sent').length, messageIds };
+}
+
+export function createReminderStore(sql: RawSql): ReminderStore {
+  return {
+    scan: (now) => sql.transaction((query) => scanOnce(query, now)),
+    dispatch: (now, decide) => sql.transaction((query) => dispatchOnce(query, now, decide)),
+  };
+}
