@@ -33,6 +33,10 @@ export function parseMenuData(match: RegExpMatchArray): TMenuView {
 export const consentAcceptData = (version: string, code: string) => `c:y:${version}:${code}`;
 export const CONSENT_DECLINE_DATA = 'c:n';
 export const CONSENT_ACCEPT_PATTERN = /^c:y:([\w.-]{1,12}):(\d{12})$/;
+/** Asked again of a linked person when the consent text changed: renew, or withdraw (deletes everything). */
+export const consentRenewData = (version: string) => `c:r:${version}`;
+export const CONSENT_RENEW_PATTERN = /^c:r:([\w.-]{1,12})$/;
+export const CONSENT_WITHDRAW_DATA = 'c:w';
 
 export type TSettingsAction = { kind: 'toggle'; type: TAlertType } | { kind: 'mode' } | { kind: 'quiet' } | { kind: 'threshold' } | { kind: 'grades-on' };
 export const settingsData = (action: TSettingsAction) => (action.kind === 'toggle' ? `s:t:${action.type}` : `s:${action.kind}`);
@@ -49,6 +53,8 @@ export type TAction =
   | { kind: 'menu'; view: TMenuView }
   | { kind: 'consent-accept'; version: string; code: string }
   | { kind: 'consent-decline' }
+  | { kind: 'consent-renew'; version: string }
+  | { kind: 'consent-withdraw' }
   | { kind: 'settings-open' }
   | { kind: 'settings'; action: TSettingsAction };
 
@@ -57,6 +63,8 @@ export function parseAction(data: string): TAction | null {
   if ((m = data.match(MENU_PATTERN))) return { kind: 'menu', view: parseMenuData(m) };
   if ((m = data.match(CONSENT_ACCEPT_PATTERN))) return { kind: 'consent-accept', version: m[1], code: m[2] };
   if (data === CONSENT_DECLINE_DATA) return { kind: 'consent-decline' };
+  if ((m = data.match(CONSENT_RENEW_PATTERN))) return { kind: 'consent-renew', version: m[1] };
+  if (data === CONSENT_WITHDRAW_DATA) return { kind: 'consent-withdraw' };
   if (data === SETTINGS_OPEN_DATA) return { kind: 'settings-open' };
   if ((m = data.match(SETTINGS_PATTERN))) return { kind: 'settings', action: parseSettingsData(m) };
   return null;

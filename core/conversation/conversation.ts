@@ -4,7 +4,7 @@ import { ALERT_TYPES, type SubscriptionSettingsStore } from '../settings/subscri
 import { parseAction, type TAction, type TMenuView, type TSection, type TSettingsAction } from './actions';
 import type { TOutcome, TReply, TTurn } from './conversation-types';
 import { BOT_TEXTS } from './locales';
-import { consentMenu, offerAlertsMenu, settingsMenu, viewMenu } from './menus';
+import { consentMenu, offerAlertsMenu, reconsentMenu, settingsMenu, viewMenu } from './menus';
 import { renderView } from './menu-view';
 import { settingsPatch, summarize } from './settings-presets';
 
@@ -53,6 +53,34 @@ export function createConversation(deps: ConversationDeps): Conversation {
     return say(html(text, { keyboard: { kind: 'rows', rows: consentMenu(texts, code) } }));
   }
 
+  /** Nothing personal is shown to someone whose consent names a text that has changed since. */
+  async function reconsentNeeded(turn: TTurn, personId: string): Promise<TOutcome | null> {
+    if (!(await deps.linking.needsConsent(personId))) return null;
+    turn.log.info({ personId }, 'consent asked again');
+    const texts = LINKING_TEXTS[turn.lang];
+    const consent = consentText(turn.lang, turn.chat.channel);
+    const text = `${escapeHtml(texts.reconsentIntro)}\n\n<b>${escapeHtml(consent.title)}</b>\n\n${escapeHtml(consent.text)}`;
+    return say(html(text, { keyboard: { kind: 'rows', rows: reconsentMenu(texts) } }));
+  }
+
+  async function renewConsent(turn: TTurn, version: string): Promise<TOutcome> {
+    const texts = LINKING_TEXTS[turn.lang];
+    if (!(await deps.linking.renewConsent(turn.chat, version))) {
+      // A stale button (the text changed again) or a chat no longer linked.
+      const personId = await turn.personId();
+      const again = personId ? await reconsentNeeded(turn, personId) : null;
+      return { clearTapped: true, replies: again ? again.replies : [plain(t(turn).linking.askCode)] };
+    }
+    turn.log.info({}, 'consent renewed');
+    return { clearTapped: true, replies: [plain(texts.reconsentAccepted), html(t(turn).menu.title, { keyboard: { kind: 'main' } })] };
+  }
+
+  async function withdrawConsent(turn: TTurn): Promise<TOutcome> {
+    const result = await deps.linking.forget(turn.chat);
+    turn.log.info({ forgotten: result.forgotten }, 'consent withdrawn');
+    return { clearTapped: true, replies: [plain(LINKING_TEXTS[turn.lang].reconsentDeclined)] };
+  }
+
   async function acceptConsent(turn: TTurn, version: string, code: string): Promise<TOutcome> {
     const started = await deps.linking.startLink(turn.chat, code);
     if (!started.ok) {
@@ -77,7 +105,9 @@ export function createConversation(deps: ConversationDeps): Conversation {
   async function showView(turn: TTurn, view: TMenuView): Promise<TOutcome> {
     const personId = await turn.personId();
     if (!personId) return say(html(t(turn).settings.notLinked, { inPlace: true }));
-    const rendered = await renderView(deps.answers, personId, view, turn.lang, deps.now());
+    const gate = await reconsentNeeded(turn, personId);
+    if (gate) return gate;
+    const rendered = await renderView(deps.answers, { personId, channel: turn.chat.channel }, view, turn.lang, deps.now());
     // The day shown becomes explicit, so a later tap on ‹ › moves from it, not from a new "today".
     const pinned = { ...view, date: rendered.shown && view.section !== 'balance' ? rendered.shown.day : view.date };
     return say(html(rendered.html, { inPlace: true, keyboard: { kind: 'view', menu: viewMenu(t(turn), pinned, rendered.shown, rendered.children) } }));
@@ -158,7 +188,10 @@ export function createConversation(deps: ConversationDeps): Conversation {
   async function question(turn: TTurn, text: string): Promise<TOutcome> {
     const personId = await turn.personId();
     if (!personId) return say(plain(t(turn).linking.askCode));
-    const { answer, lang } = await deps.answers.ask(text, { personId }, deps.now());
+    // Before the question is even answered: an answer is an access to a student's data (and logged as one).
+    const gate = await reconsentNeeded(turn, personId);
+    if (gate) return gate;
+    const { answer, lang } = await deps.answers.ask(text, { personId, channel: turn.chat.channel }, deps.now());
     turn.log.info({ personId, kind: answer.kind }, 'question answered');
     if (answer.kind === 'action') {
       switch (answer.action) {
@@ -189,6 +222,10 @@ export function createConversation(deps: ConversationDeps): Conversation {
         return acceptConsent(turn, action.version, action.code);
       case 'consent-decline':
         return say(plain(LINKING_TEXTS[turn.lang].declined, { inPlace: true }));
+      case 'consent-renew':
+        return renewConsent(turn, action.version);
+      case 'consent-withdraw':
+        return withdrawConsent(turn);
       case 'settings-open':
         return showSettings(turn);
       case 'settings':

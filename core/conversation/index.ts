@@ -3,7 +3,7 @@ export * from './actions';
 export { createConversation, type Conversation, type ConversationDeps } from './conversation';
 export type * from './conversation-types';
 export { BOT_TEXTS, langOf, type TBotLang, type TBotTexts } from './locales';
-export { consentMenu, mainMenu, offerAlertsMenu, sectionLabel, settingsMenu, viewMenu, viewRows, type TButton, type TButtonRows, type TShownPeriod, type TViewMenu } from './menus';
+export { consentMenu, mainMenu, offerAlertsMenu, reconsentMenu, sectionLabel, settingsMenu, viewMenu, viewRows, type TButton, type TButtonRows, type TShownPeriod, type TViewMenu } from './menus';
 export { splitText } from './split-text';
 export type { ChatStatusStore } from './chat-status-port';
 export { MODE_PRESETS, QUIET_PRESETS, settingsPatch, summarize, THRESHOLD_PRESETS, type TSettingsSummary } from './settings-presets';

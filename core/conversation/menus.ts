@@ -1,6 +1,6 @@
 import { ALERT_TYPES } from '../settings/subscription-settings-port';
 import type { TLinkingTexts } from '../linking';
-import { consentAcceptData, CONSENT_DECLINE_DATA, menuData, SECTIONS, settingsData, SETTINGS_OPEN_DATA, type TMenuView, type TSection } from './actions';
+import { consentAcceptData, CONSENT_DECLINE_DATA, consentRenewData, CONSENT_WITHDRAW_DATA, menuData, SECTIONS, settingsData, SETTINGS_OPEN_DATA, type TMenuView, type TSection } from './actions';
 import type { TBotTexts } from './locales';
 import { addDays, shortDay } from './school-days';
 import type { TSettingsSummary } from './settings-presets';
@@ -88,6 +88,11 @@ export function settingsMenu(t: TBotTexts, s: TSettingsSummary): TButtonRows {
 
 export function consentMenu(texts: TLinkingTexts, code: string): TButtonRows {
   return [[{ label: `✅ ${texts.consent.accept}`, data: consentAcceptData(texts.consent.version, code) }, { label: texts.consent.decline, data: CONSENT_DECLINE_DATA }]];
+}
+
+/** The changed consent text: accept it, or withdraw (which deletes everything, as /forget does). */
+export function reconsentMenu(texts: TLinkingTexts): TButtonRows {
+  return [[{ label: `✅ ${texts.consent.accept}`, data: consentRenewData(texts.consent.version) }, { label: texts.consent.decline, data: CONSENT_WITHDRAW_DATA }]];
 }
 
 /** Alerts are opt-in: one tap right after linking turns grade alerts on. */

@@ -165,6 +165,35 @@ describe('VK conversation (Callback API route)', () => {
     expect(keyboardOf(inGroup[0])?.buttons[0][0].action).toMatchObject({ type: 'open_link', link: expect.stringContaining('vk.me/club') });
   });
 
+  it('asks a linked parent again when the consent text changed: nothing personal until accepted, withdrawal deletes everything', async () => {
+    const { post, issueCode } = await setup();
+    const peerId = 243456789;
+    await post(messageNew(peerId, await issueCode(student.id)));
+    await post(messageEvent(peerId, { a: actionsOf(lastSent())[0], l: 'ru' }));
+    const [chat] = await vkChats(peerId);
+    const outdate = () => db.prisma.consent.updateMany({ where: { personId: chat.personId }, data: { textHash: 'an older wording' } });
+
+    await outdate();
+    await post(messageNew(peerId, 'оценки сегодня'));
+    const asked = lastSent();
+    expect(asked.params.message).toMatch(/^Текст согласия на обработку персональных данных обновился/);
+    expect(asked.params.message).not.toContain(student.firstName);
+    expect(actionsOf(asked)).toEqual([expect.stringMatching(/^c:r:[\w.-]+$/), 'c:w']);
+    await post(messageNew(peerId, 'Оценки', { payload: { a: 'm:g:t:a', l: 'ru' } }));
+    expect(lastSent().params.message).not.toContain(student.firstName);
+
+    await post(messageEvent(peerId, { a: actionsOf(asked)[0], l: 'ru' }));
+    expect(textsOf(api.calls)).toContain('Спасибо, согласие обновлено.');
+    await post(messageNew(peerId, 'оценки сегодня'));
+    expect(lastSent().params.message).toContain(student.firstName);
+
+    await outdate();
+    await post(messageEvent(peerId, { a: 'c:w', l: 'ru' }));
+    expect(lastSent().params.message).toMatch(/все ваши данные удалены/);
+    expect(await vkChats(peerId)).toEqual([]);
+    expect(await db.prisma.person.findUnique({ where: { id: chat.personId } })).toBeNull();
+  });
+
   it('speaks English to an English client, also after a tap', async () => {
     const { post } = await setup();
     await post(messageNew(423456789, '/start', { langId: 3 }));
