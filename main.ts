@@ -44,6 +44,9 @@ import type { EventInbox } from './core/updates/event-inbox-port';
 import { createInlineInbox, createRedisInbox, lazyInbox } from './infra/event-inbox';
 import { createChatStatusStore } from './prisma/chat-status-store';
 import { vkRoute } from './webhooks/vk-route';
+import { createReminderRunner } from './core/reminders/reminder-runner';
+import { createReminderStore } from './prisma/reminder-store';
+import { createReminderScheduler } from './infra/reminder-scheduler';
 
 // Composition root: config → infra → core → channels → HTTP. Nothing else wires things together;
 // `dnevnik start|serve|worker` (cli/) decide which parts run in a process (`npm start` = start).
@@ -295,7 +298,20 @@ export async function startAlertWorker(runtime: Runtime): Promise<AlertWorker> {
     await worker.close();
     await closeRuntime();
   };
+  await startReminders(runtime, worker);
   return worker;
+}
+
+/** Teacher reminders next to the alerts worker, whose delivery sends them; stopped before it. */
+async function startReminders(runtime: Runtime, worker: AlertWorker): Promise<void> {
+  const runner = createReminderRunner({ store: createReminderStore(runtime.db.sql), deliver: (ids) => worker.pipeline.deliver(ids) });
+  const scheduler = createReminderScheduler({ runner, logger: runtime.logger.child({ job: 'reminders' }), redisUrl: runtime.config.REDIS_URL });
+  await scheduler.start();
+  const closeRuntime = runtime.close;
+  runtime.close = async () => {
+    await scheduler.close();
+    await closeRuntime();
+  };
 }
 
 /** Stops taking requests, lets in-flight ones finish, then closes the database. */
