@@ -82,7 +82,9 @@ export function createVkBot(deps: VkBotDeps): VkBot {
     const outcome = pressed ? await conversation.tap(turn, pressed.a) : null;
     // A button from an older version of the bot: stop its spinner, do nothing else.
     await answerTap(api, tap, outcome?.notice);
-    if (outcome) await sendReplies(sendDeps(log), { chat: turn.chat, peerId: ctx.peerId, lang, eventId: event.event_id }, outcome);
+    const tappedMessage = (event.object as { conversation_message_id?: unknown }).conversation_message_id;
+    const target = { chat: turn.chat, peerId: ctx.peerId, lang, eventId: event.event_id, tappedMessage: typeof tappedMessage === 'number' ? tappedMessage : undefined };
+    if (outcome) await sendReplies(sendDeps(log), target, outcome);
   }
 
   async function dispatch(event: TVkQueuedEvent): Promise<void> {

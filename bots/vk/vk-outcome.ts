@@ -1,4 +1,4 @@
-import type { API, Upload } from 'vk-io';
+import { APIError, type API, type Upload } from 'vk-io';
 import { stripHtml } from '../../core/answers';
 import { BOT_TEXTS, splitText, type TBotLang, type TOutcome, type TReply } from '../../core/conversation';
 import type { TChatRef } from '../../core/linking';
@@ -14,6 +14,27 @@ export interface TVkReplyTarget {
   lang: TBotLang;
   /** The event being answered: with the reply's position it names every message sent. */
   eventId: string;
+  /** The message whose callback button was pressed: a menu changes there, as a Telegram menu does. */
+  tappedMessage?: number;
+}
+
+/** An inline keyboard with no buttons: what an edited message shows when its reply has none. */
+const NO_BUTTONS = JSON.stringify({ buttons: [], inline: true });
+
+/**
+ * Replaces the tapped menu in place. Editing is naturally idempotent (a retry writes the same
+ * text); VK refuses it for old messages and some clients, and then a new message is sent.
+ */
+async function editInPlace(deps: TVkSendDeps, target: TVkReplyTarget, text: string, keyboard: string | undefined): Promise<boolean> {
+  if (target.tappedMessage === undefined) return false;
+  try {
+    await deps.api.messages.edit({ peer_id: target.peerId, conversation_message_id: target.tappedMessage, message: text, keyboard: keyboard ?? NO_BUTTONS, dont_parse_links: 1 });
+    return true;
+  } catch (err) {
+    if (!(err instanceof APIError)) throw err;
+    deps.log.info({ peerId: target.peerId, code: err.code }, 'vk menu not edited, sent anew');
+    return false;
+  }
 }
 
 async function uploadFile(upload: Upload, peerId: number, file: NonNullable<TReply['file']>): Promise<string> {
@@ -23,8 +44,8 @@ async function uploadFile(upload: Upload, peerId: number, file: NonNullable<TRep
 
 /**
  * The shared conversation's replies as VK messages. VK has no markup in messages, so answers lose
- * their tags; a long one is split at VK's limit with the keyboard on the last part. Menus are sent
- * anew rather than edited: a bot message may be edited only for a while, and a new one is always seen.
+ * their tags; a long one is split at VK's limit with the keyboard on the last part. A menu screen
+ * answering a tap replaces the tapped message when VK allows it.
  */
 export async function sendReplies(deps: TVkSendDeps & { upload: Upload }, target: TVkReplyTarget, outcome: TOutcome): Promise<TSendStatus> {
   const t = BOT_TEXTS[target.lang];
@@ -33,6 +54,7 @@ export async function sendReplies(deps: TVkSendDeps & { upload: Upload }, target
     const keyboard = reply.keyboard ? toVkKeyboard(t, target.lang, reply.keyboard).toString() : undefined;
     const attachment = reply.file ? await uploadFile(deps.upload, target.peerId, reply.file) : undefined;
     const parts = splitText(text, VK_MESSAGE_LIMIT);
+    if (reply.inPlace && !reply.file && parts.length === 1 && (await editInPlace(deps, target, text, keyboard))) continue;
     for (const [j, part] of parts.entries()) {
       const last = j === parts.length - 1;
       const status = await sendVk(deps, target.chat, {

@@ -35,6 +35,8 @@ afterAll(async () => {
 
 const vkChats = (peerId: number) => db.prisma.chat.findMany({ where: { channel: 'vk', externalId: String(peerId) } });
 const lastSent = () => api.sent().at(-1)!;
+/** The last message sent or edited in place. */
+const lastShown = () => api.calls.filter((c) => c.method === 'messages.send' || c.method === 'messages.edit').at(-1)!;
 
 /** Every keyboard the bot sent stays within VK's limits. */
 function expectKeyboardsWithinLimits(calls: TVkCall[]) {
@@ -100,6 +102,14 @@ describe('VK conversation (Callback API route)', () => {
     expect(answer.params.message).not.toMatch(/<\/?[bi]>/);
     expect(actionsOf(answer)).toEqual(['m:g:2026-12-01:a', `m:g:${DEMO_TODAY}:a`, 'm:g:2026-12-03:a']);
 
+    // ‹ › under an answer change the same message, as a Telegram menu does.
+    const dayTap = messageEvent(peerId, { a: 'm:g:2026-12-01:a', l: 'ru' });
+    await post(dayTap);
+    const edited = lastShown();
+    expect(edited).toMatchObject({ method: 'messages.edit', params: { peer_id: String(peerId), conversation_message_id: String((dayTap.object as { conversation_message_id: number }).conversation_message_id) } });
+    expect(edited.params.message).toMatch(/Оценки вчера|Оценки 1 декабря/);
+    expect(actionsOf(edited)).toEqual(['m:g:2026-11-30:a', `m:g:${DEMO_TODAY}:a`, `m:g:${DEMO_TODAY}:a`]);
+
     // A button of the persistent keyboard arrives as a message with a payload.
     await post(messageNew(peerId, 'Домашка', { payload: { a: 'm:h:t:a', l: 'ru' } }));
     expect(lastSent().params.message).toMatch(/Домашн|задан/i);
@@ -137,7 +147,7 @@ describe('VK conversation (Callback API route)', () => {
     await post(messageNew(peerId, 'Начать', { ref: code }));
     expect(actionsOf(lastSent())[0]).toMatch(new RegExp(`:${code}$`));
     await post(messageEvent(peerId, { a: 'c:n', l: 'ru' }));
-    expect(lastSent().params.message).toMatch(/ничего не сохранено/);
+    expect(lastShown()).toMatchObject({ method: 'messages.edit', params: { message: expect.stringMatching(/ничего не сохранено/) } });
     expect(await vkChats(peerId)).toEqual([]);
   });
 
@@ -200,6 +210,6 @@ describe('VK conversation (Callback API route)', () => {
     await post(messageNew(423456789, 'grades today', { langId: 3 }));
     expect(textsOf(api.calls)).toEqual([expect.stringMatching(/^Hello!/), expect.stringMatching(/^Send the 12-digit code/)]);
     await post(messageEvent(423456789, { a: 's:open', l: 'en' }));
-    expect(lastSent().params.message).toMatch(/^Connect the diary first/);
+    expect(lastShown().params.message).toMatch(/^Connect the diary first/);
   });
 });

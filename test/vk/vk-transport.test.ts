@@ -114,6 +114,13 @@ describe('VK sending', () => {
     expect(api.delivered()).toHaveLength(2);
   });
 
+  it('sends a menu anew when VK refuses to edit the tapped message (909: too old to edit)', async () => {
+    const { app } = await setup((call) => (call.method === 'messages.edit' ? { error: { error_code: 909, error_msg: 'Can not edit: message is too old', request_params: [] } } : undefined));
+    await request(app).post('/webhooks/vk').send(messageEvent(143456789, { a: 's:open', l: 'ru' })).expect(200);
+    expect(api.calls.map((c) => c.method)).toEqual(['messages.sendMessageEventAnswer', 'messages.edit', 'messages.send']);
+    expect(api.sent()[0].params.message).toMatch(/^Сначала подключите дневник/);
+  });
+
   it('marks a chat inactive on 901 (no permission to write) and stops; message_allow makes it active again', async () => {
     let blocked = false;
     const { app, issueCode } = await setup((call) => (blocked && call.method === 'messages.send' ? fixture('api_error_901') : undefined));
