@@ -29,12 +29,25 @@ export function requestContext(logger: Logger, metrics: TMetrics): RequestHandle
   };
 }
 
-/** Refuses a declared oversize body before anything reads it; body parsers enforce the same limit on the bytes. */
+/** Bytes of a refused body read and thrown away so the client can hear the 413; beyond, the connection is cut. */
+const DISCARD_LIMIT_BYTES = 32 * 1024 * 1024;
+
+/**
+ * Refuses a declared oversize body before anything parses it; body parsers enforce the same limit
+ * on the bytes. The answer is sent at once, but the body is read to its end (up to a bound) before
+ * the connection closes: a client still uploading would otherwise see a reset instead of the 413.
+ */
 export function bodySizeGuard(): RequestHandler {
   return (req, res, next) => {
     const length = Number(req.get('content-length'));
     if (Number.isFinite(length) && length > MAX_BODY_BYTES) {
-      res.status(413).set('Connection', 'close').json({ error: 'body too large: the limit is 1 MiB' });
+      res.status(413).set('Connection', 'close');
+      let discarded = 0;
+      req.on('data', (chunk: Buffer) => {
+        discarded += chunk.length;
+        if (discarded > DISCARD_LIMIT_BYTES) req.socket.destroy();
+      });
+      req.once('end', () => res.json({ error: 'body too large: the limit is 1 MiB' }));
       req.resume();
       return;
     }
