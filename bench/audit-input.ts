@@ -27,7 +27,8 @@ async function rowCounts(url: string): Promise<Map<string, number>> {
 async function main() {
   const db = await createScratchDatabase(requireEnv('DATABASE_URL'), 'dnevnik_audit');
   const platform = await startPlatformStub();
-  const redis = process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {};
+  const redisUrl = process.env.REDIS_URL;
+  const redis: Record<string, string> = redisUrl ? { REDIS_URL: redisUrl } : {};
   const server = await startServerProcess({ ...HOSTILE_ENV, ...redis, DATABASE_URL: db.url, DEMO: 'true', TELEGRAM_API_ROOT: platform.telegramApiRoot, VK_API_BASE_URL: platform.vkApiBase, LINK_CODE_PEPPER: 'audit-pepper-0123456789abcdef0123456789' });
   let crashed = false;
   server.child.once('exit', (code) => (crashed = code !== 0 && code !== null));

@@ -110,3 +110,38 @@ export async function runPool<T>(items: T[], concurrency: number, work: (item: T
 }
 
 export const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+/**
+ * The baseline every webhook is measured against: a bare Express app in its own process whose
+ * POST routes only parse the JSON body and answer `reply` (text) — no secret, no database.
+ */
+export async function startBareRoute(paths: string[], reply = ''): Promise<{ url: string; stop: () => void }> {
+  const port = await freePort();
+  const routes = paths.map((p) => `a.post(${JSON.stringify(p)},e.json({limit:'1mb'}),(q,r)=>r.type('text/plain').send(${JSON.stringify(reply)}));`).join('');
+  const code = `const e=require('express');const a=e();${routes}a.listen(${port},'127.0.0.1',()=>process.send('up'));`;
+  const child = spawn(process.execPath, ['-e', code], { cwd: process.cwd(), stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  await new Promise((resolve) => child.once('message', resolve));
+  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill('SIGTERM') };
+}
+
+export interface TLoadResult {
+  rate: number;
+  p50: number;
+  p99: number;
+}
+
+/** Posts each body to `url` with `concurrency` requests in flight; any answer but 200 stops the run. */
+export async function postAll(url: string, bodies: string[], concurrency: number, headers: Record<string, string> = {}): Promise<TLoadResult> {
+  const latencies: number[] = [];
+  const started = performance.now();
+  await runPool(bodies, concurrency, async (body) => {
+    const t0 = performance.now();
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    const text = await res.text();
+    if (res.status !== 200) throw new Error(`${url} answered ${res.status}: ${text.slice(0, 200)}`);
+    latencies.push(performance.now() - t0);
+  });
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { rate: bodies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+}

@@ -1,6 +1,5 @@
-import { spawn } from 'node:child_process';
 import { Client } from 'pg';
-import { createScratchDatabase, fmt, freePort, percentile, requireEnv, runPool, startServerProcess } from './bench-support';
+import { createScratchDatabase, fmt, postAll, requireEnv, startBareRoute, startServerProcess } from './bench-support';
 import { startBenchTelegramApi } from './telegram-stub-server';
 
 // npm run bench:telegram — realistic Telegram updates posted to POST /webhooks/telegram of a
@@ -49,29 +48,6 @@ async function linkChats(databaseUrl: string) {
   return people.rows.length;
 }
 
-async function startBareServer(): Promise<{ url: string; stop: () => void }> {
-  const port = await freePort();
-  const code = `const e=require('express');const a=e();a.post('/webhooks/telegram',e.json({limit:'1mb'}),(q,r)=>r.end());a.listen(${port},'127.0.0.1',()=>process.send('up'));`;
-  const child = spawn(process.execPath, ['-e', code], { cwd: process.cwd(), stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  await new Promise((resolve) => child.once('message', resolve));
-  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill('SIGTERM') };
-}
-
-async function drive(url: string, bodies: string[]): Promise<{ rate: number; p50: number; p99: number }> {
-  const latencies: number[] = [];
-  const started = performance.now();
-  await runPool(bodies, CONCURRENCY, async (body) => {
-    const t0 = performance.now();
-    const res = await fetch(`${url}/webhooks/telegram`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET }, body });
-    await res.arrayBuffer();
-    if (res.status !== 200) throw new Error(`webhook answered ${res.status}`);
-    latencies.push(performance.now() - t0);
-  });
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return { rate: bodies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
-}
-
 async function main() {
   const adminUrl = requireEnv('DATABASE_URL');
   const redisUrl = requireEnv('REDIS_URL');
@@ -89,7 +65,8 @@ async function main() {
     TELEGRAM_API_ROOT: api.apiRoot,
     PUBLIC_URL: 'https://bench.invalid',
   });
-  const bare = await startBareServer();
+  const bare = await startBareRoute(['/webhooks/telegram']);
+  const drive = (url: string, bodies: string[]) => postAll(`${url}/webhooks/telegram`, bodies, CONCURRENCY, { 'x-telegram-bot-api-secret-token': SECRET });
   try {
     const linked = await linkChats(db.url);
     const warm = Array.from({ length: 500 }, (_, i) => JSON.stringify(makeUpdate(TOTAL + i, today)));

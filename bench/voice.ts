@@ -1,6 +1,5 @@
-import { spawn } from 'node:child_process';
 import { Client } from 'pg';
-import { createScratchDatabase, fmt, freePort, percentile, requireEnv, runPool, startServerProcess } from './bench-support';
+import { createScratchDatabase, fmt, postAll, requireEnv, startBareRoute, startServerProcess } from './bench-support';
 
 // npm run bench:voice — Alice webhook requests (POST /webhooks/alice) against a server process
 // over real PostgreSQL + Redis, next to a bare Express route that only parses JSON, in the same
@@ -64,29 +63,6 @@ async function linkVoiceUsers(databaseUrl: string): Promise<number> {
   return people.rows.length;
 }
 
-async function startBareServer(): Promise<{ url: string; stop: () => void }> {
-  const port = await freePort();
-  const code = `const e=require('express');const a=e();a.post('/webhooks/:x',e.json({limit:'1mb'}),(q,r)=>r.json({ok:true}));a.listen(${port},'127.0.0.1',()=>process.send('up'));`;
-  const child = spawn(process.execPath, ['-e', code], { cwd: process.cwd(), stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  await new Promise((resolve) => child.once('message', resolve));
-  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill('SIGTERM') };
-}
-
-async function drive(url: string, bodies: string[]): Promise<{ rate: number; p50: number; p99: number }> {
-  const latencies: number[] = [];
-  const started = performance.now();
-  await runPool(bodies, CONCURRENCY, async (body) => {
-    const t0 = performance.now();
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-    const text = await res.text();
-    if (res.status !== 200) throw new Error(`${url} answered ${res.status}: ${text.slice(0, 200)}`);
-    latencies.push(performance.now() - t0);
-  });
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return { rate: bodies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
-}
-
 async function main() {
   const db = await createScratchDatabase(requireEnv('DATABASE_URL'), 'dnevnik_bench_voice');
   const server = await startServerProcess({
@@ -99,18 +75,18 @@ async function main() {
     ALEXA_SKILL_ID,
     ALEXA_VERIFY_SIGNATURE: 'false',
   });
-  const bare = await startBareServer();
+  const bare = await startBareRoute(['/webhooks/alice']);
   try {
     const linked = await linkVoiceUsers(db.url);
     const alice = Array.from({ length: TOTAL }, (_, i) => aliceBody(i));
     const alexa = Array.from({ length: TOTAL }, (_, i) => alexaBody(i));
     const warm = alice.slice(0, 500);
-    await drive(`${server.url}/webhooks/alice`, warm);
-    await drive(`${server.url}/webhooks/alexa`, alexa.slice(0, 500));
-    await drive(`${bare.url}/webhooks/alice`, warm);
-    const aliceRun = await drive(`${server.url}/webhooks/alice`, alice);
-    const bareRun = await drive(`${bare.url}/webhooks/alice`, alice);
-    const alexaRun = await drive(`${server.url}/webhooks/alexa`, alexa);
+    await postAll(`${server.url}/webhooks/alice`, warm, CONCURRENCY);
+    await postAll(`${server.url}/webhooks/alexa`, alexa.slice(0, 500), CONCURRENCY);
+    await postAll(`${bare.url}/webhooks/alice`, warm, CONCURRENCY);
+    const aliceRun = await postAll(`${server.url}/webhooks/alice`, alice, CONCURRENCY);
+    const bareRun = await postAll(`${bare.url}/webhooks/alice`, alice, CONCURRENCY);
+    const alexaRun = await postAll(`${server.url}/webhooks/alexa`, alexa, CONCURRENCY);
     const ratio = aliceRun.rate / bareRun.rate;
     const line = (name: string, r: { rate: number; p50: number; p99: number }) => `${name}${fmt(r.rate)} req/s  (p50 ${fmt(r.p50, 1)} ms, p99 ${fmt(r.p99, 1)} ms)`;
     process.stdout.write(
