@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,28 +6,14 @@ import { loadDemoSchool } from '../../prisma/demo/load-demo';
 import { createIngestStore } from '../../prisma/ingest-store';
 import { applyMigrations } from '../../prisma/migrate';
 import { DEMO_TODAY, DEMO_TZ } from '../helpers/demo-database';
+import { runDnevnik } from '../helpers/dnevnik-cli';
 
 // The real command, spawned: `dnevnik parse` without any database, `dnevnik ask` against an
 // embedded database holding the demo school.
 
-const ROOT = path.join(__dirname, '..', '..');
 const NOW = '2026-12-02T13:00:00+03:00';
 
-function dnevnik(args: string[], options: { env?: Record<string, string>; stdin?: string } = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', ...options.env };
-    delete env.DATABASE_URL;
-    delete env.NODE_OPTIONS;
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'dnevnik.js'), ...args], { cwd: ROOT, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(options.stdin ?? '');
-  });
-}
+const dnevnik = runDnevnik;
 
 describe('dnevnik parse', () => {
   it('prints one JSON line for an utterance, without touching any database', async () => {

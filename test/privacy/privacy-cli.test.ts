@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,26 +9,13 @@ import { createIngestStore } from '../../prisma/ingest-store';
 import { createLinkingStore } from '../../prisma/linking-store';
 import { applyMigrations } from '../../prisma/migrate';
 import { DEMO_TODAY, DEMO_TZ } from '../helpers/demo-database';
+import { runDnevnik } from '../helpers/dnevnik-cli';
 
 // `dnevnik privacy access` and `dnevnik privacy report`, spawned against an embedded database:
 // an answer given through `dnevnik ask` shows up in the access log, a /forget in the report.
 
-const ROOT = path.join(__dirname, '..', '..');
 
-function dnevnik(args: string[], dataDir: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', DATA_DIR: dataDir, DEMO: 'false' };
-    delete env.DATABASE_URL;
-    delete env.NODE_OPTIONS;
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'dnevnik.js'), ...args], { cwd: ROOT, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const dnevnik = (args: string[], dataDir: string) => runDnevnik(args, { env: { DATA_DIR: dataDir, DEMO: 'false' } });
 
 describe('dnevnik privacy', () => {
   let dataDir: string;
