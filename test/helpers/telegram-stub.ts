@@ -16,6 +16,8 @@ export interface TStubOptions {
   failRequest?: (n: number) => boolean;
   /** Answer 429 to this request regardless of rate. */
   throttleRequest?: (n: number) => boolean;
+  /** Hold each answer this long (ms): sends stay in flight, as over a slow network. */
+  delayMs?: number;
 }
 
 export interface TelegramStub {
@@ -41,8 +43,13 @@ export async function startTelegramStub(options: TStubOptions = {}): Promise<Tel
     req.on('end', () => {
       const n = ++counts.requests;
       const answer = (status: number, body: unknown) => {
-        open--;
-        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+        const write = () => {
+          open--;
+          // The client may be gone (a killed worker): the message counts as delivered all the same, as on Telegram.
+          if (!res.destroyed) res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+        };
+        if (options.delayMs) setTimeout(write, options.delayMs);
+        else write();
       };
       if (!/\/bot[^/]+\/sendMessage$/.test(req.url ?? '')) return answer(404, { ok: false, error_code: 404, description: 'Not Found' });
       const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { chat_id: string | number; text: string };

@@ -1,0 +1,82 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { Client } from 'pg';
+import { openDatabase, type Database } from '../../prisma/database';
+import { applyMigrations } from '../../prisma/migrate';
+
+// Real processes for the alert restart tests: a scratch PostgreSQL database whose URL a child
+// process can use too, and `dnevnik worker` started the way an operator starts it.
+
+export interface TScratchPostgres {
+  url: string;
+  db: Database;
+  destroy(): Promise<void>;
+}
+
+async function admin(adminUrl: string, sql: string) {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function createScratchPostgres(adminUrl: string): Promise<TScratchPostgres> {
+  const name = `dnevnik_alerts_${randomBytes(6).toString('hex')}`;
+  await admin(adminUrl, `CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const db = await openDatabase({ databaseUrl: url.toString() });
+  await db.sql.session((sql) => applyMigrations(sql));
+  return {
+    url: url.toString(),
+    db,
+    destroy: async () => {
+      await db.close();
+      await admin(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    },
+  };
+}
+
+/** Another database of the same Redis server: a child worker uses the default queue name, so the test keeps it apart this way. */
+export function redisDatabaseUrl(redisUrl: string, index: number): string {
+  const url = new URL(redisUrl);
+  url.pathname = `/${index}`;
+  return url.toString();
+}
+
+export interface TWorkerChild {
+  child: ChildProcess;
+  output(): string;
+  kill9(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function startWorkerChild(env: Record<string, string>): TWorkerChild {
+  const root = path.join(__dirname, '..', '..');
+  const child = spawn(process.execPath, [path.join(root, 'bin', 'dnevnik.js'), 'worker'], {
+    cwd: root,
+    env: { ...process.env, NODE_OPTIONS: '', LOG_LEVEL: 'warn', DEMO: 'false', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (c: Buffer) => (output += c.toString('utf8')));
+  child.stderr!.on('data', (c: Buffer) => (output += c.toString('utf8')));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const running = () => child.exitCode === null && child.signalCode === null;
+  return {
+    child,
+    output: () => output,
+    kill9: async () => {
+      if (running()) child.kill('SIGKILL');
+      await exited;
+    },
+    stop: async () => {
+      if (running()) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
