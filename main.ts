@@ -46,6 +46,7 @@ import { createChatStatusStore } from './prisma/chat-status-store';
 import { vkRoute } from './webhooks/vk-route';
 import { createReminderRunner } from './core/reminders/reminder-runner';
 import { createReminderStore } from './prisma/reminder-store';
+import { createJournalPort } from './prisma/reminder-journal';
 import { createReminderScheduler } from './infra/reminder-scheduler';
 
 // Composition root: config → infra → core → channels → HTTP. Nothing else wires things together;
@@ -91,7 +92,13 @@ export async function openRuntime(config: TConfig, options: RuntimeOptions = {})
   const limit = config.QUESTIONS_PER_MINUTE;
   const limiterRedis = limit > 0 && config.REDIS_URL ? new IORedis(config.REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true }) : undefined;
   const limiter = limit === 0 ? undefined : limiterRedis ? createRedisQuestionLimiter(limiterRedis, { limit }) : createMemoryQuestionLimiter({ limit });
-  const answers = createAnswerService({ ...createReadModel(db, config.TZ_DEFAULT), defaultTimezone: config.TZ_DEFAULT, accessLog: createAccessLogStore(db), limiter });
+  const answers = createAnswerService({
+    ...createReadModel(db, config.TZ_DEFAULT),
+    defaultTimezone: config.TZ_DEFAULT,
+    accessLog: createAccessLogStore(db),
+    limiter,
+    journal: createJournalPort(db),
+  });
   const playground = playgroundRoute({ enabled: config.DEMO, answers, people: config.DEMO ? demoPlaygroundPeople() : [] });
   const telegram = buildTelegram(config, db, answers, logger);
   const voice = buildVoiceRoutes(config, db, answers, logger);

@@ -8,7 +8,9 @@ import { weightedAverage } from '../diary/grade-average';
 import { parseUtterance } from '../nlu/parse-utterance';
 import { detectLang } from '../nlu/tokenize';
 import type { TQuery } from '../nlu/types';
+import type { JournalPort } from '../reminders/reminder-ports';
 import { answerPeriod } from './answer-period';
+import { teacherJournalAnswer } from './teacher-journal';
 import { INTENT_ACTIONS, type TAnswer, type TPeriod, type TStudentRef, type TViewer } from './answer-types';
 
 export interface AnswerDeps {
@@ -22,6 +24,8 @@ export interface AnswerDeps {
   clock?: () => Date;
   /** Questions per chat (channel and person) and minute; none = unlimited (tests, the CLI). */
   limiter?: QuestionLimiter;
+  /** A teacher's journal: which lessons are incomplete, and holding reminders. */
+  journal?: JournalPort;
 }
 
 export interface AnswerService {
@@ -113,6 +117,9 @@ export function createAnswerService(deps: AnswerDeps): AnswerService {
       return { kind: 'action', action, students: choice.kind === 'students' ? choice.students.map(ref) : [] };
     }
     if (query.intent === 'help') return { kind: 'help' };
+    if (query.intent === 'journal' || query.intent === 'snooze') {
+      return teacherJournalAnswer(query, scope.teacherIds, scope.timezone ?? deps.defaultTimezone, now, deps.journal);
+    }
     if (!DIARY_INTENTS.has(query.intent)) return { kind: 'unknown' };
     return diaryAnswer(query, scope, now);
   }

@@ -1,5 +1,6 @@
 import type { TCanteenInfo, TDiaryStudent, TGradeItem, THomeworkItem, TLessonItem } from '../diary/diary-types';
 import type { TIntent } from '../nlu/types';
+import type { TJournalLesson } from '../reminders/reminder-types';
 
 export type TStudentRef = Pick<TDiaryStudent, 'id' | 'firstName' | 'lastName' | 'className'>;
 
@@ -26,6 +27,12 @@ export type TAnswer =
   | { kind: 'schedule'; period: TPeriod; subject: string | null; sections: { student: TStudentRef; lessons: TLessonItem[] }[] }
   | { kind: 'teacher-schedule'; period: TPeriod; lessons: TLessonItem[] }
   | { kind: 'balance'; sections: { student: TStudentRef; canteen: TCanteenInfo }[] }
+  /** A teacher's ended lessons with an incomplete journal entry since `from` (school-local days). */
+  | { kind: 'journal'; from: string; days: number; lessons: TJournalLesson[] }
+  /** A teacher's reminders are held until this school-local date and time. */
+  | { kind: 'snoozed'; untilDate: string; untilTime: string }
+  /** A journal question from someone not linked as a teacher. */
+  | { kind: 'not-teacher' }
   /** The channel performs it (bots own menus, codes and deletion); `students` are the ones it concerns. */
   | { kind: 'action'; action: TChannelAction; students: TStudentRef[] }
   | { kind: 'help' }

@@ -3,6 +3,7 @@ import type { TAnswer, TStudentRef } from './answer-types';
 import { escapeHtml as h } from './escape';
 import { named } from './spoken-sections';
 import type { TLocale } from './locale-types';
+import { missingLines, reminderTexts } from '../reminders';
 
 /** Chat text (Telegram HTML, also plain enough for VK): the whole answer, with details a voice leaves out. */
 export function renderChat(answer: TAnswer, l: TLocale): string {
@@ -59,6 +60,15 @@ export function renderChat(answer: TAnswer, l: TLocale): string {
       return h(l.texts.noPerson);
     case 'slow-down':
       return h(l.texts.slowDown);
+    case 'journal': {
+      const t = reminderTexts(l.lang);
+      if (answer.lessons.length === 0) return h(t.allFilled(answer.days));
+      return `<b>${h(t.unfilledHead(answer.lessons.length))}</b>\n${missingLines(answer.lessons, l.lang).map((line) => `• ${h(line)}`).join('\n')}`;
+    }
+    case 'snoozed':
+      return h(reminderTexts(l.lang).snoozed(reminderTexts(l.lang).dateTime(answer.untilDate, answer.untilTime)));
+    case 'not-teacher':
+      return h(reminderTexts(l.lang).notTeacher);
   }
 }
 

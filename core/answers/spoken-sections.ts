@@ -1,5 +1,6 @@
 import type { TGradeItem } from '../diary/diary-types';
 import type { TAnswer } from './answer-types';
+import { missingLines, reminderTexts } from '../reminders';
 import type { TLocale } from './locale-types';
 
 /**
@@ -78,6 +79,15 @@ export function spokenSections(answer: TAnswer, l: TLocale): TSpokenSection[] {
       return [single(l.texts.noPerson)];
     case 'slow-down':
       return [single(l.texts.slowDown)];
+    case 'journal': {
+      const t = reminderTexts(l.lang);
+      if (answer.lessons.length === 0) return [single(t.allFilled(answer.days))];
+      return [single(`${t.unfilledHead(answer.lessons.length)}. ${missingLines(answer.lessons, l.lang).join('; ')}.`)];
+    }
+    case 'snoozed':
+      return [single(reminderTexts(l.lang).snoozed(reminderTexts(l.lang).dateTime(answer.untilDate, answer.untilTime)))];
+    case 'not-teacher':
+      return [single(reminderTexts(l.lang).notTeacher)];
   }
 }
 

@@ -189,6 +189,20 @@ add => #add
 {options|configure|time zone|timezone|digest} => settings:3
 language => settings:2
 
+незаполн* => journal:5
+заполн* => journal:5
+журнал* => journal:3
+без {темы|тем|отметок посещаемости|посещаемости} => journal:3
+{unfilled|incomplete|journal|register} => journal:4
+{filled in|fill in|filled out|not filled} => journal:5
+
+отлож* => snooze:4
+{напомни|напомните|напомнить} => snooze:2
+не {напоминай|напоминайте|напоминать} => snooze:4
+{snooze|postpone} => snooze:5
+{remind me|remind me later} => snooze:3
+{reminder|reminders} => snooze:1
+
 помощ* => help:3
 {помоги|помогите} => help:1
 справк* => help:3

@@ -34,7 +34,7 @@ for (const line of INTENT_CUES.split('\n')) {
 
 /** When two intents score the same, the one whose mistake costs more wins (a missed "забудь меня" is worse than a missed "оценки"). */
 const PRIORITY: readonly TIntent[] = [
-  'forget', 'unsubscribe', 'subscribe', 'link', 'settings', 'grades', 'homework', 'schedule', 'balance', 'help',
+  'forget', 'unsubscribe', 'subscribe', 'link', 'settings', 'grades', 'homework', 'schedule', 'balance', 'help', 'journal', 'snooze',
 ];
 
 /** Words that carry no request of their own; an utterance of only these plus a subject or date is still a question. */

@@ -11,6 +11,10 @@ export const INTENTS = [
   'link',
   'forget',
   'help',
+  // a teacher: which lessons' journal entries are incomplete ("какие уроки не заполнены")
+  'journal',
+  // a teacher: hold journal reminders for a day ("напомни завтра", "отложи напоминания")
+  'snooze',
   'unknown',
 ] as const;
 

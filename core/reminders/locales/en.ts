@@ -22,6 +22,10 @@ export const enReminderTexts: TReminderTexts = {
   more: (count) => `and ${count} more`,
   allFilled: (days) => `All lessons of the last ${days} days are filled in.`,
   unfilledHead: (count) => `Not filled in: ${lessons(count)}`,
-  snoozed: (until) => `OK, no reminders before ${until}.`,
+  snoozed: (until) => `OK, no journal reminders before ${until}.`,
+  dateTime: (date, time) => {
+    const [, m, d] = date.split('-').map(Number);
+    return `${d} ${MONTHS[m - 1]}, ${time}`;
+  },
   notTeacher: 'Journal reminders are for teachers: link this chat with a teacher code from your school.',
 };

@@ -29,6 +29,10 @@ export const ruReminderTexts: TReminderTexts = {
   more: (count) => `и ещё ${count}`,
   allFilled: (days) => `Все уроки за последние ${days} ${plural(days, ['день', 'дня', 'дней'])} заполнены.`,
   unfilledHead: (count) => `Не заполнено: ${lessons(count)}`,
-  snoozed: (until) => `Хорошо, напомню не раньше ${until}.`,
+  snoozed: (until) => `Хорошо, напомню о журнале не раньше ${until}.`,
+  dateTime: (date, time) => {
+    const [, m, d] = date.split('-').map(Number);
+    return `${d} ${MONTHS[m - 1]}, ${time}`;
+  },
   notTeacher: 'Напоминания о журнале — для учителей: привяжите чат кодом учителя из школы.',
 };

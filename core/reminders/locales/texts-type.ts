@@ -13,6 +13,8 @@ export interface TReminderTexts {
   allFilled(days: number): string;
   unfilledHead(count: number): string;
   snoozed(until: string): string;
+  /** "3 декабря, 10:00" */
+  dateTime(date: string, time: string): string;
   /** Shown to someone who is not linked as a teacher. */
   notTeacher: string;
 }
