@@ -20,6 +20,8 @@ const USAGE = `usage: dnevnik <command> [options]
                                                             one-time link codes with their Telegram/VK links (PDF: letters with QR codes)
   privacy report [--days 30]                                what /forget destroyed, when (no identifiers)
   privacy access --student <id> [--days 365]                who saw a student's data, when, through which channel
+  journal-status --school <id> [--date YYYY-MM-DD] [--format text|csv]
+                                                            per teacher: the day's lessons with a complete or incomplete journal entry
   start                                                     HTTP server and alerts worker in one process (npm start)
   serve                                                     HTTP server only
   worker                                                    alerts worker only (several may share one Redis)

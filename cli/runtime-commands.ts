@@ -7,6 +7,7 @@ import { ASK_USAGE, askCommand, readAskArgs } from './ask-command';
 import { CODES_USAGE, codesCommand, readCodesArgs } from './codes-command';
 import type { TCommandContext, TRuntimeCommand } from './command-context';
 import { importCommand } from './import-command';
+import { journalStatusCommand } from './journal-status-command';
 import { privacyCommand } from './privacy-command';
 
 // The commands that use the database. They run in the CLI process, or — when a server holds the
@@ -52,6 +53,8 @@ export const RUNTIME_COMMANDS: Record<string, TRuntimeCommand> = {
   },
 
   privacy: (args, ctx) => privacyCommand(args, ctx),
+
+  'journal-status': (args, ctx) => journalStatusCommand(args, ctx),
 
   async codes(args, ctx) {
     const parsed = readCodesArgs(args);
