@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { Queue } from 'bullmq';
 import nock from 'nock';
 import request from 'supertest';
 import type { TVkQueuedEvent } from '../../bots/vk';
@@ -166,5 +167,8 @@ withRedis('VK inbox on Redis', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(api.sent()).toHaveLength(1);
     await second.close();
+    const queue = new Queue(name, { connection: { url: redisUrl } });
+    await queue.obliterate({ force: true });
+    await queue.close();
   });
 });
