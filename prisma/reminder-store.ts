@@ -29,28 +29,75 @@ async function locked(query: TSqlQuery, key: number): Promise<boolean> {
   return row.ok;
 }
 
-/** The scan statement; exported for the benchmark's EXPLAIN. $1 = from, $2 = to (minute-aligned), $3 = now. */
-export const SCAN_SQL = `
-WITH w AS (
-  SELECT z.timezone, z.delay,
-         ($1::timestamptz AT TIME ZONE z.timezone) - make_interval(hours => z.delay) AS lo,
-         ($2::timestamptz AT TIME ZONE z.timezone) - make_interval(hours => z.delay) AS hi
-  FROM (SELECT DISTINCT timezone, "reminderDelayHours" AS delay FROM "School") z
-), due AS (
+interface TZoneWindow {
+  timezone: string;
+  delay: number;
+  loDate: string;
+  loTime: string;
+  hiDate: string;
+  hiTime: string;
+}
+
+/**
+ * Per time zone and delay (a handful across all schools), the school-local end times
+ * (date, "HH:mm") that became due in (from, to]: a lesson is due when its local end plus the delay
+ * is at or before `to`.
+ */
+async function zoneWindows(query: TSqlQuery, from: Date, to: Date): Promise<TZoneWindow[]> {
+  return query<TZoneWindow>(
+    `SELECT timezone, delay, to_char(lo, 'YYYY-MM-DD') AS "loDate", to_char(lo, 'HH24:MI') AS "loTime",
+            to_char(hi, 'YYYY-MM-DD') AS "hiDate", to_char(hi, 'HH24:MI') AS "hiTime"
+     FROM (SELECT timezone, "reminderDelayHours" AS delay,
+                  ($1::timestamptz AT TIME ZONE timezone) - make_interval(hours => "reminderDelayHours") AS lo,
+                  ($2::timestamptz AT TIME ZONE timezone) - make_interval(hours => "reminderDelayHours") AS hi
+           FROM (SELECT DISTINCT timezone, "reminderDelayHours" FROM "School") z) w`,
+    [from.toISOString(), to.toISOString()],
+  );
+}
+
+/**
+ * The scan statement for these windows: one (date, end) index range per window with constant
+ * bounds (so the planner can only read that range), then the schools' zone checked, the
+ * completeness rule applied and a reminder inserted for each incomplete lesson.
+ */
+export function scanStatement(windows: TZoneWindow[], now: Date): { sql: string; params: unknown[] } {
+  const params: unknown[] = [now.toISOString()];
+  const ranges = windows.map((w) => {
+    const p = params.length;
+    params.push(w.loDate, w.loTime, w.hiDate, w.hiTime, w.timezone, w.delay);
+    return `SELECT l.id, l."classId", l."teacherId", l.topic, l."isTest", $${p + 5}::text AS timezone, $${p + 6}::int AS delay
+            FROM "Lesson" l
+            WHERE (l.date, l."end") > ($${p + 1}::date, $${p + 2}::text) AND (l.date, l."end") <= ($${p + 3}::date, $${p + 4}::text)
+              AND NOT l.cancelled AND l."deletedAt" IS NULL`;
+  });
+  const sql = `
+WITH candidates AS MATERIALIZED (
+  ${ranges.join('\n  UNION ALL\n  ')}
+), due AS MATERIALIZED (
   SELECT l.id, l."teacherId", sc.id AS "schoolId", ${MISSING_SQL} AS missing
-  FROM w
-  JOIN "Lesson" l ON (l.date, l."end") > (w.lo::date, to_char(w.lo, 'HH24:MI'))
-                 AND (l.date, l."end") <= (w.hi::date, to_char(w.hi, 'HH24:MI'))
+  FROM candidates l
   JOIN "SchoolClass" c ON c.id = l."classId"
-  JOIN "School" sc ON sc.id = c."schoolId" AND sc.timezone = w.timezone AND sc."reminderDelayHours" = w.delay
-  WHERE NOT l.cancelled AND l."deletedAt" IS NULL
+  JOIN "School" sc ON sc.id = c."schoolId" AND sc.timezone = l.timezone AND sc."reminderDelayHours" = l.delay
 ), ins AS (
   INSERT INTO "LessonReminder" ("lessonId", "teacherId", "schoolId", reasons, "foundAt")
-  SELECT id, "teacherId", "schoolId", missing, $3::timestamptz FROM due WHERE cardinality(missing) > 0
+  SELECT id, "teacherId", "schoolId", missing, $1::timestamptz FROM due WHERE cardinality(missing) > 0
   ON CONFLICT ("lessonId") DO NOTHING
   RETURNING 1
 )
 SELECT (SELECT count(*) FROM due)::int AS due, (SELECT count(*) FROM ins)::int AS found`;
+  return { sql, params };
+}
+
+/** Records reminders for the lessons that became due in (from, to]; the scan's whole database work. */
+export async function scanWindowOnce(query: TSqlQuery, from: Date, to: Date, now: Date): Promise<{ due: number; found: number }> {
+  const windows = await zoneWindows(query, from, to);
+  if (windows.length === 0) return { due: 0, found: 0 };
+  const { sql, params } = scanStatement(windows, now);
+  const [result] = await query<{ due: number; found: number }>(sql, params);
+  return result;
+}
+
+export { zoneWindows };
 
 /** The window a scan at `now` covers after a previous scan that stopped at `scannedUntil`. */
 export function scanWindow(scannedUntil: Date | null, now: Date): { from: Date; to: Date } {
@@ -65,7 +112,7 @@ export async function scanOnce(query: TSqlQuery, now: Date) {
   const [mark] = await query<{ scannedUntil: Date }>(`SELECT "scannedUntil" FROM "ReminderScan" WHERE id = 1`);
   const { from, to } = scanWindow(mark ? new Date(mark.scannedUntil) : null, now);
   if (to <= from) return { due: 0, found: 0 };
-  const [result] = await query<{ due: number; found: number }>(SCAN_SQL, [from.toISOString(), to.toISOString(), now.toISOString()]);
+  const result = await scanWindowOnce(query, from, to, now);
   await query(
     `INSERT INTO "ReminderScan" (id, "scannedUntil") VALUES (1, $1::timestamptz) ON CONFLICT (id) DO UPDATE SET "scannedUntil" = excluded."scannedUntil"`,
     [to.toISOString()],
