@@ -1,0 +1,157 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { Queue } from 'bullmq';
+import IORedis from 'ioredis';
+import { DateTime } from 'luxon';
+import { Client } from 'pg';
+import { REMINDERS_QUEUE } from '../../infra/reminder-scheduler';
+import { openDatabase, type Database } from '../../prisma/database';
+import { applyMigrations } from '../../prisma/migrate';
+import { ruReminderTexts } from '../../core/reminders/locales/ru';
+import { allPresent, ingest, lessonEvents, linkTeacher, schoolSetup, setReminderSettings, T1, T2 } from '../helpers/reminder-fixtures';
+import { startTelegramStub, type TelegramStub } from '../helpers/telegram-stub';
+
+// Two worker processes on one PostgreSQL and one Redis, scanning every 200 ms through the BullMQ
+// job scheduler, one of them killed with SIGKILL and started again: each incomplete lesson still
+// gets exactly one reminder, and each teacher exactly one message, delivered once.
+
+const adminUrl = process.env.DATABASE_URL;
+const redisUrl = process.env.REDIS_URL;
+const ROOT = path.join(__dirname, '..', '..');
+
+interface TChild {
+  ready: Promise<void>;
+  kill(signal: NodeJS.Signals): Promise<void>;
+  output(): string;
+}
+
+function startWorker(env: Record<string, string>): TChild {
+  const child: ChildProcess = spawn(process.execPath, ['-r', 'tsx/cjs', path.join(ROOT, 'test', 'helpers', 'reminder-worker-process.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_OPTIONS: '', LOG_LEVEL: 'warn', DEMO: 'false', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  let markReady: () => void;
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  child.stdout!.on('data', (c: Buffer) => {
+    output += c.toString('utf8');
+    if (output.includes('ready')) markReady();
+  });
+  child.stderr!.on('data', (c: Buffer) => (output += c.toString('utf8')));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    ready,
+    output: () => output,
+    kill: async (signal) => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      await exited;
+    },
+  };
+}
+
+async function admin(sql: string) {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+(adminUrl && redisUrl ? describe : describe.skip)('teacher reminders across worker processes (PostgreSQL + Redis)', () => {
+  const name = `dnevnik_reminders_${randomBytes(5).toString('hex')}`;
+  let db: Database;
+  let dbUrl: string;
+  let stub: TelegramStub;
+  let lessonDate: string;
+  let redisDbUrl: string;
+  const children: TChild[] = [];
+
+  beforeAll(async () => {
+    await admin(`CREATE DATABASE ${name}`);
+    const url = new URL(adminUrl!);
+    url.pathname = `/${name}`;
+    dbUrl = url.toString();
+    db = await openDatabase({ databaseUrl: dbUrl });
+    await db.sql.session((sql) => applyMigrations(sql));
+    // Lessons that ended three hours ago (school time), so they are due whenever the test runs.
+    const ended = DateTime.now().setZone('Europe/Moscow').minus({ hours: 3 });
+    const end = ended.toFormat('HH:mm') < '00:50' ? '00:50' : ended.toFormat('HH:mm');
+    const date = ended.toISODate()!;
+    lessonDate = date;
+    const start = '00:05';
+    await ingest(db.sql, [
+      ...schoolSetup(),
+      ...['m1', 'm2', 'm3'].map((id) => lessonEvents({ id, date, start, end, attendance: allPresent() })).flat(),
+      ...lessonEvents({ id: 'p1', date, start, end, teacherId: T2, classId: 'rs-6b', subjectId: 'rs-phys', topic: 'Оптика' }),
+      ...lessonEvents({ id: 'done', date, start, end, topic: 'Дроби', attendance: allPresent() }),
+    ]);
+    await linkTeacher(db.sql.query, T1, '6001');
+    await linkTeacher(db.sql.query, T2, '6002');
+    // No quiet hours: the test may run at any time of day.
+    for (const t of [T1, T2]) await setReminderSettings(db.sql.query, t, { quietFrom: '00:00', quietTo: '00:00' });
+    stub = await startTelegramStub({ perSecond: 30, perChatGapMs: 0 });
+  });
+
+  afterAll(async () => {
+    await Promise.all(children.map((c) => c.kill('SIGTERM')));
+    if (redisDbUrl) {
+      // The job scheduler outlives its workers by design; this test's one goes with the test.
+      const connection = new IORedis(redisDbUrl, { maxRetriesPerRequest: null });
+      const queue = new Queue(REMINDERS_QUEUE, { connection });
+      await queue.obliterate({ force: true });
+      await queue.close();
+      await connection.quit();
+    }
+    await stub?.close();
+    await db?.close();
+    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  });
+
+  it('sends one message per teacher, once, through a kill and a restart', async () => {
+    // A Redis database of its own keeps the queues apart from anything else on the server.
+    const redis = new URL(redisUrl!);
+    redis.pathname = `/${3 + (randomBytes(1)[0] % 10)}`;
+    redisDbUrl = redis.toString();
+    const env = {
+      DATABASE_URL: dbUrl,
+      REDIS_URL: redis.toString(),
+      TELEGRAM_BOT_TOKEN: '7000000002:reminders-test',
+      TELEGRAM_API_ROOT: stub.apiRoot,
+      REMINDER_EVERY_MS: '200',
+    };
+    children.push(startWorker(env), startWorker(env));
+    await Promise.all(children.map((c) => c.ready));
+    // One of the two dies without warning while scans run; a replacement starts.
+    await sleep(300);
+    await children[0].kill('SIGKILL');
+    children.push(startWorker(env));
+    await children[2].ready;
+
+    const deadline = Date.now() + 30_000;
+    while (stub.accepted.length < 2 && Date.now() < deadline) await sleep(100);
+    // Further scans and sweeps must not send anything again.
+    await sleep(2_000);
+
+    expect(stub.accepted.map((m) => m.chatId).sort()).toEqual(['6001', '6002']);
+    const lesson = (className: string, subject: string) => ruReminderTexts.lesson(className, subject, lessonDate);
+    expect(stub.accepted.find((m) => m.chatId === '6001')!.text).toBe(
+      `Заполните, пожалуйста, журнал:\n• 3 урока без темы: ${[1, 2, 3].map(() => lesson('5А', 'Математика')).join(', ')}`,
+    );
+    expect(stub.accepted.find((m) => m.chatId === '6002')!.text).toBe(`Заполните, пожалуйста, журнал:\n• 1 урок без отметок посещаемости: ${lesson('6Б', 'Физика')}`);
+    const rows = await db.sql.query<{ lessonId: string; status: string }>(`SELECT "lessonId", status FROM "LessonReminder" ORDER BY "lessonId"`);
+    expect(rows).toEqual([
+      { lessonId: 'm1', status: 'sent' },
+      { lessonId: 'm2', status: 'sent' },
+      { lessonId: 'm3', status: 'sent' },
+      { lessonId: 'p1', status: 'sent' },
+    ]);
+    const messages = await db.sql.query<{ status: string; n: number }>(`SELECT status, count(*)::int AS n FROM "AlertMessage" GROUP BY status`);
+    expect(messages).toEqual([{ status: 'sent', n: 2 }]);
+  }, 60_000);
+});
