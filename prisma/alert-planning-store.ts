@@ -9,6 +9,8 @@ import type { TSqlQuery } from './database';
 
 const PLAN_LOCK = 7_242_001;
 const COMPOSE_LOCK = 7_242_002;
+/** Longest a due group waits for the planner to catch up (planning 50,000 grades took under a minute). */
+const MAX_PLANNER_WAIT_MS = 10 * 60_000;
 
 const json = (rows: unknown) => JSON.stringify(rows);
 
@@ -105,9 +107,12 @@ export async function composeDueMessages(query: TSqlQuery, now: Date, limit: num
   // A group goes out when its first item is due; the rest of the group rides along. "Due" also
   // waits for the planner: while facts ingested before the due time are still unplanned, they may
   // belong to the group (a backlog after a burst of grades would otherwise split every window).
+  // The wait is capped, so a planner that is stuck on one fact does not hold back every alert.
   const rows = await query<TDueRow>(
     `WITH horizon AS (
-       SELECT least($1::timestamptz, coalesce((SELECT min("createdAt") FROM "Outbox" WHERE "processedAt" IS NULL), $1::timestamptz)) AS at)
+       SELECT greatest(
+         least($1::timestamptz, coalesce((SELECT min("createdAt") FROM "Outbox" WHERE "processedAt" IS NULL), $1::timestamptz)),
+         $1::timestamptz - make_interval(secs => $3::float8)) AS at)
      SELECT i.id::text AS id, i."chatId", i."groupKey", i.kind, i.payload, i."ingestedAt", c.locale
      FROM "AlertItem" i
      JOIN (SELECT DISTINCT "chatId", "groupKey" FROM "AlertItem", horizon WHERE "messageId" IS NULL AND "dueAt" <= horizon.at LIMIT $2) g
@@ -116,7 +121,7 @@ export async function composeDueMessages(query: TSqlQuery, now: Date, limit: num
      WHERE i."messageId" IS NULL
      ORDER BY i.id
      FOR UPDATE OF i`,
-    [now.toISOString(), limit],
+    [now.toISOString(), limit, MAX_PLANNER_WAIT_MS / 1000],
   );
   if (rows.length === 0) return [];
   const groups = new Map<string, TItemGroup>();
