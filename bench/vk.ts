@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
-import { createScratchDatabase, fmt, freePort, percentile, requireEnv, runPool, startServerProcess } from './bench-support';
+import { createScratchDatabase, fmt, postAll, requireEnv, startBareRoute, startServerProcess } from './bench-support';
 
 // npm run bench:vk — realistic VK Callback API events posted to POST /webhooks/vk of a server
 // process (real PostgreSQL + Redis; the events go into the Redis inbox before "ok"), next to a
@@ -75,29 +74,6 @@ async function startVkApi() {
   };
 }
 
-async function startBareServer(): Promise<{ url: string; stop: () => void }> {
-  const port = await freePort();
-  const code = `const e=require('express');const a=e();a.post('/webhooks/vk',e.json({limit:'1mb'}),(q,r)=>r.type('text/plain').send('ok'));a.listen(${port},'127.0.0.1',()=>process.send('up'));`;
-  const child = spawn(process.execPath, ['-e', code], { cwd: process.cwd(), stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  await new Promise((resolve) => child.once('message', resolve));
-  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill('SIGTERM') };
-}
-
-async function drive(url: string, bodies: string[]): Promise<{ rate: number; p50: number; p99: number }> {
-  const latencies: number[] = [];
-  const started = performance.now();
-  await runPool(bodies, CONCURRENCY, async (body) => {
-    const t0 = performance.now();
-    const res = await fetch(`${url}/webhooks/vk`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-    const text = await res.text();
-    if (res.status !== 200 || text !== 'ok') throw new Error(`webhook answered ${res.status} ${text}`);
-    latencies.push(performance.now() - t0);
-  });
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return { rate: bodies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
-}
-
 async function main() {
   const adminUrl = requireEnv('DATABASE_URL');
   const redisUrl = requireEnv('REDIS_URL');
@@ -117,7 +93,8 @@ async function main() {
     VK_API_BASE_URL: api.baseUrl,
     PUBLIC_URL: 'https://bench.invalid',
   });
-  const bare = await startBareServer();
+  const bare = await startBareRoute(['/webhooks/vk'], 'ok');
+  const drive = (url: string, bodies: string[]) => postAll(`${url}/webhooks/vk`, bodies, CONCURRENCY);
   const inbox = new Queue(`dnevnik-vk-${GROUP_ID}`, { connection: { url: redisUrl } });
   try {
     const linked = await linkChats(db.url);
