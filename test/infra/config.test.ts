@@ -40,6 +40,10 @@ describe('config (CONTRACT section 2)', () => {
     [{ JOURNAL_WEBHOOK_SECRET: 'short' }, /^Invalid configuration: JOURNAL_WEBHOOK_SECRET use at least 16 characters \(got "\*\*\*"\)$/],
     [{ TELEGRAM_BOT_TOKEN: '123:abc', PUBLIC_URL: 'https://x.example' }, /TELEGRAM_WEBHOOK_SECRET is required/],
     [{ VK_GROUP_TOKEN: 'vk1.a.token' }, /VK_GROUP_ID is required/],
+    [{ VK_GROUP_TOKEN: 'vk1.a.token', VK_GROUP_ID: '1', PUBLIC_URL: 'https://x.example' }, /VK_CALLBACK_SECRET and VK_CONFIRMATION are required/],
+    [{ ALICE_OAUTH_CLIENT_ID: 'yandex' }, /ALICE_OAUTH_CLIENT_ID and ALICE_OAUTH_CLIENT_SECRET are set together/],
+    [{ ALICE_OAUTH_REDIRECT_URIS: 'http://insecure.example/cb' }, /^Invalid configuration: ALICE_OAUTH_REDIRECT_URIS must be https:\/\/ URLs/],
+    [{ QUESTIONS_PER_MINUTE: '-1' }, /^Invalid configuration: QUESTIONS_PER_MINUTE/],
   ])('%j is refused with one line naming the variable', (env, message) => {
     let error: unknown;
     try {
