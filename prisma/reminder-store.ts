@@ -17,7 +17,12 @@ const FIRST_LOOKBACK_MS = 24 * 3_600_000;
 /** After a longer outage, older lessons are left to the teachers' own questions and the admin view. */
 const MAX_LOOKBACK_MS = 7 * 24 * 3_600_000;
 /** Sent reminders are checked for completion this long; later a filled journal changes nothing to send. */
-const RESOLVE_HORIZON_DAYS = 30;
+const RESOLVE_HORIZON_DAYS = 7;
+/**
+ * Marking sent reminders resolved is bookkeeping (what a teacher asks is computed live), and it
+ * reads a week of reminders: it runs in the scans whose minute is a multiple of this, not in all.
+ */
+const RESOLVE_EVERY_MINUTES = 15;
 /** Chats that can receive a message we start. */
 const PUSH_CHANNELS = ['telegram', 'vk'];
 
@@ -122,6 +127,7 @@ export async function scanOnce(query: TSqlQuery, now: Date) {
 
 interface TPendingRow {
   lessonId: string;
+  gone: boolean;
   teacherId: string;
   foundAt: Date;
   date: string;
@@ -150,13 +156,12 @@ function settingsOf(r: TPendingRow): TReminderSettings {
   };
 }
 
-async function resolveFilled(query: TSqlQuery, now: Date): Promise<number> {
-  // A waiting reminder whose journal got filled is withdrawn; a sent one is marked resolved.
+/** Sent reminders whose journal was completed since (or whose lesson was cancelled). */
+export async function resolveSent(query: TSqlQuery, now: Date): Promise<number> {
   const rows = await query(
-    `UPDATE "LessonReminder" r
-     SET status = CASE WHEN r.status = 'pending' THEN 'resolved' ELSE r.status END, "resolvedAt" = $1::timestamptz
+    `UPDATE "LessonReminder" r SET "resolvedAt" = $1::timestamptz
      FROM "Lesson" l
-     WHERE l.id = r."lessonId" AND r.status IN ('pending', 'sent') AND r."resolvedAt" IS NULL
+     WHERE l.id = r."lessonId" AND r.status = 'sent' AND r."resolvedAt" IS NULL
        AND r."foundAt" > $1::timestamptz - make_interval(days => ${RESOLVE_HORIZON_DAYS})
        AND (l.cancelled OR l."deletedAt" IS NOT NULL OR cardinality(${MISSING_SQL}) = 0)
      RETURNING 1`,
@@ -165,9 +170,13 @@ async function resolveFilled(query: TSqlQuery, now: Date): Promise<number> {
   return rows.length;
 }
 
-async function loadBatches(query: TSqlQuery): Promise<TTeacherBatch[]> {
+/**
+ * Pending reminders due for a look, grouped per teacher; those whose journal got filled in (or
+ * lesson cancelled) meanwhile are withdrawn here, before anything is sent.
+ */
+async function loadBatches(query: TSqlQuery, now: Date): Promise<{ batches: TTeacherBatch[]; resolved: number }> {
   const rows = await query<TPendingRow>(
-    `SELECT r."lessonId", r."teacherId", r."foundAt", to_char(l.date, 'YYYY-MM-DD') AS date, l.start,
+    `SELECT r."lessonId", l.cancelled OR l."deletedAt" IS NOT NULL AS gone, r."teacherId", r."foundAt", to_char(l.date, 'YYYY-MM-DD') AS date, l.start,
             c.name AS "className", sub.name AS subject, ${MISSING_SQL} AS missing, sc.timezone,
             rs.enabled, rs.mode, rs."digestTime", rs."quietFrom", rs."quietTo", rs."snoozedUntil"
      FROM "LessonReminder" r
@@ -176,12 +185,21 @@ async function loadBatches(query: TSqlQuery): Promise<TTeacherBatch[]> {
      JOIN "Subject" sub ON sub.id = l."subjectId"
      JOIN "School" sc ON sc.id = r."schoolId"
      LEFT JOIN "ReminderSettings" rs ON rs."teacherId" = r."teacherId"
-     WHERE r.status = 'pending'
+     WHERE r.status = 'pending' AND (r."notBefore" IS NULL OR r."notBefore" <= $1::timestamptz)
      ORDER BY r."teacherId", l.date, l.start
      FOR UPDATE OF r`,
+    [now.toISOString()],
   );
-  if (rows.length === 0) return [];
-  const teacherIds = [...new Set(rows.map((r) => r.teacherId))];
+  const filled = rows.filter((r) => r.gone || r.missing.length === 0).map((r) => r.lessonId);
+  if (filled.length > 0) {
+    await query(`UPDATE "LessonReminder" SET status = 'resolved', "resolvedAt" = $2::timestamptz WHERE "lessonId" IN (SELECT jsonb_array_elements_text($1::jsonb))`, [
+      json(filled),
+      now.toISOString(),
+    ]);
+  }
+  const open = rows.filter((r) => !r.gone && r.missing.length > 0);
+  if (open.length === 0) return { batches: [], resolved: filled.length };
+  const teacherIds = [...new Set(open.map((r) => r.teacherId))];
   const chats = await query<{ teacherId: string; chatId: string; locale: string }>(
     `SELECT DISTINCT tl."teacherId", ch.id AS "chatId", ch.locale
      FROM "TeacherLink" tl
@@ -193,7 +211,7 @@ async function loadBatches(query: TSqlQuery): Promise<TTeacherBatch[]> {
     [json(teacherIds), json(PUSH_CHANNELS)],
   );
   const batches = new Map<string, TTeacherBatch>();
-  for (const r of rows) {
+  for (const r of open) {
     const lesson: TJournalLesson = { lessonId: r.lessonId, date: r.date, start: r.start, className: r.className, subject: r.subject, missing: r.missing };
     const foundAt = new Date(r.foundAt);
     const batch = batches.get(r.teacherId);
@@ -205,19 +223,24 @@ async function loadBatches(query: TSqlQuery): Promise<TTeacherBatch[]> {
     }
   }
   for (const c of chats) batches.get(c.teacherId)?.chats.push({ chatId: c.chatId, locale: c.locale });
-  return [...batches.values()];
+  return { batches: [...batches.values()], resolved: filled.length };
 }
 
 export async function dispatchOnce(query: TSqlQuery, now: Date, decide: Parameters<ReminderStore['dispatch']>[1]): Promise<TDispatchResult> {
   if (!(await locked(query, DISPATCH_LOCK))) return { resolved: 0, sent: 0, messageIds: [] };
-  const resolved = await resolveFilled(query, now);
+  const sentResolved = Math.floor(now.getTime() / 60_000) % RESOLVE_EVERY_MINUTES === 0 ? await resolveSent(query, now) : 0;
+  const loaded = await loadBatches(query, now);
   const messages: { chatId: string; text: string; itemCount: number; ingestedAt: string }[] = [];
   const done: { lessonId: string; status: string }[] = [];
-  for (const batch of await loadBatches(query)) {
+  const waiting: { lessonId: string; notBefore: string | null }[] = [];
+  for (const batch of loaded.batches) {
     const decision = decide(batch);
-    if (!decision.send) continue;
-    // No chat to send to (not linked, blocked, consent withdrawn): the lesson's one reminder is spent.
-    const status = decision.messages.length > 0 ? 'sent' : 'unlinked';
+    if (!decision.send) {
+      for (const l of batch.lessons) waiting.push({ lessonId: l.lessonId, notBefore: decision.until?.toISOString() ?? null });
+      continue;
+    }
+    // No chat to send to (not linked, blocked, consent withdrawn) or reminders turned off: the lesson's one reminder is spent.
+    const status = decision.messages.length > 0 ? 'sent' : batch.settings.enabled ? 'unlinked' : 'muted';
     for (const l of batch.lessons) done.push({ lessonId: l.lessonId, status });
     for (const m of decision.messages) messages.push({ ...m, itemCount: batch.lessons.length, ingestedAt: batch.oldestFoundAt.toISOString() });
   }
@@ -239,7 +262,14 @@ export async function dispatchOnce(query: TSqlQuery, now: Date, decide: Paramete
       [json(done), now.toISOString()],
     );
   }
-  return { resolved, sent: done.filter((d) => d.status === 'sent').length, messageIds };
+  if (waiting.length > 0) {
+    await query(
+      `UPDATE "LessonReminder" r SET "notBefore" = x."notBefore"::timestamptz
+       FROM jsonb_to_recordset($1::jsonb) AS x("lessonId" text, "notBefore" text) WHERE r."lessonId" = x."lessonId"`,
+      [json(waiting)],
+    );
+  }
+  return { resolved: sentResolved + loaded.resolved, sent: done.filter((d) => d.status === 'sent').length, messageIds };
 }
 
 export function createReminderStore(sql: RawSql): ReminderStore {

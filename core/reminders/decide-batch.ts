@@ -6,7 +6,8 @@ import type { TBatchDecision, TTeacherBatch } from './reminder-types';
 // or wait — for the end of quiet hours, the daily summary time, or a snooze.
 
 export function decideBatch(batch: TTeacherBatch, now: Date): TBatchDecision {
-  if (!batch.settings.enabled) return { send: false, until: null };
+  // Turned off: nothing goes out, and the reminders are not kept waiting for a change of mind.
+  if (!batch.settings.enabled) return { send: true, messages: [] };
   const at = releaseAt(batch.settings, batch.oldestFoundAt, now, batch.timezone);
   if (at.getTime() > now.getTime()) return { send: false, until: at };
   return { send: true, messages: batch.chats.map((c) => ({ chatId: c.chatId, text: composeReminder(batch.lessons, c.locale) })) };

@@ -76,7 +76,11 @@ for (const { kind, describe: describeKind } of DATABASE_KINDS) {
 
     it('marks a sent reminder resolved when the journal is filled in afterwards', async () => {
       await ingest(db.sql, lessonEvents({ ...LESSONS[0], topic: 'Дроби' }).slice(0, 1));
+      // Sent reminders are checked for completion every quarter of an hour.
       await runnerAt(db, () => at(`${DAY}T14:05:00`)).run();
+      const [before] = await db.sql.query<{ resolved: boolean }>(`SELECT "resolvedAt" IS NOT NULL AS resolved FROM "LessonReminder" WHERE "lessonId" = 'no-topic'`);
+      expect(before.resolved).toBe(false);
+      await runnerAt(db, () => at(`${DAY}T14:15:00`)).run();
       const [row] = await db.sql.query<{ status: string; resolved: boolean }>(`SELECT status, "resolvedAt" IS NOT NULL AS resolved FROM "LessonReminder" WHERE "lessonId" = 'no-topic'`);
       expect(row).toEqual({ status: 'sent', resolved: true });
       const unfilled = await createJournalPort(db).unfilledLessons([T1], '2026-11-25', at(`${DAY}T14:05:00`));
@@ -146,6 +150,21 @@ describe('teacher reminders: waiting', () => {
     expect(await messagesTo(db.sql.query, chat1)).toEqual([]);
     await runnerAt(db, () => at('2026-12-03T11:00:00')).run();
     expect(await messagesTo(db.sql.query, chat1)).toHaveLength(1);
+  });
+
+  it('a teacher who turned reminders off gets none, and waiting reminders are not kept', async () => {
+    await setReminderSettings(db.sql.query, T2, { enabled: false });
+    await runnerAt(db, () => at(`${DAY}T12:00:00`)).run();
+    expect((await remindersByLesson(db.sql.query))['other-teacher'].status).toBe('muted');
+    expect(await messagesTo(db.sql.query, chat2)).toEqual([]);
+    expect(await messagesTo(db.sql.query, chat1)).toHaveLength(1);
+  });
+
+  it('a waiting reminder is not looked at again before its time', async () => {
+    await setReminderSettings(db.sql.query, T2, { quietFrom: '11:00', quietTo: '15:00' });
+    await runnerAt(db, () => at(`${DAY}T12:00:00`)).run();
+    const [row] = await db.sql.query<{ notBefore: Date }>(`SELECT "notBefore" FROM "LessonReminder" WHERE "lessonId" = 'other-teacher'`);
+    expect(new Date(row.notBefore).toISOString()).toBe(at(`${DAY}T15:00:00`).toISOString());
   });
 
   it('a teacher without a chat gets no message, and the lesson’s one reminder is spent', async () => {
