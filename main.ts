@@ -143,6 +143,7 @@ function buildTelegram(config: TConfig, db: Database, answers: AnswerService, lo
     linking: createLinkService({ store: createLinkingStore(db), pepper: loadLinkCodePepper(config) }),
     settings: createSubscriptionSettingsStore(db.prisma),
     seenOnce: redis ? createRedisSeenOnce(redis, 'dnevnik:tg-update:') : createMemorySeenOnce(),
+    chats: createChatStatusStore(db.prisma),
     logger: logger.child({ channel: 'telegram' }),
     polling: !config.PUBLIC_URL,
   });

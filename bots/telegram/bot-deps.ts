@@ -1,5 +1,6 @@
 import type { UserFromGetMe } from 'grammy/types';
 import type { AnswerService } from '../../core/answers';
+import type { ChatStatusStore } from '../../core/conversation/chat-status-port';
 import type { LinkService } from '../../core/linking';
 import type { SubscriptionSettingsStore } from '../../core/settings/subscription-settings-port';
 import type { SeenOnce } from '../../core/updates/seen-once-port';
@@ -15,6 +16,8 @@ export interface BotDeps {
   linking: LinkService;
   settings: SubscriptionSettingsStore;
   seenOnce: SeenOnce;
+  /** Marks chats inactive when a person blocks the bot (and active again when they unblock it). */
+  chats?: ChatStatusStore;
   logger: TBotLogger;
   now?: () => Date;
   /** Updates come from @grammyjs/runner (no PUBLIC_URL) rather than the webhook. */

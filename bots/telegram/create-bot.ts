@@ -7,6 +7,7 @@ import type { BotDeps } from './bot-deps';
 import { dedupUpdates } from './dedup-updates';
 import { reportError } from './error-boundary';
 import { conversationComposer } from './features/conversation/conversation-composer';
+import { chatStatusComposer } from './features/chat-status/chat-status-composer';
 import { groupsComposer } from './features/groups/groups-composer';
 
 export type TelegramBot = Bot<BotContext>;
@@ -23,6 +24,7 @@ export function createBot(deps: BotDeps): TelegramBot {
 
   const features = bot.errorBoundary(reportError(deps.logger));
   // Groups first: nothing below ever runs for a shared chat.
+  if (deps.chats) features.use(chatStatusComposer(deps.chats));
   features.use(groupsComposer());
   features.use(conversationComposer(createConversation({ answers: deps.answers, linking: deps.linking, settings: deps.settings, now })));
 

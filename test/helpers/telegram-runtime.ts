@@ -6,6 +6,7 @@ import { createMemorySeenOnce } from '../../infra/seen-once';
 import { createLinkingStore } from '../../prisma/linking-store';
 import { createReadModel } from '../../prisma/read-model';
 import { createSubscriptionSettingsStore } from '../../prisma/subscription-settings-store';
+import { createChatStatusStore } from '../../prisma/chat-status-store';
 import { DEMO_NOW, DEMO_TZ } from './demo-database';
 import { BOT_INFO, recordCalls, TEST_TOKEN } from './telegram-harness';
 import type { TestDatabase } from './test-database';
@@ -24,6 +25,7 @@ export function telegramOnDatabase(db: TestDatabase, logger: TBotLogger = silent
     linking,
     settings: createSubscriptionSettingsStore(db.prisma),
     seenOnce: createMemorySeenOnce(),
+    chats: createChatStatusStore(db.prisma),
     logger,
     now: () => DEMO_NOW,
   });
