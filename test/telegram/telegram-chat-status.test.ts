@@ -50,3 +50,32 @@ describe('Telegram chat status (my_chat_member)', () => {
     expect(await db.prisma.chat.count()).toBe(chatsBefore);
   });
 });
+
+describe('Telegram consent asked again', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createDemoDatabase();
+  });
+  afterAll(() => db?.destroy());
+
+  it('shows nothing personal until the changed consent text is accepted', async () => {
+    const { bot, calls, issueCode, linking } = telegramOnDatabase(db);
+    const chatId = 62234567;
+    const student = await db.prisma.student.findFirstOrThrow({ orderBy: { id: 'asc' } });
+    await bot.handleUpdate(privateText(chatId, `/start ${await issueCode(student.id)}`));
+    await bot.handleUpdate(callback(chatId, callbackData(calls)[0]));
+    const chat = { channel: 'telegram' as const, externalId: String(chatId) };
+    const personId = (await linking.personForChat(chat))!;
+    await db.sql.query(`UPDATE "Consent" SET "textVersion" = '2000-01' WHERE "personId" = $1`, [personId]);
+
+    calls.length = 0;
+    await bot.handleUpdate(privateText(chatId, 'оценки сегодня'));
+    const asked = calls.filter((c) => c.method === 'sendMessage').map((c) => String(c.payload.text)).join('\n');
+    expect(asked).toMatch(/Текст согласия на обработку персональных данных обновился/);
+    expect(asked).not.toContain('Оценки сегодня');
+    expect(callbackData(calls)).toEqual([expect.stringMatching(/^c:r:[\w.-]+$/), 'c:w']);
+    const renew = callbackData(calls)[0];
+    await bot.handleUpdate(callback(chatId, renew));
+    expect(await linking.needsConsent(personId)).toBe(false);
+  });
+});
