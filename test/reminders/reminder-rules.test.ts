@@ -1,6 +1,8 @@
 import { createReminderRunner } from '../../core/reminders/reminder-runner';
 import { createReminderStore } from '../../prisma/reminder-store';
+import { DEFAULT_REMINDER_SETTINGS } from '../../core/reminders/reminder-types';
 import { createJournalPort } from '../../prisma/reminder-journal';
+import { createReminderSettingsStore } from '../../prisma/reminder-settings-store';
 import { allPresent, ingest, lessonEvents, linkTeacher, messagesTo, remindersByLesson, schoolSetup, setReminderSettings, T1, T2, type TLessonSpec } from '../helpers/reminder-fixtures';
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../helpers/test-database';
 
@@ -181,5 +183,26 @@ describe('teacher reminders: waiting', () => {
       { teacherId: T1, teacherName: 'Петрова Анна Ивановна', lessons: 7, complete: 2, incomplete: 3, notDue: 1, cancelled: 1, missing: { topic: 1, attendance: 1, grades: 1 } },
     ]);
     expect(await createJournalPort(db).journalStatus('nope', DAY, new Date())).toBeNull();
+  });
+});
+
+describe('teacher reminder settings', () => {
+  let db: TestDatabase;
+  let chat1: string;
+  beforeAll(async () => ({ db, chat1 } = await world('pglite')));
+  afterAll(async () => db?.destroy());
+
+  it('switching to a daily summary applies to reminders already waiting', async () => {
+    const settings = createReminderSettingsStore(db);
+    expect(await settings.get(T1)).toEqual(DEFAULT_REMINDER_SETTINGS);
+    await settings.update(T1, { quietFrom: '11:00', quietTo: '13:00' });
+    await runnerAt(db, () => at(`${DAY}T12:00:00`)).run();
+    expect(await messagesTo(db.sql.query, chat1)).toEqual([]);
+    expect(await settings.update(T1, { mode: 'digest', quietFrom: '21:00', quietTo: '08:00' })).toMatchObject({ mode: 'digest', digestTime: '16:00' });
+    await runnerAt(db, () => at(`${DAY}T13:30:00`)).run();
+    expect(await messagesTo(db.sql.query, chat1)).toEqual([]);
+    await runnerAt(db, () => at(`${DAY}T16:00:00`)).run();
+    expect(await messagesTo(db.sql.query, chat1)).toHaveLength(1);
+    await expect(settings.update(T1, { digestTime: '25:00' })).rejects.toThrow('HH:mm');
   });
 });
