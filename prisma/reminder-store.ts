@@ -19,10 +19,11 @@ const MAX_LOOKBACK_MS = 7 * 24 * 3_600_000;
 /** Sent reminders are checked for completion this long; later a filled journal changes nothing to send. */
 const RESOLVE_HORIZON_DAYS = 7;
 /**
- * Marking sent reminders resolved is bookkeeping (what a teacher asks is computed live), and it
- * reads a week of reminders: it runs in the scans whose minute is a multiple of this, not in all.
+ * Marking sent reminders resolved is bookkeeping (what a teacher asks is computed live): each run
+ * re-checks one of this many slices of the week's sent reminders (by a hash of the lesson id, the
+ * slice by the minute), so with one run a minute each is re-checked every quarter hour.
  */
-const RESOLVE_EVERY_MINUTES = 15;
+const RESOLVE_SLICES = 15;
 /** Chats that can receive a message we start. */
 const PUSH_CHANNELS = ['telegram', 'vk'];
 
@@ -156,16 +157,18 @@ function settingsOf(r: TPendingRow): TReminderSettings {
   };
 }
 
-/** Sent reminders whose journal was completed since (or whose lesson was cancelled). */
+/** Sent reminders (of this run's slice) whose journal was completed since, or whose lesson was cancelled. */
 export async function resolveSent(query: TSqlQuery, now: Date): Promise<number> {
+  const slice = Math.floor(now.getTime() / 60_000) % RESOLVE_SLICES;
   const rows = await query(
     `UPDATE "LessonReminder" r SET "resolvedAt" = $1::timestamptz
      FROM "Lesson" l
      WHERE l.id = r."lessonId" AND r.status = 'sent' AND r."resolvedAt" IS NULL
        AND r."foundAt" > $1::timestamptz - make_interval(days => ${RESOLVE_HORIZON_DAYS})
+       AND abs(hashtext(r."lessonId")::bigint) % ${RESOLVE_SLICES} = $2
        AND (l.cancelled OR l."deletedAt" IS NOT NULL OR cardinality(${MISSING_SQL}) = 0)
      RETURNING 1`,
-    [now.toISOString()],
+    [now.toISOString(), slice],
   );
   return rows.length;
 }
@@ -228,7 +231,7 @@ async function loadBatches(query: TSqlQuery, now: Date): Promise<{ batches: TTea
 
 export async function dispatchOnce(query: TSqlQuery, now: Date, decide: Parameters<ReminderStore['dispatch']>[1]): Promise<TDispatchResult> {
   if (!(await locked(query, DISPATCH_LOCK))) return { resolved: 0, sent: 0, messageIds: [] };
-  const sentResolved = Math.floor(now.getTime() / 60_000) % RESOLVE_EVERY_MINUTES === 0 ? await resolveSent(query, now) : 0;
+  const sentResolved = await resolveSent(query, now);
   const loaded = await loadBatches(query, now);
   const messages: { chatId: string; text: string; itemCount: number; ingestedAt: string }[] = [];
   const done: { lessonId: string; status: string }[] = [];
