@@ -54,14 +54,14 @@ export function createAnswerService(deps: AnswerDeps): AnswerService {
   const clock = deps.clock ?? (() => new Date());
 
   /** One access-log entry per student whose data the answer shows. */
-  async function logAccess(answer: TAnswer, viewer: TViewer, intent: string): Promise<void> {
-    if (!deps.accessLog || !('sections' in answer)) return;
+  async function logAccess(students: readonly TDiaryStudent[], viewer: TViewer, intent: string): Promise<void> {
+    if (!deps.accessLog) return;
     const at = clock();
     const channel = viewer.channel ?? 'unknown';
-    await deps.accessLog.record(answer.sections.map((s) => ({ viewerId: viewer.personId, studentId: s.student.id, channel, intent, at })));
+    await deps.accessLog.record(students.map((s) => ({ viewerId: viewer.personId, studentId: s.id, channel, intent, at })));
   }
 
-  async function diaryAnswer(query: TQuery, scope: TViewerScope, now: Date): Promise<TAnswer> {
+  async function diaryAnswer(query: TQuery, scope: TViewerScope, now: Date, viewer: TViewer): Promise<TAnswer> {
     const period = answerPeriod(query.intent, query.date, query.dateTo, now, scope.timezone ?? deps.defaultTimezone);
     const isTeacher = scope.teacherIds.length > 0;
     if (isTeacher && !query.child && scope.linkedStudents.length === 0) {
@@ -75,7 +75,10 @@ export function createAnswerService(deps: AnswerDeps): AnswerService {
     if (choice.kind === 'refused' && isTeacher && query.intent !== 'balance') choice = chooseStudents(scope, query.child, await deps.access.taughtStudents(scope.teacherIds));
     if (choice.kind === 'refused') return { kind: 'refused' };
     if (choice.kind === 'none') return { kind: 'not-linked' };
-    return readSections(query, period, choice.students);
+    // Recorded alongside the read, not after it: the entry costs the answer no extra round trip,
+    // and no answer is returned before its entry is stored.
+    const [answer] = await Promise.all([readSections(query, period, choice.students), logAccess(choice.students, viewer, query.intent)]);
+    return answer;
   }
 
   async function readSections(query: TQuery, period: TPeriod, students: TDiaryStudent[]): Promise<TAnswer> {
@@ -107,7 +110,7 @@ export function createAnswerService(deps: AnswerDeps): AnswerService {
     }
   }
 
-  async function answerFor(query: TQuery, scope: TViewerScope | null, now: Date): Promise<TAnswer> {
+  async function answerFor(query: TQuery, scope: TViewerScope | null, now: Date, viewer: TViewer): Promise<TAnswer> {
     if (!scope) return { kind: 'no-person' };
     const action = INTENT_ACTIONS[query.intent];
     if (action) {
@@ -121,7 +124,7 @@ export function createAnswerService(deps: AnswerDeps): AnswerService {
       return teacherJournalAnswer(query, scope.teacherIds, scope.timezone ?? deps.defaultTimezone, now, deps.journal);
     }
     if (!DIARY_INTENTS.has(query.intent)) return { kind: 'unknown' };
-    return diaryAnswer(query, scope, now);
+    return diaryAnswer(query, scope, now, viewer);
   }
 
   const overLimit = async (viewer: TViewer) => deps.limiter !== undefined && !(await deps.limiter.allow(`${viewer.channel ?? 'unknown'}:${viewer.personId}`));
@@ -129,18 +132,14 @@ export function createAnswerService(deps: AnswerDeps): AnswerService {
   return {
     async answer(query, viewer, now) {
       if (await overLimit(viewer)) return { kind: 'slow-down' };
-      const answer = await answerFor(query, await deps.access.viewerScope(viewer.personId), now);
-      await logAccess(answer, viewer, query.intent);
-      return answer;
+      return answerFor(query, await deps.access.viewerScope(viewer.personId), now, viewer);
     },
     async ask(text, viewer, now, options = {}) {
       const scope = await deps.access.viewerScope(viewer.personId);
       const lang = options.lang ?? (text.trim() ? detectLang(text) : (scope?.locale ?? 'ru'));
       const query = parseUtterance(text, { lang, now, tz: scope?.timezone ?? deps.defaultTimezone });
       if (await overLimit(viewer)) return { query, answer: { kind: 'slow-down' }, lang };
-      const answer = await answerFor(query, scope, now);
-      await logAccess(answer, viewer, query.intent);
-      return { query, answer, lang };
+      return { query, answer: await answerFor(query, scope, now, viewer), lang };
     },
   };
 }
