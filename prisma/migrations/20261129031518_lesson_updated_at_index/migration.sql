@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Lesson_updatedAt_idx" ON "Lesson"("updatedAt");
