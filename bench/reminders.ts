@@ -144,7 +144,7 @@ async function timeScan(db: Database, from: Date, to: Date) {
 
 async function explain(db: Database, from: Date, to: Date): Promise<string[]> {
   return rolledBack(db, async (query) => {
-    const { sql, params } = scanStatement(await zoneWindows(query, from, to), to);
+    const { sql, params } = scanStatement(await zoneWindows(query, from, to), from, to, to);
     const rows = await query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${sql}`, params);
     return rows.map((r) => r['QUERY PLAN']);
   });

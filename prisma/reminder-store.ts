@@ -24,6 +24,14 @@ const RESOLVE_HORIZON_DAYS = 7;
  * slice by the minute), so with one run a minute each is re-checked every quarter hour.
  */
 const RESOLVE_SLICES = 15;
+/**
+ * Lessons that arrived or changed since the previous scan are looked at too (the journal may
+ * send a lesson after it ended). The window reaches back this far before the previous scan:
+ * an ingestion transaction stamps its rows when it starts and may commit after a scan has run.
+ */
+const LATE_OVERLAP_MS = 5 * 60_000;
+/** ... and only lessons of the last week: a back-filled school year needs no reminders. */
+const LATE_MAX_AGE_DAYS = 7;
 /** Chats that can receive a message we start. */
 const PUSH_CHANNELS = ['telegram', 'vk'];
 
@@ -63,27 +71,35 @@ async function zoneWindows(query: TSqlQuery, from: Date, to: Date): Promise<TZon
 
 /**
  * The scan statement for these windows: one (date, end) index range per window with constant
- * bounds (so the planner can only read that range), then the schools' zone checked, the
+ * bounds (so the planner can only read that range), plus the lessons changed since the previous
+ * scan (an updatedAt index range) that are due by now; then the schools' zone checked, the
  * completeness rule applied and a reminder inserted for each incomplete lesson.
  */
-export function scanStatement(windows: TZoneWindow[], now: Date): { sql: string; params: unknown[] } {
-  const params: unknown[] = [now.toISOString()];
+export function scanStatement(windows: TZoneWindow[], from: Date, to: Date, now: Date): { sql: string; params: unknown[] } {
+  const minDate = new Date(to.getTime() - (LATE_MAX_AGE_DAYS + 1) * 86_400_000).toISOString().slice(0, 10);
+  const params: unknown[] = [now.toISOString(), new Date(from.getTime() - LATE_OVERLAP_MS).toISOString(), to.toISOString(), minDate];
   const ranges = windows.map((w) => {
     const p = params.length;
     params.push(w.loDate, w.loTime, w.hiDate, w.hiTime, w.timezone, w.delay);
-    return `SELECT l.id, l."classId", l."teacherId", l.topic, l."isTest", $${p + 5}::text AS timezone, $${p + 6}::int AS delay
+    return `SELECT l.id, l."classId", l."teacherId", l.topic, l."isTest", l.date, l."end", $${p + 5}::text AS timezone, $${p + 6}::int AS delay
             FROM "Lesson" l
             WHERE (l.date, l."end") > ($${p + 1}::date, $${p + 2}::text) AND (l.date, l."end") <= ($${p + 3}::date, $${p + 4}::text)
               AND NOT l.cancelled AND l."deletedAt" IS NULL`;
   });
+  ranges.push(`SELECT l.id, l."classId", l."teacherId", l.topic, l."isTest", l.date, l."end", NULL::text AS timezone, NULL::int AS delay
+            FROM "Lesson" l
+            WHERE l."updatedAt" > $2::timestamptz AND l."updatedAt" <= $3::timestamptz AND l.date >= $4::date
+              AND NOT l.cancelled AND l."deletedAt" IS NULL`);
   const sql = `
 WITH candidates AS MATERIALIZED (
   ${ranges.join('\n  UNION ALL\n  ')}
 ), due AS MATERIALIZED (
-  SELECT l.id, l."teacherId", sc.id AS "schoolId", ${MISSING_SQL} AS missing
+  SELECT DISTINCT ON (l.id) l.id, l."teacherId", sc.id AS "schoolId", ${MISSING_SQL} AS missing
   FROM candidates l
   JOIN "SchoolClass" c ON c.id = l."classId"
-  JOIN "School" sc ON sc.id = c."schoolId" AND sc.timezone = l.timezone AND sc."reminderDelayHours" = l.delay
+  JOIN "School" sc ON sc.id = c."schoolId"
+   AND ((l.timezone IS NOT NULL AND sc.timezone = l.timezone AND sc."reminderDelayHours" = l.delay)
+     OR (l.timezone IS NULL AND ((l.date + l."end"::time) AT TIME ZONE sc.timezone) + make_interval(hours => sc."reminderDelayHours") <= $3::timestamptz))
 ), ins AS (
   INSERT INTO "LessonReminder" ("lessonId", "teacherId", "schoolId", reasons, "foundAt")
   SELECT id, "teacherId", "schoolId", missing, $1::timestamptz FROM due WHERE cardinality(missing) > 0
@@ -98,7 +114,7 @@ SELECT (SELECT count(*) FROM due)::int AS due, (SELECT count(*) FROM ins)::int A
 export async function scanWindowOnce(query: TSqlQuery, from: Date, to: Date, now: Date): Promise<{ due: number; found: number }> {
   const windows = await zoneWindows(query, from, to);
   if (windows.length === 0) return { due: 0, found: 0 };
-  const { sql, params } = scanStatement(windows, now);
+  const { sql, params } = scanStatement(windows, from, to, now);
   const [result] = await query<{ due: number; found: number }>(sql, params);
   return result;
 }

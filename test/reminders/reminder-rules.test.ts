@@ -7,10 +7,11 @@ import { allPresent, ingest, lessonEvents, linkTeacher, messagesTo, remindersByL
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../helpers/test-database';
 
 // The rules of an incomplete journal entry, end to end through ingestion, the scan and the
-// dispatch into alert messages, on a clock we set (school time: Moscow, delay 2 hours).
+// dispatch into alert messages, on a clock we set (school time: Moscow, delay 2 hours). The days
+// lie before any real run of the tests, so the rows' real change times never fall in a scan window.
 
 const at = (local: string) => new Date(`${local}+03:00`);
-const DAY = '2026-12-02';
+const DAY = '2025-12-02';
 
 const LESSONS: TLessonSpec[] = [
   { id: 'no-topic', date: DAY, start: '08:30', end: '09:15', attendance: allPresent() },
@@ -21,7 +22,7 @@ const LESSONS: TLessonSpec[] = [
   { id: 'complete', date: DAY, start: '09:25', end: '10:00', topic: 'Степени', subjectId: 'rs-phys', attendance: allPresent() },
   { id: 'ends-later', date: DAY, start: '10:15', end: '11:00', attendance: allPresent() },
   { id: 'other-teacher', date: DAY, start: '08:30', end: '09:15', teacherId: T2, subjectId: 'rs-phys', attendance: allPresent() },
-  { id: 'long-ago', date: '2026-11-30', start: '08:30', end: '09:15' },
+  { id: 'long-ago', date: '2025-11-30', start: '08:30', end: '09:15' },
 ];
 
 async function world(kind: 'pglite' | 'postgres') {
@@ -82,7 +83,7 @@ for (const { kind, describe: describeKind } of DATABASE_KINDS) {
       for (let minute = 5; minute < 20; minute++) await runnerAt(db, () => at(`${DAY}T14:${String(minute).padStart(2, '0')}:00`)).run();
       const [row] = await db.sql.query<{ status: string; resolved: boolean }>(`SELECT status, "resolvedAt" IS NOT NULL AS resolved FROM "LessonReminder" WHERE "lessonId" = 'no-topic'`);
       expect(row).toEqual({ status: 'sent', resolved: true });
-      const unfilled = await createJournalPort(db).unfilledLessons([T1], '2026-11-25', at(`${DAY}T14:20:00`));
+      const unfilled = await createJournalPort(db).unfilledLessons([T1], '2025-11-25', at(`${DAY}T14:20:00`));
       expect(unfilled.map((l) => l.lessonId)).toEqual(['long-ago', 'no-attendance', 'test-ungraded', 'ends-later']);
     });
   });
@@ -120,10 +121,10 @@ describe('teacher reminders: waiting', () => {
     await runnerAt(db, () => at(`${DAY}T12:00:00`)).run();
     expect(await messagesTo(db.sql.query, chat2)).toHaveLength(1);
     await runnerAt(db, () => at(`${DAY}T21:30:00`)).run();
-    await runnerAt(db, () => at('2026-12-03T07:59:00')).run();
+    await runnerAt(db, () => at('2025-12-03T07:59:00')).run();
     expect((await remindersByLesson(db.sql.query)).evening.status).toBe('pending');
     expect(await messagesTo(db.sql.query, chat2)).toHaveLength(1);
-    await runnerAt(db, () => at('2026-12-03T08:00:00')).run();
+    await runnerAt(db, () => at('2025-12-03T08:00:00')).run();
     expect((await messagesTo(db.sql.query, chat2))[1]).toBe('Заполните, пожалуйста, журнал:\n• 1 урок без темы: 5А математика 2 декабря');
   });
 
@@ -143,11 +144,11 @@ describe('teacher reminders: waiting', () => {
   });
 
   it('a snooze holds reminders for a day', async () => {
-    await createJournalPort(db).snooze([T1], at('2026-12-03T11:00:00'));
+    await createJournalPort(db).snooze([T1], at('2025-12-03T11:00:00'));
     await runnerAt(db, () => at(`${DAY}T12:00:00`)).run();
-    await runnerAt(db, () => at('2026-12-03T10:59:00')).run();
+    await runnerAt(db, () => at('2025-12-03T10:59:00')).run();
     expect(await messagesTo(db.sql.query, chat1)).toEqual([]);
-    await runnerAt(db, () => at('2026-12-03T11:00:00')).run();
+    await runnerAt(db, () => at('2025-12-03T11:00:00')).run();
     expect(await messagesTo(db.sql.query, chat1)).toHaveLength(1);
   });
 

@@ -19,17 +19,17 @@ import { createTestDatabase, type TestDatabase } from '../helpers/test-database'
 // reach the chat that linking created.
 
 const TZ = 'Europe/Moscow';
-const NOW = new Date('2026-12-02T12:00:00+03:00');
+const NOW = new Date('2025-12-02T12:00:00+03:00');
 let db: TestDatabase;
 
 beforeAll(async () => {
   db = await createTestDatabase('pglite');
   await ingest(db.sql, [
     ...schoolSetup(),
-    ...lessonEvents({ id: 'mon-no-topic', date: '2026-11-30', start: '08:30', end: '09:15', attendance: allPresent() }),
-    ...lessonEvents({ id: 'wed-no-attendance', date: '2026-12-02', start: '08:30', end: '09:15', topic: 'Дроби' }),
-    ...lessonEvents({ id: 'wed-done', date: '2026-12-02', start: '09:25', end: '10:10', topic: 'Степени', attendance: allPresent() }),
-    ...lessonEvents({ id: 'thu-first', date: '2026-12-03', start: '08:30', end: '09:15', classId: 'rs-6b', subjectId: 'rs-phys' }),
+    ...lessonEvents({ id: 'mon-no-topic', date: '2025-11-30', start: '08:30', end: '09:15', attendance: allPresent() }),
+    ...lessonEvents({ id: 'wed-no-attendance', date: '2025-12-02', start: '08:30', end: '09:15', topic: 'Дроби' }),
+    ...lessonEvents({ id: 'wed-done', date: '2025-12-02', start: '09:25', end: '10:10', topic: 'Степени', attendance: allPresent() }),
+    ...lessonEvents({ id: 'thu-first', date: '2025-12-03', start: '08:30', end: '09:15', classId: 'rs-6b', subjectId: 'rs-phys' }),
   ]);
 });
 afterAll(() => db?.destroy());
@@ -90,9 +90,9 @@ describe('a teacher in Telegram', () => {
     // The scan at 12:00 finds the Wednesday lesson; the snooze holds it until Thursday noon, when
     // Thursday's first lesson (ended 09:15, nothing filled in) has become due as well.
     const runAt = (at: string) => createReminderRunner({ store: createReminderStore(db.sql), clock: () => new Date(at), deliver: async () => undefined }).run();
-    await runAt('2026-12-02T12:00:00+03:00');
+    await runAt('2025-12-02T12:00:00+03:00');
     expect(await messagesTo(db.sql.query, chat.id)).toEqual([]);
-    await runAt('2026-12-03T12:00:00+03:00');
+    await runAt('2025-12-03T12:00:00+03:00');
     expect(await messagesTo(db.sql.query, chat.id)).toEqual([
       'Заполните, пожалуйста, журнал:\n• 1 урок без темы: 6Б физика 3 декабря\n• 2 урока без отметок посещаемости: 5А математика 2 декабря, 6Б физика 3 декабря',
     ]);
