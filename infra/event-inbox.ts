@@ -40,11 +40,20 @@ export function createRedisInbox<T>(redisUrl: string, options: TRedisInboxOption
       await queue.add('event', event, { jobId: `e-${id}` });
     },
     async start(handler) {
-      worker = new Worker(options.name, async (job) => handler(job.data as T), {
-        connection: new IORedis(redisUrl, { maxRetriesPerRequest: null }),
-        concurrency: options.concurrency ?? 8,
-        removeOnComplete: { age: remember, count: 100_000 },
-      });
+      worker = new Worker(
+        options.name,
+        async (job) => {
+          await handler(job.data as T);
+          // A processed event is remembered by its id alone: its words and sender (personal data)
+          // must not stay in Redis for the hour, nor outlive a /forget that comes meanwhile.
+          await job.updateData({}).catch(() => undefined);
+        },
+        {
+          connection: new IORedis(redisUrl, { maxRetriesPerRequest: null }),
+          concurrency: options.concurrency ?? 8,
+          removeOnComplete: { age: remember, count: 100_000 },
+        },
+      );
       worker.on('error', (err) => options.onError?.(err));
       await worker.waitUntilReady();
     },

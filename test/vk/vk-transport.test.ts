@@ -168,6 +168,10 @@ withRedis('VK inbox on Redis', () => {
     expect(api.sent()).toHaveLength(1);
     await second.close();
     const queue = new Queue(name, { connection: { url: redisUrl } });
+    // The processed event is remembered by its id only: the message and its sender are gone from Redis.
+    const remembered = (await queue.getJobs(['completed']))[0];
+    expect(remembered.id).toBe(`e-${event.event_id}`);
+    expect(remembered.data).toEqual({});
     await queue.obliterate({ force: true });
     await queue.close();
   });
