@@ -22,7 +22,7 @@ export interface TIntentDefinition {
   samples: string[];
 }
 
-export const DIARY_INTENT_NAMES = { GradesIntent: 'grades', HomeworkIntent: 'homework', ScheduleIntent: 'schedule', BalanceIntent: 'balance' } as const;
+export const DIARY_INTENT_NAMES = { GradesIntent: 'grades', HomeworkIntent: 'homework', ScheduleIntent: 'schedule', BalanceIntent: 'balance', JournalIntent: 'journal' } as const;
 
 // Amazon's rules for samples: a slot stands alone between spaces ("{child}'s" is refused), and
 // one sample belongs to one intent only; the model test checks both.
@@ -104,6 +104,19 @@ export const CUSTOM_INTENTS: TIntentDefinition[] = [
       'how much money does {child} have for lunch',
       'canteen balance',
       'lunch money',
+    ],
+  },
+  {
+    name: 'JournalIntent',
+    slots: [date],
+    samples: [
+      'which lessons are not filled in',
+      'which lessons are not filled in {date}',
+      'what lessons have I not filled in',
+      'unfilled lessons',
+      'which journal entries are incomplete',
+      'what is missing in my journal',
+      'which lessons have no topic',
     ],
   },
   {

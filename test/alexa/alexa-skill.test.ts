@@ -128,6 +128,20 @@ describe('Alexa skill', () => {
     expect(spoken(res)).toMatch(/^Hi! This is your school diary\. Ask/);
   });
 
+  it('tells a linked teacher which lessons are not filled in', async () => {
+    const teacher = await db.prisma.teacher.findFirstOrThrow({ orderBy: { id: 'asc' } });
+    const code = await harness.issueTeacherCode(teacher.id);
+    const asked = await invoke({ userId: 'teacher-a', intent: 'LinkCodeIntent', slots: { code } });
+    await invoke({ userId: 'teacher-a', intent: 'AMAZON.YesIntent', attributes: asked.sessionAttributes });
+    const res = await invoke({ userId: 'teacher-a', intent: 'JournalIntent' });
+    expect(res.sessionAttributes).toMatchObject({ last: { intent: 'journal' } });
+    expect(spoken(res)).toMatch(/lesson|journal/i);
+    expect(spoken(res)).not.toMatch(/[А-Яа-яЁё]/);
+    // A parent asking the same is told it is for teachers.
+    await link('parent-h');
+    expect(spoken(await invoke({ userId: 'parent-h', intent: 'JournalIntent' }))).not.toMatch(/[А-Яа-яЁё]/);
+  });
+
   it('refuses an envelope for another skill', async () => {
     await expect(harness.skill.invoke(alexaEnvelope({ skillId: 'amzn1.ask.skill.someone-else' }))).rejects.toThrow(/skill/i);
   });

@@ -79,5 +79,6 @@ export function alexaHarness(db: TestDatabase, options: { verify?: boolean; chat
     routers: [alexaRoute({ skill, skillId: ALEXA_SKILL_ID, verify: options.verify ?? false })],
   });
   const issueCode = async (studentId: string) => (await issueCodes(store, pepper, [{ role: 'guardian', studentId, teacherId: null }], { now: DEMO_NOW }))[0].code;
-  return { skill, app, linking, issueCode };
+  const issueTeacherCode = async (teacherId: string) => (await issueCodes(store, pepper, [{ role: 'teacher', studentId: null, teacherId }], { now: DEMO_NOW }))[0].code;
+  return { skill, app, linking, issueCode, issueTeacherCode };
 }
