@@ -28,6 +28,7 @@ import { loadLinkCodePepper } from './infra/link-code-pepper';
 import { createMemorySeenOnce, createRedisSeenOnce } from './infra/seen-once';
 import { createLinkingStore } from './prisma/linking-store';
 import { createSubscriptionSettingsStore } from './prisma/subscription-settings-store';
+import { createTeacherSettingsStore } from './prisma/teacher-settings-store';
 import { telegramRoute } from './webhooks/telegram-route';
 import { cliRoute } from './webhooks/cli-route';
 import { createCliExecutor } from './cli/server-executor';
@@ -142,6 +143,7 @@ function buildTelegram(config: TConfig, db: Database, answers: AnswerService, lo
     answers,
     linking: createLinkService({ store: createLinkingStore(db), pepper: loadLinkCodePepper(config) }),
     settings: createSubscriptionSettingsStore(db.prisma),
+    teacherSettings: createTeacherSettingsStore(db),
     seenOnce: redis ? createRedisSeenOnce(redis, 'dnevnik:tg-update:') : createMemorySeenOnce(),
     chats: createChatStatusStore(db.prisma),
     logger: logger.child({ channel: 'telegram' }),
@@ -171,6 +173,7 @@ function buildVk(config: TConfig, db: Database, answers: AnswerService, logger: 
     answers,
     linking: createLinkService({ store: createLinkingStore(db), pepper: loadLinkCodePepper(config) }),
     settings: createSubscriptionSettingsStore(db.prisma),
+    teacherSettings: createTeacherSettingsStore(db),
     chats: createChatStatusStore(db.prisma),
     logger: log,
   });

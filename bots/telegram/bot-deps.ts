@@ -1,6 +1,7 @@
 import type { UserFromGetMe } from 'grammy/types';
 import type { AnswerService } from '../../core/answers';
 import type { ChatStatusStore } from '../../core/conversation/chat-status-port';
+import type { TeacherSettingsStore } from '../../core/conversation/teacher-settings-port';
 import type { LinkService } from '../../core/linking';
 import type { SubscriptionSettingsStore } from '../../core/settings/subscription-settings-port';
 import type { SeenOnce } from '../../core/updates/seen-once-port';
@@ -16,6 +17,8 @@ export interface BotDeps {
   linking: LinkService;
   settings: SubscriptionSettingsStore;
   seenOnce: SeenOnce;
+  /** A teacher's journal-reminder preferences, shown in /settings. */
+  teacherSettings?: TeacherSettingsStore;
   /** Marks chats inactive when a person blocks the bot (and active again when they unblock it). */
   chats?: ChatStatusStore;
   logger: TBotLogger;

@@ -26,7 +26,7 @@ export function createBot(deps: BotDeps): TelegramBot {
   // Groups first: nothing below ever runs for a shared chat.
   if (deps.chats) features.use(chatStatusComposer(deps.chats));
   features.use(groupsComposer());
-  features.use(conversationComposer(createConversation({ answers: deps.answers, linking: deps.linking, settings: deps.settings, now })));
+  features.use(conversationComposer(createConversation({ answers: deps.answers, linking: deps.linking, settings: deps.settings, teacherSettings: deps.teacherSettings, now })));
 
   // Long polling reports here what escaped the boundary (the dedup store, say) instead of stopping.
   bot.catch((err) => deps.logger.error({ updateId: err.ctx.update.update_id, err: { message: err.message } }, 'telegram update failed outside features'));

@@ -29,7 +29,7 @@ export function createVkBot(deps: VkBotDeps): VkBot {
   const agent = deps.apiBaseUrl.startsWith('http:') ? new http.Agent({ keepAlive: true }) : new https.Agent({ keepAlive: true });
   const api = new API({ token: deps.token, apiBaseUrl: deps.apiBaseUrl, apiLimit: deps.apiLimit ?? 20, apiTimeout: deps.apiTimeoutMs ?? 10_000, agent: agent as https.Agent });
   const upload = new Upload({ api });
-  const conversation = createConversation({ answers: deps.answers, linking: deps.linking, settings: deps.settings, now: deps.now ?? (() => new Date()) });
+  const conversation = createConversation({ answers: deps.answers, linking: deps.linking, settings: deps.settings, teacherSettings: deps.teacherSettings, now: deps.now ?? (() => new Date()) });
   const retryDelayMs = deps.retryDelayMs ?? defaultRetryDelay;
   let updates: InboxUpdates | undefined;
   // One peer's events in order within this process: a consent tap is handled before the next question.

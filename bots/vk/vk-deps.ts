@@ -1,5 +1,6 @@
 import type { AnswerService } from '../../core/answers';
 import type { ChatStatusStore, TConversationLogger } from '../../core/conversation';
+import type { TeacherSettingsStore } from '../../core/conversation/teacher-settings-port';
 import type { LinkService } from '../../core/linking';
 import type { SubscriptionSettingsStore } from '../../core/settings/subscription-settings-port';
 
@@ -12,6 +13,8 @@ export interface VkBotDeps {
   answers: AnswerService;
   linking: LinkService;
   settings: SubscriptionSettingsStore;
+  /** A teacher's journal-reminder preferences, shown in the settings. */
+  teacherSettings?: TeacherSettingsStore;
   chats: ChatStatusStore;
   logger: TConversationLogger;
   now?: () => Date;

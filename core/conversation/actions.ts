@@ -38,12 +38,14 @@ export const consentRenewData = (version: string) => `c:r:${version}`;
 export const CONSENT_RENEW_PATTERN = /^c:r:([\w.-]{1,12})$/;
 export const CONSENT_WITHDRAW_DATA = 'c:w';
 
-export type TSettingsAction = { kind: 'toggle'; type: TAlertType } | { kind: 'mode' } | { kind: 'quiet' } | { kind: 'threshold' } | { kind: 'grades-on' };
+/** `r-…`: a teacher's journal reminders (on/off, instant or a daily summary, quiet hours). */
+export type TTeacherSettingsKind = 'r-toggle' | 'r-mode' | 'r-quiet';
+export type TSettingsAction = { kind: 'toggle'; type: TAlertType } | { kind: 'mode' } | { kind: 'quiet' } | { kind: 'threshold' } | { kind: 'grades-on' } | { kind: 'r-toggle' } | { kind: 'r-mode' } | { kind: 'r-quiet' };
 export const settingsData = (action: TSettingsAction) => (action.kind === 'toggle' ? `s:t:${action.type}` : `s:${action.kind}`);
-export const SETTINGS_PATTERN = /^s:(?:t:(grades|homework|schedule|balance)|(mode|quiet|threshold|grades-on))$/;
+export const SETTINGS_PATTERN = /^s:(?:t:(grades|homework|schedule|balance)|(mode|quiet|threshold|grades-on|r-toggle|r-mode|r-quiet))$/;
 
 export function parseSettingsData(match: RegExpMatchArray): TSettingsAction {
-  return match[1] ? { kind: 'toggle', type: match[1] as TAlertType } : { kind: match[2] as 'mode' | 'quiet' | 'threshold' | 'grades-on' };
+  return match[1] ? { kind: 'toggle', type: match[1] as TAlertType } : { kind: match[2] as Exclude<TSettingsAction['kind'], 'toggle'> };
 }
 
 export const SETTINGS_OPEN_DATA = 's:open';

@@ -6,7 +6,8 @@ import type { TOutcome, TReply, TTurn } from './conversation-types';
 import { BOT_TEXTS } from './locales';
 import { consentMenu, offerAlertsMenu, reconsentMenu, settingsMenu, viewMenu } from './menus';
 import { renderView } from './menu-view';
-import { settingsPatch, summarize } from './settings-presets';
+import { settingsPatch, summarize, teacherSettingsPatch } from './settings-presets';
+import type { TeacherSettingsStore } from './teacher-settings-port';
 
 // The chat bots' conversation, once for every chat channel: linking with consent, questions,
 // menus, settings, export and /forget. A bot translates its platform's update into a turn and
@@ -16,6 +17,8 @@ export interface ConversationDeps {
   answers: AnswerService;
   linking: LinkService;
   settings: SubscriptionSettingsStore;
+  /** A teacher's journal-reminder preferences; without it the settings menu shows only alerts. */
+  teacherSettings?: TeacherSettingsStore;
   now: () => Date;
 }
 
@@ -113,22 +116,33 @@ export function createConversation(deps: ConversationDeps): Conversation {
     return say(html(rendered.html, { inPlace: true, keyboard: { kind: 'view', menu: viewMenu(t(turn), pinned, rendered.shown, rendered.children) } }));
   }
 
+  async function settingsScreen(turn: TTurn, personId: string): Promise<TOutcome> {
+    const summary = summarize(await deps.settings.read(personId));
+    const teacher = (await deps.teacherSettings?.read(personId)) ?? null;
+    return say(html(t(turn).settings.title, { inPlace: true, keyboard: { kind: 'rows', rows: settingsMenu(t(turn), summary, teacher) } }));
+  }
+
   async function showSettings(turn: TTurn): Promise<TOutcome> {
     const personId = await turn.personId();
     if (!personId) return say(html(t(turn).settings.notLinked, { inPlace: true }));
-    const summary = summarize(await deps.settings.read(personId));
-    return say(html(t(turn).settings.title, { inPlace: true, keyboard: { kind: 'rows', rows: settingsMenu(t(turn), summary) } }));
+    return settingsScreen(turn, personId);
   }
 
   async function changeSettings(turn: TTurn, action: TSettingsAction): Promise<TOutcome> {
     const personId = await turn.personId();
     if (!personId) return { notice: t(turn).settings.notLinked, replies: [] };
+    if (action.kind === 'r-toggle' || action.kind === 'r-mode' || action.kind === 'r-quiet') {
+      const current = await deps.teacherSettings?.read(personId);
+      // A stale teacher button after the teacher link is gone: just show the settings as they are.
+      if (current) await deps.teacherSettings!.write(personId, teacherSettingsPatch(action.kind, current));
+      turn.log.info({ personId, setting: action.kind }, 'reminder settings changed');
+      return settingsScreen(turn, personId);
+    }
     const { types, patch } = settingsPatch(action, summarize(await deps.settings.read(personId)));
     await deps.settings.write(personId, types, patch);
     turn.log.info({ personId, setting: action.kind }, 'settings changed');
     if (action.kind === 'grades-on') return { notice: t(turn).settings.subscribed, replies: [html(t(turn).settings.subscribed, { inPlace: true })] };
-    const summary = summarize(await deps.settings.read(personId));
-    return say(html(t(turn).settings.title, { inPlace: true, keyboard: { kind: 'rows', rows: settingsMenu(t(turn), summary) } }));
+    return settingsScreen(turn, personId);
   }
 
   /** The same change a "подпиши меня на оценки" / "stop notifications" phrase makes. */

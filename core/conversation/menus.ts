@@ -4,6 +4,7 @@ import { consentAcceptData, CONSENT_DECLINE_DATA, consentRenewData, CONSENT_WITH
 import type { TBotTexts } from './locales';
 import { addDays, shortDay } from './school-days';
 import type { TSettingsSummary } from './settings-presets';
+import type { TReminderSettings } from '../reminders/reminder-types';
 
 // Menus as data: labels and actions, laid out in rows. Each bot turns them into its own keyboard
 // (and may place groups differently to meet its platform's limits).
@@ -75,14 +76,28 @@ export function viewRows(menu: TViewMenu): TButtonRows {
   return rows;
 }
 
-export function settingsMenu(t: TBotTexts, s: TSettingsSummary): TButtonRows {
-  const rows: TButtonRows = ALERT_TYPES.map((type) => [{ label: `${s.enabled[type] ? '✅' : '▫️'} ${t.settings.types[type]}`, data: settingsData({ kind: 'toggle', type }) }]);
-  const mode = s.mode === 'digest' && s.digestTime ? t.settings.digestAt(s.digestTime) : t.settings.instant;
-  const quiet = s.quietFrom === s.quietTo ? t.settings.quietOff : t.settings.quiet(s.quietFrom, s.quietTo);
+const modeLabel = (t: TBotTexts, mode: string, digestTime: string | null) => (mode === 'digest' && digestTime ? t.settings.digestAt(digestTime) : t.settings.instant);
+const quietLabel = (t: TBotTexts, from: string, to: string) => (from === to ? t.settings.quietOff : t.settings.quiet(from, to));
+
+/**
+ * The alert switches two to a row, then delivery, quiet hours and the balance threshold; a
+ * teacher gets their journal reminders' own switch, delivery and quiet hours on one more row.
+ * At most 6 rows and 10 buttons: VK's inline keyboard holds no more.
+ */
+export function settingsMenu(t: TBotTexts, s: TSettingsSummary, teacher: TReminderSettings | null = null): TButtonRows {
+  const toggles = ALERT_TYPES.map((type) => ({ label: `${s.enabled[type] ? '✅' : '▫️'} ${t.settings.types[type]}`, data: settingsData({ kind: 'toggle', type }) }));
+  const rows: TButtonRows = [toggles.slice(0, 2), toggles.slice(2, 4)];
   const rubles = s.thresholdKopecks === null ? null : String(Math.round(s.thresholdKopecks / 100));
-  rows.push([{ label: `⏱ ${mode}`, data: settingsData({ kind: 'mode' }) }]);
-  rows.push([{ label: `🌙 ${quiet}`, data: settingsData({ kind: 'quiet' }) }]);
+  rows.push([{ label: `⏱ ${modeLabel(t, s.mode, s.digestTime)}`, data: settingsData({ kind: 'mode' }) }]);
+  rows.push([{ label: `🌙 ${quietLabel(t, s.quietFrom, s.quietTo)}`, data: settingsData({ kind: 'quiet' }) }]);
   rows.push([{ label: `💳 ${t.settings.threshold(rubles)}`, data: settingsData({ kind: 'threshold' }) }]);
+  if (teacher) {
+    rows.push([
+      { label: `${teacher.enabled ? '✅' : '▫️'} ${t.settings.reminders(teacher.enabled)}`, data: settingsData({ kind: 'r-toggle' }) },
+      { label: `⏱ ${modeLabel(t, teacher.mode, teacher.digestTime)}`, data: settingsData({ kind: 'r-mode' }) },
+      { label: `🌙 ${quietLabel(t, teacher.quietFrom, teacher.quietTo)}`, data: settingsData({ kind: 'r-quiet' }) },
+    ]);
+  }
   return rows;
 }
 

@@ -1,6 +1,8 @@
 import type { TAlertType, TSubscriptionSettings } from '../alerts/alert-types';
 import { ALERT_TYPES, defaultSettings, type TSettingsPatch } from '../settings/subscription-settings-port';
-import type { TSettingsAction } from './actions';
+import type { TReminderSettings } from '../reminders/reminder-types';
+import type { TSettingsAction, TTeacherSettingsKind } from './actions';
+import type { TTeacherSettingsChange } from './teacher-settings-port';
 
 // A tap moves to the next preset: inline buttons only, no free-form input to validate or store.
 export const MODE_PRESETS: TSettingsPatch[] = [
@@ -45,8 +47,24 @@ export function nextIndex<T>(presets: T[], matches: (p: T) => boolean): number {
   return (at + 1) % presets.length;
 }
 
+/** A teacher's reminder change for a tap, by the same presets: on/off, instant or a summary, quiet hours. */
+export function teacherSettingsPatch(kind: TTeacherSettingsKind, s: TReminderSettings): TTeacherSettingsChange {
+  switch (kind) {
+    case 'r-toggle':
+      return { enabled: !s.enabled };
+    case 'r-mode': {
+      const next = MODE_PRESETS[nextIndex(MODE_PRESETS, (p) => p.mode === s.mode && (p.mode === 'instant' || p.digestTime === s.digestTime))];
+      return { mode: next.mode === 'digest' ? 'digest' : 'instant', digestTime: next.digestTime ?? null };
+    }
+    case 'r-quiet': {
+      const [quietFrom, quietTo] = QUIET_PRESETS[nextIndex(QUIET_PRESETS, ([from, to]) => from === s.quietFrom && to === s.quietTo)];
+      return { quietFrom, quietTo };
+    }
+  }
+}
+
 /** The rows a settings tap changes and how; a tap always moves to the next preset. */
-export function settingsPatch(action: TSettingsAction, s: TSettingsSummary): { types: readonly TAlertType[]; patch: TSettingsPatch } {
+export function settingsPatch(action: Exclude<TSettingsAction, { kind: TTeacherSettingsKind }>, s: TSettingsSummary): { types: readonly TAlertType[]; patch: TSettingsPatch } {
   switch (action.kind) {
     case 'toggle':
       return { types: [action.type], patch: { enabled: !s.enabled[action.type] } };

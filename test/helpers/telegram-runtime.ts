@@ -6,6 +6,7 @@ import { createMemorySeenOnce } from '../../infra/seen-once';
 import { createLinkingStore } from '../../prisma/linking-store';
 import { createReadModel } from '../../prisma/read-model';
 import { createSubscriptionSettingsStore } from '../../prisma/subscription-settings-store';
+import { createTeacherSettingsStore } from '../../prisma/teacher-settings-store';
 import { createChatStatusStore } from '../../prisma/chat-status-store';
 import { DEMO_NOW, DEMO_TZ } from './demo-database';
 import { BOT_INFO, recordCalls, TEST_TOKEN } from './telegram-harness';
@@ -24,6 +25,7 @@ export function telegramOnDatabase(db: TestDatabase, logger: TBotLogger = silent
     answers: createAnswerService({ ...createReadModel(db, DEMO_TZ), defaultTimezone: DEMO_TZ }),
     linking,
     settings: createSubscriptionSettingsStore(db.prisma),
+    teacherSettings: createTeacherSettingsStore(db),
     seenOnce: createMemorySeenOnce(),
     chats: createChatStatusStore(db.prisma),
     logger,

@@ -11,6 +11,7 @@ import { createChatStatusStore } from '../../prisma/chat-status-store';
 import { createLinkingStore } from '../../prisma/linking-store';
 import { createReadModel } from '../../prisma/read-model';
 import { createSubscriptionSettingsStore } from '../../prisma/subscription-settings-store';
+import { createTeacherSettingsStore } from '../../prisma/teacher-settings-store';
 import { createServer } from '../../webhooks/app';
 import { vkRoute } from '../../webhooks/vk-route';
 import { DEMO_NOW, DEMO_TZ } from './demo-database';
@@ -32,6 +33,7 @@ export function vkOnDatabase(db: TestDatabase, options: { inbox?: EventInbox<TVk
     answers: createAnswerService({ ...createReadModel(db, DEMO_TZ), defaultTimezone: DEMO_TZ }),
     linking: createLinkService({ store, pepper }),
     settings: createSubscriptionSettingsStore(db.prisma),
+    teacherSettings: createTeacherSettingsStore(db),
     chats: createChatStatusStore(db.prisma),
     logger: silentLogger,
     now: () => DEMO_NOW,

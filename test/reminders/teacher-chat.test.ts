@@ -9,6 +9,8 @@ import { createReadModel } from '../../prisma/read-model';
 import { createJournalPort } from '../../prisma/reminder-journal';
 import { createReminderStore } from '../../prisma/reminder-store';
 import { createSubscriptionSettingsStore } from '../../prisma/subscription-settings-store';
+import { createTeacherSettingsStore } from '../../prisma/teacher-settings-store';
+import { createReminderSettingsStore } from '../../prisma/reminder-settings-store';
 import { callback, callbackData, privateText, recordCalls, sentTexts, BOT_INFO, TEST_TOKEN } from '../helpers/telegram-harness';
 import { silentLogger } from '../helpers/telegram-runtime';
 import { allPresent, ingest, lessonEvents, messagesTo, schoolSetup, T1 } from '../helpers/reminder-fixtures';
@@ -44,6 +46,7 @@ function teacherBot() {
     answers: createAnswerService({ ...createReadModel(db, TZ), defaultTimezone: TZ, journal }),
     linking: createLinkService({ store, pepper }),
     settings: createSubscriptionSettingsStore(db.prisma),
+    teacherSettings: createTeacherSettingsStore(db),
     seenOnce: createMemorySeenOnce(),
     logger: silentLogger,
     now: () => NOW,
@@ -103,5 +106,36 @@ describe('a teacher in Telegram', () => {
     await bot.handleUpdate(privateText(71234999, 'какие уроки не заполнены'));
     expect(sentTexts(calls).at(-1)).not.toContain('Не заполнено');
     expect(await db.prisma.reminderSettings.count({ where: { snoozedUntil: { not: null } } })).toBe(1);
+  });
+});
+
+describe('a teacher’s reminder settings in the chat', () => {
+  it('shows the journal reminders in /settings and changes them with a tap: off, a daily summary, quiet hours', async () => {
+    const { bot, calls, teacherCode } = teacherBot();
+    const chatId = 72234567;
+    await bot.handleUpdate(privateText(chatId, `/start ${await teacherCode(T1)}`));
+    await bot.handleUpdate(callback(chatId, callbackData(calls)[0]));
+    const reminders = createReminderSettingsStore(db);
+    const before = await reminders.get(T1);
+
+    calls.length = 0;
+    await bot.handleUpdate(privateText(chatId, '/settings'));
+    expect(callbackData(calls)).toEqual(expect.arrayContaining(['s:r-toggle', 's:r-mode', 's:r-quiet']));
+
+    await bot.handleUpdate(callback(chatId, 's:r-mode'));
+    expect(await reminders.get(T1)).toMatchObject({ mode: 'digest', digestTime: '19:00' });
+    await bot.handleUpdate(callback(chatId, 's:r-quiet'));
+    expect((await reminders.get(T1)).quietFrom).not.toBe(before.quietFrom);
+    await bot.handleUpdate(callback(chatId, 's:r-toggle'));
+    expect((await reminders.get(T1)).enabled).toBe(!before.enabled);
+    // The refreshed menu shows the new state.
+    const labels = calls.flatMap((c) => ((c.payload.reply_markup as { inline_keyboard?: { text: string }[][] } | undefined)?.inline_keyboard ?? []).flat().map((b) => b.text));
+    expect(labels.some((l) => /Напоминания о журнале: выкл/.test(l))).toBe(true);
+  });
+
+  it('shows no reminder buttons to a chat without a teacher link', async () => {
+    const { bot, calls } = teacherBot();
+    await bot.handleUpdate(privateText(73234567, '/settings'));
+    expect(callbackData(calls).filter((d) => d.startsWith('s:r-'))).toEqual([]);
   });
 });

@@ -1,6 +1,9 @@
 import { INLINE_LIMITS, STANDARD_LIMITS } from '../../bots/vk';
 import { fitRows, readPayload, toVkKeyboard } from '../../bots/vk/vk-keyboards';
 import { BOT_TEXTS, mainMenu, viewMenu } from '../../core/conversation';
+import { settingsMenu } from '../../core/conversation/menus';
+import { summarize } from '../../core/conversation/settings-presets';
+import { DEFAULT_REMINDER_SETTINGS } from '../../core/reminders/reminder-types';
 
 // VK keyboard limits: standard ≤ 40 buttons, inline ≤ 10 (≤ 5 a row, ≤ 6 rows), labels ≤ 40 characters.
 
@@ -33,6 +36,16 @@ describe('VK keyboards', () => {
     expect(JSON.parse(json).inline).toBeFalsy();
     const long = toVkKeyboard(t, 'ru', { kind: 'rows', rows: [[{ label: 'Очень длинная надпись на кнопке, которая не влезет', data: 's:open' }]] }).toString();
     expect((JSON.parse(long) as { buttons: { action: { label: string } }[][] }).buttons[0][0].action.label).toHaveLength(40);
+  });
+
+  it('fits a teacher’s settings (alerts and journal reminders) into the inline keyboard without cutting any', () => {
+    const summary = summarize([]);
+    const teacher = { ...DEFAULT_REMINDER_SETTINGS, mode: 'digest' as const, digestTime: '19:00' };
+    for (const lang of ['ru', 'en'] as const) {
+      const rows = settingsMenu(BOT_TEXTS[lang], summary, teacher);
+      expect(fitRows(rows, INLINE_LIMITS)).toEqual(rows);
+      expect(rows.flat().map((b) => b.data)).toEqual(expect.arrayContaining(['s:threshold', 's:r-toggle', 's:r-mode', 's:r-quiet']));
+    }
   });
 
   it('reads only payloads our buttons carry', () => {

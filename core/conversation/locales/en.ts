@@ -26,6 +26,7 @@ export const en: TBotTexts = {
     quiet: (from, to) => `Quiet hours ${from}–${to}`,
     quietOff: 'No quiet hours',
     threshold: (rubles) => (rubles ? `Balance threshold: ${rubles} ₽` : 'Balance threshold: none'),
+    reminders: (on) => (on ? 'Journal reminders: on' : 'Journal reminders: off'),
     subscribed: 'Grade alerts are on. Adjust them: /settings',
     unsubscribed: 'Alerts are off. Turn them back on: /settings',
     notLinked: 'Connect the diary first: send the code from the school letter.',

@@ -26,6 +26,7 @@ export const ru: TBotTexts = {
     quiet: (from, to) => `Тихие часы ${from}–${to}`,
     quietOff: 'Без тихих часов',
     threshold: (rubles) => (rubles ? `Порог баланса: ${rubles} ₽` : 'Порог баланса: не задан'),
+    reminders: (on) => (on ? 'Напоминания о журнале: вкл' : 'Напоминания о журнале: выкл'),
     subscribed: 'Уведомления об оценках включены. Настроить: /settings',
     unsubscribed: 'Уведомления выключены. Включить снова: /settings',
     notLinked: 'Сначала подключите дневник: отправьте код из письма школы.',
