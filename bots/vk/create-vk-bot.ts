@@ -27,7 +27,7 @@ export function createVkBot(deps: VkBotDeps): VkBot {
   const addressedToUs = (text: string, payload: unknown) => text.startsWith('/') || mention.test(text) || payload !== undefined;
   // vk-io's default agent speaks https only; a self-hosted double on http:// must work too. Kept alive: one connection, many sends.
   const agent = deps.apiBaseUrl.startsWith('http:') ? new http.Agent({ keepAlive: true }) : new https.Agent({ keepAlive: true });
-  const api = new API({ token: deps.token, apiBaseUrl: deps.apiBaseUrl, apiLimit: deps.apiLimit ?? 20, apiTimeout: deps.apiTimeoutMs ?? 10_000, agent: agent as https.Agent });
+  const api = new API({ token: deps.token, apiBaseUrl: deps.apiBaseUrl, apiLimit: deps.apiLimit ?? 20, agent: agent as https.Agent });
   const upload = new Upload({ api });
   const conversation = createConversation({ answers: deps.answers, linking: deps.linking, settings: deps.settings, teacherSettings: deps.teacherSettings, now: deps.now ?? (() => new Date()) });
   const retryDelayMs = deps.retryDelayMs ?? defaultRetryDelay;

@@ -22,6 +22,4 @@ export interface VkBotDeps {
   retryDelayMs?: (attempt: number) => number;
   /** Requests per second for the token: VK allows a community token about 20. */
   apiLimit?: number;
-  /** How long one API call may take before vk-io gives up and retries it (vk-io's default: 10 s). */
-  apiTimeoutMs?: number;
 }

@@ -45,6 +45,9 @@ describe('POST /webhooks/alexa', () => {
   afterAll(async () => {
     nock.cleanAll();
     nock.enableNetConnect();
+    // Unpatch http(s): jest shares core modules between the files a worker runs, and a second nock
+    // layered on a leftover one answers each request twice (the VK suites saw doubled bodies).
+    nock.restore();
     rmSync(dir, { recursive: true, force: true });
     await db?.destroy();
   });

@@ -38,9 +38,6 @@ export function vkOnDatabase(db: TestDatabase, options: { inbox?: EventInbox<TVk
     logger: silentLogger,
     now: () => DEMO_NOW,
     retryDelayMs: () => 5,
-    // A loaded CI machine can take seconds to answer: a timed-out call retried while the first
-    // answer still arrives made nock deliver both bodies into one response.
-    apiTimeoutMs: 60_000,
   });
   const inbox = options.inbox ?? createInlineInbox<TVkQueuedEvent>(createMemorySeenOnce());
   const app = createServer({
