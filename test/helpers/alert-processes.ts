@@ -24,8 +24,8 @@ async function admin(adminUrl: string, sql: string) {
   }
 }
 
-export async function createScratchPostgres(adminUrl: string): Promise<TScratchPostgres> {
-  const name = `dnevnik_alerts_${randomBytes(6).toString('hex')}`;
+export async function createScratchPostgres(adminUrl: string, prefix = 'dnevnik_alerts'): Promise<TScratchPostgres> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   await admin(adminUrl, `CREATE DATABASE ${name}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;

@@ -4,13 +4,12 @@ import path from 'node:path';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { DateTime } from 'luxon';
-import { Client } from 'pg';
 import { REMINDERS_QUEUE } from '../../infra/reminder-scheduler';
-import { openDatabase, type Database } from '../../prisma/database';
-import { applyMigrations } from '../../prisma/migrate';
+import type { Database } from '../../prisma/database';
 import { ruReminderTexts } from '../../core/reminders/locales/ru';
 import { allPresent, ingest, lessonEvents, linkTeacher, schoolSetup, setReminderSettings, T1, T2 } from '../helpers/reminder-fixtures';
 import { startTelegramStub, type TelegramStub } from '../helpers/telegram-stub';
+import { createScratchPostgres, redisDatabaseUrl, type TScratchPostgres } from '../helpers/alert-processes';
 
 // Two worker processes on one PostgreSQL and one Redis, scanning every 200 ms through the BullMQ
 // job scheduler, one of them killed with SIGKILL and started again: each incomplete lesson still
@@ -51,20 +50,10 @@ function startWorker(env: Record<string, string>): TChild {
   };
 }
 
-async function admin(sql: string) {
-  const client = new Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 (adminUrl && redisUrl ? describe : describe.skip)('teacher reminders across worker processes (PostgreSQL + Redis)', () => {
-  const name = `dnevnik_reminders_${randomBytes(5).toString('hex')}`;
+  let scratch: TScratchPostgres;
   let db: Database;
   let dbUrl: string;
   let stub: TelegramStub;
@@ -74,12 +63,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
   const children: TChild[] = [];
 
   beforeAll(async () => {
-    await admin(`CREATE DATABASE ${name}`);
-    const url = new URL(adminUrl!);
-    url.pathname = `/${name}`;
-    dbUrl = url.toString();
-    db = await openDatabase({ databaseUrl: dbUrl });
-    await db.sql.session((sql) => applyMigrations(sql));
+    scratch = await createScratchPostgres(adminUrl!, 'dnevnik_reminders');
+    db = scratch.db;
+    dbUrl = scratch.url;
     // Lessons that ended three hours ago (school time), so they are due whenever the test runs.
     const ended = DateTime.now().setZone('Europe/Moscow').minus({ hours: 3 });
     const end = ended.toFormat('HH:mm') < '00:50' ? '00:50' : ended.toFormat('HH:mm');
@@ -111,18 +97,15 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
       await connection.quit();
     }
     await stub?.close();
-    await db?.close();
-    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await scratch?.destroy();
   });
 
   it('sends one message per teacher, once, through a kill and a restart, and reminds about a lesson the journal sent late', async () => {
     // A Redis database of its own keeps the queues apart from anything else on the server.
-    const redis = new URL(redisUrl!);
-    redis.pathname = `/${3 + (randomBytes(1)[0] % 10)}`;
-    redisDbUrl = redis.toString();
+    redisDbUrl = redisDatabaseUrl(redisUrl!, 3 + (randomBytes(1)[0] % 10));
     const env = {
       DATABASE_URL: dbUrl,
-      REDIS_URL: redis.toString(),
+      REDIS_URL: redisDbUrl,
       TELEGRAM_BOT_TOKEN: '7000000002:reminders-test',
       TELEGRAM_API_ROOT: stub.apiRoot,
       REMINDER_EVERY_MS: '200',
