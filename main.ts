@@ -23,7 +23,7 @@ import { playgroundRoute } from './webhooks/playground-route';
 import IORedis from 'ioredis';
 import type { RunnerHandle } from '@grammyjs/runner';
 import { createBot, registerCommands, startPolling, type TelegramBot } from './bots/telegram';
-import { createLinkService } from './core/linking';
+import { createLinkService, type LinkService } from './core/linking';
 import { loadLinkCodePepper } from './infra/link-code-pepper';
 import { createMemorySeenOnce, createRedisSeenOnce } from './infra/seen-once';
 import { createLinkingStore } from './prisma/linking-store';
@@ -101,9 +101,10 @@ export async function openRuntime(config: TConfig, options: RuntimeOptions = {})
     journal: createJournalPort(db),
   });
   const playground = playgroundRoute({ enabled: config.DEMO, answers, people: config.DEMO ? demoPlaygroundPeople() : [] });
-  const telegram = buildTelegram(config, db, answers, logger);
-  const voice = buildVoiceRoutes(config, db, answers, logger);
-  const vk = buildVk(config, db, answers, logger);
+  const linking = channelLinking(config, db);
+  const telegram = buildTelegram(config, db, answers, linking, logger);
+  const voice = buildVoiceRoutes(config, db, answers, linking, logger);
+  const vk = buildVk(config, db, answers, linking, logger);
   const runtimeRef: { current?: Runtime } = {};
   const cliToken = db.kind === 'pglite' ? newServerToken() : undefined;
 
@@ -133,7 +134,21 @@ export async function openRuntime(config: TConfig, options: RuntimeOptions = {})
 }
 
 /** The Telegram bot when its token is set; building it makes no network call (the CLI opens runtimes too). */
-function buildTelegram(config: TConfig, db: Database, answers: AnswerService, logger: Logger) {
+/** The link-code pepper and the one linking service every channel shares; read only once a channel asks (the CLI opens runtimes too). */
+type TChannelLinking = () => { pepper: Uint8Array; linking: LinkService };
+
+function channelLinking(config: TConfig, db: Database): TChannelLinking {
+  let made: ReturnType<TChannelLinking> | undefined;
+  return () => {
+    if (!made) {
+      const pepper = loadLinkCodePepper(config);
+      made = { pepper, linking: createLinkService({ store: createLinkingStore(db), pepper }) };
+    }
+    return made;
+  };
+}
+
+function buildTelegram(config: TConfig, db: Database, answers: AnswerService, channel: TChannelLinking, logger: Logger) {
   if (!config.TELEGRAM_BOT_TOKEN) return undefined;
   // Updates are remembered in Redis when several processes may receive them.
   const redis = config.REDIS_URL ? new IORedis(config.REDIS_URL, { maxRetriesPerRequest: 2 }) : undefined;
@@ -141,7 +156,7 @@ function buildTelegram(config: TConfig, db: Database, answers: AnswerService, lo
     token: config.TELEGRAM_BOT_TOKEN,
     apiRoot: config.TELEGRAM_API_ROOT,
     answers,
-    linking: createLinkService({ store: createLinkingStore(db), pepper: loadLinkCodePepper(config) }),
+    linking: channel().linking,
     settings: createSubscriptionSettingsStore(db.prisma),
     teacherSettings: createTeacherSettingsStore(db),
     seenOnce: redis ? createRedisSeenOnce(redis, 'dnevnik:tg-update:') : createMemorySeenOnce(),
@@ -157,7 +172,7 @@ function buildTelegram(config: TConfig, db: Database, answers: AnswerService, lo
  * server processes share them); otherwise they are handled before VK is told "ok". Nothing
  * connects until the first event or startVk (the CLI opens runtimes too).
  */
-function buildVk(config: TConfig, db: Database, answers: AnswerService, logger: Logger) {
+function buildVk(config: TConfig, db: Database, answers: AnswerService, channel: TChannelLinking, logger: Logger) {
   if (!config.VK_GROUP_TOKEN || !config.VK_GROUP_ID) return undefined;
   const log = logger.child({ channel: 'vk' });
   const groupId = config.VK_GROUP_ID;
@@ -171,7 +186,7 @@ function buildVk(config: TConfig, db: Database, answers: AnswerService, logger: 
     groupId,
     apiBaseUrl: config.VK_API_BASE_URL,
     answers,
-    linking: createLinkService({ store: createLinkingStore(db), pepper: loadLinkCodePepper(config) }),
+    linking: channel().linking,
     settings: createSubscriptionSettingsStore(db.prisma),
     teacherSettings: createTeacherSettingsStore(db),
     chats: createChatStatusStore(db.prisma),
@@ -192,10 +207,9 @@ function buildVk(config: TConfig, db: Database, answers: AnswerService, logger: 
 }
 
 /** The voice skills' webhooks (and Alice's sign-in pages) for those whose ids are set. */
-function buildVoiceRoutes(config: TConfig, db: Database, answers: AnswerService, logger: Logger) {
+function buildVoiceRoutes(config: TConfig, db: Database, answers: AnswerService, channel: TChannelLinking, logger: Logger) {
   if (!config.ALICE_SKILL_ID && !config.ALEXA_SKILL_ID) return [];
-  const pepper = loadLinkCodePepper(config);
-  const linking = createLinkService({ store: createLinkingStore(db), pepper });
+  const { pepper, linking } = channel();
   const routes = [];
   if (config.ALICE_SKILL_ID) {
     const oauth =
