@@ -55,11 +55,18 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
+/** The V8 flags `npm start` runs the server with (package.json), so a benchmark measures the server as deployed. */
+function startNodeFlags(root: string): string[] {
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  return pkg.scripts.start.split(/\s+/).filter((word) => word.startsWith('--'));
+}
+
 /** `command` is a `dnevnik` command: `serve` is HTTP only, `start` adds the alerts worker. */
 export async function startServerProcess(env: Record<string, string>, command: 'serve' | 'start' = 'serve'): Promise<ServerProcess> {
   const port = await freePort();
   const root = path.join(__dirname, '..');
-  const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean), path.join(root, 'bin', 'dnevnik.js'), command], {
+  const nodeArgs = [...startNodeFlags(root), ...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)];
+  const child = spawn(process.execPath, [...nodeArgs, path.join(root, 'bin', 'dnevnik.js'), command], {
     cwd: root,
     env: { ...process.env, LOG_LEVEL: 'warn', DEMO: 'false', ...env, PORT: String(port) },
     stdio: ['ignore', 'inherit', 'inherit'],

@@ -47,9 +47,16 @@ async function loadRecipients(query: TSqlQuery, studentIds: string[]): Promise<M
 
 export async function planNextBatch(query: TSqlQuery, limit: number, plan: Parameters<AlertStore['planNext']>[1]) {
   if (!(await locked(query, PLAN_LOCK))) return { facts: 0, items: 0 };
+  // A grade fact carries only the grade's id (and what it was before): its fields come from the
+  // grade row now. Keys the fact does carry win, so rows written with full payloads read the same.
   const facts = await query<TOutboxFact>(
-    `SELECT id::text AS id, kind, "studentId", "classId", payload, "createdAt" FROM "Outbox"
-     WHERE "processedAt" IS NULL ORDER BY id LIMIT $1`,
+    `SELECT o.id::text AS id, o.kind, o."studentId", o."classId", o."createdAt",
+       CASE WHEN g.id IS NULL THEN o.payload
+         ELSE jsonb_build_object('subjectId', g."subjectId", 'date', g.date::text, 'value', g.value, 'weight', g.weight,
+           'workType', g."workType", 'comment', g.comment, 'lessonId', g."lessonId") || o.payload END AS payload
+     FROM (SELECT * FROM "Outbox" WHERE "processedAt" IS NULL ORDER BY id LIMIT $1) o
+     LEFT JOIN "Grade" g ON o.kind LIKE 'grade.%' AND g.id = o.payload ->> 'gradeId'
+     ORDER BY o.id`,
     [limit],
   );
   if (facts.length === 0) return { facts: 0, items: 0 };

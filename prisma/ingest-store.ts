@@ -1,13 +1,13 @@
-import type { IngestStore, IngestTransaction } from '../core/ingest/ingest-port';
+import type { IngestStore, IngestTransaction, TLookupRequest, TLookupResult } from '../core/ingest/ingest-port';
 import type { TEntityKind, TStoredGrade, TStoredHomework, TStoredLesson } from '../core/ingest/ingest-types';
 import type { TWritePlan } from '../core/ingest/plan-batch';
 import type { RawSql, TSqlQuery } from './database';
 import { writePlan } from './ingest-writes';
 
-// Ingestion is bulk work: each step is one set-based statement whose rows travel as a single
-// JSON parameter (jsonb_to_recordset), so a batch of 500 events costs a handful of round trips
-// and the same SQL runs on PostgreSQL and PGlite. It talks to the driver directly: through
-// Prisma's raw queries the same batch took several times longer.
+// Ingestion is bulk work: each step is one set-based statement whose rows travel as JSON
+// parameters (jsonb_to_recordset), so a batch of 500 events costs four round trips (BEGIN,
+// lookup, write, COMMIT) and the same SQL runs on PostgreSQL and PGlite. It talks to the driver
+// directly: through Prisma's raw queries the same batch took several times longer.
 
 const TABLE_BY_KIND: Record<TEntityKind, string> = {
   school: '"School"',
@@ -20,68 +20,71 @@ const TABLE_BY_KIND: Record<TEntityKind, string> = {
   grade: '"Grade"',
 };
 
-// Deleted lessons/homework/grades can still be referred to (a late attendance mark, a delete
-// repeated by the school system), so existence does not look at deletedAt.
-const IDS = `(SELECT jsonb_array_elements_text($1::jsonb))`;
-
 export function createIngestStore(sql: RawSql): IngestStore {
   return { transaction: (work) => sql.transaction((query) => work(createIngestTransaction(query))) };
 }
 
 function createIngestTransaction(query: TSqlQuery): IngestTransaction {
-  const rows = <T>(sql: string, ...params: unknown[]) => query<T>(sql, params);
   return {
-    async claimEvents(events) {
-      if (events.length === 0) return new Set();
-      const inserted = await rows<{ id: string }>(
-        `INSERT INTO "IngestEvent" (id, type, "receivedAt")
-         SELECT id, type, now() FROM jsonb_to_recordset($1::jsonb) AS x(id text, type text)
-         ON CONFLICT (id) DO NOTHING RETURNING id`,
-        JSON.stringify(events),
-      );
-      return new Set(inserted.map((r) => r.id));
-    },
-
-    async findKnownIds(kind, ids) {
-      if (ids.length === 0) return new Set();
-      const found = await rows<{ id: string }>(`SELECT id FROM ${TABLE_BY_KIND[kind]} WHERE id IN ${IDS}`, JSON.stringify(ids));
-      return new Set(found.map((r) => r.id));
-    },
-
-    async loadGrades(ids) {
-      if (ids.length === 0) return new Map();
-      const found = await rows<Omit<TStoredGrade, 'deleted'> & { deletedAt: Date | null }>(
-        `SELECT id, "studentId", "subjectId", date::text AS date, value, weight, "lessonId", "workType", comment, "deletedAt"
-         FROM "Grade" WHERE id IN ${IDS}`,
-        JSON.stringify(ids),
-      );
-      return new Map(found.map(({ deletedAt, ...g }) => [g.id, { ...g, weight: Number(g.weight), deleted: deletedAt !== null }]));
-    },
-
-    async loadLessons(ids) {
-      if (ids.length === 0) return new Map();
-      const found = await rows<Omit<TStoredLesson, 'deleted'> & { deletedAt: Date | null }>(
-        `SELECT id, "classId", "subjectId", date::text AS date, start, "end", cancelled, "deletedAt" FROM "Lesson" WHERE id IN ${IDS}`,
-        JSON.stringify(ids),
-      );
-      return new Map(found.map(({ deletedAt, ...l }) => [l.id, { ...l, deleted: deletedAt !== null }]));
-    },
-
-    async loadHomework(ids) {
-      if (ids.length === 0) return new Map();
-      const found = await rows<Omit<TStoredHomework, 'deleted'> & { deletedAt: Date | null }>(
-        `SELECT id, "classId", "subjectId", "dueDate"::text AS "dueDate", text, "deletedAt" FROM "Homework" WHERE id IN ${IDS}`,
-        JSON.stringify(ids),
-      );
-      return new Map(found.map(({ deletedAt, ...h }) => [h.id, { ...h, deleted: deletedAt !== null }]));
-    },
-
-    async loadCanteenTransactionIds(ids) {
-      if (ids.length === 0) return new Set();
-      const found = await rows<{ id: string }>(`SELECT id FROM "CanteenTransaction" WHERE id IN ${IDS}`, JSON.stringify(ids));
-      return new Set(found.map((r) => r.id));
-    },
-
+    lookup: (request) => lookup(query, request),
     write: (plan: TWritePlan, options) => writePlan(query, plan, options),
+  };
+}
+
+type TLookupRow = Record<string, unknown[] | null>;
+
+/**
+ * The claim, the reference checks and the current rows in one statement: each part is a
+ * column holding a JSON array. Deleted rows still count as existing (a late attendance mark or
+ * a repeated delete may refer to them), so existence does not look at deletedAt.
+ */
+async function lookup(query: TSqlQuery, request: TLookupRequest): Promise<TLookupResult> {
+  const params: unknown[] = [];
+  const param = (value: unknown[]) => {
+    params.push(JSON.stringify(value));
+    return `$${params.length}::jsonb`;
+  };
+  const ids = (value: string[]) => `(SELECT jsonb_array_elements_text(${param(value)}))`;
+  const columns: string[] = [];
+  let claim = '';
+  if (request.claim.length > 0) {
+    claim = `WITH claimed AS (
+      INSERT INTO "IngestEvent" (id, type, "receivedAt")
+      SELECT id, type, now() FROM jsonb_to_recordset(${param(request.claim)}) AS x(id text, type text)
+      ON CONFLICT (id) DO NOTHING RETURNING id) `;
+    columns.push(`(SELECT json_agg(id) FROM claimed) AS claimed`);
+  }
+  for (const [kind, wanted] of request.references) {
+    if (wanted.length > 0) columns.push(`(SELECT json_agg(id) FROM ${TABLE_BY_KIND[kind]} WHERE id IN ${ids(wanted)}) AS "known_${kind}"`);
+  }
+  if (request.gradeIds.length > 0) {
+    columns.push(`(SELECT json_agg(g) FROM (SELECT id, "studentId", "subjectId", date::text AS date, value, weight, "lessonId", "workType", comment,
+      "deletedAt" IS NOT NULL AS deleted FROM "Grade" WHERE id IN ${ids(request.gradeIds)}) g) AS grades`);
+  }
+  if (request.lessonIds.length > 0) {
+    columns.push(`(SELECT json_agg(l) FROM (SELECT id, "classId", "subjectId", date::text AS date, start, "end", cancelled,
+      "deletedAt" IS NOT NULL AS deleted FROM "Lesson" WHERE id IN ${ids(request.lessonIds)}) l) AS lessons`);
+  }
+  if (request.homeworkIds.length > 0) {
+    columns.push(`(SELECT json_agg(h) FROM (SELECT id, "classId", "subjectId", "dueDate"::text AS "dueDate", text,
+      "deletedAt" IS NOT NULL AS deleted FROM "Homework" WHERE id IN ${ids(request.homeworkIds)}) h) AS homework`);
+  }
+  if (request.canteenTransactionIds.length > 0) {
+    columns.push(`(SELECT json_agg(id) FROM "CanteenTransaction" WHERE id IN ${ids(request.canteenTransactionIds)}) AS canteen`);
+  }
+  const row: TLookupRow = columns.length > 0 ? (await query<TLookupRow>(`${claim}SELECT ${columns.join(', ')}`, params))[0] : {};
+  const list = <T>(name: string) => (row[name] ?? []) as T[];
+
+  const known = new Map<TEntityKind, Set<string>>();
+  for (const kind of request.references.keys()) known.set(kind, new Set(list<string>(`known_${kind}`)));
+  return {
+    claimed: new Set(list<string>('claimed')),
+    known,
+    existing: {
+      grades: new Map(list<TStoredGrade>('grades').map((g) => [g.id, g])),
+      lessons: new Map(list<TStoredLesson>('lessons').map((l) => [l.id, l])),
+      homework: new Map(list<TStoredHomework>('homework').map((h) => [h.id, h])),
+      canteenTransactionIds: new Set(list<string>('canteen')),
+    },
   };
 }

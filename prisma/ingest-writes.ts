@@ -1,43 +1,50 @@
 import type { TWritePlan } from '../core/ingest/plan-batch';
 import type { TSqlQuery } from './database';
 
-// Each statement takes the rows as one JSON array ($1) and upserts them set-wise.
+// The whole plan is written by one statement: every non-empty part is a data-modifying CTE
+// with its rows as one JSON parameter, upserted set-wise. The parts touch different rows (the
+// planner keeps one final row per id), and foreign keys are checked at the end of the
+// statement, so a class may refer to a school inserted beside it.
 // Prisma's @updatedAt is client-side, so these writes set "updatedAt" themselves.
 
-const json = (rows: unknown[]) => JSON.stringify(rows);
-
 export async function writePlan(query: TSqlQuery, plan: TWritePlan, options: { withOutbox: boolean; defaultTimezone: string }): Promise<void> {
-  const run = async (rows: unknown[], sql: string, ...extra: unknown[]) => {
-    if (rows.length > 0) await query(sql, [json(rows), ...extra]);
+  const params: unknown[] = [];
+  const parts: string[] = [];
+  const run = (rows: unknown[], sql: string, ...extra: unknown[]) => {
+    if (rows.length === 0) return;
+    const base = params.length;
+    params.push(JSON.stringify(rows), ...extra);
+    // Each part is written with $1 (its rows) and $2… (its extras); they become this statement's numbers.
+    parts.push(`w${parts.length} AS (${sql.replace(/\$(\d+)/g, (_, n: string) => `$${base + Number(n)}`)})`);
   };
 
   // A school event without a time zone keeps the stored one (or the default for a new school).
-  await run(
+  run(
     plan.schools.filter((school) => school.timezone),
     `INSERT INTO "School" (id, name, timezone, "createdAt", "updatedAt")
      SELECT "schoolId", name, timezone, now(), now() FROM jsonb_to_recordset($1::jsonb) AS x("schoolId" text, name text, timezone text)
      ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, timezone = EXCLUDED.timezone, "updatedAt" = now()`,
   );
-  await run(
+  run(
     plan.schools.filter((school) => !school.timezone),
     `INSERT INTO "School" (id, name, timezone, "createdAt", "updatedAt")
      SELECT "schoolId", name, $2, now(), now() FROM jsonb_to_recordset($1::jsonb) AS x("schoolId" text, name text)
      ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, "updatedAt" = now()`,
     options.defaultTimezone,
   );
-  await run(
+  run(
     plan.classes,
     `INSERT INTO "SchoolClass" (id, "schoolId", name, "updatedAt")
      SELECT "classId", "schoolId", name, now() FROM jsonb_to_recordset($1::jsonb) AS x("classId" text, "schoolId" text, name text)
      ON CONFLICT (id) DO UPDATE SET "schoolId" = EXCLUDED."schoolId", name = EXCLUDED.name, "updatedAt" = now()`,
   );
-  await run(
+  run(
     plan.subjects,
     `INSERT INTO "Subject" (id, "schoolId", name, "updatedAt")
      SELECT "subjectId", "schoolId", name, now() FROM jsonb_to_recordset($1::jsonb) AS x("subjectId" text, "schoolId" text, name text)
      ON CONFLICT (id) DO UPDATE SET "schoolId" = EXCLUDED."schoolId", name = EXCLUDED.name, "updatedAt" = now()`,
   );
-  await run(
+  run(
     plan.teachers,
     `INSERT INTO "Teacher" (id, "schoolId", "lastName", "firstName", "middleName", "updatedAt")
      SELECT "teacherId", "schoolId", "lastName", "firstName", "middleName", now()
@@ -45,7 +52,7 @@ export async function writePlan(query: TSqlQuery, plan: TWritePlan, options: { w
      ON CONFLICT (id) DO UPDATE SET "schoolId" = EXCLUDED."schoolId", "lastName" = EXCLUDED."lastName",
        "firstName" = EXCLUDED."firstName", "middleName" = EXCLUDED."middleName", "updatedAt" = now()`,
   );
-  await run(
+  run(
     plan.students,
     `INSERT INTO "Student" (id, "schoolId", "classId", "lastName", "firstName", "middleName", "updatedAt")
      SELECT "studentId", "schoolId", "classId", "lastName", "firstName", "middleName", now()
@@ -53,7 +60,7 @@ export async function writePlan(query: TSqlQuery, plan: TWritePlan, options: { w
      ON CONFLICT (id) DO UPDATE SET "schoolId" = EXCLUDED."schoolId", "classId" = EXCLUDED."classId", "lastName" = EXCLUDED."lastName",
        "firstName" = EXCLUDED."firstName", "middleName" = EXCLUDED."middleName", "updatedAt" = now()`,
   );
-  await run(
+  run(
     plan.lessons,
     `INSERT INTO "Lesson" (id, "classId", "subjectId", "teacherId", date, start, "end", room, topic, "isTest", cancelled, "onlineUrl", "deletedAt", "updatedAt")
      SELECT "lessonId", "classId", "subjectId", "teacherId", date::date, start, "end", room, topic, COALESCE("isTest", false),
@@ -65,8 +72,8 @@ export async function writePlan(query: TSqlQuery, plan: TWritePlan, options: { w
        "isTest" = EXCLUDED."isTest", cancelled = EXCLUDED.cancelled, "onlineUrl" = EXCLUDED."onlineUrl",
        "deletedAt" = EXCLUDED."deletedAt", "updatedAt" = now()`,
   );
-  await run(plan.deletedLessonIds, `UPDATE "Lesson" SET "deletedAt" = now(), "updatedAt" = now() WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb)) AND "deletedAt" IS NULL`);
-  await run(
+  run(plan.deletedLessonIds, `UPDATE "Lesson" SET "deletedAt" = now(), "updatedAt" = now() WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb)) AND "deletedAt" IS NULL`);
+  run(
     plan.homework,
     `INSERT INTO "Homework" (id, "classId", "subjectId", "dueDate", text, "lessonId", "deletedAt", "createdAt", "updatedAt")
      SELECT "homeworkId", "classId", "subjectId", "dueDate"::date, text, "lessonId", CASE WHEN deleted THEN now() END, now(), now()
@@ -74,8 +81,8 @@ export async function writePlan(query: TSqlQuery, plan: TWritePlan, options: { w
      ON CONFLICT (id) DO UPDATE SET "classId" = EXCLUDED."classId", "subjectId" = EXCLUDED."subjectId", "dueDate" = EXCLUDED."dueDate",
        text = EXCLUDED.text, "lessonId" = EXCLUDED."lessonId", "deletedAt" = EXCLUDED."deletedAt", "updatedAt" = now()`,
   );
-  await run(plan.deletedHomeworkIds, `UPDATE "Homework" SET "deletedAt" = now(), "updatedAt" = now() WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb)) AND "deletedAt" IS NULL`);
-  await run(
+  run(plan.deletedHomeworkIds, `UPDATE "Homework" SET "deletedAt" = now(), "updatedAt" = now() WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb)) AND "deletedAt" IS NULL`);
+  run(
     plan.grades,
     `INSERT INTO "Grade" (id, "studentId", "subjectId", date, value, weight, "lessonId", "workType", comment, "deletedAt", "createdAt", "updatedAt")
      SELECT id, "studentId", "subjectId", date::date, value, weight, "lessonId", "workType", comment, CASE WHEN deleted THEN now() END, now(), now()
@@ -85,19 +92,19 @@ export async function writePlan(query: TSqlQuery, plan: TWritePlan, options: { w
        value = EXCLUDED.value, weight = EXCLUDED.weight, "lessonId" = EXCLUDED."lessonId", "workType" = EXCLUDED."workType",
        comment = EXCLUDED.comment, "deletedAt" = EXCLUDED."deletedAt", "updatedAt" = now()`,
   );
-  await run(
+  run(
     plan.gradeHistory,
     `INSERT INTO "GradeHistory" ("gradeId", action, value, weight, "workType", comment, "eventId", at)
      SELECT "gradeId", action, value, weight, "workType", comment, "eventId", now()
      FROM jsonb_to_recordset($1::jsonb) AS x("gradeId" text, action text, value text, weight int, "workType" text, comment text, "eventId" text)`,
   );
-  await run(
+  run(
     plan.attendance,
     `INSERT INTO "Attendance" ("lessonId", "studentId", status, reason, "updatedAt")
      SELECT "lessonId", "studentId", status, reason, now() FROM jsonb_to_recordset($1::jsonb) AS x("lessonId" text, "studentId" text, status text, reason text)
      ON CONFLICT ("lessonId", "studentId") DO UPDATE SET status = EXCLUDED.status, reason = EXCLUDED.reason, "updatedAt" = now()`,
   );
-  await run(
+  run(
     plan.canteen,
     `INSERT INTO "CanteenTransaction" (id, "studentId", "amountKopecks", "balanceKopecks", at, description)
      SELECT "transactionId", "studentId", "amountKopecks", "balanceKopecks", at::timestamptz, description
@@ -105,7 +112,7 @@ export async function writePlan(query: TSqlQuery, plan: TWritePlan, options: { w
      ON CONFLICT (id) DO NOTHING`,
   );
   // The balance follows the latest transaction by its own time, so a late-arriving old one does not win.
-  await run(
+  run(
     plan.canteen,
     `INSERT INTO "CanteenBalance" ("studentId", "balanceKopecks", at)
      SELECT DISTINCT ON ("studentId") "studentId", "balanceKopecks", at::timestamptz
@@ -115,11 +122,12 @@ export async function writePlan(query: TSqlQuery, plan: TWritePlan, options: { w
      WHERE "CanteenBalance".at <= EXCLUDED.at`,
   );
   if (options.withOutbox) {
-    await run(
+    run(
       plan.outbox,
       `INSERT INTO "Outbox" (kind, "studentId", "classId", payload, "eventId", "createdAt")
        SELECT kind, "studentId", "classId", payload, "eventId", now()
        FROM jsonb_to_recordset($1::jsonb) AS x(kind text, "studentId" text, "classId" text, payload jsonb, "eventId" text)`,
     );
   }
+  if (parts.length > 0) await query(`WITH ${parts.join(',\n')}\nSELECT 1`, params);
 }

@@ -2,7 +2,7 @@ import { AppError } from '../errors';
 import { ZBatchSchema, type TJournalEvent } from './event-schemas';
 import type { IngestStore } from './ingest-port';
 import { planBatch, rowsToLoad } from './plan-batch';
-import { findUnknownReferences, validateEvents, type TEventError } from './validate-batch';
+import { collectReferences, unknownReferences, validateEvents, type TEventError } from './validate-batch';
 
 export interface TIngestResult {
   accepted: number;
@@ -41,23 +41,21 @@ export async function ingestBatch(store: IngestStore, body: unknown, options: In
 }
 
 export async function ingestValidEvents(store: IngestStore, events: TJournalEvent[], options: IngestOptions): Promise<TIngestResult> {
+  const references = collectReferences(events);
+  // Loaded for every event, not only the fresh ones: the lookup happens before the claim's answer is known.
+  const load = rowsToLoad(events);
   return store.transaction(async (tx) => {
-    const referenceErrors = await findUnknownReferences(events, (kind, ids) => tx.findKnownIds(kind, ids));
+    const found = await tx.lookup({ claim: uniqueById(events), references: references.wanted, ...load });
+    // Thrown inside the transaction, so the claim just made is rolled back with it.
+    const referenceErrors = unknownReferences(events, references, found.known);
     if (referenceErrors.length > 0) throw new BatchRejectedError(referenceErrors);
 
-    const claimed = await tx.claimEvents(uniqueById(events));
     // An id repeated inside one batch is applied once, at its first position.
     const seen = new Set<string>();
-    const fresh = events.filter((e) => claimed.has(e.id) && !seen.has(e.id) && seen.add(e.id));
+    const fresh = events.filter((e) => found.claimed.has(e.id) && !seen.has(e.id) && seen.add(e.id));
     if (fresh.length === 0) return { accepted: 0, duplicates: events.length, facts: 0 };
 
-    const load = rowsToLoad(fresh);
-    // One connection serves the transaction, so these run one after another anyway.
-    const grades = await tx.loadGrades(load.gradeIds);
-    const lessons = await tx.loadLessons(load.lessonIds);
-    const homework = await tx.loadHomework(load.homeworkIds);
-    const canteenTransactionIds = await tx.loadCanteenTransactionIds(load.canteenTransactionIds);
-    const plan = planBatch(fresh, { grades, lessons, homework, canteenTransactionIds });
+    const plan = planBatch(fresh, found.existing);
     const withOutbox = options.withOutbox ?? true;
     await tx.write(plan, { withOutbox, defaultTimezone: options.defaultTimezone });
     return { accepted: fresh.length, duplicates: events.length - fresh.length, facts: withOutbox ? plan.outbox.length : 0 };

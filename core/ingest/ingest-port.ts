@@ -1,16 +1,34 @@
 import type { TJournalEvent } from './event-schemas';
-import type { TEntityKind, TStoredGrade, TStoredHomework, TStoredLesson } from './ingest-types';
-import type { TWritePlan } from './plan-batch';
+import type { TEntityKind } from './ingest-types';
+import type { TExistingRows, TWritePlan } from './plan-batch';
 
-/** The work ingestion does inside one database transaction. */
+/** Everything a batch needs to know before it is planned; the store answers it in one go. */
+export interface TLookupRequest {
+  /** Event ids to record; those recorded before are duplicates. */
+  claim: Pick<TJournalEvent, 'id' | 'type'>[];
+  /** Ids the batch refers to, by kind: which of them exist? */
+  references: Map<TEntityKind, string[]>;
+  /** Rows whose current state decides what changed. */
+  gradeIds: string[];
+  lessonIds: string[];
+  homeworkIds: string[];
+  canteenTransactionIds: string[];
+}
+
+export interface TLookupResult {
+  /** The ids of `claim` that were not recorded before. */
+  claimed: Set<string>;
+  /** Of each kind's referenced ids, those that exist (deleted rows included). */
+  known: Map<TEntityKind, Set<string>>;
+  existing: TExistingRows;
+}
+
+/**
+ * The work ingestion does inside one database transaction: one lookup, one write. Each is a
+ * single round trip, because a batch's latency is mostly the number of trips it makes.
+ */
 export interface IngestTransaction {
-  /** Records the event ids; returns those that were not recorded before (the rest are duplicates). */
-  claimEvents(events: Pick<TJournalEvent, 'id' | 'type'>[]): Promise<Set<string>>;
-  findKnownIds(kind: TEntityKind, ids: string[]): Promise<Set<string>>;
-  loadGrades(ids: string[]): Promise<Map<string, TStoredGrade>>;
-  loadLessons(ids: string[]): Promise<Map<string, TStoredLesson>>;
-  loadHomework(ids: string[]): Promise<Map<string, TStoredHomework>>;
-  loadCanteenTransactionIds(ids: string[]): Promise<Set<string>>;
+  lookup(request: TLookupRequest): Promise<TLookupResult>;
   /** Writes every row of the plan; `withOutbox: false` seeds silently (no alerts for old data). */
   write(plan: TWritePlan, options: { withOutbox: boolean; defaultTimezone: string }): Promise<void>;
 }

@@ -219,24 +219,18 @@ function historyRow(g: TStoredGrade, action: TGradeHistoryRow['action'], eventId
   return { gradeId: g.id, action, value: g.value, weight: g.weight, workType: g.workType, comment: g.comment, eventId };
 }
 
+/**
+ * A grade fact names the grade and what it was before; the grade's own fields are read from
+ * its row when alerts are planned (seconds later), so they are not copied into every fact:
+ * the outbox row is the largest part of ingesting a grade otherwise.
+ */
 function gradeFact(kind: 'grade.created' | 'grade.changed' | 'grade.deleted', g: TStoredGrade, event: TJournalEvent, previous?: TStoredGrade): TOutboxRow {
   return {
     kind,
     studentId: g.studentId,
     classId: null,
     eventId: event.id,
-    payload: {
-      gradeId: g.id,
-      subjectId: g.subjectId,
-      date: g.date,
-      value: g.value,
-      weight: g.weight,
-      workType: g.workType,
-      comment: g.comment,
-      lessonId: g.lessonId,
-      ...(previous ? { previousValue: previous.value, previousWeight: previous.weight } : {}),
-      occurredAt: event.occurredAt,
-    },
+    payload: previous ? { gradeId: g.id, previousValue: previous.value, previousWeight: previous.weight } : { gradeId: g.id },
   };
 }
 

@@ -97,26 +97,33 @@ export function definesAndRefers(event: TJournalEvent): { defines?: TReference; 
   }
 }
 
-export type TFindKnownIds = (kind: TEntityKind, ids: string[]) => Promise<Set<string>>;
+export interface TBatchReferences {
+  /** Per event, in batch order: what it defines and refers to. */
+  perEvent: { defines?: TReference; refers: TReference[] }[];
+  /** Every id referred to, by kind: what the store is asked about, all at once. */
+  wanted: Map<TEntityKind, string[]>;
+}
 
-/**
- * An event may refer only to ids that are stored or defined earlier in the same batch
- * (CONTRACT section 4). The store is asked once per kind, for all ids at once.
- */
-export async function findUnknownReferences(events: TJournalEvent[], findKnownIds: TFindKnownIds): Promise<TEventError[]> {
-  const plans = events.map(definesAndRefers);
+export function collectReferences(events: TJournalEvent[]): TBatchReferences {
+  const perEvent = events.map(definesAndRefers);
   const wanted = new Map<TEntityKind, Set<string>>();
-  for (const plan of plans) {
+  for (const plan of perEvent) {
     for (const r of plan.refers) {
       if (!wanted.has(r.kind)) wanted.set(r.kind, new Set());
       wanted.get(r.kind)!.add(r.id);
     }
   }
-  const known = new Map<TEntityKind, Set<string>>();
-  for (const [kind, ids] of wanted) known.set(kind, await findKnownIds(kind, [...ids]));
+  return { perEvent, wanted: new Map([...wanted].map(([kind, ids]) => [kind, [...ids]])) };
+}
 
+/**
+ * An event may refer only to ids that are stored (`known`) or defined earlier in the same
+ * batch (CONTRACT section 4).
+ */
+export function unknownReferences(events: TJournalEvent[], references: TBatchReferences, stored: Map<TEntityKind, Set<string>>): TEventError[] {
+  const known = new Map([...stored].map(([kind, ids]) => [kind, new Set(ids)]));
   const errors: TEventError[] = [];
-  plans.forEach((plan, index) => {
+  references.perEvent.forEach((plan, index) => {
     const missing = plan.refers.filter((r) => !known.get(r.kind)?.has(r.id));
     if (missing.length > 0) {
       errors.push({ index, id: events[index].id, message: missing.map((r) => `data.${r.field}: unknown ${r.kind} "${r.id}"`).join('; ') });

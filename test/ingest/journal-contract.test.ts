@@ -136,7 +136,8 @@ for (const { kind, describe } of DATABASE_KINDS) {
       expect((await postEvents(runtime.app, [gradeEvent('g', 'g-g1', '5')])).status).toBe(200);
       const rows = await outboxFor();
       expect(rows.map((r) => r.kind)).toEqual(['grade.created', 'grade.changed']);
-      expect(rows[1]).toMatchObject({ studentId: 'g-st1', payload: expect.objectContaining({ value: '5', previousValue: '4' }) });
+      // The fact names the grade and its previous value; the grade's fields are read from its row.
+      expect(rows[1]).toMatchObject({ studentId: 'g-st1', payload: { gradeId: 'g-g1', previousValue: '4', previousWeight: 1 } });
 
       // Same content under a new event id: stored as an event, but nothing to alert about.
       expect((await postEvents(runtime.app, [gradeEvent('g', 'g-g1', '5')])).body).toEqual({ accepted: 1, duplicates: 0 });
