@@ -20,7 +20,7 @@ export function createAccessLogStore(db: Database): AccessLog {
   return {
     async record(entries: readonly TAccessEntry[]) {
       if (entries.length === 0) return;
-      await sql.query(
+      await sql.prepared(
         `INSERT INTO "AccessLog" ("viewerId", "studentId", channel, intent, "at")
          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[])`,
         [entries.map((e) => e.viewerId), entries.map((e) => e.studentId), entries.map((e) => e.channel), entries.map((e) => e.intent), entries.map((e) => e.at.toISOString())],

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
@@ -5,6 +6,7 @@ import { Pool, types } from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from './generated/client';
 import type { MigrationSql } from './migrate';
+import { createPgliteStatements } from './pglite-prepared';
 
 // The database port's two implementations: PostgreSQL when DATABASE_URL is set, otherwise an
 // embedded PGlite (real Postgres in WASM) in DATA_DIR. Both serve the same Prisma client and
@@ -20,6 +22,11 @@ export type TSqlQuery = <T = Record<string, unknown>>(sql: string, params?: unkn
  * is several times faster without Prisma's per-query overhead.
  */
 export interface RawSql extends MigrationSql {
+  /**
+   * Like query(), for the fixed statements of hot paths (an answer, an update): each is parsed and
+   * planned once per connection and then only bound and run. Not for SQL text that varies.
+   */
+  prepared: TSqlQuery;
   /** Runs `work` on one connection inside BEGIN … COMMIT (ROLLBACK when it throws). */
   transaction<T>(work: (query: TSqlQuery) => Promise<T>): Promise<T>;
   /** Runs `work` on one dedicated connection: session state (advisory locks) must not hop between pooled ones. */
@@ -53,6 +60,17 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize ?? 10) : openPglite(options);
 }
 
+/** A prepared statement's name follows from its text, so every connection agrees on it. */
+const statementNames = new Map<string, string>();
+function statementName(sql: string): string {
+  let name = statementNames.get(sql);
+  if (!name) {
+    name = `dnevnik_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`;
+    statementNames.set(sql, name);
+  }
+  return name;
+}
+
 function openPostgres(connectionString: string, max: number): Database {
   const pool = new Pool({ connectionString, max, connectionTimeoutMillis: 10_000 });
   // An idle client's network error must not crash the process; the next query reports it.
@@ -66,6 +84,8 @@ function openPostgres(connectionString: string, max: number): Database {
         await pool.query(sql);
       },
       query: async <T>(sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows as T[],
+      // node-postgres prepares a named statement on each pooled connection the first time it runs there.
+      prepared: async <T>(sql: string, params?: unknown[]) => (await pool.query({ name: statementName(sql), text: sql, values: params })).rows as T[],
       session: async (work) => {
         const client = await pool.connect();
         try {
@@ -126,6 +146,7 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
     prisma,
     sql: {
       ...direct,
+      prepared: createPgliteStatements(pglite),
       session: (work) => work(direct),
       transaction: (work) => pglite.transaction((tx) => work(async <T>(sql: string, params?: unknown[]) => (await tx.query<T>(sql, params)).rows)),
     },

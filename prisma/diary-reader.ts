@@ -1,17 +1,20 @@
 import { DateTime } from 'luxon';
 import type { DiaryReader } from '../core/diary/diary-port';
-import type { TCanteenInfo, TLessonItem } from '../core/diary/diary-types';
+import type { TCanteenInfo, TDiaryStudent, TLessonItem } from '../core/diary/diary-types';
 import type { TSqlQuery } from './database';
 import type { NameCache, TNames } from './name-cache';
 
-// The diary read model. Each part is one statement on an index (Grade(studentId,date),
-// Homework(classId,dueDate), Lesson(classId,date), Lesson(teacherId,date)) sent through the
-// driver: on this hot path Prisma's per-query overhead was most of the time an answer took.
+// The diary read model. Each part is one statement for all the students asked about, on an
+// index (Grade(studentId,date), Homework(classId,dueDate), Lesson(classId,date),
+// Lesson(teacherId,date)) sent through the driver: on this hot path Prisma's per-query overhead
+// was most of the time an answer took, and on PGlite every statement is paid for in turn.
 // Names come from the in-memory cache instead of joins. Days travel as text (`date::text`) and
 // instants as epoch milliseconds, so no driver's date parsing can shift a day.
 
 const RECENT_CANTEEN = 5;
 
+type TGradeRow = { id: string; studentId: string; date: string; subjectId: string; value: string; weight: number; workType: string | null; comment: string | null };
+type THomeworkRow = { id: string; classId: string; dueDate: string; subjectId: string; text: string };
 type TLessonRow = {
   id: string; classId: string; subjectId: string; teacherId: string; date: string; start: string; end: string;
   room: string | null; topic: string | null; isTest: boolean; cancelled: boolean; onlineUrl: string | null;
@@ -41,41 +44,51 @@ const none = <T>(): Promise<T[]> => Promise.resolve([]);
 
 export function createDiaryReader(query: TSqlQuery, names: NameCache): DiaryReader {
   return {
-    async studentDiary(student, range, wants) {
+    async studentDiaries(students, range, wants) {
+      if (students.length === 0) return [];
+      const studentIds = students.map((s) => s.id);
+      const classIds = [...new Set(students.map((s) => s.classId))];
       const [grades, homework, lessons, canteen] = await Promise.all([
         wants.grades
-          ? query<{ id: string; date: string; subjectId: string; value: string; weight: number; workType: string | null; comment: string | null }>(
-              `SELECT id, date::text AS date, "subjectId", value, weight, "workType", comment FROM "Grade"
-                WHERE "studentId" = $1 AND date BETWEEN $2::date AND $3::date AND "deletedAt" IS NULL ORDER BY date, "createdAt", id`,
-              [student.id, range.from, range.to],
+          ? query<TGradeRow>(
+              `SELECT id, "studentId", date::text AS date, "subjectId", value, weight, "workType", comment FROM "Grade"
+                WHERE "studentId" = ANY($1::text[]) AND date BETWEEN $2::date AND $3::date AND "deletedAt" IS NULL ORDER BY date, "createdAt", id`,
+              [studentIds, range.from, range.to],
             )
-          : none<never>(),
+          : none<TGradeRow>(),
         wants.homework
-          ? query<{ id: string; dueDate: string; subjectId: string; text: string }>(
-              `SELECT id, "dueDate"::text AS "dueDate", "subjectId", text FROM "Homework"
-                WHERE "classId" = $1 AND "dueDate" BETWEEN $2::date AND $3::date AND "deletedAt" IS NULL ORDER BY "dueDate", id`,
-              [student.classId, range.from, range.to],
+          ? query<THomeworkRow>(
+              `SELECT id, "classId", "dueDate"::text AS "dueDate", "subjectId", text FROM "Homework"
+                WHERE "classId" = ANY($1::text[]) AND "dueDate" BETWEEN $2::date AND $3::date AND "deletedAt" IS NULL ORDER BY "dueDate", id`,
+              [classIds, range.from, range.to],
             )
-          : none<never>(),
+          : none<THomeworkRow>(),
         wants.lessons
-          ? query<TLessonRow>(`SELECT ${LESSON_COLUMNS} FROM "Lesson" WHERE "classId" = $1 AND date BETWEEN $2::date AND $3::date AND "deletedAt" IS NULL`, [
-              student.classId,
+          ? query<TLessonRow>(`SELECT ${LESSON_COLUMNS} FROM "Lesson" WHERE "classId" = ANY($1::text[]) AND date BETWEEN $2::date AND $3::date AND "deletedAt" IS NULL`, [
+              classIds,
               range.from,
               range.to,
             ])
           : none<TLessonRow>(),
-        wants.canteen ? readCanteen(query, student.id, student.timezone) : Promise.resolve(null),
+        wants.canteen ? readCanteen(query, students) : Promise.resolve(null),
       ]);
       const cache = await names.covering({
         subjects: [...grades.map((g) => g.subjectId), ...homework.map((h) => h.subjectId), ...lessons.map((l) => l.subjectId)],
         teachers: lessons.map((l) => l.teacherId),
       });
-      return {
-        grades: grades.map((g) => ({ id: g.id, date: g.date, subject: cache.subjectName.get(g.subjectId) ?? '', value: g.value, weight: g.weight, workType: g.workType, comment: g.comment })),
-        homework: homework.map((h) => ({ id: h.id, dueDate: h.dueDate, subject: cache.subjectName.get(h.subjectId) ?? '', text: h.text })),
-        lessons: lessons.map((l) => toLesson(l, cache)).sort(byTime),
-        canteen,
-      };
+      return students.map((student) => ({
+        grades: grades
+          .filter((g) => g.studentId === student.id)
+          .map((g) => ({ id: g.id, date: g.date, subject: cache.subjectName.get(g.subjectId) ?? '', value: g.value, weight: g.weight, workType: g.workType, comment: g.comment })),
+        homework: homework
+          .filter((h) => h.classId === student.classId)
+          .map((h) => ({ id: h.id, dueDate: h.dueDate, subject: cache.subjectName.get(h.subjectId) ?? '', text: h.text })),
+        lessons: lessons
+          .filter((l) => l.classId === student.classId)
+          .map((l) => toLesson(l, cache))
+          .sort(byTime),
+        canteen: canteen?.get(student.id) ?? (canteen ? { balanceKopecks: null, recent: [] } : null),
+      }));
     },
 
     async teacherLessons(teacherIds, range) {
@@ -91,19 +104,33 @@ export function createDiaryReader(query: TSqlQuery, names: NameCache): DiaryRead
   };
 }
 
-async function readCanteen(query: TSqlQuery, studentId: string, zone: string): Promise<TCanteenInfo> {
-  const [row] = await query<{ balance: number | null; recent: { atMs: number | string; amountKopecks: number; description: string | null }[] | string }>(
-    `SELECT (SELECT "balanceKopecks" FROM "CanteenBalance" WHERE "studentId" = $1) AS balance,
+type TCanteenRow = { studentId: string; balance: number | null; recent: { atMs: number | string; amountKopecks: number; description: string | null }[] | string };
+
+/** Balance and the latest transactions of each student, in one statement. */
+async function readCanteen(query: TSqlQuery, students: readonly Pick<TDiaryStudent, 'id' | 'timezone'>[]): Promise<Map<string, TCanteenInfo>> {
+  const rows = await query<TCanteenRow>(
+    `SELECT s.id AS "studentId",
+            (SELECT "balanceKopecks" FROM "CanteenBalance" WHERE "studentId" = s.id) AS balance,
             COALESCE((SELECT json_agg(t) FROM (SELECT (extract(epoch FROM at) * 1000)::float8 AS "atMs", "amountKopecks", description
-                        FROM "CanteenTransaction" WHERE "studentId" = $1 ORDER BY at DESC LIMIT ${RECENT_CANTEEN}) t), '[]'::json) AS recent`,
-    [studentId],
+                        FROM "CanteenTransaction" WHERE "studentId" = s.id ORDER BY at DESC LIMIT ${RECENT_CANTEEN}) t), '[]'::json) AS recent
+       FROM unnest($1::text[]) AS s(id)`,
+    [students.map((s) => s.id)],
   );
-  const recent = typeof row.recent === 'string' ? (JSON.parse(row.recent) as Exclude<typeof row.recent, string>) : row.recent;
-  return {
-    balanceKopecks: row.balance,
-    recent: recent.map((t) => {
-      const at = DateTime.fromMillis(Number(t.atMs), { zone });
-      return { at: at.toUTC().toISO()!, date: at.toISODate()!, amountKopecks: t.amountKopecks, description: t.description };
+  const zoneOf = new Map(students.map((s) => [s.id, s.timezone]));
+  return new Map(
+    rows.map((row) => {
+      const recent = typeof row.recent === 'string' ? (JSON.parse(row.recent) as Exclude<TCanteenRow['recent'], string>) : row.recent;
+      const zone = zoneOf.get(row.studentId)!;
+      return [
+        row.studentId,
+        {
+          balanceKopecks: row.balance,
+          recent: recent.map((t) => {
+            const at = DateTime.fromMillis(Number(t.atMs), { zone });
+            return { at: at.toUTC().toISO()!, date: at.toISODate()!, amountKopecks: t.amountKopecks, description: t.description };
+          }),
+        },
+      ];
     }),
-  };
+  );
 }

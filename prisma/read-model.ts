@@ -8,5 +8,6 @@ import { createNameCache } from './name-cache';
 /** The read side the answer service needs, sharing one name cache. */
 export function createReadModel(db: Pick<Database, 'prisma' | 'sql'>, defaultZone: string): { access: AccessReader; diary: DiaryReader } {
   const names = createNameCache(db.prisma, defaultZone);
-  return { access: createAccessReader(db.sql.query, names, defaultZone), diary: createDiaryReader(db.sql.query, names) };
+  // Every answer runs these statements: prepared, they are planned once.
+  return { access: createAccessReader(db.sql.prepared, names, defaultZone), diary: createDiaryReader(db.sql.prepared, names) };
 }

@@ -88,7 +88,7 @@ export function createAnswerService(deps: AnswerDeps): AnswerService {
       lessons: query.intent === 'schedule',
       canteen: query.intent === 'balance',
     };
-    const diaries = await Promise.all(students.map((s) => deps.diary.studentDiary(s, period, wants)));
+    const diaries = await deps.diary.studentDiaries(students, period, wants);
     const subject = query.subject;
     switch (query.intent) {
       case 'grades':

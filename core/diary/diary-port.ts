@@ -2,8 +2,12 @@ import type { TDateRange, TDiaryStudent, TDiaryWants, TLessonItem, TStudentDiary
 
 /** Reads the diary; implemented over the database in prisma/diary-reader.ts. Access is checked before it is called. */
 export interface DiaryReader {
-  /** Only the parts asked for in `wants` are read; the others come back empty. Deleted rows never appear. */
-  studentDiary(student: Pick<TDiaryStudent, 'id' | 'classId' | 'timezone'>, range: TDateRange, wants: TDiaryWants): Promise<TStudentDiary>;
+  /**
+   * One diary per student, in the order given, read together (a family's children cost one read
+   * per part, not one per child). Only the parts asked for in `wants` are read; the others come
+   * back empty. Deleted rows never appear.
+   */
+  studentDiaries(students: readonly Pick<TDiaryStudent, 'id' | 'classId' | 'timezone'>[], range: TDateRange, wants: TDiaryWants): Promise<TStudentDiary[]>;
   /** Lessons taught by any of these teachers in the range, in time order. */
   teacherLessons(teacherIds: readonly string[], range: TDateRange): Promise<TLessonItem[]>;
 }
