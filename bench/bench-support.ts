@@ -52,6 +52,8 @@ export interface ServerProcess {
   child: ChildProcess;
   /** Peak resident memory of the server so far (VmHWM), in MB. */
   peakRssMb(): number;
+  /** CPU time (user + system) the server has used so far, in seconds. */
+  cpuSeconds(): number;
   stop(): Promise<void>;
 }
 
@@ -90,6 +92,11 @@ export async function startServerProcess(env: Record<string, string>, command: '
       const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
       const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
       return kb / 1024;
+    },
+    cpuSeconds: () => {
+      // /proc/<pid>/stat: fields 14 and 15 (after the command in parentheses) are utime and stime in clock ticks.
+      const fields = fs.readFileSync(`/proc/${child.pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / 100;
     },
     stop: async () => {
       child.kill('SIGTERM');

@@ -2,22 +2,31 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 // A Bot API double for the benchmark: answers every method at once with a plausible result and
-// counts what the bot sent, so the measured time is ours, not Telegram's.
+// counts what the bot sent, so the measured time is ours, not Telegram's. It keeps the buttons it
+// was last asked to show in each chat, so the benchmark can press them as a user would.
 
 export interface BenchTelegramApi {
   apiRoot: string;
   counts: Map<string, number>;
+  /** Per chat, the callback data of the inline buttons of the last message sent there. */
+  lastButtons: Map<string, string[]>;
+  /** How many messages sent carried each first line (what users were told, in short). */
+  replies: Map<string, number>;
   close(): Promise<void>;
 }
 
 export async function startBenchTelegramApi(botId: number): Promise<BenchTelegramApi> {
   const counts = new Map<string, number>();
+  const lastButtons = new Map<string, string[]>();
+  const replies = new Map<string, number>();
   let messageId = 0;
   const server = http.createServer((req, res) => {
-    req.resume();
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const method = /\/bot[^/]+\/(\w+)$/.exec(req.url ?? '')?.[1] ?? 'unknown';
       counts.set(method, (counts.get(method) ?? 0) + 1);
+      if (method === 'sendMessage' || method === 'editMessageText') remember(Buffer.concat(chunks).toString('utf8'));
       const result =
         method === 'getMe'
           ? { id: botId, is_bot: true, first_name: 'Дневник', username: 'dnevnik_bench_bot', can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false }
@@ -27,12 +36,21 @@ export async function startBenchTelegramApi(botId: number): Promise<BenchTelegra
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, result }));
     });
   });
+  const remember = (raw: string) => {
+    const body = JSON.parse(raw) as { chat_id?: number | string; text?: string; reply_markup?: { inline_keyboard?: { callback_data?: string }[][] } };
+    const first = (body.text ?? '').split('\n')[0].slice(0, 60);
+    replies.set(first, (replies.get(first) ?? 0) + 1);
+    const data = (body.reply_markup?.inline_keyboard ?? []).flat().flatMap((b) => (b.callback_data ? [b.callback_data] : []));
+    lastButtons.set(String(body.chat_id), data);
+  };
   server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     apiRoot: `http://127.0.0.1:${port}`,
     counts,
+    lastButtons,
+    replies,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -1,6 +1,10 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { Client } from 'pg';
+import { CONSENT_ACCEPT_PATTERN } from '../core/conversation/actions';
 import { createScratchDatabase, fmt, postAll, requireEnv, startBareRoute, startServerProcess } from './bench-support';
-import { startBenchTelegramApi } from './telegram-stub-server';
+import { startBenchTelegramApi, type BenchTelegramApi } from './telegram-stub-server';
 
 // npm run bench:telegram — realistic Telegram updates posted to POST /webhooks/telegram of a
 // server process (real PostgreSQL + Redis, Bot API answered by a local double), next to a bare
@@ -11,6 +15,8 @@ const TOTAL = Number(process.env.BENCH_UPDATES ?? 20_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const BOT_ID = 7000000001;
 const SECRET = 'bench-telegram-secret';
+const PEPPER = 'bench-link-code-pepper-0123456789abcdef';
+const run = promisify(execFile);
 const LINKED_CHATS = 40;
 // Update ids are remembered in Redis for 24 h: every run needs fresh ones, or it measures only the dedup.
 const RUN_BASE = Math.floor(Date.now() / 1000) * 100_000;
@@ -36,16 +42,60 @@ function makeUpdate(i: number, today: string): unknown {
   return { update_id, message: { message_id: i, date: 1764921600, from, chat: { id: -1001987654321, title: 'Родители 7Б', type: 'supergroup' }, text: 'какие оценки сегодня' } };
 }
 
-/** Demo guardians' Telegram chats, as linking would have stored them after consent. */
-async function linkChats(databaseUrl: string) {
+/** Link codes for every pupil of the demo school, from `dnevnik codes` as a school would print them. */
+async function issueCodes(databaseUrl: string): Promise<string[]> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
-  const people = await client.query<{ id: string }>(`SELECT DISTINCT "personId" AS id FROM "StudentLink" WHERE role = 'guardian' ORDER BY 1 LIMIT ${LINKED_CHATS}`);
-  for (const [i, p] of people.rows.entries()) {
-    await client.query(`INSERT INTO "Chat" (id, "personId", channel, "externalId") VALUES ($1, $2, 'telegram', $3) ON CONFLICT DO NOTHING`, [`bench-chat-${i}`, p.id, String(100_000 + i)]);
-  }
+  const classes = await client.query<{ id: string }>(`SELECT id FROM "SchoolClass" ORDER BY id`);
   await client.end();
-  return people.rows.length;
+  const codes: string[] = [];
+  for (const { id } of classes.rows) {
+    const { stdout } = await run(process.execPath, [path.join(__dirname, '..', 'bin', 'dnevnik.js'), 'codes', '--class', id, '--format', 'csv'], {
+      env: { ...process.env, DATABASE_URL: databaseUrl, LINK_CODE_PEPPER: PEPPER, LOG_LEVEL: 'warn' },
+    });
+    // Column 1 is the code as printed ("4815 2604 7391"); the header line has none.
+    for (const line of stdout.split('\n').slice(1)) if (/^"?\d{4} \d{4} \d{4}/.test(line)) codes.push(line.replace(/^"/, '').slice(0, 14).replace(/ /g, ''));
+  }
+  return codes;
+}
+
+/**
+ * Parents link their chats the way the school letter tells them: /start with the code, then the
+ * consent button. A quarter of them link a second child by sending its code. Nothing is written
+ * to the database behind the bot's back.
+ */
+async function linkChats(serverUrl: string, api: BenchTelegramApi, codes: string[]): Promise<number> {
+  let updateId = RUN_BASE + 10 * TOTAL;
+  const post = async (update: Record<string, unknown>) => {
+    const res = await fetch(`${serverUrl}/webhooks/telegram`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
+      body: JSON.stringify({ update_id: ++updateId, ...update }),
+    });
+    if (res.status !== 200) throw new Error(`linking: webhook answered ${res.status}`);
+  };
+  const chatOf = (chatId: number) => ({ from: { id: chatId, is_bot: false, first_name: 'Ирина', language_code: 'ru' }, chat: { id: chatId, first_name: 'Ирина', type: 'private' } });
+  const link = async (chatId: number, text: string) => {
+    const { from, chat } = chatOf(chatId);
+    const command = text.startsWith('/start') ? { entities: [{ offset: 0, length: 6, type: 'bot_command' }] } : {};
+    await post({ message: { message_id: 1, date: 1764921600, from, chat, text, ...command } });
+    const accept = (api.lastButtons.get(String(chatId)) ?? []).find((data) => CONSENT_ACCEPT_PATTERN.test(data));
+    if (accept) await post({ callback_query: { id: `link-${chatId}`, chat_instance: '1', from, message: { message_id: 2, date: 1764921600, chat, text: '…' }, data: accept } });
+  };
+  if (codes.length < LINKED_CHATS + LINKED_CHATS / 4) throw new Error(`only ${codes.length} link codes for ${LINKED_CHATS} chats`);
+  for (let i = 0; i < LINKED_CHATS; i++) await link(100_000 + i, `/start ${codes[i]}`);
+  for (let i = 0; i < LINKED_CHATS / 4; i++) await link(100_000 + i, codes[LINKED_CHATS + i]);
+  return LINKED_CHATS;
+}
+
+const answeredCount = (api: BenchTelegramApi) => (api.counts.get('sendMessage') ?? 0) + (api.counts.get('answerCallbackQuery') ?? 0);
+
+async function accessLogRows(databaseUrl: string): Promise<number> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "AccessLog"`);
+  await client.end();
+  return rows[0].n;
 }
 
 async function main() {
@@ -62,32 +112,44 @@ async function main() {
     QUESTIONS_PER_MINUTE: '0',
     TELEGRAM_BOT_TOKEN: `${BOT_ID}:bench`,
     TELEGRAM_WEBHOOK_SECRET: SECRET,
+    LINK_CODE_PEPPER: PEPPER,
     TELEGRAM_API_ROOT: api.apiRoot,
     PUBLIC_URL: 'https://bench.invalid',
   });
   const bare = await startBareRoute(['/webhooks/telegram']);
   const drive = (url: string, bodies: string[]) => postAll(`${url}/webhooks/telegram`, bodies, CONCURRENCY, { 'x-telegram-bot-api-secret-token': SECRET });
   try {
-    const linked = await linkChats(db.url);
+    const linked = await linkChats(server.url, api, await issueCodes(db.url));
     const warm = Array.from({ length: 500 }, (_, i) => JSON.stringify(makeUpdate(TOTAL + i, today)));
     const bodies = Array.from({ length: TOTAL }, (_, i) => JSON.stringify(makeUpdate(i, today)));
     await drive(server.url, warm);
     await drive(bare.url, warm);
+    const answeredBefore = answeredCount(api);
+    const diaryBefore = await accessLogRows(db.url);
+    api.replies.clear();
+    const cpuBefore = server.cpuSeconds();
     const bot = await drive(server.url, bodies);
+    const cpuPerUpdate = ((server.cpuSeconds() - cpuBefore) / bodies.length) * 1000;
     const baseline = await drive(bare.url, bodies);
     const ratio = bot.rate / baseline.rate;
+    const diaryAnswers = (await accessLogRows(db.url)) - diaryBefore;
     const sent = [...api.counts.entries()].map(([m, n]) => `${m} ${fmt(n)}`).join(', ');
+    const topReplies = [...api.replies.entries()].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([text, n]) => `    ${fmt(n).padStart(6)} × ${text}`);
     const lines = [
-      `bench:telegram — ${fmt(TOTAL)} updates (${linked} linked chats: questions, menu taps, strangers, groups), ${CONCURRENCY} concurrent, real PostgreSQL + Redis`,
+      `bench:telegram — ${fmt(TOTAL)} updates (${linked} chats linked by code and consent: questions, menu taps, strangers, groups), ${CONCURRENCY} concurrent, real PostgreSQL + Redis`,
       `  webhook (secret → dedup → bot → core → Bot API double): ${fmt(bot.rate)} updates/s  (p50 ${fmt(bot.p50, 1)} ms, p99 ${fmt(bot.p99, 1)} ms)`,
       `  baseline: bare Express route with JSON parsing:        ${fmt(baseline.rate)} updates/s  (p50 ${fmt(baseline.p50, 1)} ms, p99 ${fmt(baseline.p99, 1)} ms)`,
       `  ratio webhook / bare: ${fmt(ratio * 100, 1)} %  (target ≥ 25 %) ${ratio >= 0.25 ? 'OK' : 'BELOW TARGET'};  p99 ${bot.p99 < 50 ? 'OK' : 'ABOVE TARGET'} (target < 50 ms)`,
+      `  server CPU per update: ${fmt(cpuPerUpdate, 2)} ms; access-log rows written (one per pupil shown): ${fmt(diaryAnswers)}`,
       `  Bot API calls: ${sent}`,
+      `  most frequent first lines sent:`,
+      ...topReplies,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
     // Every update is answered exactly once: a message, or a callback answer for a menu tap.
-    const answered = (api.counts.get('sendMessage') ?? 0) + (api.counts.get('answerCallbackQuery') ?? 0);
-    if (answered !== bodies.length + warm.length) throw new Error(`${answered} updates answered of ${bodies.length + warm.length}`);
+    const answered = answeredCount(api) - answeredBefore;
+    if (answered !== bodies.length) throw new Error(`${answered} updates answered of ${bodies.length}`);
+    if (diaryAnswers < bodies.length / 2) throw new Error(`only ${diaryAnswers} of ${bodies.length} updates read a diary: the chats are not linked`);
   } finally {
     bare.stop();
     await server.stop();

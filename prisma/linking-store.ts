@@ -104,6 +104,20 @@ export function createLinkingStore(db: Database): LinkingStore {
       return row?.personId ?? null;
     },
 
+    async chatPerson(chat) {
+      // Every message in a chat starts here: prepared, and the consent comes along in the same read.
+      const [row] = await sql.prepared<{ personId: string; textVersion: string | null; textHash: string | null; acceptedAt: Date | string | null }>(
+        `SELECT c."personId", k."textVersion", k."textHash", k."acceptedAt" FROM "Chat" c
+           LEFT JOIN LATERAL (SELECT "textVersion", "textHash", "acceptedAt" FROM "Consent"
+                               WHERE "personId" = c."personId" AND "withdrawnAt" IS NULL ORDER BY "acceptedAt" DESC LIMIT 1) k ON true
+          WHERE c.channel = $1 AND c."externalId" = $2`,
+        [chat.channel, chat.externalId],
+      );
+      if (!row) return null;
+      const consent = row.textVersion && row.textHash && row.acceptedAt ? { textVersion: row.textVersion, textHash: row.textHash, acceptedAt: toDate(row.acceptedAt) } : null;
+      return { personId: row.personId, consent };
+    },
+
     async activeConsent(personId) {
       const [row] = await sql.query<{ textVersion: string; textHash: string; acceptedAt: Date | string }>(
         `SELECT "textVersion", "textHash", "acceptedAt" FROM "Consent" WHERE "personId" = $1 AND "withdrawnAt" IS NULL ORDER BY "acceptedAt" DESC LIMIT 1`,

@@ -1,4 +1,5 @@
 import type { MiddlewareFn } from 'grammy';
+import { memoisedChatState } from '../../core/conversation';
 import type { LinkService } from '../../core/linking';
 import type { BotContext, TBotLogger } from './bot-context';
 import { BOT_TEXTS, langOf } from './locales';
@@ -10,9 +11,10 @@ export function contextFlavor(linking: LinkService, logger: TBotLogger): Middlew
     ctx.t = BOT_TEXTS[ctx.lang];
     ctx.chatRef = { channel: 'telegram', externalId: String(ctx.chat?.id ?? ctx.from?.id ?? ''), locale: ctx.lang };
     ctx.log = logger.child({ updateId: ctx.update.update_id, chatId: ctx.chat?.id });
-    let person: Promise<string | null> | undefined;
-    ctx.personId = () => (person ??= ctx.chat?.type === 'private' ? linking.personForChat(ctx.chatRef) : Promise.resolve(null));
-    ctx.turn = { chat: ctx.chatRef, lang: ctx.lang, log: ctx.log, personId: ctx.personId };
+    // Groups never reach a person: nothing personal is shown there.
+    const state = memoisedChatState(() => (ctx.chat?.type === 'private' ? linking.chatState(ctx.chatRef) : Promise.resolve(null)));
+    ctx.personId = state.personId;
+    ctx.turn = { chat: ctx.chatRef, lang: ctx.lang, log: ctx.log, ...state };
     await next();
   };
 }

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { API, MessageContext, MessageEventContext, Upload, UpdateSource } from 'vk-io';
-import { BOT_TEXTS, createConversation, type TBotLang, type TConversationLogger, type TOutcome, type TTurn } from '../../core/conversation';
+import { BOT_TEXTS, createConversation, memoisedChatState, type TBotLang, type TConversationLogger, type TOutcome, type TTurn } from '../../core/conversation';
 import type { TChatRef } from '../../core/linking';
 import { InboxUpdates } from './inbox-updates';
 import type { VkBotDeps } from './vk-deps';
@@ -37,8 +37,7 @@ export function createVkBot(deps: VkBotDeps): VkBot {
 
   function turnFor(peerId: number, lang: TBotLang, log: TConversationLogger): TTurn {
     const chat: TChatRef = { channel: 'vk', externalId: String(peerId), locale: lang };
-    let person: Promise<string | null> | undefined;
-    return { chat, lang, log, personId: () => (person ??= deps.linking.personForChat(chat)) };
+    return { chat, lang, log, ...memoisedChatState(() => deps.linking.chatState(chat)) };
   }
 
   const sendDeps = (log: TConversationLogger) => ({ api, upload, chats: deps.chats, log, retryDelayMs });

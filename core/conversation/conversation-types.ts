@@ -17,6 +17,8 @@ export interface TTurn {
   log: TConversationLogger;
   /** The person behind this private chat after consent, else null; read once per turn. */
   personId(): Promise<string | null>;
+  /** true when that person must consent (again) before anything personal; read with personId. */
+  needsConsent(): Promise<boolean>;
 }
 
 /** Buttons under a reply. `main` is the section menu: a channel with a persistent keyboard shows it there. */

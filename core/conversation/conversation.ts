@@ -58,7 +58,7 @@ export function createConversation(deps: ConversationDeps): Conversation {
 
   /** Nothing personal is shown to someone whose consent names a text that has changed since. */
   async function reconsentNeeded(turn: TTurn, personId: string): Promise<TOutcome | null> {
-    if (!(await deps.linking.needsConsent(personId))) return null;
+    if (!(await turn.needsConsent())) return null;
     turn.log.info({ personId }, 'consent asked again');
     const texts = LINKING_TEXTS[turn.lang];
     const consent = consentText(turn.lang, turn.chat.channel);

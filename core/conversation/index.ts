@@ -2,6 +2,7 @@
 export * from './actions';
 export { createConversation, type Conversation, type ConversationDeps } from './conversation';
 export type * from './conversation-types';
+export { memoisedChatState } from './chat-state';
 export { BOT_TEXTS, langOf, type TBotLang, type TBotTexts } from './locales';
 export { consentMenu, mainMenu, offerAlertsMenu, reconsentMenu, sectionLabel, settingsMenu, viewMenu, viewRows, type TButton, type TButtonRows, type TShownPeriod, type TViewMenu } from './menus';
 export { splitText } from './split-text';

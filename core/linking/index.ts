@@ -6,7 +6,7 @@ export { DEFAULT_CODE_DAYS, issueCodes, type TCodeTarget, type TIssuedCode } fro
 export { brakeVerdict, DEFAULT_BRAKES, type TBrakePolicy } from './link-brakes';
 export { CODE_LENGTH, CODE_SPACE, formatLinkCode, generateLinkCode, telegramLinkUrl, vkLinkUrl } from './link-code';
 export { refusalMessage } from './link-messages';
-export { chatSessionKey, createLinkService, type LinkService, type LinkServiceDeps } from './link-service';
+export { chatSessionKey, createLinkService, type LinkService, type LinkServiceDeps, type TChatState } from './link-service';
 export type * from './linking-port';
 export type * from './linking-types';
 export { LINKING_TEXTS, type TLinkingTexts } from './locales';

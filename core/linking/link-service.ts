@@ -2,12 +2,17 @@ import { hashChatKey, hashLinkCode } from './code-hash';
 import { parseCodeInput } from './code-input';
 import { CONSENT_SCOPE, consentText, CURRENT_CONSENT_VERSION, currentConsentHashes } from './consent-texts';
 import { brakeVerdict, DEFAULT_BRAKES, triesLeftAfterFailure, type TBrakePolicy } from './link-brakes';
-import type { LinkingStore } from './linking-port';
+import type { LinkingStore, TActiveConsent } from './linking-port';
 import type { TAcceptResult, TChatRef, TForgetResult, TLinkChannel, TPendingLink, TStartResult } from './linking-types';
 
 // Linking a chat to a student (or teacher) with a one-time code, consent first (CONTRACT section
 // 6, 152-ФЗ). startLink only reads (and counts failures): nothing about the chat is stored until
 // acceptConsent, which does everything in one transaction.
+
+export interface TChatState {
+  personId: string;
+  needsConsent: boolean;
+}
 
 export interface LinkServiceDeps {
   store: LinkingStore;
@@ -31,6 +36,11 @@ export interface LinkService {
   /** true when the person has no consent, or consented to a text that is no longer current. */
   needsConsent(personId: string): Promise<boolean>;
   /**
+   * The person behind a chat and whether they must consent (again) before anything personal,
+   * read together: what every message in a chat needs first. null for a chat not stored.
+   */
+  chatState(chat: TChatRef): Promise<TChatState | null>;
+  /**
    * Records consent to the current text for the person behind an already linked chat (asked
    * again because the text changed). false when the chat is not linked or the version is stale.
    */
@@ -47,6 +57,11 @@ export function chatSessionKey(chat: TChatRef): string {
 
 // Computed once: the texts are constants of the build.
 const CURRENT_HASHES = currentConsentHashes();
+
+/** No consent, or consent to a text that is no longer the current one. */
+function consentOutdated(consent: TActiveConsent | null): boolean {
+  return !consent || consent.textVersion !== CURRENT_CONSENT_VERSION || !CURRENT_HASHES.has(consent.textHash);
+}
 
 export function createLinkService(deps: LinkServiceDeps): LinkService {
   const { store, pepper } = deps;
@@ -90,9 +105,11 @@ export function createLinkService(deps: LinkServiceDeps): LinkService {
 
     personForChat: (chat) => store.personForChat(chat),
 
-    async needsConsent(personId) {
-      const consent = await store.activeConsent(personId);
-      return !consent || consent.textVersion !== CURRENT_CONSENT_VERSION || !CURRENT_HASHES.has(consent.textHash);
+    needsConsent: async (personId) => consentOutdated(await store.activeConsent(personId)),
+
+    async chatState(chat) {
+      const found = await store.chatPerson(chat);
+      return found ? { personId: found.personId, needsConsent: consentOutdated(found.consent) } : null;
     },
 
     async renewConsent(chat, consentTextVersion) {

@@ -30,6 +30,8 @@ interface TTurn {
   t: TAlexaTexts;
   chat: TChatRef;
   personId: string | null;
+  /** Read with personId: the person must consent again before anything personal is said. */
+  needsConsent: boolean;
   session: TAlexaSession;
   now: Date;
 }
@@ -69,10 +71,10 @@ export function createAlexaSkill(deps: AlexaSkillDeps): Skill {
   }
 
   async function answerQuery(input: HandlerInput, query: TQuery): Promise<Response> {
-    const { personId, t, now } = turnOf(input);
+    const { personId, needsConsent, t, now } = turnOf(input);
     if (!personId) return say(input, plain(t.askCode));
     // Consent to an older text no longer counts: nothing personal is said until the new one is answered.
-    if (await deps.linking.needsConsent(personId)) return say(input, plain(voiceReconsentQuestion('en', 'alexa')), { session: { reconsent: true } });
+    if (needsConsent) return say(input, plain(voiceReconsentQuestion('en', 'alexa')), { session: { reconsent: true } });
     const answer = await deps.answers.answer(query, { personId, channel: 'alexa' }, now);
     if (answer.kind === 'action') return say(input, plain(t.elsewhere));
     return sayAnswer(input, answer, { last: query });
@@ -84,7 +86,8 @@ export function createAlexaSkill(deps: AlexaSkillDeps): Skill {
       const token = system.user.accessToken;
       const linked = token && deps.chatForToken ? await deps.chatForToken(token) : null;
       const chat: TChatRef = linked ?? { channel: 'alexa', externalId: system.user.userId, locale: 'en' };
-      const turn: TTurn = { t: ALEXA_TEXTS.en, chat, personId: await deps.linking.personForChat(chat), session: readAlexaSession(input.attributesManager.getSessionAttributes()), now: clock() };
+      const state = await deps.linking.chatState(chat);
+      const turn: TTurn = { t: ALEXA_TEXTS.en, chat, personId: state?.personId ?? null, needsConsent: state?.needsConsent ?? false, session: readAlexaSession(input.attributesManager.getSessionAttributes()), now: clock() };
       input.attributesManager.setRequestAttributes({ turn });
     },
   };

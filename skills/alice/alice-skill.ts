@@ -129,8 +129,9 @@ export function createAliceSkill(deps: AliceSkillDeps): AliceSkill {
       if (accepted !== null) return answerConsent(turn, accepted);
       if (!parseCodeInput(turn.text)) return reply(turn, turn.t.consentRepeat);
     }
-    const personId = await deps.linking.personForChat(turn.chat);
-    if (personId && (await deps.linking.needsConsent(personId))) return reconsent(turn);
+    const state = await deps.linking.chatState(turn.chat);
+    const personId = state?.personId ?? null;
+    if (state?.needsConsent) return reconsent(turn);
     if (!turn.text.trim()) {
       if (!turn.req.session.new) return reply(turn, turn.t.didNotHear);
       return reply(turn, personId ? turn.t.greetingLinked : turn.t.greetingNew);
