@@ -96,7 +96,6 @@ export async function openRuntime(config: TConfig, options: RuntimeOptions = {})
   const answers = createAnswerService({
     ...createReadModel(db, config.TZ_DEFAULT),
     defaultTimezone: config.TZ_DEFAULT,
-    accessLog: createAccessLogStore(db),
     limiter,
     journal: createJournalPort(db),
   });

@@ -7,7 +7,6 @@ import { demoPlaygroundPeople } from '../prisma/demo/load-demo-people';
 import { createIngestStore } from '../prisma/ingest-store';
 import { applyMigrations } from '../prisma/migrate';
 import { createReadModel } from '../prisma/read-model';
-import { createAccessLogStore } from '../prisma/access-log-store';
 import { createScratchDatabase, fmt, percentile } from './bench-support';
 
 // npm run bench:answer — a whole answer in-process (parse → access → diary → render) over the
@@ -29,7 +28,7 @@ const UTTERANCES = [
 ];
 
 async function measureAnswers(db: Database, label: string) {
-  const answers = createAnswerService({ ...createReadModel(db, TZ), defaultTimezone: TZ, accessLog: createAccessLogStore(db) });
+  const answers = createAnswerService({ ...createReadModel(db, TZ), defaultTimezone: TZ });
   const people = demoPlaygroundPeople().map((p) => p.id);
   const job = (i: number) => ({ personId: people[i % people.length], text: UTTERANCES[(i * 7) % UTTERANCES.length] });
   // Each request renders what its channel sends: chat text for messengers (most traffic), speech

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import type { TAccessEntry } from '../core/access/access-log-port';
 import type { DiaryReader } from '../core/diary/diary-port';
 import type { TCanteenInfo, TDiaryStudent, TLessonItem } from '../core/diary/diary-types';
 import type { TSqlQuery } from './database';
@@ -12,6 +13,20 @@ import type { NameCache, TNames } from './name-cache';
 // instants as epoch milliseconds, so no driver's date parsing can shift a day.
 
 const RECENT_CANTEEN = 5;
+
+/**
+ * Prefixes a read with the insert of its access-log entries: one statement, so the entry is
+ * stored exactly when the data is read, and the answer costs no extra round trip.
+ */
+function withAccessLog(sql: string, params: unknown[], entries: readonly TAccessEntry[]): [string, unknown[]] {
+  const n = params.length;
+  const logged = `WITH logged AS (INSERT INTO "AccessLog" ("viewerId", "studentId", channel, intent, "at")
+    SELECT * FROM unnest($${n + 1}::text[], $${n + 2}::text[], $${n + 3}::text[], $${n + 4}::text[], $${n + 5}::timestamptz[])) `;
+  return [
+    logged + sql,
+    [...params, entries.map((e) => e.viewerId), entries.map((e) => e.studentId), entries.map((e) => e.channel), entries.map((e) => e.intent), entries.map((e) => e.at.toISOString())],
+  ];
+}
 
 type TGradeRow = { id: string; studentId: string; date: string; subjectId: string; value: string; weight: number; workType: string | null; comment: string | null };
 type THomeworkRow = { id: string; classId: string; dueDate: string; subjectId: string; text: string };
@@ -44,34 +59,43 @@ const none = <T>(): Promise<T[]> => Promise.resolve([]);
 
 export function createDiaryReader(query: TSqlQuery, names: NameCache): DiaryReader {
   return {
-    async studentDiaries(students, range, wants) {
+    async studentDiaries(students, range, wants, accessEntries) {
       if (students.length === 0) return [];
       const studentIds = students.map((s) => s.id);
       const classIds = [...new Set(students.map((s) => s.classId))];
+      // The access-log entries ride with the first part read, in the same statement.
+      let unlogged: readonly TAccessEntry[] | null = accessEntries.length > 0 ? accessEntries : null;
+      const run = <T>(sql: string, params: unknown[] = []): Promise<T[]> => {
+        const entries = unlogged;
+        unlogged = null;
+        return entries ? query<T>(...withAccessLog(sql, params, entries)) : query<T>(sql, params);
+      };
       const [grades, homework, lessons, canteen] = await Promise.all([
         wants.grades
-          ? query<TGradeRow>(
+          ? run<TGradeRow>(
               `SELECT id, "studentId", date::text AS date, "subjectId", value, weight, "workType", comment FROM "Grade"
                 WHERE "studentId" = ANY($1::text[]) AND date BETWEEN $2::date AND $3::date AND "deletedAt" IS NULL ORDER BY date, "createdAt", id`,
               [studentIds, range.from, range.to],
             )
           : none<TGradeRow>(),
         wants.homework
-          ? query<THomeworkRow>(
+          ? run<THomeworkRow>(
               `SELECT id, "classId", "dueDate"::text AS "dueDate", "subjectId", text FROM "Homework"
                 WHERE "classId" = ANY($1::text[]) AND "dueDate" BETWEEN $2::date AND $3::date AND "deletedAt" IS NULL ORDER BY "dueDate", id`,
               [classIds, range.from, range.to],
             )
           : none<THomeworkRow>(),
         wants.lessons
-          ? query<TLessonRow>(`SELECT ${LESSON_COLUMNS} FROM "Lesson" WHERE "classId" = ANY($1::text[]) AND date BETWEEN $2::date AND $3::date AND "deletedAt" IS NULL`, [
+          ? run<TLessonRow>(`SELECT ${LESSON_COLUMNS} FROM "Lesson" WHERE "classId" = ANY($1::text[]) AND date BETWEEN $2::date AND $3::date AND "deletedAt" IS NULL`, [
               classIds,
               range.from,
               range.to,
             ])
           : none<TLessonRow>(),
-        wants.canteen ? readCanteen(query, students) : Promise.resolve(null),
+        wants.canteen ? readCanteen(run, students) : Promise.resolve(null),
       ]);
+      // Nothing was read (no part wanted): the entries still are what the caller shows.
+      if (unlogged) await run('SELECT 1', []);
       const cache = await names.covering({
         subjects: [...grades.map((g) => g.subjectId), ...homework.map((h) => h.subjectId), ...lessons.map((l) => l.subjectId)],
         teachers: lessons.map((l) => l.teacherId),

@@ -1,4 +1,4 @@
-import type { AccessLog } from '../access/access-log-port';
+import type { TAccessEntry } from '../access/access-log-port';
 import type { QuestionLimiter } from '../access/question-limiter-port';
 import type { AccessReader, TViewerScope } from '../access/access-port';
 import { chooseStudents } from '../access/viewer-access';
@@ -18,8 +18,6 @@ export interface AnswerDeps {
   diary: DiaryReader;
   /** The zone of "today" for a person without any link yet. */
   defaultTimezone: string;
-  /** Where answers that reveal a student's data are recorded; written before the answer is returned. */
-  accessLog?: AccessLog;
   /** The real clock for the access log (the `now` of a question may be a chosen day). */
   clock?: () => Date;
   /** Questions per chat (channel and person) and minute; none = unlimited (tests, the CLI). */
@@ -54,11 +52,10 @@ export function createAnswerService(deps: AnswerDeps): AnswerService {
   const clock = deps.clock ?? (() => new Date());
 
   /** One access-log entry per student whose data the answer shows. */
-  async function logAccess(students: readonly TDiaryStudent[], viewer: TViewer, intent: string): Promise<void> {
-    if (!deps.accessLog) return;
+  function accessEntries(students: readonly TDiaryStudent[], viewer: TViewer, intent: string): TAccessEntry[] {
     const at = clock();
     const channel = viewer.channel ?? 'unknown';
-    await deps.accessLog.record(students.map((s) => ({ viewerId: viewer.personId, studentId: s.id, channel, intent, at })));
+    return students.map((s) => ({ viewerId: viewer.personId, studentId: s.id, channel, intent, at }));
   }
 
   async function diaryAnswer(query: TQuery, scope: TViewerScope, now: Date, viewer: TViewer): Promise<TAnswer> {
@@ -75,20 +72,18 @@ export function createAnswerService(deps: AnswerDeps): AnswerService {
     if (choice.kind === 'refused' && isTeacher && query.intent !== 'balance') choice = chooseStudents(scope, query.child, await deps.access.taughtStudents(scope.teacherIds));
     if (choice.kind === 'refused') return { kind: 'refused' };
     if (choice.kind === 'none') return { kind: 'not-linked' };
-    // Recorded alongside the read, not after it: the entry costs the answer no extra round trip,
-    // and no answer is returned before its entry is stored.
-    const [answer] = await Promise.all([readSections(query, period, choice.students), logAccess(choice.students, viewer, query.intent)]);
-    return answer;
+    // The access log is written by the read itself: no answer is returned before its entry is stored.
+    return readSections(query, period, choice.students, accessEntries(choice.students, viewer, query.intent));
   }
 
-  async function readSections(query: TQuery, period: TPeriod, students: TDiaryStudent[]): Promise<TAnswer> {
+  async function readSections(query: TQuery, period: TPeriod, students: TDiaryStudent[], entries: TAccessEntry[]): Promise<TAnswer> {
     const wants = {
       grades: query.intent === 'grades',
       homework: query.intent === 'homework',
       lessons: query.intent === 'schedule',
       canteen: query.intent === 'balance',
     };
-    const diaries = await deps.diary.studentDiaries(students, period, wants);
+    const diaries = await deps.diary.studentDiaries(students, period, wants, entries);
     const subject = query.subject;
     switch (query.intent) {
       case 'grades':

@@ -1,3 +1,4 @@
+import type { TAccessEntry } from '../access/access-log-port';
 import type { TDateRange, TDiaryStudent, TDiaryWants, TLessonItem, TStudentDiary } from './diary-types';
 
 /** Reads the diary; implemented over the database in prisma/diary-reader.ts. Access is checked before it is called. */
@@ -5,9 +6,15 @@ export interface DiaryReader {
   /**
    * One diary per student, in the order given, read together (a family's children cost one read
    * per part, not one per child). Only the parts asked for in `wants` are read; the others come
-   * back empty. Deleted rows never appear.
+   * back empty. Deleted rows never appear. `accessEntries` (who is shown whose data, for the access
+   * log) are stored by the same statement that reads: no diary is read without its entry.
    */
-  studentDiaries(students: readonly Pick<TDiaryStudent, 'id' | 'classId' | 'timezone'>[], range: TDateRange, wants: TDiaryWants): Promise<TStudentDiary[]>;
+  studentDiaries(
+    students: readonly Pick<TDiaryStudent, 'id' | 'classId' | 'timezone'>[],
+    range: TDateRange,
+    wants: TDiaryWants,
+    accessEntries: readonly TAccessEntry[],
+  ): Promise<TStudentDiary[]>;
   /** Lessons taught by any of these teachers in the range, in time order. */
   teacherLessons(teacherIds: readonly string[], range: TDateRange): Promise<TLessonItem[]>;
 }

@@ -7,7 +7,6 @@ import { createLogger } from '../../infra/logger';
 import { createMetrics } from '../../infra/metrics';
 import { createLinkingStore } from '../../prisma/linking-store';
 import { createReadModel } from '../../prisma/read-model';
-import { createAccessLogStore } from '../../prisma/access-log-store';
 import { createAlexaSkill } from '../../skills/alexa';
 import { alexaRoute } from '../../webhooks/alexa-route';
 import { createServer } from '../../webhooks/app';
@@ -70,7 +69,7 @@ export function alexaHarness(db: TestDatabase, options: { verify?: boolean; chat
   const pepper = randomBytes(32);
   const store = createLinkingStore(db);
   const linking = createLinkService({ store, pepper, now: () => DEMO_NOW });
-  const answers = createAnswerService({ ...createReadModel(db, DEMO_TZ), defaultTimezone: DEMO_TZ, accessLog: createAccessLogStore(db) });
+  const answers = createAnswerService({ ...createReadModel(db, DEMO_TZ), defaultTimezone: DEMO_TZ });
   const skill = createAlexaSkill({ skillId: ALEXA_SKILL_ID, answers, linking, timezone: DEMO_TZ, now: () => DEMO_NOW, chatForToken: options.chatForToken });
   const app: Express = createServer({
     logger: createLogger('silent'),

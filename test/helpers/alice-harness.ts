@@ -7,7 +7,6 @@ import { createLogger } from '../../infra/logger';
 import { createMetrics } from '../../infra/metrics';
 import { createLinkingStore } from '../../prisma/linking-store';
 import { createReadModel } from '../../prisma/read-model';
-import { createAccessLogStore } from '../../prisma/access-log-store';
 import { createMemoryQuestionLimiter } from '../../infra/question-limiter';
 import { createAliceSkill } from '../../skills/alice';
 import { aliceRoute } from '../../webhooks/alice-route';
@@ -74,7 +73,7 @@ export function aliceApp(db: TestDatabase, options: { oauth?: boolean; questions
   const pepper = randomBytes(32);
   const store = createLinkingStore(db);
   const linking = createLinkService({ store, pepper, now: () => DEMO_NOW });
-  const answers = createAnswerService({ ...createReadModel(db, DEMO_TZ), defaultTimezone: DEMO_TZ, accessLog: createAccessLogStore(db), limiter: options.questionsPerMinute === undefined ? undefined : createMemoryQuestionLimiter({ limit: options.questionsPerMinute }) });
+  const answers = createAnswerService({ ...createReadModel(db, DEMO_TZ), defaultTimezone: DEMO_TZ, limiter: options.questionsPerMinute === undefined ? undefined : createMemoryQuestionLimiter({ limit: options.questionsPerMinute }) });
   const oauth = options.oauth ? createOAuthService({ store: createOAuthStore(db), linking, pepper, clients: [OAUTH_CLIENT], now: () => DEMO_NOW }) : undefined;
   const skill = createAliceSkill({ skillId: SKILL_ID, answers, linking, timezone: DEMO_TZ, now: () => DEMO_NOW, chatForToken: oauth?.chatForToken, logger: logger.child({ channel: 'alice' }) });
   const app: Express = createServer({
