@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { dayInZone } from '../core/calendar/civil-date';
 import type { TAccessEntry } from '../core/access/access-log-port';
 import type { DiaryReader } from '../core/diary/diary-port';
 import type { TCanteenInfo, TDiaryStudent, TLessonItem } from '../core/diary/diary-types';
@@ -150,8 +150,8 @@ async function readCanteen(query: TSqlQuery, students: readonly Pick<TDiaryStude
         {
           balanceKopecks: row.balance,
           recent: recent.map((t) => {
-            const at = DateTime.fromMillis(Number(t.atMs), { zone });
-            return { at: at.toUTC().toISO()!, date: at.toISODate()!, amountKopecks: t.amountKopecks, description: t.description };
+            const ms = Number(t.atMs);
+            return { at: new Date(ms).toISOString(), date: dayInZone(ms, zone), amountKopecks: t.amountKopecks, description: t.description };
           }),
         },
       ];

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { addDays, dayInZone, isoWeekday } from '../calendar/civil-date';
 import type { TIntent } from '../nlu/types';
 import type { TPeriod } from './answer-types';
 
@@ -7,12 +7,11 @@ import type { TPeriod } from './answer-types';
  * homework about the next school day (what a parent checks in the evening).
  */
 export function answerPeriod(intent: TIntent, date: string | null, dateTo: string | null, now: Date, timezone: string): TPeriod {
-  const today = DateTime.fromJSDate(now, { zone: timezone }).toISODate()!;
+  const today = dayInZone(now, timezone);
   if (date) return { from: date, to: dateTo ?? date, today };
   if (intent === 'homework') {
-    let next = DateTime.fromISO(today, { zone: timezone }).plus({ days: 1 });
-    while (next.weekday > 5) next = next.plus({ days: 1 });
-    const day = next.toISODate()!;
+    let day = addDays(today, 1);
+    while (isoWeekday(day) > 5) day = addDays(day, 1);
     return { from: day, to: day, today };
   }
   return { from: today, to: today, today };

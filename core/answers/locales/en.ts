@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { dayAndMonth, daysBetween, isoWeekday } from '../../calendar/civil-date';
 import type { TPeriod } from '../answer-types';
 import type { TLocale } from '../locale-types';
 import { EN_SUBJECTS, transliterate } from './en-subjects';
@@ -19,20 +19,26 @@ function count(n: number): string {
   return SMALL[n] ?? String(n);
 }
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+/** "December 4" (or "Dec 4" when short). */
+function monthDay(iso: string, short = false): string {
+  const { day, month } = dayAndMonth(iso);
+  const name = MONTHS[month - 1];
+  return `${short ? name.slice(0, 3) : name} ${day}`;
+}
+
 function when(period: TPeriod): string {
-  const from = DateTime.fromISO(period.from, { zone: 'utc' }).setLocale('en');
-  if (period.from !== period.to) {
-    const to = DateTime.fromISO(period.to, { zone: 'utc' }).setLocale('en');
-    return `from ${from.toFormat('MMMM d')} to ${to.toFormat('MMMM d')}`;
-  }
-  const offset = Math.round(from.diff(DateTime.fromISO(period.today, { zone: 'utc' }), 'days').days);
-  return RELATIVE[offset] ?? `on ${from.toFormat('EEEE, MMMM d')}`;
+  if (period.from !== period.to) return `from ${monthDay(period.from)} to ${monthDay(period.to)}`;
+  const offset = daysBetween(period.today, period.from);
+  return RELATIVE[offset] ?? `on ${WEEKDAYS[isoWeekday(period.from) - 1]}, ${monthDay(period.from)}`;
 }
 
 export const en: TLocale = {
   lang: 'en',
   when,
-  shortDate: (date) => DateTime.fromISO(date, { zone: 'utc' }).setLocale('en').toFormat('MMM d'),
+  shortDate: (date) => monthDay(date, true),
   subject: (name) => EN_SUBJECTS[name] ?? transliterate(name),
   inSubject: (name) => `in ${EN_SUBJECTS[name] ?? transliterate(name)}`,
   gradeCount(value, n) {

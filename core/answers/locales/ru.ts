@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { dayAndMonth, daysBetween, isoWeekday } from '../../calendar/civil-date';
 import { declineRuName } from '../../nlu/name-forms';
 import type { TPeriod } from '../answer-types';
 import type { TLocale } from '../locale-types';
@@ -19,16 +19,15 @@ const GRADE_FORMS: Record<string, { forms: [string, string, string]; gender: TGe
   незачёт: { forms: ['незачёт', 'незачёта', 'незачётов'], gender: 'm' },
 };
 
-function dayMonth(date: DateTime): string {
-  return `${date.day} ${MONTH_GEN[date.month - 1]}`;
+function dayMonth(iso: string): string {
+  const { day, month } = dayAndMonth(iso);
+  return `${day} ${MONTH_GEN[month - 1]}`;
 }
 
 function when(period: TPeriod): string {
-  const from = DateTime.fromISO(period.from, { zone: 'utc' });
-  const to = DateTime.fromISO(period.to, { zone: 'utc' });
-  if (period.from !== period.to) return `с ${dayMonth(from)} по ${dayMonth(to)}`;
-  const offset = Math.round(from.diff(DateTime.fromISO(period.today, { zone: 'utc' }), 'days').days);
-  return RELATIVE[offset] ?? `${WEEKDAY_IN[from.weekday - 1]}, ${dayMonth(from)}`;
+  if (period.from !== period.to) return `с ${dayMonth(period.from)} по ${dayMonth(period.to)}`;
+  const offset = daysBetween(period.today, period.from);
+  return RELATIVE[offset] ?? `${WEEKDAY_IN[isoWeekday(period.from) - 1]}, ${dayMonth(period.from)}`;
 }
 
 function rubles(kopecks: number): { rub: number; kop: number; sign: string } {
@@ -39,7 +38,7 @@ function rubles(kopecks: number): { rub: number; kop: number; sign: string } {
 export const ru: TLocale = {
   lang: 'ru',
   when,
-  shortDate: (date) => dayMonth(DateTime.fromISO(date, { zone: 'utc' })),
+  shortDate: dayMonth,
   subject: (name) => name,
   inSubject: subjectIn,
   gradeCount(value, count) {

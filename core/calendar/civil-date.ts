@@ -1,0 +1,47 @@
+// Calendar days as ISO strings ("2026-12-01"), counted without a date library: an answer works
+// out "today", "tomorrow" and "on Friday, 4 December" on every question, and luxon's objects
+// were a measurable share of an answer's time. Days are civil dates, so all arithmetic is in UTC,
+// where no zone can shift them; a zone matters only for which day it is now.
+
+const DAY_MS = 86_400_000;
+
+function utcMs(iso: string): number {
+  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
+}
+
+function isoOf(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** 1 = Monday … 7 = Sunday. */
+export function isoWeekday(iso: string): number {
+  return ((new Date(utcMs(iso)).getUTCDay() + 6) % 7) + 1;
+}
+
+/** Day of the month and month number (1–12) of a day. */
+export function dayAndMonth(iso: string): { day: number; month: number } {
+  return { day: Number(iso.slice(8, 10)), month: Number(iso.slice(5, 7)) };
+}
+
+export function addDays(iso: string, days: number): string {
+  return isoOf(utcMs(iso) + days * DAY_MS);
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((utcMs(to) - utcMs(from)) / DAY_MS);
+}
+
+// One formatter per zone: creating an Intl.DateTimeFormat is the expensive part.
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The day it is at `at` in a time zone (IANA name). */
+export function dayInZone(at: Date | number, zone: string): string {
+  let format = dayFormats.get(zone);
+  if (!format) {
+    // en-CA writes dates as YYYY-MM-DD.
+    format = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(zone, format);
+  }
+  return format.format(at);
+}

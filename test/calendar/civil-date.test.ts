@@ -1,0 +1,43 @@
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
+import { addDays, dayAndMonth, dayInZone, daysBetween, isoWeekday } from '../../core/calendar/civil-date';
+
+// The light calendar arithmetic answers use must agree with luxon (the reference) on every day,
+// zone and offset, across leap years and daylight-saving changes.
+
+const day = fc.integer({ min: 0, max: 365 * 40 }).map((n) => DateTime.utc(2000, 1, 1).plus({ days: n }));
+const zones = fc.constantFrom('Europe/Moscow', 'Europe/Kaliningrad', 'Asia/Vladivostok', 'Asia/Kamchatka', 'America/New_York', 'UTC');
+
+describe('civil dates', () => {
+  it('weekday, day and month match luxon', () => {
+    fc.assert(
+      fc.property(day, (d) => {
+        const iso = d.toISODate()!;
+        expect(isoWeekday(iso)).toBe(d.weekday);
+        expect(dayAndMonth(iso)).toEqual({ day: d.day, month: d.month });
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('adding and counting days match luxon', () => {
+    fc.assert(
+      fc.property(day, fc.integer({ min: -800, max: 800 }), (d, n) => {
+        const iso = d.toISODate()!;
+        const later = d.plus({ days: n }).toISODate()!;
+        expect(addDays(iso, n)).toBe(later);
+        expect(daysBetween(iso, later)).toBe(n);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('the day in a zone matches luxon at any instant', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2040, 0, 1) }), zones, (ms, zone) => {
+        expect(dayInZone(ms, zone)).toBe(DateTime.fromMillis(ms, { zone }).toISODate());
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
