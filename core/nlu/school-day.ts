@@ -1,4 +1,5 @@
 import { DateTime, IANAZone } from 'luxon';
+import { dayInZone } from '../calendar/civil-date';
 
 export const DEFAULT_TZ = 'Europe/Moscow';
 
@@ -17,9 +18,20 @@ export function schoolToday(now: Date | string | undefined, tz: string): DateTim
   const zone = IANAZone.create(tz);
   if (!zone.isValid) throw new RangeError(`unknown time zone: ${tz}`);
   if (now === undefined) return clockToday(zone);
-  const key = (typeof now === 'string' ? now : String(now.getTime())) + '|' + tz;
+  if (now instanceof Date) {
+    // A server passes each question's own instant: the day it falls on is the key, found without luxon.
+    if (Number.isNaN(now.getTime())) throw new RangeError('invalid "now": Invalid Date');
+    const day = dayInZone(now, zone.name);
+    const key = `${day}|${zone.name}`;
+    if (key !== lastKey || !lastDay) {
+      lastKey = key;
+      lastDay = DateTime.fromISO(day, { zone: 'utc' });
+    }
+    return lastDay;
+  }
+  const key = `${now}|${tz}`;
   if (key === lastKey && lastDay) return lastDay;
-  const at = typeof now === 'string' ? DateTime.fromISO(now, { zone }) : DateTime.fromJSDate(now, { zone });
+  const at = DateTime.fromISO(now, { zone });
   if (!at.isValid) throw new RangeError(`invalid "now": ${String(now)}`);
   lastKey = key;
   lastDay = calendarDay(at);
