@@ -145,7 +145,13 @@ export interface TLoadResult {
 }
 
 /** Posts each body to `url` with `concurrency` requests in flight; any answer but 200 stops the run. */
-export async function postAll(url: string, bodies: string[], concurrency: number, headers: Record<string, string> = {}): Promise<TLoadResult> {
+export async function postAll(
+  url: string,
+  bodies: string[],
+  concurrency: number,
+  headers: Record<string, string> = {},
+  onResponse?: (text: string) => void,
+): Promise<TLoadResult> {
   const latencies: number[] = [];
   const started = performance.now();
   await runPool(bodies, concurrency, async (body) => {
@@ -154,6 +160,7 @@ export async function postAll(url: string, bodies: string[], concurrency: number
     const text = await res.text();
     if (res.status !== 200) throw new Error(`${url} answered ${res.status}: ${text.slice(0, 200)}`);
     latencies.push(performance.now() - t0);
+    onResponse?.(text);
   });
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);

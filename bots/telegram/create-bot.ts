@@ -14,7 +14,16 @@ export type TelegramBot = Bot<BotContext>;
 
 /** The whole bot; transport (webhook or long polling) is chosen by whoever mounts it. */
 export function createBot(deps: BotDeps): TelegramBot {
-  const bot = new Bot<BotContext>(deps.token, { botInfo: deps.botInfo, client: deps.apiRoot ? { apiRoot: deps.apiRoot } : undefined });
+  const bot = new Bot<BotContext>(deps.token, {
+    botInfo: deps.botInfo,
+    client: {
+      ...(deps.apiRoot ? { apiRoot: deps.apiRoot } : {}),
+      // Through a webhook, a tap is answered in the webhook's own response (no request of its own,
+      // and the button stops spinning at once). Only this call: its result is never needed, while
+      // a message sent that way could fail unseen.
+      canUseWebhookReply: (method) => method === 'answerCallbackQuery',
+    },
+  });
   const now = deps.now ?? (() => new Date());
   // Outside the boundary: if the dedup store is down the update fails as a whole and Telegram resends it.
   // Long polling fetches concurrently; one chat's updates must still be handled in order.

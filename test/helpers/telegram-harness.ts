@@ -25,12 +25,18 @@ export interface TApiCall {
   payload: Record<string, unknown>;
 }
 
-export function recordCalls(bot: TelegramBot, options: { fail?: (call: TApiCall) => boolean } = {}): TApiCall[] {
+/**
+ * Records the bot's Bot API calls and answers them here. `passOn` methods go on to grammY itself
+ * (recorded too): a webhook reply then lands in the HTTP response, anything else would try the
+ * network and fail the test.
+ */
+export function recordCalls(bot: TelegramBot, options: { fail?: (call: TApiCall) => boolean; passOn?: (method: string) => boolean } = {}): TApiCall[] {
   const calls: TApiCall[] = [];
   let messageId = 1000;
-  bot.api.config.use(async (_prev, method, payload) => {
+  bot.api.config.use(async (prev, method, payload, signal) => {
     const call = { method, payload: payload as Record<string, unknown> };
     calls.push(call);
+    if (options.passOn?.(method)) return prev(method, payload, signal);
     if (options.fail?.(call)) return { ok: false, error_code: 400, description: 'Bad Request: simulated' } as never;
     const chat = { id: Number(call.payload.chat_id ?? 0), type: 'private' };
     const message = { message_id: ++messageId, date: 1764921600, chat, text: call.payload.text };

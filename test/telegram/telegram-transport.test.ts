@@ -7,7 +7,7 @@ import { createAnswerService } from '../../core/answers';
 import type { SubscriptionSettingsStore } from '../../core/settings/subscription-settings-port';
 import { createMemorySeenOnce } from '../../infra/seen-once';
 import { telegramRoute } from '../../webhooks/telegram-route';
-import { BOT_INFO, groupText, privateText, recordCalls, sentTexts, TEST_TOKEN } from '../helpers/telegram-harness';
+import { BOT_INFO, callback, groupText, privateText, recordCalls, sentTexts, TEST_TOKEN } from '../helpers/telegram-harness';
 
 // The transport around the features: webhook secret, update dedup, groups, the error boundary,
 // message and callback-data limits. Linking is not on these paths; touching it fails the test.
@@ -24,7 +24,7 @@ function logger(lines: Record<string, unknown>[] = []): TBotLogger {
   return log;
 }
 
-function build(options: { linking?: LinkService; errors?: Record<string, unknown>[] } = {}) {
+function build(options: { linking?: LinkService; errors?: Record<string, unknown>[]; passOn?: (method: string) => boolean } = {}) {
   const bot = createBot({
     token: TEST_TOKEN,
     botInfo: BOT_INFO,
@@ -34,7 +34,7 @@ function build(options: { linking?: LinkService; errors?: Record<string, unknown
     seenOnce: createMemorySeenOnce(),
     logger: logger(options.errors),
   });
-  const calls = recordCalls(bot);
+  const calls = recordCalls(bot, { passOn: options.passOn });
   const app = express();
   app.use(telegramRoute({ bot, secret: 'webhook-secret_1' }));
   app.use((err: { message: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
@@ -52,6 +52,16 @@ describe('Telegram transport', () => {
     expect(calls).toEqual([]);
     await request(app).post('/webhooks/telegram').set('X-Telegram-Bot-Api-Secret-Token', 'webhook-secret_1').send(update).expect(200);
     expect(calls.map((c) => c.method)).toEqual(['sendMessage']);
+  });
+
+  it('answers a tap in the webhook response and sends the rest through the Bot API', async () => {
+    const nobody = { ...(untouched as LinkService), chatState: async () => null } as LinkService;
+    const { app, calls } = build({ linking: nobody, passOn: (method) => method === 'answerCallbackQuery' });
+    const tap = callback(51234567, menuData({ section: 'grades', date: '2026-12-01', child: null }));
+    const res = await request(app).post('/webhooks/telegram').set('X-Telegram-Bot-Api-Secret-Token', 'webhook-secret_1').send(tap).expect(200);
+    expect(res.body).toMatchObject({ method: 'answerCallbackQuery', callback_query_id: expect.any(String) });
+    // The screen itself changes through an ordinary call, whose result the bot sees.
+    expect(calls.map((c) => c.method)).toEqual(['answerCallbackQuery', 'editMessageText']);
   });
 
   it('answers a body that is not an update with 400', async () => {
