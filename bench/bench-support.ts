@@ -166,3 +166,12 @@ export async function postAll(
   latencies.sort((a, b) => a - b);
   return { rate: bodies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
 }
+
+/** Access-log rows so far: one per pupil an answer showed, so the count tells real answers from refusals and prompts. */
+export async function accessLogRows(databaseUrl: string): Promise<number> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "AccessLog"`);
+  await client.end();
+  return rows[0].n;
+}

@@ -1,9 +1,6 @@
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
-import { Client } from 'pg';
 import { CONSENT_ACCEPT_PATTERN } from '../core/conversation/actions';
-import { createScratchDatabase, fmt, postAll, requireEnv, startBareRoute, startServerProcess } from './bench-support';
+import { accessLogRows, createScratchDatabase, fmt, postAll, requireEnv, startBareRoute, startServerProcess } from './bench-support';
+import { BENCH_PEPPER, issueCodes } from './bench-linking';
 import { startBenchTelegramApi, type BenchTelegramApi } from './telegram-stub-server';
 
 // npm run bench:telegram — realistic Telegram updates posted to POST /webhooks/telegram of a
@@ -15,8 +12,6 @@ const TOTAL = Number(process.env.BENCH_UPDATES ?? 20_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const BOT_ID = 7000000001;
 const SECRET = 'bench-telegram-secret';
-const PEPPER = 'bench-link-code-pepper-0123456789abcdef';
-const run = promisify(execFile);
 const LINKED_CHATS = 40;
 // Update ids are remembered in Redis for 24 h: every run needs fresh ones, or it measures only the dedup.
 const RUN_BASE = Math.floor(Date.now() / 1000) * 100_000;
@@ -40,23 +35,6 @@ function makeUpdate(i: number, today: string): unknown {
     return { update_id, message: { message_id: i, date: 1764921600, from: stranger, chat: { id: stranger.id, first_name: 'Гость', type: 'private' }, text: '/start' , entities: [{ offset: 0, length: 6, type: 'bot_command' }] } };
   }
   return { update_id, message: { message_id: i, date: 1764921600, from, chat: { id: -1001987654321, title: 'Родители 7Б', type: 'supergroup' }, text: 'какие оценки сегодня' } };
-}
-
-/** Link codes for every pupil of the demo school, from `dnevnik codes` as a school would print them. */
-async function issueCodes(databaseUrl: string): Promise<string[]> {
-  const client = new Client({ connectionString: databaseUrl });
-  await client.connect();
-  const classes = await client.query<{ id: string }>(`SELECT id FROM "SchoolClass" ORDER BY id`);
-  await client.end();
-  const codes: string[] = [];
-  for (const { id } of classes.rows) {
-    const { stdout } = await run(process.execPath, [path.join(__dirname, '..', 'bin', 'dnevnik.js'), 'codes', '--class', id, '--format', 'csv'], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, LINK_CODE_PEPPER: PEPPER, LOG_LEVEL: 'warn' },
-    });
-    // Column 1 is the code as printed ("4815 2604 7391"); the header line has none.
-    for (const line of stdout.split('\n').slice(1)) if (/^"?\d{4} \d{4} \d{4}/.test(line)) codes.push(line.replace(/^"/, '').slice(0, 14).replace(/ /g, ''));
-  }
-  return codes;
 }
 
 /**
@@ -89,14 +67,6 @@ async function linkChats(serverUrl: string, api: BenchTelegramApi, codes: string
 }
 
 
-async function accessLogRows(databaseUrl: string): Promise<number> {
-  const client = new Client({ connectionString: databaseUrl });
-  await client.connect();
-  const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "AccessLog"`);
-  await client.end();
-  return rows[0].n;
-}
-
 async function main() {
   const adminUrl = requireEnv('DATABASE_URL');
   const redisUrl = requireEnv('REDIS_URL');
@@ -111,7 +81,7 @@ async function main() {
     QUESTIONS_PER_MINUTE: '0',
     TELEGRAM_BOT_TOKEN: `${BOT_ID}:bench`,
     TELEGRAM_WEBHOOK_SECRET: SECRET,
-    LINK_CODE_PEPPER: PEPPER,
+    LINK_CODE_PEPPER: BENCH_PEPPER,
     TELEGRAM_API_ROOT: api.apiRoot,
     PUBLIC_URL: 'https://bench.invalid',
   });
@@ -123,7 +93,7 @@ async function main() {
   };
   const drive = (url: string, bodies: string[]) => postAll(`${url}/webhooks/telegram`, bodies, CONCURRENCY, { 'x-telegram-bot-api-secret-token': SECRET }, countReply);
   try {
-    const linked = await linkChats(server.url, api, await issueCodes(db.url));
+    const linked = await linkChats(server.url, api, await issueCodes(db.url, LINKED_CHATS + LINKED_CHATS / 4));
     const warm = Array.from({ length: 500 }, (_, i) => JSON.stringify(makeUpdate(TOTAL + i, today)));
     const bodies = Array.from({ length: TOTAL }, (_, i) => JSON.stringify(makeUpdate(i, today)));
     await drive(server.url, warm);

@@ -1,8 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Queue } from 'bullmq';
-import { Client } from 'pg';
 import { createScratchDatabase, fmt, postAll, requireEnv, startBareRoute, startServerProcess } from './bench-support';
+import { linkChatsByCode } from './bench-linking';
 
 // npm run bench:vk — realistic VK Callback API events posted to POST /webhooks/vk of a server
 // process (real PostgreSQL + Redis; the events go into the Redis inbox before "ok"), next to a
@@ -39,18 +39,6 @@ function makeEvent(i: number, today: string): unknown {
   }
   if (kind < 18) return message(500_000 + i, 500_000 + i, 'Начать');
   return message(2_000_000_001, peerId, 'какие оценки сегодня');
-}
-
-/** Demo guardians' VK chats, as linking would have stored them after consent. */
-async function linkChats(databaseUrl: string) {
-  const client = new Client({ connectionString: databaseUrl });
-  await client.connect();
-  const people = await client.query<{ id: string }>(`SELECT DISTINCT "personId" AS id FROM "StudentLink" WHERE role = 'guardian' ORDER BY 1 LIMIT ${LINKED_CHATS}`);
-  for (const [i, p] of people.rows.entries()) {
-    await client.query(`INSERT INTO "Chat" (id, "personId", channel, "externalId") VALUES ($1, $2, 'vk', $3) ON CONFLICT DO NOTHING`, [`bench-vk-chat-${i}`, p.id, String(100_000 + i)]);
-  }
-  await client.end();
-  return people.rows.length;
 }
 
 /** A VK API double: answers at once and counts calls per method, so the time measured is ours. */
@@ -97,7 +85,8 @@ async function main() {
   const drive = (url: string, bodies: string[]) => postAll(`${url}/webhooks/vk`, bodies, CONCURRENCY);
   const inbox = new Queue(`dnevnik-vk-${GROUP_ID}`, { connection: { url: redisUrl } });
   try {
-    const linked = await linkChats(db.url);
+    const linked = LINKED_CHATS;
+    await linkChatsByCode(db.url, Array.from({ length: linked }, (_, i) => ({ channel: 'vk' as const, externalId: String(100_000 + i), locale: 'ru' as const })));
     const warm = Array.from({ length: 500 }, (_, i) => JSON.stringify(makeEvent(TOTAL + i, today)));
     const bodies = Array.from({ length: TOTAL }, (_, i) => JSON.stringify(makeEvent(i, today)));
     await drive(server.url, warm);

@@ -1,5 +1,5 @@
-import { Client } from 'pg';
-import { createScratchDatabase, fmt, postAll, requireEnv, startBareRoute, startServerProcess } from './bench-support';
+import { linkChatsByCode } from './bench-linking';
+import { accessLogRows, createScratchDatabase, fmt, postAll, requireEnv, startBareRoute, startServerProcess } from './bench-support';
 
 // npm run bench:voice — Alice webhook requests (POST /webhooks/alice) against a server process
 // over real PostgreSQL + Redis, next to a bare Express route that only parses JSON, in the same
@@ -49,20 +49,6 @@ function alexaBody(i: number): string {
   });
 }
 
-/** Demo guardians' voice chats, as linking by a spoken code would have stored them after consent. */
-async function linkVoiceUsers(databaseUrl: string): Promise<number> {
-  const client = new Client({ connectionString: databaseUrl });
-  await client.connect();
-  const people = await client.query<{ id: string }>(`SELECT DISTINCT "personId" AS id FROM "StudentLink" WHERE role = 'guardian' ORDER BY 1 LIMIT ${LINKED}`);
-  for (const [i, p] of people.rows.entries()) {
-    await client.query(`INSERT INTO "Chat" (id, "personId", channel, "externalId") VALUES ($1, $2, 'alice', $3), ($4, $2, 'alexa', $5) ON CONFLICT DO NOTHING`, [
-      `bench-alice-${i}`, p.id, `bench-alice-${i}`, `bench-alexa-${i}`, `amzn1.ask.account.bench-${i}`,
-    ]);
-  }
-  await client.end();
-  return people.rows.length;
-}
-
 async function main() {
   const db = await createScratchDatabase(requireEnv('DATABASE_URL'), 'dnevnik_bench_voice');
   const server = await startServerProcess({
@@ -77,16 +63,23 @@ async function main() {
   });
   const bare = await startBareRoute(['/webhooks/alice']);
   try {
-    const linked = await linkVoiceUsers(db.url);
+    const linked = LINKED;
+    await linkChatsByCode(db.url, [
+      ...Array.from({ length: linked }, (_, i) => ({ channel: 'alice' as const, externalId: `bench-alice-${i}`, locale: 'ru' as const })),
+      ...Array.from({ length: linked }, (_, i) => ({ channel: 'alexa' as const, externalId: `amzn1.ask.account.bench-${i}`, locale: 'en' as const })),
+    ]);
     const alice = Array.from({ length: TOTAL }, (_, i) => aliceBody(i));
     const alexa = Array.from({ length: TOTAL }, (_, i) => alexaBody(i));
     const warm = alice.slice(0, 500);
     await postAll(`${server.url}/webhooks/alice`, warm, CONCURRENCY);
     await postAll(`${server.url}/webhooks/alexa`, alexa.slice(0, 500), CONCURRENCY);
     await postAll(`${bare.url}/webhooks/alice`, warm, CONCURRENCY);
+    const rows0 = await accessLogRows(db.url);
     const aliceRun = await postAll(`${server.url}/webhooks/alice`, alice, CONCURRENCY);
+    const rows1 = await accessLogRows(db.url);
     const bareRun = await postAll(`${bare.url}/webhooks/alice`, alice, CONCURRENCY);
     const alexaRun = await postAll(`${server.url}/webhooks/alexa`, alexa, CONCURRENCY);
+    const rows2 = await accessLogRows(db.url);
     const ratio = aliceRun.rate / bareRun.rate;
     const line = (name: string, r: { rate: number; p50: number; p99: number }) => `${name}${fmt(r.rate)} req/s  (p50 ${fmt(r.p50, 1)} ms, p99 ${fmt(r.p99, 1)} ms)`;
     process.stdout.write(
@@ -97,8 +90,11 @@ async function main() {
         `  ratio Alice / bare: ${fmt(ratio * 100, 1)} %  (target ≥ 25 %) ${ratio >= 0.25 ? 'OK' : 'BELOW TARGET'};  p99 ${aliceRun.p99 < 50 ? 'OK' : 'ABOVE TARGET'} (target < 50 ms)`,
         line('  Alexa  /webhooks/alexa (adapter → envelope check → skill → SSML): ', alexaRun),
         `  ratio Alexa / bare: ${fmt((alexaRun.rate / bareRun.rate) * 100, 1)} %`,
+        `  access-log rows written (one per pupil an answer showed): Alice ${fmt(rows1 - rows0)}, Alexa ${fmt(rows2 - rows1)}`,
       ].join('\n') + '\n',
     );
+    // Linked users ask most of the questions: if they were not answered from a diary, the run measured prompts.
+    if (rows1 - rows0 < TOTAL / 4 || rows2 - rows1 < TOTAL / 4) throw new Error('too few answers read a diary: the benchmark users are not linked');
   } finally {
     bare.stop();
     await server.stop();
