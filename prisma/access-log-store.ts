@@ -15,16 +15,27 @@ interface TRow {
   at: Date | string;
 }
 
+/**
+ * The insert of access-log entries, its five array parameters numbered from `first`: on its own
+ * here, and as a CTE in front of the diary read that the entries record (prisma/diary-reader.ts).
+ */
+export function accessLogInsert(first: number): string {
+  const [a, b, c, d, e] = [first, first + 1, first + 2, first + 3, first + 4];
+  return `INSERT INTO "AccessLog" ("viewerId", "studentId", channel, intent, "at")
+    SELECT * FROM unnest($${a}::text[], $${b}::text[], $${c}::text[], $${d}::text[], $${e}::timestamptz[])`;
+}
+
+/** The parameters of accessLogInsert, in its order. */
+export function accessLogParams(entries: readonly TAccessEntry[]): unknown[] {
+  return [entries.map((e) => e.viewerId), entries.map((e) => e.studentId), entries.map((e) => e.channel), entries.map((e) => e.intent), entries.map((e) => e.at.toISOString())];
+}
+
 export function createAccessLogStore(db: Database): AccessLog {
   const { sql } = db;
   return {
     async record(entries: readonly TAccessEntry[]) {
       if (entries.length === 0) return;
-      await sql.prepared(
-        `INSERT INTO "AccessLog" ("viewerId", "studentId", channel, intent, "at")
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[])`,
-        [entries.map((e) => e.viewerId), entries.map((e) => e.studentId), entries.map((e) => e.channel), entries.map((e) => e.intent), entries.map((e) => e.at.toISOString())],
-      );
+      await sql.prepared(accessLogInsert(1), accessLogParams(entries));
     },
 
     async forStudent(studentId, since, limit) {

@@ -1,6 +1,7 @@
 import { dayInZone } from '../core/calendar/civil-date';
 import type { TAccessEntry } from '../core/access/access-log-port';
 import type { DiaryReader } from '../core/diary/diary-port';
+import { accessLogInsert, accessLogParams } from './access-log-store';
 import type { TCanteenInfo, TDiaryStudent, TLessonItem } from '../core/diary/diary-types';
 import type { TSqlQuery } from './database';
 import type { NameCache, TNames } from './name-cache';
@@ -19,13 +20,7 @@ const RECENT_CANTEEN = 5;
  * stored exactly when the data is read, and the answer costs no extra round trip.
  */
 function withAccessLog(sql: string, params: unknown[], entries: readonly TAccessEntry[]): [string, unknown[]] {
-  const n = params.length;
-  const logged = `WITH logged AS (INSERT INTO "AccessLog" ("viewerId", "studentId", channel, intent, "at")
-    SELECT * FROM unnest($${n + 1}::text[], $${n + 2}::text[], $${n + 3}::text[], $${n + 4}::text[], $${n + 5}::timestamptz[])) `;
-  return [
-    logged + sql,
-    [...params, entries.map((e) => e.viewerId), entries.map((e) => e.studentId), entries.map((e) => e.channel), entries.map((e) => e.intent), entries.map((e) => e.at.toISOString())],
-  ];
+  return [`WITH logged AS (${accessLogInsert(params.length + 1)}) ${sql}`, [...params, ...accessLogParams(entries)]];
 }
 
 type TGradeRow = { id: string; studentId: string; date: string; subjectId: string; value: string; weight: number; workType: string | null; comment: string | null };

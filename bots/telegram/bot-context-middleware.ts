@@ -13,7 +13,6 @@ export function contextFlavor(linking: LinkService, logger: TBotLogger): Middlew
     ctx.log = logger.child({ updateId: ctx.update.update_id, chatId: ctx.chat?.id });
     // Groups never reach a person: nothing personal is shown there.
     const state = memoisedChatState(() => (ctx.chat?.type === 'private' ? linking.chatState(ctx.chatRef) : Promise.resolve(null)));
-    ctx.personId = state.personId;
     ctx.turn = { chat: ctx.chatRef, lang: ctx.lang, log: ctx.log, ...state };
     await next();
   };

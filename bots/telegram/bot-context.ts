@@ -13,9 +13,7 @@ export interface TBotFlavor {
   log: TBotLogger;
   /** This chat as linking knows it. */
   chatRef: TChatRef;
-  /** The person behind this private chat after consent, else null; read once per update. */
-  personId(): Promise<string | null>;
-  /** This update as the shared conversation sees it. */
+  /** This update as the shared conversation sees it (with the person behind it, read once). */
   turn: TTurn;
 }
 

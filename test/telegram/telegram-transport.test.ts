@@ -92,7 +92,7 @@ describe('Telegram transport', () => {
 
   it('turns a failing feature into an apology and a log line with the update id', async () => {
     const errors: Record<string, unknown>[] = [];
-    const { bot, calls } = build({ linking: { personForChat: () => Promise.reject(new Error('database down')) } as unknown as LinkService, errors });
+    const { bot, calls } = build({ linking: { chatState: () => Promise.reject(new Error('database down')) } as unknown as LinkService, errors });
     const update = privateText(51234567, 'оценки сегодня');
     await expect(bot.handleUpdate(update)).resolves.toBeUndefined();
     expect(sentTexts(calls)).toEqual(['Извините, что-то пошло не так. Попробуйте ещё раз чуть позже.']);
