@@ -60,11 +60,12 @@ export async function startTelegramStub(options: TStubOptions = {}): Promise<Tel
         counts.tooMany++;
         answer(429, { ok: false, error_code: 429, description: `Too Many Requests: retry after ${retryAfter}`, parameters: { retry_after: retryAfter } });
       };
+      // A forced 429 comes first, so it happens whichever chat the request is for (also a blocked one).
+      if (options.throttleRequest?.(n)) return tooMany(1);
       if (options.blocked?.has(chatId)) {
         counts.forbidden++;
         return answer(403, { ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' });
       }
-      if (options.throttleRequest?.(n)) return tooMany(1);
       if (options.perSecond && window.length >= options.perSecond) return tooMany(1);
       const last = lastPerChat.get(chatId);
       if (options.perChatGapMs && last !== undefined && now - last < options.perChatGapMs) return tooMany(1);
