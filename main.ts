@@ -9,6 +9,7 @@ import { applyMigrations } from './prisma/migrate';
 import type { TConfig } from './infra/config';
 import { createLogger, type Logger } from './infra/logger';
 import { createMetrics, type TMetrics } from './infra/metrics';
+import type { AccessReader } from './core/access';
 import type { IngestStore } from './core/ingest/ingest-port';
 import { createServer } from './webhooks/app';
 import { journalRoute } from './webhooks/journal-route';
@@ -93,14 +94,15 @@ export async function openRuntime(config: TConfig, options: RuntimeOptions = {})
   const limit = config.QUESTIONS_PER_MINUTE;
   const limiterRedis = limit > 0 && config.REDIS_URL ? new IORedis(config.REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true }) : undefined;
   const limiter = limit === 0 ? undefined : limiterRedis ? createRedisQuestionLimiter(limiterRedis, { limit }) : createMemoryQuestionLimiter({ limit });
+  const readModel = createReadModel(db, config.TZ_DEFAULT);
   const answers = createAnswerService({
-    ...createReadModel(db, config.TZ_DEFAULT),
+    ...readModel,
     defaultTimezone: config.TZ_DEFAULT,
     limiter,
     journal: createJournalPort(db),
   });
   const playground = playgroundRoute({ enabled: config.DEMO, answers, people: config.DEMO ? demoPlaygroundPeople() : [] });
-  const linking = channelLinking(config, db);
+  const linking = channelLinking(config, db, readModel.access);
   const telegram = buildTelegram(config, db, answers, linking, logger);
   const voice = buildVoiceRoutes(config, db, answers, linking, logger);
   const vk = buildVk(config, db, answers, linking, logger);
@@ -136,12 +138,12 @@ export async function openRuntime(config: TConfig, options: RuntimeOptions = {})
 /** The link-code pepper and the one linking service every channel shares; read only once a channel asks (the CLI opens runtimes too). */
 type TChannelLinking = () => { pepper: Uint8Array; linking: LinkService };
 
-function channelLinking(config: TConfig, db: Database): TChannelLinking {
+function channelLinking(config: TConfig, db: Database, access: AccessReader): TChannelLinking {
   let made: ReturnType<TChannelLinking> | undefined;
   return () => {
     if (!made) {
       const pepper = loadLinkCodePepper(config);
-      made = { pepper, linking: createLinkService({ store: createLinkingStore(db), pepper }) };
+      made = { pepper, linking: createLinkService({ store: createLinkingStore(db), access, pepper }) };
     }
     return made;
   };

@@ -5,6 +5,7 @@ import { Client } from 'pg';
 import { createLinkService, CURRENT_CONSENT_VERSION, type TChatRef } from '../core/linking';
 import { openDatabase } from '../prisma/database';
 import { createLinkingStore } from '../prisma/linking-store';
+import { createReadModel } from '../prisma/read-model';
 
 // Benchmarks ask as linked, consenting people, linked the way the product links them: codes from
 // `dnevnik codes`, redeemed with consent to the current text. A chat row written behind the
@@ -38,7 +39,7 @@ export async function linkChatsByCode(databaseUrl: string, chats: TChatRef[]): P
   const codes = await issueCodes(databaseUrl, chats.length);
   const db = await openDatabase({ databaseUrl, poolSize: 2 });
   try {
-    const linking = createLinkService({ store: createLinkingStore(db), pepper: Buffer.from(BENCH_PEPPER, 'utf8') });
+    const linking = createLinkService({ store: createLinkingStore(db), access: createReadModel(db, 'Europe/Moscow').access, pepper: Buffer.from(BENCH_PEPPER, 'utf8') });
     for (const [i, chat] of chats.entries()) {
       const started = await linking.startLink(chat, codes[i]);
       if (!started.ok) throw new Error(`link code refused for a benchmark chat: ${started.reason}`);

@@ -1,16 +1,26 @@
-import type { AccessReader } from '../core/access/access-port';
+import type { AccessReader, TViewerScope } from '../core/access/access-port';
 import type { TDiaryStudent } from '../core/diary/diary-types';
 import type { TSqlQuery } from './database';
 import type { NameCache, TNames } from './name-cache';
+import { toDate } from './sql-values';
 
 // Who may see whom, read from the links: StudentLink (guardian or the student themselves) and
-// TeacherLink → the classes that teacher has lessons with → those classes' students. One
-// statement per question through the driver (the hot path of every answer); links are never
-// cached, so a withdrawn link stops access at once.
+// TeacherLink → the classes that teacher has lessons with → those classes' students. Read with
+// the chat and its consent in one statement per turn (the hot path of every answer); links are
+// never cached, so a withdrawn link stops access at once.
 
 type TStudentRow = { id: string; firstName: string; lastName: string; classId: string; schoolId: string };
+type TScopeRow = { locale: string; students: TStudentRow[] | string | null; teachers: string[] | string | null };
+type TChatViewerRow = TScopeRow & { personId: string; textVersion: string | null; textHash: string | null; acceptedAt: Date | string | null };
 
 const asArray = <T>(value: T[] | string | null): T[] => (typeof value === 'string' ? (JSON.parse(value) as T[]) : (value ?? []));
+
+/** The scope columns of person `p`: its linked students in link order and its teacher ids. */
+const SCOPE_COLUMNS = `p.locale,
+  (SELECT json_agg(json_build_object('id', s.id, 'firstName', s."firstName", 'lastName', s."lastName", 'classId', s."classId", 'schoolId', s."schoolId")
+           ORDER BY l."createdAt", s.id)
+     FROM "StudentLink" l JOIN "Student" s ON s.id = l."studentId" WHERE l."personId" = p.id) AS students,
+  (SELECT json_agg(t."teacherId" ORDER BY t."teacherId") FROM "TeacherLink" t WHERE t."personId" = p.id) AS teachers`;
 
 export function createAccessReader(query: TSqlQuery, names: NameCache, defaultZone: string): AccessReader {
   const toStudents = async (rows: TStudentRow[]): Promise<TDiaryStudent[]> => {
@@ -18,29 +28,38 @@ export function createAccessReader(query: TSqlQuery, names: NameCache, defaultZo
     return rows.map((s) => ({ ...s, className: cache.className.get(s.classId) ?? '', timezone: cache.schoolZone.get(s.schoolId) ?? defaultZone }));
   };
 
+  const toScope = async (personId: string, row: TScopeRow): Promise<TViewerScope> => {
+    const linkedStudents = await toStudents(asArray(row.students));
+    const teacherIds = asArray(row.teachers);
+    const cache = await names.get();
+    const teacherZone = teacherIds.map((id) => cache.teacherZone.get(id)).find(Boolean);
+    return {
+      personId,
+      locale: row.locale === 'en' ? 'en' : 'ru',
+      timezone: linkedStudents[0]?.timezone ?? teacherZone ?? null,
+      linkedStudents,
+      teacherIds,
+    };
+  };
+
   return {
-    async viewerScope(personId) {
-      const [person] = await query<{ locale: string; students: TStudentRow[] | string | null; teachers: string[] | string | null }>(
-        `SELECT p.locale,
-                (SELECT json_agg(json_build_object('id', s.id, 'firstName', s."firstName", 'lastName', s."lastName", 'classId', s."classId", 'schoolId', s."schoolId")
-                         ORDER BY l."createdAt", s.id)
-                   FROM "StudentLink" l JOIN "Student" s ON s.id = l."studentId" WHERE l."personId" = p.id) AS students,
-                (SELECT json_agg(t."teacherId" ORDER BY t."teacherId") FROM "TeacherLink" t WHERE t."personId" = p.id) AS teachers
-           FROM "Person" p WHERE p.id = $1`,
-        [personId],
+    async chatViewer(chat) {
+      const [row] = await query<TChatViewerRow>(
+        `SELECT c."personId", k."textVersion", k."textHash", k."acceptedAt", ${SCOPE_COLUMNS}
+           FROM "Chat" c JOIN "Person" p ON p.id = c."personId"
+           LEFT JOIN LATERAL (SELECT "textVersion", "textHash", "acceptedAt" FROM "Consent"
+                               WHERE "personId" = p.id AND "withdrawnAt" IS NULL ORDER BY "acceptedAt" DESC LIMIT 1) k ON true
+          WHERE c.channel = $1 AND c."externalId" = $2`,
+        [chat.channel, chat.externalId],
       );
-      if (!person) return null;
-      const linkedStudents = await toStudents(asArray(person.students));
-      const teacherIds = asArray(person.teachers);
-      const names0 = await names.get();
-      const teacherZone = teacherIds.map((id) => names0.teacherZone.get(id)).find(Boolean);
-      return {
-        personId,
-        locale: person.locale === 'en' ? 'en' : 'ru',
-        timezone: linkedStudents[0]?.timezone ?? teacherZone ?? null,
-        linkedStudents,
-        teacherIds,
-      };
+      if (!row) return null;
+      const consent = row.textVersion && row.textHash && row.acceptedAt ? { textVersion: row.textVersion, textHash: row.textHash, acceptedAt: toDate(row.acceptedAt) } : null;
+      return { consent, scope: await toScope(row.personId, row) };
+    },
+
+    async viewerScope(personId) {
+      const [row] = await query<TScopeRow>(`SELECT ${SCOPE_COLUMNS} FROM "Person" p WHERE p.id = $1`, [personId]);
+      return row ? toScope(personId, row) : null;
     },
 
     async taughtStudents(teacherIds) {

@@ -3,6 +3,7 @@ import type { LinkingStore, TRedeemResult, TStoredCode } from '../core/linking/l
 import type { TGrant, TLinkRole } from '../core/linking/linking-types';
 import type { Database, TSqlQuery } from './database';
 import { exportPerson } from './linking-export';
+import { toDate } from './sql-values';
 
 // LinkingStore over the raw driver: the redeem and forget transactions need conditional updates,
 // ON CONFLICT and row counts, which read plainly in SQL and behave the same on PostgreSQL and PGlite.
@@ -32,7 +33,6 @@ const CODE_SELECT = `
     LEFT JOIN "SchoolClass" k ON k.id = s."classId"
     LEFT JOIN "Teacher" t ON t.id = c."teacherId"`;
 
-const toDate = (v: Date | string) => (v instanceof Date ? v : new Date(v));
 const iso = (d: Date) => d.toISOString();
 
 function grantOf(row: TCodeRow): TGrant {
@@ -102,20 +102,6 @@ export function createLinkingStore(db: Database): LinkingStore {
     async personForChat(chat) {
       const [row] = await sql.query<{ personId: string }>(`SELECT "personId" FROM "Chat" WHERE channel = $1 AND "externalId" = $2`, [chat.channel, chat.externalId]);
       return row?.personId ?? null;
-    },
-
-    async chatPerson(chat) {
-      // Every message in a chat starts here: prepared, and the consent comes along in the same read.
-      const [row] = await sql.prepared<{ personId: string; textVersion: string | null; textHash: string | null; acceptedAt: Date | string | null }>(
-        `SELECT c."personId", k."textVersion", k."textHash", k."acceptedAt" FROM "Chat" c
-           LEFT JOIN LATERAL (SELECT "textVersion", "textHash", "acceptedAt" FROM "Consent"
-                               WHERE "personId" = c."personId" AND "withdrawnAt" IS NULL ORDER BY "acceptedAt" DESC LIMIT 1) k ON true
-          WHERE c.channel = $1 AND c."externalId" = $2`,
-        [chat.channel, chat.externalId],
-      );
-      if (!row) return null;
-      const consent = row.textVersion && row.textHash && row.acceptedAt ? { textVersion: row.textVersion, textHash: row.textHash, acceptedAt: toDate(row.acceptedAt) } : null;
-      return { personId: row.personId, consent };
     },
 
     async activeConsent(personId) {

@@ -12,7 +12,7 @@ export function contextFlavor(linking: LinkService, logger: TBotLogger): Middlew
     ctx.chatRef = { channel: 'telegram', externalId: String(ctx.chat?.id ?? ctx.from?.id ?? ''), locale: ctx.lang };
     ctx.log = logger.child({ updateId: ctx.update.update_id, chatId: ctx.chat?.id });
     // Groups never reach a person: nothing personal is shown there.
-    const state = memoisedChatState(() => (ctx.chat?.type === 'private' ? linking.chatState(ctx.chatRef) : Promise.resolve(null)));
+    const state = memoisedChatState('telegram', () => (ctx.chat?.type === 'private' ? linking.chatState(ctx.chatRef) : Promise.resolve(null)));
     ctx.turn = { chat: ctx.chatRef, lang: ctx.lang, log: ctx.log, ...state };
     await next();
   };

@@ -37,7 +37,7 @@ export function createVkBot(deps: VkBotDeps): VkBot {
 
   function turnFor(peerId: number, lang: TBotLang, log: TConversationLogger): TTurn {
     const chat: TChatRef = { channel: 'vk', externalId: String(peerId), locale: lang };
-    return { chat, lang, log, ...memoisedChatState(() => deps.linking.chatState(chat)) };
+    return { chat, lang, log, ...memoisedChatState(chat.channel, () => deps.linking.chatState(chat)) };
   }
 
   const sendDeps = (log: TConversationLogger) => ({ api, upload, chats: deps.chats, log, retryDelayMs });

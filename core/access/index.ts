@@ -1,4 +1,4 @@
-export type { AccessReader, TViewerScope } from './access-port';
+export type { AccessReader, TChatViewer, TViewerScope } from './access-port';
 export { chooseStudents, type TStudentChoice } from './viewer-access';
 export { firstNameMatches } from './name-match';
 export { QUESTIONS_PER_MINUTE, type QuestionLimiter } from './question-limiter-port';

@@ -122,15 +122,19 @@ export function createAnswerService(deps: AnswerDeps): AnswerService {
     return diaryAnswer(query, scope, now, viewer);
   }
 
+  /** The scope read with the chat in this turn when there is one for this very person, else a read of its own. */
+  const scopeOf = (viewer: TViewer): Promise<TViewerScope | null> | TViewerScope =>
+    viewer.scope && viewer.scope.personId === viewer.personId ? viewer.scope : deps.access.viewerScope(viewer.personId);
+
   const overLimit = async (viewer: TViewer) => deps.limiter !== undefined && !(await deps.limiter.allow(`${viewer.channel ?? 'unknown'}:${viewer.personId}`));
 
   return {
     async answer(query, viewer, now) {
       if (await overLimit(viewer)) return { kind: 'slow-down' };
-      return answerFor(query, await deps.access.viewerScope(viewer.personId), now, viewer);
+      return answerFor(query, await scopeOf(viewer), now, viewer);
     },
     async ask(text, viewer, now, options = {}) {
-      const scope = await deps.access.viewerScope(viewer.personId);
+      const scope = await scopeOf(viewer);
       const lang = options.lang ?? (text.trim() ? detectLang(text) : (scope?.locale ?? 'ru'));
       const query = parseUtterance(text, { lang, now, tz: scope?.timezone ?? deps.defaultTimezone });
       if (await overLimit(viewer)) return { query, answer: { kind: 'slow-down' }, lang };

@@ -1,3 +1,4 @@
+import type { TViewerScope } from '../access/access-port';
 import type { TCanteenInfo, TDiaryStudent, TGradeItem, THomeworkItem, TLessonItem } from '../diary/diary-types';
 import type { TIntent } from '../nlu/types';
 import type { TJournalLesson } from '../reminders/reminder-types';
@@ -53,6 +54,12 @@ export interface TViewer {
   personId: string;
   /** Where the question came from, for the access log ("telegram", "alice", "cli", …). */
   channel?: string;
+  /**
+   * This person's scope as the AccessReader read it in this turn (with the chat and its consent:
+   * LinkService.chatState), so it is not read twice. Only ever a scope read from the store, never
+   * one built by a caller; a scope of another person is ignored and read again.
+   */
+  scope?: TViewerScope;
 }
 
 export const INTENT_ACTIONS: Partial<Record<TIntent, TChannelAction>> = {

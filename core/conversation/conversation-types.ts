@@ -1,3 +1,4 @@
+import type { TViewer } from '../answers';
 import type { TChatRef } from '../linking';
 import type { TBotLang } from './locales';
 import type { TButtonRows, TViewMenu } from './menus';
@@ -19,6 +20,8 @@ export interface TTurn {
   personId(): Promise<string | null>;
   /** true when that person must consent (again) before anything personal; read with personId. */
   needsConsent(): Promise<boolean>;
+  /** That person as the answers' viewer, with the scope read with personId; null when not linked. */
+  viewer(): Promise<TViewer | null>;
 }
 
 /** Buttons under a reply. `main` is the section menu: a channel with a persistent keyboard shows it there. */

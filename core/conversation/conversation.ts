@@ -106,11 +106,11 @@ export function createConversation(deps: ConversationDeps): Conversation {
   }
 
   async function showView(turn: TTurn, view: TMenuView): Promise<TOutcome> {
-    const personId = await turn.personId();
-    if (!personId) return say(html(t(turn).settings.notLinked, { inPlace: true }));
-    const gate = await reconsentNeeded(turn, personId);
+    const viewer = await turn.viewer();
+    if (!viewer) return say(html(t(turn).settings.notLinked, { inPlace: true }));
+    const gate = await reconsentNeeded(turn, viewer.personId);
     if (gate) return gate;
-    const rendered = await renderView(deps.answers, { personId, channel: turn.chat.channel }, view, turn.lang, deps.now());
+    const rendered = await renderView(deps.answers, viewer, view, turn.lang, deps.now());
     // The day shown becomes explicit, so a later tap on ‹ › moves from it, not from a new "today".
     const pinned = { ...view, date: rendered.shown && view.section !== 'balance' ? rendered.shown.day : view.date };
     return say(html(rendered.html, { inPlace: true, keyboard: { kind: 'view', menu: viewMenu(t(turn), pinned, rendered.shown, rendered.children) } }));
@@ -200,13 +200,13 @@ export function createConversation(deps: ConversationDeps): Conversation {
   }
 
   async function question(turn: TTurn, text: string): Promise<TOutcome> {
-    const personId = await turn.personId();
-    if (!personId) return say(plain(t(turn).linking.askCode));
+    const viewer = await turn.viewer();
+    if (!viewer) return say(plain(t(turn).linking.askCode));
     // Before the question is even answered: an answer is an access to a student's data (and logged as one).
-    const gate = await reconsentNeeded(turn, personId);
+    const gate = await reconsentNeeded(turn, viewer.personId);
     if (gate) return gate;
-    const { answer, lang } = await deps.answers.ask(text, { personId, channel: turn.chat.channel }, deps.now());
-    turn.log.info({ personId, kind: answer.kind }, 'question answered');
+    const { answer, lang } = await deps.answers.ask(text, viewer, deps.now());
+    turn.log.info({ personId: viewer.personId, kind: answer.kind }, 'question answered');
     if (answer.kind === 'action') {
       switch (answer.action) {
         case 'subscribe':

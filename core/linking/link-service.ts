@@ -1,3 +1,4 @@
+import type { AccessReader, TViewerScope } from '../access/access-port';
 import { hashChatKey, hashLinkCode } from './code-hash';
 import { parseCodeInput } from './code-input';
 import { CONSENT_SCOPE, consentText, CURRENT_CONSENT_VERSION, currentConsentHashes } from './consent-texts';
@@ -12,10 +13,14 @@ import type { TAcceptResult, TChatRef, TForgetResult, TLinkChannel, TPendingLink
 export interface TChatState {
   personId: string;
   needsConsent: boolean;
+  /** What the person may see, read in the same statement: handed to the answers with the viewer. */
+  scope: TViewerScope;
 }
 
 export interface LinkServiceDeps {
   store: LinkingStore;
+  /** Reads a chat's person, consent and scope at once. */
+  access: Pick<AccessReader, 'chatViewer'>;
   /** The server-side secret codes are hashed with (see code-hash.ts). */
   pepper: Uint8Array;
   brakes?: TBrakePolicy;
@@ -36,8 +41,9 @@ export interface LinkService {
   /** true when the person has no consent, or consented to a text that is no longer current. */
   needsConsent(personId: string): Promise<boolean>;
   /**
-   * The person behind a chat and whether they must consent (again) before anything personal,
-   * read together: what every message in a chat needs first. null for a chat not stored.
+   * The person behind a chat, whether they must consent (again) before anything personal and
+   * what they may see, read together: what every message in a chat needs first. null for a chat
+   * not stored.
    */
   chatState(chat: TChatRef): Promise<TChatState | null>;
   /**
@@ -108,8 +114,8 @@ export function createLinkService(deps: LinkServiceDeps): LinkService {
     needsConsent: async (personId) => consentOutdated(await store.activeConsent(personId)),
 
     async chatState(chat) {
-      const found = await store.chatPerson(chat);
-      return found ? { personId: found.personId, needsConsent: consentOutdated(found.consent) } : null;
+      const found = await deps.access.chatViewer(chat);
+      return found ? { personId: found.scope.personId, needsConsent: consentOutdated(found.consent), scope: found.scope } : null;
     },
 
     async renewConsent(chat, consentTextVersion) {

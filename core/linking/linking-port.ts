@@ -55,8 +55,6 @@ export interface LinkingStore {
    */
   redeem(input: TRedeemInput): Promise<TRedeemResult>;
   personForChat(chat: TChatRef): Promise<string | null>;
-  /** The person behind a chat with their active consent, in one read; null for a chat not stored. */
-  chatPerson(chat: TChatRef): Promise<{ personId: string; consent: TActiveConsent | null } | null>;
   /** Latest consent of the person that is not withdrawn, or null. */
   activeConsent(personId: string): Promise<TActiveConsent | null>;
   /** A consent to a new text by a person who is already linked (the text changed since). */

@@ -1,6 +1,7 @@
 import { getIntentName, getRequestType, getSlot, SkillBuilders, type ErrorHandler, type HandlerInput, type RequestHandler, type RequestInterceptor, type Skill } from 'ask-sdk-core';
 import type { Response, Slot } from 'ask-sdk-model';
 import { renderAnswer, type AnswerService, type TAnswer } from '../../core/answers';
+import type { TViewerScope } from '../../core/access';
 import { escapeXml } from '../../core/answers/escape';
 import { transliterate } from '../../core/answers/locales/en-subjects';
 import { LINKING_TEXTS, parseCodeInput, type LinkService, type TChatRef } from '../../core/linking';
@@ -32,6 +33,8 @@ interface TTurn {
   personId: string | null;
   /** Read with personId: the person must consent again before anything personal is said. */
   needsConsent: boolean;
+  /** Read with personId too: what the person may see, handed to the answers. */
+  scope: TViewerScope | null;
   session: TAlexaSession;
   now: Date;
 }
@@ -71,11 +74,11 @@ export function createAlexaSkill(deps: AlexaSkillDeps): Skill {
   }
 
   async function answerQuery(input: HandlerInput, query: TQuery): Promise<Response> {
-    const { personId, needsConsent, t, now } = turnOf(input);
+    const { personId, needsConsent, scope, t, now } = turnOf(input);
     if (!personId) return say(input, plain(t.askCode));
     // Consent to an older text no longer counts: nothing personal is said until the new one is answered.
     if (needsConsent) return say(input, plain(voiceReconsentQuestion('en', 'alexa')), { session: { reconsent: true } });
-    const answer = await deps.answers.answer(query, { personId, channel: 'alexa' }, now);
+    const answer = await deps.answers.answer(query, { personId, channel: 'alexa', scope: scope ?? undefined }, now);
     if (answer.kind === 'action') return say(input, plain(t.elsewhere));
     return sayAnswer(input, answer, { last: query });
   }
@@ -87,7 +90,7 @@ export function createAlexaSkill(deps: AlexaSkillDeps): Skill {
       const linked = token && deps.chatForToken ? await deps.chatForToken(token) : null;
       const chat: TChatRef = linked ?? { channel: 'alexa', externalId: system.user.userId, locale: 'en' };
       const state = await deps.linking.chatState(chat);
-      const turn: TTurn = { t: ALEXA_TEXTS.en, chat, personId: state?.personId ?? null, needsConsent: state?.needsConsent ?? false, session: readAlexaSession(input.attributesManager.getSessionAttributes()), now: clock() };
+      const turn: TTurn = { t: ALEXA_TEXTS.en, chat, personId: state?.personId ?? null, needsConsent: state?.needsConsent ?? false, scope: state?.scope ?? null, session: readAlexaSession(input.attributesManager.getSessionAttributes()), now: clock() };
       input.attributesManager.setRequestAttributes({ turn });
     },
   };

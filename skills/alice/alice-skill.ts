@@ -1,4 +1,4 @@
-import { renderAnswer, type AnswerService, type TAnswer } from '../../core/answers';
+import { renderAnswer, type AnswerService, type TAnswer, type TViewer } from '../../core/answers';
 import { AppError } from '../../core/errors';
 import { LINKING_TEXTS, parseCodeInput, type LinkService, type TChatRef } from '../../core/linking';
 import { parseUtterance } from '../../core/nlu';
@@ -95,8 +95,7 @@ export function createAliceSkill(deps: AliceSkillDeps): AliceSkill {
     return reply(turn, turn.t.askCode);
   }
 
-  async function question(turn: TTurn, personId: string): Promise<TAliceResponse> {
-    const viewer = { personId, channel: 'alice' };
+  async function question(turn: TTurn, viewer: TViewer): Promise<TAliceResponse> {
     const asked = await deps.answers.ask(turn.text, viewer, turn.now, { lang: turn.lang });
     const entities = turn.req.request.nlu?.entities ?? [];
     const query: TQuery = applyFollowUp(turn.text, fillFromEntities(asked.query, entities, turn.now, deps.timezone), turn.state.last);
@@ -138,7 +137,7 @@ export function createAliceSkill(deps: AliceSkillDeps): AliceSkill {
     }
     const code = parseCodeInput(turn.text);
     if (code) return offerCode(turn, code);
-    return personId ? question(turn, personId) : unlinked(turn);
+    return state ? question(turn, { personId: state.personId, channel: 'alice', scope: state.scope }) : unlinked(turn);
   }
 
   /** A signed-in user's token names the chat the sign-in page linked; otherwise the Yandex ids do. */

@@ -68,8 +68,9 @@ export const spoken = (res: ResponseEnvelope) => ((res.response.outputSpeech as 
 export function alexaHarness(db: TestDatabase, options: { verify?: boolean; chatForToken?: (token: string) => Promise<TChatRef | null> } = {}) {
   const pepper = randomBytes(32);
   const store = createLinkingStore(db);
-  const linking = createLinkService({ store, pepper, now: () => DEMO_NOW });
-  const answers = createAnswerService({ ...createReadModel(db, DEMO_TZ), defaultTimezone: DEMO_TZ });
+  const readModel = createReadModel(db, DEMO_TZ);
+  const linking = createLinkService({ store, access: readModel.access, pepper, now: () => DEMO_NOW });
+  const answers = createAnswerService({ ...readModel, defaultTimezone: DEMO_TZ });
   const skill = createAlexaSkill({ skillId: ALEXA_SKILL_ID, answers, linking, timezone: DEMO_TZ, now: () => DEMO_NOW, chatForToken: options.chatForToken });
   const app: Express = createServer({
     logger: createLogger('silent'),

@@ -72,8 +72,9 @@ export function aliceApp(db: TestDatabase, options: { oauth?: boolean; questions
   const logger = options.log ? createLogger('trace', options.log) : createLogger('silent');
   const pepper = randomBytes(32);
   const store = createLinkingStore(db);
-  const linking = createLinkService({ store, pepper, now: () => DEMO_NOW });
-  const answers = createAnswerService({ ...createReadModel(db, DEMO_TZ), defaultTimezone: DEMO_TZ, limiter: options.questionsPerMinute === undefined ? undefined : createMemoryQuestionLimiter({ limit: options.questionsPerMinute }) });
+  const readModel = createReadModel(db, DEMO_TZ);
+  const linking = createLinkService({ store, access: readModel.access, pepper, now: () => DEMO_NOW });
+  const answers = createAnswerService({ ...readModel, defaultTimezone: DEMO_TZ, limiter: options.questionsPerMinute === undefined ? undefined : createMemoryQuestionLimiter({ limit: options.questionsPerMinute }) });
   const oauth = options.oauth ? createOAuthService({ store: createOAuthStore(db), linking, pepper, clients: [OAUTH_CLIENT], now: () => DEMO_NOW }) : undefined;
   const skill = createAliceSkill({ skillId: SKILL_ID, answers, linking, timezone: DEMO_TZ, now: () => DEMO_NOW, chatForToken: oauth?.chatForToken, logger: logger.child({ channel: 'alice' }) });
   const app: Express = createServer({

@@ -18,11 +18,12 @@ export const silentLogger: TBotLogger = { child: () => silentLogger, info: () =>
 export function telegramOnDatabase(db: TestDatabase, logger: TBotLogger = silentLogger) {
   const pepper = randomBytes(32);
   const store = createLinkingStore(db);
-  const linking: LinkService = createLinkService({ store, pepper });
+  const readModel = createReadModel(db, DEMO_TZ);
+  const linking: LinkService = createLinkService({ store, access: readModel.access, pepper });
   const bot = createBot({
     token: TEST_TOKEN,
     botInfo: BOT_INFO,
-    answers: createAnswerService({ ...createReadModel(db, DEMO_TZ), defaultTimezone: DEMO_TZ }),
+    answers: createAnswerService({ ...readModel, defaultTimezone: DEMO_TZ }),
     linking,
     settings: createSubscriptionSettingsStore(db.prisma),
     teacherSettings: createTeacherSettingsStore(db),

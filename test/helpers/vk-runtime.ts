@@ -26,12 +26,13 @@ export const CONFIRMATION = 'a1b2c3d4';
 export function vkOnDatabase(db: TestDatabase, options: { inbox?: EventInbox<TVkQueuedEvent> } = {}) {
   const pepper = randomBytes(32);
   const store = createLinkingStore(db);
+  const readModel = createReadModel(db, DEMO_TZ);
   const bot = createVkBot({
     token: VK_TOKEN,
     groupId: GROUP_ID,
     apiBaseUrl: VK_API_BASE,
-    answers: createAnswerService({ ...createReadModel(db, DEMO_TZ), defaultTimezone: DEMO_TZ }),
-    linking: createLinkService({ store, pepper }),
+    answers: createAnswerService({ ...readModel, defaultTimezone: DEMO_TZ }),
+    linking: createLinkService({ store, access: readModel.access, pepper }),
     settings: createSubscriptionSettingsStore(db.prisma),
     teacherSettings: createTeacherSettingsStore(db),
     chats: createChatStatusStore(db.prisma),

@@ -5,6 +5,7 @@ import { createLinkService, type LinkService } from '../../core/linking/link-ser
 import type { TChatRef, TPendingLink } from '../../core/linking/linking-types';
 import { createLinkingStore } from '../../prisma/linking-store';
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../helpers/test-database';
+import { createReadModel } from '../../prisma/read-model';
 
 // The linking service over the real store, on PGlite and PostgreSQL: rows are checked in the database.
 
@@ -41,7 +42,7 @@ for (const { kind, describe: d } of DATABASE_KINDS) {
       db = await createTestDatabase(kind);
       await seedSchool(db);
       clock = new Date('2026-12-02T10:00:00Z');
-      service = createLinkService({ store: store(), pepper: PEPPER, now: () => clock });
+      service = createLinkService({ store: store(), access: createReadModel(db, 'Europe/Moscow').access, pepper: PEPPER, now: () => clock });
     });
     afterEach(() => db.destroy());
 

@@ -10,6 +10,7 @@ import { createLinkingStore } from '../../prisma/linking-store';
 import { applyMigrations } from '../../prisma/migrate';
 import { DEMO_TODAY, DEMO_TZ } from '../helpers/demo-database';
 import { runDnevnik } from '../helpers/dnevnik-cli';
+import { createReadModel } from '../../prisma/read-model';
 
 // `dnevnik privacy access` and `dnevnik privacy report`, spawned against an embedded database:
 // an answer given through `dnevnik ask` shows up in the access log, a /forget in the report.
@@ -30,7 +31,7 @@ describe('dnevnik privacy', () => {
     // A parent links a Telegram chat and then withdraws consent.
     const store = createLinkingStore(db);
     const pepper = randomBytes(32);
-    const linking = createLinkService({ store, pepper });
+    const linking = createLinkService({ store, access: createReadModel(db, DEMO_TZ).access, pepper });
     const [{ code }] = await issueCodes(store, pepper, [{ role: 'guardian', studentId, teacherId: null }]);
     const chat = { channel: 'telegram' as const, externalId: '424242' };
     const started = await linking.startLink(chat, code);

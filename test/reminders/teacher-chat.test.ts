@@ -40,11 +40,12 @@ function teacherBot() {
   const pepper = randomBytes(32);
   const store = createLinkingStore(db);
   const journal = createJournalPort(db);
+  const readModel = createReadModel(db, TZ);
   const bot = createBot({
     token: TEST_TOKEN,
     botInfo: BOT_INFO,
-    answers: createAnswerService({ ...createReadModel(db, TZ), defaultTimezone: TZ, journal }),
-    linking: createLinkService({ store, pepper }),
+    answers: createAnswerService({ ...readModel, defaultTimezone: TZ, journal }),
+    linking: createLinkService({ store, access: readModel.access, pepper }),
     settings: createSubscriptionSettingsStore(db.prisma),
     teacherSettings: createTeacherSettingsStore(db),
     seenOnce: createMemorySeenOnce(),

@@ -36,12 +36,13 @@ it('a teacher links a VK chat with a teacher code after consent and asks which l
   try {
     const store = createLinkingStore(db);
     const pepper = randomBytes(32);
+    const readModel = createReadModel(db, TZ);
     const bot = createVkBot({
       token: VK_TOKEN,
       groupId: GROUP_ID,
       apiBaseUrl: VK_API_BASE,
-      answers: createAnswerService({ ...createReadModel(db, TZ), defaultTimezone: TZ, journal: createJournalPort(db) }),
-      linking: createLinkService({ store, pepper }),
+      answers: createAnswerService({ ...readModel, defaultTimezone: TZ, journal: createJournalPort(db) }),
+      linking: createLinkService({ store, access: readModel.access, pepper }),
       settings: createSubscriptionSettingsStore(db.prisma),
       chats: createChatStatusStore(db.prisma),
       logger: silentLogger,
