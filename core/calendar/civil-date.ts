@@ -32,16 +32,23 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((utcMs(to) - utcMs(from)) / DAY_MS);
 }
 
-// One formatter per zone: creating an Intl.DateTimeFormat is the expensive part.
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
+// One formatter per zone: creating an Intl.DateTimeFormat is the expensive part, and formatting
+// is the next one (every question asks for today). A zone's offset is whole minutes for any
+// present-day instant, so the day found for one minute holds for the whole of that minute.
+const dayFormats = new Map<string, { format: Intl.DateTimeFormat; minute: number; day: string }>();
 
 /** The day it is at `at` in a time zone (IANA name). */
 export function dayInZone(at: Date | number, zone: string): string {
-  let format = dayFormats.get(zone);
-  if (!format) {
+  const minute = Math.floor(Number(at) / 60_000);
+  let entry = dayFormats.get(zone);
+  if (!entry) {
     // en-CA writes dates as YYYY-MM-DD.
-    format = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    dayFormats.set(zone, format);
+    entry = { format: new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }), minute: Number.NaN, day: '' };
+    dayFormats.set(zone, entry);
   }
-  return format.format(at);
+  if (entry.minute !== minute) {
+    entry.day = entry.format.format(at);
+    entry.minute = minute;
+  }
+  return entry.day;
 }

@@ -1,9 +1,5 @@
 /** Calendar arithmetic on school dates (YYYY-MM-DD); the school's zone already made them local. */
-export function addDays(day: string, days: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
+export { addDays } from '../calendar/civil-date';
 
 /** "01.12": short enough for a button, unambiguous within a school year. */
 export function shortDay(day: string): string {

@@ -40,4 +40,18 @@ describe('civil dates', () => {
       { numRuns: 3000 },
     );
   });
+
+  it('the day remembered for a minute is right for every instant of it, up to the last millisecond before midnight', () => {
+    const local = (zone: string, iso: string) => DateTime.fromISO(iso, { zone }).toMillis();
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2040, 0, 1) }), fc.integer({ min: 0, max: 59_999 }), zones, (ms, within, zone) => {
+        const minuteStart = Math.floor(ms / 60_000) * 60_000;
+        for (const at of [minuteStart, minuteStart + within, minuteStart + 59_999]) expect(dayInZone(at, zone)).toBe(DateTime.fromMillis(at, { zone }).toISODate());
+      }),
+      { numRuns: 2000 },
+    );
+    expect(dayInZone(local('Europe/Moscow', '2026-12-01T23:59:59.999'), 'Europe/Moscow')).toBe('2026-12-01');
+    expect(dayInZone(local('Europe/Moscow', '2026-12-02T00:00:00.000'), 'Europe/Moscow')).toBe('2026-12-02');
+    expect(dayInZone(local('Europe/Moscow', '2026-12-01T23:59:59.999'), 'Europe/Moscow')).toBe('2026-12-01');
+  });
 });
