@@ -1,5 +1,6 @@
 import type { AccessLog, TAccessEntry } from '../core/access/access-log-port';
 import type { Database } from './database';
+import { toDate } from './sql-values';
 
 // AccessLog over the raw driver: one multi-row INSERT per answer (an answer about three
 // children writes three rows in one statement), and a purge that deletes in bounded batches so
@@ -43,7 +44,7 @@ export function createAccessLogStore(db: Database): AccessLog {
         `SELECT "viewerId", "studentId", channel, intent, "at" FROM "AccessLog" WHERE "studentId" = $1 AND "at" >= $2::timestamptz ORDER BY "at" DESC, id DESC LIMIT $3`,
         [studentId, since.toISOString(), limit],
       );
-      return rows.map((r) => ({ ...r, at: r.at instanceof Date ? r.at : new Date(r.at) }));
+      return rows.map((r) => ({ ...r, at: toDate(r.at) }));
     },
 
     async purge(before) {

@@ -1,4 +1,5 @@
 import type { Database } from './database';
+import { toDate } from './sql-values';
 
 /** A /forget as recorded: when, through which channel, how many rows of each kind — no identifiers. */
 export interface TDestructionRecord {
@@ -12,5 +13,5 @@ export async function listDestructionRecords(db: Database, since: Date): Promise
     `SELECT "at", channel, kinds FROM "DestructionRecord" WHERE "at" >= $1::timestamptz ORDER BY "at"`,
     [since.toISOString()],
   );
-  return rows.map((r) => ({ at: r.at instanceof Date ? r.at : new Date(r.at), channel: r.channel, kinds: typeof r.kinds === 'string' ? JSON.parse(r.kinds) : r.kinds }));
+  return rows.map((r) => ({ at: toDate(r.at), channel: r.channel, kinds: typeof r.kinds === 'string' ? JSON.parse(r.kinds) : r.kinds }));
 }
