@@ -1,12 +1,13 @@
-import type { MiddlewareFn } from 'grammy';
+import type { Api, MiddlewareFn } from 'grammy';
 import { memoisedChatState } from '../../core/conversation';
 import type { LinkService } from '../../core/linking';
 import type { BotContext, TBotLogger } from './bot-context';
 import { BOT_TEXTS, langOf } from './locales';
 
-/** Language, texts, a per-update logger (ids only) and a memoised person lookup. */
-export function contextFlavor(linking: LinkService, logger: TBotLogger): MiddlewareFn<BotContext> {
+/** Language, texts, a per-update logger (ids only), a memoised person lookup and the request-only API. */
+export function contextFlavor(linking: LinkService, logger: TBotLogger, requestApi: Api): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
+    ctx.requestApi = requestApi;
     ctx.lang = langOf(ctx.from?.language_code);
     ctx.t = BOT_TEXTS[ctx.lang];
     ctx.chatRef = { channel: 'telegram', externalId: String(ctx.chat?.id ?? ctx.from?.id ?? ''), locale: ctx.lang };
@@ -14,6 +15,9 @@ export function contextFlavor(linking: LinkService, logger: TBotLogger): Middlew
     // Groups never reach a person: nothing personal is shown there.
     const state = memoisedChatState('telegram', () => (ctx.chat?.type === 'private' ? linking.chatState(ctx.chatRef) : Promise.resolve(null)));
     ctx.turn = { chat: ctx.chatRef, lang: ctx.lang, log: ctx.log, ...state };
+    // Nearly every private message or tap asks who the chat is: the read starts now, alongside the
+    // dedup claim, instead of after it. A failure reaches whoever asks later; unasked, it is dropped.
+    if (ctx.chat?.type === 'private' && (ctx.message || ctx.callbackQuery)) state.personId().catch(() => undefined);
     await next();
   };
 }

@@ -1,4 +1,4 @@
-import type { Context } from 'grammy';
+import type { Api, Context } from 'grammy';
 import type { TConversationLogger, TTurn } from '../../core/conversation';
 import type { TChatRef } from '../../core/linking';
 import type { TBotLang, TBotTexts } from './locales';
@@ -15,6 +15,12 @@ export interface TBotFlavor {
   chatRef: TChatRef;
   /** This update as the shared conversation sees it (with the person behind it, read once). */
   turn: TTurn;
+  /**
+   * The bot's own Bot API client: its calls are always requests of their own, never a webhook
+   * reply. Messages before an update's last one go through it, so they reach Telegram, in order,
+   * before the last one rides in the webhook's response.
+   */
+  requestApi: Api;
 }
 
 export type BotContext = Context & TBotFlavor;

@@ -18,18 +18,20 @@ export function createBot(deps: BotDeps): TelegramBot {
     botInfo: deps.botInfo,
     client: {
       ...(deps.apiRoot ? { apiRoot: deps.apiRoot } : {}),
-      // Through a webhook, a tap is answered in the webhook's own response (no request of its own,
-      // and the button stops spinning at once). Only this call: its result is never needed, while
-      // a message sent that way could fail unseen.
-      canUseWebhookReply: (method) => method === 'answerCallbackQuery',
+      // Through a webhook, an update's first eligible call rides in the webhook's own response (no
+      // request of its own, and the answer is on its way at once): a tap's answer, or a message
+      // that is the update's last call (earlier ones go through ctx.requestApi). Such a call's
+      // result is never needed; its failure is unseen, so nothing else goes that way.
+      canUseWebhookReply: (method) => method === 'answerCallbackQuery' || method === 'sendMessage',
     },
   });
   const now = deps.now ?? (() => new Date());
   // Outside the boundary: if the dedup store is down the update fails as a whole and Telegram resends it.
   // Long polling fetches concurrently; one chat's updates must still be handled in order.
   if (deps.polling) bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+  // The chat's read starts in contextFlavor and runs while dedup claims the update id.
+  bot.use(contextFlavor(deps.linking, deps.logger, bot.api));
   bot.use(dedupUpdates(deps.seenOnce, deps.token.split(':')[0]));
-  bot.use(contextFlavor(deps.linking, deps.logger));
 
   const features = bot.errorBoundary(reportError(deps.logger));
   // Groups first: nothing below ever runs for a shared chat.

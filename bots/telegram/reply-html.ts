@@ -2,24 +2,34 @@ import type { InlineKeyboard } from 'grammy';
 import type { BotContext } from './bot-context';
 import { splitMessage } from './split-message';
 
+type TSendOptions = Parameters<BotContext['reply']>[1];
+
+/**
+ * Sends one message of the update's answer. Only the update's last message may ride in the
+ * webhook's response; an earlier one is a request of its own, awaited, so it arrives first.
+ */
+export async function sendMessage(ctx: BotContext, text: string, options: TSendOptions, last: boolean): Promise<void> {
+  if (last) await ctx.reply(text, options);
+  else await ctx.requestApi.sendMessage(ctx.chat!.id, text, options);
+}
+
+const HTML = { parse_mode: 'HTML', link_preview_options: { is_disabled: true } } as const;
+
 /** Sends HTML in as many messages as the 4096-character limit needs; the keyboard goes on the last. */
-export async function replyHtml(ctx: BotContext, html: string, keyboard?: InlineKeyboard): Promise<void> {
+export async function replyHtml(ctx: BotContext, html: string, keyboard: InlineKeyboard | undefined, last: boolean): Promise<void> {
   const parts = splitMessage(html);
   for (const [i, part] of parts.entries()) {
-    await ctx.reply(part, {
-      parse_mode: 'HTML',
-      link_preview_options: { is_disabled: true },
-      reply_markup: i === parts.length - 1 ? keyboard : undefined,
-    });
+    const final = i === parts.length - 1;
+    await sendMessage(ctx, part, { ...HTML, reply_markup: final ? keyboard : undefined }, last && final);
   }
 }
 
 /** Replaces a menu message in place when the new text fits one message; otherwise answers anew. */
-export async function showHtml(ctx: BotContext, html: string, keyboard?: InlineKeyboard): Promise<void> {
+export async function showHtml(ctx: BotContext, html: string, keyboard: InlineKeyboard | undefined, last: boolean): Promise<void> {
   const parts = splitMessage(html);
   if (ctx.callbackQuery?.message && parts.length === 1) {
     try {
-      await ctx.editMessageText(html, { parse_mode: 'HTML', link_preview_options: { is_disabled: true }, reply_markup: keyboard });
+      await ctx.editMessageText(html, { ...HTML, reply_markup: keyboard });
       return;
     } catch (err) {
       // Tapping the button that is already shown edits nothing; Telegram calls that an error.
@@ -27,5 +37,5 @@ export async function showHtml(ctx: BotContext, html: string, keyboard?: InlineK
       throw err;
     }
   }
-  await replyHtml(ctx, html, keyboard);
+  await replyHtml(ctx, html, keyboard, last);
 }

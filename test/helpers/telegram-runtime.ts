@@ -14,8 +14,11 @@ import type { TestDatabase } from './test-database';
 
 export const silentLogger: TBotLogger = { child: () => silentLogger, info: () => undefined, warn: () => undefined, error: () => undefined };
 
-/** The bot wired the way main.ts wires it, on a test database, with a recording Bot API. */
-export function telegramOnDatabase(db: TestDatabase, logger: TBotLogger = silentLogger) {
+/**
+ * The bot wired the way main.ts wires it, on a test database, with a recording Bot API — or, given
+ * `apiRoot`, talking to that Bot API double over HTTP (then `calls` stays empty).
+ */
+export function telegramOnDatabase(db: TestDatabase, logger: TBotLogger = silentLogger, options: { apiRoot?: string } = {}) {
   const pepper = randomBytes(32);
   const store = createLinkingStore(db);
   const readModel = createReadModel(db, DEMO_TZ);
@@ -31,8 +34,9 @@ export function telegramOnDatabase(db: TestDatabase, logger: TBotLogger = silent
     chats: createChatStatusStore(db.prisma),
     logger,
     now: () => DEMO_NOW,
+    apiRoot: options.apiRoot,
   });
-  const calls = recordCalls(bot);
+  const calls = options.apiRoot ? [] : recordCalls(bot);
   const issueCode = async (studentId: string) => (await issueCodes(store, pepper, [{ role: 'guardian', studentId, teacherId: null }]))[0].code;
   return { bot, calls, linking, issueCode };
 }

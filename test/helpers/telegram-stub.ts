@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 
 // A local stand-in for the Telegram Bot API's sendMessage: enforces a per-bot rate over any
 // one-second window and a per-chat gap with 429 + retry_after, and can be told to answer 403 for
-// some chats or 500 now and then. Records every accepted message.
+// some chats or 500 now and then. Records every accepted message. Any other method is recorded
+// and answered "ok" at once.
 
 export interface TStubOptions {
   /** Accepted messages per rolling second per bot (0 = no limit). */
@@ -23,6 +24,8 @@ export interface TStubOptions {
 export interface TelegramStub {
   apiRoot: string;
   accepted: { chatId: string; text: string; at: number }[];
+  /** Every method called, in the order the requests arrived. */
+  calls: { method: string; body: Record<string, unknown> }[];
   counts: { requests: number; tooMany: number; serverErrors: number; forbidden: number };
   /** Requests received whose answer has not been written yet. */
   inFlight(): number;
@@ -31,6 +34,7 @@ export interface TelegramStub {
 
 export async function startTelegramStub(options: TStubOptions = {}): Promise<TelegramStub> {
   const accepted: TelegramStub['accepted'] = [];
+  const calls: TelegramStub['calls'] = [];
   const counts = { requests: 0, tooMany: 0, serverErrors: 0, forbidden: 0 };
   const window: number[] = [];
   const lastPerChat = new Map<string, number>();
@@ -51,8 +55,11 @@ export async function startTelegramStub(options: TStubOptions = {}): Promise<Tel
         if (options.delayMs) setTimeout(write, options.delayMs);
         else write();
       };
-      if (!/\/bot[^/]+\/sendMessage$/.test(req.url ?? '')) return answer(404, { ok: false, error_code: 404, description: 'Not Found' });
-      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { chat_id: string | number; text: string };
+      const method = /\/bot[^/]+\/(\w+)$/.exec(req.url ?? '')?.[1];
+      if (!method) return answer(404, { ok: false, error_code: 404, description: 'Not Found' });
+      const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as { chat_id: string | number; text: string };
+      calls.push({ method, body });
+      if (method !== 'sendMessage') return answer(200, { ok: true, result: true });
       const chatId = String(body.chat_id);
       const now = Date.now();
       while (window.length > 0 && window[0] <= now - 1000) window.shift();
@@ -84,6 +91,7 @@ export async function startTelegramStub(options: TStubOptions = {}): Promise<Tel
   return {
     apiRoot: `http://127.0.0.1:${port}`,
     accepted,
+    calls,
     counts,
     inFlight: () => open,
     close: () =>

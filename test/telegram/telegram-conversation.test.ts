@@ -6,7 +6,9 @@ import { createServer } from '../../webhooks/app';
 import { telegramRoute } from '../../webhooks/telegram-route';
 import { createDemoDatabase, dbDay, DEMO_TODAY } from '../helpers/demo-database';
 import { callback, callbackData, groupText, privateText, sentTexts, type TApiCall } from '../helpers/telegram-harness';
-import { telegramOnDatabase } from '../helpers/telegram-runtime';
+import { silentLogger, telegramOnDatabase } from '../helpers/telegram-runtime';
+import { startTelegramStub } from '../helpers/telegram-stub';
+import { CONSENT_ACCEPT_PATTERN } from '../../core/conversation/actions';
 import type { TestDatabase } from '../helpers/test-database';
 
 // Whole conversations against the demo school on PGlite: what the person sees and what the
@@ -177,5 +179,34 @@ describe('Telegram conversation (Express route)', () => {
 
     await post(privateText(chatId, '/forget')).expect(200);
     expect(await telegramChats(chatId)).toEqual([]);
+  });
+
+  it('answers a message in the webhook response itself, and sends only what comes before it as requests, in order', async () => {
+    const api = await startTelegramStub();
+    try {
+      const { bot, issueCode } = telegramOnDatabase(db, silentLogger, { apiRoot: api.apiRoot });
+      const app = createServer({ logger: createLogger('silent'), metrics: createMetrics(), readiness: { database: async () => true }, routers: [telegramRoute({ bot, secret: SECRET })] });
+      const post = async (update: object) => (await request(app).post('/webhooks/telegram').set('X-Telegram-Bot-Api-Secret-Token', SECRET).send(update).expect(200)).body as Record<string, unknown>;
+      const chatId = 52345679;
+
+      const consent = await post(privateText(chatId, `/start ${await issueCode(student.id)}`));
+      expect(consent).toMatchObject({ method: 'sendMessage', chat_id: chatId, text: expect.stringMatching(/согласи/i) });
+      expect(api.calls).toEqual([]);
+
+      const accept = callbackData([{ method: 'sendMessage', payload: consent }]).find((data) => CONSENT_ACCEPT_PATTERN.test(data))!;
+      // A tap: its answer rides in the response; the messages after it are requests, in the order shown.
+      expect(await post(callback(chatId, accept))).toMatchObject({ method: 'answerCallbackQuery' });
+      // The response went out first; the update goes on after it.
+      for (const deadline = Date.now() + 5000; api.calls.length < 4 && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 10));
+      expect(api.calls.map((c) => c.method)).toEqual(['editMessageReplyMarkup', 'sendMessage', 'sendMessage', 'sendMessage']);
+      expect(String(api.calls[1].body.text)).toContain(student.firstName);
+
+      const grades = await post(privateText(chatId, 'оценки сегодня'));
+      expect(grades).toMatchObject({ method: 'sendMessage', chat_id: chatId, parse_mode: 'HTML' });
+      expectGrades(String(grades.text));
+      expect(api.calls).toHaveLength(4);
+    } finally {
+      await api.close();
+    }
   });
 });

@@ -10,7 +10,8 @@ import { telegramRoute } from '../../webhooks/telegram-route';
 import { BOT_INFO, callback, groupText, privateText, recordCalls, sentTexts, TEST_TOKEN } from '../helpers/telegram-harness';
 
 // The transport around the features: webhook secret, update dedup, groups, the error boundary,
-// message and callback-data limits. Linking is not on these paths; touching it fails the test.
+// message and callback-data limits. Linking is not on these paths: any use of it fails the test
+// (the chat's read every private update starts early fails too, unseen unless something awaits it).
 
 const untouched = new Proxy({}, { get: (_t, name) => () => Promise.reject(new Error(`unexpected call: ${String(name)}`)) });
 
