@@ -115,12 +115,12 @@ export async function openRuntime(config: TConfig, options: RuntimeOptions = {})
     readiness: { database: () => db.ping() },
     routers: [
       journalRoute({ secret: config.JOURNAL_WEBHOOK_SECRET, store: ingestStore, ingestOptions, metrics }),
-      playground,
-      ...(cliToken ? [cliRoute({ token: cliToken, execute: createCliExecutor(() => runtimeRef.current!) })] : []),
       // config guarantees the secret in webhook mode
       ...(telegram && config.PUBLIC_URL ? [telegramRoute({ bot: telegram.bot, secret: config.TELEGRAM_WEBHOOK_SECRET! })] : []),
-      ...voice,
       ...(vk?.route ? [vk.route] : []),
+      ...voice,
+      ...(cliToken ? [cliRoute({ token: cliToken, execute: createCliExecutor(() => runtimeRef.current!) })] : []),
+      playground,
     ],
   });
   logChannels(config, logger);
