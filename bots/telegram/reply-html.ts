@@ -9,8 +9,13 @@ type TSendOptions = Parameters<BotContext['reply']>[1];
  * webhook's response; an earlier one is a request of its own, awaited, so it arrives first.
  */
 export async function sendMessage(ctx: BotContext, text: string, options: TSendOptions, last: boolean): Promise<void> {
-  if (last) await ctx.reply(text, options);
-  else await ctx.requestApi.sendMessage(ctx.chat!.id, text, options);
+  if (last) {
+    await ctx.reply(text, options);
+    return;
+  }
+  // ctx.reply's own check: an update without a chat (an inline message's tap) has nowhere to send to.
+  if (ctx.chatId === undefined) throw new Error('Missing information for API call to sendMessage');
+  await ctx.requestApi.sendMessage(ctx.chatId, text, options);
 }
 
 const HTML = { parse_mode: 'HTML', link_preview_options: { is_disabled: true } } as const;
