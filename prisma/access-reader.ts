@@ -2,7 +2,7 @@ import type { AccessReader, TViewerScope } from '../core/access/access-port';
 import type { TDiaryStudent } from '../core/diary/diary-types';
 import type { TSqlQuery } from './database';
 import type { NameCache, TNames } from './name-cache';
-import { toDate } from './sql-values';
+import { activeConsentSql, toActiveConsent, type TActiveConsentRow } from './active-consent';
 
 // Who may see whom, read from the links: StudentLink (guardian or the student themselves) and
 // TeacherLink → the classes that teacher has lessons with → those classes' students. Read with
@@ -11,7 +11,7 @@ import { toDate } from './sql-values';
 
 type TStudentRow = { id: string; firstName: string; lastName: string; classId: string; schoolId: string };
 type TScopeRow = { locale: string; students: TStudentRow[] | string | null; teachers: string[] | string | null };
-type TChatViewerRow = TScopeRow & { personId: string; textVersion: string | null; textHash: string | null; acceptedAt: Date | string | null };
+type TChatViewerRow = TScopeRow & TActiveConsentRow & { personId: string };
 
 const asArray = <T>(value: T[] | string | null): T[] => (typeof value === 'string' ? (JSON.parse(value) as T[]) : (value ?? []));
 
@@ -47,14 +47,12 @@ export function createAccessReader(query: TSqlQuery, names: NameCache, defaultZo
       const [row] = await query<TChatViewerRow>(
         `SELECT c."personId", k."textVersion", k."textHash", k."acceptedAt", ${SCOPE_COLUMNS}
            FROM "Chat" c JOIN "Person" p ON p.id = c."personId"
-           LEFT JOIN LATERAL (SELECT "textVersion", "textHash", "acceptedAt" FROM "Consent"
-                               WHERE "personId" = p.id AND "withdrawnAt" IS NULL ORDER BY "acceptedAt" DESC LIMIT 1) k ON true
+           LEFT JOIN LATERAL (${activeConsentSql('p.id')}) k ON true
           WHERE c.channel = $1 AND c."externalId" = $2`,
         [chat.channel, chat.externalId],
       );
       if (!row) return null;
-      const consent = row.textVersion && row.textHash && row.acceptedAt ? { textVersion: row.textVersion, textHash: row.textHash, acceptedAt: toDate(row.acceptedAt) } : null;
-      return { consent, scope: await toScope(row.personId, row) };
+      return { consent: toActiveConsent(row), scope: await toScope(row.personId, row) };
     },
 
     async viewerScope(personId) {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { LinkingStore, TRedeemResult, TStoredCode } from '../core/linking/linking-port';
 import type { TGrant, TLinkRole } from '../core/linking/linking-types';
 import type { Database, TSqlQuery } from './database';
+import { activeConsentSql, toActiveConsent, type TActiveConsentRow } from './active-consent';
 import { exportPerson } from './linking-export';
 import { toDate } from './sql-values';
 
@@ -105,11 +106,8 @@ export function createLinkingStore(db: Database): LinkingStore {
     },
 
     async activeConsent(personId) {
-      const [row] = await sql.query<{ textVersion: string; textHash: string; acceptedAt: Date | string }>(
-        `SELECT "textVersion", "textHash", "acceptedAt" FROM "Consent" WHERE "personId" = $1 AND "withdrawnAt" IS NULL ORDER BY "acceptedAt" DESC LIMIT 1`,
-        [personId],
-      );
-      return row ? { textVersion: row.textVersion, textHash: row.textHash, acceptedAt: toDate(row.acceptedAt) } : null;
+      const [row] = await sql.query<TActiveConsentRow>(activeConsentSql('$1'), [personId]);
+      return toActiveConsent(row);
     },
 
     recordConsent: (personId, channel, consent, now) =>
