@@ -52,6 +52,7 @@ describe('civil dates', () => {
     );
     expect(dayInZone(local('Europe/Moscow', '2026-12-01T23:59:59.999'), 'Europe/Moscow')).toBe('2026-12-01');
     expect(dayInZone(local('Europe/Moscow', '2026-12-02T00:00:00.000'), 'Europe/Moscow')).toBe('2026-12-02');
+    // Back to the minute before: the remembered day (now the 2nd) must not answer for it.
     expect(dayInZone(local('Europe/Moscow', '2026-12-01T23:59:59.999'), 'Europe/Moscow')).toBe('2026-12-01');
   });
 });
