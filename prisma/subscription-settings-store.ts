@@ -21,10 +21,10 @@ export function createSubscriptionSettingsStore(prisma: PrismaClient): Subscript
       }));
     },
 
-    async write(personId, types, patch) {
-      const links = await prisma.studentLink.findMany({ where: { personId }, select: { studentId: true }, orderBy: { createdAt: 'asc' } });
+    async write(personId, types, patch, only) {
+      const links = await prisma.studentLink.findMany({ where: { personId, ...(only ? { studentId: { in: [...only] } } : {}) }, select: { studentId: true }, orderBy: { createdAt: 'asc' } });
       const studentIds = links.map((l) => l.studentId);
-      // One transaction: a menu tap changes all of a person's children or none of them.
+      // One transaction: a menu tap changes all the children it names or none of them.
       await prisma.$transaction(
         studentIds.flatMap((studentId) =>
           types.map((type) => {

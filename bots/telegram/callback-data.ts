@@ -10,6 +10,7 @@ export {
   parseSettingsData,
   settingsData,
   SETTINGS_OPEN_DATA,
+  settingsOpenData,
   SETTINGS_PATTERN,
   type TMenuView,
   type TSection,

@@ -40,15 +40,40 @@ export const CONSENT_WITHDRAW_DATA = 'c:w';
 
 /** `r-…`: a teacher's journal reminders (on/off, instant or a daily summary, quiet hours). */
 export type TTeacherSettingsKind = 'r-toggle' | 'r-mode' | 'r-quiet';
-export type TSettingsAction = { kind: 'toggle'; type: TAlertType } | { kind: 'mode' } | { kind: 'quiet' } | { kind: 'threshold' } | { kind: 'grades-on' } | { kind: 'r-toggle' } | { kind: 'r-mode' } | { kind: 'r-quiet' };
-export const settingsData = (action: TSettingsAction) => (action.kind === 'toggle' ? `s:t:${action.type}` : `s:${action.kind}`);
-export const SETTINGS_PATTERN = /^s:(?:t:(grades|homework|schedule|balance)|(mode|quiet|threshold|grades-on|r-toggle|r-mode|r-quiet))$/;
+/**
+ * A settings tap. An alert switch and the balance threshold may name one child (by position in
+ * link order, as the menus' child switcher does); null means all of them. Delivery and quiet
+ * hours are the person's own, shared by all children.
+ */
+export type TSettingsAction =
+  | { kind: 'toggle'; type: TAlertType; child: number | null }
+  | { kind: 'threshold'; child: number | null }
+  | { kind: 'mode' }
+  | { kind: 'quiet' }
+  | { kind: 'grades-on' }
+  | { kind: 'r-toggle' }
+  | { kind: 'r-mode' }
+  | { kind: 'r-quiet' };
+const childSuffix = (child: number | null) => (child === null ? '' : `:${child}`);
+export function settingsData(action: TSettingsAction): string {
+  if (action.kind === 'toggle') return `s:t:${action.type}${childSuffix(action.child)}`;
+  if (action.kind === 'threshold') return `s:threshold${childSuffix(action.child)}`;
+  return `s:${action.kind}`;
+}
+export const SETTINGS_PATTERN = /^s:(?:t:(grades|homework|schedule|balance)(?::(\d{1,2}))?|threshold(?::(\d{1,2}))?|(mode|quiet|grades-on|r-toggle|r-mode|r-quiet))$/;
+
+const childOf = (digits: string | undefined) => (digits === undefined ? null : Number(digits));
 
 export function parseSettingsData(match: RegExpMatchArray): TSettingsAction {
-  return match[1] ? { kind: 'toggle', type: match[1] as TAlertType } : { kind: match[2] as Exclude<TSettingsAction['kind'], 'toggle'> };
+  if (match[1]) return { kind: 'toggle', type: match[1] as TAlertType, child: childOf(match[2]) };
+  if (match[4]) return { kind: match[4] as Exclude<TSettingsAction['kind'], 'toggle' | 'threshold'> };
+  return { kind: 'threshold', child: childOf(match[3]) };
 }
 
-export const SETTINGS_OPEN_DATA = 's:open';
+/** The settings screen, for all children or for one (a parent with several switches between them). */
+export const settingsOpenData = (child: number | null = null) => `s:open${childSuffix(child)}`;
+export const SETTINGS_OPEN_DATA = settingsOpenData();
+export const SETTINGS_OPEN_PATTERN = /^s:open(?::(\d{1,2}))?$/;
 
 /** Any button of the bots, decoded; null for data no button of ours carries. */
 export type TAction =
@@ -57,7 +82,7 @@ export type TAction =
   | { kind: 'consent-decline' }
   | { kind: 'consent-renew'; version: string }
   | { kind: 'consent-withdraw' }
-  | { kind: 'settings-open' }
+  | { kind: 'settings-open'; child: number | null }
   | { kind: 'settings'; action: TSettingsAction };
 
 export function parseAction(data: string): TAction | null {
@@ -67,7 +92,7 @@ export function parseAction(data: string): TAction | null {
   if (data === CONSENT_DECLINE_DATA) return { kind: 'consent-decline' };
   if ((m = data.match(CONSENT_RENEW_PATTERN))) return { kind: 'consent-renew', version: m[1] };
   if (data === CONSENT_WITHDRAW_DATA) return { kind: 'consent-withdraw' };
-  if (data === SETTINGS_OPEN_DATA) return { kind: 'settings-open' };
+  if ((m = data.match(SETTINGS_OPEN_PATTERN))) return { kind: 'settings-open', child: childOf(m[1]) };
   if ((m = data.match(SETTINGS_PATTERN))) return { kind: 'settings', action: parseSettingsData(m) };
   return null;
 }

@@ -116,16 +116,33 @@ export function createConversation(deps: ConversationDeps): Conversation {
     return say(html(rendered.html, { inPlace: true, keyboard: { kind: 'view', menu: viewMenu(t(turn), pinned, rendered.shown, rendered.children) } }));
   }
 
-  async function settingsScreen(turn: TTurn, personId: string): Promise<TOutcome> {
-    const summary = summarize(await deps.settings.read(personId));
-    const teacher = (await deps.teacherSettings?.read(personId)) ?? null;
-    return say(html(t(turn).settings.title, { inPlace: true, keyboard: { kind: 'rows', rows: settingsMenu(t(turn), summary, teacher) } }));
+  /**
+   * The children a settings screen is about: all the person's linked students, or the one at
+   * `child` (link order, as the buttons carry it). `stale` for a position no child has any more.
+   */
+  async function settingsView(turn: TTurn, child: number | null) {
+    const students = (await turn.viewer())?.scope?.linkedStudents ?? [];
+    const stale = child !== null && child >= students.length;
+    const chosen = stale || students.length < 2 ? null : child;
+    const inView = chosen === null ? students : [students[chosen]];
+    return { students, chosen, stale, studentIds: inView.map((s) => s.id) };
   }
 
-  async function showSettings(turn: TTurn): Promise<TOutcome> {
+  async function settingsScreen(turn: TTurn, personId: string, child: number | null): Promise<TOutcome> {
+    const { students, chosen, studentIds } = await settingsView(turn, child);
+    const summary = summarize(await deps.settings.read(personId), studentIds);
+    // A teacher's own reminders belong to the all-children screen, with the other shared settings.
+    const teacher = chosen === null ? ((await deps.teacherSettings?.read(personId)) ?? null) : null;
+    const texts = t(turn).settings;
+    const title = students.length > 1 ? `${texts.title}\n${escapeHtml(texts.scope(chosen === null ? null : students[chosen].firstName))}` : texts.title;
+    const rows = settingsMenu(t(turn), summary, teacher, { children: students.map((s) => s.firstName), child: chosen });
+    return say(html(title, { inPlace: true, keyboard: { kind: 'rows', rows } }));
+  }
+
+  async function showSettings(turn: TTurn, child: number | null = null): Promise<TOutcome> {
     const personId = await turn.personId();
     if (!personId) return say(html(t(turn).settings.notLinked, { inPlace: true }));
-    return settingsScreen(turn, personId);
+    return settingsScreen(turn, personId, child);
   }
 
   async function changeSettings(turn: TTurn, action: TSettingsAction): Promise<TOutcome> {
@@ -136,13 +153,17 @@ export function createConversation(deps: ConversationDeps): Conversation {
       // A stale teacher button after the teacher link is gone: just show the settings as they are.
       if (current) await deps.teacherSettings!.write(personId, teacherSettingsPatch(action.kind, current));
       turn.log.info({ personId, setting: action.kind }, 'reminder settings changed');
-      return settingsScreen(turn, personId);
+      return settingsScreen(turn, personId, null);
     }
-    const { types, patch } = settingsPatch(action, summarize(await deps.settings.read(personId)));
-    await deps.settings.write(personId, types, patch);
-    turn.log.info({ personId, setting: action.kind }, 'settings changed');
+    const child = 'child' in action ? action.child : null;
+    const view = await settingsView(turn, child);
+    // A button naming a child position no longer linked changes nothing: the screen is shown as it is.
+    if (view.stale) return settingsScreen(turn, personId, null);
+    const { types, patch, inView } = settingsPatch(action, summarize(await deps.settings.read(personId), view.studentIds));
+    await deps.settings.write(personId, types, patch, inView ? view.studentIds : undefined);
+    turn.log.info({ personId, setting: action.kind, child: view.chosen }, 'settings changed');
     if (action.kind === 'grades-on') return { notice: t(turn).settings.subscribed, replies: [html(t(turn).settings.subscribed, { inPlace: true })] };
-    return settingsScreen(turn, personId);
+    return settingsScreen(turn, personId, view.chosen);
   }
 
   /** The same change a "подпиши меня на оценки" / "stop notifications" phrase makes. */
@@ -241,7 +262,7 @@ export function createConversation(deps: ConversationDeps): Conversation {
       case 'consent-withdraw':
         return withdrawConsent(turn);
       case 'settings-open':
-        return showSettings(turn);
+        return showSettings(turn, action.child);
       case 'settings':
         return changeSettings(turn, action.action);
     }

@@ -1,9 +1,9 @@
 import { ALERT_TYPES } from '../settings/subscription-settings-port';
 import type { TLinkingTexts } from '../linking';
-import { consentAcceptData, CONSENT_DECLINE_DATA, consentRenewData, CONSENT_WITHDRAW_DATA, menuData, SECTIONS, settingsData, SETTINGS_OPEN_DATA, type TMenuView, type TSection } from './actions';
+import { consentAcceptData, CONSENT_DECLINE_DATA, consentRenewData, CONSENT_WITHDRAW_DATA, menuData, SECTIONS, settingsData, SETTINGS_OPEN_DATA, settingsOpenData, type TMenuView, type TSection } from './actions';
 import type { TBotTexts } from './locales';
 import { addDays, shortDay } from './school-days';
-import type { TSettingsSummary } from './settings-presets';
+import { allOn, type TSettingsSummary } from './settings-presets';
 import type { TReminderSettings } from '../reminders/reminder-types';
 
 // Menus as data: labels and actions, laid out in rows. Each bot turns them into its own keyboard
@@ -79,18 +79,42 @@ export function viewRows(menu: TViewMenu): TButtonRows {
 const modeLabel = (t: TBotTexts, mode: string, digestTime: string | null) => (mode === 'digest' && digestTime ? t.settings.digestAt(digestTime) : t.settings.instant);
 const quietLabel = (t: TBotTexts, from: string, to: string) => (from === to ? t.settings.quietOff : t.settings.quiet(from, to));
 
+/** Which children a settings screen is about: first names in link order, and the one chosen (null = all). */
+export interface TSettingsScope {
+  children: string[];
+  child: number | null;
+}
+
+const switchMark = (count: { on: number; of: number }) => (allOn(count) ? '✅' : count.on > 0 ? '◐' : '▫️');
+const switchCount = (count: { on: number; of: number }) => (count.on > 0 && count.on < count.of ? ` ${count.on}/${count.of}` : '');
+
 /**
  * The alert switches two to a row, then delivery, quiet hours and the balance threshold; a
  * teacher gets their journal reminders' own switch, delivery and quiet hours on one more row.
- * At most 6 rows and 10 buttons: VK's inline keyboard holds no more.
+ * A parent of several children gets a first button that moves between "all children" and each
+ * child: a child's screen holds that child's switches and balance threshold, the all-children
+ * screen the switches for all, delivery, quiet hours and the teacher's row (the threshold is per
+ * child there). At most 6 rows and 10 buttons: VK's inline keyboard holds no more.
  */
-export function settingsMenu(t: TBotTexts, s: TSettingsSummary, teacher: TReminderSettings | null = null): TButtonRows {
-  const toggles = ALERT_TYPES.map((type) => ({ label: `${s.enabled[type] ? '✅' : '▫️'} ${t.settings.types[type]}`, data: settingsData({ kind: 'toggle', type }) }));
-  const rows: TButtonRows = [toggles.slice(0, 2), toggles.slice(2, 4)];
+export function settingsMenu(t: TBotTexts, s: TSettingsSummary, teacher: TReminderSettings | null = null, scope: TSettingsScope = { children: [], child: null }): TButtonRows {
+  const several = scope.children.length > 1;
+  const child = several ? scope.child : null;
+  const toggles = ALERT_TYPES.map((type) => ({
+    label: `${switchMark(s.enabled[type])} ${t.settings.types[type]}${switchCount(s.enabled[type])}`,
+    data: settingsData({ kind: 'toggle', type, child }),
+  }));
+  const rows: TButtonRows = [];
+  if (several) {
+    const next = child === null ? 0 : child + 1 < scope.children.length ? child + 1 : null;
+    rows.push([{ label: child === null ? `👥 ${t.menu.allChildren} ▸` : `👤 ${scope.children[child]} ▸`, data: settingsOpenData(next) }]);
+  }
+  rows.push(toggles.slice(0, 2), toggles.slice(2, 4));
   const rubles = s.thresholdKopecks === null ? null : String(Math.round(s.thresholdKopecks / 100));
+  const threshold = [{ label: `💳 ${t.settings.threshold(rubles)}`, data: settingsData({ kind: 'threshold', child }) }];
+  if (child !== null) return [...rows, threshold];
   rows.push([{ label: `⏱ ${modeLabel(t, s.mode, s.digestTime)}`, data: settingsData({ kind: 'mode' }) }]);
   rows.push([{ label: `🌙 ${quietLabel(t, s.quietFrom, s.quietTo)}`, data: settingsData({ kind: 'quiet' }) }]);
-  rows.push([{ label: `💳 ${t.settings.threshold(rubles)}`, data: settingsData({ kind: 'threshold' }) }]);
+  if (!several) rows.push(threshold);
   if (teacher) {
     rows.push([
       { label: `${teacher.enabled ? '✅' : '▫️'} ${t.settings.reminders(teacher.enabled)}`, data: settingsData({ kind: 'r-toggle' }) },

@@ -19,28 +19,38 @@ export const QUIET_PRESETS: [string, string][] = [
 ];
 export const THRESHOLD_PRESETS: (number | null)[] = [null, 10_000, 20_000, 50_000];
 
-/** One person's settings as a menu shows them: per-type switches, the rest shared. */
+/** One person's settings as a menu shows them, for the children in view (all of them, or one). */
 export interface TSettingsSummary {
-  enabled: Record<TAlertType, boolean>;
+  /** Per type: how many of the children in view have the alert on, out of how many. */
+  enabled: Record<TAlertType, { on: number; of: number }>;
+  /** Delivery and quiet hours: the person's own, shared by all children. */
   mode: TSubscriptionSettings['mode'];
   digestTime: string | null;
   quietFrom: string;
   quietTo: string;
+  /** The first child in view's balance threshold. */
   thresholdKopecks: number | null;
 }
 
-export function summarize(rows: { studentId: string; settings: TSubscriptionSettings }[]): TSettingsSummary {
-  const byType = (type: TAlertType) => rows.find((r) => r.settings.type === type)?.settings ?? defaultSettings(type);
+type TSettingsRow = { studentId: string; settings: TSubscriptionSettings };
+
+/** `studentIds`: the children in view, in link order; rows of other children only lend the shared settings. */
+export function summarize(rows: TSettingsRow[], studentIds: readonly string[]): TSettingsSummary {
+  const rowOf = (studentId: string, type: TAlertType) => rows.find((r) => r.studentId === studentId && r.settings.type === type)?.settings;
   const base = rows[0]?.settings ?? defaultSettings('grades');
+  const count = (type: TAlertType) => ({ on: studentIds.filter((id) => rowOf(id, type)?.enabled).length, of: studentIds.length });
   return {
-    enabled: Object.fromEntries(ALERT_TYPES.map((type) => [type, rows.some((r) => r.settings.type === type && r.settings.enabled)])) as Record<TAlertType, boolean>,
+    enabled: Object.fromEntries(ALERT_TYPES.map((type) => [type, count(type)])) as TSettingsSummary['enabled'],
     mode: base.mode,
     digestTime: base.digestTime,
     quietFrom: base.quietFrom,
     quietTo: base.quietTo,
-    thresholdKopecks: byType('balance').thresholdKopecks,
+    thresholdKopecks: studentIds.length ? (rowOf(studentIds[0], 'balance')?.thresholdKopecks ?? null) : null,
   };
 }
+
+/** Every child in view has it on (a switch over several children turns them all off, else all on). */
+export const allOn = (count: { on: number; of: number }) => count.of > 0 && count.on === count.of;
 
 export function nextIndex<T>(presets: T[], matches: (p: T) => boolean): number {
   const at = presets.findIndex(matches);
@@ -63,20 +73,23 @@ export function teacherSettingsPatch(kind: TTeacherSettingsKind, s: TReminderSet
   }
 }
 
-/** The rows a settings tap changes and how; a tap always moves to the next preset. */
-export function settingsPatch(action: Exclude<TSettingsAction, { kind: TTeacherSettingsKind }>, s: TSettingsSummary): { types: readonly TAlertType[]; patch: TSettingsPatch } {
+/**
+ * The rows a settings tap changes and how; a tap always moves to the next preset. `inView`: the
+ * change is for the children in view only (a switch, the threshold), else for all of them.
+ */
+export function settingsPatch(action: Exclude<TSettingsAction, { kind: TTeacherSettingsKind }>, s: TSettingsSummary): { types: readonly TAlertType[]; patch: TSettingsPatch; inView: boolean } {
   switch (action.kind) {
     case 'toggle':
-      return { types: [action.type], patch: { enabled: !s.enabled[action.type] } };
+      return { types: [action.type], patch: { enabled: !allOn(s.enabled[action.type]) }, inView: true };
     case 'grades-on':
-      return { types: ['grades'], patch: { enabled: true } };
+      return { types: ['grades'], patch: { enabled: true }, inView: false };
     case 'mode':
-      return { types: ALERT_TYPES, patch: MODE_PRESETS[nextIndex(MODE_PRESETS, (p) => p.mode === s.mode && p.digestTime === s.digestTime)] };
+      return { types: ALERT_TYPES, patch: MODE_PRESETS[nextIndex(MODE_PRESETS, (p) => p.mode === s.mode && p.digestTime === s.digestTime)], inView: false };
     case 'quiet': {
       const [quietFrom, quietTo] = QUIET_PRESETS[nextIndex(QUIET_PRESETS, ([from, to]) => from === s.quietFrom && to === s.quietTo)];
-      return { types: ALERT_TYPES, patch: { quietFrom, quietTo } };
+      return { types: ALERT_TYPES, patch: { quietFrom, quietTo }, inView: false };
     }
     case 'threshold':
-      return { types: ['balance'], patch: { thresholdKopecks: THRESHOLD_PRESETS[nextIndex(THRESHOLD_PRESETS, (p) => p === s.thresholdKopecks)] } };
+      return { types: ['balance'], patch: { thresholdKopecks: THRESHOLD_PRESETS[nextIndex(THRESHOLD_PRESETS, (p) => p === s.thresholdKopecks)] }, inView: true };
   }
 }

@@ -13,10 +13,12 @@ export interface SubscriptionSettingsStore {
   /** The person's stored settings per student and type; a missing row means "never subscribed". */
   read(personId: string): Promise<{ studentId: string; settings: TSubscriptionSettings }[]>;
   /**
-   * Creates or updates one row per (linked student, type) with the patch applied over the defaults:
-   * a menu speaks of "my alerts", so every child the person is linked to is covered.
+   * Creates or updates one row per (linked student, type) with the patch applied over the defaults,
+   * in one transaction. `studentIds` narrows it to some of the person's linked students (a menu
+   * showing one child); without it every child the person is linked to is covered ("my alerts").
+   * Ids of students not linked to the person are ignored.
    */
-  write(personId: string, types: readonly TAlertType[], patch: TSettingsPatch): Promise<void>;
+  write(personId: string, types: readonly TAlertType[], patch: TSettingsPatch, studentIds?: readonly string[]): Promise<void>;
 }
 
 /** Alerts are opt-in: a type with no row is off, with the contract's default quiet hours. */

@@ -145,6 +145,58 @@ describe('Telegram conversation (handleUpdate)', () => {
     }
   });
 
+  it('lets a parent of two children set alerts for both at once or for one of them', async () => {
+    const { bot, calls, issueCode } = telegramOnDatabase(db);
+    const chatId = 53456789;
+    const other = await db.prisma.student.findFirstOrThrow({ where: { id: { not: student.id } }, orderBy: { id: 'asc' } });
+    for (const studentId of [student.id, other.id]) {
+      await bot.handleUpdate(privateText(chatId, `/start ${await issueCode(studentId)}`));
+      await bot.handleUpdate(callback(chatId, callbackData([last(calls)])[0]));
+    }
+    const [chat] = await telegramChats(chatId);
+    const rows = async () =>
+      (await db.prisma.subscription.findMany({ where: { personId: chat.personId }, orderBy: { type: 'asc' } }))
+        .map((s) => [s.studentId === student.id ? 'first' : 'second', s.type, s.enabled, s.thresholdKopecks])
+        .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    const screen = () => last(calls, 'editMessageText');
+    const labels = (call: TApiCall) => ((call.payload.reply_markup as { inline_keyboard: { text: string }[][] }).inline_keyboard ?? []).flat().map((b) => b.text);
+
+    await bot.handleUpdate(privateText(chatId, '/settings'));
+    const all = last(calls);
+    expect(String(all.payload.text)).toContain('Для всех детей');
+    expect(callbackData([all])).toEqual(['s:open:0', 's:t:grades', 's:t:homework', 's:t:schedule', 's:t:balance', 's:mode', 's:quiet']);
+
+    await bot.handleUpdate(callback(chatId, 's:t:grades'));
+    expect((await rows()).filter((r) => r[1] === 'grades')).toEqual([expect.arrayContaining(['grades', true]), expect.arrayContaining(['grades', true])]);
+    expect(labels(screen())).toContain('✅ Оценки');
+
+    // The second child's screen: its own switches and balance threshold, named in the text only.
+    await bot.handleUpdate(callback(chatId, 's:open:1'));
+    expect(String(screen().payload.text)).toContain(`Только для: ${other.firstName}`);
+    expect(callbackData([screen()])).toEqual(['s:open', 's:t:grades:1', 's:t:homework:1', 's:t:schedule:1', 's:t:balance:1', 's:threshold:1']);
+    await bot.handleUpdate(callback(chatId, 's:t:grades:1'));
+    await bot.handleUpdate(callback(chatId, 's:t:balance:1'));
+    await bot.handleUpdate(callback(chatId, 's:threshold:1'));
+    expect(String(screen().payload.text)).toContain(other.firstName);
+    expect(await rows()).toEqual([
+      ['first', 'grades', true, null],
+      ['second', 'balance', true, 10_000],
+      ['second', 'grades', false, null],
+    ]);
+
+    // Back on the all-children screen the switch shows that one of two has grade alerts; a tap turns them on for both.
+    await bot.handleUpdate(callback(chatId, 's:open'));
+    expect(labels(screen())).toEqual(expect.arrayContaining(['◐ Оценки 1/2', '◐ Низкий баланс 1/2']));
+    await bot.handleUpdate(callback(chatId, 's:t:grades'));
+    expect((await rows()).filter((r) => r[1] === 'grades').map((r) => r[2])).toEqual([true, true]);
+
+    // A button naming a child position nobody has changes nothing.
+    const before = await rows();
+    await bot.handleUpdate(callback(chatId, 's:t:grades:7'));
+    expect(await rows()).toEqual(before);
+    expect(callbackData([screen()])[0]).toBe('s:open:0');
+  });
+
   it('speaks English to an English client', async () => {
     const { bot, calls } = telegramOnDatabase(db);
     await bot.handleUpdate(privateText(91234567, '/start', 'en'));

@@ -2,7 +2,7 @@ import express from 'express';
 import request from 'supertest';
 import { createBot, splitMessage, type TBotLogger } from '../../bots/telegram';
 import type { LinkService } from '../../core/linking';
-import { CALLBACK_LIMIT_BYTES, consentAcceptData, menuData, settingsData } from '../../bots/telegram/callback-data';
+import { CALLBACK_LIMIT_BYTES, consentAcceptData, menuData, settingsData, settingsOpenData } from '../../bots/telegram/callback-data';
 import { createAnswerService } from '../../core/answers';
 import type { SubscriptionSettingsStore } from '../../core/settings/subscription-settings-port';
 import { createMemorySeenOnce } from '../../infra/seen-once';
@@ -117,8 +117,9 @@ describe('Telegram transport', () => {
     const longest = [
       menuData({ section: 'schedule', date: '2026-12-31', child: 99 }),
       consentAcceptData('v12', '482915736104'),
-      settingsData({ kind: 'toggle', type: 'homework' }),
-      settingsData({ kind: 'threshold' }),
+      settingsData({ kind: 'toggle', type: 'homework', child: 99 }),
+      settingsData({ kind: 'threshold', child: 99 }),
+      settingsOpenData(99),
     ];
     for (const data of longest) expect(Buffer.byteLength(data)).toBeLessThanOrEqual(CALLBACK_LIMIT_BYTES);
   });

@@ -39,12 +39,26 @@ describe('VK keyboards', () => {
   });
 
   it('fits a teacher’s settings (alerts and journal reminders) into the inline keyboard without cutting any', () => {
-    const summary = summarize([]);
+    const summary = summarize([], ['student-1']);
     const teacher = { ...DEFAULT_REMINDER_SETTINGS, mode: 'digest' as const, digestTime: '19:00' };
     for (const lang of ['ru', 'en'] as const) {
       const rows = settingsMenu(BOT_TEXTS[lang], summary, teacher);
       expect(fitRows(rows, INLINE_LIMITS)).toEqual(rows);
       expect(rows.flat().map((b) => b.data)).toEqual(expect.arrayContaining(['s:threshold', 's:r-toggle', 's:r-mode', 's:r-quiet']));
+    }
+  });
+
+  it('fits the settings of a teacher with several children, all-children screen and one child’s, without cutting any', () => {
+    const teacher = { ...DEFAULT_REMINDER_SETTINGS };
+    const children = ['Маша', 'Петя', 'Ваня'];
+    for (const lang of ['ru', 'en'] as const) {
+      const all = settingsMenu(BOT_TEXTS[lang], summarize([], ['s1', 's2', 's3']), teacher, { children, child: null });
+      expect(fitRows(all, INLINE_LIMITS)).toEqual(all);
+      expect(all.flat().map((b) => b.data)).toEqual(['s:open:0', 's:t:grades', 's:t:homework', 's:t:schedule', 's:t:balance', 's:mode', 's:quiet', 's:r-toggle', 's:r-mode', 's:r-quiet']);
+      const last = settingsMenu(BOT_TEXTS[lang], summarize([], ['s3']), null, { children, child: 2 });
+      expect(fitRows(last, INLINE_LIMITS)).toEqual(last);
+      expect(last.flat().map((b) => b.data)).toEqual(['s:open', 's:t:grades:2', 's:t:homework:2', 's:t:schedule:2', 's:t:balance:2', 's:threshold:2']);
+      for (const label of [...all, ...last].flat().map((b) => b.label)) expect(label.length).toBeLessThanOrEqual(40);
     }
   });
 

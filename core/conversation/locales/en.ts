@@ -26,6 +26,7 @@ export const en: TBotTexts = {
     quiet: (from, to) => `Quiet hours ${from}–${to}`,
     quietOff: 'No quiet hours',
     threshold: (rubles) => (rubles ? `Balance threshold: ${rubles} ₽` : 'Balance threshold: none'),
+    scope: (child) => (child ? `For ${child} only, with this child's balance threshold.` : 'For all children. The top button picks one child.'),
     reminders: (on) => (on ? 'Journal reminders: on' : 'Journal reminders: off'),
     subscribed: 'Grade alerts are on. Adjust them: /settings',
     unsubscribed: 'Alerts are off. Turn them back on: /settings',

@@ -30,6 +30,8 @@ export interface TBotTexts {
     quiet(from: string, to: string): string;
     quietOff: string;
     threshold(rubles: string | null): string;
+    /** Under the title for a parent of several children: whom the screen is about (null = all of them). Plain text. */
+    scope(child: string | null): string;
     /** A teacher's journal reminders, on or off (the rows below it are the reminders' own). */
     reminders(on: boolean): string;
     subscribed: string;
