@@ -24,6 +24,9 @@ export function createSubscriptionSettingsStore(prisma: PrismaClient): Subscript
     async write(personId, types, patch, only) {
       const links = await prisma.studentLink.findMany({ where: { personId, ...(only ? { studentId: { in: [...only] } } : {}) }, select: { studentId: true }, orderBy: { createdAt: 'asc' } });
       const studentIds = links.map((l) => l.studentId);
+      // Delivery and quiet hours are the person's, shared by all their rows: a new row (one child's
+      // switch turned on for the first time) takes them from an existing one, not from the defaults.
+      const shared = await prisma.subscription.findFirst({ where: { personId }, select: { mode: true, digestTime: true, quietFrom: true, quietTo: true }, orderBy: [{ studentId: 'asc' }, { type: 'asc' }] });
       // One transaction: a menu tap changes all the children it names or none of them.
       await prisma.$transaction(
         studentIds.flatMap((studentId) =>
@@ -31,7 +34,7 @@ export function createSubscriptionSettingsStore(prisma: PrismaClient): Subscript
             const { type: _type, ...defaults } = defaultSettings(type);
             return prisma.subscription.upsert({
               where: { personId_studentId_type: { personId, studentId, type } },
-              create: { personId, studentId, type, ...defaults, ...patch },
+              create: { personId, studentId, type, ...defaults, ...shared, ...patch },
               update: patch,
             });
           }),

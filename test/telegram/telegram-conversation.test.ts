@@ -149,14 +149,18 @@ describe('Telegram conversation (handleUpdate)', () => {
     const { bot, calls, issueCode } = telegramOnDatabase(db);
     const chatId = 53456789;
     const other = await db.prisma.student.findFirstOrThrow({ where: { id: { not: student.id } }, orderBy: { id: 'asc' } });
-    for (const studentId of [student.id, other.id]) {
+    const link = async (studentId: string) => {
       await bot.handleUpdate(privateText(chatId, `/start ${await issueCode(studentId)}`));
       await bot.handleUpdate(callback(chatId, callbackData([last(calls)])[0]));
-    }
+    };
+    // A daily digest chosen while one child was linked stays the person's choice for the second.
+    await link(student.id);
+    await bot.handleUpdate(callback(chatId, 's:mode'));
+    await link(other.id);
     const [chat] = await telegramChats(chatId);
     const rows = async () =>
       (await db.prisma.subscription.findMany({ where: { personId: chat.personId }, orderBy: { type: 'asc' } }))
-        .map((s) => [s.studentId === student.id ? 'first' : 'second', s.type, s.enabled, s.thresholdKopecks])
+        .map((s) => [s.studentId === student.id ? 'first' : 'second', s.type, s.enabled, s.thresholdKopecks, s.mode])
         .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
     const screen = () => last(calls, 'editMessageText');
     const labels = (call: TApiCall) => ((call.payload.reply_markup as { inline_keyboard: { text: string }[][] }).inline_keyboard ?? []).flat().map((b) => b.text);
@@ -178,11 +182,12 @@ describe('Telegram conversation (handleUpdate)', () => {
     await bot.handleUpdate(callback(chatId, 's:t:balance:1'));
     await bot.handleUpdate(callback(chatId, 's:threshold:1'));
     expect(String(screen().payload.text)).toContain(other.firstName);
-    expect(await rows()).toEqual([
-      ['first', 'grades', true, null],
-      ['second', 'balance', true, 10_000],
-      ['second', 'grades', false, null],
+    // The second child's rows take the person's delivery (the daily digest), not the default.
+    expect((await rows()).filter((r) => r[0] === 'second')).toEqual([
+      ['second', 'balance', true, 10_000, 'digest'],
+      ['second', 'grades', false, null, 'digest'],
     ]);
+    expect((await rows()).filter((r) => r[0] === 'first' && (r[2] || r[3] !== null))).toEqual([['first', 'grades', true, null, 'digest']]);
 
     // Back on the all-children screen the switch shows that one of two has grade alerts; a tap turns them on for both.
     await bot.handleUpdate(callback(chatId, 's:open'));
