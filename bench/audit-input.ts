@@ -1,7 +1,8 @@
 import { Client } from 'pg';
 import { BRAKE_TABLES, HOSTILE_ENV, hostileCases } from '../test/hostile/hostile-cases';
 import { startPlatformStub } from '../test/helpers/platform-stub';
-import { createScratchDatabase, fmt, requireEnv, startServerProcess } from './bench-support';
+import { createScratchDatabase, fmt, fmtCounts, requireEnv, startServerProcess } from './bench-support';
+import { webhookReplyCall } from './telegram-stub-server';
 
 // npm run audit:input — the hostile-input cases of test/hostile, many times over, against a
 // server process (`dnevnik serve`, every channel on, real PostgreSQL, Redis when REDIS_URL is
@@ -21,16 +22,6 @@ async function rowCounts(url: string): Promise<Map<string, number>> {
     return counts;
   } finally {
     await client.end();
-  }
-}
-
-/** The Bot API method a Telegram webhook response carries (a webhook reply), if any. */
-function webhookReplyMethod(body: string): string | undefined {
-  try {
-    const parsed = JSON.parse(body) as { method?: unknown };
-    return typeof parsed?.method === 'string' ? parsed.method : undefined;
-  } catch {
-    return undefined;
   }
 }
 
@@ -59,7 +50,7 @@ async function main() {
         const res = await fetch(`${server.url}${c.path}`, { method: 'POST', headers: { 'content-type': c.contentType ?? 'application/json', ...c.headers }, body: c.body });
         const text = await res.text();
         status = res.status;
-        const method = c.route === 'telegram' ? webhookReplyMethod(text) : undefined;
+        const method = c.route === 'telegram' ? webhookReplyCall(text)?.method : undefined;
         if (method) inWebhookResponses.set(method, (inWebhookResponses.get(method) ?? 0) + 1);
       } catch {
         status = 0; // connection refused or reset: counted as an error (a crash shows below)
@@ -92,8 +83,7 @@ async function main() {
     lines.push(`  total tried ${fmt(total)}; 5xx or no answer: ${errors}${errors ? ` (${fiveHundreds.join('; ')})` : ''}; crashes: ${healthy ? 0 : 1}; rows changed: ${changed.length === 0 ? 0 : changed.join(', ')}`);
     if (braked.length > 0) lines.push(`  by design: ${braked.join(', ')} — wrong link codes among the junk, logged as failed tries for the guessing brake`);
     lines.push(`  target: thousands tried, 0 × 5xx, 0 crashes, 0 rows changed — ${total >= 1000 && errors === 0 && healthy && changed.length === 0 ? 'MET' : 'NOT MET'}`);
-    const listCalls = (calls: Map<string, number>) => [...calls.entries()].map(([m, n]) => `${m} ${fmt(n)}`).join(', ');
-    lines.push(`  platform calls made by the polite replies: ${listCalls(platform.counts)}; in Telegram webhook responses: ${listCalls(inWebhookResponses) || 'none'}`);
+    lines.push(`  platform calls made by the polite replies: ${fmtCounts(platform.counts)}; in Telegram webhook responses: ${fmtCounts(inWebhookResponses) || 'none'}`);
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {
     await server.stop().catch(() => undefined);

@@ -125,6 +125,9 @@ export async function runPool<T>(items: T[], concurrency: number, work: (item: T
 
 export const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
+/** Calls counted per platform method, as "sendMessage 1,234, getMe 1". */
+export const fmtCounts = (counts: Map<string, number>) => [...counts.entries()].map(([method, n]) => `${method} ${fmt(n)}`).join(', ');
+
 /**
  * The baseline every webhook is measured against: a bare Express app in its own process whose
  * POST routes only parse the JSON body and answer `reply` (text) — no secret, no database.

@@ -23,6 +23,16 @@ export interface BenchTelegramApi {
 
 type TMessageCall = { chat_id?: number | string; text?: string; reply_markup?: { inline_keyboard?: { callback_data?: string }[][] } };
 
+/** The Bot API call a Telegram webhook response carries (a webhook reply), if it carries one. */
+export function webhookReplyCall(body: string): (TMessageCall & { method: string }) | undefined {
+  try {
+    const call = JSON.parse(body) as (TMessageCall & { method?: unknown }) | null;
+    return typeof call?.method === 'string' ? (call as TMessageCall & { method: string }) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function startBenchTelegramApi(botId: number): Promise<BenchTelegramApi> {
   const counts = new Map<string, number>();
   const webhookReplies = new Map<string, number>();
@@ -53,9 +63,8 @@ export async function startBenchTelegramApi(botId: number): Promise<BenchTelegra
     lastButtons.set(String(body.chat_id), data);
   };
   const takeWebhookResponse = (raw: string) => {
-    if (!raw.startsWith('{')) return;
-    const call = JSON.parse(raw) as TMessageCall & { method?: string };
-    if (!call.method) return;
+    const call = webhookReplyCall(raw);
+    if (!call) return;
     webhookReplies.set(call.method, (webhookReplies.get(call.method) ?? 0) + 1);
     if (call.method === 'sendMessage' || call.method === 'editMessageText') rememberMessage(call);
   };

@@ -1,5 +1,5 @@
 import { CONSENT_ACCEPT_PATTERN } from '../core/conversation/actions';
-import { accessLogRows, createScratchDatabase, fmt, postAll, requireEnv, startBareRoute, startServerProcess } from './bench-support';
+import { accessLogRows, createScratchDatabase, fmt, fmtCounts, postAll, requireEnv, startBareRoute, startServerProcess } from './bench-support';
 import { BENCH_PEPPER, issueCodes } from './bench-linking';
 import { startBenchTelegramApi, type BenchTelegramApi } from './telegram-stub-server';
 
@@ -102,7 +102,6 @@ async function main() {
     await driveBot(warm);
     await drive(bare.url, warm);
     const answersIn = (calls: Map<string, number>) => (calls.get('sendMessage') ?? 0) + (calls.get('answerCallbackQuery') ?? 0);
-    const answeredCount = () => answersIn(api.counts) + answersIn(api.webhookReplies);
     const diaryBefore = await accessLogRows(db.url);
     // From here on the double counts only the measured updates (not the linking, not the warm-up).
     api.counts.clear();
@@ -114,7 +113,6 @@ async function main() {
     const baseline = await drive(bare.url, bodies);
     const ratio = bot.rate / baseline.rate;
     const diaryAnswers = (await accessLogRows(db.url)) - diaryBefore;
-    const listCalls = (calls: Map<string, number>) => [...calls.entries()].map(([m, n]) => `${m} ${fmt(n)}`).join(', ');
     const topReplies = [...api.replies.entries()].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([text, n]) => `    ${fmt(n).padStart(6)} × ${text}`);
     const lines = [
       `bench:telegram — ${fmt(TOTAL)} updates (${linked} chats linked by code and consent: questions, menu taps, strangers, groups), ${CONCURRENCY} concurrent, real PostgreSQL + Redis`,
@@ -122,14 +120,14 @@ async function main() {
       `  baseline: bare Express route with JSON parsing:        ${fmt(baseline.rate)} updates/s  (p50 ${fmt(baseline.p50, 1)} ms, p99 ${fmt(baseline.p99, 1)} ms)`,
       `  ratio webhook / bare: ${fmt(ratio * 100, 1)} %  (target ≥ 25 %) ${ratio >= 0.25 ? 'OK' : 'BELOW TARGET'};  p99 ${bot.p99 < 50 ? 'OK' : 'ABOVE TARGET'} (target < 50 ms)`,
       `  server CPU per update: ${fmt(cpuPerUpdate, 2)} ms; access-log rows written (one per pupil shown): ${fmt(diaryAnswers)}`,
-      `  Bot API requests for these updates: ${listCalls(api.counts)}`,
-      `  Bot API calls in their webhook responses: ${listCalls(api.webhookReplies)}`,
+      `  Bot API requests for these updates: ${fmtCounts(api.counts)}`,
+      `  Bot API calls in their webhook responses: ${fmtCounts(api.webhookReplies)}`,
       `  most frequent first lines sent:`,
       ...topReplies,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
     // Every update is answered exactly once: a message, or a callback answer for a menu tap.
-    const answered = answeredCount();
+    const answered = answersIn(api.counts) + answersIn(api.webhookReplies);
     if (answered !== bodies.length) throw new Error(`${answered} updates answered of ${bodies.length}`);
     if (diaryAnswers < bodies.length / 2) throw new Error(`only ${diaryAnswers} of ${bodies.length} updates read a diary: the chats are not linked`);
   } finally {

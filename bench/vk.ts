@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Queue } from 'bullmq';
-import { createScratchDatabase, fmt, postAll, requireEnv, startBareRoute, startServerProcess } from './bench-support';
+import { createScratchDatabase, fmt, fmtCounts, postAll, requireEnv, startBareRoute, startServerProcess } from './bench-support';
 import { linkChatsByCode } from './bench-linking';
 
 // npm run bench:vk — realistic VK Callback API events posted to POST /webhooks/vk of a server
@@ -102,7 +102,7 @@ async function main() {
     const drained = answered() - before;
     const counts = await inbox.getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed');
     const stored = Object.values(counts).reduce((a, b) => a + b, 0);
-    const calls = [...api.counts.entries()].map(([m, n]) => `${m} ${fmt(n)}`).join(', ');
+    const calls = fmtCounts(api.counts);
     const lines = [
       `bench:vk — ${fmt(TOTAL)} Callback API events (${linked} linked chats: questions, button taps, strangers, group conversations), ${CONCURRENCY} concurrent, real PostgreSQL + Redis`,
       `  webhook (parse → secret → Redis inbox → "ok"):  ${fmt(bot.rate)} events/s  (p50 ${fmt(bot.p50, 1)} ms, p99 ${fmt(bot.p99, 1)} ms)`,
