@@ -32,8 +32,17 @@ export async function writePlan(query: TSqlQuery, plan: TWritePlan, options: { w
      ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, "updatedAt" = now()`,
     options.defaultTimezone,
   );
+  // A class event without homeroomTeacherId keeps the stored one; null clears it.
   run(
-    plan.classes,
+    plan.classes.filter((c) => c.homeroomTeacherId !== undefined),
+    `INSERT INTO "SchoolClass" (id, "schoolId", name, "homeroomTeacherId", "updatedAt")
+     SELECT "classId", "schoolId", name, "homeroomTeacherId", now()
+     FROM jsonb_to_recordset($1::jsonb) AS x("classId" text, "schoolId" text, name text, "homeroomTeacherId" text)
+     ON CONFLICT (id) DO UPDATE SET "schoolId" = EXCLUDED."schoolId", name = EXCLUDED.name,
+       "homeroomTeacherId" = EXCLUDED."homeroomTeacherId", "updatedAt" = now()`,
+  );
+  run(
+    plan.classes.filter((c) => c.homeroomTeacherId === undefined),
     `INSERT INTO "SchoolClass" (id, "schoolId", name, "updatedAt")
      SELECT "classId", "schoolId", name, now() FROM jsonb_to_recordset($1::jsonb) AS x("classId" text, "schoolId" text, name text)
      ON CONFLICT (id) DO UPDATE SET "schoolId" = EXCLUDED."schoolId", name = EXCLUDED.name, "updatedAt" = now()`,

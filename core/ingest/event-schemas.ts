@@ -36,7 +36,13 @@ export const ZSchoolUpsertedSchema = z.object({
   name: ZName,
   timezone: z.string().refine(isTimeZone, 'unknown time zone').optional(),
 });
-export const ZClassUpsertedSchema = z.object({ schoolId: ZId, classId: ZId, name: ZName });
+export const ZClassUpsertedSchema = z.object({
+  schoolId: ZId,
+  classId: ZId,
+  name: ZName,
+  // The class teacher: absent leaves the stored one, null clears it.
+  homeroomTeacherId: ZId.nullish(),
+});
 export const ZSubjectUpsertedSchema = z.object({ schoolId: ZId, subjectId: ZId, name: ZName });
 const ZPersonName = { lastName: ZName, firstName: ZName, middleName: ZName.nullish() };
 export const ZTeacherUpsertedSchema = z.object({ schoolId: ZId, teacherId: ZId, ...ZPersonName });

@@ -75,9 +75,12 @@ export function planBatch(events: TJournalEvent[], existing: TExistingRows): TWr
       case 'school.upserted':
         lastWins(schools, event.data.schoolId, event.data);
         break;
-      case 'class.upserted':
-        lastWins(classes, event.data.classId, event.data);
+      case 'class.upserted': {
+        // A later event that leaves the class teacher out keeps what an earlier one in the batch set.
+        const earlier = classes.get(event.data.classId)?.homeroomTeacherId;
+        lastWins(classes, event.data.classId, event.data.homeroomTeacherId === undefined && earlier !== undefined ? { ...event.data, homeroomTeacherId: earlier } : event.data);
         break;
+      }
       case 'subject.upserted':
         lastWins(subjects, event.data.subjectId, event.data);
         break;

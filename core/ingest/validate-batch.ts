@@ -47,7 +47,10 @@ export function definesAndRefers(event: TJournalEvent): { defines?: TReference; 
     case 'school.upserted':
       return { defines: { kind: 'school', id: event.data.schoolId, field: 'schoolId' }, refers: [] };
     case 'class.upserted':
-      return { defines: { kind: 'class', id: event.data.classId, field: 'classId' }, refers: ref('school', event.data.schoolId, 'schoolId') };
+      return {
+        defines: { kind: 'class', id: event.data.classId, field: 'classId' },
+        refers: [...ref('school', event.data.schoolId, 'schoolId'), ...ref('teacher', event.data.homeroomTeacherId, 'homeroomTeacherId')],
+      };
     case 'subject.upserted':
       return { defines: { kind: 'subject', id: event.data.subjectId, field: 'subjectId' }, refers: ref('school', event.data.schoolId, 'schoolId') };
     case 'teacher.upserted':
