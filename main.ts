@@ -25,7 +25,12 @@ import IORedis from 'ioredis';
 import type { RunnerHandle } from '@grammyjs/runner';
 import { createBot, registerCommands, startPolling, type TelegramBot } from './bots/telegram';
 import { createLinkService, type LinkService } from './core/linking';
+import { createChatLogRef, type TChatLogRef } from './core/logging';
 import { loadLinkCodePepper } from './infra/link-code-pepper';
+import { createPepperCheck, pepperMismatchText, type PepperCheck } from './infra/pepper-fingerprint';
+import { refuseLinkingOnPepperMismatch } from './infra/pepper-linking-guard';
+import { makeDataDirPrivate, makeTreePrivate } from './infra/private-data-dir';
+import { createDeploymentFactsStore } from './prisma/deployment-facts-store';
 import { createMemorySeenOnce, createRedisSeenOnce } from './infra/seen-once';
 import { createLinkingStore } from './prisma/linking-store';
 import { createSubscriptionSettingsStore } from './prisma/subscription-settings-store';
@@ -50,6 +55,10 @@ import { createReminderRunner } from './core/reminders/reminder-runner';
 import { createReminderStore } from './prisma/reminder-store';
 import { createJournalPort } from './prisma/reminder-journal';
 import { createReminderScheduler } from './infra/reminder-scheduler';
+import { createJournalKeys, type JournalKeys } from './core/journal-keys/journal-keys';
+import type { SecretSeal } from './core/journal-keys/journal-key-port';
+import { createJournalKeyStore } from './prisma/journal-key-store';
+import { loadJournalKeySeal } from './infra/journal-key-seal';
 
 // Composition root: config → infra → core → channels → HTTP. Nothing else wires things together;
 // `dnevnik start|serve|worker` (cli/) decide which parts run in a process (`npm start` = start).
@@ -60,6 +69,8 @@ export interface Runtime {
   metrics: TMetrics;
   db: Database;
   ingestStore: IngestStore;
+  /** Schools' keys for the journal API (`dnevnik journal-keys`, X-Dnevnik-Key-Id). */
+  journalKeys: JournalKeys;
   /** The one brain every channel (and the playground, and `dnevnik ask`) asks. */
   answers: AnswerService;
   /** Built when TELEGRAM_BOT_TOKEN is set; startTelegram connects it. */
@@ -69,6 +80,8 @@ export interface Runtime {
   app: Express;
   /** Embedded database only: the token the CLI uses to run commands in this process (PGlite is single-process). */
   cliToken?: string;
+  /** The link-code pepper, its check against the database's fingerprint, the shared linking service: loaded at the first call. */
+  linkCodes: TChannelLinking;
   close(): Promise<void>;
 }
 
@@ -83,12 +96,13 @@ export interface RuntimeOptions {
 export async function openRuntime(config: TConfig, options: RuntimeOptions = {}): Promise<Runtime> {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const metrics = createMetrics();
-  const db = options.db ?? (await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: path.join(config.DATA_DIR, 'pglite') }));
+  const db = options.db ?? (await openConfiguredDatabase(config, logger));
   const { applied } = await db.sql.session((sql) => applyMigrations(sql));
   if (applied.length > 0) logger.info({ applied }, 'migrations applied');
 
   const ingestStore = createIngestStore(db.sql);
   const ingestOptions = { defaultTimezone: config.TZ_DEFAULT };
+  const journalKeys = buildJournalKeys(config, db, logger);
   if (config.DEMO && !options.skipDemo) await loadDemoIfEmpty({ db, ingestStore, logger, timezone: config.TZ_DEFAULT });
 
   const limit = config.QUESTIONS_PER_MINUTE;
@@ -102,7 +116,7 @@ export async function openRuntime(config: TConfig, options: RuntimeOptions = {})
     journal: createJournalPort(db),
   });
   const playground = playgroundRoute({ enabled: config.DEMO, answers, people: config.DEMO ? demoPlaygroundPeople() : [] });
-  const linking = channelLinking(config, db, readModel.access);
+  const linking = channelLinking(config, db, readModel.access, logger);
   const telegram = buildTelegram(config, db, answers, linking, logger);
   const voice = buildVoiceRoutes(config, db, answers, linking, logger);
   const vk = buildVk(config, db, answers, linking, logger);
@@ -114,7 +128,7 @@ export async function openRuntime(config: TConfig, options: RuntimeOptions = {})
     metrics,
     readiness: { database: () => db.ping() },
     routers: [
-      journalRoute({ secret: config.JOURNAL_WEBHOOK_SECRET, store: ingestStore, ingestOptions, metrics }),
+      journalRoute({ secret: config.JOURNAL_WEBHOOK_SECRET, keys: journalKeys, store: ingestStore, ingestOptions, metrics }),
       // config guarantees the secret in webhook mode
       ...(telegram && config.PUBLIC_URL ? [telegramRoute({ bot: telegram.bot, secret: config.TELEGRAM_WEBHOOK_SECRET! })] : []),
       ...(vk?.route ? [vk.route] : []),
@@ -130,22 +144,71 @@ export async function openRuntime(config: TConfig, options: RuntimeOptions = {})
     limiterRedis?.disconnect();
     await db.close();
   };
-  runtimeRef.current = { config, logger, metrics, db, ingestStore, answers, telegram: telegram?.bot, vk, app, cliToken, close };
+  runtimeRef.current = { config, logger, metrics, db, ingestStore, journalKeys, answers, telegram: telegram?.bot, vk, app, cliToken, linkCodes: linking, close };
   return runtimeRef.current;
 }
 
-/** The Telegram bot when its token is set; building it makes no network call (the CLI opens runtimes too). */
-/** The link-code pepper and the one linking service every channel shares; read only once a channel asks (the CLI opens runtimes too). */
-type TChannelLinking = () => { pepper: Uint8Array; linking: LinkService };
+/**
+ * The database the config names. DATA_DIR is made owner-only first — created so with the embedded
+ * database, and with PostgreSQL too when it exists, for the secrets it holds — and again once
+ * PGlite has written its files, which it leaves readable by others (infra/private-data-dir.ts).
+ */
+async function openConfiguredDatabase(config: TConfig, logger: Logger): Promise<Database> {
+  const found = makeDataDirPrivate(config.DATA_DIR, { create: config.embedded });
+  if (found?.exposed) logger.warn({ dataDir: config.DATA_DIR, fixed: found.fixed }, 'DATA_DIR was open to other local users: made it and everything in it owner-only');
+  const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: path.join(config.DATA_DIR, 'pglite') });
+  if (db.kind === 'pglite') makeTreePrivate(config.DATA_DIR);
+  return db;
+}
 
-function channelLinking(config: TConfig, db: Database, access: AccessReader): TChannelLinking {
+/**
+ * Schools' journal keys. The seal key is read (or generated into DATA_DIR) when a secret is first
+ * sealed or opened, not at start: most commands, and requests naming no live key, never need it.
+ */
+function buildJournalKeys(config: TConfig, db: Database, logger: Logger): JournalKeys {
+  let loaded: SecretSeal | undefined;
+  const seal = () => (loaded ??= loadJournalKeySeal(config));
+  return createJournalKeys({
+    store: createJournalKeyStore(db),
+    seal: { seal: (plain) => seal().seal(plain), open: (sealed) => seal().open(sealed), isCurrent: (sealed) => seal().isCurrent(sealed) },
+    onUnopenable: (keyId) => logger.error({ keyId }, 'journal key sealed under a seal key this process lacks: set JOURNAL_KEY_SEAL_KEY (and _PREVIOUS) as on the host that created it'),
+  });
+}
+
+/** The Telegram bot when its token is set; building it makes no network call (the CLI opens runtimes too). */
+/**
+ * The link-code pepper and the one linking service every channel shares; read only once a channel
+ * asks (the CLI opens runtimes too). The chats' log references are keyed from the pepper, so they
+ * match across restarts and processes and mean nothing without it.
+ */
+type TChannelLinking = () => { pepper: Uint8Array; check: PepperCheck; linking: LinkService; chatLogRef: TChatLogRef };
+
+function channelLinking(config: TConfig, db: Database, access: AccessReader, logger: Logger): TChannelLinking {
   let made: ReturnType<TChannelLinking> | undefined;
   return () => {
     if (!made) {
-      const pepper = loadLinkCodePepper(config);
-      made = { pepper, linking: createLinkService({ store: createLinkingStore(db), access, pepper }) };
+      const pepper = loadLinkCodePepper(config, logger);
+      const check = loggingPepperMismatch(createPepperCheck(createDeploymentFactsStore(db), pepper), logger);
+      const linking = refuseLinkingOnPepperMismatch(createLinkService({ store: createLinkingStore(db), access, pepper }), check);
+      made = { pepper, check, linking, chatLogRef: createChatLogRef(pepper) };
     }
     return made;
+  };
+}
+
+/** One error line per process for a pepper the database does not know, at start or whenever it began. */
+function loggingPepperMismatch(check: PepperCheck, logger: Logger): PepperCheck {
+  let told = false;
+  return {
+    ...check,
+    async verify() {
+      const verdict = await check.verify();
+      if (!verdict.ok && !told) {
+        told = true;
+        logger.error({ fingerprint: verdict.fingerprint, recorded: verdict.recorded }, `linking refused: ${pepperMismatchText(verdict)}`);
+      }
+      return verdict;
+    },
   };
 }
 
@@ -163,6 +226,7 @@ function buildTelegram(config: TConfig, db: Database, answers: AnswerService, ch
     seenOnce: redis ? createRedisSeenOnce(redis, 'dnevnik:tg-update:') : createMemorySeenOnce(),
     chats: createChatStatusStore(db.prisma),
     logger: logger.child({ channel: 'telegram' }),
+    chatLogRef: channel().chatLogRef,
     polling: !config.PUBLIC_URL,
   });
   return { bot, close: async () => void (await redis?.quit()) };
@@ -192,6 +256,7 @@ function buildVk(config: TConfig, db: Database, answers: AnswerService, channel:
     teacherSettings: createTeacherSettingsStore(db),
     chats: createChatStatusStore(db.prisma),
     logger: log,
+    chatLogRef: channel().chatLogRef,
   });
   const { VK_CALLBACK_SECRET: secret, VK_CONFIRMATION: confirmation } = config;
   // config guarantees the secret and the confirmation string in Callback API mode
@@ -261,7 +326,7 @@ export async function startTelegram(runtime: Runtime): Promise<RunnerHandle | un
     };
     return runner;
   } catch (err) {
-    logger.error({ err: { message: (err as Error).message } }, 'Telegram bot could not start');
+    logger.error({ err }, 'Telegram bot could not start');
     return undefined;
   }
 }
@@ -279,7 +344,7 @@ export async function startVk(runtime: Runtime): Promise<void> {
     await vk.bot.startPolling((event) => vk.inbox.put(event.event_id, event));
     logger.info({ groupId: config.VK_GROUP_ID }, 'VK Bots Long Poll started');
   } catch (err) {
-    logger.error({ err: { message: (err as Error).message } }, 'VK bot could not start');
+    logger.error({ err }, 'VK bot could not start');
   }
 }
 
@@ -293,6 +358,7 @@ function logChannels(config: TConfig, logger: Logger) {
 }
 
 export async function serve(runtime: Runtime): Promise<Server> {
+  await checkLinkCodePepper(runtime);
   const server = runtime.app.listen(runtime.config.PORT);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -310,6 +376,14 @@ export async function serve(runtime: Runtime): Promise<Server> {
     };
   }
   return server;
+}
+
+/**
+ * The link-code pepper against the fingerprint the database recorded at its first start (recorded
+ * now if this is it). A different pepper is logged and linking refuses, while linked chats go on.
+ */
+export async function checkLinkCodePepper(runtime: Runtime): Promise<void> {
+  await runtime.linkCodes().check.verify();
 }
 
 /** The alerts worker (outbox → alerts → chats) in this process; closing the runtime stops it first. */

@@ -4,7 +4,8 @@ import { DateTime } from 'luxon';
 import { DEFAULT_CODE_DAYS, issueCodes, type TCodeTarget } from '../core/linking/issue-codes';
 import { formatLinkCode, telegramLinkUrl, vkLinkUrl } from '../core/linking/link-code';
 import type { TGrant, TLinkLocale, TLinkRole } from '../core/linking/linking-types';
-import { loadLinkCodePepper } from '../infra/link-code-pepper';
+import { createPepperCheck, pepperMismatchText } from '../infra/pepper-fingerprint';
+import { createDeploymentFactsStore } from '../prisma/deployment-facts-store';
 import { createLinkingStore } from '../prisma/linking-store';
 import type { Runtime } from '../main';
 import type { TCodeLetter } from './code-letters-pdf';
@@ -18,7 +19,7 @@ const loadPdf = (): typeof import('./code-letters-pdf') => require('./code-lette
 
 export const CODES_USAGE =
   'usage: dnevnik codes (--student <id> [--role guardian|student] | --class <id> | --teacher <id>)\n' +
-  '                     [--format text|csv|pdf] [--out <file>] [--days 14] [--lang ru|en] [--font <file.ttf>]\n';
+  '                     [--format text|csv|pdf] [--out <file>] [--days 14] [--lang ru|en] [--font <file.ttf>] [--accept-new-pepper]\n';
 
 export interface TCodesArgs {
   select: { kind: 'student' | 'class' | 'teacher'; id: string };
@@ -28,6 +29,8 @@ export interface TCodesArgs {
   days: number;
   locale: TLinkLocale;
   font: string | undefined;
+  /** The original pepper is lost: record the one in use as this database's. */
+  acceptNewPepper: boolean;
 }
 
 /** Options → arguments, or an error message. */
@@ -38,6 +41,7 @@ export function readCodesArgs(args: string[]): TCodesArgs | string {
     options: {
       student: { type: 'string' }, class: { type: 'string' }, teacher: { type: 'string' }, role: { type: 'string' },
       format: { type: 'string' }, out: { type: 'string' }, days: { type: 'string' }, lang: { type: 'string' }, font: { type: 'string' },
+      'accept-new-pepper': { type: 'boolean' },
     },
   });
   if (positionals.length > 0) return `unexpected argument "${positionals[0]}"`;
@@ -54,7 +58,7 @@ export function readCodesArgs(args: string[]): TCodesArgs | string {
   if (!Number.isInteger(days) || days < 1 || days > 365) return `--days must be a whole number of days (1–365), not "${values.days}"`;
   const locale = values.lang ?? 'ru';
   if (locale !== 'ru' && locale !== 'en') return `--lang must be ru or en, not "${locale}"`;
-  return { select: { kind, id: values[kind]! }, role, format, out: values.out ?? null, days, locale, font: values.font };
+  return { select: { kind, id: values[kind]! }, role, format, out: values.out ?? null, days, locale, font: values.font, acceptNewPepper: Boolean(values['accept-new-pepper']) };
 }
 
 interface TTarget extends TCodeTarget {
@@ -95,7 +99,25 @@ function csvField(value: string): string {
 
 type TWritable = { write(chunk: string | Uint8Array): unknown };
 
+/**
+ * false (and one line) when the pepper in use is not the one the database was set up with: codes
+ * hashed with it could never be redeemed. The server's pepper when the server runs this command.
+ */
+async function pepperAgrees(runtime: Runtime, args: TCodesArgs, err: TWritable): Promise<boolean> {
+  const check = createPepperCheck(createDeploymentFactsStore(runtime.db), runtime.linkCodes().pepper);
+  const verdict = await check.verify();
+  if (verdict.ok) return true;
+  if (!args.acceptNewPepper) {
+    err.write(`dnevnik codes: ${pepperMismatchText(verdict)} (if it is lost for good: --accept-new-pepper).\n`);
+    return false;
+  }
+  await check.adopt();
+  err.write(`dnevnik codes: the pepper in use (fingerprint ${verdict.fingerprint}) replaces ${verdict.recorded}; codes printed before can no longer be redeemed.\n`);
+  return true;
+}
+
 export async function codesCommand(runtime: Runtime, args: TCodesArgs, out: TWritable, err: TWritable): Promise<number> {
+  if (!(await pepperAgrees(runtime, args, err))) return 1;
   const targets = await resolveTargets(runtime, args);
   if (typeof targets === 'string') {
     err.write(`dnevnik codes: ${targets}\n`);
@@ -103,7 +125,7 @@ export async function codesCommand(runtime: Runtime, args: TCodesArgs, out: TWri
   }
   // Found before any code is stored: a missing font must not leave unprinted codes behind.
   const fontFile = args.format === 'pdf' ? loadPdf().findLetterFont(args.font) : '';
-  const pepper = loadLinkCodePepper(runtime.config);
+  const { pepper } = runtime.linkCodes();
   const issued = await issueCodes(createLinkingStore(runtime.db), pepper, targets, { days: args.days });
   const { TELEGRAM_BOT_USERNAME: bot, VK_GROUP_ID: vkGroup, TZ_DEFAULT: zone } = runtime.config;
   const rows = issued.map(({ target, code, expiresAt }) => ({

@@ -11,7 +11,8 @@ import { absolutePathArgs, RUNTIME_COMMANDS, runRuntimeCommand } from './runtime
 
 const USAGE = `usage: dnevnik <command> [options]
 
-  import <file.json|file.csv> [--silent] [--no-progress]   apply journal events (as POST /webhooks/journal)
+  import <file.json|file.csv> [--key-id <keyId>] [--silent] [--no-progress]
+                                                            apply journal events (as POST /webhooks/journal; as the operator, or as a school's key)
   migrate                                                   apply pending database migrations
   seed-demo [--today YYYY-MM-DD]                            load the demo school
   parse [--lang ru|en] [--now ISO] [--tz ZONE] ["<text>"]   the parsed query as one JSON line (stdin: one per line)
@@ -22,6 +23,8 @@ const USAGE = `usage: dnevnik <command> [options]
   privacy access --student <id> [--days 365]                who saw a student's data, when, through which channel
   journal-status --school <id> [--date YYYY-MM-DD] [--format text|csv]
                                                             per teacher: the day's lessons with a complete or incomplete journal entry
+  journal-keys create --school <id> [--format text|json] | list [--format text|json] | revoke <keyId> | reseal
+                                                            a school's own keys for the journal API (the secret is printed once)
   start                                                     HTTP server and alerts worker in one process (npm start)
   serve                                                     HTTP server only
   worker                                                    alerts worker only (several may share one Redis)

@@ -7,6 +7,7 @@ import { ASK_USAGE, askCommand, readAskArgs } from './ask-command';
 import { CODES_USAGE, codesCommand, readCodesArgs } from './codes-command';
 import type { TCommandContext, TRuntimeCommand } from './command-context';
 import { importCommand } from './import-command';
+import { journalKeysCommand } from './journal-keys-command';
 import { journalStatusCommand } from './journal-status-command';
 import { privacyCommand } from './privacy-command';
 
@@ -15,13 +16,26 @@ import { privacyCommand } from './privacy-command';
 
 export const RUNTIME_COMMANDS: Record<string, TRuntimeCommand> = {
   async import(args, ctx) {
-    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { silent: { type: 'boolean' }, 'no-progress': { type: 'boolean' } } });
+    const usage = 'usage: dnevnik import <file.json|file.csv> [--key-id <keyId>] [--silent] [--no-progress]\n';
+    let parsed;
+    try {
+      parsed = parseArgs({ args, allowPositionals: true, options: { silent: { type: 'boolean' }, 'no-progress': { type: 'boolean' }, 'key-id': { type: 'string' } } });
+    } catch (err) {
+      ctx.io.err.write(`dnevnik import: ${(err as Error).message}\n${usage}`);
+      return 1;
+    }
+    const { values, positionals } = parsed;
     if (positionals.length !== 1) {
-      ctx.io.err.write('usage: dnevnik import <file.json|file.csv> [--silent] [--no-progress]\n');
+      ctx.io.err.write(usage);
       return 1;
     }
     return ctx.withRuntime((runtime) =>
-      importCommand(runtime, positionals[0], { silent: Boolean(values.silent), progress: !values['no-progress'] && ctx.io.interactive }, ctx.io),
+      importCommand(
+        runtime,
+        positionals[0],
+        { silent: Boolean(values.silent), progress: !values['no-progress'] && ctx.io.interactive, keyId: values['key-id'] },
+        ctx.io,
+      ),
     );
   },
 
@@ -55,6 +69,8 @@ export const RUNTIME_COMMANDS: Record<string, TRuntimeCommand> = {
   privacy: (args, ctx) => privacyCommand(args, ctx),
 
   'journal-status': (args, ctx) => journalStatusCommand(args, ctx),
+
+  'journal-keys': (args, ctx) => journalKeysCommand(args, ctx),
 
   async codes(args, ctx) {
     const parsed = readCodesArgs(args);

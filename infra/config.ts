@@ -46,6 +46,8 @@ export const ZEnvSchema = z.object({
   TELEGRAM_BOT_USERNAME: z.preprocess(emptyToUndefined, z.string().regex(/^@?[A-Za-z][A-Za-z0-9_]{3,31}$/, 'must be a Telegram bot username').transform((v) => v.replace(/^@/, '')).default('dnevnik_bot')),
   // Secret that link codes are hashed with; unset = one generated into DATA_DIR (see infra/link-code-pepper.ts).
   LINK_CODE_PEPPER: opt(z.string().min(32, 'use at least 32 characters')),
+  // Or a file holding it, apart from DATA_DIR and its backups (generated when missing).
+  LINK_CODE_PEPPER_FILE: opt(z.string()),
   VK_GROUP_TOKEN: opt(z.string()),
   VK_GROUP_ID: opt(z.string().regex(/^\d{1,15}$/, 'must be the community\'s numeric id').transform(Number)),
   VK_CALLBACK_SECRET: opt(z.string()),
@@ -67,6 +69,10 @@ export const ZEnvSchema = z.object({
   ALEXA_SKILL_ID: opt(z.string()),
   ALEXA_VERIFY_SIGNATURE: z.preprocess(emptyToUndefined, ZBoolean.default(true)),
   JOURNAL_WEBHOOK_SECRET: opt(z.string().min(16, 'use at least 16 characters')),
+  // The key schools' journal-key secrets are sealed under (infra/journal-key-seal.ts); unset = one
+  // generated into DATA_DIR. _PREVIOUS opens secrets sealed before a rotation.
+  JOURNAL_KEY_SEAL_KEY: opt(z.string().min(32, 'use at least 32 characters')),
+  JOURNAL_KEY_SEAL_KEY_PREVIOUS: opt(z.string().min(32, 'use at least 32 characters')),
   DEMO: opt(ZBoolean),
   // Questions one chat may ask per minute before a polite "please wait"; 0 = no limit (load tests).
   QUESTIONS_PER_MINUTE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(100_000).default(30)),
@@ -111,8 +117,13 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
   if (Boolean(parsed.ALICE_OAUTH_CLIENT_ID) !== Boolean(parsed.ALICE_OAUTH_CLIENT_SECRET)) {
     throw new ConfigError('Invalid configuration: ALICE_OAUTH_CLIENT_ID and ALICE_OAUTH_CLIENT_SECRET are set together or not at all');
   }
+  if (parsed.LINK_CODE_PEPPER && parsed.LINK_CODE_PEPPER_FILE) {
+    throw new ConfigError('Invalid configuration: LINK_CODE_PEPPER and LINK_CODE_PEPPER_FILE are alternatives: set one');
+  }
   const embedded = !parsed.DATABASE_URL;
-  return { ...parsed, DATA_DIR: path.resolve(parsed.DATA_DIR), DEMO: parsed.DEMO ?? embedded, embedded };
+  // Paths are fixed at start: the CLI and the server may run from different directories.
+  const pepperFile = parsed.LINK_CODE_PEPPER_FILE && path.resolve(parsed.LINK_CODE_PEPPER_FILE);
+  return { ...parsed, DATA_DIR: path.resolve(parsed.DATA_DIR), LINK_CODE_PEPPER_FILE: pepperFile, DEMO: parsed.DEMO ?? embedded, embedded };
 }
 
 // Secrets never reach the terminal or logs, even when they are the invalid value.

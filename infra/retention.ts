@@ -22,7 +22,7 @@ export function startRetention(deps: RetentionDeps): { close(): Promise<void> } 
         const removed = await deps.accessLog.purge(new Date(now().getTime() - ACCESS_LOG_RETENTION_DAYS * DAY_MS));
         if (removed > 0) deps.logger.info({ removed }, 'access log entries past retention purged');
       } catch (err) {
-        deps.logger.error({ err: { message: (err as Error).message } }, 'access log purge failed');
+        deps.logger.error({ err }, 'access log purge failed');
       }
     })();
   };

@@ -17,7 +17,7 @@ const fileIn = (dataDir: string) => path.join(dataDir, 'server.json');
 export const newServerToken = () => randomBytes(32).toString('hex');
 
 export function writeServerFile(dataDir: string, entry: TServerFile): () => void {
-  fs.mkdirSync(dataDir, { recursive: true });
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const file = fileIn(dataDir);
   fs.writeFileSync(file, JSON.stringify(entry), { mode: 0o600 });
   return () => {

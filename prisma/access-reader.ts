@@ -1,13 +1,17 @@
 import type { AccessReader, TViewerScope } from '../core/access/access-port';
+import { reachDays } from '../core/access/teacher-reach';
+import { dayInZone } from '../core/calendar/civil-date';
 import type { TDiaryStudent } from '../core/diary/diary-types';
 import type { TSqlQuery } from './database';
 import type { NameCache, TNames } from './name-cache';
 import { activeConsentSql, toActiveConsent, type TActiveConsentRow } from './active-consent';
+import { TEACHER_REACH_SQL, teacherReachParams, toReachRows, type TReachRow } from './teacher-reach-sql';
 
 // Who may see whom, read from the links: StudentLink (guardian or the student themselves) and
-// TeacherLink → the classes that teacher has lessons with → those classes' students. Read with
-// the chat and its consent in one statement per turn (the hot path of every answer); links are
-// never cached, so a withdrawn link stops access at once.
+// TeacherLink. Read with the chat and its consent in one statement per turn (the hot path of
+// every answer); links are never cached, so a withdrawn link stops access at once. What a teacher
+// may see of their pupils follows from their lessons around today, read in one more statement
+// only when a teacher names a pupil (prisma/teacher-reach-sql.ts).
 
 type TStudentRow = { id: string; firstName: string; lastName: string; classId: string; schoolId: string };
 type TScopeRow = { locale: string; students: TStudentRow[] | string | null; teachers: string[] | string | null };
@@ -60,17 +64,14 @@ export function createAccessReader(query: TSqlQuery, names: NameCache, defaultZo
       return row ? toScope(personId, row) : null;
     },
 
-    async taughtStudents(teacherIds) {
-      if (teacherIds.length === 0) return [];
-      const cache = await names.get();
-      const classIds = [...new Set(teacherIds.flatMap((id) => cache.teacherClasses.get(id) ?? []))];
-      if (classIds.length === 0) return [];
-      const rows = await query<TStudentRow>(
-        `SELECT id, "firstName", "lastName", "classId", "schoolId" FROM "Student"
-          WHERE "classId" IN (SELECT jsonb_array_elements_text($1::jsonb)) ORDER BY "classId", "lastName", id`,
-        [JSON.stringify(classIds)],
-      );
-      return toStudents(rows);
+    async teacherReach(teacherIds, now) {
+      if (teacherIds.length === 0) return { students: [], grants: [] };
+      const cache = await names.covering({ teachers: teacherIds });
+      // Each teacher's today is their school's: a teacher of two schools may span two zones.
+      const days = teacherIds.map((teacherId) => ({ teacherId, ...reachDays(dayInZone(now, cache.teacherZone.get(teacherId) ?? defaultZone)) }));
+      const [row] = await query<TReachRow>(TEACHER_REACH_SQL, teacherReachParams(days));
+      const { grants, students } = toReachRows(row);
+      return { grants, students: await toStudents(students) };
     },
   };
 }

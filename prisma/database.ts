@@ -131,7 +131,7 @@ function openPostgres(connectionString: string, max: number): Database {
 
 async function openPglite(options: DatabaseOptions): Promise<Database> {
   const dataDir = options.dataDir ?? './data/pglite';
-  if (!dataDir.startsWith('memory://')) fs.mkdirSync(dataDir, { recursive: true });
+  if (!dataDir.startsWith('memory://')) fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const pglite = await PGlite.create(dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   // PGlite is one connection already, so a session is the database itself.

@@ -2,6 +2,7 @@ import { dayInZone } from '../core/calendar/civil-date';
 import type { TAccessEntry } from '../core/access/access-log-port';
 import type { DiaryReader } from '../core/diary/diary-port';
 import { accessLogInsert, accessLogParams } from './access-log-store';
+import { diaryLimits } from './diary-grants';
 import type { TCanteenInfo, TDiaryStudent, TLessonItem } from '../core/diary/diary-types';
 import type { TSqlQuery } from './database';
 import type { NameCache, TNames } from './name-cache';
@@ -54,7 +55,7 @@ const none = <T>(): Promise<T[]> => Promise.resolve([]);
 
 export function createDiaryReader(query: TSqlQuery, names: NameCache): DiaryReader {
   return {
-    async studentDiaries(students, range, wants, accessEntries) {
+    async studentDiaries(students, range, wants, accessEntries, grants = null) {
       if (students.length === 0) return [];
       const studentIds = students.map((s) => s.id);
       const classIds = [...new Set(students.map((s) => s.classId))];
@@ -65,29 +66,34 @@ export function createDiaryReader(query: TSqlQuery, names: NameCache): DiaryRead
         unlogged = null;
         return entries ? query<T>(...withAccessLog(sql, params, entries)) : query<T>(sql, params);
       };
+      // A teacher's read carries their grants: one more condition and parameter of each part.
+      const limit = diaryLimits(grants, students);
       const [grades, homework, lessons, canteen] = await Promise.all([
         wants.grades
           ? run<TGradeRow>(
-              `SELECT id, "studentId", date::text AS date, "subjectId", value, weight, "workType", comment FROM "Grade"
-                WHERE "studentId" = ANY($1::text[]) AND date BETWEEN $2::date AND $3::date AND "deletedAt" IS NULL ORDER BY date, "createdAt", id`,
-              [studentIds, range.from, range.to],
+              `SELECT id, "studentId", date::text AS date, "subjectId", value, weight, "workType", comment FROM "Grade" g
+                WHERE "studentId" = ANY($1::text[]) AND date BETWEEN $2::date AND $3::date AND "deletedAt" IS NULL ${limit.grades.sql}
+                ORDER BY date, "createdAt", id`,
+              [studentIds, range.from, range.to, ...limit.grades.params],
             )
           : none<TGradeRow>(),
         wants.homework
           ? run<THomeworkRow>(
-              `SELECT id, "classId", "dueDate"::text AS "dueDate", "subjectId", text FROM "Homework"
-                WHERE "classId" = ANY($1::text[]) AND "dueDate" BETWEEN $2::date AND $3::date AND "deletedAt" IS NULL ORDER BY "dueDate", id`,
-              [classIds, range.from, range.to],
+              `SELECT id, "classId", "dueDate"::text AS "dueDate", "subjectId", text FROM "Homework" h
+                WHERE "classId" = ANY($1::text[]) AND "dueDate" BETWEEN $2::date AND $3::date AND "deletedAt" IS NULL ${limit.homework.sql}
+                ORDER BY "dueDate", id`,
+              [classIds, range.from, range.to, ...limit.homework.params],
             )
           : none<THomeworkRow>(),
         wants.lessons
-          ? run<TLessonRow>(`SELECT ${LESSON_COLUMNS} FROM "Lesson" WHERE "classId" = ANY($1::text[]) AND date BETWEEN $2::date AND $3::date AND "deletedAt" IS NULL`, [
-              classIds,
-              range.from,
-              range.to,
-            ])
+          ? run<TLessonRow>(
+              `SELECT ${LESSON_COLUMNS} FROM "Lesson" l
+                WHERE "classId" = ANY($1::text[]) AND date BETWEEN $2::date AND $3::date AND "deletedAt" IS NULL ${limit.lessons.sql}`,
+              [classIds, range.from, range.to, ...limit.lessons.params],
+            )
           : none<TLessonRow>(),
-        wants.canteen ? readCanteen(run, students) : Promise.resolve(null),
+        // Canteen money is never a teacher's to see.
+        wants.canteen && !grants ? readCanteen(run, students) : Promise.resolve(null),
       ]);
       // Nothing was read (no part wanted): the entries still are what the caller shows.
       if (unlogged) await run('SELECT 1', []);

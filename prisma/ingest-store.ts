@@ -9,15 +9,17 @@ import { writePlan } from './ingest-writes';
 // lookup, write, COMMIT) and the same SQL runs on PostgreSQL and PGlite. It talks to the driver
 // directly: through Prisma's raw queries the same batch took several times longer.
 
-const TABLE_BY_KIND: Record<TEntityKind, string> = {
-  school: '"School"',
-  class: '"SchoolClass"',
-  subject: '"Subject"',
-  teacher: '"Teacher"',
-  student: '"Student"',
-  lesson: '"Lesson"',
-  homework: '"Homework"',
-  grade: '"Grade"',
+// Each kind's rows with the school they belong to; `$ids` is where the wanted ids go.
+const OWNERS_BY_KIND: Record<TEntityKind, string> = {
+  school: `SELECT id, id AS school FROM "School" WHERE id IN $ids`,
+  class: `SELECT id, "schoolId" AS school FROM "SchoolClass" WHERE id IN $ids`,
+  subject: `SELECT id, "schoolId" AS school FROM "Subject" WHERE id IN $ids`,
+  teacher: `SELECT id, "schoolId" AS school FROM "Teacher" WHERE id IN $ids`,
+  student: `SELECT id, "schoolId" AS school FROM "Student" WHERE id IN $ids`,
+  lesson: `SELECT l.id, c."schoolId" AS school FROM "Lesson" l JOIN "SchoolClass" c ON c.id = l."classId" WHERE l.id IN $ids`,
+  homework: `SELECT h.id, c."schoolId" AS school FROM "Homework" h JOIN "SchoolClass" c ON c.id = h."classId" WHERE h.id IN $ids`,
+  grade: `SELECT g.id, s."schoolId" AS school FROM "Grade" g JOIN "Student" s ON s.id = g."studentId" WHERE g.id IN $ids`,
+  canteen: `SELECT t.id, s."schoolId" AS school FROM "CanteenTransaction" t JOIN "Student" s ON s.id = t."studentId" WHERE t.id IN $ids`,
 };
 
 export function createIngestStore(sql: RawSql): IngestStore {
@@ -31,7 +33,7 @@ function createIngestTransaction(query: TSqlQuery): IngestTransaction {
   };
 }
 
-type TLookupRow = Record<string, unknown[] | null>;
+type TLookupRow = Record<string, unknown[] | Record<string, string> | null>;
 
 /**
  * The claim, the reference checks and the current rows in one statement: each part is a
@@ -55,7 +57,7 @@ async function lookup(query: TSqlQuery, request: TLookupRequest): Promise<TLooku
     columns.push(`(SELECT json_agg(id) FROM claimed) AS claimed`);
   }
   for (const [kind, wanted] of request.references) {
-    if (wanted.length > 0) columns.push(`(SELECT json_agg(id) FROM ${TABLE_BY_KIND[kind]} WHERE id IN ${ids(wanted)}) AS "known_${kind}"`);
+    if (wanted.length > 0) columns.push(`(SELECT json_object_agg(o.id, o.school) FROM (${OWNERS_BY_KIND[kind].replace('$ids', () => ids(wanted))}) o) AS "known_${kind}"`);
   }
   if (request.gradeIds.length > 0) {
     columns.push(`(SELECT json_agg(g) FROM (SELECT id, "studentId", "subjectId", date::text AS date, value, weight, "lessonId", "workType", comment,
@@ -75,8 +77,8 @@ async function lookup(query: TSqlQuery, request: TLookupRequest): Promise<TLooku
   const row: TLookupRow = columns.length > 0 ? (await query<TLookupRow>(`${claim}SELECT ${columns.join(', ')}`, params))[0] : {};
   const list = <T>(name: string) => (row[name] ?? []) as T[];
 
-  const known = new Map<TEntityKind, Set<string>>();
-  for (const kind of request.references.keys()) known.set(kind, new Set(list<string>(`known_${kind}`)));
+  const known = new Map<TEntityKind, Map<string, string>>();
+  for (const kind of request.references.keys()) known.set(kind, new Map(Object.entries((row[`known_${kind}`] ?? {}) as Record<string, string>)));
   return {
     claimed: new Set(list<string>('claimed')),
     known,

@@ -1,7 +1,6 @@
 import type { PrismaClient } from './generated/client';
 
-// Names of schools, classes, subjects and teachers (and which classes a teacher teaches)
-// change only through ingestion and rarely:
+// Names of schools, classes, subjects and teachers change only through ingestion and rarely:
 // holding them in memory saves a join (or a query) on every answer, which is most of the time
 // an in-process answer takes. An id not yet known triggers a reload, so a freshly ingested
 // subject shows at once; a renamed one within MAX_AGE_MS.
@@ -16,8 +15,6 @@ export interface TNames {
   teacherName: Map<string, string>;
   /** A teacher's school's time zone: a teacher's "today". */
   teacherZone: Map<string, string>;
-  /** Classes each teacher has (non-deleted) lessons with: whose pupils a teacher may look at. */
-  teacherClasses: Map<string, string[]>;
 }
 
 export interface NameCache {
@@ -31,15 +28,12 @@ export function createNameCache(prisma: PrismaClient, defaultZone: string): Name
   let loading: Promise<TNames> | null = null;
 
   async function load(): Promise<TNames> {
-    const [schools, classes, subjects, teachers, taught] = await Promise.all([
+    const [schools, classes, subjects, teachers] = await Promise.all([
       prisma.school.findMany({ select: { id: true, timezone: true } }),
       prisma.schoolClass.findMany({ select: { id: true, name: true } }),
       prisma.subject.findMany({ select: { id: true, name: true } }),
       prisma.teacher.findMany({ select: { id: true, schoolId: true, lastName: true, firstName: true, middleName: true } }),
-      prisma.lesson.findMany({ where: { deletedAt: null }, distinct: ['teacherId', 'classId'], select: { teacherId: true, classId: true } }),
     ]);
-    const teacherClasses = new Map<string, string[]>();
-    for (const { teacherId, classId } of taught) teacherClasses.set(teacherId, [...(teacherClasses.get(teacherId) ?? []), classId]);
     const schoolZone = new Map(schools.map((s) => [s.id, s.timezone || defaultZone]));
     const names: TNames = {
       schoolZone,
@@ -47,7 +41,6 @@ export function createNameCache(prisma: PrismaClient, defaultZone: string): Name
       subjectName: new Map(subjects.map((s) => [s.id, s.name])),
       teacherName: new Map(teachers.map((t) => [t.id, shortName(t)])),
       teacherZone: new Map(teachers.map((t) => [t.id, schoolZone.get(t.schoolId) ?? defaultZone])),
-      teacherClasses,
     };
     current = { names, at: Date.now() };
     return names;

@@ -1,13 +1,18 @@
-import express, { Router } from 'express';
+import express, { Router, type Request } from 'express';
 import { AppError } from '../core/errors';
 import { ingestBatch, type IngestOptions } from '../core/ingest/ingest-batch';
 import type { IngestStore } from '../core/ingest/ingest-port';
+import { OPERATOR_SCOPE, type TIngestScope } from '../core/ingest/ingest-scope';
+import type { JournalKeys } from '../core/journal-keys/journal-keys';
 import type { TMetrics } from '../infra/metrics';
 import { MAX_BODY_BYTES } from './limits';
 import { verifyJournalSignature } from './journal-signature';
 
 export interface JournalRouteDeps {
+  /** The operator's key (JOURNAL_WEBHOOK_SECRET): writes every school. */
   secret?: string;
+  /** Schools' own keys, named by X-Dnevnik-Key-Id. */
+  keys: Pick<JournalKeys, 'resolve'>;
   store: IngestStore;
   ingestOptions: IngestOptions;
   metrics: TMetrics;
@@ -19,14 +24,9 @@ export function journalRoute(deps: JournalRouteDeps): Router {
   const router = Router();
   const now = deps.nowSeconds ?? (() => Math.floor(Date.now() / 1000));
   router.post('/webhooks/journal', express.raw({ type: () => true, limit: MAX_BODY_BYTES }), async (req, res) => {
-    if (!deps.secret) throw new AppError('unauthorized', 'journal ingestion is not configured: JOURNAL_WEBHOOK_SECRET is unset');
+    const { secret, scope } = await signer(req, deps);
     const rawBody = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    const check = verifyJournalSignature(
-      deps.secret,
-      { timestamp: req.get('x-dnevnik-timestamp'), signature: req.get('x-dnevnik-signature') },
-      rawBody,
-      now(),
-    );
+    const check = verifyJournalSignature(secret, { timestamp: req.get('x-dnevnik-timestamp'), signature: req.get('x-dnevnik-signature') }, rawBody, now());
     if (!check.ok) throw new AppError('unauthorized', check.reason);
 
     let body: unknown;
@@ -38,18 +38,37 @@ export function journalRoute(deps: JournalRouteDeps): Router {
     if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new AppError('bad_request', 'body must be a JSON object {"events": [...]}');
 
     const stopTimer = deps.metrics.ingestBatchDuration.startTimer();
+    const keyId = scope.kind === 'school' ? scope.keyId : 'operator';
     try {
-      const result = await ingestBatch(deps.store, body, deps.ingestOptions);
+      const result = await ingestBatch(deps.store, body, { ...deps.ingestOptions, scope });
       deps.metrics.ingestEvents.inc({ result: 'accepted' }, result.accepted);
       deps.metrics.ingestEvents.inc({ result: 'duplicate' }, result.duplicates);
-      req.log.info({ accepted: result.accepted, duplicates: result.duplicates, facts: result.facts }, 'journal batch applied');
+      req.log.info({ keyId, accepted: result.accepted, duplicates: result.duplicates, facts: result.facts }, 'journal batch applied');
       res.json({ accepted: result.accepted, duplicates: result.duplicates });
     } catch (err) {
-      if (err instanceof AppError) deps.metrics.ingestEvents.inc({ result: 'rejected' }, Array.isArray((body as { events?: unknown }).events) ? (body as { events: unknown[] }).events.length : 1);
+      if (err instanceof AppError) {
+        deps.metrics.ingestEvents.inc({ result: 'rejected' }, Array.isArray((body as { events?: unknown }).events) ? (body as { events: unknown[] }).events.length : 1);
+        if (err.code === 'forbidden') req.log.warn({ keyId }, 'journal batch refused: beyond the key\'s school');
+      }
       throw err;
     } finally {
       stopTimer();
     }
   });
   return router;
+}
+
+/** The secret the request must be signed with, and what that signer may write. */
+async function signer(req: Request, deps: JournalRouteDeps): Promise<{ secret: string; scope: TIngestScope }> {
+  const keyId = req.get('x-dnevnik-key-id');
+  if (keyId !== undefined) {
+    const key = await deps.keys.resolve(keyId.trim());
+    // One answer for unknown and revoked: the header tells an outsider nothing about which key ids exist.
+    if (!key) throw new AppError('unauthorized', 'unknown or revoked journal key (X-Dnevnik-Key-Id)');
+    return { secret: key.secret, scope: { kind: 'school', schoolId: key.schoolId, keyId: keyId.trim() } };
+  }
+  if (!deps.secret) {
+    throw new AppError('unauthorized', 'sign with a school key named in X-Dnevnik-Key-Id (the operator key JOURNAL_WEBHOOK_SECRET is unset)');
+  }
+  return { secret: deps.secret, scope: OPERATOR_SCOPE };
 }

@@ -3,6 +3,7 @@ import type { AnswerService } from '../../core/answers';
 import type { ChatStatusStore } from '../../core/conversation/chat-status-port';
 import type { TeacherSettingsStore } from '../../core/conversation/teacher-settings-port';
 import type { LinkService } from '../../core/linking';
+import type { TChatLogRef } from '../../core/logging';
 import type { SubscriptionSettingsStore } from '../../core/settings/subscription-settings-port';
 import type { SeenOnce } from '../../core/updates/seen-once-port';
 import type { TBotLogger } from './bot-context';
@@ -22,6 +23,8 @@ export interface BotDeps {
   /** Marks chats inactive when a person blocks the bot (and active again when they unblock it). */
   chats?: ChatStatusStore;
   logger: TBotLogger;
+  /** The chats' log references (core/logging); without it a key made at start, so refs match only within this process. */
+  chatLogRef?: TChatLogRef;
   now?: () => Date;
   /** Updates come from @grammyjs/runner (no PUBLIC_URL) rather than the webhook. */
   polling?: boolean;

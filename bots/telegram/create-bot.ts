@@ -1,6 +1,7 @@
 import { sequentialize } from '@grammyjs/runner';
 import { Bot } from 'grammy';
 import { createConversation } from '../../core/conversation';
+import { createChatLogRef } from '../../core/logging';
 import { contextFlavor } from './bot-context-middleware';
 import type { BotContext } from './bot-context';
 import type { BotDeps } from './bot-deps';
@@ -26,20 +27,21 @@ export function createBot(deps: BotDeps): TelegramBot {
     },
   });
   const now = deps.now ?? (() => new Date());
+  const chatLogRef = deps.chatLogRef ?? createChatLogRef();
   // Outside the boundary: if the dedup store is down the update fails as a whole and Telegram resends it.
   // Long polling fetches concurrently; one chat's updates must still be handled in order.
   if (deps.polling) bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   // The chat's read starts in contextFlavor and runs while dedup claims the update id.
-  bot.use(contextFlavor(deps.linking, deps.logger, bot.api));
+  bot.use(contextFlavor(deps.linking, deps.logger, bot.api, chatLogRef));
   bot.use(dedupUpdates(deps.seenOnce, deps.token.split(':')[0]));
 
-  const features = bot.errorBoundary(reportError(deps.logger));
+  const features = bot.errorBoundary(reportError(deps.logger, chatLogRef));
   // Groups first: nothing below ever runs for a shared chat.
   if (deps.chats) features.use(chatStatusComposer(deps.chats));
   features.use(groupsComposer());
   features.use(conversationComposer(createConversation({ answers: deps.answers, linking: deps.linking, settings: deps.settings, teacherSettings: deps.teacherSettings, now })));
 
   // Long polling reports here what escaped the boundary (the dedup store, say) instead of stopping.
-  bot.catch((err) => deps.logger.error({ updateId: err.ctx.update.update_id, err: { message: err.message } }, 'telegram update failed outside features'));
+  bot.catch((err) => deps.logger.error({ updateId: err.ctx.update.update_id, err }, 'telegram update failed outside features'));
   return bot;
 }

@@ -3,6 +3,7 @@ import https from 'node:https';
 import { API, MessageContext, MessageEventContext, Upload, UpdateSource } from 'vk-io';
 import { BOT_TEXTS, createConversation, memoisedChatState, type TBotLang, type TConversationLogger, type TOutcome, type TTurn } from '../../core/conversation';
 import type { TChatRef } from '../../core/linking';
+import { createChatLogRef } from '../../core/logging';
 import { InboxUpdates } from './inbox-updates';
 import type { VkBotDeps } from './vk-deps';
 import { VK_CHAT_PEER_OFFSET, ZVkObjectSchemas, type TVkQueuedEvent } from './vk-event';
@@ -19,6 +20,13 @@ export interface VkBot {
   stop(): Promise<void>;
 }
 
+/** The chat an event belongs to: a message's or a tap's peer, or who allowed or denied messages; 0 when none. */
+function peerOf(event: TVkQueuedEvent): number {
+  const object = event.object as { message?: { peer_id?: unknown }; peer_id?: unknown; user_id?: unknown } | undefined;
+  const peerId = Number(object?.message?.peer_id ?? object?.peer_id ?? object?.user_id ?? 0);
+  return Number.isSafeInteger(peerId) ? peerId : 0;
+}
+
 /** VK's lang_id: 3 is English; the product is Russian first. */
 const langOfClient = (langId: number | undefined): TBotLang => (langId === 3 ? 'en' : 'ru');
 
@@ -31,13 +39,14 @@ export function createVkBot(deps: VkBotDeps): VkBot {
   const upload = new Upload({ api });
   const conversation = createConversation({ answers: deps.answers, linking: deps.linking, settings: deps.settings, teacherSettings: deps.teacherSettings, now: deps.now ?? (() => new Date()) });
   const retryDelayMs = deps.retryDelayMs ?? defaultRetryDelay;
+  const chatLogRef = deps.chatLogRef ?? createChatLogRef();
   let updates: InboxUpdates | undefined;
   // One peer's events in order within this process: a consent tap is handled before the next question.
   const peerTails = new Map<number, Promise<void>>();
 
   function turnFor(peerId: number, lang: TBotLang, log: TConversationLogger): TTurn {
     const chat: TChatRef = { channel: 'vk', externalId: String(peerId), locale: lang };
-    return { chat, lang, log, ...memoisedChatState(chat.channel, () => deps.linking.chatState(chat)) };
+    return { chat, lang, log, detachedLog: deps.logger, ...memoisedChatState(chat.channel, () => deps.linking.chatState(chat)) };
   }
 
   const sendDeps = (log: TConversationLogger) => ({ api, upload, chats: deps.chats, log, retryDelayMs });
@@ -87,7 +96,9 @@ export function createVkBot(deps: VkBotDeps): VkBot {
   }
 
   async function dispatch(event: TVkQueuedEvent): Promise<void> {
-    const log = deps.logger.child({ eventId: event.event_id, type: event.type });
+    // The peer id names a person: lines of one chat share its log reference instead.
+    const peerId = peerOf(event);
+    const log = deps.logger.child({ eventId: event.event_id, type: event.type, ...(peerId ? { chatRef: chatLogRef({ channel: 'vk', externalId: String(peerId) }) } : {}) });
     const schema = Object.hasOwn(ZVkObjectSchemas, event.type) ? ZVkObjectSchemas[event.type as keyof typeof ZVkObjectSchemas] : undefined;
     if (schema && !schema.safeParse(event.object).success) {
       log.warn({}, 'vk event with a malformed object skipped');
@@ -111,7 +122,7 @@ export function createVkBot(deps: VkBotDeps): VkBot {
       }
     } catch (err) {
       const cause = err instanceof Error ? err : new Error(String(err));
-      log.error({ err: { name: cause.name, message: cause.message, stack: cause.stack } }, 'vk event failed');
+      log.error({ err: cause }, 'vk event failed');
       await apologize(event, log);
     }
   }

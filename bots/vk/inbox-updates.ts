@@ -27,7 +27,7 @@ export class InboxUpdates extends Updates {
     try {
       await this.intake(parsed.data as TVkQueuedEvent);
     } catch (err) {
-      this.log.error({ eventId: parsed.data.event_id, err: { message: (err as Error).message } }, 'vk polled event not stored');
+      this.log.error({ eventId: parsed.data.event_id, err }, 'vk polled event not stored');
     }
   }
 }

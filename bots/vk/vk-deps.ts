@@ -2,6 +2,7 @@ import type { AnswerService } from '../../core/answers';
 import type { ChatStatusStore, TConversationLogger } from '../../core/conversation';
 import type { TeacherSettingsStore } from '../../core/conversation/teacher-settings-port';
 import type { LinkService } from '../../core/linking';
+import type { TChatLogRef } from '../../core/logging';
 import type { SubscriptionSettingsStore } from '../../core/settings/subscription-settings-port';
 
 export interface VkBotDeps {
@@ -17,6 +18,8 @@ export interface VkBotDeps {
   teacherSettings?: TeacherSettingsStore;
   chats: ChatStatusStore;
   logger: TConversationLogger;
+  /** The chats' log references (core/logging); without it a key made at start, so refs match only within this process. */
+  chatLogRef?: TChatLogRef;
   now?: () => Date;
   /** Pause before the n-th retry of a send VK refused with 6 or 9 (tests shorten it). */
   retryDelayMs?: (attempt: number) => number;

@@ -32,7 +32,7 @@ async function editInPlace(deps: TVkSendDeps, target: TVkReplyTarget, text: stri
     return true;
   } catch (err) {
     if (!(err instanceof APIError)) throw err;
-    deps.log.info({ peerId: target.peerId, code: err.code }, 'vk menu not edited, sent anew');
+    deps.log.info({ code: err.code }, 'vk menu not edited, sent anew');
     return false;
   }
 }

@@ -13,6 +13,7 @@ export const defaultRetryDelay = (attempt: number) => Math.min(1_000 * 2 ** (att
 export interface TVkSendDeps {
   api: API;
   chats: ChatStatusStore;
+  /** Bound to the event and its chat's log reference: lines here never name the peer. */
   log: TConversationLogger;
   retryDelayMs: (attempt: number) => number;
 }
@@ -54,11 +55,11 @@ export async function sendVk(deps: TVkSendDeps, chat: TChatRef, message: TVkMess
       if (kind === 'blocked') {
         // The person blocked the community or forbids messages: stop writing until they allow it again.
         await deps.chats.setActive(chat, false);
-        deps.log.warn({ peerId: message.peerId, code: err.code }, 'vk chat inactive');
+        deps.log.warn({ code: err.code }, 'vk chat inactive');
         return 'inactive';
       }
       if ((kind !== 'too-many' && kind !== 'transient') || attempt >= MAX_SEND_TRIES) throw err;
-      deps.log.warn({ peerId: message.peerId, code: err.code, attempt }, 'vk send retried');
+      deps.log.warn({ code: err.code, attempt }, 'vk send retried');
       await sleep(deps.retryDelayMs(attempt));
     }
   }

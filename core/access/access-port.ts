@@ -1,6 +1,7 @@
 import type { TDiaryStudent } from '../diary/diary-types';
 import type { TActiveConsent } from '../linking/linking-port';
 import type { TChatRef } from '../linking/linking-types';
+import type { TTeacherReach } from './teacher-reach';
 
 /** What a person may see, as stored: their links. */
 export interface TViewerScope {
@@ -29,6 +30,9 @@ export interface AccessReader {
   chatViewer(chat: TChatRef): Promise<TChatViewer | null>;
   /** null when there is no such person. */
   viewerScope(personId: string): Promise<TViewerScope | null>;
-  /** Students of the classes these teachers have lessons with: a teacher may look at their own pupils. */
-  taughtStudents(teacherIds: readonly string[]): Promise<TDiaryStudent[]>;
+  /**
+   * What these teachers may see at `now` (each in their school's today), by the rule of
+   * core/access/teacher-reach.ts: the grants and the pupils of the classes they cover.
+   */
+  teacherReach(teacherIds: readonly string[], now: Date): Promise<TTeacherReach>;
 }

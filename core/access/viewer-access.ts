@@ -11,7 +11,8 @@ export type TStudentChoice =
 
 /**
  * The students an answer is about. Only students reachable through the viewer's own links are
- * ever considered, so a name elsewhere in the school is indistinguishable from a made-up one.
+ * ever considered (for a teacher, also `taught`: the pupils their grants cover today), so a name
+ * elsewhere in the school is indistinguishable from a made-up one.
  */
 export function chooseStudents(scope: TViewerScope, child: string | null, taught: readonly TDiaryStudent[] = []): TStudentChoice {
   if (!child) return scope.linkedStudents.length > 0 ? { kind: 'students', students: scope.linkedStudents } : { kind: 'none' };

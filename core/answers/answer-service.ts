@@ -1,6 +1,7 @@
 import type { TAccessEntry } from '../access/access-log-port';
 import type { QuestionLimiter } from '../access/question-limiter-port';
 import type { AccessReader, TViewerScope } from '../access/access-port';
+import { grantsFor, type TTeacherGrant } from '../access/teacher-reach';
 import { chooseStudents } from '../access/viewer-access';
 import type { DiaryReader } from '../diary/diary-port';
 import type { TDiaryStudent } from '../diary/diary-types';
@@ -67,23 +68,29 @@ export function createAnswerService(deps: AnswerDeps): AnswerService {
       return { kind: 'teacher-schedule', period, lessons: filterSubject(lessons, query.subject) };
     }
     let choice = chooseStudents(scope, query.child);
-    // A teacher's pupils are read only when a name is not one of the teacher's own children.
-    // Canteen money is the family's business, not the teacher's.
-    if (choice.kind === 'refused' && isTeacher && query.intent !== 'balance') choice = chooseStudents(scope, query.child, await deps.access.taughtStudents(scope.teacherIds));
+    // A teacher's pupils are read only when a name is not one of the teacher's own children, and
+    // then only what the teacher's grants show (core/access/teacher-reach.ts). Canteen money is
+    // the family's business, not the teacher's.
+    let grants: TTeacherGrant[] | null = null;
+    if (choice.kind === 'refused' && isTeacher && query.intent !== 'balance') {
+      const reach = await deps.access.teacherReach(scope.teacherIds, now);
+      choice = chooseStudents(scope, query.child, reach.students);
+      if (choice.kind === 'students') grants = grantsFor(reach.grants, choice.students);
+    }
     if (choice.kind === 'refused') return { kind: 'refused' };
     if (choice.kind === 'none') return { kind: 'not-linked' };
     // The access log is written by the read itself: no answer is returned before its entry is stored.
-    return readSections(query, period, choice.students, accessEntries(choice.students, viewer, query.intent));
+    return readSections(query, period, choice.students, accessEntries(choice.students, viewer, query.intent), grants);
   }
 
-  async function readSections(query: TQuery, period: TPeriod, students: TDiaryStudent[], entries: TAccessEntry[]): Promise<TAnswer> {
+  async function readSections(query: TQuery, period: TPeriod, students: TDiaryStudent[], entries: TAccessEntry[], grants: TTeacherGrant[] | null): Promise<TAnswer> {
     const wants = {
       grades: query.intent === 'grades',
       homework: query.intent === 'homework',
       lessons: query.intent === 'schedule',
       canteen: query.intent === 'balance',
     };
-    const diaries = await deps.diary.studentDiaries(students, period, wants, entries);
+    const diaries = await deps.diary.studentDiaries(students, period, wants, entries, grants);
     const subject = query.subject;
     switch (query.intent) {
       case 'grades':

@@ -15,7 +15,13 @@ export interface TConversationLogger {
 export interface TTurn {
   chat: TChatRef;
   lang: TBotLang;
+  /** Bound to this update and chat (its chatRef, never the platform's id). */
   log: TConversationLogger;
+  /**
+   * Bound to neither: for a line naming school data (a student id) — joined to the chat's other
+   * lines it would tie the person to the child after /forget.
+   */
+  detachedLog: TConversationLogger;
   /** The person behind this private chat after consent, else null; read once per turn. */
   personId(): Promise<string | null>;
   /** true when that person must consent (again) before anything personal; read with personId. */

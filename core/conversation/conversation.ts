@@ -98,7 +98,8 @@ export function createConversation(deps: ConversationDeps): Conversation {
       const text = accepted.reason === 'used' ? texts.used : accepted.reason === 'consent_outdated' ? texts.consentOutdated : texts.expired;
       return { clearTapped: true, replies: [plain(text)] };
     }
-    turn.log.info({ personId: accepted.personId, role: accepted.grant.role, studentId: accepted.grant.studentId, teacherId: accepted.grant.teacherId }, 'chat linked');
+    // The student stays in the log, the person and the chat do not: nothing here ties them together.
+    turn.detachedLog.info({ role: accepted.grant.role, studentId: accepted.grant.studentId, teacherId: accepted.grant.teacherId }, 'chat linked');
     const replies = [plain(LINKING_TEXTS[turn.lang].linked(accepted.grant))];
     if (accepted.grant.studentId) replies.push(plain(t(turn).linking.offerAlerts, { keyboard: { kind: 'rows', rows: offerAlertsMenu(t(turn)) } }));
     replies.push(html(t(turn).menu.title, { keyboard: { kind: 'main' } }));

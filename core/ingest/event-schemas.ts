@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 // CONTRACT section 4: the events a school's e-journal pushes. Ids are the school system's strings.
 
-const ZId = z.string().trim().min(1).max(128);
+export const ZIdSchema = z.string().trim().min(1).max(128);
+const ZId = ZIdSchema;
 const ZName = z.string().trim().min(1).max(200);
 const ZOptionalText = (max: number) => z.string().max(max).nullish();
 const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').refine(isRealDate, 'not a calendar date');

@@ -6,7 +6,7 @@ import type { TExistingRows, TWritePlan } from './plan-batch';
 export interface TLookupRequest {
   /** Event ids to record; those recorded before are duplicates. */
   claim: Pick<TJournalEvent, 'id' | 'type'>[];
-  /** Ids the batch refers to, by kind: which of them exist? */
+  /** Ids the batch refers to or defines, by kind: which of them exist, and in which school? */
   references: Map<TEntityKind, string[]>;
   /** Rows whose current state decides what changed. */
   gradeIds: string[];
@@ -18,8 +18,8 @@ export interface TLookupRequest {
 export interface TLookupResult {
   /** The ids of `claim` that were not recorded before. */
   claimed: Set<string>;
-  /** Of each kind's referenced ids, those that exist (deleted rows included). */
-  known: Map<TEntityKind, Set<string>>;
+  /** Of each kind's ids asked about, those that exist (deleted rows included), each with its school. */
+  known: Map<TEntityKind, Map<string, string>>;
   existing: TExistingRows;
 }
 

@@ -34,7 +34,7 @@ export interface TStoredHomework {
 }
 
 /** Entity kinds an event can refer to; the store answers which ids of a kind exist. */
-export type TEntityKind = 'school' | 'class' | 'subject' | 'teacher' | 'student' | 'lesson' | 'homework' | 'grade';
+export type TEntityKind = 'school' | 'class' | 'subject' | 'teacher' | 'student' | 'lesson' | 'homework' | 'grade' | 'canteen';
 
 export type TOutboxKind =
   | 'grade.created'

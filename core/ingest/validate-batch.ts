@@ -7,10 +7,14 @@ export interface TEventError {
   message: string;
 }
 
-/** Checks every event's envelope and data; all errors are reported, not just the first. */
-export function validateEvents(rawEvents: unknown[]): { events: TJournalEvent[]; errors: TEventError[] } {
+/**
+ * Checks every event's envelope and data; all errors are reported, not just the first.
+ * `indices[i]` is the position in the batch of `events[i]`.
+ */
+export function validateEvents(rawEvents: unknown[]): { events: TJournalEvent[]; errors: TEventError[]; indices: number[] } {
   const events: TJournalEvent[] = [];
   const errors: TEventError[] = [];
+  const indices: number[] = [];
   rawEvents.forEach((raw, index) => {
     const rawId = typeof (raw as { id?: unknown })?.id === 'string' ? (raw as { id: string }).id : null;
     const envelope = ZEventEnvelopeSchema.safeParse(raw);
@@ -24,8 +28,9 @@ export function validateEvents(rawEvents: unknown[]): { events: TJournalEvent[];
       return;
     }
     events.push({ ...envelope.data, data: data.data } as TJournalEvent);
+    indices.push(index);
   });
-  return { events, errors };
+  return { events, errors, indices };
 }
 
 function describeIssues(issues: { path: PropertyKey[]; message: string }[], prefix?: string): string {
@@ -38,7 +43,7 @@ function describeIssues(issues: { path: PropertyKey[]; message: string }[], pref
     .join('; ');
 }
 
-type TReference = { kind: TEntityKind; id: string; field: string };
+export type TReference = { kind: TEntityKind; id: string; field: string };
 
 /** What each event defines (so later events in the batch may refer to it) and refers to. */
 export function definesAndRefers(event: TJournalEvent): { defines?: TReference; refers: TReference[] } {
@@ -96,40 +101,48 @@ export function definesAndRefers(event: TJournalEvent): { defines?: TReference; 
     case 'attendance.marked':
       return { refers: [...ref('lesson', event.data.lessonId, 'lessonId'), ...ref('student', event.data.studentId, 'studentId')] };
     case 'canteen.transaction':
-      return { refers: ref('student', event.data.studentId, 'studentId') };
+      return { defines: { kind: 'canteen', id: event.data.transactionId, field: 'transactionId' }, refers: ref('student', event.data.studentId, 'studentId') };
   }
 }
 
 export interface TBatchReferences {
   /** Per event, in batch order: what it defines and refers to. */
   perEvent: { defines?: TReference; refers: TReference[] }[];
-  /** Every id referred to, by kind: what the store is asked about, all at once. */
+  /**
+   * Every id referred to or defined, by kind: what the store is asked about, all at once —
+   * whether each exists, and in which school (a defined one that exists may not change school).
+   */
   wanted: Map<TEntityKind, string[]>;
 }
 
 export function collectReferences(events: TJournalEvent[]): TBatchReferences {
   const perEvent = events.map(definesAndRefers);
   const wanted = new Map<TEntityKind, Set<string>>();
+  const want = (r: TReference) => {
+    if (!wanted.has(r.kind)) wanted.set(r.kind, new Set());
+    wanted.get(r.kind)!.add(r.id);
+  };
   for (const plan of perEvent) {
-    for (const r of plan.refers) {
-      if (!wanted.has(r.kind)) wanted.set(r.kind, new Set());
-      wanted.get(r.kind)!.add(r.id);
-    }
+    plan.refers.forEach(want);
+    if (plan.defines) want(plan.defines);
   }
   return { perEvent, wanted: new Map([...wanted].map(([kind, ids]) => [kind, [...ids]])) };
 }
 
+/** Stored ids by kind, each with the school it belongs to. */
+export type TOwners = Map<TEntityKind, Map<string, string>>;
+
 /**
- * An event may refer only to ids that are stored (`known`) or defined earlier in the same
- * batch (CONTRACT section 4).
+ * An event may refer only to ids that are stored (`stored`) or defined earlier in the same
+ * batch (CONTRACT section 4). `shown` turns a stored id back into the one the writer sent.
  */
-export function unknownReferences(events: TJournalEvent[], references: TBatchReferences, stored: Map<TEntityKind, Set<string>>): TEventError[] {
-  const known = new Map([...stored].map(([kind, ids]) => [kind, new Set(ids)]));
+export function unknownReferences(events: TJournalEvent[], references: TBatchReferences, stored: TOwners, shown: (id: string) => string = (id) => id): TEventError[] {
+  const known = new Map([...stored].map(([kind, owners]) => [kind, new Set(owners.keys())]));
   const errors: TEventError[] = [];
   references.perEvent.forEach((plan, index) => {
     const missing = plan.refers.filter((r) => !known.get(r.kind)?.has(r.id));
     if (missing.length > 0) {
-      errors.push({ index, id: events[index].id, message: missing.map((r) => `data.${r.field}: unknown ${r.kind} "${r.id}"`).join('; ') });
+      errors.push({ index, id: events[index].id, message: missing.map((r) => `data.${r.field}: unknown ${r.kind} "${shown(r.id)}"`).join('; ') });
     }
     if (plan.defines) {
       if (!known.has(plan.defines.kind)) known.set(plan.defines.kind, new Set());

@@ -59,9 +59,13 @@ export function generateDemoSchool(options: DemoOptions): DemoSchool {
   const events: TJournalEvent[] = [
     event('school.upserted', `demo:school:${SCHOOL.id}`, setupAt, { schoolId: SCHOOL.id, name: SCHOOL.name, timezone: SCHOOL.timezone }),
     ...subjectEvents(setupAt),
-    ...CLASSES.map((c) => event('class.upserted', `demo:class:${c.id}`, setupAt, { schoolId: SCHOOL.id, classId: c.id, name: c.name })),
     ...TEACHERS.map((t) =>
       event('teacher.upserted', `demo:teacher:${t.id}`, setupAt, { schoolId: SCHOOL.id, teacherId: t.id, lastName: t.lastName, firstName: t.firstName, middleName: t.middleName }),
+    ),
+    // After the teachers: a class names its class teacher. The id carries the class teacher, so
+    // a demo loaded before classes had one gets them from `dnevnik seed-demo`.
+    ...CLASSES.map((c) =>
+      event('class.upserted', `demo:class:${c.id}:${c.classTeacherId}`, setupAt, { schoolId: SCHOOL.id, classId: c.id, name: c.name, homeroomTeacherId: c.classTeacherId }),
     ),
     ...roster().map((s) =>
       event('student.upserted', `demo:student:${s.id}`, setupAt, {

@@ -185,7 +185,7 @@ export function createAlexaSkill(deps: AlexaSkillDeps): Skill {
   const errorHandler: ErrorHandler = {
     canHandle: () => true,
     handle: (input, error) => {
-      log.error({ channel: 'alexa', requestId: input.requestEnvelope.request.requestId, err: { message: error.message } }, 'alexa request failed');
+      log.error({ channel: 'alexa', requestId: input.requestEnvelope.request.requestId, err: error }, 'alexa request failed');
       return input.responseBuilder.speak(plain(ALEXA_TEXTS.en.error)).withShouldEndSession(false).getResponse();
     },
   };

@@ -121,6 +121,23 @@ for (const { kind, describe: d } of DATABASE_KINDS) {
       expect((await ask('demo-teacher-tch-01', 'сколько денег на карте у Марии')).answer).toEqual({ kind: 'refused' });
     });
 
+    it("shows a demo teacher their own subjects of a pupil, and their homeroom class's every subject", async () => {
+      const week = { intent: 'grades' as const, date: '2026-11-23', dateTo: DEMO_TODAY, subject: null };
+      const subjectsOf = async (personId: string, pupil: { firstName: string; id: string }) => {
+        const answer = await answers.answer({ ...week, child: pupil.firstName }, { personId }, DEMO_NOW);
+        if (answer.kind !== 'grades') throw new Error(answer.kind);
+        const section = answer.sections.find((s) => s.student.id === pupil.id);
+        return new Set(section?.grades.map((g) => g.subject));
+      };
+      const in5a = await db.prisma.student.findFirstOrThrow({ where: { classId: 'cls-5a' }, orderBy: { id: 'asc' } });
+      const in7b = await db.prisma.student.findFirstOrThrow({ where: { classId: 'cls-7b' }, orderBy: { id: 'asc' } });
+      // tch-05 teaches English in every class and is no class's teacher.
+      expect(await subjectsOf('demo-teacher-tch-05', in7b)).toEqual(new Set(['Английский язык']));
+      // tch-01 teaches Russian and literature in 5А and 7Б, and is 5А's class teacher.
+      expect([...(await subjectsOf('demo-teacher-tch-01', in7b))].every((s) => ['Русский язык', 'Литература'].includes(s))).toBe(true);
+      expect((await subjectsOf('demo-teacher-tch-01', in5a)).size).toBeGreaterThan(2);
+    });
+
     it('reports the canteen balance stored for the child', async () => {
       const [child] = await linked('demo-guardian-1');
       const balance = await db.prisma.canteenBalance.findUniqueOrThrow({ where: { studentId: child.id } });

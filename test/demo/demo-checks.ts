@@ -53,6 +53,7 @@ export function problems(events: TJournalEvent[]): string[] {
         break;
       case 'class.upserted':
         need(seen.school, event.data.schoolId, 'school', event);
+        need(seen.teacher, event.data.homeroomTeacherId, 'teacher', event);
         seen.cls.add(event.data.classId);
         break;
       case 'teacher.upserted':

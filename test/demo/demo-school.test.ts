@@ -26,7 +26,7 @@ describe('demo school', () => {
   });
 
   it('puts the sections in dependency order', () => {
-    const order = ['school.upserted', 'subject.upserted', 'class.upserted', 'teacher.upserted', 'student.upserted', 'lesson.upserted', 'homework.upserted', 'grade.upserted', 'attendance.marked', 'canteen.transaction'];
+    const order = ['school.upserted', 'subject.upserted', 'teacher.upserted', 'class.upserted', 'student.upserted', 'lesson.upserted', 'homework.upserted', 'grade.upserted', 'attendance.marked', 'canteen.transaction'];
     const ranks = events.map((e) => order.indexOf(e.type));
     expect(ranks.every((r, i) => r >= 0 && (i === 0 || r >= ranks[i - 1]))).toBe(true);
   });
@@ -174,10 +174,16 @@ describe('demo school', () => {
     const teacherIds = new Set(ofType(events, 'teacher.upserted').map((t) => t.teacherId));
     const teachers = people.filter((p) => p.role === 'teacher');
     expect(teachers.length).toBeGreaterThanOrEqual(2);
+    const classes = ofType(events, 'class.upserted');
     for (const t of teachers) {
       expect(t.key).toBe(`teacher-${t.teacherId}`);
       expect(teacherIds.has(t.teacherId!)).toBe(true);
+      // "классный руководитель 5А" in the playground is what the journal says of the class.
+      const homeroom = classes.filter((c) => c.homeroomTeacherId === t.teacherId).map((c) => c.name);
+      if (homeroom.length > 0) expect(t.displayName).toContain(`классный руководитель ${homeroom.join(', ')}`);
+      else expect(t.displayName).not.toContain('классный руководитель');
     }
+    expect(classes.every((c) => c.homeroomTeacherId && teacherIds.has(c.homeroomTeacherId))).toBe(true);
     // guardian-1's daughter is the pupil whose parents pay for one lunch at a time.
     const { closing } = closingBalances(events);
     expect(closing.get(guardians[0].studentIds[0])!).toBeLessThan(30_000);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Express } from 'express';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import type { DestinationStream } from 'pino';
 import { createAnswerService } from '../../core/answers';
 import { createLinkService, issueCodes, type TChatRef } from '../../core/linking';
 import { createLogger } from '../../infra/logger';
@@ -65,15 +66,17 @@ export function alexaEnvelope(o: TEnvelopeOptions = {}): RequestEnvelope {
 export const spoken = (res: ResponseEnvelope) => ((res.response.outputSpeech as { ssml?: string } | undefined)?.ssml ?? '').replace(/^<speak>|<\/speak>$/g, '');
 
 /** The skill and its Express route as main.ts wires them, on a demo database, the clock at DEMO_NOW. */
-export function alexaHarness(db: TestDatabase, options: { verify?: boolean; chatForToken?: (token: string) => Promise<TChatRef | null> } = {}) {
+export function alexaHarness(db: TestDatabase, options: { verify?: boolean; chatForToken?: (token: string) => Promise<TChatRef | null>; log?: DestinationStream } = {}) {
+  // Everything the server and the skill log, at the most verbose level, when a test wants to read it.
+  const logger = options.log ? createLogger('trace', options.log) : createLogger('silent');
   const pepper = randomBytes(32);
   const store = createLinkingStore(db);
   const readModel = createReadModel(db, DEMO_TZ);
   const linking = createLinkService({ store, access: readModel.access, pepper, now: () => DEMO_NOW });
   const answers = createAnswerService({ ...readModel, defaultTimezone: DEMO_TZ });
-  const skill = createAlexaSkill({ skillId: ALEXA_SKILL_ID, answers, linking, timezone: DEMO_TZ, now: () => DEMO_NOW, chatForToken: options.chatForToken });
+  const skill = createAlexaSkill({ skillId: ALEXA_SKILL_ID, answers, linking, timezone: DEMO_TZ, now: () => DEMO_NOW, chatForToken: options.chatForToken, logger: logger.child({ channel: 'alexa' }) });
   const app: Express = createServer({
-    logger: createLogger('silent'),
+    logger,
     metrics: createMetrics({ defaultMetrics: false }),
     readiness: { database: () => db.ping() },
     routers: [alexaRoute({ skill, skillId: ALEXA_SKILL_ID, verify: options.verify ?? false })],

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { parseConfig } from '../../infra/config';
 import { createLogger } from '../../infra/logger';
-import { openRuntime, startTelegram, startVk, type Runtime } from '../../main';
+import { checkLinkCodePepper, openRuntime, startTelegram, startVk, type Runtime } from '../../main';
 import type { Database } from '../../prisma/database';
 import type { PlatformStub } from './platform-stub';
 
@@ -21,6 +21,8 @@ export async function openFullRuntime(db: Database, platform: PlatformStub, env:
     DEMO: 'false',
   });
   const runtime = await openRuntime(config, { db, logger: createLogger('silent') });
+  // As `dnevnik serve` does before listening: the pepper's fingerprint is recorded now, not by the first request.
+  await checkLinkCodePepper(runtime);
   await startTelegram(runtime);
   await startVk(runtime);
   return runtime;

@@ -45,18 +45,21 @@ export interface PostOptions {
   timestamp?: number;
   signature?: string;
   contentType?: string;
+  /** A school's key: sent in X-Dnevnik-Key-Id (sign with its secret). */
+  keyId?: string;
 }
 
 /** Posts a raw body to the journal route, signed as a school system would sign it. */
 export function postJournal(app: Express, body: string | Buffer, options: PostOptions = {}) {
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
   const signature = options.signature ?? signJournalBody(options.secret ?? JOURNAL_SECRET, timestamp, body);
-  return request(app)
+  const req = request(app)
     .post('/webhooks/journal')
     .set('Content-Type', options.contentType ?? 'application/json')
     .set('X-Dnevnik-Timestamp', String(timestamp))
-    .set('X-Dnevnik-Signature', signature)
-    .send(body);
+    .set('X-Dnevnik-Signature', signature);
+  if (options.keyId !== undefined) req.set('X-Dnevnik-Key-Id', options.keyId);
+  return req.send(body);
 }
 
 export const postEvents = (app: Express, events: unknown[], options?: PostOptions) => postJournal(app, JSON.stringify({ events }), options);

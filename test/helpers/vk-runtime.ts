@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createVkBot, type TVkQueuedEvent } from '../../bots/vk';
+import type { TConversationLogger } from '../../core/conversation';
 import { createAnswerService } from '../../core/answers';
 import { createLinkService, issueCodes } from '../../core/linking';
 import type { EventInbox } from '../../core/updates/event-inbox-port';
@@ -23,7 +24,7 @@ import { CALLBACK_SECRET, GROUP_ID, VK_TOKEN } from './vk-harness';
 export const CONFIRMATION = 'a1b2c3d4';
 
 /** The VK bot wired the way main.ts wires it, on a test database, talking to the nock VK API. */
-export function vkOnDatabase(db: TestDatabase, options: { inbox?: EventInbox<TVkQueuedEvent> } = {}) {
+export function vkOnDatabase(db: TestDatabase, options: { inbox?: EventInbox<TVkQueuedEvent>; logger?: TConversationLogger } = {}) {
   const pepper = randomBytes(32);
   const store = createLinkingStore(db);
   const readModel = createReadModel(db, DEMO_TZ);
@@ -36,7 +37,7 @@ export function vkOnDatabase(db: TestDatabase, options: { inbox?: EventInbox<TVk
     settings: createSubscriptionSettingsStore(db.prisma),
     teacherSettings: createTeacherSettingsStore(db),
     chats: createChatStatusStore(db.prisma),
-    logger: silentLogger,
+    logger: options.logger ?? silentLogger,
     now: () => DEMO_NOW,
     retryDelayMs: () => 5,
   });

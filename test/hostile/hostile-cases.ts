@@ -223,6 +223,10 @@ function journalCases(n: number, seed: number): THostileCase[] {
     { route: 'journal', name: 'signature of another body', path, headers: signed(valid.replace('Школа', 'Школа!')), body: valid, expect: [401] },
     ...malformedBodies(valid).map((m) => ({ route: 'journal', name: `signed ${m.name}`, path, headers: signed(m.body), body: m.body, expect: m.name === '10 MB body' ? [413] : [400, 422] })),
     { route: 'journal', name: 'signed: no events', path, headers: signed('{"events":[]}'), body: '{"events":[]}', expect: [400, 422] },
+    // A key id names a school's key: junk ones are refused before any signature is trusted (the operator's signature included).
+    ...['', 'jk_', `jk_${'A'.repeat(12)}`, `jk_${'x'.repeat(5000)}`, "jk_' OR '1'='1", 'jk_../../etc/passwd', '%00', 'operator'].map((keyId, i) => ({
+      route: 'journal', name: `operator-signed with key id #${i}`, path, headers: { ...signed(valid), 'x-dnevnik-key-id': keyId }, body: valid, expect: [401],
+    })),
   ];
   // A whole batch is refused when one event is bad: SQL and HTML in the good one must not land either.
   junkStrings(n, seed).forEach((text, i) => {

@@ -14,7 +14,7 @@ export function chatStatusComposer(chats: ChatStatusStore): Composer<BotContext>
     const status = update.new_chat_member.status;
     if (status !== 'kicked' && status !== 'member') return;
     await chats.setActive({ channel: 'telegram', externalId: String(update.chat.id) }, status === 'member');
-    ctx.log.info({ chatId: update.chat.id, active: status === 'member' }, 'telegram chat status changed');
+    ctx.log.info({ active: status === 'member' }, 'telegram chat status changed');
   });
   return composer;
 }
