@@ -1,22 +1,17 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '../../prisma/database';
 import { eventsFromCsv } from '../../cli/read-events-file';
+import { runDnevnik } from '../helpers/dnevnik-cli';
 
 // `dnevnik import` end to end: a real process, a real embedded database in a temp DATA_DIR.
 
-const root = path.join(__dirname, '..', '..');
+// Each command is killed after two minutes; a test's own limit leaves room for its command to run out.
+const RUN_MS = 120_000;
 
-function dnevnik(args: string[], dataDir: string) {
-  return spawnSync(process.execPath, [path.join(root, 'bin', 'dnevnik.js'), ...args], {
-    cwd: root,
-    env: { PATH: process.env.PATH, DATA_DIR: dataDir, DEMO: 'false', LOG_LEVEL: 'silent', NODE_OPTIONS: '' },
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-}
+const dnevnik = (args: string[], dataDir: string) =>
+  runDnevnik(args, { env: { DATA_DIR: dataDir, DEMO: 'false', LOG_LEVEL: 'silent' }, inheritEnv: false, timeoutMs: RUN_MS });
 
 const CSV = `id,type,occurredAt,schoolId,classId,subjectId,studentId,name,lastName,firstName,gradeId,date,value,weight,workType
 e1,school.upserted,2026-12-01T09:00:00+03:00,s1,,,,Школа № 5,,,,,,,
@@ -47,11 +42,11 @@ describe('dnevnik import', () => {
     const file = path.join(dir, 'events.csv');
     fs.writeFileSync(file, CSV);
     const dataDir = path.join(dir, 'data');
-    const first = dnevnik(['import', file], dataDir);
+    const first = await dnevnik(['import', file], dataDir);
     expect(first.stderr).toBe('');
-    expect(first.status).toBe(0);
+    expect(first.code).toBe(0);
     expect(JSON.parse(first.stdout)).toEqual({ accepted: 5, duplicates: 0 });
-    const second = dnevnik(['import', file], dataDir);
+    const second = await dnevnik(['import', file], dataDir);
     expect(JSON.parse(second.stdout)).toEqual({ accepted: 0, duplicates: 5 });
 
     const db = await openDatabase({ dataDir: path.join(dataDir, 'pglite') });
@@ -63,23 +58,23 @@ describe('dnevnik import', () => {
     }
   });
 
-  test('a JSON file with one invalid event imports nothing and names the event', () => {
+  test('a JSON file with one invalid event imports nothing and names the event', async () => {
     const file = path.join(dir, 'bad.json');
     const events = [
       { id: 'j1', type: 'school.upserted', occurredAt: '2026-12-01T09:00:00+03:00', data: { schoolId: 's9', name: 'Школа' } },
       { id: 'j2', type: 'grade.upserted', occurredAt: '2026-12-01T09:00:00+03:00', data: { gradeId: 'x', studentId: 'st1', subjectId: 'sub1', date: '2026-13-01', value: '5' } },
     ];
     fs.writeFileSync(file, JSON.stringify({ events }));
-    const result = dnevnik(['import', file], path.join(dir, 'data'));
-    expect(result.status).toBe(1);
+    const result = await dnevnik(['import', file], path.join(dir, 'data'));
+    expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/event 1 \(j2\): data\.date/);
     expect(result.stderr).toMatch(/nothing imported/);
-  });
+  }, RUN_MS + 10_000);
 
-  test('a missing file is a clear error, not a stack trace', () => {
-    const result = dnevnik(['import', path.join(dir, 'nope.json')], path.join(dir, 'data'));
-    expect(result.status).toBe(1);
+  test('a missing file is a clear error, not a stack trace', async () => {
+    const result = await dnevnik(['import', path.join(dir, 'nope.json')], path.join(dir, 'data'));
+    expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/cannot read .*nope\.json/);
     expect(result.stderr).not.toMatch(/at .*\.ts:\d+/);
-  });
+  }, RUN_MS + 10_000);
 });

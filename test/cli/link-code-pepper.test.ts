@@ -1,4 +1,3 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,13 +5,11 @@ import { createLinkService } from '../../core/linking';
 import { openDatabase } from '../../prisma/database';
 import { createLinkingStore } from '../../prisma/linking-store';
 import { createReadModel } from '../../prisma/read-model';
+import { runDnevnik, startEmbeddedServer, type TEmbeddedServer } from '../helpers/dnevnik-cli';
 
 // The link-code pepper end to end: kept outside DATA_DIR (LINK_CODE_PEPPER_FILE), and tied to the
 // database by its fingerprint, so `dnevnik codes` never prints codes no one could redeem — whether
 // it runs itself or inside the server that holds the embedded database.
-
-const root = path.join(__dirname, '..', '..');
-const bin = path.join(root, 'bin', 'dnevnik.js');
 
 const SCHOOL = `id,type,occurredAt,schoolId,classId,studentId,name,lastName,firstName
 e1,school.upserted,2026-12-01T09:00:00+03:00,s1,,,Школа № 5,,
@@ -27,26 +24,27 @@ describe('the link-code pepper', () => {
   let dir: string;
   let dataDir: string;
   let pepperFile: string;
-  const env = (extra: Record<string, string>) => ({ PATH: process.env.PATH, DATA_DIR: dataDir, DEMO: 'false', LOG_LEVEL: 'warn', NODE_OPTIONS: '', ...extra });
+  const env = (extra: Record<string, string>) => ({ DATA_DIR: dataDir, DEMO: 'false', LOG_LEVEL: 'warn', ...extra });
+  // Each command is killed after two minutes.
   const dnevnik = (args: string[], extra: Record<string, string> = { LINK_CODE_PEPPER_FILE: pepperFile }) =>
-    spawnSync(process.execPath, [bin, ...args], { cwd: root, env: env(extra), encoding: 'utf8', timeout: 120_000 });
+    runDnevnik(args, { env: env(extra), inheritEnv: false, timeoutMs: 120_000 });
   const codeIn = (stdout: string) => stdout.match(/code: +(\d{4} \d{4} \d{4})/)![1];
 
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dnevnik-pepper-cli-'));
     dataDir = path.join(dir, 'data');
     fs.mkdirSync(path.join(dir, 'secrets'), { mode: 0o700 });
     pepperFile = path.join(dir, 'secrets', 'link-code-pepper');
     fs.writeFileSync(path.join(dir, 'school.csv'), SCHOOL);
-    const imported = dnevnik(['import', path.join(dir, 'school.csv'), '--no-progress']);
+    const imported = await dnevnik(['import', path.join(dir, 'school.csv'), '--no-progress']);
     expect(imported.stderr).toBe('');
-    expect(imported.status).toBe(0);
+    expect(imported.code).toBe(0);
   }, 120_000);
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   test('LINK_CODE_PEPPER_FILE: generated outside DATA_DIR, and the codes issued with it are redeemable', async () => {
-    const result = dnevnik(['codes', '--student', 'st1']);
-    expect(result.status).toBe(0);
+    const result = await dnevnik(['codes', '--student', 'st1']);
+    expect(result.code).toBe(0);
     expect(fs.statSync(pepperFile).mode & 0o777).toBe(0o600);
     expect(fs.existsSync(path.join(dataDir, 'link-code-pepper'))).toBe(false);
 
@@ -60,39 +58,28 @@ describe('the link-code pepper', () => {
     }
   }, 120_000);
 
-  test('another pepper: `dnevnik codes` refuses with one line and prints no code', () => {
-    const result = dnevnik(['codes', '--student', 'st1'], { LINK_CODE_PEPPER: OTHER_PEPPER });
+  test('another pepper: `dnevnik codes` refuses with one line and prints no code', async () => {
+    const result = await dnevnik(['codes', '--student', 'st1'], { LINK_CODE_PEPPER: OTHER_PEPPER });
     expect(result.stderr).toMatch(MISMATCH);
-    expect(result.status).toBe(1);
+    expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
   }, 120_000);
 
   describe('with a server on another pepper holding the embedded database', () => {
-    let server: ChildProcess;
-    let serverLog = '';
+    let server: TEmbeddedServer | undefined;
     let port: number;
 
     beforeAll(async () => {
       port = 20000 + Math.floor(Math.random() * 20000);
-      server = spawn(process.execPath, [bin, 'serve'], { cwd: root, env: env({ PORT: String(port), LINK_CODE_PEPPER: OTHER_PEPPER }), stdio: ['ignore', 'pipe', 'pipe'] });
-      server.stdout!.on('data', (d) => (serverLog += d));
-      server.stderr!.on('data', (d) => (serverLog += d));
-      const deadline = Date.now() + 90_000;
-      while (!fs.existsSync(path.join(dataDir, 'server.json'))) {
-        if (Date.now() > deadline || server.exitCode !== null) throw new Error(`server did not start: ${serverLog}`);
-        await new Promise((r) => setTimeout(r, 250));
-      }
+      server = await startEmbeddedServer({ dataDir, env: env({ PORT: String(port), LINK_CODE_PEPPER: OTHER_PEPPER }), inheritEnv: false, deadlineMs: 90_000 });
     }, 120_000);
 
     afterAll(async () => {
-      if (server.exitCode === null) {
-        server.kill('SIGTERM');
-        await new Promise((r) => server.once('exit', r));
-      }
+      await server?.stop();
     });
 
     test('the server logs one error line at start and keeps serving', async () => {
-      const errors = () => serverLog.split('\n').filter((line) => line.includes('"level":50'));
+      const errors = () => server!.log().split('\n').filter((line) => line.includes('"level":50'));
       // Logged before the server listens; the pipe may deliver it a little later.
       for (let i = 0; i < 40 && errors().length === 0; i++) await new Promise((r) => setTimeout(r, 250));
       expect(errors()).toHaveLength(1);
@@ -100,25 +87,24 @@ describe('the link-code pepper', () => {
       expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
     });
 
-    test('`dnevnik codes` run by the server refuses with the same line', () => {
-      const result = dnevnik(['codes', '--student', 'st1']);
+    test('`dnevnik codes` run by the server refuses with the same line', async () => {
+      const result = await dnevnik(['codes', '--student', 'st1']);
       expect(result.stderr).toMatch(MISMATCH);
-      expect(result.status).toBe(1);
+      expect(result.code).toBe(1);
       expect(result.stdout).toBe('');
-    });
+    }, 120_000);
 
     test('--accept-new-pepper makes the server\'s pepper the database\'s; the old one is then refused', async () => {
-      const adopted = dnevnik(['codes', '--student', 'st1', '--accept-new-pepper']);
+      const adopted = await dnevnik(['codes', '--student', 'st1', '--accept-new-pepper']);
       expect(adopted.stderr).toMatch(/^dnevnik codes: the pepper in use \(fingerprint [0-9a-f]{16}\) replaces [0-9a-f]{16}; codes printed before can no longer be redeemed\.\n$/);
-      expect(adopted.status).toBe(0);
+      expect(adopted.code).toBe(0);
       expect(codeIn(adopted.stdout)).toMatch(/^\d{4} \d{4} \d{4}$/);
-      expect(dnevnik(['codes', '--student', 'st1']).status).toBe(0);
+      expect((await dnevnik(['codes', '--student', 'st1'])).code).toBe(0);
 
-      server.kill('SIGTERM');
-      await new Promise((r) => server.once('exit', r));
-      const local = dnevnik(['codes', '--student', 'st1']);
+      await server!.stop();
+      const local = await dnevnik(['codes', '--student', 'st1']);
       expect(local.stderr).toMatch(MISMATCH);
-      expect(local.status).toBe(1);
+      expect(local.code).toBe(1);
     }, 120_000);
   });
 });
