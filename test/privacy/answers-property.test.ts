@@ -33,8 +33,11 @@ describe('answers never leak across families (property)', () => {
     for (const p of people) {
       const visible = new Set(p.studentLinks.map((l) => l.studentId));
       if (p.teacherLinks.length > 0) {
-        const taught = await db.prisma.lesson.findMany({ where: { teacherId: { in: p.teacherLinks.map((t) => t.teacherId) } }, select: { classId: true }, distinct: ['classId'] });
-        const classes = new Set(taught.map((l) => l.classId));
+        // At most: classes they ever had a lesson with, and the classes they are class teacher of.
+        const teacherIds = p.teacherLinks.map((t) => t.teacherId);
+        const taught = await db.prisma.lesson.findMany({ where: { teacherId: { in: teacherIds } }, select: { classId: true }, distinct: ['classId'] });
+        const homeroom = await db.prisma.schoolClass.findMany({ where: { homeroomTeacherId: { in: teacherIds } }, select: { id: true } });
+        const classes = new Set([...taught.map((l) => l.classId), ...homeroom.map((c) => c.id)]);
         for (const s of students) if (classes.has(s.classId)) visible.add(s.id);
       }
       viewers.push({ personId: p.id, visible });
