@@ -18,18 +18,19 @@ export async function writePlan(query: TSqlQuery, plan: TWritePlan, options: { w
     parts.push(`w${parts.length} AS (${sql.replace(/\$(\d+)/g, (_, n: string) => `$${base + Number(n)}`)})`);
   };
 
-  // A school event without a time zone keeps the stored one (or the default for a new school).
+  // A school event without a time zone or a setting keeps the stored value (a new school takes the
+  // defaults). EXCLUDED holds the defaults already, so what was sent is read back from the rows
+  // themselves — a school or two per batch.
+  const sent = (column: string, type: string) =>
+    `(SELECT g.${column} FROM jsonb_to_recordset($1::jsonb) AS g("schoolId" text, ${column} ${type}) WHERE g."schoolId" = EXCLUDED.id)`;
   run(
-    plan.schools.filter((school) => school.timezone),
-    `INSERT INTO "School" (id, name, timezone, "createdAt", "updatedAt")
-     SELECT "schoolId", name, timezone, now(), now() FROM jsonb_to_recordset($1::jsonb) AS x("schoolId" text, name text, timezone text)
-     ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, timezone = EXCLUDED.timezone, "updatedAt" = now()`,
-  );
-  run(
-    plan.schools.filter((school) => !school.timezone),
-    `INSERT INTO "School" (id, name, timezone, "createdAt", "updatedAt")
-     SELECT "schoolId", name, $2, now(), now() FROM jsonb_to_recordset($1::jsonb) AS x("schoolId" text, name text)
-     ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, "updatedAt" = now()`,
+    plan.schools.map((school) => ({ ...school, studentSelfConsent: school.settings?.studentSelfConsent })),
+    `INSERT INTO "School" (id, name, timezone, "studentSelfConsent", "createdAt", "updatedAt")
+     SELECT "schoolId", name, COALESCE(timezone, $2), COALESCE("studentSelfConsent", false), now(), now()
+     FROM jsonb_to_recordset($1::jsonb) AS x("schoolId" text, name text, timezone text, "studentSelfConsent" boolean)
+     ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, "updatedAt" = now(),
+       timezone = COALESCE(${sent('timezone', 'text')}, "School".timezone),
+       "studentSelfConsent" = COALESCE(${sent('"studentSelfConsent"', 'boolean')}, "School"."studentSelfConsent")`,
     options.defaultTimezone,
   );
   // A class event without homeroomTeacherId keeps the stored one; null clears it.

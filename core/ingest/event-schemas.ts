@@ -32,10 +32,18 @@ function isTimeZone(zone: string): boolean {
 
 export const GRADE_VALUES = ['1', '2', '3', '4', '5', 'зачёт', 'незачёт'] as const;
 
+// A school's own settings; a setting left out keeps its stored value.
+export const ZSchoolSettingsSchema = z
+  .object({
+    // May a pupil accept the consent alone (else a guardian of theirs must have linked first)?
+    studentSelfConsent: z.boolean().optional(),
+  })
+  .strict();
 export const ZSchoolUpsertedSchema = z.object({
   schoolId: ZId,
   name: ZName,
   timezone: z.string().refine(isTimeZone, 'unknown time zone').optional(),
+  settings: ZSchoolSettingsSchema.optional(),
 });
 export const ZClassUpsertedSchema = z.object({
   schoolId: ZId,

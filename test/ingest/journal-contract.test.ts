@@ -173,5 +173,19 @@ for (const { kind, describe } of DATABASE_KINDS) {
       expect(facts.map((f) => f.kind)).toEqual(['homework.changed', 'lesson.cancelled', 'canteen.transaction', 'canteen.transaction']);
       expect(await db.prisma.canteenBalance.findUnique({ where: { studentId: 'k-st1' } })).toMatchObject({ balanceKopecks: 15000 });
     });
+
+    test("a school's time zone and settings are kept when a later event leaves them out; unknown settings are 422", async () => {
+      const upsert = (data: Record<string, unknown>) => postEvents(runtime.app, [event('school.upserted', { schoolId: 'set-1', name: 'Школа', ...data })]);
+      expect((await upsert({})).status).toBe(200);
+      expect(await db.prisma.school.findUniqueOrThrow({ where: { id: 'set-1' } })).toMatchObject({ timezone: 'Europe/Moscow', studentSelfConsent: false });
+      expect((await upsert({ timezone: 'Asia/Yekaterinburg', settings: { studentSelfConsent: true } })).status).toBe(200);
+      expect((await upsert({ name: 'Школа № 2' })).status).toBe(200);
+      expect(await db.prisma.school.findUniqueOrThrow({ where: { id: 'set-1' } })).toMatchObject({ name: 'Школа № 2', timezone: 'Asia/Yekaterinburg', studentSelfConsent: true });
+      expect((await upsert({ settings: { studentSelfConsent: false } })).status).toBe(200);
+      expect((await db.prisma.school.findUniqueOrThrow({ where: { id: 'set-1' } })).studentSelfConsent).toBe(false);
+      const unknown = await upsert({ settings: { colour: 'red' } });
+      expect(unknown.status).toBe(422);
+      expect(unknown.body.errors[0].message).toMatch(/^data\.settings: /);
+    });
   });
 }
