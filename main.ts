@@ -7,11 +7,13 @@ import { createAlertWorker, type AlertWorker } from './infra/alert-worker';
 import { openDatabase, type Database } from './prisma/database';
 import { applyMigrations } from './prisma/migrate';
 import type { TConfig } from './infra/config';
+import { listenHost } from './infra/listen-host';
 import { createLogger, type Logger } from './infra/logger';
 import { createMetrics, type TMetrics } from './infra/metrics';
 import type { AccessReader } from './core/access';
 import type { IngestStore } from './core/ingest/ingest-port';
 import { createServer } from './webhooks/app';
+import { createHttpServer } from './webhooks/http-server';
 import { journalRoute } from './webhooks/journal-route';
 import { loadDemoIfEmpty } from './prisma/demo/load-demo';
 import { demoPlaygroundPeople } from './prisma/demo/load-demo-people';
@@ -126,6 +128,7 @@ export async function openRuntime(config: TConfig, options: RuntimeOptions = {})
   const app = createServer({
     logger,
     metrics,
+    trustProxy: config.TRUST_PROXY,
     readiness: { database: () => db.ping() },
     routers: [
       journalRoute({ secret: config.JOURNAL_WEBHOOK_SECRET, keys: journalKeys, store: ingestStore, ingestOptions, metrics }),
@@ -295,7 +298,7 @@ function buildVoiceRoutes(config: TConfig, db: Database, answers: AnswerService,
       chatForToken: oauth?.chatForToken,
       logger: logger.child({ channel: 'alice' }),
     });
-    routes.push(aliceRoute(alice), ...(oauth ? [oauthRoute(oauth)] : []));
+    routes.push(aliceRoute(alice, { pathSecret: config.ALICE_WEBHOOK_PATH_SECRET }), ...(oauth ? [oauthRoute(oauth, { publicUrl: config.PUBLIC_URL })] : []));
   }
   if (config.ALEXA_SKILL_ID) {
     const alexa = createAlexaSkill({ skillId: config.ALEXA_SKILL_ID, answers, linking, timezone: config.TZ_DEFAULT, logger: logger.child({ channel: 'alexa' }) });
@@ -348,25 +351,40 @@ export async function startVk(runtime: Runtime): Promise<void> {
   }
 }
 
+/** Settings meant for a developer's machine, said once at start so they are not left on by accident. */
+function warnUnsafeSettings(config: TConfig, logger: Logger) {
+  if (!config.ALEXA_VERIFY_SIGNATURE) {
+    logger.warn('ALEXA_VERIFY_SIGNATURE=false: Alexa requests are accepted without checking Amazon\'s signature and timestamp (local simulators only)');
+  }
+}
+
 /** One line per channel that is not started, so an operator sees why a bot is silent. */
 function logChannels(config: TConfig, logger: Logger) {
   if (!config.TELEGRAM_BOT_TOKEN) logger.info('Telegram bot not started: TELEGRAM_BOT_TOKEN is not set');
   if (!config.VK_GROUP_TOKEN) logger.info('VK bot not started: VK_GROUP_TOKEN is not set');
   if (!config.ALICE_SKILL_ID) logger.info('Alice skill not started: ALICE_SKILL_ID is not set');
+  else if (!config.ALICE_WEBHOOK_PATH_SECRET) {
+    logger.warn('Alice skill on the open path /webhooks/alice: anyone who knows the public skill_id can post to it; set ALICE_WEBHOOK_PATH_SECRET and enter /webhooks/alice/<secret> in Yandex Dialogs');
+  }
   if (!config.ALEXA_SKILL_ID) logger.info('Alexa skill not started: ALEXA_SKILL_ID is not set');
   if (!config.JOURNAL_WEBHOOK_SECRET) logger.info('Journal ingestion API closed: JOURNAL_WEBHOOK_SECRET is not set');
 }
 
 export async function serve(runtime: Runtime): Promise<Server> {
   await checkLinkCodePepper(runtime);
-  const server = runtime.app.listen(runtime.config.PORT);
+  warnUnsafeSettings(runtime.config, runtime.logger);
+  const host = listenHost(runtime.config);
+  // Slow senders are cut off: headers within 10 s, the whole request within 15 s (webhooks/http-server.ts).
+  const http = createHttpServer(runtime.app);
+  const server = host ? http.listen(runtime.config.PORT, host) : http.listen(runtime.config.PORT);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : runtime.config.PORT;
-  runtime.logger.info({ port, database: runtime.db.kind }, `dnevnik listening on http://localhost:${port}`);
+  const shown = !host || host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  runtime.logger.info({ port, host: host ?? 'all interfaces', database: runtime.db.kind }, `dnevnik listening on http://${shown}:${port}`);
   if (runtime.cliToken) {
     const removeServerFile = writeServerFile(runtime.config.DATA_DIR, { pid: process.pid, port, token: runtime.cliToken });
     const closeRuntime = runtime.close;
@@ -390,8 +408,8 @@ export async function checkLinkCodePepper(runtime: Runtime): Promise<void> {
 export async function startAlertWorker(runtime: Runtime): Promise<AlertWorker> {
   const worker = createAlertWorker({ config: runtime.config, store: createAlertStore(runtime.db.sql), logger: runtime.logger, metrics: runtime.metrics });
   await worker.start();
-  // The worker side also runs the retention purges (access log kept a year).
-  const retention = startRetention({ accessLog: createAccessLogStore(runtime.db), logger: runtime.logger });
+  // The worker side also runs the retention purges (access log kept a year, pending links 15 minutes).
+  const retention = startRetention({ accessLog: createAccessLogStore(runtime.db), pendingLinks: createLinkingStore(runtime.db), logger: runtime.logger });
   const closeRuntime = runtime.close;
   runtime.close = async () => {
     await retention.close();

@@ -30,7 +30,8 @@ export function readAskArgs(args: string[]): TAskArgs | string {
 }
 
 export async function askCommand(runtime: Runtime, args: TAskArgs, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
-  const asked = await runtime.answers.ask(args.text, { personId: args.user, channel: 'cli' }, args.now);
+  // The operator looks as the person would see; the access log records the operator's lookup, not the person.
+  const asked = await runtime.answers.ask(args.text, { personId: args.user, channel: 'cli', operator: true }, args.now);
   if (asked.answer.kind === 'no-person') {
     err.write(`dnevnik ask: no person "${args.user}"\n`);
     return 1;

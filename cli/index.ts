@@ -1,6 +1,7 @@
 import { ConfigError, parseConfig, type TConfig } from '../infra/config';
 import { readServerFile } from '../infra/server-file';
 import type { Runtime } from '../main';
+import { unprintableArgument } from './argv-checks';
 import type { TCommandIo } from './command-context';
 import { parseCommand } from './parse-command';
 import { runInServer } from './remote';
@@ -88,6 +89,11 @@ export async function run(argv: string[]): Promise<number> {
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(USAGE);
     return name ? 0 : 1;
+  }
+  const unprintable = unprintableArgument(argv);
+  if (unprintable) {
+    process.stderr.write(`dnevnik: ${unprintable}\n`);
+    return 1;
   }
   try {
     if (LOCAL_COMMANDS[name]) return await LOCAL_COMMANDS[name](args);

@@ -1,14 +1,30 @@
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
+import { unprintableReason } from '../core/input/printable-text';
 import { formatQueryJson } from '../core/nlu/format-query';
 import { parseUtterance } from '../core/nlu/parse-utterance';
 import type { ParseOptions } from '../core/nlu/types';
+import { argsErrorLine, unprintableArgument } from './argv-checks';
 
 // `dnevnik parse` (CONTRACT section 5): pure NLU, no database, so it starts fast and can be
 // fed a corpus on stdin.
 
 export async function parseCommand(args: string[], io: { stdin: NodeJS.ReadableStream; stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { lang: { type: 'string' }, now: { type: 'string' }, tz: { type: 'string' } } });
+  const unprintable = unprintableArgument(args);
+  if (unprintable) {
+    io.stderr.write(`dnevnik parse: ${unprintable}\n`);
+    return 2;
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, options: { lang: { type: 'string' }, now: { type: 'string' }, tz: { type: 'string' } } });
+  } catch (err) {
+    const refused = argsErrorLine(err);
+    if (!refused) throw err;
+    io.stderr.write(`dnevnik parse: ${refused}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
   if (values.lang !== undefined && values.lang !== 'ru' && values.lang !== 'en') {
     io.stderr.write('dnevnik parse: --lang must be ru or en\n');
     return 2;
@@ -26,6 +42,18 @@ export async function parseCommand(args: string[], io: { stdin: NodeJS.ReadableS
     return 0;
   }
   const lines = readline.createInterface({ input: io.stdin, crlfDelay: Infinity });
-  for await (const line of lines) io.stdout.write(`${formatQueryJson(parseUtterance(line, options))}\n`);
-  return 0;
+  // A line with NUL is no utterance: it is named on stderr (by its number), the others are parsed, and the exit code tells.
+  let number = 0;
+  let refused = 0;
+  for await (const line of lines) {
+    number++;
+    const reason = unprintableReason(line);
+    if (reason) {
+      refused++;
+      io.stderr.write(`dnevnik parse: line ${number} ${reason}\n`);
+      continue;
+    }
+    io.stdout.write(`${formatQueryJson(parseUtterance(line, options))}\n`);
+  }
+  return refused > 0 ? 1 : 0;
 }

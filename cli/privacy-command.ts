@@ -55,7 +55,7 @@ export async function privacyCommand(args: string[], ctx: TCommandContext): Prom
     }
     return ctx.withRuntime(async (runtime) => {
       const entries = await createAccessLogStore(runtime.db).forStudent(values.student!, since, limit);
-      for (const e of entries) ctx.io.out.write(`${e.at.toISOString()}  viewer=${e.viewerId}  channel=${e.channel}  intent=${e.intent}\n`);
+      for (const e of entries) ctx.io.out.write(`${e.at.toISOString()}  viewer=${e.viewerId}  role=${e.viewerRole ?? '-'}  channel=${e.channel}  intent=${e.intent}\n`);
       ctx.io.out.write(`${entries.length} access(es) to student ${values.student} in the last ${days} day(s)${entries.length === limit ? ` (first ${limit} shown)` : ''}\n`);
       return 0;
     });

@@ -1,8 +1,10 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { isCivilDate } from '../core/calendar/civil-date';
 import { AppError } from '../core/errors';
 import { loadDemoSchool } from '../prisma/demo/load-demo';
 import { migrationStatus } from '../prisma/migrate';
+import { argsErrorLine, unprintableArgument } from './argv-checks';
 import { ASK_USAGE, askCommand, readAskArgs } from './ask-command';
 import { CODES_USAGE, codesCommand, readCodesArgs } from './codes-command';
 import type { TCommandContext, TRuntimeCommand } from './command-context';
@@ -50,6 +52,11 @@ export const RUNTIME_COMMANDS: Record<string, TRuntimeCommand> = {
 
   async 'seed-demo'(args, ctx) {
     const { values } = parseArgs({ args, options: { today: { type: 'string' } } });
+    // Checked before the database is opened (and migrated) for nothing.
+    if (values.today !== undefined && !isCivilDate(values.today)) {
+      ctx.io.err.write(`dnevnik seed-demo: --today must be a calendar date YYYY-MM-DD, not "${values.today}"\n`);
+      return 1;
+    }
     return ctx.withRuntime(async (runtime) => {
       const result = await loadDemoSchool({ ingestStore: runtime.ingestStore, timezone: runtime.config.TZ_DEFAULT, today: values.today, prisma: runtime.db.prisma });
       ctx.io.out.write(`${JSON.stringify(result)}\n`);
@@ -82,13 +89,27 @@ export const RUNTIME_COMMANDS: Record<string, TRuntimeCommand> = {
   },
 };
 
-/** Runs a database command, turning expected errors into a message and exit code 1. */
+/**
+ * Runs a database command, turning expected errors into a message and exit code 1: arguments with
+ * NUL or a lone surrogate and options the command does not know are one line, not a stack trace
+ * (or, in the running server, a 500).
+ */
 export async function runRuntimeCommand(name: string, args: string[], ctx: TCommandContext): Promise<number> {
+  const unprintable = unprintableArgument(args);
+  if (unprintable) {
+    ctx.io.err.write(`dnevnik ${name}: ${unprintable}\n`);
+    return 1;
+  }
   try {
     return await RUNTIME_COMMANDS[name](args, ctx);
   } catch (err) {
     if (err instanceof AppError) {
       ctx.io.err.write(`dnevnik: ${err.message}\n`);
+      return 1;
+    }
+    const refused = argsErrorLine(err);
+    if (refused) {
+      ctx.io.err.write(`dnevnik ${name}: ${refused}\n`);
       return 1;
     }
     throw err;

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseTrustProxy } from './trust-proxy';
 
 // CONTRACT section 2. Parsed once at start; a bad value stops start with one line naming it.
 
@@ -35,7 +36,17 @@ export const ZEnvSchema = z.object({
   DATABASE_URL: opt(ZPostgresUrl),
   REDIS_URL: opt(ZRedisUrl),
   PORT: z.preprocess(emptyToUndefined, ZPort.default(3000)),
+  // The address the HTTP server listens on; unset = all interfaces, or loopback only with DEMO on (infra/listen-host.ts).
+  HOST: opt(z.string().regex(/^(\[?[0-9A-Fa-f:.]+\]?|[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?)$/, 'must be a host name or an IP address').transform((v) => v.replace(/^\[(.*)\]$/, '$1'))),
   PUBLIC_URL: opt(ZHttpUrl),
+  // Whose X-Forwarded-For is believed (infra/trust-proxy.ts): loopback, a hop count, CIDRs, or none.
+  TRUST_PROXY: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .default('loopback')
+      .transform((v, ctx) => parseTrustProxy(v) ?? (ctx.addIssue({ code: 'custom', message: 'must be loopback, none, a hop count or comma-separated addresses/CIDRs' }), z.NEVER)),
+  ),
   DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   TZ_DEFAULT: z.preprocess(emptyToUndefined, z.string().refine(isTimeZone, 'unknown IANA time zone').default('Europe/Moscow')),
@@ -54,6 +65,9 @@ export const ZEnvSchema = z.object({
   VK_CONFIRMATION: opt(z.string()),
   VK_API_BASE_URL: z.preprocess(emptyToUndefined, ZHttpUrl.default('https://api.vk.ru/method')),
   ALICE_SKILL_ID: opt(z.string()),
+  // The last segment of Alice's webhook URL (/webhooks/alice/<secret>, as entered in Yandex Dialogs):
+  // Yandex signs nothing and the skill_id is public, so a secret URL is what keeps forged requests out.
+  ALICE_WEBHOOK_PATH_SECRET: opt(z.string().regex(/^[A-Za-z0-9_-]{24,128}$/, 'use 24–128 characters of A–Z a–z 0–9 _ -')),
   // Alice account linking (OAuth): the client Yandex Dialogs is given; unset = people say their code.
   ALICE_OAUTH_CLIENT_ID: opt(z.string()),
   ALICE_OAUTH_CLIENT_SECRET: opt(z.string().min(16, 'use at least 16 characters')),

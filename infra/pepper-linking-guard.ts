@@ -15,5 +15,14 @@ export function refuseLinkingOnPepperMismatch(linking: LinkService, check: Peppe
       if (!(await check.verify()).ok) return { ok: false, reason: 'busy', retryAfterSeconds: PAUSE_SECONDS };
       return linking.startLink(chat, codeInput);
     },
+    async offerLink(chat, codeInput) {
+      if (!(await check.verify()).ok) return { ok: false, reason: 'busy', retryAfterSeconds: PAUSE_SECONDS };
+      return linking.offerLink(chat, codeInput);
+    },
+    // No code could be found to void: the lookup would only count against the brakes.
+    async voidPostedCode(chat, text) {
+      if (!(await check.verify()).ok) return 'braked';
+      return linking.voidPostedCode(chat, text);
+    },
   };
 }

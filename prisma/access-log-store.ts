@@ -1,4 +1,4 @@
-import type { AccessLog, TAccessEntry } from '../core/access/access-log-port';
+import type { AccessLog, TAccessEntry, TViewerRole } from '../core/access/access-log-port';
 import type { Database } from './database';
 import { toDate } from './sql-values';
 
@@ -13,22 +13,30 @@ interface TRow {
   studentId: string;
   channel: string;
   intent: string;
+  viewerRole: TViewerRole | null;
   at: Date | string;
 }
 
 /**
- * The insert of access-log entries, its five array parameters numbered from `first`: on its own
+ * The insert of access-log entries, its six array parameters numbered from `first`: on its own
  * here, and as a CTE in front of the diary read that the entries record (prisma/diary-reader.ts).
  */
 export function accessLogInsert(first: number): string {
-  const [a, b, c, d, e] = [first, first + 1, first + 2, first + 3, first + 4];
-  return `INSERT INTO "AccessLog" ("viewerId", "studentId", channel, intent, "at")
-    SELECT * FROM unnest($${a}::text[], $${b}::text[], $${c}::text[], $${d}::text[], $${e}::timestamptz[])`;
+  const [a, b, c, d, e, f] = [first, first + 1, first + 2, first + 3, first + 4, first + 5];
+  return `INSERT INTO "AccessLog" ("viewerId", "studentId", channel, intent, "viewerRole", "at")
+    SELECT * FROM unnest($${a}::text[], $${b}::text[], $${c}::text[], $${d}::text[], $${e}::text[], $${f}::timestamptz[])`;
 }
 
 /** The parameters of accessLogInsert, in its order. */
 export function accessLogParams(entries: readonly TAccessEntry[]): unknown[] {
-  return [entries.map((e) => e.viewerId), entries.map((e) => e.studentId), entries.map((e) => e.channel), entries.map((e) => e.intent), entries.map((e) => e.at.toISOString())];
+  return [
+    entries.map((e) => e.viewerId),
+    entries.map((e) => e.studentId),
+    entries.map((e) => e.channel),
+    entries.map((e) => e.intent),
+    entries.map((e) => e.viewerRole),
+    entries.map((e) => e.at.toISOString()),
+  ];
 }
 
 export function createAccessLogStore(db: Database): AccessLog {
@@ -41,7 +49,7 @@ export function createAccessLogStore(db: Database): AccessLog {
 
     async forStudent(studentId, since, limit) {
       const rows = await sql.query<TRow>(
-        `SELECT "viewerId", "studentId", channel, intent, "at" FROM "AccessLog" WHERE "studentId" = $1 AND "at" >= $2::timestamptz ORDER BY "at" DESC, id DESC LIMIT $3`,
+        `SELECT "viewerId", "studentId", channel, intent, "viewerRole", "at" FROM "AccessLog" WHERE "studentId" = $1 AND "at" >= $2::timestamptz ORDER BY "at" DESC, id DESC LIMIT $3`,
         [studentId, since.toISOString(), limit],
       );
       return rows.map((r) => ({ ...r, at: toDate(r.at) }));

@@ -14,14 +14,16 @@ import { TEACHER_REACH_SQL, teacherReachParams, toReachRows, type TReachRow } fr
 // only when a teacher names a pupil (prisma/teacher-reach-sql.ts).
 
 type TStudentRow = { id: string; firstName: string; lastName: string; classId: string; schoolId: string };
-type TScopeRow = { locale: string; students: TStudentRow[] | string | null; teachers: string[] | string | null };
+/** A linked student with the link's role: "guardian", or "student" for the pupil themselves. */
+type TLinkRow = TStudentRow & { role: string };
+type TScopeRow = { locale: string; students: TLinkRow[] | string | null; teachers: string[] | string | null };
 type TChatViewerRow = TScopeRow & TActiveConsentRow & { personId: string };
 
 const asArray = <T>(value: T[] | string | null): T[] => (typeof value === 'string' ? (JSON.parse(value) as T[]) : (value ?? []));
 
 /** The scope columns of person `p`: its linked students in link order and its teacher ids. */
 const SCOPE_COLUMNS = `p.locale,
-  (SELECT json_agg(json_build_object('id', s.id, 'firstName', s."firstName", 'lastName', s."lastName", 'classId', s."classId", 'schoolId', s."schoolId")
+  (SELECT json_agg(json_build_object('id', s.id, 'firstName', s."firstName", 'lastName', s."lastName", 'classId', s."classId", 'schoolId', s."schoolId", 'role', l.role)
            ORDER BY l."createdAt", s.id)
      FROM "StudentLink" l JOIN "Student" s ON s.id = l."studentId" WHERE l."personId" = p.id) AS students,
   (SELECT json_agg(t."teacherId" ORDER BY t."teacherId") FROM "TeacherLink" t WHERE t."personId" = p.id) AS teachers`;
@@ -33,7 +35,9 @@ export function createAccessReader(query: TSqlQuery, names: NameCache, defaultZo
   };
 
   const toScope = async (personId: string, row: TScopeRow): Promise<TViewerScope> => {
-    const linkedStudents = await toStudents(asArray(row.students));
+    const links = asArray<TLinkRow>(row.students);
+    const linkedStudents = await toStudents(links.map(({ role: _role, ...student }) => student));
+    const selfStudentIds = links.filter((l) => l.role === 'student').map((l) => l.id);
     const teacherIds = asArray(row.teachers);
     const cache = await names.get();
     const teacherZone = teacherIds.map((id) => cache.teacherZone.get(id)).find(Boolean);
@@ -42,6 +46,7 @@ export function createAccessReader(query: TSqlQuery, names: NameCache, defaultZo
       locale: row.locale === 'en' ? 'en' : 'ru',
       timezone: linkedStudents[0]?.timezone ?? teacherZone ?? null,
       linkedStudents,
+      selfStudentIds,
       teacherIds,
     };
   };

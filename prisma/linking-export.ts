@@ -1,8 +1,10 @@
+import { accessesToStudents } from './access-export';
 import type { PrismaClient } from './generated/client';
 
 // "/export": everything stored about a person, as plain JSON (152-ФЗ art. 14: the person may
 // learn what is processed about them). Diary data of the linked students is the school's, so
-// only the links to it are listed, with the names the person already knows.
+// only the links to it are listed, with the names the person already knows, and who saw it
+// (prisma/access-export.ts).
 
 export async function exportPerson(prisma: PrismaClient, personId: string): Promise<Record<string, unknown> | null> {
   const person = await prisma.person.findUnique({
@@ -16,6 +18,7 @@ export async function exportPerson(prisma: PrismaClient, personId: string): Prom
     },
   });
   if (!person) return null;
+  const seenBy = await accessesToStudents(prisma, personId, person.studentLinks.map((l) => l.student));
   return {
     exportedAt: new Date().toISOString(),
     person: { id: person.id, locale: person.locale, createdAt: person.createdAt.toISOString() },
@@ -47,5 +50,6 @@ export async function exportPerson(prisma: PrismaClient, personId: string): Prom
       quietTo: s.quietTo,
       thresholdKopecks: s.thresholdKopecks,
     })),
+    seenBy,
   };
 }

@@ -3,16 +3,14 @@ import type { LinkingStore, TRedeemResult, TStoredCode } from '../core/linking/l
 import type { TGrant, TLinkRole } from '../core/linking/linking-types';
 import type { Database, TSqlQuery } from './database';
 import { activeConsentSql, toActiveConsent, type TActiveConsentRow } from './active-consent';
+import { linkAttemptMethods } from './link-attempts';
 import { exportPerson } from './linking-export';
+import { pupilMayConsent } from './pupil-consent';
+import { pendingLinkMethods } from './pending-links';
 import { toDate } from './sql-values';
 
 // LinkingStore over the raw driver: the redeem and forget transactions need conditional updates,
 // ON CONFLICT and row counts, which read plainly in SQL and behave the same on PostgreSQL and PGlite.
-
-const HOUR_MS = 3_600_000;
-const MINUTE_MS = 60_000;
-// Older tries count for no brake; keep a little slack for clock skew between processes.
-const ATTEMPT_RETENTION_MS = 2 * HOUR_MS;
 
 interface TCodeRow {
   id: string;
@@ -44,27 +42,8 @@ export function createLinkingStore(db: Database): LinkingStore {
   const { sql } = db;
 
   return {
-    async attemptCounts(channel, chatKey, now) {
-      const [row] = await sql.query<{ chat: string; oldest: Date | string | null; minute: string; hour: string }>(
-        `SELECT count(*) FILTER (WHERE channel = $1 AND "chatKey" = $2) AS chat,
-                min("at") FILTER (WHERE channel = $1 AND "chatKey" = $2) AS oldest,
-                count(*) FILTER (WHERE "at" > $4::timestamptz) AS minute,
-                count(*) AS hour
-           FROM "LinkAttempt" WHERE "at" > $3::timestamptz`,
-        [channel, chatKey, iso(new Date(now.getTime() - HOUR_MS)), iso(new Date(now.getTime() - MINUTE_MS))],
-      );
-      return {
-        chatLastHour: Number(row.chat),
-        chatOldestAt: row.oldest ? toDate(row.oldest) : null,
-        globalLastMinute: Number(row.minute),
-        globalLastHour: Number(row.hour),
-      };
-    },
-
-    async recordFailure(channel, chatKey, now) {
-      await sql.query(`INSERT INTO "LinkAttempt" (channel, "chatKey", "at") VALUES ($1, $2, $3::timestamptz)`, [channel, chatKey, iso(now)]);
-      await sql.query(`DELETE FROM "LinkAttempt" WHERE "at" < $1::timestamptz`, [iso(new Date(now.getTime() - ATTEMPT_RETENTION_MS))]);
-    },
+    ...linkAttemptMethods(sql),
+    ...pendingLinkMethods(sql),
 
     async findCode(codeHash) {
       const [row] = await sql.query<TCodeRow>(`${CODE_SELECT} WHERE c."codeHash" = $1`, [codeHash]);
@@ -72,6 +51,12 @@ export function createLinkingStore(db: Database): LinkingStore {
       const stored: TStoredCode = { id: row.id, expiresAt: toDate(row.expiresAt), usedAt: row.usedAt ? toDate(row.usedAt) : null, grant: grantOf(row) };
       return stored;
     },
+
+    voidCode: (codeId, now) =>
+      sql.transaction(async (query) => {
+        const [code] = await query<{ codeHash: string }>(`UPDATE "LinkCode" SET "usedAt" = $2::timestamptz WHERE id = $1 AND "usedAt" IS NULL RETURNING "codeHash"`, [codeId, iso(now)]);
+        if (code) await query(`DELETE FROM "PendingLink" WHERE "codeHash" = $1`, [code.codeHash]);
+      }),
 
     redeem: (input) =>
       sql.transaction(async (query): Promise<TRedeemResult> => {
@@ -125,6 +110,8 @@ export function createLinkingStore(db: Database): LinkingStore {
 
     exportPerson: (personId) => exportPerson(db.prisma, personId),
 
+    pupilMayConsent: (studentId) => pupilMayConsent(sql.query, studentId),
+
     async createCodes(codes) {
       await db.prisma.linkCode.createMany({ data: codes.map((c) => ({ ...c })) });
     },
@@ -159,8 +146,10 @@ async function countDeleted(query: TSqlQuery, deleteSql: string, params: unknown
 async function forgetPerson(query: TSqlQuery, channel: string, externalId: string, sessionKey: string, now: Date) {
   const [chat] = await query<{ personId: string }>(`SELECT "personId" FROM "Chat" WHERE channel = $1 AND "externalId" = $2`, [channel, externalId]);
   const ownSession = `DELETE FROM "ChatSession" WHERE key = $1 OR starts_with(key, $1 || ':')`;
+  // Codes this chat sent and has not yet answered the consent for go too, linked or not.
+  const ownPending = await countDeleted(query, `DELETE FROM "PendingLink" WHERE channel = $1 AND "externalId" = $2`, [channel, externalId]);
   if (!chat) {
-    // Nothing personal is stored, but a pending link may sit in the session: drop it too.
+    // Nothing personal is stored, but session state may remain: drop it too.
     await query(ownSession, [sessionKey]);
     return null;
   }
@@ -173,6 +162,9 @@ async function forgetPerson(query: TSqlQuery, channel: string, externalId: strin
       p,
     ));
   const kinds: Record<string, number> = { sessions, ...(await deletePendingAlerts(query, chat.personId)) };
+  kinds.pendingLinks =
+    ownPending +
+    (await countDeleted(query, `DELETE FROM "PendingLink" l USING "Chat" c WHERE c."personId" = $1 AND l.channel = c.channel AND l."externalId" = c."externalId"`, p));
   kinds.subscriptions = await countDeleted(query, `DELETE FROM "Subscription" WHERE "personId" = $1`, p);
   kinds.studentLinks = await countDeleted(query, `DELETE FROM "StudentLink" WHERE "personId" = $1`, p);
   kinds.teacherLinks = await countDeleted(query, `DELETE FROM "TeacherLink" WHERE "personId" = $1`, p);

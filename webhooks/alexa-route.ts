@@ -2,6 +2,7 @@ import type { Skill } from 'ask-sdk-core';
 import { ExpressAdapter, type Verifier } from 'ask-sdk-express-adapter';
 import { Router } from 'express';
 import { z } from 'zod';
+import { printable } from '../core/input/printable-text';
 
 // POST /webhooks/alexa (CONTRACT section 3) through ask-sdk-express-adapter, which reads the raw
 // body itself (so this router has no body parser) and verifies Amazon's signature and timestamp.
@@ -9,9 +10,10 @@ import { z } from 'zod';
 // what would make the skill throw on bad input — not JSON, not an envelope, another skill's
 // id — is checked here as one more verifier, and bad input stays a 400.
 
+// The user id names a chat in the database: NUL or a lone surrogate in it is bad input too.
 const ZEnvelopeSchema = z.object({
   version: z.string(),
-  context: z.object({ System: z.object({ application: z.object({ applicationId: z.string() }), user: z.object({ userId: z.string() }) }) }),
+  context: z.object({ System: z.object({ application: z.object({ applicationId: z.string() }), user: z.object({ userId: printable(z.string()) }) }) }),
   request: z.object({ type: z.string(), requestId: z.string(), timestamp: z.string() }),
 });
 

@@ -28,7 +28,11 @@ export function cliRoute(deps: CliRouteDeps): Router {
   router.post('/internal/cli', express.json({ limit: '64kb' }), async (req, res) => {
     if (!LOOPBACK.has(req.socket.remoteAddress ?? '')) return sendError(res, 403, 'the CLI route answers on loopback only');
     const given = Buffer.from(req.get('authorization') ?? '');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return sendError(res, 401, 'wrong or missing token');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+      // RFC 6750 §3: the challenge names the scheme, and the error only when a token was sent.
+      res.set('WWW-Authenticate', given.length ? 'Bearer realm="dnevnik", error="invalid_token"' : 'Bearer realm="dnevnik"');
+      return sendError(res, 401, 'wrong or missing token');
+    }
     const body = ZCliRequestSchema.safeParse(req.body);
     if (!body.success) return sendError(res, 400, 'body must be {"argv": ["command", ...]}');
     req.log.info({ command: body.data.argv[0] }, 'cli command');

@@ -17,7 +17,11 @@ export interface TOAuthFormValues {
   clientId: string;
   redirectUri: string;
   state: string;
+  codeChallenge: string;
+  codeChallengeMethod: string;
   code: string;
+  /** The CSRF token bound to the page's cookie (webhooks/oauth-form-session.ts). */
+  csrf: string;
 }
 
 function page(locale: TLinkLocale, title: string, body: string): string {
@@ -34,6 +38,7 @@ export function oauthFormPage(locale: TLinkLocale, values: TOAuthFormValues, mes
     `<h1>${h(t.pageTitle)}</h1><p>${h(t.intro)}</p>
 <form method="post" action="?lang=${locale}">
 ${hidden('response_type', 'code')}${hidden('client_id', values.clientId)}${hidden('redirect_uri', values.redirectUri)}${hidden('state', values.state)}
+${hidden('code_challenge', values.codeChallenge)}${hidden('code_challenge_method', values.codeChallengeMethod)}${hidden('csrf', values.csrf)}
 <label for="code">${h(t.codeLabel)}</label><input type="text" id="code" name="code" inputmode="numeric" autocomplete="one-time-code" value="${h(values.code)}" required>
 <div class="hint">${h(t.codeHint)}</div>
 <div class="consent"><strong>${h(consent.title)}</strong>\n\n${h(consent.text)}</div>
@@ -44,7 +49,8 @@ ${message ? `<p class="error" role="alert">${h(message)}</p>` : ''}
   );
 }
 
-export function oauthErrorPage(locale: TLinkLocale): string {
+/** A page that only says why: an unknown client by default, or the refusal given. */
+export function oauthErrorPage(locale: TLinkLocale, message?: string): string {
   const t = OAUTH_TEXTS[locale];
-  return page(locale, t.pageTitle, `<h1>${h(t.pageTitle)}</h1><p class="error">${h(t.badClient)}</p>`);
+  return page(locale, t.pageTitle, `<h1>${h(t.pageTitle)}</h1><p class="error">${h(message ?? t.badClient)}</p>`);
 }

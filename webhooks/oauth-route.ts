@@ -1,13 +1,19 @@
 import express, { Router, type Request, type Response } from 'express';
 import type { TLinkLocale } from '../core/linking';
-import type { OAuthService } from '../core/oauth';
+import { OAUTH_TEXTS, type OAuthService, type TAuthorizationParams } from '../core/oauth';
 import { MAX_BODY_BYTES } from './limits';
+import { foreignOrigin, formSessionValid, startFormSession } from './oauth-form-session';
 import { oauthErrorPage, oauthFormPage } from './oauth-page';
 
 // Account linking for the Alice skill (OAuth 2.0 authorization code, RFC 6749 §4.1):
 //   GET  /oauth/authorize  the sign-in page (code from the school's letter + consent)
 //   POST /oauth/authorize  checks both, links, redirects back to Yandex with a one-time code
 //   POST /oauth/token      Yandex exchanges that code (or a refresh token) for tokens
+
+export interface OAuthRouteOptions {
+  /** PUBLIC_URL: the origin the sign-in form must be posted from. */
+  publicUrl?: string;
+}
 
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
@@ -41,25 +47,43 @@ function clientCredentials(req: Request): { clientId?: string; clientSecret?: st
   return { clientId: str(req.body?.client_id), clientSecret: str(req.body?.client_secret) };
 }
 
-export function oauthRoute(oauth: OAuthService): Router {
+/** The authorization request's parameters, from the query (GET) or the form's hidden fields (POST). */
+function authorizationParams(source: Record<string, unknown>): Required<TAuthorizationParams> {
+  return {
+    clientId: str(source.client_id) ?? '',
+    redirectUri: str(source.redirect_uri) ?? '',
+    state: str(source.state) ?? '',
+    codeChallenge: str(source.code_challenge) ?? '',
+    codeChallengeMethod: str(source.code_challenge_method) ?? '',
+  };
+}
+
+export function oauthRoute(oauth: OAuthService, options: OAuthRouteOptions = {}): Router {
   const router = Router();
   const form = express.urlencoded({ extended: false, limit: MAX_BODY_BYTES });
+  const showForm = (req: Request, res: Response, params: Required<TAuthorizationParams>, message?: string) =>
+    sendPage(res, 200, oauthFormPage(localeOf(req), { ...params, code: '', csrf: startFormSession(req, res, oauth.form, options.publicUrl) }, message));
 
   router.get('/oauth/authorize', (req, res) => {
     const locale = localeOf(req);
-    const clientId = str(req.query.client_id);
-    const redirectUri = str(req.query.redirect_uri);
-    if (str(req.query.response_type) !== 'code' || !oauth.clientKnown(clientId, redirectUri)) return sendPage(res, 400, oauthErrorPage(locale));
-    sendPage(res, 200, oauthFormPage(locale, { clientId: clientId!, redirectUri: redirectUri!, state: str(req.query.state) ?? '', code: '' }));
+    const params = authorizationParams(req.query);
+    if (str(req.query.response_type) !== 'code') return sendPage(res, 400, oauthErrorPage(locale));
+    const refused = oauth.checkRequest(params);
+    if (refused?.kind === 'bad_client') return sendPage(res, 400, oauthErrorPage(locale));
+    if (refused) return res.redirect(302, refused.location);
+    showForm(req, res, params);
   });
 
   router.post('/oauth/authorize', form, async (req, res) => {
     const locale = localeOf(req);
     const body = (req.body ?? {}) as Record<string, unknown>;
-    const values = { clientId: str(body.client_id) ?? '', redirectUri: str(body.redirect_uri) ?? '', state: str(body.state) ?? '', code: str(body.code) ?? '' };
-    const result = await oauth.authorize({ ...values, consented: body.consent === 'yes', locale, remoteKey: req.ip ?? 'unknown' });
+    // A form posted from another site, or without the token of a page we served, changes nothing.
+    if (foreignOrigin(req, options.publicUrl)) return sendPage(res, 403, oauthErrorPage(locale, OAUTH_TEXTS[locale].foreignOrigin));
+    if (!formSessionValid(req, oauth.form, str(body.csrf))) return sendPage(res, 403, oauthErrorPage(locale, OAUTH_TEXTS[locale].formExpired));
+    const params = authorizationParams(body);
+    const result = await oauth.authorize({ ...params, code: str(body.code) ?? '', consented: body.consent === 'yes', locale, remoteKey: req.ip ?? 'unknown' });
     if (result.kind === 'bad_client') return sendPage(res, 400, oauthErrorPage(locale));
-    if (result.kind === 'form') return sendPage(res, 200, oauthFormPage(locale, { ...values, code: '' }, result.message));
+    if (result.kind === 'form') return showForm(req, res, params, result.message);
     res.redirect(302, result.location);
   });
 
@@ -71,9 +95,14 @@ export function oauthRoute(oauth: OAuthService): Router {
       code: str(body.code),
       refreshToken: str(body.refresh_token),
       redirectUri: str(body.redirect_uri),
+      codeVerifier: str(body.code_verifier),
     });
     res.set({ 'Cache-Control': 'no-store', Pragma: 'no-cache' });
-    res.status(result.ok ? 200 : result.status).json(result.body);
+    if (result.ok) return res.status(200).json(result.body);
+    // RFC 6749 §5.2: a refused client is told how to authenticate.
+    if (result.status === 401) res.set('WWW-Authenticate', 'Basic realm="dnevnik"');
+    if (result.revokedFamily) req.log.warn({ grant: str(body.grant_type) }, 'oauth token replayed: its family is revoked');
+    res.status(result.status).json(result.body);
   });
 
   return router;

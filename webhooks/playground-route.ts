@@ -1,7 +1,12 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
 import type { AnswerService } from '../core/answers/answer-service';
+import { escapeHtml, escapeXml } from '../core/answers/escape';
 import { renderAnswer } from '../core/answers/render-answer';
+import { BOT_TEXTS } from '../core/conversation/locales';
+import { isPrintableText } from '../core/input/printable-text';
+import { cutUtterance, isTooLongUtterance } from '../core/input/utterance-limit';
+import { detectLang } from '../core/nlu/tokenize';
 import { AppError } from '../core/errors';
 import { MAX_BODY_BYTES } from './limits';
 import { playgroundPage, statusPage } from './playground-page';
@@ -21,11 +26,20 @@ export interface PlaygroundDeps {
   now?: () => Date;
 }
 
+// The text's length is not limited here: a long one gets the chats' polite "too long" below.
 const ZAskSchema = z.object({
   personId: z.string().min(1).max(200),
-  text: z.string().max(2000),
+  text: z.string(),
   now: z.iso.datetime({ offset: true }).optional(),
 });
+
+/** What the chats say to a text they do not read (too long, or with NUL or a lone surrogate), in every rendering; null for one they read. */
+function unreadReply(text: string) {
+  const t = BOT_TEXTS[detectLang(cutUtterance(text))].input;
+  const said = isTooLongUtterance(text) ? t.tooLong : isPrintableText(text) ? null : t.unreadable;
+  if (!said) return null;
+  return { text: escapeHtml(said), speech: said, tts: said, ssml: `<speak>${escapeXml(said)}</speak>`, kind: 'not-read', query: null };
+}
 
 /** GET / and the playground's small JSON API; answers go through the same core as every channel. */
 export function playgroundRoute(deps: PlaygroundDeps): Router {
@@ -51,6 +65,8 @@ export function playgroundRoute(deps: PlaygroundDeps): Router {
     }
     const { personId, text, now } = parsed.data;
     if (!byId.has(personId)) throw new AppError('not_found', `no demo person "${personId}"`);
+    const unread = unreadReply(text);
+    if (unread) return void res.json(unread);
     const asked = await deps.answers.ask(text, { personId, channel: 'playground' }, now ? new Date(now) : clock());
     const rendered = renderAnswer(asked.answer, asked.lang);
     res.json({ text: rendered.text, speech: rendered.speech, tts: rendered.tts, ssml: rendered.ssml, kind: asked.answer.kind, query: asked.query });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import type { Logger } from '../infra/logger';
 import type { TMetrics } from '../infra/metrics';
 import { MAX_BODY_BYTES } from './limits';
@@ -11,8 +11,8 @@ declare module 'express-serve-static-core' {
   }
 }
 
-/** A request id (taken from X-Request-Id when sane) and a child logger that carries it. */
-export function requestContext(logger: Logger, metrics: TMetrics): RequestHandler {
+/** A request id (taken from X-Request-Id when sane) and a child logger that carries it; `routeOf` names the request in metrics and logs. */
+export function requestContext(logger: Logger, metrics: TMetrics, routeOf: (req: Request) => string): RequestHandler {
   return (req, res, next) => {
     const given = req.get('x-request-id');
     req.requestId = given && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
@@ -20,7 +20,7 @@ export function requestContext(logger: Logger, metrics: TMetrics): RequestHandle
     res.setHeader('X-Request-Id', req.requestId);
     const stop = metrics.httpDuration.startTimer();
     res.on('finish', () => {
-      const route = req.route?.path ?? (res.statusCode === 404 ? 'unmatched' : req.path);
+      const route = routeOf(req);
       stop({ route });
       metrics.httpRequests.inc({ route, status: String(res.statusCode) });
       req.log.debug({ method: req.method, route, status: res.statusCode }, 'request');

@@ -3,7 +3,8 @@
 export {
   consentAcceptData,
   CONSENT_ACCEPT_PATTERN,
-  CONSENT_DECLINE_DATA,
+  consentDeclineData,
+  CONSENT_DECLINE_PATTERN,
   menuData,
   MENU_PATTERN,
   parseMenuData,

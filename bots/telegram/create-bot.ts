@@ -38,8 +38,9 @@ export function createBot(deps: BotDeps): TelegramBot {
   const features = bot.errorBoundary(reportError(deps.logger, chatLogRef));
   // Groups first: nothing below ever runs for a shared chat.
   if (deps.chats) features.use(chatStatusComposer(deps.chats));
-  features.use(groupsComposer());
-  features.use(conversationComposer(createConversation({ answers: deps.answers, linking: deps.linking, settings: deps.settings, teacherSettings: deps.teacherSettings, now })));
+  const conversation = createConversation({ answers: deps.answers, linking: deps.linking, settings: deps.settings, teacherSettings: deps.teacherSettings, now });
+  features.use(groupsComposer(conversation));
+  features.use(conversationComposer(conversation));
 
   // Long polling reports here what escaped the boundary (the dedup store, say) instead of stopping.
   bot.catch((err) => deps.logger.error({ updateId: err.ctx.update.update_id, err }, 'telegram update failed outside features'));

@@ -59,12 +59,19 @@ export function createVkBot(deps: VkBotDeps): VkBot {
     const turn = turnFor(ctx.peerId, lang, log);
     const target = { chat: turn.chat, peerId: ctx.peerId, lang, eventId: event.event_id };
     if (ctx.peerId >= VK_CHAT_PEER_OFFSET) {
+      const t = BOT_TEXTS[lang];
+      const keyboard = privateChatKeyboard(t, deps.groupId).toString();
+      // A link code is voided whether it addresses the community or not: everyone there has read it.
+      const posted = await conversation.groupMessage(turn, ctx.text ?? '');
+      if (posted) {
+        for (const [i, reply] of posted.replies.entries()) await sendVk(sendDeps(log), turn.chat, { peerId: ctx.peerId, text: reply.text, keyboard, key: `${event.event_id}:code:${i}` });
+        return;
+      }
       // A community given all messages of a parents' conversation must not answer each of them:
       // only what is addressed to it (a mention, a command, one of its buttons).
       if (!addressedToUs(ctx.text ?? '', ctx.messagePayload)) return;
       // Nothing personal where several people read: only a pointer to a private chat.
-      const t = BOT_TEXTS[lang];
-      await sendVk(sendDeps(log), turn.chat, { peerId: ctx.peerId, text: t.group.privateOnly, keyboard: privateChatKeyboard(t, deps.groupId).toString(), key: `${event.event_id}:group` });
+      await sendVk(sendDeps(log), turn.chat, { peerId: ctx.peerId, text: t.group.privateOnly, keyboard, key: `${event.event_id}:group` });
       return;
     }
     const pressed = readPayload(ctx.messagePayload);

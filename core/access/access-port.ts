@@ -11,6 +11,8 @@ export interface TViewerScope {
   timezone: string | null;
   /** Students linked to the person as guardian or as themselves. */
   linkedStudents: TDiaryStudent[];
+  /** Those of linkedStudents the person is linked to as themselves (a pupil's own chat), not as a guardian. */
+  selfStudentIds: string[];
   /** Teachers this person is (TeacherLink). */
   teacherIds: string[];
 }

@@ -1,4 +1,4 @@
-import type { TAccessEntry } from '../access/access-log-port';
+import { OPERATOR_VIEWER_ID, type TAccessEntry, type TViewerRole } from '../access/access-log-port';
 import type { QuestionLimiter } from '../access/question-limiter-port';
 import type { AccessReader, TViewerScope } from '../access/access-port';
 import { grantsFor, type TTeacherGrant } from '../access/teacher-reach';
@@ -52,11 +52,17 @@ function ref(s: TDiaryStudent): TStudentRef {
 export function createAnswerService(deps: AnswerDeps): AnswerService {
   const clock = deps.clock ?? (() => new Date());
 
-  /** One access-log entry per student whose data the answer shows. */
-  function accessEntries(students: readonly TDiaryStudent[], viewer: TViewer, intent: string): TAccessEntry[] {
+  /**
+   * One access-log entry per student whose data the answer shows, with whom the viewer is to that
+   * student: a teacher when the teacher's grants opened it, else the link's role.
+   */
+  function accessEntries(students: readonly TDiaryStudent[], viewer: TViewer, scope: TViewerScope, intent: string, byGrants: boolean): TAccessEntry[] {
     const at = clock();
     const channel = viewer.channel ?? 'unknown';
-    return students.map((s) => ({ viewerId: viewer.personId, studentId: s.id, channel, intent, at }));
+    const viewerId = viewer.operator ? OPERATOR_VIEWER_ID : viewer.personId;
+    const roleOf = (studentId: string): TViewerRole =>
+      viewer.operator ? 'operator' : byGrants ? 'teacher' : scope.selfStudentIds.includes(studentId) ? 'student' : 'guardian';
+    return students.map((s) => ({ viewerId, studentId: s.id, channel, intent, viewerRole: roleOf(s.id), at }));
   }
 
   async function diaryAnswer(query: TQuery, scope: TViewerScope, now: Date, viewer: TViewer): Promise<TAnswer> {
@@ -80,7 +86,7 @@ export function createAnswerService(deps: AnswerDeps): AnswerService {
     if (choice.kind === 'refused') return { kind: 'refused' };
     if (choice.kind === 'none') return { kind: 'not-linked' };
     // The access log is written by the read itself: no answer is returned before its entry is stored.
-    return readSections(query, period, choice.students, accessEntries(choice.students, viewer, query.intent), grants);
+    return readSections(query, period, choice.students, accessEntries(choice.students, viewer, scope, query.intent, grants !== null), grants);
   }
 
   async function readSections(query: TQuery, period: TPeriod, students: TDiaryStudent[], entries: TAccessEntry[], grants: TTeacherGrant[] | null): Promise<TAnswer> {

@@ -60,6 +60,11 @@ export interface TViewer {
    * one built by a caller; a scope of another person is ignored and read again.
    */
   scope?: TViewerScope;
+  /**
+   * The operator looking as this person would see (`dnevnik ask`): the person saw nothing, so the
+   * access log records the operator's lookup instead of them.
+   */
+  operator?: boolean;
 }
 
 export const INTENT_ACTIONS: Partial<Record<TIntent, TChannelAction>> = {

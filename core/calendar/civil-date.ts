@@ -52,3 +52,19 @@ export function dayInZone(at: Date | number, zone: string): string {
   }
   return entry.day;
 }
+
+/**
+ * A real day written YYYY-MM-DD ("2026-02-30" and "9999-99-99" are not): what arrives from outside —
+ * a journal, a button, a voice session's state, a command-line flag — is checked before any
+ * arithmetic or query meets it. Arithmetic, not Date: it runs for every grade of every batch.
+ */
+export function isCivilDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const year = Number(value.slice(0, 4));
+  const month = Number(value.slice(5, 7));
+  const day = Number(value.slice(8, 10));
+  if (year < 1 || month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return day <= days;
+}

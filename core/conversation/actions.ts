@@ -1,7 +1,9 @@
 import type { TAlertType } from '../alerts/alert-types';
+import { isCivilDate } from '../calendar/civil-date';
 
 // What a button does, as a short string every channel can carry: Telegram callback_data (64
-// bytes), a VK button payload (255 characters). Buttons carry codes, never names or ids of people.
+// bytes), a VK button payload (255 characters). Buttons carry short action codes, never names or
+// ids of people, and never a link code: the consent buttons carry a pending link's handle.
 
 export type TSection = 'grades' | 'homework' | 'schedule' | 'balance';
 export const SECTIONS: readonly TSection[] = ['grades', 'homework', 'schedule', 'balance'];
@@ -29,10 +31,17 @@ export function parseMenuData(match: RegExpMatchArray): TMenuView {
   };
 }
 
-/** The code travels in the button so that nothing about the chat is stored before Accept. */
-export const consentAcceptData = (version: string, code: string) => `c:y:${version}:${code}`;
-export const CONSENT_DECLINE_DATA = 'c:n';
-export const CONSENT_ACCEPT_PATTERN = /^c:y:([\w.-]{1,12}):(\d{12})$/;
+/**
+ * A platform keeps button data with the message, and the client sends it back: so a link code
+ * never rides there, only the handle of its PendingLink (letters only, core/linking/pending-handle.ts).
+ * A handle of another shape (a button from before handles, which carried the code) reads as an
+ * unknown handle and is answered "send the code again".
+ */
+export const consentAcceptData = (version: string, handle: string) => `c:y:${version}:${handle}`;
+export const consentDeclineData = (handle: string) => `c:n:${handle}`;
+export const CONSENT_ACCEPT_PATTERN = /^c:y:([\w.-]{1,12}):([A-Za-z\d]{1,32})$/;
+/** `c:n` alone: a Decline button from before handles; there is nothing to delete. */
+export const CONSENT_DECLINE_PATTERN = /^c:n(?::([A-Za-z\d]{1,32}))?$/;
 /** Asked again of a linked person when the consent text changed: renew, or withdraw (deletes everything). */
 export const consentRenewData = (version: string) => `c:r:${version}`;
 export const CONSENT_RENEW_PATTERN = /^c:r:([\w.-]{1,12})$/;
@@ -78,8 +87,8 @@ export const SETTINGS_OPEN_PATTERN = /^s:open(?::(\d{1,2}))?$/;
 /** Any button of the bots, decoded; null for data no button of ours carries. */
 export type TAction =
   | { kind: 'menu'; view: TMenuView }
-  | { kind: 'consent-accept'; version: string; code: string }
-  | { kind: 'consent-decline' }
+  | { kind: 'consent-accept'; version: string; handle: string }
+  | { kind: 'consent-decline'; handle: string | null }
   | { kind: 'consent-renew'; version: string }
   | { kind: 'consent-withdraw' }
   | { kind: 'settings-open'; child: number | null }
@@ -87,9 +96,10 @@ export type TAction =
 
 export function parseAction(data: string): TAction | null {
   let m: RegExpMatchArray | null;
-  if ((m = data.match(MENU_PATTERN))) return { kind: 'menu', view: parseMenuData(m) };
-  if ((m = data.match(CONSENT_ACCEPT_PATTERN))) return { kind: 'consent-accept', version: m[1], code: m[2] };
-  if (data === CONSENT_DECLINE_DATA) return { kind: 'consent-decline' };
+  // A day no button of ours names ("9999-99-99") would reach the diary's query: such data is no button.
+  if ((m = data.match(MENU_PATTERN))) return m[2] === 't' || isCivilDate(m[2]) ? { kind: 'menu', view: parseMenuData(m) } : null;
+  if ((m = data.match(CONSENT_ACCEPT_PATTERN))) return { kind: 'consent-accept', version: m[1], handle: m[2] };
+  if ((m = data.match(CONSENT_DECLINE_PATTERN))) return { kind: 'consent-decline', handle: m[1] ?? null };
   if ((m = data.match(CONSENT_RENEW_PATTERN))) return { kind: 'consent-renew', version: m[1] };
   if (data === CONSENT_WITHDRAW_DATA) return { kind: 'consent-withdraw' };
   if ((m = data.match(SETTINGS_OPEN_PATTERN))) return { kind: 'settings-open', child: childOf(m[1]) };

@@ -1,5 +1,7 @@
 import { escapeHtml, renderAnswer, type AnswerService, type TAnswer } from '../answers';
-import { consentText, LINKING_TEXTS, parseCodeInput, refusalMessage, type LinkService } from '../linking';
+import { audienceOfRole, audienceOfScope, consentText, LINKING_TEXTS, parseCodeInput, refusalMessage, type LinkService } from '../linking';
+import { isPrintableText } from '../input/printable-text';
+import { isTooLongUtterance } from '../input/utterance-limit';
 import { ALERT_TYPES, type SubscriptionSettingsStore } from '../settings/subscription-settings-port';
 import { parseAction, type TAction, type TMenuView, type TSection, type TSettingsAction } from './actions';
 import type { TOutcome, TReply, TTurn } from './conversation-types';
@@ -27,6 +29,12 @@ export interface Conversation {
   message(turn: TTurn, text: string): Promise<TOutcome>;
   /** A button press; null when the data is no button of ours. */
   tap(turn: TTurn, data: string): Promise<TOutcome | null>;
+  /**
+   * A text message where several people read (`turn.chat` is the group). A link code in it is
+   * voided at once and the group told so, naming no one; null for anything else, which the bot
+   * answers (or not) as its platform's groups are answered.
+   */
+  groupMessage(turn: TTurn, text: string): Promise<TOutcome | null>;
 }
 
 const COMMAND = /^\/([A-Za-z_]+)(?:@\w+)?(?:\s+([\s\S]*))?$/;
@@ -41,19 +49,19 @@ export function createConversation(deps: ConversationDeps): Conversation {
 
   /**
    * Checks the code (a wrong one counts against the brakes), then shows what it grants and the
-   * consent text. Nothing about the chat is stored: the code rides in the Accept button and is
-   * checked again when it is pressed.
+   * consent text. Nothing about the person is stored: the code waits in a pending link for 15
+   * minutes, and the buttons carry only its handle.
    */
   async function offerConsent(turn: TTurn, code: string): Promise<TOutcome> {
-    const started = await deps.linking.startLink(turn.chat, code);
+    const started = await deps.linking.offerLink(turn.chat, code);
     if (!started.ok) {
       turn.log.info({ reason: started.reason }, 'link code refused');
       return say(plain(refusalMessage(turn.lang, started)));
     }
     const texts = LINKING_TEXTS[turn.lang];
-    const consent = consentText(turn.lang, turn.chat.channel);
-    const text = `${escapeHtml(texts.grant(started.pending.grant))}\n\n<b>${escapeHtml(consent.title)}</b>\n\n${escapeHtml(consent.text)}`;
-    return say(html(text, { keyboard: { kind: 'rows', rows: consentMenu(texts, code) } }));
+    const consent = consentText(turn.lang, turn.chat.channel, audienceOfRole(started.grant.role));
+    const text = `${escapeHtml(texts.grant(started.grant))}\n\n<b>${escapeHtml(consent.title)}</b>\n\n${escapeHtml(consent.text)}`;
+    return say(html(text, { keyboard: { kind: 'rows', rows: consentMenu(texts, started.handle) } }));
   }
 
   /** Nothing personal is shown to someone whose consent names a text that has changed since. */
@@ -61,7 +69,8 @@ export function createConversation(deps: ConversationDeps): Conversation {
     if (!(await turn.needsConsent())) return null;
     turn.log.info({ personId }, 'consent asked again');
     const texts = LINKING_TEXTS[turn.lang];
-    const consent = consentText(turn.lang, turn.chat.channel);
+    const scope = (await turn.viewer())?.scope;
+    const consent = consentText(turn.lang, turn.chat.channel, scope ? audienceOfScope(scope) : 'adult');
     const text = `${escapeHtml(texts.reconsentIntro)}\n\n<b>${escapeHtml(consent.title)}</b>\n\n${escapeHtml(consent.text)}`;
     return say(html(text, { keyboard: { kind: 'rows', rows: reconsentMenu(texts) } }));
   }
@@ -84,19 +93,12 @@ export function createConversation(deps: ConversationDeps): Conversation {
     return { clearTapped: true, replies: [plain(LINKING_TEXTS[turn.lang].reconsentDeclined)] };
   }
 
-  async function acceptConsent(turn: TTurn, version: string, code: string): Promise<TOutcome> {
-    const started = await deps.linking.startLink(turn.chat, code);
-    if (!started.ok) {
-      turn.log.info({ reason: started.reason }, 'link refused at consent');
-      return { clearTapped: true, replies: [plain(refusalMessage(turn.lang, started))] };
-    }
-    const accepted = await deps.linking.acceptConsent(turn.chat, started.pending, version);
+  async function acceptConsent(turn: TTurn, version: string, handle: string): Promise<TOutcome> {
+    const accepted = await deps.linking.acceptPending(turn.chat, handle, version);
     if (!accepted.ok) {
-      // A code spent by another chat between the two taps, or a consent text changed meanwhile.
+      // Tapped after 15 minutes (or twice), a code spent by another chat between the two taps, or a consent text changed meanwhile.
       turn.log.info({ reason: accepted.reason }, 'link refused at consent');
-      const texts = LINKING_TEXTS[turn.lang];
-      const text = accepted.reason === 'used' ? texts.used : accepted.reason === 'consent_outdated' ? texts.consentOutdated : texts.expired;
-      return { clearTapped: true, replies: [plain(text)] };
+      return { clearTapped: true, replies: [plain(refusalMessage(turn.lang, accepted))] };
     }
     // The student stays in the log, the person and the chat do not: nothing here ties them together.
     turn.detachedLog.info({ role: accepted.grant.role, studentId: accepted.grant.studentId, teacherId: accepted.grant.teacherId }, 'chat linked');
@@ -255,8 +257,9 @@ export function createConversation(deps: ConversationDeps): Conversation {
       case 'menu':
         return showView(turn, action.view);
       case 'consent-accept':
-        return acceptConsent(turn, action.version, action.code);
+        return acceptConsent(turn, action.version, action.handle);
       case 'consent-decline':
+        if (action.handle) await deps.linking.declinePending(turn.chat, action.handle);
         return say(plain(LINKING_TEXTS[turn.lang].declined, { inPlace: true }));
       case 'consent-renew':
         return renewConsent(turn, action.version);
@@ -271,6 +274,9 @@ export function createConversation(deps: ConversationDeps): Conversation {
 
   return {
     async message(turn, text) {
+      // Before any parsing: a long text costs time in proportion, and NUL or a lone surrogate must not reach the database.
+      if (isTooLongUtterance(text)) return say(plain(t(turn).input.tooLong));
+      if (!isPrintableText(text)) return say(plain(t(turn).input.unreadable));
       const cmd = text.trim().match(COMMAND);
       if (cmd) return command(turn, cmd[1], (cmd[2] ?? '').trim());
       if (text.trim().startsWith('/')) return help(turn);
@@ -281,6 +287,13 @@ export function createConversation(deps: ConversationDeps): Conversation {
     async tap(turn, data) {
       const action = parseAction(data);
       return action ? act(turn, action) : null;
+    },
+    async groupMessage(turn, text) {
+      if (!parseCodeInput(text)) return null;
+      // Counted against the group's and the channel's brakes like any try, so a group is no free oracle.
+      const result = await deps.linking.voidPostedCode(turn.chat, text);
+      turn.log.info({ result }, 'link code seen in a group');
+      return say(plain(result === 'voided' ? t(turn).group.codeVoided : t(turn).group.codeNotChecked));
     },
   };
 }

@@ -1,6 +1,6 @@
 import { ALERT_TYPES } from '../settings/subscription-settings-port';
 import type { TLinkingTexts } from '../linking';
-import { consentAcceptData, CONSENT_DECLINE_DATA, consentRenewData, CONSENT_WITHDRAW_DATA, menuData, SECTIONS, settingsData, SETTINGS_OPEN_DATA, settingsOpenData, type TMenuView, type TSection } from './actions';
+import { consentAcceptData, consentDeclineData, consentRenewData, CONSENT_WITHDRAW_DATA, menuData, SECTIONS, settingsData, SETTINGS_OPEN_DATA, settingsOpenData, type TMenuView, type TSection } from './actions';
 import type { TBotTexts } from './locales';
 import { addDays, shortDay } from './school-days';
 import { allOn, type TSettingsSummary } from './settings-presets';
@@ -125,8 +125,8 @@ export function settingsMenu(t: TBotTexts, s: TSettingsSummary, teacher: TRemind
   return rows;
 }
 
-export function consentMenu(texts: TLinkingTexts, code: string): TButtonRows {
-  return [[{ label: `✅ ${texts.consent.accept}`, data: consentAcceptData(texts.consent.version, code) }, { label: texts.consent.decline, data: CONSENT_DECLINE_DATA }]];
+export function consentMenu(texts: TLinkingTexts, handle: string): TButtonRows {
+  return [[{ label: `✅ ${texts.consent.accept}`, data: consentAcceptData(texts.consent.version, handle) }, { label: texts.consent.decline, data: consentDeclineData(handle) }]];
 }
 
 /** The changed consent text: accept it, or withdraw (which deletes everything, as /forget does). */

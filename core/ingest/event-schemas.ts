@@ -1,25 +1,17 @@
 import { z } from 'zod';
+import { isCivilDate } from '../calendar/civil-date';
+import { printable } from '../input/printable-text';
 
 // CONTRACT section 4: the events a school's e-journal pushes. Ids are the school system's strings.
+// Every free string refuses NUL and lone surrogates (422), which the database would refuse (a 500).
 
-export const ZIdSchema = z.string().trim().min(1).max(128);
+export const ZIdSchema = printable(z.string()).trim().min(1).max(128);
 const ZId = ZIdSchema;
-const ZName = z.string().trim().min(1).max(200);
-const ZOptionalText = (max: number) => z.string().max(max).nullish();
-const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').refine(isRealDate, 'not a calendar date');
+const ZName = printable(z.string()).trim().min(1).max(200);
+const ZOptionalText = (max: number) => printable(z.string()).max(max).nullish();
+const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').refine(isCivilDate, 'not a calendar date');
 const ZTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:mm');
 const ZIsoDateTime = z.iso.datetime({ offset: true });
-
-// Arithmetic, not Date: it runs for every grade of every batch.
-function isRealDate(value: string): boolean {
-  const year = Number(value.slice(0, 4));
-  const month = Number(value.slice(5, 7));
-  const day = Number(value.slice(8, 10));
-  if (year < 1 || month < 1 || month > 12 || day < 1) return false;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const days = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
-  return day <= days;
-}
 
 function isTimeZone(zone: string): boolean {
   try {
@@ -42,7 +34,7 @@ export const ZSchoolSettingsSchema = z
 export const ZSchoolUpsertedSchema = z.object({
   schoolId: ZId,
   name: ZName,
-  timezone: z.string().refine(isTimeZone, 'unknown time zone').optional(),
+  timezone: printable(z.string()).refine(isTimeZone, 'unknown time zone').optional(),
   settings: ZSchoolSettingsSchema.optional(),
 });
 export const ZClassUpsertedSchema = z.object({
@@ -69,7 +61,7 @@ export const ZLessonUpsertedSchema = z
     topic: ZOptionalText(1000),
     isTest: z.boolean().optional(),
     cancelled: z.boolean().optional(),
-    onlineUrl: z.url({ protocol: /^https?$/ }).max(2000).nullish(),
+    onlineUrl: printable(z.url({ protocol: /^https?$/ })).max(2000).nullish(),
   })
   .refine((l) => l.start < l.end, { message: 'end must be after start', path: ['end'] });
 export const ZLessonDeletedSchema = z.object({ lessonId: ZId });
@@ -78,7 +70,7 @@ export const ZHomeworkUpsertedSchema = z.object({
   classId: ZId,
   subjectId: ZId,
   dueDate: ZDate,
-  text: z.string().trim().min(1).max(10000),
+  text: printable(z.string()).trim().min(1).max(10000),
   lessonId: ZId.nullish(),
 });
 export const ZHomeworkDeletedSchema = z.object({ homeworkId: ZId });

@@ -1,10 +1,15 @@
 import { createHash } from 'node:crypto';
-import type { TLinkChannel, TLinkLocale } from './linking-types';
+import type { TViewerScope } from '../access/access-port';
+import type { TConsentAudience, TLinkChannel, TLinkLocale, TLinkRole } from './linking-types';
 import { LINKING_TEXTS } from './locales';
 
 // The consent a person accepts is identified by its version and by the hash of the exact words
 // shown. A consent record naming an older version — or words that changed without a version
 // bump — no longer counts, so the person is asked again before the next personal answer.
+//
+// The words depend on the channel (whose servers carry the messages: the channel's entry in the
+// locale's `carriers`; voice channels speak the short form) and on the audience (a pupil linking
+// themselves reads a text addressed to a child). Every combination is a current text.
 
 export const CONSENT_SCOPE = 'diary';
 
@@ -22,21 +27,39 @@ function hashOf(version: string, title: string, text: string): string {
   return createHash('sha256').update(`${version}\n${title}\n${text}`).digest('hex');
 }
 
-/** The consent text a channel shows (voice channels speak the short form). */
-export function consentText(locale: TLinkLocale, channel: TLinkChannel): TConsentText {
-  const { version, title, text, voice } = LINKING_TEXTS[locale].consent;
-  const words = VOICE_CHANNELS.includes(channel) ? voice : text;
-  return { version, title, text: words, hash: hashOf(version, title, words) };
+/** Who reads the consent of a code: a pupil's own student code gets the text written to a pupil. */
+export function audienceOfRole(role: TLinkRole): TConsentAudience {
+  return role === 'student' ? 'pupil' : 'adult';
+}
+
+/** The consent text a channel shows (voice channels speak the short form), naming who carries its messages. */
+export function consentText(locale: TLinkLocale, channel: TLinkChannel, audience: TConsentAudience = 'adult'): TConsentText {
+  const { version, carriers, ...forms } = LINKING_TEXTS[locale].consent;
+  const form = forms[audience];
+  const carrier = carriers[channel][audience];
+  const words = VOICE_CHANNELS.includes(channel) ? form.voice(carrier) : form.text(carrier);
+  return { version, title: form.title, text: words, hash: hashOf(version, form.title, words) };
 }
 
 /** The version every locale must carry; a test keeps them in step. */
 export const CURRENT_CONSENT_VERSION = LINKING_TEXTS.ru.consent.version;
 
-/** Hashes of every current consent text (each locale, chat and voice form). */
+/** Hashes of every current consent text: each locale, channel and audience. */
 export function currentConsentHashes(): Set<string> {
   const hashes = new Set<string>();
   for (const locale of Object.keys(LINKING_TEXTS) as TLinkLocale[]) {
-    for (const channel of ['telegram', 'alice'] as const) hashes.add(consentText(locale, channel).hash);
+    for (const channel of Object.keys(LINKING_TEXTS[locale].consent.carriers) as TLinkChannel[]) {
+      for (const audience of ['adult', 'pupil'] as const) hashes.add(consentText(locale, channel, audience).hash);
+    }
   }
   return hashes;
+}
+
+/**
+ * Whom a linked person is asked again as: a pupil when every link is to themselves (a pupil's own
+ * chat), otherwise an adult (a parent, a teacher, or both).
+ */
+export function audienceOfScope(scope: Pick<TViewerScope, 'linkedStudents' | 'selfStudentIds' | 'teacherIds'>): TConsentAudience {
+  const ownOnly = scope.linkedStudents.length > 0 && scope.linkedStudents.every((s) => scope.selfStudentIds.includes(s.id));
+  return ownOnly && scope.teacherIds.length === 0 ? 'pupil' : 'adult';
 }

@@ -1,14 +1,18 @@
 import type { AccessReader, TViewerScope } from '../access/access-port';
-import { hashChatKey, hashLinkCode } from './code-hash';
+import { createBrakedLookup } from './braked-lookup';
+import { hashLinkCode } from './code-hash';
 import { parseCodeInput } from './code-input';
-import { CONSENT_SCOPE, consentText, CURRENT_CONSENT_VERSION, currentConsentHashes } from './consent-texts';
-import { brakeVerdict, DEFAULT_BRAKES, triesLeftAfterFailure, type TBrakePolicy } from './link-brakes';
+import { audienceOfRole, audienceOfScope, CONSENT_SCOPE, consentText, CURRENT_CONSENT_VERSION, currentConsentHashes } from './consent-texts';
+import { DEFAULT_BRAKES, triesLeftAfterFailure, type TBrakePolicy } from './link-brakes';
 import type { LinkingStore, TActiveConsent } from './linking-port';
-import type { TAcceptResult, TChatRef, TForgetResult, TLinkChannel, TPendingLink, TStartResult } from './linking-types';
+import type { TAcceptResult, TChatRef, TForgetResult, TLinkChannel, TOfferResult, TPendingAcceptResult, TPendingLink, TPostedCodeResult, TStartResult } from './linking-types';
+import { newPendingHandle, PENDING_LINK_TTL_MS } from './pending-handle';
+import { pupilMayLink } from './pupil-gate';
 
 // Linking a chat to a student (or teacher) with a one-time code, consent first (CONTRACT section
-// 6, 152-ФЗ). startLink only reads (and counts failures): nothing about the chat is stored until
-// acceptConsent, which does everything in one transaction.
+// 6, 152-ФЗ). startLink only reads (and counts failures): nothing about the person is stored until
+// acceptConsent, which does everything in one transaction. Meanwhile offerLink keeps the code's
+// hash and the chat in a PendingLink for 15 minutes, so no button or voice session carries a code.
 
 export interface TChatState {
   personId: string;
@@ -37,6 +41,21 @@ export interface LinkService {
   acceptConsent(chat: TChatRef, pending: TPendingLink, consentTextVersion: string, shownOn?: TLinkChannel): Promise<TAcceptResult>;
   /** Stores nothing: the pending link is simply dropped by the caller. */
   declineConsent(chat: TChatRef, pending: TPendingLink): Promise<void>;
+  /**
+   * startLink for a chat that asks for consent in a later message (a button, a voice answer): the
+   * checked code is held in a PendingLink for 15 minutes under the returned handle, which is all
+   * the button or the voice session carries.
+   */
+  offerLink(chat: TChatRef, codeInput: string): Promise<TOfferResult>;
+  /** acceptConsent for the code held under `handle` in this chat; the pending link is spent either way. */
+  acceptPending(chat: TChatRef, handle: string, consentTextVersion: string): Promise<TPendingAcceptResult>;
+  /** Decline: the pending link under `handle` is deleted, nothing else was ever stored. */
+  declinePending(chat: TChatRef, handle: string): Promise<void>;
+  /**
+   * A code seen where several people read (a group chat): looked up like any other try (it counts
+   * against the brakes) and, if it is a live code, made void at once so it can never be redeemed.
+   */
+  voidPostedCode(chat: TChatRef, text: string): Promise<TPostedCodeResult>;
   personForChat(chat: TChatRef): Promise<string | null>;
   /** true when the person has no consent, or consented to a text that is no longer current. */
   needsConsent(personId: string): Promise<boolean>;
@@ -56,7 +75,7 @@ export interface LinkService {
   exportData(personId: string): Promise<Record<string, unknown> | null>;
 }
 
-/** Session key of a chat (ChatSession.key); channels keep the pending link and menus under it. */
+/** Session key of a chat (ChatSession.key); channels keep their session state under it. */
 export function chatSessionKey(chat: TChatRef): string {
   return `${chat.channel}:${chat.externalId}`;
 }
@@ -73,30 +92,41 @@ export function createLinkService(deps: LinkServiceDeps): LinkService {
   const { store, pepper } = deps;
   const brakes = deps.brakes ?? DEFAULT_BRAKES;
   const now = deps.now ?? (() => new Date());
+  const lookUp = createBrakedLookup({ store, pepper, brakes });
 
-  return {
+  const service: LinkService = {
     async startLink(chat, codeInput) {
       const code = parseCodeInput(codeInput);
       if (!code) return { ok: false, reason: 'not_a_code' };
       const at = now();
-      const chatKey = hashChatKey(pepper, chat.channel, chat.externalId);
-      const counts = await store.attemptCounts(chat.channel, chatKey, at);
-      const verdict = brakeVerdict(counts, brakes, at);
-      if (verdict.braked) return { ok: false, reason: verdict.reason, retryAfterSeconds: verdict.retryAfterSeconds };
-
-      const stored = await store.findCode(hashLinkCode(pepper, code));
+      const found = await lookUp(chat, code, at);
+      if (found.braked) return { ok: false, ...found.refusal };
+      const { stored, counts } = found;
       const refusal = !stored ? 'wrong_code' : stored.usedAt ? 'used' : stored.expiresAt <= at ? 'expired' : null;
-      if (refusal || !stored) {
-        // Used and expired codes count too: from outside they are as wrong as a guess.
-        await store.recordFailure(chat.channel, chatKey, at);
-        return { ok: false, reason: refusal ?? 'wrong_code', triesLeft: triesLeftAfterFailure(counts, brakes) };
-      }
+      // Used and expired codes stay counted: from outside they are as wrong as a guess.
+      if (refusal || !stored) return { ok: false, reason: refusal ?? 'wrong_code', triesLeft: triesLeftAfterFailure(counts, brakes) };
+      await found.release();
+      if (!(await pupilMayLink(store, stored.grant))) return { ok: false, reason: 'guardian_first' };
       return { ok: true, pending: { codeId: stored.id, grant: stored.grant, expiresAt: stored.expiresAt.toISOString() } };
+    },
+
+    async offerLink(chat, codeInput) {
+      const started = await service.startLink(chat, codeInput);
+      if (!started.ok) return started;
+      const handle = newPendingHandle();
+      const expiresAt = new Date(Math.min(now().getTime() + PENDING_LINK_TTL_MS, Date.parse(started.pending.expiresAt)));
+      // startLink found the code, so the input parses: the hash is the one just looked up.
+      const codeHash = hashLinkCode(pepper, parseCodeInput(codeInput) ?? '');
+      await store.savePending({ handle, codeHash, chat: { channel: chat.channel, externalId: chat.externalId }, expiresAt });
+      return { ok: true, handle, grant: started.pending.grant };
     },
 
     async acceptConsent(chat, pending, consentTextVersion, shownOn) {
       if (consentTextVersion !== CURRENT_CONSENT_VERSION) return { ok: false, reason: 'consent_outdated' };
-      const text = consentText(chat.locale ?? 'ru', shownOn ?? chat.channel);
+      if (!(await pupilMayLink(store, pending.grant))) return { ok: false, reason: 'guardian_first' };
+      // The sign-in page shows its text before the code is known: the adult one, which it records.
+      const audience = shownOn === 'web' ? 'adult' : audienceOfRole(pending.grant.role);
+      const text = consentText(chat.locale ?? 'ru', shownOn ?? chat.channel, audience);
       return store.redeem({
         codeId: pending.codeId,
         chat,
@@ -107,6 +137,28 @@ export function createLinkService(deps: LinkServiceDeps): LinkService {
 
     async declineConsent() {
       // Deliberately nothing: declining must leave no trace of the chat.
+    },
+
+    async acceptPending(chat, handle, consentTextVersion) {
+      const held = await store.takePending(chat, handle, now());
+      if (!held) return { ok: false, reason: 'pending_expired' };
+      const stored = await store.findCode(held.codeHash);
+      if (!stored) return { ok: false, reason: 'not_found' };
+      // The same acceptance as any other: the code row is checked again inside the redeeming transaction.
+      return service.acceptConsent(chat, { codeId: stored.id, grant: stored.grant, expiresAt: stored.expiresAt.toISOString() }, consentTextVersion);
+    },
+
+    declinePending: (chat, handle) => store.dropPending(chat, handle),
+
+    async voidPostedCode(chat, text) {
+      const code = parseCodeInput(text);
+      if (!code) return 'not_a_code';
+      const at = now();
+      const found = await lookUp(chat, code, at);
+      if (found.braked) return 'braked';
+      // The try stays counted whatever the code was: nothing is ever linked from a group.
+      if (found.stored && !found.stored.usedAt) await store.voidCode(found.stored.id, at);
+      return 'voided';
     },
 
     personForChat: (chat) => store.personForChat(chat),
@@ -120,10 +172,11 @@ export function createLinkService(deps: LinkServiceDeps): LinkService {
 
     async renewConsent(chat, consentTextVersion) {
       if (consentTextVersion !== CURRENT_CONSENT_VERSION) return false;
-      const personId = await store.personForChat(chat);
-      if (!personId) return false;
-      const text = consentText(chat.locale ?? 'ru', chat.channel);
-      await store.recordConsent(personId, chat.channel, { textVersion: text.version, textHash: text.hash, scope: CONSENT_SCOPE }, now());
+      // The scope says whom the text was written to: a pupil's own chat was asked with the pupil's text.
+      const found = await deps.access.chatViewer(chat);
+      if (!found) return false;
+      const text = consentText(chat.locale ?? 'ru', chat.channel, audienceOfScope(found.scope));
+      await store.recordConsent(found.scope.personId, chat.channel, { textVersion: text.version, textHash: text.hash, scope: CONSENT_SCOPE }, now());
       return true;
     },
 
@@ -134,4 +187,5 @@ export function createLinkService(deps: LinkServiceDeps): LinkService {
 
     exportData: (personId) => store.exportPerson(personId),
   };
+  return service;
 }

@@ -1,4 +1,5 @@
 import type { TChatRef, TDestroyedKinds, TGrant, TLinkChannel, TLinkRole } from './linking-types';
+import type { PendingLinkStore } from './pending-link-port';
 
 // What linking needs from storage. The Prisma implementation lives in prisma/linking-store.ts;
 // every method that writes more than one row does it in one transaction.
@@ -8,9 +9,15 @@ export interface TAttemptCounts {
   chatLastHour: number;
   /** oldest of those, to say when the chat may try again */
   chatOldestAt: Date | null;
-  /** failures of all chats within the last minute / hour */
-  globalLastMinute: number;
-  globalLastHour: number;
+  /** failures of all chats of the same channel within the last minute / hour */
+  channelLastMinute: number;
+  channelLastHour: number;
+}
+
+/** A try as the brakes saw it: the counts before it, and its id when it was let through (and so counted). */
+export interface TAttemptClaim {
+  counts: TAttemptCounts;
+  attemptId: string | null;
 }
 
 export interface TStoredCode {
@@ -43,17 +50,27 @@ export interface TActiveConsent {
   acceptedAt: Date;
 }
 
-export interface LinkingStore {
-  attemptCounts(channel: TLinkChannel, chatKey: string, now: Date): Promise<TAttemptCounts>;
-  /** Logs a failed try (and drops tries too old for any brake). */
-  recordFailure(channel: TLinkChannel, chatKey: string, now: Date): Promise<void>;
+export interface LinkingStore extends PendingLinkStore {
+  /**
+   * One atomic step: reads the counts of the chat's and the channel's tries and, when `admit`
+   * lets the try through, logs it (and drops tries too old for any brake). Concurrent claims of
+   * one channel are serialised, so no more tries pass than the brakes allow, however many arrive
+   * at once.
+   */
+  claimAttempt(channel: TLinkChannel, chatKey: string, now: Date, admit: (counts: TAttemptCounts) => boolean): Promise<TAttemptClaim>;
+  /** Takes a claimed try back: it was a right code, and only wrong ones count. */
+  releaseAttempt(attemptId: string): Promise<void>;
   findCode(codeHash: string): Promise<TStoredCode | null>;
+  /** Marks an unused code used, so it can never be redeemed (a code shown in a group chat), with any pending link for it. */
+  voidCode(codeId: string, now: Date): Promise<void>;
   /**
    * One transaction: marks the code used (only if still unused and unexpired — of two chats
    * racing for one code exactly one wins), creates the person and chat if new, the student or
    * teacher link and the consent record.
    */
   redeem(input: TRedeemInput): Promise<TRedeemResult>;
+  /** Whether the pupil may consent to their own link: their school allows it, or a guardian of theirs is linked with consent. */
+  pupilMayConsent(studentId: string): Promise<boolean>;
   personForChat(chat: TChatRef): Promise<string | null>;
   /** Latest consent of the person that is not withdrawn, or null. */
   activeConsent(personId: string): Promise<TActiveConsent | null>;
@@ -61,8 +78,9 @@ export interface LinkingStore {
   recordConsent(personId: string, channel: TLinkChannel, consent: { textVersion: string; textHash: string; scope: string }, now: Date): Promise<void>;
   /**
    * One transaction: deletes the person behind the chat with their chats, links, consents,
-   * subscriptions, sessions and pending alerts, and writes an anonymised DestructionRecord.
-   * null when nothing is stored for the chat (its session, if any, is still deleted).
+   * subscriptions, sessions, pending links and pending alerts, and writes an anonymised
+   * DestructionRecord. null when nothing is stored for the chat (its session and pending links,
+   * if any, are still deleted).
    */
   forget(chat: TChatRef, sessionKey: string, now: Date): Promise<TDestroyedKinds | null>;
   /** Everything stored about the person as plain JSON, or null. */

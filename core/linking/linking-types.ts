@@ -3,6 +3,8 @@
 export type TLinkChannel = 'telegram' | 'vk' | 'alice' | 'alexa' | 'playground' | 'web';
 export type TLinkRole = 'guardian' | 'student' | 'teacher';
 export type TLinkLocale = 'ru' | 'en';
+/** Whom a consent text is written to: a pupil linking themselves reads one addressed to a child. */
+export type TConsentAudience = 'adult' | 'pupil';
 
 /** A conversation on one channel: Telegram chat id, VK peer id, voice user id. */
 export interface TChatRef {
@@ -41,16 +43,27 @@ export type TStartRefusal =
   | { reason: 'used'; triesLeft: number }
   /** this chat made too many wrong tries */
   | { reason: 'locked'; retryAfterSeconds: number }
-  /** the global brake: too many wrong tries across all chats, everyone waits */
-  | { reason: 'busy'; retryAfterSeconds: number };
+  /** the channel's brake: too many wrong tries across all chats of this channel, everyone on it waits */
+  | { reason: 'busy'; retryAfterSeconds: number }
+  /** a right student code, but the school wants a guardian of the pupil linked first (not counted as a try) */
+  | { reason: 'guardian_first' };
 
 export type TStartResult = { ok: true; pending: TPendingLink } | ({ ok: false } & TStartRefusal);
 
 export type TAcceptResult =
   | { ok: true; personId: string; grant: TGrant }
-  | { ok: false; reason: 'used' | 'expired' | 'not_found' | 'consent_outdated' };
+  | { ok: false; reason: 'used' | 'expired' | 'not_found' | 'consent_outdated' | 'guardian_first' };
 
 /** What `forget` destroyed, by kind; no identifiers. */
 export type TDestroyedKinds = Record<string, number>;
 
 export type TForgetResult = { forgotten: true; kinds: TDestroyedKinds } | { forgotten: false };
+
+/** A code checked for a chat and held under a handle until the consent is answered. */
+export type TOfferResult = { ok: true; handle: string; grant: TGrant } | ({ ok: false } & TStartRefusal);
+
+/** Accept pressed (or "yes" said) for a handle: as acceptConsent, or the handle is unknown or older than 15 minutes. */
+export type TPendingAcceptResult = TAcceptResult | { ok: false; reason: 'pending_expired' };
+
+/** A code seen in a group chat: void now, or not looked up because a brake is on. */
+export type TPostedCodeResult = 'voided' | 'braked' | 'not_a_code';

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { isCivilDate } from '../calendar/civil-date';
+import { printable } from '../input/printable-text';
 
 export const INTENTS = [
   'grades',
@@ -21,7 +23,8 @@ export const INTENTS = [
 export const ZIntentSchema = z.enum(INTENTS);
 export type TIntent = z.infer<typeof ZIntentSchema>;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+// A query may come back from outside (a voice session's state): only a real day, only printable text.
+const isoDate = z.string().refine(isCivilDate, 'expected a calendar date YYYY-MM-DD');
 
 /** What one utterance asks for; the same shape whichever channel it came from. */
 export const ZQuerySchema = z.object({
@@ -30,9 +33,9 @@ export const ZQuerySchema = z.object({
   /** Set only when the utterance names a range; `date` is then its first day. */
   dateTo: isoDate.nullable(),
   /** A canonical name from subjects.json. */
-  subject: z.string().nullable(),
+  subject: printable(z.string()).nullable(),
   /** A first name in the nominative case, as spoken. */
-  child: z.string().nullable(),
+  child: printable(z.string()).nullable(),
 });
 export type TQuery = z.infer<typeof ZQuerySchema>;
 

@@ -1,13 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { CURRENT_CONSENT_VERSION, refusalMessage, type LinkService, type TChatRef, type TLinkLocale } from '../linking';
 import { OAUTH_TEXTS } from './locales';
-import { findClient, redirectAllowed, secretMatches, type TOAuthClient } from './oauth-clients';
+import { findClient, redirectAllowed, type TOAuthClient } from './oauth-clients';
+import { createFormGuard, type OAuthFormGuard } from './oauth-form-guard';
+import { createTokenGrants, type TTokenRequest, type TTokenResult } from './oauth-grants';
+import { readChallenge } from './oauth-pkce';
 import type { OAuthStore } from './oauth-port';
 import { hashOAuthToken, newOAuthToken, OAUTH_TTL_SECONDS } from './oauth-tokens';
 
 // OAuth 2.0 authorization-code flow (RFC 6749 §4.1) for Alice's account linking. The sign-in page
 // is where the person types the school's code and accepts the consent; the chat it creates is
 // what the tokens stand for, so a token answers exactly like a voice user who said the code.
+
+export type { TTokenRequest, TTokenResult };
 
 export interface OAuthServiceDeps {
   store: OAuthStore;
@@ -17,10 +22,17 @@ export interface OAuthServiceDeps {
   now?: () => Date;
 }
 
-export interface TAuthorizeRequest {
+/** The parameters of an authorization request (the query of GET /oauth/authorize, kept in the form). */
+export interface TAuthorizationParams {
   clientId?: string;
   redirectUri?: string;
   state?: string;
+  /** PKCE (RFC 7636): optional, S256 only. */
+  codeChallenge?: string;
+  codeChallengeMethod?: string;
+}
+
+export interface TAuthorizeRequest extends TAuthorizationParams {
   /** The school's code as typed. */
   code?: string;
   consented: boolean;
@@ -34,92 +46,71 @@ export type TAuthorizeResult =
   | { kind: 'bad_client' }
   /** Show the form again with this message. */
   | { kind: 'form'; message: string }
+  /** Back to the client: with a code, or with an error for a malformed request. */
   | { kind: 'redirect'; location: string };
 
-export interface TTokenRequest {
-  grantType?: string;
-  code?: string;
-  refreshToken?: string;
-  redirectUri?: string;
-  clientId?: string;
-  clientSecret?: string;
-}
-
-export type TTokenResult =
-  | { ok: true; body: { access_token: string; token_type: 'bearer'; expires_in: number; refresh_token: string } }
-  | { ok: false; status: 400 | 401; body: { error: string; error_description: string } };
-
 export interface OAuthService {
-  /** Whether the first page may be shown at all for these parameters. */
-  clientKnown(clientId?: string, redirectUri?: string): boolean;
+  /** Refuses an authorization request before the page is shown; null when the form may be shown. */
+  checkRequest(request: TAuthorizationParams): TRefusal | null;
   authorize(request: TAuthorizeRequest): Promise<TAuthorizeResult>;
   token(request: TTokenRequest): Promise<TTokenResult>;
-  /** The chat an access token stands for; null for an unknown, expired or forgotten one. */
+  /** The chat an access token stands for; null for an unknown, expired, revoked or forgotten one. */
   chatForToken(accessToken: string): Promise<TChatRef | null>;
+  /** CSRF tokens of the sign-in form. */
+  form: OAuthFormGuard;
 }
 
-const tokenError = (status: 400 | 401, error: string, description: string): TTokenResult => ({ ok: false, status, body: { error, error_description: description } });
+type TRefusal = Exclude<TAuthorizeResult, { kind: 'form' }>;
+type TChecked = { ok: false; refusal: TRefusal } | { ok: true; client: TOAuthClient; redirectUri: string; challenge?: string };
+
+function backTo(redirectUri: string, params: Record<string, string | undefined>): string {
+  const location = new URL(redirectUri);
+  for (const [name, value] of Object.entries(params)) if (value) location.searchParams.set(name, value);
+  return location.toString();
+}
 
 export function createOAuthService(deps: OAuthServiceDeps): OAuthService {
   const { store, linking, pepper } = deps;
   const now = deps.now ?? (() => new Date());
-  const expiry = (at: Date, seconds: number) => new Date(at.getTime() + seconds * 1000);
 
-  function client(clientId?: string, redirectUri?: string): TOAuthClient | null {
-    const found = findClient(deps.clients, clientId);
-    return found && redirectAllowed(found, redirectUri) ? found : null;
-  }
-
-  async function issueTokens(chat: TChatRef, clientId: string, at: Date): Promise<TTokenResult> {
-    const access = newOAuthToken();
-    const refresh = newOAuthToken();
-    await store.saveTokens(chat, [
-      { kind: 'access', tokenHash: hashOAuthToken(pepper, 'access', access), clientId, expiresAt: expiry(at, OAUTH_TTL_SECONDS.access) },
-      { kind: 'refresh', tokenHash: hashOAuthToken(pepper, 'refresh', refresh), clientId, expiresAt: expiry(at, OAUTH_TTL_SECONDS.refresh) },
-    ]);
-    return { ok: true, body: { access_token: access, token_type: 'bearer', expires_in: OAUTH_TTL_SECONDS.access, refresh_token: refresh } };
+  function check(request: TAuthorizationParams): TChecked {
+    const client = findClient(deps.clients, request.clientId);
+    const redirectUri = request.redirectUri;
+    if (!client || !redirectUri || !redirectAllowed(client, redirectUri)) return { ok: false, refusal: { kind: 'bad_client' } };
+    // The client and its redirect URI are known, so a bad PKCE parameter goes back to it (RFC 7636 §4.4.1).
+    const pkce = readChallenge(request.codeChallenge, request.codeChallengeMethod);
+    if (!pkce.ok) return { ok: false, refusal: { kind: 'redirect', location: backTo(redirectUri, { error: 'invalid_request', error_description: pkce.description, state: request.state }) } };
+    return { ok: true, client, redirectUri, challenge: pkce.challenge };
   }
 
   return {
-    clientKnown: (clientId, redirectUri) => client(clientId, redirectUri) !== null,
+    checkRequest(request) {
+      const checked = check(request);
+      return checked.ok ? null : checked.refusal;
+    },
 
     async authorize(request) {
-      const found = client(request.clientId, request.redirectUri);
-      if (!found || !request.redirectUri) return { kind: 'bad_client' };
+      const checked = check(request);
+      if (!checked.ok) return checked.refusal;
       const started = await linking.startLink({ channel: 'web', externalId: request.remoteKey }, request.code ?? '');
       if (!started.ok) return { kind: 'form', message: refusalMessage(request.locale, started) };
       // The code is checked before the consent box so that a wrong code is said first; nothing is stored without both.
       if (!request.consented) return { kind: 'form', message: OAUTH_TEXTS[request.locale].consentRequired };
-      const chat: TChatRef = { channel: found.channel, externalId: `oauth:${randomUUID()}`, locale: request.locale };
+      const chat: TChatRef = { channel: checked.client.channel, externalId: `oauth:${randomUUID()}`, locale: request.locale };
       const accepted = await linking.acceptConsent(chat, started.pending, CURRENT_CONSENT_VERSION, 'web');
       if (!accepted.ok) return { kind: 'form', message: refusalMessage(request.locale, accepted) };
       const code = newOAuthToken();
-      const at = now();
-      await store.saveTokens(chat, [{ kind: 'code', tokenHash: hashOAuthToken(pepper, 'code', code), clientId: found.id, expiresAt: expiry(at, OAUTH_TTL_SECONDS.code) }]);
-      const location = new URL(request.redirectUri);
-      location.searchParams.set('code', code);
-      if (request.state) location.searchParams.set('state', request.state);
-      return { kind: 'redirect', location: location.toString() };
+      const expiresAt = new Date(now().getTime() + OAUTH_TTL_SECONDS.code * 1000);
+      // The code remembers where it was sent and its PKCE challenge: its exchange must match both.
+      const { client, redirectUri, challenge } = checked;
+      await store.saveTokens(chat, [{ kind: 'code', tokenHash: hashOAuthToken(pepper, 'code', code), clientId: client.id, expiresAt, redirectUri, codeChallenge: challenge }]);
+      return { kind: 'redirect', location: backTo(redirectUri, { code, state: request.state }) };
     },
 
-    async token(request) {
-      const found = findClient(deps.clients, request.clientId);
-      if (!found || !secretMatches(found, request.clientSecret)) return tokenError(401, 'invalid_client', 'unknown client or wrong secret');
-      const at = now();
-      if (request.grantType === 'authorization_code') {
-        if (request.redirectUri !== undefined && !redirectAllowed(found, request.redirectUri)) return tokenError(400, 'invalid_grant', 'redirect_uri does not match');
-        const chat = request.code ? await store.spend('code', hashOAuthToken(pepper, 'code', request.code), found.id, at) : null;
-        if (!chat) return tokenError(400, 'invalid_grant', 'the code is unknown, used or expired');
-        return issueTokens(chat, found.id, at);
-      }
-      if (request.grantType === 'refresh_token') {
-        const chat = request.refreshToken ? await store.spend('refresh', hashOAuthToken(pepper, 'refresh', request.refreshToken), found.id, at) : null;
-        if (!chat) return tokenError(400, 'invalid_grant', 'the refresh token is unknown, used or expired');
-        return issueTokens(chat, found.id, at);
-      }
-      return tokenError(400, 'unsupported_grant_type', 'grant_type must be authorization_code or refresh_token');
-    },
+    token: createTokenGrants({ store, pepper, clients: deps.clients, now }),
 
     chatForToken: (accessToken) => store.chatForAccessToken(hashOAuthToken(pepper, 'access', accessToken), now()),
+
+    form: createFormGuard(pepper, now),
   };
 }

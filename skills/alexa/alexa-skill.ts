@@ -6,6 +6,7 @@ import { escapeXml } from '../../core/answers/escape';
 import { transliterate } from '../../core/answers/locales/en-subjects';
 import { LINKING_TEXTS, parseCodeInput, type LinkService, type TChatRef } from '../../core/linking';
 import type { TIntent, TQuery } from '../../core/nlu/types';
+import { heardText } from '../voice/heard-text';
 import { voiceCodeTurn, voiceConsentTurn, voiceReconsentQuestion, voiceReconsentTurn } from '../voice/voice-linking';
 import { silentVoiceLogger, type TVoiceLogger } from '../voice/voice-logger';
 import { followUpQuery, queryFromSlots, type TAlexaSlotValues } from './alexa-query';
@@ -45,7 +46,7 @@ const isIntent = (input: HandlerInput, ...names: string[]) => getRequestType(inp
 const plain = (text: string) => escapeXml(transliterate(text));
 
 function slotValues(input: HandlerInput): TAlexaSlotValues {
-  const value = (name: string) => getSlot(input.requestEnvelope, name)?.value || undefined;
+  const value = (name: string) => heardText(getSlot(input.requestEnvelope, name)?.value ?? '') || undefined;
   return { date: value(SLOTS.date), subject: value(SLOTS.subject), subjectResolved: resolvedName(getSlot(input.requestEnvelope, SLOTS.subject)), child: value(SLOTS.child) };
 }
 
@@ -77,7 +78,7 @@ export function createAlexaSkill(deps: AlexaSkillDeps): Skill {
     const { personId, needsConsent, scope, t, now } = turnOf(input);
     if (!personId) return say(input, plain(t.askCode));
     // Consent to an older text no longer counts: nothing personal is said until the new one is answered.
-    if (needsConsent) return say(input, plain(voiceReconsentQuestion('en', 'alexa')), { session: { reconsent: true } });
+    if (needsConsent) return say(input, plain(voiceReconsentQuestion('en', 'alexa', scope)), { session: { reconsent: true } });
     const answer = await deps.answers.answer(query, { personId, channel: 'alexa', scope: scope ?? undefined }, now);
     if (answer.kind === 'action') return say(input, plain(t.elsewhere));
     return sayAnswer(input, answer, { last: query });
@@ -123,7 +124,7 @@ export function createAlexaSkill(deps: AlexaSkillDeps): Skill {
       canHandle: (input) => isIntent(input, 'LinkCodeIntent'),
       handle: async (input) => {
         const { chat } = turnOf(input);
-        const code = parseCodeInput(getSlot(input.requestEnvelope, SLOTS.code)?.value ?? '');
+        const code = parseCodeInput(heardText(getSlot(input.requestEnvelope, SLOTS.code)?.value ?? ''));
         if (!code) return say(input, plain(LINKING_TEXTS.en.notACode));
         const result = await voiceCodeTurn(deps.linking, chat, 'en', code);
         if (result.kind === 'refused') {

@@ -1,8 +1,13 @@
 import { z } from 'zod';
+import { printable } from '../../core/input/printable-text';
 
 // The Yandex Dialogs webhook protocol (yandex.ru/dev/dialogs/alice/doc/request.html and
 // response.html), modelled as far as this skill reads or writes it. Unknown fields are allowed
-// through: Yandex adds fields over time and an old skill must keep answering.
+// through: Yandex adds fields over time and an old skill must keep answering. The ids name a chat
+// in the database, so NUL or a lone surrogate in one makes the request malformed (400).
+
+/** A string that may reach the database: an id, or a name Yandex recognised. */
+const ZAliceId = printable(z.string());
 
 export const ALICE_TEXT_LIMIT = 1024;
 export const ALICE_STATE_LIMIT = 1024;
@@ -29,9 +34,9 @@ export type TAliceDateTime = z.infer<typeof ZAliceDateTimeSchema>;
 
 /** YANDEX.FIO: lower-case nominative parts of a name. */
 export const ZAliceFioSchema = z.object({
-  first_name: z.string().optional(),
-  patronymic_name: z.string().optional(),
-  last_name: z.string().optional(),
+  first_name: ZAliceId.optional(),
+  patronymic_name: ZAliceId.optional(),
+  last_name: ZAliceId.optional(),
 });
 
 export const ZAliceRequestSchema = z.object({
@@ -43,11 +48,11 @@ export const ZAliceRequestSchema = z.object({
   }),
   session: z.object({
     message_id: z.number().int(),
-    session_id: z.string(),
-    skill_id: z.string(),
+    session_id: ZAliceId,
+    skill_id: ZAliceId,
     /** Present only when the person is signed in to Yandex. */
-    user: z.object({ user_id: z.string(), access_token: z.string().optional() }).optional(),
-    application: z.object({ application_id: z.string() }),
+    user: z.object({ user_id: ZAliceId, access_token: ZAliceId.optional() }).optional(),
+    application: z.object({ application_id: ZAliceId }),
     new: z.boolean(),
   }),
   request: z.object({

@@ -1,9 +1,11 @@
 import { renderAnswer, type AnswerService, type TAnswer, type TViewer } from '../../core/answers';
+import type { TViewerScope } from '../../core/access';
 import { AppError } from '../../core/errors';
 import { LINKING_TEXTS, parseCodeInput, type LinkService, type TChatRef } from '../../core/linking';
 import { parseUtterance } from '../../core/nlu';
 import type { TQuery } from '../../core/nlu/types';
 import { applyFollowUp, isDiaryIntent } from '../voice/follow-up';
+import { heardText } from '../voice/heard-text';
 import { voiceCodeTurn, voiceConsentTurn, voiceReconsentQuestion, voiceReconsentTurn } from '../voice/voice-linking';
 import { silentVoiceLogger, type TVoiceLogger } from '../voice/voice-logger';
 import { fillFromEntities } from './alice-entities';
@@ -111,10 +113,10 @@ export function createAliceSkill(deps: AliceSkillDeps): AliceSkill {
   }
 
   /** Consent to an older text no longer counts: nothing personal is said until the new one is answered. */
-  async function reconsent(turn: TTurn): Promise<TAliceResponse> {
+  async function reconsent(turn: TTurn, scope: TViewerScope): Promise<TAliceResponse> {
     if (parseUtterance(turn.text, { lang: turn.lang, now: turn.now, tz: deps.timezone }).intent === 'forget') return forget(turn);
     const accepted = turn.state.reconsent ? consentAnswer(turn) : null;
-    if (accepted === null) return reply(turn, voiceReconsentQuestion(turn.lang, turn.chat.channel), { state: { reconsent: true } });
+    if (accepted === null) return reply(turn, voiceReconsentQuestion(turn.lang, turn.chat.channel, scope), { state: { reconsent: true } });
     const result = await voiceReconsentTurn(deps.linking, turn.chat, turn.lang, accepted);
     log.info({ channel: 'alice', accepted }, 'consent asked again');
     return reply(turn, result.say, { state: {}, endSession: result.forgotten });
@@ -130,7 +132,7 @@ export function createAliceSkill(deps: AliceSkillDeps): AliceSkill {
     }
     const state = await deps.linking.chatState(turn.chat);
     const personId = state?.personId ?? null;
-    if (state?.needsConsent) return reconsent(turn);
+    if (state?.needsConsent) return reconsent(turn, state.scope);
     if (!turn.text.trim()) {
       if (!turn.req.session.new) return reply(turn, turn.t.didNotHear);
       return reply(turn, personId ? turn.t.greetingLinked : turn.t.greetingNew);
@@ -162,7 +164,8 @@ export function createAliceSkill(deps: AliceSkillDeps): AliceSkill {
       const t = ALICE_TEXTS[lang];
       // Yandex's health check: answered before anything touches the database.
       if (req.request.original_utterance === 'ping') return aliceReply(t.pong, t.pong);
-      const text = req.request.command || req.request.original_utterance;
+      // Yandex never sends more than 1,024 characters: a longer (forged) command is cut before anything parses it.
+      const text = heardText(req.request.command || req.request.original_utterance);
       const turn: TTurn = { req, lang, t, text, state: readSessionState(req.state?.session), chat: await chatOf(req, lang), now: clock() };
       return respond(turn);
     },

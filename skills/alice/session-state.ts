@@ -1,11 +1,15 @@
 import { z } from 'zod';
+import { PENDING_HANDLE_PATTERN } from '../../core/linking';
+import { isCivilDate } from '../../core/calendar/civil-date';
+import { printable } from '../../core/input/printable-text';
 import { ZIntentSchema } from '../../core/nlu/types';
 import { ALICE_STATE_LIMIT } from './alice-schemas';
 
 // What the skill remembers within one Alice session. Yandex keeps it and sends it back as
 // state.session, so it is read as untrusted input: anything that does not parse is forgotten.
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+// A forged state may name an impossible day ("9999-99-99") or text the database refuses: forgotten too.
+const isoDate = z.string().refine(isCivilDate);
 
 export const ZAliceSessionStateSchema = z.object({
   /** The previous diary question, for follow-ups ("а по физике?"). */
@@ -14,14 +18,14 @@ export const ZAliceSessionStateSchema = z.object({
       intent: ZIntentSchema,
       date: isoDate.nullable().default(null),
       dateTo: isoDate.nullable().default(null),
-      subject: z.string().max(80).nullable().default(null),
-      child: z.string().max(40).nullable().default(null),
+      subject: printable(z.string()).max(80).nullable().default(null),
+      child: printable(z.string()).max(40).nullable().default(null),
     })
     .optional(),
   /** The changed consent text was read out; the answer to it is awaited. */
   reconsent: z.literal(true).optional(),
-  /** A checked link code waiting for the consent answer. */
-  pending: z.object({ code: z.string().regex(/^\d{12}$/) }).optional(),
+  /** The handle of a checked link code waiting for the consent answer (never the code: Yandex keeps this state). */
+  pending: z.object({ handle: z.string().regex(PENDING_HANDLE_PATTERN) }).optional(),
 });
 export type TAliceSessionState = z.infer<typeof ZAliceSessionStateSchema>;
 

@@ -1,12 +1,13 @@
-import { consentText, CURRENT_CONSENT_VERSION, LINKING_TEXTS, refusalMessage, type LinkService, type TChatRef, type TLinkLocale } from '../../core/linking';
+import type { TViewerScope } from '../../core/access';
+import { audienceOfRole, audienceOfScope, consentText, CURRENT_CONSENT_VERSION, LINKING_TEXTS, refusalMessage, type LinkService, type TChatRef, type TLinkLocale } from '../../core/linking';
 
 // Linking by voice: the person reads out the 12-digit code, hears whom it links and the short
-// consent, and answers yes or no. Nothing about the user is stored before "yes". The code waits
-// in the voice session (as Telegram keeps it in the Accept button) and is checked again on
-// "yes", so a session forged or replayed without the code grants nothing.
+// consent, and answers yes or no. Nothing about the user is stored before "yes". The checked code
+// waits in a PendingLink for 15 minutes; the voice session (which the platform keeps and the
+// client sends back) carries only its handle, which works for this user only and only once.
 
 export interface TVoicePending {
-  code: string;
+  handle: string;
 }
 
 export type TCodeTurn =
@@ -17,30 +18,30 @@ export type TConsentTurn = { kind: 'linked'; say: string; personId: string } | {
 
 /** Checks a spoken code; on success the answer is the grant followed by the spoken consent. */
 export async function voiceCodeTurn(linking: LinkService, chat: TChatRef, lang: TLinkLocale, code: string): Promise<TCodeTurn> {
-  const started = await linking.startLink(chat, code);
+  const started = await linking.offerLink(chat, code);
   if (!started.ok) return { kind: 'refused', say: refusalMessage(lang, started), reason: started.reason };
-  const consent = consentText(lang, chat.channel);
-  return { kind: 'consent', say: `${LINKING_TEXTS[lang].grant(started.pending.grant)} ${consent.text}`, pending: { code } };
+  const consent = consentText(lang, chat.channel, audienceOfRole(started.grant.role));
+  return { kind: 'consent', say: `${LINKING_TEXTS[lang].grant(started.grant)} ${consent.text}`, pending: { handle: started.handle } };
 }
 
 /** The answer to the consent question: "yes" stores the link and the consent, "no" stores nothing. */
 export async function voiceConsentTurn(linking: LinkService, chat: TChatRef, lang: TLinkLocale, pending: TVoicePending, accepted: boolean): Promise<TConsentTurn> {
   const texts = LINKING_TEXTS[lang];
-  if (!accepted) return { kind: 'declined', say: texts.declined };
-  const started = await linking.startLink(chat, pending.code);
-  if (!started.ok) return { kind: 'refused', say: refusalMessage(lang, started), reason: started.reason };
-  const result = await linking.acceptConsent(chat, started.pending, CURRENT_CONSENT_VERSION);
+  if (!accepted) {
+    await linking.declinePending(chat, pending.handle);
+    return { kind: 'declined', say: texts.declined };
+  }
+  const result = await linking.acceptPending(chat, pending.handle, CURRENT_CONSENT_VERSION);
   if (!result.ok) {
-    // A code spent by another chat between the two answers, or a consent text changed meanwhile.
-    const say = result.reason === 'used' ? texts.used : result.reason === 'consent_outdated' ? texts.consentOutdated : texts.expired;
-    return { kind: 'refused', say, reason: result.reason };
+    // Answered after 15 minutes, a code spent by another chat between the two answers, or a consent text changed meanwhile.
+    return { kind: 'refused', say: refusalMessage(lang, result), reason: result.reason };
   }
   return { kind: 'linked', say: texts.linked(result.grant), personId: result.personId };
 }
 
 /** Asked again, before the next answer, of someone who accepted an older consent text. */
-export function voiceReconsentQuestion(lang: TLinkLocale, channel: TChatRef['channel']): string {
-  return `${LINKING_TEXTS[lang].reconsentIntro} ${consentText(lang, channel).text}`;
+export function voiceReconsentQuestion(lang: TLinkLocale, channel: TChatRef['channel'], scope: TViewerScope | null): string {
+  return `${LINKING_TEXTS[lang].reconsentIntro} ${consentText(lang, channel, scope ? audienceOfScope(scope) : 'adult').text}`;
 }
 
 /** "yes" records consent to the current text; "no" withdraws it, which deletes everything at once. */

@@ -59,7 +59,7 @@ for (const { kind, describe: d } of DATABASE_KINDS) {
       it('writes the access log for the pupils it shows', async () => {
         const before = await accessRows(db.sql.query, `person-${T.alg}-chat-${T.alg}`);
         await asTeacher(T.alg, 'оценки Ивана за месяц', TODAY);
-        expect((await accessRows(db.sql.query, `person-${T.alg}-chat-${T.alg}`)).slice(before.length)).toEqual([{ studentId: P.ivan, channel: 'telegram', intent: 'grades' }]);
+        expect((await accessRows(db.sql.query, `person-${T.alg}-chat-${T.alg}`)).slice(before.length)).toEqual([{ studentId: P.ivan, channel: 'telegram', intent: 'grades', viewerRole: 'teacher' }]);
       });
 
       it('never reaches a namesake in another school', async () => {
@@ -127,5 +127,8 @@ async function linkGuardian(query: TSqlQuery, personId: string, studentId: strin
 }
 
 async function accessRows(query: TSqlQuery, viewerId: string) {
-  return query<{ studentId: string; channel: string; intent: string }>(`SELECT "studentId", channel, intent FROM "AccessLog" WHERE "viewerId" = $1 ORDER BY id`, [viewerId]);
+  return query<{ studentId: string; channel: string; intent: string; viewerRole: string }>(
+    `SELECT "studentId", channel, intent, "viewerRole" FROM "AccessLog" WHERE "viewerId" = $1 ORDER BY id`,
+    [viewerId],
+  );
 }

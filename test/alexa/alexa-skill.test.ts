@@ -40,9 +40,22 @@ describe('Alexa skill', () => {
     const asked = await invoke({ userId: 'decliner', intent: 'LinkCodeIntent', slots: { code } });
     expect(spoken(asked)).toMatch(/Do you agree\?|agree/i);
     expect(spoken(asked)).not.toMatch(/[А-Яа-яЁё]/);
-    expect(asked.sessionAttributes).toEqual({ pending: { code } });
+    // The spoken consent names who carries the conversation: Amazon, abroad.
+    expect(spoken(asked)).toMatch(/through Alexa and pass through Amazon(&apos;|'|’)s servers outside Russia/);
+    // Amazon keeps the session attributes: they hold a pending link's handle, never a digit of the code.
+    expect(asked.sessionAttributes).toEqual({ pending: { handle: expect.stringMatching(/^[A-Za-z]{24}$/) } });
+    expect(JSON.stringify(asked.sessionAttributes)).not.toMatch(/\d/);
+    const pendingOf = { where: { channel: 'alexa', externalId: 'decliner' } };
+    expect(await db.prisma.pendingLink.count(pendingOf)).toBe(1);
     const declined = await invoke({ userId: 'decliner', intent: 'AMAZON.NoIntent', attributes: asked.sessionAttributes });
     expect(spoken(declined)).toMatch(/nothing (has been |was )?(saved|stored)/i);
+    expect(await db.prisma.pendingLink.count(pendingOf)).toBe(0);
+    const replayed = await invoke({ userId: 'decliner', intent: 'AMAZON.YesIntent', attributes: asked.sessionAttributes });
+    expect(spoken(replayed)).toMatch(/time to answer has run out/);
+    // Attributes in the old shape, with the code itself, are not trusted.
+    const forged = await invoke({ userId: 'decliner', intent: 'AMAZON.YesIntent', attributes: { pending: { code } } });
+    expect(await harness.linking.personForChat({ channel: 'alexa', externalId: 'decliner' })).toBeNull();
+    expect(spoken(forged)).not.toMatch(/linked/i);
     expect(await harness.linking.personForChat({ channel: 'alexa', externalId: 'decliner' })).toBeNull();
 
     const linked = await link('parent-a');

@@ -82,10 +82,20 @@ describe('POST /webhooks/alice', () => {
     const asked = await post(aliceRequest({ userId: 'declines', command: `мой код ${code}` }));
     expect(asked.response.text).toContain(firstName);
     expect(asked.response.text).toMatch(/Вы согласны/);
-    expect(asked.session_state).toEqual({ pending: { code } });
+    // The spoken consent names who carries the conversation: Yandex, for Alice.
+    expect(asked.response.text).toMatch(/через Алису и проходят через серверы Яндекса/);
+    // Yandex keeps the session state: it holds a pending link's handle, never a digit of the code.
+    expect(asked.session_state).toEqual({ pending: { handle: expect.stringMatching(/^[A-Za-z]{24}$/) } });
+    expect(JSON.stringify(asked.session_state)).not.toMatch(/\d/);
+    const pendingOf = { where: { channel: 'alice', externalId: 'declines' } };
+    expect(await db.prisma.pendingLink.count(pendingOf)).toBe(1);
     const declined = await post(aliceRequest({ userId: 'declines', command: 'нет', state: asked.session_state }));
     expect(declined.response.text).toMatch(/ничего не сохранено/);
     expect(declined.session_state).toEqual({});
+    expect(await db.prisma.pendingLink.count(pendingOf)).toBe(0);
+    // "Да" replayed with the declined session finds nothing to accept.
+    const replayed = await post(aliceRequest({ userId: 'declines', command: 'да', intents: { 'YANDEX.CONFIRM': { slots: {} } }, state: asked.session_state }));
+    expect(replayed.response.text).toMatch(/Время на ответ истекло/);
     expect(await harness.linking.personForChat({ channel: 'alice', externalId: 'declines' })).toBeNull();
 
     const linked = await link('parent-1');

@@ -43,7 +43,7 @@ for (const { kind, describe: d } of DATABASE_KINDS) {
     it('gives a person without consent or links no consent and an empty scope', async () => {
       await db.prisma.chat.create({ data: { person: { create: { id: 'chat-viewer-p', locale: 'en' } }, channel: 'telegram', externalId: '424203' } });
       const viewer = await access.chatViewer({ channel: 'telegram', externalId: '424203' });
-      expect(viewer).toEqual({ consent: null, scope: { personId: 'chat-viewer-p', locale: 'en', timezone: null, linkedStudents: [], teacherIds: [] } });
+      expect(viewer).toEqual({ consent: null, scope: { personId: 'chat-viewer-p', locale: 'en', timezone: null, linkedStudents: [], selfStudentIds: [], teacherIds: [] } });
     });
 
     it('answers from the scope handed in without reading it again, exactly as from its own read', async () => {

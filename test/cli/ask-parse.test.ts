@@ -61,6 +61,18 @@ describe('dnevnik ask', () => {
     for (const v of expectedGrades) expect(r.stdout).toContain(`: ${v}`);
   });
 
+  it('records the lookup in the access log as the operator’s, not as the parent’s', async () => {
+    const db = await openDatabase({ dataDir: path.join(dataDir, 'pglite') });
+    try {
+      const rows = await db.prisma.accessLog.findMany({ where: { channel: 'cli' } });
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) expect(row).toMatchObject({ viewerId: 'operator', viewerRole: 'operator', channel: 'cli' });
+      expect(await db.prisma.accessLog.count({ where: { viewerId: { startsWith: 'demo-' } } })).toBe(0);
+    } finally {
+      await db.close();
+    }
+  });
+
   it('prints Alice text and TTS, and Alexa SSML', async () => {
     const alice = await dnevnik(['ask', '--user', 'demo-guardian-2', '--channel', 'alice', '--now', NOW, 'какое расписание у Артёма'], { env: { DATA_DIR: dataDir } });
     expect(alice.code).toBe(0);

@@ -63,11 +63,15 @@ export function aliceRequest(o: TAliceRequestOptions = {}): TJson {
 /** The OAuth client Yandex Dialogs would be configured with in the account-linking tests. */
 export const OAUTH_CLIENT = { channel: 'alice' as const, id: 'yandex-dialogs', secret: 'client-secret-0123456789', redirectUris: ['https://social.yandex.net/broker/redirect'] };
 
+/** PUBLIC_URL of the app with account linking: the sign-in form must be posted from its origin. */
+export const OAUTH_PUBLIC_URL = 'https://dnevnik.test';
+
 /**
  * The Express app with the Alice route wired as main.ts wires it, on a demo database, the clock at
- * DEMO_NOW; with `oauth`, account linking and its sign-in pages too.
+ * DEMO_NOW; with `oauth`, account linking and its sign-in pages too, on `oauthNow` when given (for
+ * tokens that expire).
  */
-export function aliceApp(db: TestDatabase, options: { oauth?: boolean; questionsPerMinute?: number; log?: DestinationStream } = {}) {
+export function aliceApp(db: TestDatabase, options: { oauth?: boolean; oauthNow?: () => Date; questionsPerMinute?: number; log?: DestinationStream; pathSecret?: string } = {}) {
   // Everything the server and the skill log, at the most verbose level, when a test wants to read it.
   const logger = options.log ? createLogger('trace', options.log) : createLogger('silent');
   const pepper = randomBytes(32);
@@ -75,14 +79,14 @@ export function aliceApp(db: TestDatabase, options: { oauth?: boolean; questions
   const readModel = createReadModel(db, DEMO_TZ);
   const linking = createLinkService({ store, access: readModel.access, pepper, now: () => DEMO_NOW });
   const answers = createAnswerService({ ...readModel, defaultTimezone: DEMO_TZ, limiter: options.questionsPerMinute === undefined ? undefined : createMemoryQuestionLimiter({ limit: options.questionsPerMinute }) });
-  const oauth = options.oauth ? createOAuthService({ store: createOAuthStore(db), linking, pepper, clients: [OAUTH_CLIENT], now: () => DEMO_NOW }) : undefined;
+  const oauth = options.oauth ? createOAuthService({ store: createOAuthStore(db), linking, pepper, clients: [OAUTH_CLIENT], now: options.oauthNow ?? (() => DEMO_NOW) }) : undefined;
   const skill = createAliceSkill({ skillId: SKILL_ID, answers, linking, timezone: DEMO_TZ, now: () => DEMO_NOW, chatForToken: oauth?.chatForToken, logger: logger.child({ channel: 'alice' }) });
   const app: Express = createServer({
     logger,
     metrics: createMetrics({ defaultMetrics: false }),
     readiness: { database: () => db.ping() },
-    routers: [aliceRoute(skill), ...(oauth ? [oauthRoute(oauth)] : [])],
+    routers: [aliceRoute(skill, { pathSecret: options.pathSecret }), ...(oauth ? [oauthRoute(oauth, { publicUrl: OAUTH_PUBLIC_URL })] : [])],
   });
-  const issueCode = async (studentId: string) => (await issueCodes(store, pepper, [{ role: 'guardian', studentId, teacherId: null }], { now: DEMO_NOW }))[0].code;
+  const issueCode = async (studentId: string, role: 'guardian' | 'student' = 'guardian') => (await issueCodes(store, pepper, [{ role, studentId, teacherId: null }], { now: DEMO_NOW }))[0].code;
   return { app, linking, issueCode };
 }

@@ -37,6 +37,6 @@ export function telegramOnDatabase(db: TestDatabase, logger: TBotLogger = silent
     apiRoot: options.apiRoot,
   });
   const calls = options.apiRoot ? [] : recordCalls(bot);
-  const issueCode = async (studentId: string) => (await issueCodes(store, pepper, [{ role: 'guardian', studentId, teacherId: null }]))[0].code;
+  const issueCode = async (studentId: string, role: 'guardian' | 'student' = 'guardian') => (await issueCodes(store, pepper, [{ role, studentId, teacherId: null }]))[0].code;
   return { bot, calls, linking, issueCode };
 }

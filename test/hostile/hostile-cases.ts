@@ -42,6 +42,10 @@ const NASTY_TEXTS = [
   '*_`[ссылка](http://evil)`_*',
   '+ударение <[500]> sil <[300]>',
   '\u0000\u0001\u0002',
+  'оценки\u0000сегодня',
+  '/start 4815\u000026047391',
+  '\uD800',
+  'оценки \uDC00 сегодня \uDBFF',
   '\u202eоценки\u202c',
   '𝕠𝕔𝕖𝕟𝕜𝕚 😀👩‍👩‍👧‍👦',
   'a'.repeat(5000),
@@ -54,6 +58,9 @@ const NASTY_TEXTS = [
   '',
   ' ',
 ];
+
+/** Data that looks like our buttons' but names an impossible day or holds what the database refuses. */
+const FORGED_BUTTON_DATA = ['m:g:9999-99-99:a', 'm:h:2026-02-30:0', 'm:s:0000-00-00:a', 'm:g:2026-12-0\u0000:a', 's:open:\uD800', 'c:y:\u0000:481526047391', '\uD800', 'c:r:\uDC00'];
 
 /** Bodies that are not what any route expects. */
 function malformedBodies(valid: string): { name: string; body: string }[] {
@@ -116,6 +123,11 @@ function telegramCases(n: number, seed: number): THostileCase[] {
     const update = { update_id: ++updateId, callback_query: { id: `cb${i}`, chat_instance: '1', from, message: { message_id: 1, date: 1, chat: { id: from.id, type: 'private' }, text: '…' }, data: data.slice(0, 64) } };
     cases.push({ route: 'telegram', name: `junk button #${i}`, path, headers: ok, body: JSON.stringify(update) });
   });
+  FORGED_BUTTON_DATA.forEach((data, i) => {
+    const from = { id: 555_250_000 + i, is_bot: false, first_name: 'Гость' };
+    const update = { update_id: ++updateId, callback_query: { id: `fb${i}`, chat_instance: '1', from, message: { message_id: 1, date: 1, chat: { id: from.id, type: 'private' }, text: '…' }, data } };
+    cases.push({ route: 'telegram', name: `forged button #${i}`, path, headers: ok, body: JSON.stringify(update) });
+  });
   junkValues(Math.ceil(n / 4), seed + 2).forEach((value, i) => {
     cases.push({ route: 'telegram', name: `junk-typed update #${i}`, path, headers: ok, body: JSON.stringify({ update_id: ++updateId, message: value }) });
   });
@@ -158,18 +170,35 @@ function vkCases(n: number, seed: number): THostileCase[] {
     const event = { group_id: STUB_VK_GROUP_ID, type: 'message_event', event_id: `hostile-ev-${++vkEvent}`, v: '5.199', object: { user_id: 777_200_000 + i, peer_id: 777_200_000 + i, event_id: `e${i}`, payload, conversation_message_id: 1 }, secret: HOSTILE_ENV.VK_CALLBACK_SECRET };
     cases.push({ route: 'vk', name: `junk button payload #${i}`, path, headers: {}, body: JSON.stringify(event) });
   });
+  FORGED_BUTTON_DATA.forEach((data, i) => {
+    const peer = 777_250_000 + i;
+    const event = { group_id: STUB_VK_GROUP_ID, type: 'message_event', event_id: `hostile-fb-${++vkEvent}`, v: '5.199', object: { user_id: peer, peer_id: peer, event_id: `fb${i}`, payload: { a: data, l: 'ru' }, conversation_message_id: 1 }, secret: HOSTILE_ENV.VK_CALLBACK_SECRET };
+    cases.push({ route: 'vk', name: `forged button payload #${i}`, path, headers: {}, body: JSON.stringify(event) });
+    const typed = vkMessage('…', peer + 100);
+    (typed.object.message as Record<string, unknown>).payload = JSON.stringify({ a: data, l: 'ru' });
+    cases.push({ route: 'vk', name: `forged keyboard payload #${i}`, path, headers: {}, body: JSON.stringify(typed) });
+  });
   junkStrings(Math.ceil(n / 8), seed + 2).forEach((text, i) => cases.push({ route: 'vk', name: `junk conversation message #${i}`, path, headers: {}, body: JSON.stringify(vkMessage(text, 2_000_000_001 + i)) }));
   return cases;
 }
 
-function aliceBody(command: unknown, extra: { skillId?: string; state?: unknown; entities?: unknown; userId?: string } = {}) {
+function aliceBody(command: unknown, extra: { skillId?: string; state?: unknown; entities?: unknown; userId?: string | null; applicationId?: string } = {}) {
+  // userId null: a person not signed in to Yandex, known by the application id alone.
+  const user = extra.userId === null ? {} : { user: { user_id: extra.userId ?? 'hostile-user' } };
   return {
     meta: { locale: 'ru-RU', timezone: 'Europe/Moscow', client_id: 'hostile', interfaces: { screen: {} } },
-    session: { message_id: 1, session_id: 'hostile', skill_id: extra.skillId ?? HOSTILE_ENV.ALICE_SKILL_ID, user: { user_id: extra.userId ?? 'hostile-user' }, application: { application_id: 'hostile-app' }, new: false },
+    session: { message_id: 1, session_id: 'hostile', skill_id: extra.skillId ?? HOSTILE_ENV.ALICE_SKILL_ID, ...user, application: { application_id: extra.applicationId ?? 'hostile-app' }, new: false },
     request: { command, original_utterance: command, type: 'SimpleUtterance', markup: { dangerous_context: false }, nlu: { tokens: [], entities: extra.entities ?? [], intents: {} } },
     state: { session: extra.state ?? {}, user: {}, application: {} },
     version: '1.0',
   };
+}
+
+/** A forged Alice request whose command is ~900 kB, the most a body under 1 MiB can carry. */
+export function hugeAliceCommand(): ReturnType<typeof aliceBody> {
+  const body = aliceBody('оценки за сегодня '.repeat(27_000));
+  body.request.original_utterance = 'оценки за сегодня';
+  return body;
 }
 
 function aliceCases(n: number, seed: number): THostileCase[] {
@@ -180,7 +209,20 @@ function aliceCases(n: number, seed: number): THostileCase[] {
     ...malformedBodies(valid).map((m) => ({ route: 'alice', name: m.name, path, headers: {}, body: m.body, expect: oversized(m.name) ?? [400] })),
     { route: 'alice', name: 'wrong types: command', path, headers: {}, body: JSON.stringify(aliceBody({ a: 1 })) },
     { route: 'alice', name: 'replayed request', path, headers: {}, body: valid },
+    // Ids the database would refuse (NUL) or change (a lone surrogate): refused as malformed.
+    ...['hostile\u0000user', '\uD800', 'hostile-\uDC00'].map((userId, i) => ({ route: 'alice', name: `unprintable user id #${i}`, path, headers: {}, body: JSON.stringify(aliceBody('оценки', { userId })), expect: [400] })),
+    ...['hostile\u0000app', '\uDBFF'].map((applicationId, i) => ({ route: 'alice', name: `unprintable application id #${i}`, path, headers: {}, body: JSON.stringify(aliceBody('оценки', { userId: null, applicationId })), expect: [400] })),
+    // A forged command of nearly the whole 1 MiB body: cut to Yandex's 1,024 characters before any parsing.
+    { route: 'alice', name: '900 kB command', path, headers: {}, body: JSON.stringify(hugeAliceCommand()), expect: [200] },
   ];
+  // Session state is Alice's echo of what we sent, but anyone can forge it: impossible days, junk in the pending code.
+  const forgedStates = [
+    { last: { intent: 'grades', date: '9999-99-99', dateTo: null, subject: null, child: null } },
+    { last: { intent: 'homework', date: '2026-02-30', dateTo: '2026-13-45', subject: 'Математика', child: null } },
+    { last: { intent: 'schedule', date: '0000-00-00', dateTo: null, subject: 'Мат\u0000ематика', child: '\uD800' } },
+    { pending: { code: '4815\u00002604739' } },
+  ];
+  forgedStates.forEach((state, i) => cases.push({ route: 'alice', name: `forged session state #${i}`, path, headers: {}, body: JSON.stringify(aliceBody('а по физике', { state })) }));
   junkStrings(n, seed).forEach((text, i) => cases.push({ route: 'alice', name: `junk command #${i}`, path, headers: {}, body: JSON.stringify(aliceBody(text, { userId: `hostile-${i}` })) }));
   junkValues(Math.ceil(n / 4), seed + 1).forEach((state, i) => cases.push({ route: 'alice', name: `junk session state #${i}`, path, headers: {}, body: JSON.stringify(aliceBody('а по физике', { state })) }));
   junkValues(Math.ceil(n / 4), seed + 2).forEach((value, i) => {
@@ -210,6 +252,60 @@ function alexaCases(n: number, seed: number): THostileCase[] {
   return cases;
 }
 
+type TJournalEvent = { id: string; type: string; occurredAt: string; data: Record<string, unknown> };
+
+/** One valid batch: a school and one of everything in it, each event type once, every optional text set. */
+export function completeJournalBatch(prefix: string): TJournalEvent[] {
+  const at = '2026-12-01T09:00:00+03:00';
+  const [school, teacher, cls, subject, student, lesson, homework, grade] = ['', '-t', '-c', '-s', '-st', '-l', '-h', '-g'].map((s) => `${prefix}${s}`);
+  const events: [string, Record<string, unknown>][] = [
+    ['school.upserted', { schoolId: school, name: 'Школа № 1', timezone: 'Europe/Moscow' }],
+    ['teacher.upserted', { schoolId: school, teacherId: teacher, lastName: 'Петрова', firstName: 'Анна', middleName: 'Ивановна' }],
+    ['class.upserted', { schoolId: school, classId: cls, name: '5А', homeroomTeacherId: teacher }],
+    ['subject.upserted', { schoolId: school, subjectId: subject, name: 'Математика' }],
+    ['student.upserted', { schoolId: school, studentId: student, classId: cls, lastName: 'Иванова', firstName: 'Маша', middleName: 'Петровна' }],
+    ['lesson.upserted', { lessonId: lesson, classId: cls, subjectId: subject, teacherId: teacher, date: '2026-12-01', start: '08:30', end: '09:15', room: '204', topic: 'Дроби', onlineUrl: 'https://example.org/lesson' }],
+    ['homework.upserted', { homeworkId: homework, classId: cls, subjectId: subject, dueDate: '2026-12-02', text: '№ 5 на с. 12', lessonId: lesson }],
+    ['grade.upserted', { gradeId: grade, studentId: student, subjectId: subject, date: '2026-12-01', value: '5', lessonId: lesson, workType: 'Контрольная работа', comment: 'Молодец' }],
+    ['attendance.marked', { lessonId: lesson, studentId: student, status: 'late', reason: 'Автобус' }],
+    ['canteen.transaction', { transactionId: `${prefix}-tx`, studentId: student, amountKopecks: -15000, balanceKopecks: 50000, at, description: 'Обед' }],
+    ['grade.deleted', { gradeId: grade }],
+    ['homework.deleted', { homeworkId: homework }],
+    ['lesson.deleted', { lessonId: lesson }],
+  ];
+  return events.map(([type, data], i) => ({ id: `${prefix}-e${i}`, type, occurredAt: at, data }));
+}
+
+/** The characters no text field may carry: NUL (PostgreSQL refuses it) and lone surrogates (no UTF-8 form). */
+export const UNPRINTABLE = [
+  { name: 'NUL', text: '\u0000' },
+  { name: 'lone high surrogate', text: '\uD800' },
+  { name: 'lone low surrogate', text: '\uDC00' },
+];
+
+/**
+ * The complete batch once per string field of every event (the envelope's id and time included),
+ * that field alone holding `bad` in its middle: every such batch must be refused whole (422).
+ */
+export function poisonedJournalBatches(prefix: string, bad: string): { index: number; field: string; events: TJournalEvent[] }[] {
+  const out: { index: number; field: string; events: TJournalEvent[] }[] = [];
+  const poison = (value: string) => `${value.slice(0, Math.floor(value.length / 2))}${bad}${value.slice(Math.floor(value.length / 2))}`;
+  completeJournalBatch(prefix).forEach((event, index) => {
+    for (const field of ['id', 'occurredAt']) {
+      const events = completeJournalBatch(prefix);
+      Object.assign(events[index], { [field]: poison(event[field as 'id' | 'occurredAt']) });
+      out.push({ index, field, events });
+    }
+    for (const [key, value] of Object.entries(event.data)) {
+      if (typeof value !== 'string') continue;
+      const events = completeJournalBatch(prefix);
+      events[index].data[key] = poison(value);
+      out.push({ index, field: `data.${key}`, events });
+    }
+  });
+  return out;
+}
+
 function journalCases(n: number, seed: number): THostileCase[] {
   const path = '/webhooks/journal';
   const secret = HOSTILE_ENV.JOURNAL_WEBHOOK_SECRET;
@@ -233,6 +329,13 @@ function journalCases(n: number, seed: number): THostileCase[] {
     const body = JSON.stringify({ events: [event(`h-sql-${i}`, 'school.upserted', { schoolId: `hostile-${i}`, name: text }), event(`h-bad-${i}`, 'student.upserted', { studentId: `x-${i}`, classId: 'no-such-class', lastName: text, firstName: text })] });
     cases.push({ route: 'journal', name: `signed half-bad batch #${i}`, path, headers: signed(body), body, expect: [422] });
   });
+  // A whole valid batch but for one field holding NUL or a lone surrogate: 422, never the database's 500.
+  for (const bad of UNPRINTABLE) {
+    for (const poisoned of poisonedJournalBatches('hostile-text', bad.text)) {
+      const body = JSON.stringify({ events: poisoned.events });
+      cases.push({ route: 'journal', name: `signed batch with ${bad.name} in ${poisoned.events[poisoned.index].type} ${poisoned.field}`, path, headers: signed(body), body, expect: [422] });
+    }
+  }
   junkValues(Math.ceil(n / 2), seed + 1).forEach((data, i) => {
     const body = JSON.stringify({ events: [event(`h-j-${i}`, i % 2 ? 'grade.upserted' : 'lesson.upserted', data)] });
     cases.push({ route: 'journal', name: `signed junk-typed event #${i}`, path, headers: signed(body), body, expect: [400, 422] });
@@ -251,6 +354,14 @@ function oauthCases(n: number, seed: number): THostileCase[] {
   });
   cases.push({ route: 'oauth', name: 'token: 10 MB form', path: '/oauth/token', headers: {}, body: `grant_type=${'x'.repeat(10 * 1024 * 1024)}`, contentType: form, expect: [413] });
   cases.push({ route: 'oauth', name: 'token: malformed Basic', path: '/oauth/token', headers: { authorization: 'Basic %%%%' }, body: 'grant_type=refresh_token', contentType: form, expect: [401] });
+  // The sign-in form posted from another site, or without the CSRF token of a page we served: 403 before anything is read.
+  const signIn = (extra: Record<string, string>) => new URLSearchParams({ response_type: 'code', client_id: 'yandex-dialogs', redirect_uri: 'https://social.yandex.net/broker/redirect', state: 's', code: '4815 2604 7391', consent: 'yes', ...extra }).toString();
+  const cookie = `dnevnik_oauth_form=${'A'.repeat(43)}`;
+  cases.push({ route: 'oauth', name: 'sign-in: foreign Origin', path: '/oauth/authorize', headers: { origin: 'https://evil.example', cookie }, body: signIn({ csrf: '1.x' }), contentType: form, expect: [403] });
+  cases.push({ route: 'oauth', name: 'sign-in: Origin "null"', path: '/oauth/authorize', headers: { origin: 'null' }, body: signIn({}), contentType: form, expect: [403] });
+  cases.push({ route: 'oauth', name: 'sign-in: no CSRF token', path: '/oauth/authorize', headers: { origin: HOSTILE_ENV.PUBLIC_URL, cookie }, body: signIn({}), contentType: form, expect: [403] });
+  cases.push({ route: 'oauth', name: 'sign-in: forged CSRF token', path: '/oauth/authorize', headers: { origin: HOSTILE_ENV.PUBLIC_URL, cookie }, body: signIn({ csrf: `${Math.floor(Date.now() / 1000)}.${'A'.repeat(43)}` }), contentType: form, expect: [403] });
+  cases.push({ route: 'oauth', name: 'token: junk code_verifier and redirect_uri', path: '/oauth/token', headers: {}, body: new URLSearchParams({ grant_type: 'authorization_code', code: 'x', code_verifier: '~'.repeat(200), redirect_uri: 'javascript:alert(1)', client_id: 'yandex-dialogs', client_secret: HOSTILE_ENV.ALICE_OAUTH_CLIENT_SECRET }).toString(), contentType: form, expect: [400] });
   return cases;
 }
 

@@ -119,6 +119,9 @@ for (const { kind, describe: d } of DATABASE_KINDS) {
       const linking = createLinkService({ store: createLinkingStore(db), access: createReadModel(db, 'Europe/Moscow').access, pepper: B });
       const guarded = refuseLinkingOnPepperMismatch(linking, check(B));
       expect(await guarded.startLink({ channel: 'telegram', externalId: '1' }, '4815 2604 7391')).toEqual({ ok: false, reason: 'busy', retryAfterSeconds: 900 });
+      // The same for the chats' path (a code held for the consent buttons) and a code seen in a group.
+      expect(await guarded.offerLink({ channel: 'telegram', externalId: '1' }, '4815 2604 7391')).toEqual({ ok: false, reason: 'busy', retryAfterSeconds: 900 });
+      expect(await guarded.voidPostedCode({ channel: 'telegram', externalId: '-100' }, '4815 2604 7391')).toBe('braked');
       expect(await db.prisma.linkAttempt.count()).toBe(0);
       // With the database's pepper the code is looked up as usual (and, unknown, counted).
       const right = refuseLinkingOnPepperMismatch(createLinkService({ store: createLinkingStore(db), access: createReadModel(db, 'Europe/Moscow').access, pepper: A }), check(A));

@@ -50,9 +50,9 @@ describe('consent texts', () => {
   test('every locale carries the same version and a complete text; hashes differ per wording', () => {
     for (const texts of Object.values(LINKING_TEXTS)) {
       expect(texts.consent.version).toBe(CURRENT_CONSENT_VERSION);
-      expect(texts.consent.text.length).toBeGreaterThan(200);
+      expect(texts.consent.adult.text(texts.consent.carriers.telegram.adult).length).toBeGreaterThan(200);
     }
     expect(consentText('ru', 'telegram').hash).not.toBe(consentText('en', 'telegram').hash);
-    expect(consentText('ru', 'alice').text).toBe(LINKING_TEXTS.ru.consent.voice);
+    expect(consentText('ru', 'alice').text).toBe(LINKING_TEXTS.ru.consent.adult.voice(LINKING_TEXTS.ru.consent.carriers.alice.adult));
   });
 });

@@ -2,6 +2,7 @@ import { hashLinkCode } from '../../core/linking/code-hash';
 import { CURRENT_CONSENT_VERSION } from '../../core/linking/consent-texts';
 import { issueCodes } from '../../core/linking/issue-codes';
 import { createLinkService, type LinkService } from '../../core/linking/link-service';
+import { DEFAULT_BRAKES } from '../../core/linking/link-brakes';
 import type { TChatRef, TPendingLink } from '../../core/linking/linking-types';
 import { createLinkingStore } from '../../prisma/linking-store';
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../helpers/test-database';
@@ -109,16 +110,34 @@ for (const { kind, describe: d } of DATABASE_KINDS) {
       expect((await service.startLink(chat('666'), code)).ok).toBe(true);
     });
 
-    test('the global brake trips when many chats fail together, for everyone', async () => {
+    test('the channel’s brake trips when many chats of it fail together, for everyone on that channel only', async () => {
       const code = await issue();
       const wrong = code.startsWith('9') ? `1${code.slice(1)}` : `9${code.slice(1)}`;
-      for (let i = 0; i < 20; i += 1) expect(await service.startLink(chat(`bot-${i}`), wrong)).toMatchObject({ reason: 'wrong_code', triesLeft: 4 });
-      expect(await service.startLink(chat('bot-20'), wrong)).toEqual({ ok: false, reason: 'busy', retryAfterSeconds: 60 });
+      const { perMinute } = DEFAULT_BRAKES.perChannel.telegram;
+      for (let i = 0; i < perMinute; i += 1) expect(await service.startLink(chat(`bot-${i}`), wrong)).toMatchObject({ reason: 'wrong_code', triesLeft: 4 });
+      expect(await service.startLink(chat(`bot-${perMinute}`), wrong)).toEqual({ ok: false, reason: 'busy', retryAfterSeconds: 60 });
       // An innocent parent with a right code waits too — and learns nothing meanwhile.
       expect(await service.startLink(chat('parent'), code)).toMatchObject({ ok: false, reason: 'busy' });
-      expect(await count(db, 'LinkAttempt')).toBe(20);
+      // Other channels have budgets of their own: a flood of one does not close the others.
+      expect((await service.startLink({ channel: 'vk', externalId: '4242' }, code)).ok).toBe(true);
+      expect(await count(db, 'LinkAttempt')).toBe(perMinute);
       clock = new Date(clock.getTime() + 61_000);
       expect((await service.startLink(chat('parent'), code)).ok).toBe(true);
+    });
+
+    test('a channel’s hourly budget: once spent, the channel waits a quarter of an hour', async () => {
+      const code = await issue();
+      const wrong = code.startsWith('9') ? `1${code.slice(1)}` : `9${code.slice(1)}`;
+      const alice = (id: string): TChatRef => ({ channel: 'alice', externalId: id });
+      const { perMinute, perHour } = DEFAULT_BRAKES.perChannel.alice;
+      for (let i = 0; i < perHour; i += 1) {
+        // A minute's budget at a time, as a patient attacker would spend it.
+        if (i > 0 && i % perMinute === 0) clock = new Date(clock.getTime() + 61_000);
+        expect(await service.startLink(alice(`forged-${i}`), wrong)).toMatchObject({ reason: 'wrong_code' });
+      }
+      clock = new Date(clock.getTime() + 61_000);
+      expect(await service.startLink(alice('parent'), code)).toEqual({ ok: false, reason: 'busy', retryAfterSeconds: 900 });
+      expect((await service.startLink(chat('telegram-parent'), code)).ok).toBe(true);
     });
 
     test('expired and used codes are refused (and counted)', async () => {

@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import request from 'supertest';
 import { aliceApp, aliceRequest, OAUTH_CLIENT } from '../helpers/alice-harness';
 import { createDemoDatabase } from '../helpers/demo-database';
+import { OAUTH_REDIRECT, openSignInPage, postSignIn } from '../helpers/oauth-sign-in';
 import type { TestDatabase } from '../helpers/test-database';
 
 // A whole conversation logged at the most verbose level — linking by a spoken code, consent,
@@ -43,19 +44,20 @@ describe('logs carry ids, never names, codes or tokens', () => {
     expect(grades.response.text.length).toBeGreaterThan(0);
 
     const webCode = await harness.issueCode(student.id);
-    const signIn = await request(harness.app)
-      .post('/oauth/authorize')
-      .type('form')
-      .send({ response_type: 'code', client_id: OAUTH_CLIENT.id, redirect_uri: OAUTH_CLIENT.redirectUris[0], state: 's', code: webCode, consent: 'yes' })
-      .expect(302);
+    const { csrf, cookie } = await openSignInPage(harness.app);
+    const signIn = await postSignIn(harness.app, { code: webCode, consent: 'yes' });
+    expect(signIn.status).toBe(302);
     const authCode = new URL(signIn.headers.location).searchParams.get('code')!;
-    const tokens = await request(harness.app).post('/oauth/token').type('form').send({ grant_type: 'authorization_code', code: authCode, client_id: OAUTH_CLIENT.id, client_secret: OAUTH_CLIENT.secret }).expect(200);
+    const tokens = await request(harness.app).post('/oauth/token').type('form').send({ grant_type: 'authorization_code', code: authCode, redirect_uri: OAUTH_REDIRECT, client_id: OAUTH_CLIENT.id, client_secret: OAUTH_CLIENT.secret }).expect(200);
+    // A replayed code revokes its tokens, and says so in the log — without the code.
+    await request(harness.app).post('/oauth/token').type('form').send({ grant_type: 'authorization_code', code: authCode, redirect_uri: OAUTH_REDIRECT, client_id: OAUTH_CLIENT.id, client_secret: OAUTH_CLIENT.secret }).expect(400);
     await say('забудь меня');
 
     const log = lines.join('');
     expect(log).toMatch(/voice user linked/);
     expect(log).toMatch(/"requestId"/);
-    for (const secret of [student.firstName, student.lastName, code, spokenCode, webCode, authCode, tokens.body.access_token, tokens.body.refresh_token, OAUTH_CLIENT.secret]) {
+    expect(log).toMatch(/family is revoked/);
+    for (const secret of [student.firstName, student.lastName, code, spokenCode, webCode, authCode, tokens.body.access_token, tokens.body.refresh_token, OAUTH_CLIENT.secret, csrf, cookie.split('=')[1]]) {
       expect(log).not.toContain(secret);
     }
   });

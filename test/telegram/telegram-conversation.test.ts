@@ -9,6 +9,7 @@ import { callback, callbackData, groupText, privateText, sentTexts, type TApiCal
 import { silentLogger, telegramOnDatabase } from '../helpers/telegram-runtime';
 import { startTelegramStub } from '../helpers/telegram-stub';
 import { CONSENT_ACCEPT_PATTERN } from '../../core/conversation/actions';
+import { CURRENT_CONSENT_VERSION } from '../../core/linking';
 import type { TestDatabase } from '../helpers/test-database';
 
 // Whole conversations against the demo school on PGlite: what the person sees and what the
@@ -49,7 +50,12 @@ describe('Telegram conversation (handleUpdate)', () => {
     const consent = last(calls);
     expect(consent.payload.text).toContain('Согласие на обработку персональных данных');
     expect(consent.payload.text).toContain(`${student.firstName}, ${student.className}`);
-    expect(callbackData([consent])).toEqual([expect.stringMatching(new RegExp(`^c:y:[\\w.-]+:${code}$`)), 'c:n']);
+    // The buttons carry a pending link's handle, never the code: no digit of it, in any grouping.
+    const [accept, decline] = callbackData([consent]);
+    expect(accept).toMatch(/^c:y:[\w.-]+:[A-Za-z]{24}$/);
+    expect(decline).toBe(`c:n:${accept.split(':')[3]}`);
+    for (const data of [accept, decline]) expect(data.replace(`c:y:${CURRENT_CONSENT_VERSION}:`, '')).not.toMatch(/\d/);
+    expect(await db.prisma.pendingLink.count({ where: { channel: 'telegram', externalId: String(chatId) } })).toBe(1);
     expect(await telegramChats(chatId)).toEqual([]);
     expect(await db.prisma.linkAttempt.count()).toBe(0);
 
@@ -107,8 +113,16 @@ describe('Telegram conversation (handleUpdate)', () => {
     const chatId = 61234567;
     const code = await issueCode(student.id);
     await bot.handleUpdate(privateText(chatId, code.replace(/(\d{4})(?=\d)/g, '$1 ')));
-    await bot.handleUpdate(callback(chatId, 'c:n'));
+    const pendingOfChat = { where: { channel: 'telegram', externalId: String(chatId) } };
+    expect(await db.prisma.pendingLink.count(pendingOfChat)).toBe(1);
+    const [accept, decline] = callbackData([last(calls)]);
+    await bot.handleUpdate(callback(chatId, decline));
     expect(String(last(calls, 'editMessageText').payload.text)).toMatch(/ничего не сохранено/);
+    expect(await db.prisma.pendingLink.count(pendingOfChat)).toBe(0);
+    expect(await telegramChats(chatId)).toEqual([]);
+    // The declined handle is gone: its Accept, tapped after all, asks for the code again.
+    await bot.handleUpdate(callback(chatId, accept));
+    expect(sentTexts(calls).at(-1)).toMatch(/Время на ответ истекло/);
     expect(await telegramChats(chatId)).toEqual([]);
     await bot.handleUpdate(privateText(chatId, `/link ${code}`));
     await bot.handleUpdate(callback(chatId, callbackData([last(calls)])[0]));
@@ -125,6 +139,28 @@ describe('Telegram conversation (handleUpdate)', () => {
     await bot.handleUpdate(privateText(chatId, await issueCode(student.id)));
     expect(sentTexts(calls).at(-1)).toMatch(/Слишком много неверных попыток/);
     expect(await telegramChats(chatId)).toEqual([]);
+  });
+
+  it('voids a code posted in a group at once and tells the group without naming anyone', async () => {
+    const { bot, calls, issueCode } = telegramOnDatabase(db);
+    const parentId = 82234567;
+    const groupId = -1001987654322;
+    const code = await issueCode(student.id);
+    const codeRow = { where: { expiresAt: { gt: new Date() }, usedAt: null } };
+    const unused = await db.prisma.linkCode.count(codeRow);
+    const attempts = await db.prisma.linkAttempt.count();
+    await bot.handleUpdate(groupText(groupId, parentId, `вот наш код из письма: ${code.replace(/(\d{4})(?=\d)/g, '$1 ')}`));
+    const [reply] = calls.filter((c) => c.payload.chat_id === groupId);
+    expect(String(reply.payload.text)).toMatch(/этот код больше не действует/);
+    // Not a reply to the message (which would show whose it was), and no name in the text.
+    expect(reply.payload.reply_parameters).toBeUndefined();
+    for (const name of ['Ирина', student.firstName, student.className]) expect(String(reply.payload.text)).not.toContain(name);
+    expect(await db.prisma.linkCode.count(codeRow)).toBe(unused - 1);
+    expect(await db.prisma.linkAttempt.count()).toBe(attempts + 1);
+    // The owner tries it in a private chat after all: it is spent.
+    await bot.handleUpdate(privateText(parentId, `/start ${code}`));
+    expect(sentTexts(calls).at(-1)).toMatch(/уже использован/);
+    expect(await telegramChats(parentId)).toEqual([]);
   });
 
   it('shows no personal data in a group, even to a linked parent', async () => {

@@ -2,7 +2,8 @@ import express from 'express';
 import request from 'supertest';
 import { createBot, splitMessage, type TBotLogger } from '../../bots/telegram';
 import type { LinkService } from '../../core/linking';
-import { CALLBACK_LIMIT_BYTES, consentAcceptData, menuData, settingsData, settingsOpenData } from '../../bots/telegram/callback-data';
+import { CALLBACK_LIMIT_BYTES, consentAcceptData, consentDeclineData, menuData, settingsData, settingsOpenData } from '../../bots/telegram/callback-data';
+import { newPendingHandle } from '../../core/linking';
 import { createAnswerService } from '../../core/answers';
 import type { SubscriptionSettingsStore } from '../../core/settings/subscription-settings-port';
 import { createMemorySeenOnce } from '../../infra/seen-once';
@@ -79,14 +80,25 @@ describe('Telegram transport', () => {
     expect(calls.filter((c) => c.method === 'sendMessage')).toHaveLength(1);
   });
 
-  it('answers in a group only with a button to a private chat', async () => {
-    const { bot, calls } = build();
+  it('answers in a group only with a button to a private chat; a code posted there is voided, its sender not pointed at', async () => {
+    const posted: string[] = [];
+    // Linking is touched only to void the posted code.
+    const linking = new Proxy({} as LinkService, {
+      get: (_t, name) =>
+        name === 'voidPostedCode'
+          ? async (chat: { externalId: string }, text: string) => (posted.push(`${chat.externalId} ${text}`), 'voided')
+          : () => Promise.reject(new Error(`unexpected call: ${String(name)}`)),
+    });
+    const { bot, calls } = build({ linking });
     await bot.handleUpdate(groupText(-1001987654321, 51234567, 'какие оценки сегодня'));
     await bot.handleUpdate(groupText(-1001987654321, 51234567, '/start 482915736104'));
     expect(calls.map((c) => c.method)).toEqual(['sendMessage', 'sendMessage']);
+    expect(posted).toEqual(['-1001987654321 /start 482915736104']);
+    expect(calls[0].payload.text).toMatch(/В общих чатах я не показываю данные учеников/);
+    expect(calls[1].payload.text).toMatch(/этот код больше не действует/);
+    expect(calls[1].payload.reply_parameters).toBeUndefined();
     for (const call of calls) {
       expect(call.payload.chat_id).toBe(-1001987654321);
-      expect(call.payload.text).toMatch(/В общих чатах я не показываю данные учеников/);
       expect(call.payload.reply_markup).toEqual({ inline_keyboard: [[{ text: 'Написать боту', url: 'https://t.me/dnevnik_bot' }]] });
     }
   });
@@ -116,7 +128,8 @@ describe('Telegram transport', () => {
   it('keeps every callback_data format within 64 bytes', () => {
     const longest = [
       menuData({ section: 'schedule', date: '2026-12-31', child: 99 }),
-      consentAcceptData('v12', '482915736104'),
+      consentAcceptData('v123456789ab', newPendingHandle()),
+      consentDeclineData(newPendingHandle()),
       settingsData({ kind: 'toggle', type: 'homework', child: 99 }),
       settingsData({ kind: 'threshold', child: 99 }),
       settingsOpenData(99),

@@ -6,6 +6,7 @@ import type { TestDatabase } from '../helpers/test-database';
 import { startVkApiStub, type TVkApiStub, type TVkCall } from '../helpers/vk-api-stub';
 import { actionsOf, GROUP_ID, keyboardOf, messageEvent, messageNew, textsOf } from '../helpers/vk-harness';
 import { vkOnDatabase } from '../helpers/vk-runtime';
+import { CURRENT_CONSENT_VERSION } from '../../core/linking';
 
 // Whole VK conversations against the demo school on PGlite, through POST /webhooks/vk: what the
 // parent sees (messages.send as nock records it) and what the database holds after each step.
@@ -72,11 +73,16 @@ describe('VK conversation (Callback API route)', () => {
     const consent = lastSent();
     expect(consent.params.message).toContain('Согласие на обработку персональных данных');
     expect(consent.params.message).toContain(`${student.firstName}, ${student.className}`);
+    // The consent names the messenger carrying the messages: VK here.
+    expect(consent.params.message).toMatch(/через ВКонтакте и проходят через серверы компании VK/);
     expect(consent.params.message).not.toMatch(/<\/?b>/);
     expect(keyboardOf(consent)?.inline).toBe(true);
+    // The payloads carry a pending link's handle, never the code: no digit of it, in any grouping.
     const [accept, decline] = actionsOf(consent);
-    expect(accept).toMatch(new RegExp(`^c:y:[\\w.-]+:${code}$`));
-    expect(decline).toBe('c:n');
+    expect(accept).toMatch(/^c:y:[\w.-]+:[A-Za-z]{24}$/);
+    expect(decline).toBe(`c:n:${accept.split(':')[3]}`);
+    const payloads = (keyboardOf(consent)?.buttons ?? []).flat().map((b) => b.action.payload ?? '');
+    for (const payload of payloads) expect(payload.replace(`c:y:${CURRENT_CONSENT_VERSION}:`, '')).not.toMatch(/\d/);
     expect(await vkChats(peerId)).toEqual([]);
 
     const tap = messageEvent(peerId, { a: accept, l: 'ru' });
@@ -145,9 +151,13 @@ describe('VK conversation (Callback API route)', () => {
     const peerId = 223456789;
     const code = await issueCode(student.id);
     await post(messageNew(peerId, 'Начать', { ref: code }));
-    expect(actionsOf(lastSent())[0]).toMatch(new RegExp(`:${code}$`));
-    await post(messageEvent(peerId, { a: 'c:n', l: 'ru' }));
+    const [, decline] = actionsOf(lastSent());
+    expect(decline).toMatch(/^c:n:[A-Za-z]{24}$/);
+    const pendingOfPeer = { where: { channel: 'vk', externalId: String(peerId) } };
+    expect(await db.prisma.pendingLink.count(pendingOfPeer)).toBe(1);
+    await post(messageEvent(peerId, { a: decline, l: 'ru' }));
     expect(lastShown()).toMatchObject({ method: 'messages.edit', params: { message: expect.stringMatching(/ничего не сохранено/) } });
+    expect(await db.prisma.pendingLink.count(pendingOfPeer)).toBe(0);
     expect(await vkChats(peerId)).toEqual([]);
   });
 
@@ -173,6 +183,27 @@ describe('VK conversation (Callback API route)', () => {
       for (const g of expectedGrades) expect(text).not.toContain(g.subject);
     }
     expect(keyboardOf(inGroup[0])?.buttons[0][0].action).toMatchObject({ type: 'open_link', link: expect.stringContaining('vk.me/club') });
+  });
+
+  it('voids a code posted in a conversation with several people, addressed or not, and says so naming no one', async () => {
+    const { post, issueCode } = await setup();
+    const parentId = 333456789;
+    const groupPeer = 2_000_000_018;
+    const code = await issueCode(student.id);
+    const live = { where: { expiresAt: { gt: new Date() }, usedAt: null } };
+    const unused = await db.prisma.linkCode.count(live);
+    const before = api.calls.length;
+    // Not addressed to the community: it answers nothing else unaddressed, but a code everyone there has read is spent.
+    await post(messageNew(groupPeer, `наш код ${code.replace(/(\d{4})(?=\d)/g, '$1-')}`, { fromId: parentId }));
+    const inGroup = api.calls.slice(before);
+    expect(inGroup.map((c) => c.method)).toEqual(['messages.send']);
+    expect(inGroup[0].params).toMatchObject({ peer_id: String(groupPeer), message: expect.stringMatching(/этот код больше не действует/) });
+    for (const name of [String(parentId), student.firstName, student.className]) expect(inGroup[0].params.message).not.toContain(name);
+    expect(inGroup[0].params.reply_to).toBeUndefined();
+    expect(await db.prisma.linkCode.count(live)).toBe(unused - 1);
+    await post(messageNew(parentId, code));
+    expect(lastSent().params.message).toMatch(/уже использован/);
+    expect(await vkChats(parentId)).toEqual([]);
   });
 
   it('asks a linked parent again when the consent text changed: nothing personal until accepted, withdrawal deletes everything', async () => {

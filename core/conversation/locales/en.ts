@@ -38,9 +38,19 @@ export const en: TBotTexts = {
   },
   group: {
     privateOnly: 'I do not show students’ data in group chats. Please message me privately.',
+    codeVoided:
+      'A link code from a school letter was posted in this chat. Codes must not be shared, so this one no longer works. ' +
+      'Whoever it belongs to should ask the school for a new one and send it only to me, in a private chat.',
+    codeNotChecked:
+      'A link code from a school letter was posted in this chat. Codes must not be shared, and I cannot cancel this one right now. ' +
+      'Whoever it belongs to should ask the school for a new one and send it only to me, in a private chat.',
     openChat: 'Message the bot',
   },
   start: { welcome: 'Hello! I am the school diary. To connect your child, send the code from the school letter.' },
+  input: {
+    tooLong: 'That message is too long. Please ask something shorter, for example "grades today" or "homework for tomorrow".',
+    unreadable: 'I could not read that message: it holds control characters. Please write your question as plain text, for example "grades today".',
+  },
   error: 'Sorry, something went wrong. Please try again a little later.',
   commands: [
     { command: 'menu', description: 'Grades, homework, timetable, canteen' },

@@ -42,8 +42,17 @@ export interface TBotTexts {
     exportCaption: string;
     nothingToExport: string;
   };
-  group: { privateOnly: string; openChat: string };
+  group: {
+    privateOnly: string;
+    openChat: string;
+    /** A link code was posted in the group and is void now. Names no one: the group is not told whose it was. */
+    codeVoided: string;
+    /** The same, while a brake keeps the code from being looked up (and so from being voided). */
+    codeNotChecked: string;
+  };
   start: { welcome: string };
+  /** A message the bot does not read: longer than an utterance may be, or holding characters no text has. */
+  input: { tooLong: string; unreadable: string };
   error: string;
   commands: { command: string; description: string }[];
 }

@@ -2,25 +2,75 @@ import type { TGrant } from '../linking-types';
 import type { TLinkingTexts } from './texts-type';
 
 const who = (g: TGrant) => (g.className ? `${g.firstName}, ${g.className}` : g.firstName);
+// A carrier's words continue a sentence in the chat text; spoken, they stand on their own.
+const sentence = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const tries = (n: number) => (n === 0 ? 'No tries left for this hour.' : `Tries left: ${n}.`);
 
 export const en: TLinkingTexts = {
   consent: {
-    version: '2026-01',
-    title: 'Consent to the processing of personal data',
-    text:
-      'To show you your child’s grades, homework, timetable and school-card balance, the Diary service stores: ' +
-      'the id of this chat, your language, the link to the student made with the school’s code, your alert settings and the date of this consent.\n\n' +
-      'The data is used only to answer you and for the alerts you turn on yourself, is kept on servers in Russia and is not passed to anyone else.\n\n' +
-      'You can withdraw consent at any time with /forget (or by saying “forget me”): everything about you is deleted at once. ' +
-      '/export sends you everything stored about you.\n\n' +
-      'By tapping “I agree” you, as the child’s legal representative (or as a student or teacher, for yourself), consent to this processing.',
-    voice:
-      'To answer you about the diary I will store this device’s id, your language and the link to the student. ' +
-      'The data is used only for answers, kept in Russia, and deleted when you say “forget me”. Do you agree? Say yes or no.',
+    // 2026-12: says who carries the messages (the channel's sentence), and a pupil reads their own text.
+    version: '2026-12',
+    adult: {
+      title: 'Consent to the processing of personal data',
+      text: (carrier) =>
+        'To show you your child’s grades, homework, timetable and school-card balance, the Diary service stores: ' +
+        'the id of this chat, your language, the link to the student made with the school’s code, your alert settings and the date of this consent.\n\n' +
+        'The data is used only to answer you and for the alerts you turn on yourself. The Diary keeps it on servers in Russia and passes it to no one, ' +
+        `but it does not deliver the answers itself: ${carrier}\n\n` +
+        'You can withdraw consent at any time with /forget (or by saying “forget me”): everything about you is deleted at once. ' +
+        '/export sends you everything stored about you, including who looked at your child’s data and when.\n\n' +
+        'By tapping “I agree” you, as the child’s legal representative (or as a student or teacher, for yourself), consent to this processing.',
+      voice: (carrier) =>
+        'To answer you about the diary I will store this device’s id, your language and the link to the student. ' +
+        `The data is used only for answers, kept in Russia, and deleted when you say “forget me”. ${sentence(carrier)} Do you agree? Say yes or no.`,
+    },
+    pupil: {
+      title: 'Agreeing to keep your data',
+      text: (carrier) =>
+        'Hi! The Diary can show you your grades, homework, timetable and the money on your school card. ' +
+        'To do that it remembers: this chat, your language, that this is your diary, your alert settings and the day you agree.\n\n' +
+        'This is only so it can answer you. The Diary keeps it in Russia and gives it to no one, ' +
+        `but it does not bring you the answers itself: ${carrier}\n\n` +
+        'If you change your mind, send /forget (or say “forget me”) and everything is deleted at once. /export shows you everything kept about you. ' +
+        'If something is unclear, ask a parent or a teacher.\n\n' +
+        'Tap “I agree” if you agree.',
+      voice: (carrier) =>
+        'To answer you about your diary I will remember this device, your language and that this is your diary. ' +
+        `It is only for answers and is deleted when you say “forget me”. ${sentence(carrier)} Do you agree? Say yes or no.`,
+    },
+    carriers: {
+      telegram: {
+        adult: 'questions and answers travel through Telegram and pass through the servers of the Telegram company outside Russia, which handles them under its own rules.',
+        pupil: 'your questions and answers go through Telegram, that is, through the Telegram company’s computers in other countries.',
+      },
+      vk: {
+        adult: 'questions and answers travel through VK and pass through the servers of the VK company, which handles them under its own rules.',
+        pupil: 'your questions and answers go through VK, that is, through the VK company’s computers.',
+      },
+      alice: {
+        adult: 'questions and answers travel through Alice and pass through Yandex’s servers, and Yandex handles them under its own rules.',
+        pupil: 'your questions and answers go through Alice, that is, through Yandex’s computers.',
+      },
+      alexa: {
+        adult: 'questions and answers travel through Alexa and pass through Amazon’s servers outside Russia, and Amazon handles them under its own rules.',
+        pupil: 'your questions and answers go through Alexa, that is, through Amazon’s computers in other countries.',
+      },
+      // The sign-in page exists for Alice's account linking: what follows it is carried by Yandex.
+      web: {
+        adult: 'after you sign in, questions and answers travel through Alice and pass through Yandex’s servers, and Yandex handles them under its own rules.',
+        pupil: 'after you sign in, your questions and answers go through Alice, that is, through Yandex’s computers.',
+      },
+      playground: {
+        adult: 'on the demo page the Diary’s own server shows the answers, with no one in between.',
+        pupil: 'on the demo page the Diary itself shows the answers, with no one in between.',
+      },
+    },
     accept: 'I agree',
     decline: 'Decline',
   },
+  guardianFirst:
+    'One of your parents needs to connect your diary first — that is your school’s rule. ' +
+    'Ask a parent to connect with the code from their letter, then try your code again: it has not been used.',
   grant: (g) =>
     g.role === 'teacher'
       ? `The school’s code links the teacher’s timetable and journal: ${g.firstName}.`
@@ -34,6 +84,7 @@ export const en: TLinkingTexts = {
   locked: (m) => `Too many wrong tries. Please try again in ${m} min.`,
   busy: (m) => `Linking is paused for a moment. Please try again in ${m} min.`,
   consentOutdated: 'The consent text has changed. Please send the code again to read the new text.',
+  pendingExpired: 'The time to answer has run out and nothing was linked. Please send the code again.',
   reconsentIntro: 'The consent text for the processing of personal data has changed. Before I answer again, I have to ask once more.',
   reconsentAccepted: 'Thank you, your consent is updated.',
   reconsentDeclined: 'All right. Without consent I cannot answer about the diary, so all your data has been deleted. To come back, give the code from the school letter again.',

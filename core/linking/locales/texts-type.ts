@@ -1,18 +1,34 @@
-import type { TGrant, TLinkRole } from '../linking-types';
+import type { TConsentAudience, TGrant, TLinkChannel, TLinkRole } from '../linking-types';
+
+/** One consent text in its two forms; `carrier` is the channel's sentence from `carriers`. */
+export interface TConsentForm {
+  title: string;
+  /** For chats and the sign-in page (plain text, paragraphs separated by blank lines). */
+  text: (carrier: string) => string;
+  /** The same consent, short enough to be spoken by a voice assistant. */
+  voice: (carrier: string) => string;
+}
 
 /** Everything linking says to people, per locale. Consent texts are versioned: see consent-texts.ts. */
 export interface TLinkingTexts {
   consent: {
     /** Bumped with any change of wording; a stored consent names the version and the text's hash. */
     version: string;
-    title: string;
-    /** For chats (plain text, paragraphs separated by blank lines). */
-    text: string;
-    /** The same consent, short enough to be spoken by a voice assistant. */
-    voice: string;
+    /** To a parent (or a teacher, for themselves). */
+    adult: TConsentForm;
+    /** To a pupil linking with their own student code: simple words, addressed to the child. */
+    pupil: TConsentForm;
+    /**
+     * Per channel, the sentence that says whose servers carry the questions and answers (the
+     * messenger's or the voice platform's). Typed by channel, so a new channel cannot be added
+     * without saying who carries its messages.
+     */
+    carriers: Record<TLinkChannel, Record<TConsentAudience, string>>;
     accept: string;
     decline: string;
   };
+  /** To a pupil whose school wants a parent to connect first (studentSelfConsent off); the code stays unused. */
+  guardianFirst: string;
   grant: (grant: TGrant) => string;
   notACode: string;
   wrongCode: (triesLeft: number) => string;
@@ -21,6 +37,8 @@ export interface TLinkingTexts {
   locked: (minutes: number) => string;
   busy: (minutes: number) => string;
   consentOutdated: string;
+  /** Accept (or «да») came for a code held more than 15 minutes, or no longer held: the code itself is untouched. */
+  pendingExpired: string;
   /** Said before the new consent text to someone already linked who accepted an older one. */
   reconsentIntro: string;
   reconsentAccepted: string;

@@ -9,4 +9,6 @@ export const en: TOAuthTexts = {
   submit: 'Connect',
   consentRequired: 'To connect the diary, please tick the consent to the processing of personal data.',
   badClient: 'This sign-in link is wrong or out of date. Please start linking again from the Alice app.',
+  formExpired: 'This page has been open too long or was not opened from the Alice app. Please start linking again from the Alice app.',
+  foreignOrigin: 'This request came from another website and was refused. Please start linking again from the Alice app.',
 };

@@ -8,4 +8,8 @@ export interface TOAuthTexts {
   submit: string;
   consentRequired: string;
   badClient: string;
+  /** The form was posted without its page's token, or the page stood open too long. */
+  formExpired: string;
+  /** The form was posted from another site. */
+  foreignOrigin: string;
 }
