@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
+import { isCivilDate } from '../core/calendar/civil-date';
 import type { TTeacherJournalStatus } from '../core/reminders/reminder-types';
 import { createJournalPort } from '../prisma/reminder-journal';
 import type { TCommandContext } from './command-context';
@@ -41,8 +42,13 @@ export async function journalStatusCommand(args: string[], ctx: TCommandContext)
     return 1;
   }
   const format = values.format ?? 'text';
-  if (!values.school || (format !== 'text' && format !== 'csv') || (values.date !== undefined && !DateTime.fromISO(values.date).isValid)) {
+  if (!values.school || (format !== 'text' && format !== 'csv')) {
     ctx.io.err.write(JOURNAL_STATUS_USAGE);
+    return 1;
+  }
+  // The day goes into the query as it is: only a real one (not "2026-13-45", not a week date).
+  if (values.date !== undefined && !isCivilDate(values.date)) {
+    ctx.io.err.write(`dnevnik journal-status: --date must be a calendar date YYYY-MM-DD, not "${values.date}"\n`);
     return 1;
   }
   const schoolId = values.school;

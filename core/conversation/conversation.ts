@@ -289,7 +289,8 @@ export function createConversation(deps: ConversationDeps): Conversation {
       return action ? act(turn, action) : null;
     },
     async groupMessage(turn, text) {
-      if (!parseCodeInput(text)) return null;
+      // The group is not answered about anything else; junk cannot be a code.
+      if (isTooLongUtterance(text) || !isPrintableText(text) || !parseCodeInput(text)) return null;
       // Counted against the group's and the channel's brakes like any try, so a group is no free oracle.
       const result = await deps.linking.voidPostedCode(turn.chat, text);
       turn.log.info({ result }, 'link code seen in a group');

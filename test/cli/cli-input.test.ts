@@ -38,6 +38,8 @@ describe('dnevnik: arguments refused with one line', () => {
     ['codes', ['--student'], /^dnevnik codes: Option '--student <value>' argument missing/],
     ['seed-demo', ['--today'], /^dnevnik seed-demo: Option '--today <value>' argument missing/],
     ['seed-demo', ['extra'], /^dnevnik seed-demo: Unexpected argument 'extra'/],
+    ['journal-status', ['--school', 's1', '--date', '2026-13-45'], /^dnevnik journal-status: --date must be a calendar date YYYY-MM-DD, not "2026-13-45"/],
+    ['journal-status', ['--school', 's1', '--date', '2026-W49-3'], /^dnevnik journal-status: --date must be a calendar date/],
   ])('%s %j', async (name, args, message) => {
     const { ctx, err } = offline();
     await expect(runRuntimeCommand(name, args, ctx)).resolves.toBe(1);
