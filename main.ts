@@ -178,7 +178,6 @@ function buildJournalKeys(config: TConfig, db: Database, logger: Logger): Journa
   });
 }
 
-/** The Telegram bot when its token is set; building it makes no network call (the CLI opens runtimes too). */
 /**
  * The link-code pepper and the one linking service every channel shares; read only once a channel
  * asks (the CLI opens runtimes too). The chats' log references are keyed from the pepper, so they
@@ -215,6 +214,7 @@ function loggingPepperMismatch(check: PepperCheck, logger: Logger): PepperCheck 
   };
 }
 
+/** The Telegram bot when its token is set; building it makes no network call (the CLI opens runtimes too). */
 function buildTelegram(config: TConfig, db: Database, answers: AnswerService, channel: TChannelLinking, logger: Logger) {
   if (!config.TELEGRAM_BOT_TOKEN) return undefined;
   // Updates are remembered in Redis when several processes may receive them.
@@ -367,7 +367,7 @@ function logChannels(config: TConfig, logger: Logger) {
     logger.warn('Alice skill on the open path /webhooks/alice: anyone who knows the public skill_id can post to it; set ALICE_WEBHOOK_PATH_SECRET and enter /webhooks/alice/<secret> in Yandex Dialogs');
   }
   if (!config.ALEXA_SKILL_ID) logger.info('Alexa skill not started: ALEXA_SKILL_ID is not set');
-  if (!config.JOURNAL_WEBHOOK_SECRET) logger.info('Journal ingestion API closed: JOURNAL_WEBHOOK_SECRET is not set');
+  if (!config.JOURNAL_WEBHOOK_SECRET) logger.info('Journal operator key off: JOURNAL_WEBHOOK_SECRET is not set (schools\' own keys are accepted)');
 }
 
 export async function serve(runtime: Runtime): Promise<Server> {
