@@ -21,8 +21,3 @@ export function hashLinkCode(pepper: Uint8Array, code: string): string {
 export function hashChatKey(pepper: Uint8Array, channel: string, externalId: string): string {
   return createHmac('sha256', pepper).update(`chat:${channel}:${externalId}`).digest('base64url').slice(0, 32);
 }
-
-/** Short public fingerprint of a pepper, to check that the CLI and the server share one. */
-export function pepperFingerprint(pepper: Uint8Array): string {
-  return createHmac('sha256', pepper).update('fingerprint').digest('hex').slice(0, 8);
-}

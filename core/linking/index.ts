@@ -1,5 +1,5 @@
 // Linking chats to students with one-time codes, consent and /forget: the part every channel shares.
-export { hashChatKey, hashLinkCode, pepperFingerprint } from './code-hash';
+export { hashChatKey, hashLinkCode } from './code-hash';
 export { looksLikeCodeAttempt, parseCodeInput } from './code-input';
 export { audienceOfRole, audienceOfScope, consentText, CONSENT_SCOPE, CURRENT_CONSENT_VERSION, type TConsentText } from './consent-texts';
 export { DEFAULT_CODE_DAYS, issueCodes, type TCodeTarget, type TIssuedCode } from './issue-codes';

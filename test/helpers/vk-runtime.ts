@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import request from 'supertest';
 import { createVkBot, type TVkQueuedEvent } from '../../bots/vk';
 import type { TConversationLogger } from '../../core/conversation';
 import { createAnswerService } from '../../core/answers';
@@ -18,7 +19,7 @@ import { vkRoute } from '../../webhooks/vk-route';
 import { DEMO_NOW, DEMO_TZ } from './demo-database';
 import { silentLogger } from './telegram-runtime';
 import type { TestDatabase } from './test-database';
-import { VK_API_BASE } from './vk-api-stub';
+import { startVkApiStub, VK_API_BASE } from './vk-api-stub';
 import { CALLBACK_SECRET, GROUP_ID, VK_TOKEN } from './vk-harness';
 
 export const CONFIRMATION = 'a1b2c3d4';
@@ -50,4 +51,13 @@ export function vkOnDatabase(db: TestDatabase, options: { inbox?: EventInbox<TVk
   });
   const issueCode = async (studentId: string) => (await issueCodes(store, pepper, [{ role: 'guardian', studentId, teacherId: null }]))[0].code;
   return { bot, inbox, app, issueCode, start: () => inbox.start((event) => bot.handle(event)) };
+}
+
+/** The VK bot on `db` behind its Callback API route, the VK API stubbed; `post` expects VK's "ok". */
+export async function vkCallbackOnDatabase(db: TestDatabase) {
+  const api = startVkApiStub();
+  const vk = vkOnDatabase(db);
+  await vk.start();
+  const post = (event: object) => request(vk.app).post('/webhooks/vk').send(event).expect(200).expect('ok');
+  return { ...vk, api, post };
 }

@@ -1,11 +1,10 @@
 import nock from 'nock';
-import request from 'supertest';
 import { INLINE_LIMITS, STANDARD_LIMITS } from '../../bots/vk';
 import { createDemoDatabase, dbDay, DEMO_TODAY } from '../helpers/demo-database';
 import type { TestDatabase } from '../helpers/test-database';
-import { startVkApiStub, type TVkApiStub, type TVkCall } from '../helpers/vk-api-stub';
+import type { TVkApiStub, TVkCall } from '../helpers/vk-api-stub';
 import { actionsOf, GROUP_ID, keyboardOf, messageEvent, messageNew, textsOf } from '../helpers/vk-harness';
-import { vkOnDatabase } from '../helpers/vk-runtime';
+import { vkCallbackOnDatabase } from '../helpers/vk-runtime';
 import { CURRENT_CONSENT_VERSION } from '../../core/linking';
 
 // Whole VK conversations against the demo school on PGlite, through POST /webhooks/vk: what the
@@ -56,11 +55,9 @@ function expectKeyboardsWithinLimits(calls: TVkCall[]) {
 }
 
 async function setup() {
-  api = startVkApiStub();
-  const vk = vkOnDatabase(db);
-  await vk.start();
-  const post = (event: object) => request(vk.app).post('/webhooks/vk').send(event).expect(200).expect('ok');
-  return { ...vk, post };
+  const vk = await vkCallbackOnDatabase(db);
+  api = vk.api;
+  return vk;
 }
 
 describe('VK conversation (Callback API route)', () => {

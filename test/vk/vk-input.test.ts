@@ -1,11 +1,10 @@
 import nock from 'nock';
-import request from 'supertest';
 import { BOT_TEXTS } from '../../core/conversation/locales';
 import { createDemoDatabase } from '../helpers/demo-database';
 import type { TestDatabase } from '../helpers/test-database';
-import { startVkApiStub, type TVkApiStub } from '../helpers/vk-api-stub';
+import type { TVkApiStub } from '../helpers/vk-api-stub';
 import { actionsOf, messageEvent, messageNew, textsOf } from '../helpers/vk-harness';
-import { vkOnDatabase } from '../helpers/vk-runtime';
+import { vkCallbackOnDatabase } from '../helpers/vk-runtime';
 
 // Messages and button payloads no VK client of ours sends: text over 1,024 characters, NUL or lone
 // surrogates, a payload naming an impossible day. Each gets the usual polite reply, never the
@@ -29,11 +28,9 @@ afterAll(async () => {
 const t = BOT_TEXTS.ru;
 
 async function setup() {
-  api = startVkApiStub();
-  const vk = vkOnDatabase(db);
-  await vk.start();
-  const post = (event: object) => request(vk.app).post('/webhooks/vk').send(event).expect(200).expect('ok');
-  return { ...vk, post };
+  const vk = await vkCallbackOnDatabase(db);
+  api = vk.api;
+  return vk;
 }
 
 describe('VK: input the bot does not read', () => {
