@@ -60,12 +60,12 @@ export function journalRoute(deps: JournalRouteDeps): Router {
 
 /** The secret the request must be signed with, and what that signer may write. */
 async function signer(req: Request, deps: JournalRouteDeps): Promise<{ secret: string; scope: TIngestScope }> {
-  const keyId = req.get('x-dnevnik-key-id');
+  const keyId = req.get('x-dnevnik-key-id')?.trim();
   if (keyId !== undefined) {
-    const key = await deps.keys.resolve(keyId.trim());
+    const key = await deps.keys.resolve(keyId);
     // One answer for unknown and revoked: the header tells an outsider nothing about which key ids exist.
     if (!key) throw new AppError('unauthorized', 'unknown or revoked journal key (X-Dnevnik-Key-Id)');
-    return { secret: key.secret, scope: { kind: 'school', schoolId: key.schoolId, keyId: keyId.trim() } };
+    return { secret: key.secret, scope: { kind: 'school', schoolId: key.schoolId, keyId } };
   }
   if (!deps.secret) {
     throw new AppError('unauthorized', 'sign with a school key named in X-Dnevnik-Key-Id (the operator key JOURNAL_WEBHOOK_SECRET is unset)');
