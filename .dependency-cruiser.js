@@ -1,6 +1,6 @@
 /**
  * The dependency rule (DESIGN.md): core is free of frameworks; bots and skills speak only to core;
- * only main.ts and cli/ wire everything together.
+ * only the composition root (main.ts and runtime/) and cli/ wire everything together.
  */
 
 module.exports = {
@@ -23,7 +23,7 @@ module.exports = {
       comment: 'bots/ and skills/ never reach prisma/, infra/, webhooks/ or each other',
       severity: 'error',
       from: { path: '^(bots|skills)/' },
-      to: { path: '^(prisma|infra|webhooks|cli)/|^main\\.ts$' },
+      to: { path: '^(prisma|infra|webhooks|cli|runtime)/|^main\\.ts$' },
     },
     {
       name: 'bots-do-not-import-skills',
@@ -45,10 +45,10 @@ module.exports = {
     },
     {
       name: 'only-composition-root-wires',
-      comment: 'webhooks/, infra/ and prisma/ do not import main.ts or cli/',
+      comment: 'webhooks/, infra/ and prisma/ do not import the composition root (main.ts, runtime/) or cli/',
       severity: 'error',
       from: { path: '^(webhooks|infra|prisma|core)/' },
-      to: { path: '^(cli/|main\\.ts$)' },
+      to: { path: '^(cli/|runtime/|main\\.ts$)' },
     },
     {
       name: 'no-circular',

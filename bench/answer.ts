@@ -1,12 +1,12 @@
 import { performance } from 'node:perf_hooks';
 import { createAnswerService, renderAnswer } from '../core/answers';
 import { parseUtterance } from '../core/nlu';
-import { openDatabase, type Database } from '../prisma/database';
+import { openDatabase, type Database } from '../prisma/db/database';
 import { loadDemoSchool } from '../prisma/demo/load-demo';
 import { demoPlaygroundPeople } from '../prisma/demo/load-demo-people';
-import { createIngestStore } from '../prisma/ingest-store';
-import { applyMigrations } from '../prisma/migrate';
-import { createReadModel } from '../prisma/read-model';
+import { createIngestStore } from '../prisma/stores/ingest/ingest-store';
+import { applyMigrations } from '../prisma/db/migrate';
+import { createReadModel } from '../prisma/stores/diary/read-model';
 import { createScratchDatabase, fmt, percentile } from './bench-support';
 
 // npm run bench:answer — a whole answer in-process (parse → access → diary → render) over the
@@ -59,7 +59,7 @@ async function measureAnswers(db: Database, label: string) {
 
 async function withDemo(db: Database, work: () => Promise<void>) {
   await db.sql.session((sql) => applyMigrations(sql));
-  await loadDemoSchool({ ingestStore: createIngestStore(db.sql), timezone: TZ, today: TODAY, prisma: db.prisma });
+  await loadDemoSchool({ ingestStore: createIngestStore(db), timezone: TZ, today: TODAY, prisma: db.prisma });
   await work();
 }
 

@@ -2,10 +2,10 @@ import { DEFAULT_BRAKES } from '../core/linking/link-brakes';
 import { createLinkService } from '../core/linking/link-service';
 import type { LinkingStore } from '../core/linking/linking-port';
 import type { TChatRef, TLinkChannel } from '../core/linking/linking-types';
-import { openDatabase } from '../prisma/database';
-import { createLinkingStore } from '../prisma/linking-store';
-import { applyMigrations } from '../prisma/migrate';
-import { createReadModel } from '../prisma/read-model';
+import { openDatabase } from '../prisma/db/database';
+import { createLinkingStore } from '../prisma/stores/linking/linking-store';
+import { applyMigrations } from '../prisma/db/migrate';
+import { createReadModel } from '../prisma/stores/diary/read-model';
 import { createScratchDatabase, fmt, requireEnv } from './bench-support';
 
 // npm run audit:brakes — N wrong link codes fired at once through the real linking service on

@@ -3,9 +3,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { createLinkService, CURRENT_CONSENT_VERSION, type TChatRef } from '../core/linking';
-import { openDatabase } from '../prisma/database';
-import { createLinkingStore } from '../prisma/linking-store';
-import { createReadModel } from '../prisma/read-model';
+import { openDatabase } from '../prisma/db/database';
+import { createLinkingStore } from '../prisma/stores/linking/linking-store';
+import { createReadModel } from '../prisma/stores/diary/read-model';
 
 // Benchmarks ask as linked, consenting people, linked the way the product links them: codes from
 // `dnevnik codes`, redeemed with consent to the current text. A chat row written behind the

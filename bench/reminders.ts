@@ -1,7 +1,7 @@
-import { openDatabase, type Database } from '../prisma/database';
-import { applyMigrations } from '../prisma/migrate';
+import { openDatabase, type Database } from '../prisma/db/database';
+import { applyMigrations } from '../prisma/db/migrate';
 import { decideBatch } from '../core/reminders/decide-batch';
-import { dispatchOnce, resolveSent, scanStatement, scanWindow, scanWindowOnce, zoneWindows } from '../prisma/reminder-store';
+import { dispatchOnce, resolveSent, scanStatement, scanWindow, scanWindowOnce, zoneWindows } from '../prisma/stores/reminders/reminder-store';
 import { createScratchDatabase, requireEnv } from './bench-support';
 
 // bench:reminders — does one periodic reminder scan cost the same whatever the number of past

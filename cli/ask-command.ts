@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { renderAnswer, stripHtml } from '../core/answers/render-answer';
-import type { Runtime } from '../main';
+import type { Runtime } from '../runtime/runtime';
 
 // `dnevnik ask` (CONTRACT section 5): what a channel would show and say, through the same
 // answer service the bots and skills use.

@@ -5,9 +5,9 @@ import { DEFAULT_CODE_DAYS, issueCodes, type TCodeTarget } from '../core/linking
 import { formatLinkCode, telegramLinkUrl, vkLinkUrl } from '../core/linking/link-code';
 import type { TGrant, TLinkLocale, TLinkRole } from '../core/linking/linking-types';
 import { createPepperCheck, pepperMismatchText } from '../infra/pepper-fingerprint';
-import { createDeploymentFactsStore } from '../prisma/deployment-facts-store';
-import { createLinkingStore } from '../prisma/linking-store';
-import type { Runtime } from '../main';
+import { createDeploymentFactsStore } from '../prisma/stores/linking/deployment-facts-store';
+import { createLinkingStore } from '../prisma/stores/linking/linking-store';
+import type { Runtime } from '../runtime/runtime';
 import type { TCodeLetter } from './code-letters-pdf';
 
 // pdfkit and qrcode load only when a PDF is asked for: the server process runs this command for

@@ -1,4 +1,4 @@
-import type { Runtime } from '../main';
+import type { Runtime } from '../runtime/runtime';
 
 /** Where a command writes: the terminal, or buffers when the running server executes it. */
 export interface TCommandIo {

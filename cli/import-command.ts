@@ -4,7 +4,7 @@ import { BatchForbiddenError, BatchRejectedError, ingestValidEvents } from '../c
 import { OPERATOR_SCOPE, type TIngestScope } from '../core/ingest/ingest-scope';
 import { foreignSchoolFields } from '../core/ingest/tenancy';
 import { validateEvents, type TEventError } from '../core/ingest/validate-batch';
-import type { Runtime } from '../main';
+import type { Runtime } from '../runtime/runtime';
 import type { TCommandIo } from './command-context';
 import { readEventsFile } from './read-events-file';
 

@@ -1,6 +1,6 @@
 import { ConfigError, parseConfig, type TConfig } from '../infra/config';
 import { readServerFile } from '../infra/server-file';
-import type { Runtime } from '../main';
+import type { Runtime } from '../runtime/runtime';
 import { unprintableArgument } from './argv-checks';
 import type { TCommandIo } from './command-context';
 import { parseCommand } from './parse-command';

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import { isCivilDate } from '../core/calendar/civil-date';
 import type { TTeacherJournalStatus } from '../core/reminders/reminder-types';
-import { createJournalPort } from '../prisma/reminder-journal';
+import { createJournalPort } from '../prisma/stores/reminders/reminder-journal';
 import type { TCommandContext } from './command-context';
 
 // `dnevnik journal-status --school <id> [--date YYYY-MM-DD]` — the school admin's view: per

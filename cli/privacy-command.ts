@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ACCESS_LOG_RETENTION_DAYS } from '../core/access';
-import { createAccessLogStore } from '../prisma/access-log-store';
-import { listDestructionRecords } from '../prisma/destruction-records';
+import { createAccessLogStore } from '../prisma/stores/access/access-log-store';
+import { listDestructionRecords } from '../prisma/stores/access/destruction-records';
 import type { TCommandContext } from './command-context';
 
 // `dnevnik privacy report` — the destruction records of /forget, for an auditor (what kinds of

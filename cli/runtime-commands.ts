@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { isCivilDate } from '../core/calendar/civil-date';
 import { AppError } from '../core/errors';
 import { loadDemoSchool } from '../prisma/demo/load-demo';
-import { migrationStatus } from '../prisma/migrate';
+import { migrationStatus } from '../prisma/db/migrate';
 import { argsErrorLine, unprintableArgument } from './argv-checks';
 import { ASK_USAGE, askCommand, readAskArgs } from './ask-command';
 import { CODES_USAGE, codesCommand, readCodesArgs } from './codes-command';

@@ -1,4 +1,4 @@
-import type { Runtime } from '../main';
+import type { Runtime } from '../runtime/runtime';
 import type { TCliExecution } from '../webhooks/cli-route';
 import { RUNTIME_COMMANDS, runRuntimeCommand } from './runtime-commands';
 

@@ -8,8 +8,6 @@ import { createInProcessQueue } from './in-process-queue';
 import type { Logger } from './logger';
 import type { TMetrics } from './metrics';
 import { createMemoryRateLimiter, createRedisRateLimiter } from './rate-limiter';
-import { createTelegramSender } from './telegram-sender';
-import { createVkSender } from './vk-sender';
 
 // Assembles the alerts worker for a configuration: BullMQ and a Redis-shared rate limit when
 // REDIS_URL is set (any number of worker processes), otherwise the in-process twins (one process).
@@ -20,19 +18,13 @@ export interface AlertWorker {
   close(): Promise<void>;
 }
 
-export function chatSenders(config: TConfig): ChatSender[] {
-  const senders: ChatSender[] = [];
-  if (config.TELEGRAM_BOT_TOKEN) senders.push(createTelegramSender({ apiRoot: config.TELEGRAM_API_ROOT, token: config.TELEGRAM_BOT_TOKEN }));
-  if (config.VK_GROUP_TOKEN && config.VK_GROUP_ID) senders.push(createVkSender({ apiBaseUrl: config.VK_API_BASE_URL, token: config.VK_GROUP_TOKEN, groupId: config.VK_GROUP_ID }));
-  return senders;
-}
-
 export function createAlertWorker(deps: {
   config: TConfig;
   store: AlertStore;
   logger: Logger;
   metrics: TMetrics;
-  senders?: ChatSender[];
+  /** One per chat platform, built by the channels' wings (runtime/chat-channels.ts). */
+  senders: ChatSender[];
   options?: Partial<TPipelineOptions>;
 }): AlertWorker {
   const { config, logger } = deps;
@@ -40,7 +32,7 @@ export function createAlertWorker(deps: {
   const redis = config.REDIS_URL ? new IORedis(config.REDIS_URL, { maxRetriesPerRequest: null }) : undefined;
   const queue = config.REDIS_URL ? createBullmqQueue(config.REDIS_URL, { onError }) : createInProcessQueue({ onError });
   const limiter = redis ? createRedisRateLimiter(redis) : createMemoryRateLimiter();
-  const senders = deps.senders ?? chatSenders(config);
+  const { senders } = deps;
   const observer = createAlertMetrics(deps.metrics.registry, () => queue.depth());
   const pipeline = createAlertPipeline(
     { store: deps.store, queue, limiter, senders, clock: systemClock, observer, onError },

@@ -1,5 +1,5 @@
 import { scryptSync } from 'node:crypto';
-import type { DeploymentFactsStore } from '../prisma/deployment-facts-store';
+import type { DeploymentFactsStore } from '../prisma/stores/linking/deployment-facts-store';
 
 // A code can only be redeemed with the pepper it was issued with, so a deployment must keep one
 // pepper for good: a server started with another (DATA_DIR restored without its pepper file, a

@@ -1,6 +1,6 @@
 import { APIError, type API } from 'vk-io';
 import type { ChatStatusStore, TConversationLogger } from '../../core/conversation';
-import { vkErrorKind, vkRandomId } from '../../core/delivery/vk-send-policy';
+import { vkErrorKind, vkRandomId } from './vk-send-policy';
 import type { TChatRef } from '../../core/linking';
 
 // messages.send for replies. The random_id is derived from what is sent and what it answers, so

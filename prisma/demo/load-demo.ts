@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { ingestValidEvents } from '../../core/ingest/ingest-batch';
 import type { IngestStore } from '../../core/ingest/ingest-port';
 import type { Logger } from '../../infra/logger';
-import type { Database } from '../database';
+import type { Database } from '../db/database';
 import type { PrismaClient } from '../generated/client';
 import { generateDemoSchool } from './demo-school';
 import { loadDemoPeople } from './load-demo-people';

@@ -1,6 +1,6 @@
 import { createAnswerService, type AnswerService, type TAnswer } from '../../core/answers';
-import { createReadModel } from '../../prisma/read-model';
-import type { TSqlQuery } from '../../prisma/database';
+import { createReadModel } from '../../prisma/stores/diary/read-model';
+import type { TSqlQuery } from '../../prisma/db/database';
 import { ingest, linkTeacher } from '../helpers/reminder-fixtures';
 import { P, T, teacherScopeEvents } from '../helpers/teacher-scope-fixtures';
 import { DATABASE_KINDS, createTestDatabase, type TestDatabase } from '../helpers/test-database';
@@ -23,7 +23,7 @@ for (const { kind, describe: d } of DATABASE_KINDS) {
 
     beforeAll(async () => {
       db = await createTestDatabase(kind);
-      await ingest(db.sql, teacherScopeEvents());
+      await ingest(db, teacherScopeEvents());
       for (const id of Object.values(T)) chats.set(id, await linkTeacher(db.sql.query, id, `chat-${id}`));
       await linkGuardian(db.sql.query, 'guardian-maria', P.maria);
       readModel = createReadModel(db, TZ);

@@ -1,8 +1,8 @@
 import { ingestBatch } from '../../core/ingest/ingest-batch';
 import { composeMessage } from '../../core/alerts/compose-messages';
 import { planAlerts } from '../../core/alerts/plan-alerts';
-import { createAlertStore } from '../../prisma/alert-store';
-import { createIngestStore } from '../../prisma/ingest-store';
+import { createAlertStore } from '../../prisma/stores/alerts/alert-store';
+import { createIngestStore } from '../../prisma/stores/ingest/ingest-store';
 import { seedFamilies } from '../helpers/alert-fixtures';
 import { event, schoolEvents } from '../helpers/journal-fixtures';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
@@ -16,14 +16,14 @@ describe('composing behind a planner backlog', () => {
 
   it('keeps the grades of one window in one message although the second was planned after the first was due', async () => {
     db = await createTestDatabase('pglite');
-    const ingest = createIngestStore(db.sql);
+    const ingest = createIngestStore(db);
     await ingestBatch(ingest, { events: schoolEvents('s1') }, { defaultTimezone: 'Europe/Moscow', withOutbox: false });
     await seedFamilies(db.sql.query, { studentIds: ['s1-st1'], guardiansOf: () => 1 });
     const grade = (id: string, value: string) => event('grade.upserted', { gradeId: id, studentId: 's1-st1', subjectId: 's1-math', date: '2026-12-01', value, weight: 1 });
     await ingestBatch(ingest, { events: [grade('gb-1', '5')] }, { defaultTimezone: 'Europe/Moscow' });
     await ingestBatch(ingest, { events: [grade('gb-2', '3')] }, { defaultTimezone: 'Europe/Moscow' });
 
-    const store = createAlertStore(db.sql);
+    const store = createAlertStore(db);
     const plan = (limit: number) => store.planNext(limit, (input) => planAlerts(input, { windowMs: 60_000 }));
     const later = new Date(Date.now() + 5 * 60_000);
     // The planner got through the first grade only; the first item is long due by `later`.
@@ -38,11 +38,11 @@ describe('composing behind a planner backlog', () => {
   });
 
   it('does not wait for a stuck planner for ever', async () => {
-    const ingest = createIngestStore(db.sql);
+    const ingest = createIngestStore(db);
     const grade = (id: string) => event('grade.upserted', { gradeId: id, studentId: 's1-st1', subjectId: 's1-math', date: '2026-12-02', value: '4', weight: 1 });
     await ingestBatch(ingest, { events: [grade('gs-1')] }, { defaultTimezone: 'Europe/Moscow' });
     await ingestBatch(ingest, { events: [grade('gs-2')] }, { defaultTimezone: 'Europe/Moscow' });
-    const store = createAlertStore(db.sql);
+    const store = createAlertStore(db);
     expect(await store.planNext(1, (input) => planAlerts(input, { windowMs: 60_000 }))).toEqual({ facts: 1, items: 1 });
     // The second fact stays unplanned; an hour on, the first item goes out alone.
     expect(await store.composeDue(new Date(Date.now() + 60 * 60_000), 100, composeMessage)).toHaveLength(1);

@@ -6,9 +6,9 @@ import { ingestBatch } from '../../core/ingest/ingest-batch';
 import { createBullmqQueue } from '../../infra/bullmq-queue';
 import { createInProcessQueue } from '../../infra/in-process-queue';
 import { createMemoryRateLimiter, createRedisRateLimiter } from '../../infra/rate-limiter';
-import { createTelegramSender } from '../../infra/telegram-sender';
-import { createAlertStore } from '../../prisma/alert-store';
-import { createIngestStore } from '../../prisma/ingest-store';
+import { createTelegramSender } from '../../bots/telegram/telegram-sender';
+import { createAlertStore } from '../../prisma/stores/alerts/alert-store';
+import { createIngestStore } from '../../prisma/stores/ingest/ingest-store';
 import { seedFamilies } from '../helpers/alert-fixtures';
 import { event, schoolEvents } from '../helpers/journal-fixtures';
 import { startTelegramStub, type TelegramStub } from '../helpers/telegram-stub';
@@ -31,7 +31,7 @@ interface TWorld {
 
 async function buildWorld(kind: 'pglite' | 'postgres'): Promise<TWorld> {
   const db = await createTestDatabase(kind);
-  const ingest = createIngestStore(db.sql);
+  const ingest = createIngestStore(db);
   const students = Array.from({ length: STUDENTS }, (_, i) => event('student.upserted', { schoolId: 's1', studentId: `s1-x${i}`, classId: 's1-5a', lastName: 'Иванова', firstName: `Ученик${i}` }));
   await ingestBatch(ingest, { events: [...schoolEvents('s1'), ...students] }, { defaultTimezone: 'Europe/Moscow', withOutbox: false });
   const { chats } = await seedFamilies(db.sql.query, {
@@ -65,7 +65,7 @@ async function buildWorld(kind: 'pglite' | 'postgres'): Promise<TWorld> {
 function pipelineFor(world: TWorld, queue: DeliveryQueue, limiter: RateLimiter): AlertPipeline {
   const sender = createTelegramSender({ apiRoot: world.stub.apiRoot, token: '123456:test-token', pacing: { perSecond: 28, perChatIntervalMs: 1050 } });
   return createAlertPipeline(
-    { store: createAlertStore(world.db.sql), queue, limiter, senders: [sender], clock: systemClock, observer: silentObserver, onError: (err) => process.stderr.write(`alert pipeline error: ${String(err)}\n`) },
+    { store: createAlertStore(world.db), queue, limiter, senders: [sender], clock: systemClock, observer: silentObserver, onError: (err) => process.stderr.write(`alert pipeline error: ${String(err)}\n`) },
     { windowMs: 300, idleMs: 50, sweepEveryMs: 1000, concurrency: 4, delivery: { leaseMs: 5_000, maxInlineWaitMs: 5_000, maxAttempts: 20, backoffBaseMs: 50, backoffMaxMs: 500 } },
   );
 }

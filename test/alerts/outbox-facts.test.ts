@@ -1,7 +1,7 @@
 import { ingestBatch } from '../../core/ingest/ingest-batch';
 import type { TOutboxFact } from '../../core/alerts/alert-types';
-import { createAlertStore } from '../../prisma/alert-store';
-import { createIngestStore } from '../../prisma/ingest-store';
+import { createAlertStore } from '../../prisma/stores/alerts/alert-store';
+import { createIngestStore } from '../../prisma/stores/ingest/ingest-store';
 import { event, schoolEvents } from '../helpers/journal-fixtures';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
@@ -15,7 +15,7 @@ describe('outbox grade facts as the planner reads them', () => {
 
   it('completes slim grade facts from the grade row and keeps what the fact carries', async () => {
     db = await createTestDatabase('pglite');
-    const ingest = createIngestStore(db.sql);
+    const ingest = createIngestStore(db);
     const options = { defaultTimezone: 'Europe/Moscow' };
     await ingestBatch(ingest, { events: schoolEvents('f') }, { ...options, withOutbox: false });
     const grade = (value: string, weight: number) =>
@@ -35,7 +35,7 @@ describe('outbox grade facts as the planner reads them', () => {
     );
 
     let seen: TOutboxFact[] = [];
-    await createAlertStore(db.sql).planNext(10, (input) => {
+    await createAlertStore(db).planNext(10, (input) => {
       seen = input.facts;
       return [];
     });

@@ -7,10 +7,10 @@ import { ingestBatch } from '../../core/ingest/ingest-batch';
 import { ALERTS_QUEUE, createBullmqQueue } from '../../infra/bullmq-queue';
 import { createInProcessQueue } from '../../infra/in-process-queue';
 import { createMemoryRateLimiter, createRedisRateLimiter } from '../../infra/rate-limiter';
-import { createTelegramSender } from '../../infra/telegram-sender';
-import { createAlertStore } from '../../prisma/alert-store';
-import type { Database } from '../../prisma/database';
-import { createIngestStore } from '../../prisma/ingest-store';
+import { createTelegramSender } from '../../bots/telegram/telegram-sender';
+import { createAlertStore } from '../../prisma/stores/alerts/alert-store';
+import type { Database } from '../../prisma/db/database';
+import { createIngestStore } from '../../prisma/stores/ingest/ingest-store';
 import { seedFamilies } from '../helpers/alert-fixtures';
 import { createScratchPostgres, redisDatabaseUrl, startWorkerChild, type TScratchPostgres, type TWorkerChild } from '../helpers/alert-processes';
 import { event, schoolEvents } from '../helpers/journal-fixtures';
@@ -29,7 +29,7 @@ const databaseUrl = process.env.DATABASE_URL;
 
 /** 30 students, 1–2 guardians each (45 chats, one blocked), two grades per student: one message per chat. */
 async function seedWorld(db: Database): Promise<{ expectedChats: string[] }> {
-  const ingest = createIngestStore(db.sql);
+  const ingest = createIngestStore(db);
   const students = Array.from({ length: STUDENTS }, (_, i) => event('student.upserted', { schoolId: 's1', studentId: `s1-r${i}`, classId: 's1-5a', lastName: 'Соколова', firstName: `Ученик${i}` }));
   await ingestBatch(ingest, { events: [...schoolEvents('s1'), ...students] }, { defaultTimezone: 'Europe/Moscow', withOutbox: false });
   const { chats } = await seedFamilies(db.sql.query, {
@@ -44,7 +44,7 @@ async function ingestGrades(db: Database) {
   const grades = Array.from({ length: STUDENTS }, (_, i) =>
     [0, 1].map((n) => event('grade.upserted', { gradeId: `gr-${i}-${n}`, studentId: `s1-r${i}`, subjectId: 's1-math', date: '2026-12-01', value: String(4 + n), weight: 1 })),
   ).flat();
-  await ingestBatch(createIngestStore(db.sql), { events: grades }, { defaultTimezone: 'Europe/Moscow' });
+  await ingestBatch(createIngestStore(db), { events: grades }, { defaultTimezone: 'Europe/Moscow' });
 }
 
 interface TState {
@@ -96,7 +96,7 @@ async function expectRecorded(db: Database, expectedChats: string[]) {
 function pipeline(db: Database, stub: TelegramStub, queue: DeliveryQueue, limiter: RateLimiter, botId: string): AlertPipeline {
   const sender = createTelegramSender({ apiRoot: stub.apiRoot, token: `${botId}:${TOKEN_SECRET}`, pacing: { perSecond: 25, perChatIntervalMs: 1050 } });
   return createAlertPipeline(
-    { store: createAlertStore(db.sql), queue, limiter, senders: [sender], clock: systemClock, observer: silentObserver, onError: (err) => process.stderr.write(`alert pipeline error: ${String(err)}\n`) },
+    { store: createAlertStore(db), queue, limiter, senders: [sender], clock: systemClock, observer: silentObserver, onError: (err) => process.stderr.write(`alert pipeline error: ${String(err)}\n`) },
     // A short lease, so the claims of a dead worker expire within the test's time — yet longer than
     // a live worker may hold one (5 s of waiting for a rate slot, then the send), or it would be taken from it.
     { windowMs: 500, idleMs: 50, sweepEveryMs: 300, concurrency: 4, delivery: { leaseMs: 8_000, maxInlineWaitMs: 5_000, maxAttempts: 20, backoffBaseMs: 50, backoffMaxMs: 500 } },

@@ -4,9 +4,9 @@ import { silentObserver, systemClock } from '../../core/alerts/alert-ports';
 import { ingestBatch } from '../../core/ingest/ingest-batch';
 import { createInProcessQueue } from '../../infra/in-process-queue';
 import { createMemoryRateLimiter } from '../../infra/rate-limiter';
-import { createVkSender, vkRandomId } from '../../infra/vk-sender';
-import { createAlertStore } from '../../prisma/alert-store';
-import { createIngestStore } from '../../prisma/ingest-store';
+import { createVkSender, vkRandomId } from '../../bots/vk/vk-sender';
+import { createAlertStore } from '../../prisma/stores/alerts/alert-store';
+import { createIngestStore } from '../../prisma/stores/ingest/ingest-store';
 import { seedFamilies } from '../helpers/alert-fixtures';
 import { event, schoolEvents } from '../helpers/journal-fixtures';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
@@ -99,7 +99,7 @@ describe('alert delivery to VK chats', () => {
 
   it('retries through errors 6 and 9 with one random_id, and stops writing to a chat that answered 901', async () => {
     db = await createTestDatabase('pglite');
-    const ingest = createIngestStore(db.sql);
+    const ingest = createIngestStore(db);
     const students = [0, 1].map((i) => event('student.upserted', { schoolId: 's1', studentId: `s1-v${i}`, classId: 's1-5a', lastName: 'Петрова', firstName: `Ученица${i}` }));
     await ingestBatch(ingest, { events: [...schoolEvents('s1'), ...students] }, { defaultTimezone: 'Europe/Moscow', withOutbox: false });
     await seedFamilies(db.sql.query, { studentIds: ['s1-v0', 's1-v1'], guardiansOf: () => 1, chatIdOf: (i) => `${3000 + i}`, channelOf: () => 'vk' });
@@ -114,7 +114,7 @@ describe('alert delivery to VK chats', () => {
 
     const pipeline = createAlertPipeline(
       {
-        store: createAlertStore(db.sql),
+        store: createAlertStore(db),
         queue: createInProcessQueue(),
         limiter: createMemoryRateLimiter(),
         senders: [createVkSender({ apiBaseUrl: BASE, token: 'vk-token', groupId: 42 })],

@@ -4,7 +4,7 @@ import { createAnswerService, type AnswerService } from '../../core/answers';
 import { MAX_UTTERANCE_CHARS } from '../../core/input/utterance-limit';
 import type { LinkService } from '../../core/linking';
 import type { TQuery } from '../../core/nlu/types';
-import { createReadModel } from '../../prisma/read-model';
+import { createReadModel } from '../../prisma/stores/diary/read-model';
 import { createAlexaSkill } from '../../skills/alexa';
 import { ALEXA_SKILL_ID, alexaEnvelope, alexaHarness, spoken, type TEnvelopeOptions } from '../helpers/alexa-harness';
 import { createDemoDatabase, DEMO_NOW, DEMO_TZ } from '../helpers/demo-database';

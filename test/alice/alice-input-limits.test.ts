@@ -3,7 +3,7 @@ import { createAnswerService, type AnswerService } from '../../core/answers';
 import { MAX_UTTERANCE_CHARS } from '../../core/input/utterance-limit';
 import type { LinkService } from '../../core/linking';
 import type { TQuery } from '../../core/nlu/types';
-import { createReadModel } from '../../prisma/read-model';
+import { createReadModel } from '../../prisma/stores/diary/read-model';
 import { createAliceSkill, type AliceSkill } from '../../skills/alice';
 import { ALICE_TEXTS } from '../../skills/alice/locales';
 import { hugeAliceCommand } from '../hostile/hostile-cases';

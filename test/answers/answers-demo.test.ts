@@ -1,6 +1,6 @@
 import { createAnswerService, renderAnswer, type AnswerService, type TAnswer } from '../../core/answers';
 import { loadDemoPeople } from '../../prisma/demo/load-demo-people';
-import { createReadModel } from '../../prisma/read-model';
+import { createReadModel } from '../../prisma/stores/diary/read-model';
 import { createDemoDatabase, dbDay, DEMO_NOW, DEMO_TODAY, DEMO_TZ } from '../helpers/demo-database';
 import { DATABASE_KINDS } from '../helpers/test-database';
 import type { TestDatabase } from '../helpers/test-database';

@@ -1,7 +1,7 @@
 import type { AccessReader } from '../../core/access';
 import { createAnswerService, type TAnswer } from '../../core/answers';
 import { loadDemoPeople } from '../../prisma/demo/load-demo-people';
-import { createReadModel } from '../../prisma/read-model';
+import { createReadModel } from '../../prisma/stores/diary/read-model';
 import { createDemoDatabase, DEMO_NOW, DEMO_TZ } from '../helpers/demo-database';
 import { DATABASE_KINDS, type TestDatabase } from '../helpers/test-database';
 

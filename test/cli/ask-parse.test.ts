@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase } from '../../prisma/database';
+import { openDatabase } from '../../prisma/db/database';
 import { loadDemoSchool } from '../../prisma/demo/load-demo';
-import { createIngestStore } from '../../prisma/ingest-store';
-import { applyMigrations } from '../../prisma/migrate';
+import { createIngestStore } from '../../prisma/stores/ingest/ingest-store';
+import { applyMigrations } from '../../prisma/db/migrate';
 import { DEMO_TODAY, DEMO_TZ } from '../helpers/demo-database';
 import { runDnevnik } from '../helpers/dnevnik-cli';
 
@@ -43,7 +43,7 @@ describe('dnevnik ask', () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dnevnik-ask-'));
     const db = await openDatabase({ dataDir: path.join(dataDir, 'pglite') });
     await db.sql.session((sql) => applyMigrations(sql));
-    await loadDemoSchool({ ingestStore: createIngestStore(db.sql), timezone: DEMO_TZ, today: DEMO_TODAY, prisma: db.prisma });
+    await loadDemoSchool({ ingestStore: createIngestStore(db), timezone: DEMO_TZ, today: DEMO_TODAY, prisma: db.prisma });
     const link = await db.prisma.studentLink.findFirstOrThrow({ where: { personId: 'demo-guardian-1' } });
     const grades = await db.prisma.grade.findMany({ where: { studentId: link.studentId, date: new Date(`${DEMO_TODAY}T00:00:00Z`), deletedAt: null } });
     expectedGrades = grades.map((g) => g.value);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase } from '../../prisma/database';
+import { openDatabase } from '../../prisma/db/database';
 import { eventsFromCsv } from '../../cli/read-events-file';
 import { runDnevnik } from '../helpers/dnevnik-cli';
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase } from '../../prisma/database';
+import { openDatabase } from '../../prisma/db/database';
 import { JOURNAL_KEYS_USAGE } from '../../cli/journal-keys-command';
 import { SEAL_KEY_FILE } from '../../infra/journal-key-seal';
 import { signJournalBody } from '../../webhooks/journal-signature';

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createLinkService } from '../../core/linking';
-import { openDatabase } from '../../prisma/database';
-import { createLinkingStore } from '../../prisma/linking-store';
-import { createReadModel } from '../../prisma/read-model';
+import { openDatabase } from '../../prisma/db/database';
+import { createLinkingStore } from '../../prisma/stores/linking/linking-store';
+import { createReadModel } from '../../prisma/stores/diary/read-model';
 import { runDnevnik, startEmbeddedServer, type TEmbeddedServer } from '../helpers/dnevnik-cli';
 
 // The link-code pepper end to end: kept outside DATA_DIR (LINK_CODE_PEPPER_FILE), and tied to the

@@ -1,4 +1,4 @@
-import type { TSqlQuery } from '../../prisma/database';
+import type { TSqlQuery } from '../../prisma/db/database';
 
 // People who want alerts: for each student, `guardians` parents with a Telegram (or VK) chat, a link,
 // a consent and an instant grades subscription without quiet hours (tests run at any hour).

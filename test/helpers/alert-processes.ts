@@ -2,8 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { Client } from 'pg';
-import { openDatabase, type Database } from '../../prisma/database';
-import { applyMigrations } from '../../prisma/migrate';
+import { openDatabase, type Database } from '../../prisma/db/database';
+import { applyMigrations } from '../../prisma/db/migrate';
 
 // Real processes for the alert restart tests: a scratch PostgreSQL database whose URL a child
 // process can use too, and `dnevnik worker` started the way an operator starts it.

@@ -1,6 +1,6 @@
 import { loadDemoSchool } from '../../prisma/demo/load-demo';
-import type { TDatabaseKind } from '../../prisma/database';
-import { createIngestStore } from '../../prisma/ingest-store';
+import type { TDatabaseKind } from '../../prisma/db/database';
+import { createIngestStore } from '../../prisma/stores/ingest/ingest-store';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 /** A fixed school day (a Wednesday) and a moment on it, so answers are reproducible. */
@@ -11,7 +11,7 @@ export const DEMO_TZ = 'Europe/Moscow';
 /** A test database holding the demo school and its people, loaded the way `npm start` does. */
 export async function createDemoDatabase(kind: TDatabaseKind = 'pglite'): Promise<TestDatabase> {
   const db = await createTestDatabase(kind);
-  await loadDemoSchool({ ingestStore: createIngestStore(db.sql), timezone: DEMO_TZ, today: DEMO_TODAY, prisma: db.prisma });
+  await loadDemoSchool({ ingestStore: createIngestStore(db), timezone: DEMO_TZ, today: DEMO_TODAY, prisma: db.prisma });
   return db;
 }
 

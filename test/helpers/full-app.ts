@@ -3,7 +3,7 @@ import os from 'node:os';
 import { parseConfig } from '../../infra/config';
 import { createLogger } from '../../infra/logger';
 import { checkLinkCodePepper, openRuntime, startTelegram, startVk, type Runtime } from '../../main';
-import type { Database } from '../../prisma/database';
+import type { Database } from '../../prisma/db/database';
 import type { PlatformStub } from './platform-stub';
 
 /**

@@ -3,7 +3,7 @@ import { createAnswerService } from '../../core/answers';
 import { createLogger } from '../../infra/logger';
 import { createMetrics } from '../../infra/metrics';
 import { demoPlaygroundPeople } from '../../prisma/demo/load-demo-people';
-import { createReadModel } from '../../prisma/read-model';
+import { createReadModel } from '../../prisma/stores/diary/read-model';
 import { createServer } from '../../webhooks/app';
 import { playgroundRoute } from '../../webhooks/playground-route';
 import { DEMO_NOW, DEMO_TZ } from './demo-database';

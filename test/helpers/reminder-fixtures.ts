@@ -1,7 +1,7 @@
 import { ingestBatch } from '../../core/ingest/ingest-batch';
-import type { TSqlQuery } from '../../prisma/database';
-import { createIngestStore } from '../../prisma/ingest-store';
-import type { RawSql } from '../../prisma/database';
+import type { TSqlQuery } from '../../prisma/db/database';
+import { createIngestStore } from '../../prisma/stores/ingest/ingest-store';
+import type { Database } from '../../prisma/db/database';
 import { event, type TRawEvent } from './journal-fixtures';
 
 // A school for reminder tests: classes 5А and 6Б, maths and physics, two teachers, three pupils
@@ -68,8 +68,8 @@ export function lessonEvents(spec: TLessonSpec): TRawEvent[] {
 
 export const allPresent = () => Object.fromEntries(PUPILS.map((p) => [p, 'present' as const]));
 
-export async function ingest(sql: RawSql, events: TRawEvent[]): Promise<void> {
-  await ingestBatch(createIngestStore(sql), { events }, { defaultTimezone: 'Europe/Moscow', withOutbox: false });
+export async function ingest(db: Database, events: TRawEvent[]): Promise<void> {
+  await ingestBatch(createIngestStore(db), { events }, { defaultTimezone: 'Europe/Moscow', withOutbox: false });
 }
 
 /** A teacher's person with a consented chat (Telegram by default) linked to the teacher. */

@@ -3,11 +3,11 @@ import { createBot, type TBotLogger } from '../../bots/telegram';
 import { createAnswerService } from '../../core/answers';
 import { createLinkService, issueCodes, type LinkService } from '../../core/linking';
 import { createMemorySeenOnce } from '../../infra/seen-once';
-import { createLinkingStore } from '../../prisma/linking-store';
-import { createReadModel } from '../../prisma/read-model';
-import { createSubscriptionSettingsStore } from '../../prisma/subscription-settings-store';
-import { createTeacherSettingsStore } from '../../prisma/teacher-settings-store';
-import { createChatStatusStore } from '../../prisma/chat-status-store';
+import { createLinkingStore } from '../../prisma/stores/linking/linking-store';
+import { createReadModel } from '../../prisma/stores/diary/read-model';
+import { createSubscriptionSettingsStore } from '../../prisma/stores/settings/subscription-settings-store';
+import { createTeacherSettingsStore } from '../../prisma/stores/conversation/teacher-settings-store';
+import { createChatStatusStore } from '../../prisma/stores/conversation/chat-status-store';
 import { DEMO_NOW, DEMO_TZ } from './demo-database';
 import { BOT_INFO, recordCalls, TEST_TOKEN } from './telegram-harness';
 import type { TestDatabase } from './test-database';
@@ -28,10 +28,10 @@ export function telegramOnDatabase(db: TestDatabase, logger: TBotLogger = silent
     botInfo: BOT_INFO,
     answers: createAnswerService({ ...readModel, defaultTimezone: DEMO_TZ }),
     linking,
-    settings: createSubscriptionSettingsStore(db.prisma),
+    settings: createSubscriptionSettingsStore(db),
     teacherSettings: createTeacherSettingsStore(db),
     seenOnce: createMemorySeenOnce(),
-    chats: createChatStatusStore(db.prisma),
+    chats: createChatStatusStore(db),
     logger,
     now: () => DEMO_NOW,
     apiRoot: options.apiRoot,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { openDatabase, type Database, type TDatabaseKind } from '../../prisma/database';
-import { applyMigrations } from '../../prisma/migrate';
+import { openDatabase, type Database, type TDatabaseKind } from '../../prisma/db/database';
+import { applyMigrations } from '../../prisma/db/migrate';
 
 // Real databases for tests: a migrated in-memory PGlite (cloned from a snapshot, ≈0.5 s instead
 // of ≈3 s), or a fresh database on the PostgreSQL server named by DATABASE_URL.

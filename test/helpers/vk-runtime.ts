@@ -9,11 +9,11 @@ import { createInlineInbox } from '../../infra/event-inbox';
 import { createLogger } from '../../infra/logger';
 import { createMetrics } from '../../infra/metrics';
 import { createMemorySeenOnce } from '../../infra/seen-once';
-import { createChatStatusStore } from '../../prisma/chat-status-store';
-import { createLinkingStore } from '../../prisma/linking-store';
-import { createReadModel } from '../../prisma/read-model';
-import { createSubscriptionSettingsStore } from '../../prisma/subscription-settings-store';
-import { createTeacherSettingsStore } from '../../prisma/teacher-settings-store';
+import { createChatStatusStore } from '../../prisma/stores/conversation/chat-status-store';
+import { createLinkingStore } from '../../prisma/stores/linking/linking-store';
+import { createReadModel } from '../../prisma/stores/diary/read-model';
+import { createSubscriptionSettingsStore } from '../../prisma/stores/settings/subscription-settings-store';
+import { createTeacherSettingsStore } from '../../prisma/stores/conversation/teacher-settings-store';
 import { createServer } from '../../webhooks/app';
 import { vkRoute } from '../../webhooks/vk-route';
 import { DEMO_NOW, DEMO_TZ } from './demo-database';
@@ -35,9 +35,9 @@ export function vkOnDatabase(db: TestDatabase, options: { inbox?: EventInbox<TVk
     apiBaseUrl: VK_API_BASE,
     answers: createAnswerService({ ...readModel, defaultTimezone: DEMO_TZ }),
     linking: createLinkService({ store, access: readModel.access, pepper }),
-    settings: createSubscriptionSettingsStore(db.prisma),
+    settings: createSubscriptionSettingsStore(db),
     teacherSettings: createTeacherSettingsStore(db),
-    chats: createChatStatusStore(db.prisma),
+    chats: createChatStatusStore(db),
     logger: options.logger ?? silentLogger,
     now: () => DEMO_NOW,
     retryDelayMs: () => 5,

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import type { Runtime } from '../../main';
+import type { Runtime } from '../../runtime/runtime';
 import { createDemoDatabase } from '../helpers/demo-database';
 import { openFullRuntime, rowCounts } from '../helpers/full-app';
 import { startPlatformStub, type PlatformStub } from '../helpers/platform-stub';

@@ -6,9 +6,9 @@ import { ConfigError, parseConfig } from '../../infra/config';
 import { loadLinkCodePepper, PEPPER_FILE } from '../../infra/link-code-pepper';
 import { createPepperCheck, linkCodePepperFingerprint, PEPPER_FINGERPRINT_KEY } from '../../infra/pepper-fingerprint';
 import { refuseLinkingOnPepperMismatch } from '../../infra/pepper-linking-guard';
-import { createDeploymentFactsStore } from '../../prisma/deployment-facts-store';
-import { createLinkingStore } from '../../prisma/linking-store';
-import { createReadModel } from '../../prisma/read-model';
+import { createDeploymentFactsStore } from '../../prisma/stores/linking/deployment-facts-store';
+import { createLinkingStore } from '../../prisma/stores/linking/linking-store';
+import { createReadModel } from '../../prisma/stores/diary/read-model';
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../helpers/test-database';
 
 // Where the link-code pepper comes from, and the fingerprint that ties a database to one pepper.

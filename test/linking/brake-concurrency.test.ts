@@ -2,8 +2,8 @@ import { DEFAULT_BRAKES } from '../../core/linking/link-brakes';
 import { createLinkService } from '../../core/linking/link-service';
 import type { LinkingStore } from '../../core/linking/linking-port';
 import type { TChatRef } from '../../core/linking/linking-types';
-import { createLinkingStore } from '../../prisma/linking-store';
-import { createReadModel } from '../../prisma/read-model';
+import { createLinkingStore } from '../../prisma/stores/linking/linking-store';
+import { createReadModel } from '../../prisma/stores/diary/read-model';
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../helpers/test-database';
 
 // The brakes under concurrency: tries sent at once must not race past the count. Each try's check

@@ -4,9 +4,9 @@ import { issueCodes } from '../../core/linking/issue-codes';
 import { createLinkService, type LinkService } from '../../core/linking/link-service';
 import { DEFAULT_BRAKES } from '../../core/linking/link-brakes';
 import type { TChatRef, TPendingLink } from '../../core/linking/linking-types';
-import { createLinkingStore } from '../../prisma/linking-store';
+import { createLinkingStore } from '../../prisma/stores/linking/linking-store';
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../helpers/test-database';
-import { createReadModel } from '../../prisma/read-model';
+import { createReadModel } from '../../prisma/stores/diary/read-model';
 
 // The linking service over the real store, on PGlite and PostgreSQL: rows are checked in the database.
 

@@ -5,8 +5,8 @@ import { createLinkService, type LinkService } from '../../core/linking/link-ser
 import type { TChatRef } from '../../core/linking/linking-types';
 import { PENDING_HANDLE_PATTERN } from '../../core/linking/pending-handle';
 import { startRetention } from '../../infra/retention';
-import { createLinkingStore } from '../../prisma/linking-store';
-import { createReadModel } from '../../prisma/read-model';
+import { createLinkingStore } from '../../prisma/stores/linking/linking-store';
+import { createReadModel } from '../../prisma/stores/diary/read-model';
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../helpers/test-database';
 
 // A code waiting for the consent answer lives in PendingLink under a random handle: the row holds

@@ -2,8 +2,8 @@ import { consentText, CURRENT_CONSENT_VERSION } from '../../core/linking/consent
 import { issueCodes } from '../../core/linking/issue-codes';
 import { createLinkService, type LinkService } from '../../core/linking/link-service';
 import type { TChatRef, TLinkRole } from '../../core/linking/linking-types';
-import { createLinkingStore } from '../../prisma/linking-store';
-import { createReadModel } from '../../prisma/read-model';
+import { createLinkingStore } from '../../prisma/stores/linking/linking-store';
+import { createReadModel } from '../../prisma/stores/diary/read-model';
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../helpers/test-database';
 
 // A pupil's own code, on PGlite and PostgreSQL: whether the pupil may consent alone is the

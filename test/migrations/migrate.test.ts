@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Client } from 'pg';
-import { applyMigrations, migrationStatus, type MigrationSql } from '../../prisma/migrate';
+import { applyMigrations, migrationStatus, type MigrationSql } from '../../prisma/db/migrate';
 
 const root = path.join(__dirname, '..', '..');
 const migrationsDir = path.join(root, 'prisma', 'migrations');

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { createAccessLogStore } from '../../prisma/access-log-store';
+import { createAccessLogStore } from '../../prisma/stores/access/access-log-store';
 import { aliceApp, aliceRequest } from '../helpers/alice-harness';
 import { createDemoDatabase } from '../helpers/demo-database';
 import type { TestDatabase } from '../helpers/test-database';

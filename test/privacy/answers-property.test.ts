@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { createAnswerService, renderAnswer, type TAnswer } from '../../core/answers';
-import { createReadModel } from '../../prisma/read-model';
+import { createReadModel } from '../../prisma/stores/diary/read-model';
 import { createDemoDatabase, DEMO_NOW, DEMO_TZ } from '../helpers/demo-database';
 import type { TestDatabase } from '../helpers/test-database';
 

@@ -1,5 +1,5 @@
 import { createAnswerService, type AnswerService } from '../../core/answers';
-import { createReadModel } from '../../prisma/read-model';
+import { createReadModel } from '../../prisma/stores/diary/read-model';
 import { createDemoDatabase, DEMO_NOW, DEMO_TZ } from '../helpers/demo-database';
 import { callback, callbackData, privateText, type TApiCall } from '../helpers/telegram-harness';
 import { telegramOnDatabase } from '../helpers/telegram-runtime';

@@ -3,14 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createLinkService, issueCodes } from '../../core/linking';
-import { openDatabase } from '../../prisma/database';
+import { openDatabase } from '../../prisma/db/database';
 import { loadDemoSchool } from '../../prisma/demo/load-demo';
-import { createIngestStore } from '../../prisma/ingest-store';
-import { createLinkingStore } from '../../prisma/linking-store';
-import { applyMigrations } from '../../prisma/migrate';
+import { createIngestStore } from '../../prisma/stores/ingest/ingest-store';
+import { createLinkingStore } from '../../prisma/stores/linking/linking-store';
+import { applyMigrations } from '../../prisma/db/migrate';
 import { DEMO_TODAY, DEMO_TZ } from '../helpers/demo-database';
 import { runDnevnik } from '../helpers/dnevnik-cli';
-import { createReadModel } from '../../prisma/read-model';
+import { createReadModel } from '../../prisma/stores/diary/read-model';
 
 // `dnevnik privacy access` and `dnevnik privacy report`, spawned against an embedded database:
 // an answer given through `dnevnik ask` shows up in the access log as the operator's lookup, a
@@ -27,7 +27,7 @@ describe('dnevnik privacy', () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dnevnik-privacy-'));
     const db = await openDatabase({ dataDir: path.join(dataDir, 'pglite') });
     await db.sql.session((sql) => applyMigrations(sql));
-    await loadDemoSchool({ ingestStore: createIngestStore(db.sql), timezone: DEMO_TZ, today: DEMO_TODAY, prisma: db.prisma });
+    await loadDemoSchool({ ingestStore: createIngestStore(db), timezone: DEMO_TZ, today: DEMO_TODAY, prisma: db.prisma });
     studentId = (await db.prisma.studentLink.findFirstOrThrow({ where: { personId: 'demo-guardian-1' } })).studentId;
     // A parent links a Telegram chat and then withdraws consent.
     const store = createLinkingStore(db);

@@ -2,7 +2,7 @@ import Redis from 'ioredis';
 import request from 'supertest';
 import { createAnswerService, renderAnswer } from '../../core/answers';
 import { createMemoryQuestionLimiter, createRedisQuestionLimiter } from '../../infra/question-limiter';
-import { createReadModel } from '../../prisma/read-model';
+import { createReadModel } from '../../prisma/stores/diary/read-model';
 import { createDemoDatabase, DEMO_NOW, DEMO_TZ } from '../helpers/demo-database';
 import { aliceApp, aliceRequest } from '../helpers/alice-harness';
 import type { TestDatabase } from '../helpers/test-database';

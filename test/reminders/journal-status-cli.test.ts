@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase } from '../../prisma/database';
-import { applyMigrations } from '../../prisma/migrate';
+import { openDatabase } from '../../prisma/db/database';
+import { applyMigrations } from '../../prisma/db/migrate';
 import { runDnevnik } from '../helpers/dnevnik-cli';
 import { allPresent, ingest, lessonEvents, schoolSetup, T2 } from '../helpers/reminder-fixtures';
 
@@ -18,7 +18,7 @@ describe('dnevnik journal-status', () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dnevnik-journal-'));
     const db = await openDatabase({ dataDir: path.join(dataDir, 'pglite') });
     await db.sql.session((sql) => applyMigrations(sql));
-    await ingest(db.sql, [
+    await ingest(db, [
       ...schoolSetup(),
       ...lessonEvents({ id: 'a', date: DAY, start: '08:30', end: '09:15', topic: 'Дроби', attendance: allPresent() }),
       ...lessonEvents({ id: 'b', date: DAY, start: '09:25', end: '10:10', attendance: allPresent() }),

@@ -5,7 +5,7 @@ import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { DateTime } from 'luxon';
 import { REMINDERS_QUEUE } from '../../infra/reminder-scheduler';
-import type { Database } from '../../prisma/database';
+import type { Database } from '../../prisma/db/database';
 import { ruReminderTexts } from '../../core/reminders/locales/ru';
 import { allPresent, ingest, lessonEvents, linkTeacher, schoolSetup, setReminderSettings, T1, T2 } from '../helpers/reminder-fixtures';
 import { startTelegramStub, type TelegramStub } from '../helpers/telegram-stub';
@@ -73,7 +73,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
     lessonDate = date;
     lessonEnd = end;
     const start = '00:05';
-    await ingest(db.sql, [
+    await ingest(db, [
       ...schoolSetup(),
       ...['m1', 'm2', 'm3'].map((id) => lessonEvents({ id, date, start, end, attendance: allPresent() })).flat(),
       ...lessonEvents({ id: 'p1', date, start, end, teacherId: T2, classId: 'rs-6b', subjectId: 'rs-phys', topic: 'Оптика' }),
@@ -131,7 +131,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
     expect(stub.accepted.find((m) => m.chatId === '6002')!.text).toBe(`Заполните, пожалуйста, журнал:\n• 1 урок без отметок посещаемости: ${lesson('6Б', 'Физика')}`);
     // The journal sends a lesson that ended hours ago only now: the next scan (they cover whole
     // minutes, so within a minute) still finds it, once.
-    await ingest(db.sql, lessonEvents({ id: 'late', date: lessonDate, start: '00:05', end: lessonEnd, teacherId: T2, subjectId: 'rs-phys', attendance: allPresent() }));
+    await ingest(db, lessonEvents({ id: 'late', date: lessonDate, start: '00:05', end: lessonEnd, teacherId: T2, subjectId: 'rs-phys', attendance: allPresent() }));
     const lateDeadline = Date.now() + 75_000;
     while (stub.accepted.length < 3 && Date.now() < lateDeadline) await sleep(100);
     await sleep(1_500);

@@ -1,8 +1,8 @@
 import { createReminderRunner } from '../../core/reminders/reminder-runner';
-import { createReminderStore } from '../../prisma/reminder-store';
+import { createReminderStore } from '../../prisma/stores/reminders/reminder-store';
 import { DEFAULT_REMINDER_SETTINGS } from '../../core/reminders/reminder-types';
-import { createJournalPort } from '../../prisma/reminder-journal';
-import { createReminderSettingsStore } from '../../prisma/reminder-settings-store';
+import { createJournalPort } from '../../prisma/stores/reminders/reminder-journal';
+import { createReminderSettingsStore } from '../../prisma/stores/reminders/reminder-settings-store';
 import { allPresent, ingest, lessonEvents, linkTeacher, messagesTo, remindersByLesson, schoolSetup, setReminderSettings, T1, T2, type TLessonSpec } from '../helpers/reminder-fixtures';
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../helpers/test-database';
 
@@ -27,14 +27,14 @@ const LESSONS: TLessonSpec[] = [
 
 async function world(kind: 'pglite' | 'postgres') {
   const db = await createTestDatabase(kind);
-  await ingest(db.sql, [...schoolSetup(), ...LESSONS.flatMap(lessonEvents)]);
+  await ingest(db, [...schoolSetup(), ...LESSONS.flatMap(lessonEvents)]);
   const chat1 = await linkTeacher(db.sql.query, T1, '5001');
   const chat2 = await linkTeacher(db.sql.query, T2, '5002');
   return { db, chat1, chat2 };
 }
 
 function runnerAt(db: TestDatabase, now: () => Date, delivered: string[] = []) {
-  return createReminderRunner({ store: createReminderStore(db.sql), clock: now, deliver: async (ids) => void delivered.push(...ids) });
+  return createReminderRunner({ store: createReminderStore(db), clock: now, deliver: async (ids) => void delivered.push(...ids) });
 }
 
 for (const { kind, describe: describeKind } of DATABASE_KINDS) {
@@ -78,7 +78,7 @@ for (const { kind, describe: describeKind } of DATABASE_KINDS) {
     });
 
     it('marks a sent reminder resolved when the journal is filled in afterwards', async () => {
-      await ingest(db.sql, lessonEvents({ ...LESSONS[0], topic: 'Дроби' }).slice(0, 1));
+      await ingest(db, lessonEvents({ ...LESSONS[0], topic: 'Дроби' }).slice(0, 1));
       // Each sent reminder is re-checked within a quarter of an hour of runs (one a minute).
       for (let minute = 5; minute < 20; minute++) await runnerAt(db, () => at(`${DAY}T14:${String(minute).padStart(2, '0')}:00`)).run();
       const [row] = await db.sql.query<{ status: string; resolved: boolean }>(`SELECT status, "resolvedAt" IS NOT NULL AS resolved FROM "LessonReminder" WHERE "lessonId" = 'no-topic'`);
@@ -100,7 +100,7 @@ describe('teacher reminders: waiting', () => {
     await setReminderSettings(db.sql.query, T2, { quietFrom: '11:00', quietTo: '15:00' });
     await runnerAt(db, () => at(`${DAY}T12:00:00`)).run();
     expect((await remindersByLesson(db.sql.query))['other-teacher'].status).toBe('pending');
-    await ingest(db.sql, lessonEvents({ ...LESSONS[7], topic: 'Механика' }).slice(0, 1));
+    await ingest(db, lessonEvents({ ...LESSONS[7], topic: 'Механика' }).slice(0, 1));
     await runnerAt(db, () => at(`${DAY}T12:05:00`)).run();
     await runnerAt(db, () => at(`${DAY}T15:01:00`)).run();
     expect((await remindersByLesson(db.sql.query))['other-teacher'].status).toBe('resolved');
@@ -110,14 +110,14 @@ describe('teacher reminders: waiting', () => {
   it('a lesson cancelled before its reminder went out needs none', async () => {
     await setReminderSettings(db.sql.query, T2, { quietFrom: '11:00', quietTo: '15:00' });
     await runnerAt(db, () => at(`${DAY}T12:00:00`)).run();
-    await ingest(db.sql, lessonEvents({ ...LESSONS[7], cancelled: true }).slice(0, 1));
+    await ingest(db, lessonEvents({ ...LESSONS[7], cancelled: true }).slice(0, 1));
     await runnerAt(db, () => at(`${DAY}T15:30:00`)).run();
     expect((await remindersByLesson(db.sql.query))['other-teacher'].status).toBe('resolved');
     expect(await messagesTo(db.sql.query, chat2)).toEqual([]);
   });
 
   it('never sends in quiet hours: a reminder found at night goes out when they end', async () => {
-    await ingest(db.sql, lessonEvents({ id: 'evening', date: DAY, start: '18:30', end: '19:15', teacherId: T2, attendance: allPresent() }));
+    await ingest(db, lessonEvents({ id: 'evening', date: DAY, start: '18:30', end: '19:15', teacherId: T2, attendance: allPresent() }));
     await runnerAt(db, () => at(`${DAY}T12:00:00`)).run();
     expect(await messagesTo(db.sql.query, chat2)).toHaveLength(1);
     await runnerAt(db, () => at(`${DAY}T21:30:00`)).run();

@@ -4,13 +4,13 @@ import { createAnswerService } from '../../core/answers';
 import { createLinkService, issueCodes } from '../../core/linking';
 import { createReminderRunner } from '../../core/reminders/reminder-runner';
 import { createMemorySeenOnce } from '../../infra/seen-once';
-import { createLinkingStore } from '../../prisma/linking-store';
-import { createReadModel } from '../../prisma/read-model';
-import { createJournalPort } from '../../prisma/reminder-journal';
-import { createReminderStore } from '../../prisma/reminder-store';
-import { createSubscriptionSettingsStore } from '../../prisma/subscription-settings-store';
-import { createTeacherSettingsStore } from '../../prisma/teacher-settings-store';
-import { createReminderSettingsStore } from '../../prisma/reminder-settings-store';
+import { createLinkingStore } from '../../prisma/stores/linking/linking-store';
+import { createReadModel } from '../../prisma/stores/diary/read-model';
+import { createJournalPort } from '../../prisma/stores/reminders/reminder-journal';
+import { createReminderStore } from '../../prisma/stores/reminders/reminder-store';
+import { createSubscriptionSettingsStore } from '../../prisma/stores/settings/subscription-settings-store';
+import { createTeacherSettingsStore } from '../../prisma/stores/conversation/teacher-settings-store';
+import { createReminderSettingsStore } from '../../prisma/stores/reminders/reminder-settings-store';
 import { callback, callbackData, privateText, recordCalls, sentTexts, BOT_INFO, TEST_TOKEN } from '../helpers/telegram-harness';
 import { silentLogger } from '../helpers/telegram-runtime';
 import { allPresent, ingest, lessonEvents, messagesTo, schoolSetup, T1 } from '../helpers/reminder-fixtures';
@@ -26,7 +26,7 @@ let db: TestDatabase;
 
 beforeAll(async () => {
   db = await createTestDatabase('pglite');
-  await ingest(db.sql, [
+  await ingest(db, [
     ...schoolSetup(),
     ...lessonEvents({ id: 'mon-no-topic', date: '2025-11-30', start: '08:30', end: '09:15', attendance: allPresent() }),
     ...lessonEvents({ id: 'wed-no-attendance', date: '2025-12-02', start: '08:30', end: '09:15', topic: 'Дроби' }),
@@ -46,7 +46,7 @@ function teacherBot() {
     botInfo: BOT_INFO,
     answers: createAnswerService({ ...readModel, defaultTimezone: TZ, journal }),
     linking: createLinkService({ store, access: readModel.access, pepper }),
-    settings: createSubscriptionSettingsStore(db.prisma),
+    settings: createSubscriptionSettingsStore(db),
     teacherSettings: createTeacherSettingsStore(db),
     seenOnce: createMemorySeenOnce(),
     logger: silentLogger,
@@ -93,7 +93,7 @@ describe('a teacher in Telegram', () => {
 
     // The scan at 12:00 finds the Wednesday lesson; the snooze holds it until Thursday noon, when
     // Thursday's first lesson (ended 09:15, nothing filled in) has become due as well.
-    const runAt = (at: string) => createReminderRunner({ store: createReminderStore(db.sql), clock: () => new Date(at), deliver: async () => undefined }).run();
+    const runAt = (at: string) => createReminderRunner({ store: createReminderStore(db), clock: () => new Date(at), deliver: async () => undefined }).run();
     await runAt('2025-12-02T12:00:00+03:00');
     expect(await messagesTo(db.sql.query, chat.id)).toEqual([]);
     await runAt('2025-12-03T12:00:00+03:00');

@@ -3,11 +3,11 @@ import nock from 'nock';
 import { createVkBot } from '../../bots/vk';
 import { createAnswerService } from '../../core/answers';
 import { createLinkService, issueCodes } from '../../core/linking';
-import { createChatStatusStore } from '../../prisma/chat-status-store';
-import { createLinkingStore } from '../../prisma/linking-store';
-import { createReadModel } from '../../prisma/read-model';
-import { createJournalPort } from '../../prisma/reminder-journal';
-import { createSubscriptionSettingsStore } from '../../prisma/subscription-settings-store';
+import { createChatStatusStore } from '../../prisma/stores/conversation/chat-status-store';
+import { createLinkingStore } from '../../prisma/stores/linking/linking-store';
+import { createReadModel } from '../../prisma/stores/diary/read-model';
+import { createJournalPort } from '../../prisma/stores/reminders/reminder-journal';
+import { createSubscriptionSettingsStore } from '../../prisma/stores/settings/subscription-settings-store';
 import { allPresent, ingest, lessonEvents, schoolSetup, T2 } from '../helpers/reminder-fixtures';
 import { silentLogger } from '../helpers/telegram-runtime';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
@@ -23,7 +23,7 @@ let db: TestDatabase;
 beforeAll(async () => {
   nock.disableNetConnect();
   db = await createTestDatabase('pglite');
-  await ingest(db.sql, [...schoolSetup(), ...lessonEvents({ id: 'v1', date: '2026-12-01', start: '08:30', end: '09:15', teacherId: T2, subjectId: 'rs-phys', attendance: allPresent() })]);
+  await ingest(db, [...schoolSetup(), ...lessonEvents({ id: 'v1', date: '2026-12-01', start: '08:30', end: '09:15', teacherId: T2, subjectId: 'rs-phys', attendance: allPresent() })]);
 });
 afterAll(async () => {
   nock.enableNetConnect();
@@ -43,8 +43,8 @@ it('a teacher links a VK chat with a teacher code after consent and asks which l
       apiBaseUrl: VK_API_BASE,
       answers: createAnswerService({ ...readModel, defaultTimezone: TZ, journal: createJournalPort(db) }),
       linking: createLinkService({ store, access: readModel.access, pepper }),
-      settings: createSubscriptionSettingsStore(db.prisma),
-      chats: createChatStatusStore(db.prisma),
+      settings: createSubscriptionSettingsStore(db),
+      chats: createChatStatusStore(db),
       logger: silentLogger,
       now: () => new Date('2026-12-02T12:00:00+03:00'),
       retryDelayMs: () => 5,

@@ -1,0 +1,12 @@
+import type { ChatStatusStore } from '../../../core/conversation/chat-status-port';
+import type { Database } from '../../db/database';
+
+/** Chat.active, which the alerts pipeline also reads before sending. */
+export function createChatStatusStore(db: Database): ChatStatusStore {
+  const { prisma } = db;
+  return {
+    async setActive(chat, active) {
+      await prisma.chat.updateMany({ where: { channel: chat.channel, externalId: chat.externalId, active: !active }, data: { active } });
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import type { Database } from '../db/database';
+import { createAccessLogStore } from './access/access-log-store';
+import { createAlertStore } from './alerts/alert-store';
+import { createChatStatusStore } from './conversation/chat-status-store';
+import { createTeacherSettingsStore } from './conversation/teacher-settings-store';
+import { createReadModel } from './diary/read-model';
+import { createIngestStore } from './ingest/ingest-store';
+import { createJournalKeyStore } from './journal-keys/journal-key-store';
+import { createDeploymentFactsStore } from './linking/deployment-facts-store';
+import { createLinkingStore } from './linking/linking-store';
+import { createOAuthStore } from './oauth/oauth-store';
+import { createJournalPort } from './reminders/reminder-journal';
+import { createReminderStore } from './reminders/reminder-store';
+import { createSubscriptionSettingsStore } from './settings/subscription-settings-store';
+
+// Every store over one database, built once per process: the composition root and the CLI take
+// them from here instead of each building its own (a store holds caches and prepared statements).
+// Grouped by the core port each serves; each folder under stores/ is one such port.
+
+export type Stores = ReturnType<typeof createStores>;
+
+export function createStores(db: Database, defaultZone: string) {
+  return {
+    ingest: createIngestStore(db),
+    readModel: createReadModel(db, defaultZone),
+    accessLog: createAccessLogStore(db),
+    alerts: createAlertStore(db),
+    reminders: createReminderStore(db),
+    journal: createJournalPort(db),
+    journalKeys: createJournalKeyStore(db),
+    linking: createLinkingStore(db),
+    deploymentFacts: createDeploymentFactsStore(db),
+    oauth: createOAuthStore(db),
+    settings: createSubscriptionSettingsStore(db),
+    teacherSettings: createTeacherSettingsStore(db),
+    chats: createChatStatusStore(db),
+  };
+}

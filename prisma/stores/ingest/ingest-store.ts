@@ -1,0 +1,93 @@
+import type { IngestStore, IngestTransaction, TLookupRequest, TLookupResult } from '../../../core/ingest/ingest-port';
+import type { TEntityKind, TStoredGrade, TStoredHomework, TStoredLesson } from '../../../core/ingest/ingest-types';
+import type { TWritePlan } from '../../../core/ingest/plan-batch';
+import type { Database, TSqlQuery } from '../../db/database';
+import { writePlan } from './ingest-writes';
+
+// Ingestion is bulk work: each step is one set-based statement whose rows travel as JSON
+// parameters (jsonb_to_recordset), so a batch of 500 events costs four round trips (BEGIN,
+// lookup, write, COMMIT) and the same SQL runs on PostgreSQL and PGlite. It talks to the driver
+// directly: through Prisma's raw queries the same batch took several times longer.
+
+// Each kind's rows with the school they belong to; `$ids` is where the wanted ids go.
+const OWNERS_BY_KIND: Record<TEntityKind, string> = {
+  school: `SELECT id, id AS school FROM "School" WHERE id IN $ids`,
+  class: `SELECT id, "schoolId" AS school FROM "SchoolClass" WHERE id IN $ids`,
+  subject: `SELECT id, "schoolId" AS school FROM "Subject" WHERE id IN $ids`,
+  teacher: `SELECT id, "schoolId" AS school FROM "Teacher" WHERE id IN $ids`,
+  student: `SELECT id, "schoolId" AS school FROM "Student" WHERE id IN $ids`,
+  lesson: `SELECT l.id, c."schoolId" AS school FROM "Lesson" l JOIN "SchoolClass" c ON c.id = l."classId" WHERE l.id IN $ids`,
+  homework: `SELECT h.id, c."schoolId" AS school FROM "Homework" h JOIN "SchoolClass" c ON c.id = h."classId" WHERE h.id IN $ids`,
+  grade: `SELECT g.id, s."schoolId" AS school FROM "Grade" g JOIN "Student" s ON s.id = g."studentId" WHERE g.id IN $ids`,
+  canteen: `SELECT t.id, s."schoolId" AS school FROM "CanteenTransaction" t JOIN "Student" s ON s.id = t."studentId" WHERE t.id IN $ids`,
+};
+
+export function createIngestStore(db: Database): IngestStore {
+  const { sql } = db;
+  return { transaction: (work) => sql.transaction((query) => work(createIngestTransaction(query))) };
+}
+
+function createIngestTransaction(query: TSqlQuery): IngestTransaction {
+  return {
+    lookup: (request) => lookup(query, request),
+    write: (plan: TWritePlan, options) => writePlan(query, plan, options),
+  };
+}
+
+type TLookupRow = Record<string, unknown[] | Record<string, string> | null>;
+
+/**
+ * The claim, the reference checks and the current rows in one statement: each part is a
+ * column holding a JSON array. Deleted rows still count as existing (a late attendance mark or
+ * a repeated delete may refer to them), so existence does not look at deletedAt.
+ */
+async function lookup(query: TSqlQuery, request: TLookupRequest): Promise<TLookupResult> {
+  const params: unknown[] = [];
+  const param = (value: unknown[]) => {
+    params.push(JSON.stringify(value));
+    return `$${params.length}::jsonb`;
+  };
+  const ids = (value: string[]) => `(SELECT jsonb_array_elements_text(${param(value)}))`;
+  const columns: string[] = [];
+  let claim = '';
+  if (request.claim.length > 0) {
+    claim = `WITH claimed AS (
+      INSERT INTO "IngestEvent" (id, type, "receivedAt")
+      SELECT id, type, now() FROM jsonb_to_recordset(${param(request.claim)}) AS x(id text, type text)
+      ON CONFLICT (id) DO NOTHING RETURNING id) `;
+    columns.push(`(SELECT json_agg(id) FROM claimed) AS claimed`);
+  }
+  for (const [kind, wanted] of request.references) {
+    if (wanted.length > 0) columns.push(`(SELECT json_object_agg(o.id, o.school) FROM (${OWNERS_BY_KIND[kind].replace('$ids', () => ids(wanted))}) o) AS "known_${kind}"`);
+  }
+  if (request.gradeIds.length > 0) {
+    columns.push(`(SELECT json_agg(g) FROM (SELECT id, "studentId", "subjectId", date::text AS date, value, weight, "lessonId", "workType", comment,
+      "deletedAt" IS NOT NULL AS deleted FROM "Grade" WHERE id IN ${ids(request.gradeIds)}) g) AS grades`);
+  }
+  if (request.lessonIds.length > 0) {
+    columns.push(`(SELECT json_agg(l) FROM (SELECT id, "classId", "subjectId", date::text AS date, start, "end", cancelled,
+      "deletedAt" IS NOT NULL AS deleted FROM "Lesson" WHERE id IN ${ids(request.lessonIds)}) l) AS lessons`);
+  }
+  if (request.homeworkIds.length > 0) {
+    columns.push(`(SELECT json_agg(h) FROM (SELECT id, "classId", "subjectId", "dueDate"::text AS "dueDate", text,
+      "deletedAt" IS NOT NULL AS deleted FROM "Homework" WHERE id IN ${ids(request.homeworkIds)}) h) AS homework`);
+  }
+  if (request.canteenTransactionIds.length > 0) {
+    columns.push(`(SELECT json_agg(id) FROM "CanteenTransaction" WHERE id IN ${ids(request.canteenTransactionIds)}) AS canteen`);
+  }
+  const row: TLookupRow = columns.length > 0 ? (await query<TLookupRow>(`${claim}SELECT ${columns.join(', ')}`, params))[0] : {};
+  const list = <T>(name: string) => (row[name] ?? []) as T[];
+
+  const known = new Map<TEntityKind, Map<string, string>>();
+  for (const kind of request.references.keys()) known.set(kind, new Map(Object.entries((row[`known_${kind}`] ?? {}) as Record<string, string>)));
+  return {
+    claimed: new Set(list<string>('claimed')),
+    known,
+    existing: {
+      grades: new Map(list<TStoredGrade>('grades').map((g) => [g.id, g])),
+      lessons: new Map(list<TStoredLesson>('lessons').map((l) => [l.id, l])),
+      homework: new Map(list<TStoredHomework>('homework').map((h) => [h.id, h])),
+      canteenTransactionIds: new Set(list<string>('canteen')),
+    },
+  };
+}

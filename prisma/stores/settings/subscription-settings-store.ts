@@ -1,0 +1,46 @@
+import type { TAlertMode, TAlertType } from '../../../core/alerts/alert-types';
+import { defaultSettings, type SubscriptionSettingsStore } from '../../../core/settings/subscription-settings-port';
+import type { Database } from '../../db/database';
+
+/** Subscription rows written from a settings menu; the alerts pipeline reads the same rows. */
+export function createSubscriptionSettingsStore(db: Database): SubscriptionSettingsStore {
+  const { prisma } = db;
+  return {
+    async read(personId) {
+      const rows = await prisma.subscription.findMany({ where: { personId }, orderBy: [{ studentId: 'asc' }, { type: 'asc' }] });
+      return rows.map((r) => ({
+        studentId: r.studentId,
+        settings: {
+          type: r.type as TAlertType,
+          enabled: r.enabled,
+          mode: r.mode as TAlertMode,
+          digestTime: r.digestTime,
+          quietFrom: r.quietFrom,
+          quietTo: r.quietTo,
+          thresholdKopecks: r.thresholdKopecks,
+        },
+      }));
+    },
+
+    async write(personId, types, patch, only) {
+      const links = await prisma.studentLink.findMany({ where: { personId, ...(only ? { studentId: { in: [...only] } } : {}) }, select: { studentId: true }, orderBy: { createdAt: 'asc' } });
+      const studentIds = links.map((l) => l.studentId);
+      // Delivery and quiet hours are the person's, shared by all their rows: a new row (one child's
+      // switch turned on for the first time) takes them from an existing one, not from the defaults.
+      const shared = await prisma.subscription.findFirst({ where: { personId }, select: { mode: true, digestTime: true, quietFrom: true, quietTo: true }, orderBy: [{ studentId: 'asc' }, { type: 'asc' }] });
+      // One transaction: a menu tap changes all the children it names or none of them.
+      await prisma.$transaction(
+        studentIds.flatMap((studentId) =>
+          types.map((type) => {
+            const { type: _type, ...defaults } = defaultSettings(type);
+            return prisma.subscription.upsert({
+              where: { personId_studentId_type: { personId, studentId, type } },
+              create: { personId, studentId, type, ...defaults, ...shared, ...patch },
+              update: patch,
+            });
+          }),
+        ),
+      );
+    },
+  };
+}
