@@ -8,6 +8,7 @@ import { isPrintableText } from '../core/input/printable-text';
 import { cutUtterance, isTooLongUtterance } from '../core/input/utterance-limit';
 import { detectLang } from '../core/nlu/tokenize';
 import { AppError } from '../core/errors';
+import { sendNoFavicon } from './favicon';
 import { MAX_BODY_BYTES } from './limits';
 import { playgroundPage, statusPage } from './playground-page';
 
@@ -41,7 +42,7 @@ function unreadReply(text: string) {
   return { text: escapeHtml(said), speech: said, tts: said, ssml: `<speak>${escapeXml(said)}</speak>`, kind: 'not-read', query: null };
 }
 
-/** GET / and the playground's small JSON API; answers go through the same core as every channel. */
+/** GET /, /favicon.ico and the playground's small JSON API; answers go through the same core as every channel. */
 export function playgroundRoute(deps: PlaygroundDeps): Router {
   const router = Router();
   const byId = new Map(deps.people.map((p) => [p.id, p]));
@@ -50,6 +51,7 @@ export function playgroundRoute(deps: PlaygroundDeps): Router {
   router.get('/', (_req, res) => {
     res.type('html').set('Cache-Control', 'no-store').send(deps.enabled ? playgroundPage() : statusPage());
   });
+  router.get('/favicon.ico', sendNoFavicon);
 
   if (!deps.enabled) return router;
 

@@ -54,6 +54,8 @@ describeBrowser('playground in a browser', () => {
     const text = await answer.innerText();
     expect(text).toContain(link.student.firstName);
     for (const g of grades) expect(text).toContain(`${subjects.get(g.subjectId)}: ${g.value}`);
+    // A wide screen has room for the voice texts: they come unfolded.
+    expect(await page.locator('.msg.bot details.voice').last().evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
     expect(await page.locator('.msg.bot .alice-tts').last().innerText()).toMatch(/сегодня/);
     expect(await page.locator('.msg.bot .alexa-ssml').last().innerText()).toMatch(/^<speak>.*<\/speak>$/);
 

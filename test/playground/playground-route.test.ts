@@ -14,8 +14,20 @@ describe('playground HTTP API', () => {
     const res = await request(playgroundApp(db)).get('/').expect(200);
     expect(res.headers['content-type']).toMatch(/text\/html/);
     expect(res.text).toContain('<script>');
-    expect(res.text).not.toMatch(/<script[^>]+src=|<link[^>]+href=|https?:\/\/(?!localhost)/);
+    // Nothing fetched from elsewhere: the icon, too, is inside the page.
+    expect(res.text).not.toMatch(/<script[^>]+src=|<link[^>]+href="(?!data:)|https?:\/\/(?!localhost)/);
     for (const quick of ['Оценки сегодня', 'Что задали на завтра', 'Расписание', 'Баланс']) expect(res.text).toContain(quick);
+  });
+
+  it('has its icon inside the page and answers /favicon.ico without a 404, with DEMO on or off', async () => {
+    const page = (await request(playgroundApp(db)).get('/').expect(200)).text;
+    const icon = /<link rel="icon" type="image\/svg\+xml" href="data:image\/svg\+xml;base64,([A-Za-z0-9+/=]+)">/.exec(page);
+    expect(Buffer.from(icon![1], 'base64').toString()).toMatch(/^<svg [^>]*viewBox="0 0 32 32">.*<\/svg>$/);
+    for (const enabled of [true, false]) {
+      const res = await request(playgroundApp(db, enabled)).get('/favicon.ico').expect(204);
+      expect(res.headers['cache-control']).toMatch(/max-age=\d+/);
+      expect(res.text).toBe('');
+    }
   });
 
   it('lists the demo people with roles and display names', async () => {
