@@ -1,4 +1,5 @@
-import { renderItem, textsFor } from './alert-texts';
+import { alertTexts } from './locales';
+import { renderItem } from './render-item';
 import type { TComposedMessage, TItemGroup } from './alert-types';
 
 // Due items of one chat → one message: a single line for one alert, a short list for several.
@@ -8,7 +9,7 @@ export const MAX_MESSAGE_CHARS = 4000;
 const MAX_LINES = 30;
 
 export function composeMessage(group: TItemGroup): TComposedMessage {
-  const texts = textsFor(group.locale);
+  const texts = alertTexts(group.locale);
   const items = [...group.items].sort((a, b) => a.ingestedAt.getTime() - b.ingestedAt.getTime());
   const ingestedAt = items[0].ingestedAt;
   const itemIds = items.map((i) => i.id);

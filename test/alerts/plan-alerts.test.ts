@@ -2,7 +2,7 @@ import { afterQuietHours, nextDigest } from '../../core/alerts/alert-timing';
 import type { TOutboxFact, TPlanningInput, TRecipient, TWithdrawnItem } from '../../core/alerts/alert-types';
 import { composeMessage } from '../../core/alerts/compose-messages';
 import { planAlerts } from '../../core/alerts/plan-alerts';
-import { ruDative } from '../../core/alerts/ru-dative';
+import { ruDative } from '../../core/alerts/locales/ru-dative';
 
 const TZ = 'Europe/Moscow';
 const at = (iso: string) => new Date(iso);

@@ -1,4 +1,4 @@
-import type { TAlertTexts } from './alert-texts';
+import type { TAlertTexts } from './texts-type';
 
 // English alert texts.
 

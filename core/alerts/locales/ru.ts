@@ -1,4 +1,4 @@
-import type { TAlertTexts } from './alert-texts';
+import type { TAlertTexts } from './texts-type';
 import { ruDative } from './ru-dative';
 
 // Russian alert texts. Kept apart from the answer renderers so alerts stay stable while those evolve.
