@@ -1,5 +1,5 @@
 /**
- * The dependency rule (DESIGN.md): core is free of frameworks; bots and skills speak only to core;
+ * The dependency rule (docs/architecture.md): core is free of frameworks; bots and skills speak only to core;
  * only the composition root (main.ts and runtime/) and cli/ wire everything together.
  */
 

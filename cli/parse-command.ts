@@ -6,7 +6,7 @@ import { parseUtterance } from '../core/nlu/parse-utterance';
 import type { ParseOptions } from '../core/nlu/types';
 import { argsErrorLine, unprintableArgument } from './argv-checks';
 
-// `dnevnik parse` (CONTRACT section 5): pure NLU, no database, so it starts fast and can be
+// `dnevnik parse` (README "Command line"): pure NLU, no database, so it starts fast and can be
 // fed a corpus on stdin.
 
 export async function parseCommand(args: string[], io: { stdin: NodeJS.ReadableStream; stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }): Promise<number> {

@@ -4,7 +4,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { printable } from '../core/input/printable-text';
 
-// POST /webhooks/alexa (CONTRACT section 3) through ask-sdk-express-adapter, which reads the raw
+// POST /webhooks/alexa (README "HTTP") through ask-sdk-express-adapter, which reads the raw
 // body itself (so this router has no body parser) and verifies Amazon's signature and timestamp.
 // The adapter answers 400 only for a failed verifier and 500 for anything the skill throws, so
 // what would make the skill throw on bad input — not JSON, not an envelope, another skill's

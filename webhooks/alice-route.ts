@@ -30,7 +30,7 @@ function requirePathSecret(secret: string): RequestHandler {
 }
 
 /**
- * POST /webhooks/alice, or /webhooks/alice/<secret> (CONTRACT section 3). Yandex signs nothing,
+ * POST /webhooks/alice, or /webhooks/alice/<secret> (README "HTTP"). Yandex signs nothing,
  * so the skill checks skill_id; a refused or malformed request becomes 403/400 through the app's
  * error handler.
  */

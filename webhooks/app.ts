@@ -17,7 +17,7 @@ export interface ServerDeps {
   trustProxy?: TTrustProxy;
 }
 
-/** The one Express app (CONTRACT section 3). Channel routers are built elsewhere and only mounted here. */
+/** The one Express app (README "HTTP"). Channel routers are built elsewhere and only mounted here. */
 export function createServer(deps: ServerDeps): Express {
   const app = express();
   app.disable('x-powered-by');

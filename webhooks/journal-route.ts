@@ -19,7 +19,7 @@ export interface JournalRouteDeps {
   nowSeconds?: () => number;
 }
 
-/** POST /webhooks/journal — CONTRACT section 4. The signature covers the raw bytes, so parse after checking it. */
+/** POST /webhooks/journal — README "Journal ingestion API". The signature covers the raw bytes, so parse after checking it. */
 export function journalRoute(deps: JournalRouteDeps): Router {
   const router = Router();
   const now = deps.nowSeconds ?? (() => Math.floor(Date.now() / 1000));

@@ -4,7 +4,7 @@ export const TIMESTAMP_TOLERANCE_SECONDS = 300;
 
 export type TSignatureCheck = { ok: true } | { ok: false; reason: string };
 
-/** HMAC-SHA256 over `<timestamp>.<raw body>` (CONTRACT section 4), hex, as `sha256=<hex>`. */
+/** HMAC-SHA256 over `<timestamp>.<raw body>` (README "Journal ingestion API"), hex, as `sha256=<hex>`. */
 export function signJournalBody(secret: string, timestamp: number | string, rawBody: Buffer | string): string {
   return `sha256=${createHmac('sha256', secret).update(`${timestamp}.`).update(rawBody).digest('hex')}`;
 }

@@ -1,4 +1,4 @@
-/** Every route refuses bodies over 1 MiB with 413 (CONTRACT section 3). */
+/** Every route refuses bodies over 1 MiB with 413 (README "HTTP"). */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 /**

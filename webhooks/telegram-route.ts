@@ -25,7 +25,7 @@ function requireSecret(secret: string): RequestHandler {
   };
 }
 
-/** POST /webhooks/telegram (CONTRACT section 3); grammY's own check of the secret stays on behind ours. */
+/** POST /webhooks/telegram (README "HTTP"); grammY's own check of the secret stays on behind ours. */
 export function telegramRoute(deps: TelegramRouteDeps): Router {
   const router = Router();
   const handle = webhookCallback(deps.bot, 'express', { secretToken: deps.secret, onTimeout: 'throw', timeoutMilliseconds: deps.timeoutMilliseconds ?? 10_000 });

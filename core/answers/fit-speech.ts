@@ -1,6 +1,6 @@
 import type { TSpokenSection } from './spoken-sections';
 
-/** Alice's limit for both `text` and `tts` (PLATFORMS.md). */
+/** Alice's limit for both `text` and `tts` (docs/platforms.md). */
 export const ALICE_LIMIT = 1024;
 
 export interface TFitOptions {

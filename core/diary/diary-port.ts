@@ -2,7 +2,7 @@ import type { TAccessEntry } from '../access/access-log-port';
 import type { TTeacherGrant } from '../access/teacher-reach';
 import type { TDateRange, TDiaryStudent, TDiaryWants, TLessonItem, TStudentDiary } from './diary-types';
 
-/** Reads the diary; implemented over the database in prisma/diary-reader.ts. Access is checked before it is called. */
+/** Reads the diary; implemented over the database in prisma/stores/diary/diary-reader.ts. Access is checked before it is called. */
 export interface DiaryReader {
   /**
    * One diary per student, in the order given, read together (a family's children cost one read

@@ -35,7 +35,7 @@ export class BatchForbiddenError extends AppError {
 }
 
 /**
- * The only way diary data gets written (CONTRACT section 4): the whole batch is validated,
+ * The only way diary data gets written (README "Journal ingestion API"): the whole batch is validated,
  * then every upsert and the outbox rows they cause commit in one transaction, or nothing does.
  * Repeated event ids are counted as duplicates and change nothing.
  */

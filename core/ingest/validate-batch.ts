@@ -134,7 +134,7 @@ export type TOwners = Map<TEntityKind, Map<string, string>>;
 
 /**
  * An event may refer only to ids that are stored (`stored`) or defined earlier in the same
- * batch (CONTRACT section 4). `shown` turns a stored id back into the one the writer sent.
+ * batch (README "Journal ingestion API"). `shown` turns a stored id back into the one the writer sent.
  */
 export function unknownReferences(events: TJournalEvent[], references: TBatchReferences, stored: TOwners, shown: (id: string) => string = (id) => id): TEventError[] {
   const known = new Map([...stored].map(([kind, owners]) => [kind, new Set(owners.keys())]));

@@ -1,7 +1,7 @@
 import type { TAttemptCounts } from './linking-port';
 import type { TLinkChannel } from './linking-types';
 
-// The brakes on guessing codes (CONTRACT section 6). Per chat: 5 wrong tries an hour. Per
+// The brakes on guessing codes (README "Link codes and the odds of guessing one"). Per chat: 5 wrong tries an hour. Per
 // channel: a cap on wrong tries across all chats of that channel, so that many chats (or
 // accounts) guessing together get no more tries than a handful of mistyping parents would make.
 // While a brake is on, codes are not even looked up, so an attacker keeping it on learns nothing

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 
-// One-time link codes (CONTRACT section 6): 12 digits printed as three groups of four.
+// One-time link codes (README "Link codes and the odds of guessing one"): 12 digits printed as three groups of four.
 // No group starts with 0: a group is then always a four-digit number, so speech recognition
 // ("четыре тысячи восемьсот пятнадцать"), spreadsheets and people dropping a leading zero
 // cannot turn a code into something shorter or ambiguous.

@@ -9,10 +9,11 @@ import type { TAcceptResult, TChatRef, TForgetResult, TLinkChannel, TOfferResult
 import { newPendingHandle, PENDING_LINK_TTL_MS } from './pending-handle';
 import { pupilMayLink } from './pupil-gate';
 
-// Linking a chat to a student (or teacher) with a one-time code, consent first (CONTRACT section
-// 6, 152-ФЗ). startLink only reads (and counts failures): nothing about the person is stored until
-// acceptConsent, which does everything in one transaction. Meanwhile offerLink keeps the code's
-// hash and the chat in a PendingLink for 15 minutes, so no button or voice session carries a code.
+// Linking a chat to a student (or teacher) with a one-time code, consent first (README "Link
+// codes and the odds of guessing one"; 152-ФЗ). startLink only reads (and counts failures):
+// nothing about the person is stored until acceptConsent, which does everything in one
+// transaction. Meanwhile offerLink keeps the code's hash and the chat in a PendingLink for 15
+// minutes, so no button or voice session carries a code.
 
 export interface TChatState {
   personId: string;

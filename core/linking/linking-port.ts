@@ -1,7 +1,7 @@
 import type { TChatRef, TDestroyedKinds, TGrant, TLinkChannel, TLinkRole } from './linking-types';
 import type { PendingLinkStore } from './pending-link-port';
 
-// What linking needs from storage. The Prisma implementation lives in prisma/linking-store.ts;
+// What linking needs from storage. The Prisma implementation lives in prisma/stores/linking/linking-store.ts;
 // every method that writes more than one row does it in one transaction.
 
 export interface TAttemptCounts {

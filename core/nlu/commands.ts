@@ -37,7 +37,7 @@ export function readCommand(text: string): TCommand | null {
 // Twelve digits, typed or spoken in groups, with spaces or dashes between them.
 const LINK_CODE_RE = /(?<!\d)\d(?:[\s-]*\d){11}(?![\s-]*\d)/;
 
-/** A one-time link code anywhere in the text (CONTRACT §6: 12 digits, spaces and dashes ignored). */
+/** A one-time link code anywhere in the text: 12 digits, spaces and dashes ignored (README "Link codes and the odds of guessing one"). */
 export function hasLinkCode(text: string): boolean {
   return LINK_CODE_RE.test(text);
 }

@@ -1,6 +1,6 @@
 import type { TChatRef } from '../linking/linking-types';
 
-// What account linking needs from storage (prisma/oauth-store.ts). Tokens arrive here hashed.
+// What account linking needs from storage (prisma/stores/oauth/oauth-store.ts). Tokens arrive here hashed.
 
 export type TOAuthTokenKind = 'code' | 'access' | 'refresh';
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-// The dependency rule of DESIGN.md, checked by dependency-cruiser: the real tree passes, and a
+// The dependency rule (docs/architecture.md), checked by dependency-cruiser: the real tree passes, and a
 // tree that breaks the rule is caught (so the check can fail).
 
 const root = path.join(__dirname, '..', '..');

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { runDnevnik, startEmbeddedServer, type TEmbeddedServer } from '../helpers/dnevnik-cli';
 
-// CONTRACT section 5: every command works while `npm start` holds the embedded database.
+// README "Command line": every command works while `npm start` holds the embedded database.
 // PGlite is single-process, so the CLI has the server run the command; this checks it end to end.
 
 describe('dnevnik commands while the server runs on the embedded database', () => {

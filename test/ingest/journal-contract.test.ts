@@ -4,7 +4,7 @@ import { createLogger } from '../../infra/logger';
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../helpers/test-database';
 import { event, gradeEvent, JOURNAL_SECRET, postEvents, postJournal, schoolEvents } from '../helpers/journal-fixtures';
 
-// CONTRACT section 4, run against both database implementations.
+// The journal API of README "Journal ingestion API", run against both database implementations.
 
 for (const { kind, describe } of DATABASE_KINDS) {
   describe(`POST /webhooks/journal on ${kind}`, () => {

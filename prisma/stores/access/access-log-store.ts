@@ -19,7 +19,7 @@ interface TRow {
 
 /**
  * The insert of access-log entries, its six array parameters numbered from `first`: on its own
- * here, and as a CTE in front of the diary read that the entries record (prisma/diary-reader.ts).
+ * here, and as a CTE in front of the diary read that the entries record (prisma/stores/diary/diary-reader.ts).
  */
 export function accessLogInsert(first: number): string {
   const [a, b, c, d, e, f] = [first, first + 1, first + 2, first + 3, first + 4, first + 5];

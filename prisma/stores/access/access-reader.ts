@@ -11,7 +11,7 @@ import { TEACHER_REACH_SQL, teacherReachParams, toReachRows, type TReachRow } fr
 // TeacherLink. Read with the chat and its consent in one statement per turn (the hot path of
 // every answer); links are never cached, so a withdrawn link stops access at once. What a teacher
 // may see of their pupils follows from their lessons around today, read in one more statement
-// only when a teacher names a pupil (prisma/teacher-reach-sql.ts).
+// only when a teacher names a pupil (prisma/stores/access/teacher-reach-sql.ts).
 
 type TStudentRow = { id: string; firstName: string; lastName: string; classId: string; schoolId: string };
 /** A linked student with the link's role: "guardian", or "student" for the pupil themselves. */

@@ -4,7 +4,7 @@ import type { PrismaClient } from '../../generated/client';
 // "/export": everything stored about a person, as plain JSON (152-ФЗ art. 14: the person may
 // learn what is processed about them). Diary data of the linked students is the school's, so
 // only the links to it are listed, with the names the person already knows, and who saw it
-// (prisma/access-export.ts).
+// (prisma/stores/access/access-export.ts).
 
 export async function exportPerson(prisma: PrismaClient, personId: string): Promise<Record<string, unknown> | null> {
   const person = await prisma.person.findUnique({
