@@ -1,7 +1,7 @@
 import type { Agent } from 'node:https';
 import { Updates, type API, type Upload } from 'vk-io';
 import type { TConversationLogger } from '../../core/conversation';
-import { ZVkEventSchema, type TVkQueuedEvent } from './vk-event';
+import { readQueuedEvent, ZVkEnvelopeSchema, type TVkQueuedEvent } from './vk-event';
 
 /**
  * vk-io's Bots Long Poll, with each polled event handed to `intake` (the same inbox the Callback
@@ -19,15 +19,18 @@ export class InboxUpdates extends Updates {
 
   // vk-io's poller calls this for every group event and does not wait for it or catch its failure.
   override async handleWebhookUpdate(update: Record<string, unknown>): Promise<void> {
-    const parsed = ZVkEventSchema.safeParse(update);
+    const parsed = ZVkEnvelopeSchema.safeParse(update);
     if (!parsed.success || !parsed.data.event_id) {
       this.log.warn({ type: update.type }, 'vk polled event without an id skipped');
       return;
     }
+    const intake = readQueuedEvent(parsed.data);
+    if (intake.kind === 'malformed') this.log.warn({ eventId: parsed.data.event_id, type: parsed.data.type }, 'vk event with a malformed object skipped');
+    if (intake.kind !== 'queued') return;
     try {
-      await this.intake(parsed.data as TVkQueuedEvent);
+      await this.intake(intake.event);
     } catch (err) {
-      this.log.error({ eventId: parsed.data.event_id, err }, 'vk polled event not stored');
+      this.log.error({ eventId: intake.event.event_id, err }, 'vk polled event not stored');
     }
   }
 }

@@ -1,7 +1,7 @@
 import { Keyboard, KeyboardBuilder } from 'vk-io';
 import { mainMenu, type TBotLang, type TBotTexts, type TButton, type TButtonRows, type TKeyboard } from '../../core/conversation';
 
-// VK limits (PLATFORMS.md): a standard keyboard holds at most 40 buttons (5 per row, 10 rows), an
+// VK limits (docs/platforms.md): a standard keyboard holds at most 40 buttons (5 per row, 10 rows), an
 // inline one at most 10 (5 per row, 6 rows); a label at most 40 characters; a payload 255.
 
 export const STANDARD_LIMITS = { buttons: 40, perRow: 5, rows: 10 };
@@ -81,7 +81,13 @@ export function readPayload(payload: unknown): TVkPayload | null {
     }
   }
   if (typeof payload !== 'object' || payload === null) return null;
-  const { a, l } = payload as Record<string, unknown>;
+  const a = 'a' in payload ? payload.a : undefined;
+  const l = 'l' in payload ? payload.l : undefined;
   if (typeof a !== 'string' || a.length > 200) return null;
   return { a, l: l === 'en' ? 'en' : l === 'ru' ? 'ru' : undefined };
+}
+
+/** VK's own Start button under a new chat: its payload is {"command":"start"}, not one of ours. */
+export function isStartCommand(payload: unknown): boolean {
+  return typeof payload === 'object' && payload !== null && 'command' in payload && payload.command === 'start';
 }

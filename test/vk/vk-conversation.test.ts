@@ -143,6 +143,14 @@ describe('VK conversation (Callback API route)', () => {
     expectKeyboardsWithinLimits(api.sent());
   });
 
+  it('greets VK’s own Start button as /start, not as the text on it', async () => {
+    const { post } = await setup();
+    await post(messageNew(213456789, 'Поехали'));
+    expect(lastSent().params.message).not.toMatch(/^Здравствуйте!/);
+    await post(messageNew(213456789, 'Поехали', { payload: { command: 'start' } }));
+    expect(lastSent().params.message).toMatch(/^Здравствуйте!/);
+  });
+
   it('links from the vk.me link of a school letter (ref) and stores nothing when consent is declined', async () => {
     const { post, issueCode } = await setup();
     const peerId = 223456789;

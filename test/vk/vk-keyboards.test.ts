@@ -1,5 +1,5 @@
 import { INLINE_LIMITS, STANDARD_LIMITS } from '../../bots/vk';
-import { fitRows, readPayload, toVkKeyboard } from '../../bots/vk/vk-keyboards';
+import { fitRows, isStartCommand, readPayload, toVkKeyboard } from '../../bots/vk/vk-keyboards';
 import { BOT_TEXTS, mainMenu, viewMenu } from '../../core/conversation';
 import { settingsMenu } from '../../core/conversation/menus';
 import { summarize } from '../../core/conversation/settings-presets';
@@ -67,5 +67,10 @@ describe('VK keyboards', () => {
     expect(readPayload({ command: 'start' })).toBeNull();
     expect(readPayload('not json')).toBeNull();
     expect(readPayload({ a: 'x'.repeat(300) })).toBeNull();
+  });
+
+  it('tells VK’s own Start button from other payloads', () => {
+    expect(isStartCommand({ command: 'start' })).toBe(true);
+    for (const payload of [{ command: 'stop' }, { a: 'start' }, 'start', null, undefined, ['start']]) expect(isStartCommand(payload)).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import nock from 'nock';
+import { createLogger } from '../../infra/logger';
 import { createDemoDatabase } from '../helpers/demo-database';
 import type { TestDatabase } from '../helpers/test-database';
 import { startVkApiStub, type TVkApiStub } from '../helpers/vk-api-stub';
@@ -22,7 +23,7 @@ afterAll(async () => {
   await db?.destroy();
 });
 
-it('handles polled events through the inbox, a repeated event_id once', async () => {
+it('handles polled events through the inbox, a repeated event_id once; one without an id or with a malformed object is skipped', async () => {
   const LP = 'https://lp.vk.test';
   const polls: string[] = [];
   api = startVkApiStub({
@@ -30,6 +31,7 @@ it('handles polled events through the inbox, a repeated event_id once', async ()
   });
   const first = { ...messageNew(133456789, '/start'), secret: undefined };
   const stray = { type: 'message_new', group_id: GROUP_ID, object: {} };
+  const broken = { type: 'message_new', group_id: GROUP_ID, event_id: 'broken-1', object: { message: { peer_id: 133456789 } } };
   nock(LP)
     .persist()
     .get(`/wh${GROUP_ID}`)
@@ -39,12 +41,13 @@ it('handles polled events through the inbox, a repeated event_id once', async ()
       const ts = new URL(req.url).searchParams.get('ts')!;
       polls.push(ts);
       // The same event comes twice (a ts VK replays after a restart), then nothing more.
-      if (ts === '10') return [200, { ts: '11', updates: [first, stray] }];
+      if (ts === '10') return [200, { ts: '11', updates: [first, stray, broken] }];
       if (ts === '11') return [200, { ts: '12', updates: [first] }];
       return [200, { ts, updates: [] }];
     });
 
-  const vk = vkOnDatabase(db);
+  const lines: { msg: string; eventId?: string }[] = [];
+  const vk = vkOnDatabase(db, { logger: createLogger('warn', { write: (line: string) => void lines.push(JSON.parse(line)) }) });
   await vk.start();
   await vk.bot.startPolling((event) => vk.inbox.put(event.event_id, event));
   const deadline = Date.now() + 5_000;
@@ -55,4 +58,6 @@ it('handles polled events through the inbox, a repeated event_id once', async ()
   expect(polls.slice(0, 3)).toEqual(['10', '11', '12']);
   expect(api.sent()).toHaveLength(1);
   expect(api.sent()[0].params).toMatchObject({ peer_id: '133456789', message: expect.stringMatching(/^Здравствуйте!/) });
+  expect(lines).toContainEqual(expect.objectContaining({ msg: 'vk polled event without an id skipped' }));
+  expect(lines).toContainEqual(expect.objectContaining({ msg: 'vk event with a malformed object skipped', eventId: 'broken-1' }));
 });
