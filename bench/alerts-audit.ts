@@ -1,6 +1,6 @@
 import type { Client } from 'pg';
+import type { TAcceptedMessage } from '../test/helpers/telegram-stub';
 import { percentile } from './bench-support';
-import type { TAcceptedMessage } from './alerts-support';
 
 // What a bench:alerts run delivered, read from the database (what the pipeline planned and
 // recorded) and from the Telegram stub (what actually arrived), compared message by message.

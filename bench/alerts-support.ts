@@ -3,27 +3,16 @@ import path from 'node:path';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { ALERTS_QUEUE } from '../infra/bullmq-queue';
+import type { TAcceptedMessage, TelegramStub } from '../test/helpers/telegram-stub';
 import { signJournalBody } from '../webhooks/journal-signature';
+import type { TStubQuestion } from './alerts-telegram-stub';
 
 // Processes of bench:alerts: the Telegram stub and `dnevnik worker`s, each in its own process,
 // plus the journal client and the Redis housekeeping of a run.
 
 const root = path.join(__dirname, '..');
 
-export interface TStubStats {
-  requests: number;
-  accepted: number;
-  tooMany: number;
-  tooManyBot: number;
-  tooManyChat: number;
-}
-
-export interface TAcceptedMessage {
-  bot: string;
-  chatId: string;
-  text: string;
-  at: number;
-}
+export type TStubStats = TelegramStub['counts'] & { accepted: number };
 
 export interface AlertsStub {
   apiRoot: string;
@@ -42,11 +31,24 @@ export async function startAlertsStub(perSecond: number): Promise<AlertsStub> {
     child.once('message', (m) => resolve((m as { port: number }).port));
     child.once('exit', (code) => reject(new Error(`telegram stub exited with ${code}`)));
   });
-  const apiRoot = `http://127.0.0.1:${port}`;
+  // Questions and answers over IPC, matched by id.
+  const waiting = new Map<number, (answer: unknown) => void>();
+  let asked = 0;
+  child.on('message', (m) => {
+    const { id, answer } = m as { id: number; answer: unknown };
+    waiting.get(id)?.(answer);
+    waiting.delete(id);
+  });
+  const ask = <T>(question: TStubQuestion) =>
+    new Promise<T>((resolve) => {
+      const id = ++asked;
+      waiting.set(id, resolve as (answer: unknown) => void);
+      child.send({ ...question, id });
+    });
   return {
-    apiRoot,
-    stats: async () => (await fetch(`${apiRoot}/stats`)).json() as Promise<TStubStats>,
-    accepted: async (bot) => (await fetch(`${apiRoot}/accepted?bot=${bot}`)).json() as Promise<TAcceptedMessage[]>,
+    apiRoot: `http://127.0.0.1:${port}`,
+    stats: () => ask<TStubStats>({ ask: 'stats' }),
+    accepted: (bot) => ask<TAcceptedMessage[]>({ ask: 'accepted', bot }),
     stop: () => child.kill('SIGTERM'),
   };
 }

@@ -1,8 +1,8 @@
 import { Client } from 'pg';
 import { BRAKE_TABLES, HOSTILE_ENV, hostileCases } from '../test/hostile/hostile-cases';
 import { startPlatformStub } from '../test/helpers/platform-stub';
+import { webhookReplyCall } from '../test/helpers/telegram-stub';
 import { createScratchDatabase, fmt, fmtCounts, requireEnv, startServerProcess } from './bench-support';
-import { webhookReplyCall } from './telegram-stub-server';
 
 // npm run audit:input — the hostile-input cases of test/hostile, many times over, against a
 // server process (`dnevnik serve`, every channel on, real PostgreSQL, Redis when REDIS_URL is

@@ -1,7 +1,7 @@
 import { CONSENT_ACCEPT_PATTERN } from '../core/conversation/actions';
+import { countMethods, startTelegramStub, type TelegramStub, type TStubCall } from '../test/helpers/telegram-stub';
 import { accessLogRows, createScratchDatabase, fmt, fmtCounts, postAll, requireEnv, startBareRoute, startServerProcess } from './bench-support';
 import { BENCH_PEPPER, issueCodes } from './bench-linking';
-import { startBenchTelegramApi, type BenchTelegramApi } from './telegram-stub-server';
 
 // npm run bench:telegram — realistic Telegram updates posted to POST /webhooks/telegram of a
 // server process (real PostgreSQL + Redis, Bot API answered by a local double), next to a bare
@@ -45,7 +45,7 @@ function makeUpdate(i: number, today: string): unknown {
  * consent button. A quarter of them link a second child by sending its code. Nothing is written
  * to the database behind the bot's back.
  */
-async function linkChats(serverUrl: string, api: BenchTelegramApi, codes: string[]): Promise<number> {
+async function linkChats(serverUrl: string, api: TelegramStub, codes: string[]): Promise<number> {
   let updateId = RUN_BASE + 10 * TOTAL;
   const post = async (update: Record<string, unknown>) => {
     const res = await fetch(`${serverUrl}/webhooks/telegram`, {
@@ -61,7 +61,7 @@ async function linkChats(serverUrl: string, api: BenchTelegramApi, codes: string
     const { from, chat } = chatOf(chatId);
     const command = text.startsWith('/start') ? { entities: [{ offset: 0, length: 6, type: 'bot_command' }] } : {};
     await post({ message: { message_id: 1, date: 1764921600, from, chat, text, ...command } });
-    const accept = (api.lastButtons.get(String(chatId)) ?? []).find((data) => CONSENT_ACCEPT_PATTERN.test(data));
+    const accept = api.lastButtons(chatId).find((data) => CONSENT_ACCEPT_PATTERN.test(data));
     if (accept) await post({ callback_query: { id: `link-${chatId}`, chat_instance: '1', from, message: { message_id: 2, date: 1764921600, chat, text: '…' }, data: accept } });
   };
   if (codes.length < LINKED_CHATS + LINKED_CHATS / 4) throw new Error(`only ${codes.length} link codes for ${LINKED_CHATS} chats`);
@@ -70,12 +70,22 @@ async function linkChats(serverUrl: string, api: BenchTelegramApi, codes: string
   return LINKED_CHATS;
 }
 
+/** How many messages sent carried each first line (what users were told, in short). */
+function firstLines(calls: readonly TStubCall[]): Map<string, number> {
+  const lines = new Map<string, number>();
+  for (const { method, body } of calls) {
+    if (method !== 'sendMessage' && method !== 'editMessageText') continue;
+    const first = String(body.text ?? '').split('\n')[0].slice(0, 60);
+    lines.set(first, (lines.get(first) ?? 0) + 1);
+  }
+  return lines;
+}
 
 async function main() {
   const adminUrl = requireEnv('DATABASE_URL');
   const redisUrl = requireEnv('REDIS_URL');
   const db = await createScratchDatabase(adminUrl, 'dnevnik_bench_tg');
-  const api = await startBenchTelegramApi(BOT_ID);
+  const api = await startTelegramStub();
   const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Moscow' });
   const server = await startServerProcess({
     DATABASE_URL: db.url,
@@ -103,31 +113,32 @@ async function main() {
     await drive(bare.url, warm);
     const answersIn = (calls: Map<string, number>) => (calls.get('sendMessage') ?? 0) + (calls.get('answerCallbackQuery') ?? 0);
     const diaryBefore = await accessLogRows(db.url);
-    // From here on the double counts only the measured updates (not the linking, not the warm-up).
-    api.counts.clear();
-    api.webhookReplies.clear();
-    api.replies.clear();
+    // From here on only the measured updates count (not the linking, not the warm-up).
+    const measuredFrom = api.calls.length;
     const cpuBefore = server.cpuSeconds();
     const bot = await driveBot(bodies);
     const cpuPerUpdate = ((server.cpuSeconds() - cpuBefore) / bodies.length) * 1000;
     const baseline = await drive(bare.url, bodies);
     const ratio = bot.rate / baseline.rate;
     const diaryAnswers = (await accessLogRows(db.url)) - diaryBefore;
-    const topReplies = [...api.replies.entries()].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([text, n]) => `    ${fmt(n).padStart(6)} × ${text}`);
+    const measured = api.calls.slice(measuredFrom);
+    const requests = countMethods(measured.filter((c) => !c.webhookReply));
+    const webhookReplies = countMethods(measured.filter((c) => c.webhookReply));
+    const topReplies = [...firstLines(measured).entries()].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([text, n]) => `    ${fmt(n).padStart(6)} × ${text}`);
     const lines = [
       `bench:telegram — ${fmt(TOTAL)} updates (${linked} chats linked by code and consent: questions, menu taps, strangers, groups), ${CONCURRENCY} concurrent, real PostgreSQL + Redis`,
       `  webhook (secret → dedup → bot → core → Bot API double): ${fmt(bot.rate)} updates/s  (p50 ${fmt(bot.p50, 1)} ms, p99 ${fmt(bot.p99, 1)} ms)`,
       `  baseline: bare Express route with JSON parsing:        ${fmt(baseline.rate)} updates/s  (p50 ${fmt(baseline.p50, 1)} ms, p99 ${fmt(baseline.p99, 1)} ms)`,
       `  ratio webhook / bare: ${fmt(ratio * 100, 1)} %  (target ≥ 25 %) ${ratio >= 0.25 ? 'OK' : 'BELOW TARGET'};  p99 ${bot.p99 < 50 ? 'OK' : 'ABOVE TARGET'} (target < 50 ms)`,
       `  server CPU per update: ${fmt(cpuPerUpdate, 2)} ms; access-log rows written (one per pupil shown): ${fmt(diaryAnswers)}`,
-      `  Bot API requests for these updates: ${fmtCounts(api.counts)}`,
-      `  Bot API calls in their webhook responses: ${fmtCounts(api.webhookReplies)}`,
+      `  Bot API requests for these updates: ${fmtCounts(requests)}`,
+      `  Bot API calls in their webhook responses: ${fmtCounts(webhookReplies)}`,
       `  most frequent first lines sent:`,
       ...topReplies,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
     // Every update is answered exactly once: a message, or a callback answer for a menu tap.
-    const answered = answersIn(api.counts) + answersIn(api.webhookReplies);
+    const answered = answersIn(requests) + answersIn(webhookReplies);
     if (answered !== bodies.length) throw new Error(`${answered} updates answered of ${bodies.length}`);
     if (diaryAnswers < bodies.length / 2) throw new Error(`only ${diaryAnswers} of ${bodies.length} updates read a diary: the chats are not linked`);
   } finally {

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { isCivilDate } from '../calendar/civil-date';
+import { isTimeZone } from '../calendar/time-zone';
 import { printable } from '../input/printable-text';
 
-// CONTRACT section 4: the events a school's e-journal pushes. Ids are the school system's strings.
+// README "Journal ingestion API": the events a school's e-journal pushes. Ids are the school system's strings.
 // Every free string refuses NUL and lone surrogates (422), which the database would refuse (a 500).
 
 export const ZIdSchema = printable(z.string()).trim().min(1).max(128);
@@ -12,15 +13,6 @@ const ZOptionalText = (max: number) => printable(z.string()).max(max).nullish();
 const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').refine(isCivilDate, 'not a calendar date');
 const ZTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:mm');
 const ZIsoDateTime = z.iso.datetime({ offset: true });
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export const GRADE_VALUES = ['1', '2', '3', '4', '5', 'зачёт', 'незачёт'] as const;
 

@@ -53,6 +53,35 @@ function lastWins<T>(rows: Map<string, T>, id: string, row: T) {
   rows.set(id, row);
 }
 
+/**
+ * Lessons and homework, which a batch may upsert and delete. Each id's state (stored, then as the
+ * batch leaves it) is what a change is judged against. What is written: the full row of an id the
+ * batch upserts (flagged deleted when a deletion follows), or the id alone when a deletion meets
+ * only a stored row.
+ */
+function deletableRows<TData, TState extends { deleted: boolean }>(stored: ReadonlyMap<string, TState>) {
+  const state = new Map(stored);
+  const rows = new Map<string, TData & { deleted: boolean }>();
+  const deletedIds = new Map<string, true>();
+  return {
+    rows,
+    deletedIds,
+    before: (id: string) => state.get(id),
+    upsert(id: string, data: TData, after: TState) {
+      state.set(id, after);
+      deletedIds.delete(id);
+      lastWins(rows, id, { ...data, deleted: false });
+    },
+    delete(id: string) {
+      const before = state.get(id);
+      if (before) state.set(id, { ...before, deleted: true });
+      const pending = rows.get(id);
+      if (pending) lastWins(rows, id, { ...pending, deleted: true });
+      else lastWins(deletedIds, id, true);
+    },
+  };
+}
+
 export function planBatch(events: TJournalEvent[], existing: TExistingRows): TWritePlan {
   const schools = new Map<string, TEventData<'school.upserted'>>();
   const classes = new Map<string, TEventData<'class.upserted'>>();
@@ -63,10 +92,8 @@ export function planBatch(events: TJournalEvent[], existing: TExistingRows): TWr
   const canteen = new Map<string, TEventData<'canteen.transaction'>>();
   const grades = new Map<string, TStoredGrade>(existing.grades);
   const touchedGrades = new Set<string>();
-  const lessons = new Map<string, TLessonRow | { id: string; deleted: true }>();
-  const homework = new Map<string, THomeworkRow | { id: string; deleted: true }>();
-  const lessonState = new Map<string, { date: string; start: string; cancelled: boolean; deleted: boolean }>(existing.lessons);
-  const homeworkState = new Map<string, { dueDate: string; text: string; deleted: boolean }>(existing.homework);
+  const lessons = deletableRows<TEventData<'lesson.upserted'>, Pick<TStoredLesson, 'date' | 'start' | 'cancelled' | 'deleted'>>(existing.lessons);
+  const homework = deletableRows<TEventData<'homework.upserted'>, Pick<TStoredHomework, 'dueDate' | 'text' | 'deleted'>>(existing.homework);
   const gradeHistory: TGradeHistoryRow[] = [];
   const outbox: TOutboxRow[] = [];
 
@@ -108,26 +135,21 @@ export function planBatch(events: TJournalEvent[], existing: TExistingRows): TWr
         break;
       case 'lesson.upserted': {
         const d = event.data;
-        const before = lessonState.get(d.lessonId);
+        const before = lessons.before(d.lessonId);
         const cancelled = d.cancelled ?? false;
         if (before && !before.deleted) {
           if (cancelled && !before.cancelled) outbox.push(lessonFact('lesson.cancelled', event.id, event.occurredAt, d, before));
           else if (!cancelled && (before.date !== d.date || before.start !== d.start)) outbox.push(lessonFact('lesson.moved', event.id, event.occurredAt, d, before));
         }
-        lessonState.set(d.lessonId, { date: d.date, start: d.start, cancelled, deleted: false });
-        lastWins(lessons, d.lessonId, { ...d, deleted: false });
+        lessons.upsert(d.lessonId, d, { date: d.date, start: d.start, cancelled, deleted: false });
         break;
       }
-      case 'lesson.deleted': {
-        const before = lessonState.get(event.data.lessonId);
-        if (before) before.deleted = true;
-        const pending = lessons.get(event.data.lessonId);
-        lastWins(lessons, event.data.lessonId, pending && 'classId' in pending ? { ...pending, deleted: true } : { id: event.data.lessonId, deleted: true });
+      case 'lesson.deleted':
+        lessons.delete(event.data.lessonId);
         break;
-      }
       case 'homework.upserted': {
         const d = event.data;
-        const before = homeworkState.get(d.homeworkId);
+        const before = homework.before(d.homeworkId);
         if (!before || before.deleted || before.text !== d.text || before.dueDate !== d.dueDate) {
           outbox.push({
             kind: 'homework.changed',
@@ -137,17 +159,12 @@ export function planBatch(events: TJournalEvent[], existing: TExistingRows): TWr
             payload: { homeworkId: d.homeworkId, subjectId: d.subjectId, dueDate: d.dueDate, isNew: !before || before.deleted, occurredAt: event.occurredAt },
           });
         }
-        homeworkState.set(d.homeworkId, { dueDate: d.dueDate, text: d.text, deleted: false });
-        lastWins(homework, d.homeworkId, { ...d, deleted: false });
+        homework.upsert(d.homeworkId, d, { dueDate: d.dueDate, text: d.text, deleted: false });
         break;
       }
-      case 'homework.deleted': {
-        const before = homeworkState.get(event.data.homeworkId);
-        if (before) before.deleted = true;
-        const pending = homework.get(event.data.homeworkId);
-        lastWins(homework, event.data.homeworkId, pending && 'classId' in pending ? { ...pending, deleted: true } : { id: event.data.homeworkId, deleted: true });
+      case 'homework.deleted':
+        homework.delete(event.data.homeworkId);
         break;
-      }
       case 'grade.upserted': {
         const d = event.data;
         const next: TStoredGrade = {
@@ -185,18 +202,16 @@ export function planBatch(events: TJournalEvent[], existing: TExistingRows): TWr
     }
   }
 
-  const lessonRows = [...lessons.values()];
-  const homeworkRows = [...homework.values()];
   return {
     schools: [...schools.values()],
     classes: [...classes.values()],
     subjects: [...subjects.values()],
     teachers: [...teachers.values()],
     students: [...students.values()],
-    lessons: lessonRows.filter((l): l is TLessonRow => 'classId' in l),
-    deletedLessonIds: lessonRows.filter((l) => !('classId' in l)).map((l) => (l as { id: string }).id),
-    homework: homeworkRows.filter((h): h is THomeworkRow => 'classId' in h),
-    deletedHomeworkIds: homeworkRows.filter((h) => !('classId' in h)).map((h) => (h as { id: string }).id),
+    lessons: [...lessons.rows.values()],
+    deletedLessonIds: [...lessons.deletedIds.keys()],
+    homework: [...homework.rows.values()],
+    deletedHomeworkIds: [...homework.deletedIds.keys()],
     grades: [...touchedGrades].map((id) => grades.get(id)!),
     gradeHistory,
     attendance: [...attendance.values()],

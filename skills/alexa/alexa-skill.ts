@@ -1,31 +1,22 @@
 import { getIntentName, getRequestType, getSlot, SkillBuilders, type ErrorHandler, type HandlerInput, type RequestHandler, type RequestInterceptor, type Skill } from 'ask-sdk-core';
 import type { Response, Slot } from 'ask-sdk-model';
-import { renderAnswer, type AnswerService, type TAnswer } from '../../core/answers';
+import { renderAnswer, type TAnswer } from '../../core/answers';
 import type { TViewerScope } from '../../core/access';
 import { escapeXml } from '../../core/answers/escape';
 import { transliterate } from '../../core/answers/locales/en-subjects';
-import { LINKING_TEXTS, parseCodeInput, type LinkService, type TChatRef } from '../../core/linking';
+import { LINKING_TEXTS, parseCodeInput, type TChatRef } from '../../core/linking';
 import type { TIntent, TQuery } from '../../core/nlu/types';
 import { heardText } from '../voice/heard-text';
 import { voiceCodeTurn, voiceConsentTurn, voiceReconsentQuestion, voiceReconsentTurn } from '../voice/voice-linking';
-import { silentVoiceLogger, type TVoiceLogger } from '../voice/voice-logger';
+import { silentVoiceLogger } from '../voice/voice-logger';
+import { readVoiceSession } from '../voice/voice-session';
+import type { VoiceSkillDeps } from '../voice/voice-skill-deps';
 import { followUpQuery, queryFromSlots, type TAlexaSlotValues } from './alexa-query';
-import { readAlexaSession, type TAlexaSession } from './alexa-session';
+import { ZAlexaSessionSchema, type TAlexaSession } from './alexa-session';
 import { DIARY_INTENT_NAMES, SLOTS } from './interaction-model';
 import { ALEXA_TEXTS, type TAlexaTexts } from './locales';
 
-export interface AlexaSkillDeps {
-  /** ALEXA_SKILL_ID: the SDK refuses requests for any other skill. */
-  skillId: string;
-  answers: AnswerService;
-  linking: LinkService;
-  /** The zone "tomorrow" is counted in for a person without a school yet. */
-  timezone: string;
-  /** Account linking: the chat an access token was issued for. Without it, people say their code. */
-  chatForToken?: (accessToken: string) => Promise<TChatRef | null>;
-  logger?: TVoiceLogger;
-  now?: () => Date;
-}
+export type AlexaSkillDeps = VoiceSkillDeps;
 
 /** What the locale interceptor puts into every request's attributes. */
 interface TTurn {
@@ -91,7 +82,7 @@ export function createAlexaSkill(deps: AlexaSkillDeps): Skill {
       const linked = token && deps.chatForToken ? await deps.chatForToken(token) : null;
       const chat: TChatRef = linked ?? { channel: 'alexa', externalId: system.user.userId, locale: 'en' };
       const state = await deps.linking.chatState(chat);
-      const turn: TTurn = { t: ALEXA_TEXTS.en, chat, personId: state?.personId ?? null, needsConsent: state?.needsConsent ?? false, scope: state?.scope ?? null, session: readAlexaSession(input.attributesManager.getSessionAttributes()), now: clock() };
+      const turn: TTurn = { t: ALEXA_TEXTS.en, chat, personId: state?.personId ?? null, needsConsent: state?.needsConsent ?? false, scope: state?.scope ?? null, session: readVoiceSession(ZAlexaSessionSchema, input.attributesManager.getSessionAttributes()), now: clock() };
       input.attributesManager.setRequestAttributes({ turn });
     },
   };

@@ -1,34 +1,22 @@
-import { renderAnswer, type AnswerService, type TAnswer, type TViewer } from '../../core/answers';
+import { renderAnswer, type TAnswer, type TViewer } from '../../core/answers';
 import type { TViewerScope } from '../../core/access';
 import { AppError } from '../../core/errors';
-import { LINKING_TEXTS, parseCodeInput, type LinkService, type TChatRef } from '../../core/linking';
+import { LINKING_TEXTS, parseCodeInput, type TChatRef } from '../../core/linking';
 import { parseUtterance } from '../../core/nlu';
 import type { TQuery } from '../../core/nlu/types';
 import { applyFollowUp, isDiaryIntent } from '../voice/follow-up';
 import { heardText } from '../voice/heard-text';
 import { voiceCodeTurn, voiceConsentTurn, voiceReconsentQuestion, voiceReconsentTurn } from '../voice/voice-linking';
-import { silentVoiceLogger, type TVoiceLogger } from '../voice/voice-logger';
+import { silentVoiceLogger } from '../voice/voice-logger';
+import { readVoiceSession } from '../voice/voice-session';
+import type { VoiceSkillDeps } from '../voice/voice-skill-deps';
 import { fillFromEntities } from './alice-entities';
 import { aliceReply, type TReplyOptions } from './alice-reply';
 import { ZAliceRequestSchema, type TAliceRequest, type TAliceResponse } from './alice-schemas';
 import { ALICE_TEXTS, type TAliceTexts } from './locales';
-import { readSessionState, type TAliceSessionState } from './session-state';
+import { ZAliceSessionStateSchema, type TAliceSessionState } from './session-state';
 
-export interface AliceSkillDeps {
-  /** ALICE_SKILL_ID: requests for any other skill are refused. */
-  skillId: string;
-  answers: AnswerService;
-  linking: LinkService;
-  /** The zone Alice's relative dates ("завтра") are counted in. */
-  timezone: string;
-  /**
-   * OAuth account linking: the chat a token was issued for (the sign-in page links it, consent
-   * included). Without it, people say their code.
-   */
-  chatForToken?: (accessToken: string) => Promise<TChatRef | null>;
-  logger?: TVoiceLogger;
-  now?: () => Date;
-}
+export type AliceSkillDeps = VoiceSkillDeps;
 
 export interface AliceSkill {
   /** One webhook call: the parsed JSON body in, Alice's response out; AppError for a refused request. */
@@ -92,7 +80,7 @@ export function createAliceSkill(deps: AliceSkillDeps): AliceSkill {
   async function unlinked(turn: TTurn): Promise<TAliceResponse> {
     const intent = parseUtterance(turn.text, { lang: turn.lang, now: turn.now, tz: deps.timezone }).intent;
     if (intent === 'forget') return forget(turn);
-    // The sign-in card only where the surface can show it (PLATFORMS.md), and only when we run the OAuth side.
+    // The sign-in card only where the surface can show it (docs/platforms.md), and only when we run the OAuth side.
     if (deps.chatForToken && turn.req.meta.interfaces.account_linking) return reply(turn, turn.t.accountLinking, { startAccountLinking: true });
     return reply(turn, turn.t.askCode);
   }
@@ -166,7 +154,7 @@ export function createAliceSkill(deps: AliceSkillDeps): AliceSkill {
       if (req.request.original_utterance === 'ping') return aliceReply(t.pong, t.pong);
       // Yandex never sends more than 1,024 characters: a longer (forged) command is cut before anything parses it.
       const text = heardText(req.request.command || req.request.original_utterance);
-      const turn: TTurn = { req, lang, t, text, state: readSessionState(req.state?.session), chat: await chatOf(req, lang), now: clock() };
+      const turn: TTurn = { req, lang, t, text, state: readVoiceSession(ZAliceSessionStateSchema, req.state?.session), chat: await chatOf(req, lang), now: clock() };
       return respond(turn);
     },
   };
