@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import path from 'node:path';
 import type { RunnerHandle } from '@grammyjs/runner';
 import IORedis from 'ioredis';
 import { registerCommands, startPolling } from './bots/telegram';
@@ -42,7 +43,8 @@ export async function openRuntime(config: TConfig, options: RuntimeOptions = {})
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const metrics = createMetrics();
   const closers = createClosers();
-  const db = options.db ?? (await openConfiguredDatabase(config, logger));
+  const command = options.command ?? path.basename(process.argv[1] ?? process.argv0);
+  const db = options.db ?? (await openConfiguredDatabase(config, logger, { command, onClose: closers.onClose }));
   closers.onClose(() => db.close());
   const { applied } = await db.sql.session((sql) => applyMigrations(sql));
   if (applied.length > 0) logger.info({ applied }, 'migrations applied');

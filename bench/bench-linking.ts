@@ -26,7 +26,8 @@ export async function issueCodes(databaseUrl: string, count: number): Promise<st
   // Each run of `codes --class` gives one more code per pupil (a second guardian's letter).
   for (let round = 0; codes.length < count; round++) {
     const { stdout } = await run(process.execPath, [path.join(__dirname, '..', 'bin', 'dnevnik.js'), 'codes', '--class', classes[round % classes.length], '--format', 'csv'], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, LINK_CODE_PEPPER: BENCH_PEPPER, LOG_LEVEL: 'warn' },
+      // `codes` prints letters only for a configured channel; the bot's name is all it needs here.
+      env: { TELEGRAM_BOT_USERNAME: 'dnevnik_bench_bot', ...process.env, DATABASE_URL: databaseUrl, LINK_CODE_PEPPER: BENCH_PEPPER, LOG_LEVEL: 'warn' },
     });
     // Column 1 is the code as printed ("4815 2604 7391"); the header line has none.
     for (const line of stdout.split('\n').slice(1)) if (/^"?\d{4} \d{4} \d{4}/.test(line)) codes.push(line.replace(/^"/, '').slice(0, 14).replace(/ /g, ''));

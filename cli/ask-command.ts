@@ -1,8 +1,10 @@
 import { parseArgs } from 'node:util';
 import { renderAnswer, stripHtml } from '../core/answers/render-answer';
 import type { Runtime } from '../runtime/runtime';
+import { instantOption } from './date-options';
+import { missingIdLine } from './unknown-id';
 
-// `dnevnik ask` (CONTRACT section 5): what a channel would show and say, through the same
+// `dnevnik ask` (README "Command line"): what a channel would show and say, through the same
 // answer service the bots and skills use.
 
 const CHANNELS = ['telegram', 'vk', 'alice', 'alexa'] as const;
@@ -17,19 +19,24 @@ export interface TAskArgs {
 
 export const ASK_USAGE = 'usage: dnevnik ask --user <personId> [--channel telegram|vk|alice|alexa] [--now ISO] "<utterance>"\n';
 
-/** Options → arguments, or an error message. */
+/** Options → arguments, or an error message (a --now that is no date-time throws OptionValueError). */
 export function readAskArgs(args: string[]): TAskArgs | string {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { user: { type: 'string' }, channel: { type: 'string' }, now: { type: 'string' } } });
+  // A bad --now is named first (one line, thrown), whatever else is missing.
+  const now = values.now === undefined ? new Date() : instantOption('--now', values.now);
   if (!values.user) return 'missing --user';
   if (positionals.length === 0) return 'missing the utterance';
   const channel = (values.channel ?? 'telegram') as TAskChannel;
   if (!CHANNELS.includes(channel)) return `unknown channel "${values.channel}"`;
-  const now = values.now ? new Date(values.now) : new Date();
-  if (Number.isNaN(now.getTime())) return `--now is not an ISO date-time: "${values.now}"`;
   return { user: values.user, channel, now, text: positionals.join(' ') };
 }
 
 export async function askCommand(runtime: Runtime, args: TAskArgs, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+  const missing = await missingIdLine(runtime.stores.roster, 'person', args.user);
+  if (missing) {
+    err.write(`dnevnik ask: ${missing}\n`);
+    return 1;
+  }
   // The operator looks as the person would see; the access log records the operator's lookup, not the person.
   const asked = await runtime.answers.ask(args.text, { personId: args.user, channel: 'cli', operator: true }, args.now);
   if (asked.answer.kind === 'no-person') {

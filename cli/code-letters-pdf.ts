@@ -6,17 +6,24 @@ import type { TGrant, TLinkLocale } from '../core/linking/linking-types';
 import { LINKING_TEXTS } from '../core/linking/locales';
 
 // The school letter: one A4 page per code, to print and hand out. The QR code carries the
-// Telegram deep link, so a parent links by pointing the phone's camera at the sheet.
+// Telegram deep link (the VK link when there is no Telegram bot), so a parent links by pointing
+// the phone's camera at the sheet. Only the configured channels are named (cli/letter-channels.ts).
 
 export interface TCodeLetter {
   grant: TGrant;
   /** "Иванова Мария" — who the letter is for, printed on top so letters reach the right family. */
   addressee: string;
   code: string;
-  telegramUrl: string;
+  telegramUrl: string | null;
   vkUrl: string | null;
   /** the expiry as the reader should see it, e.g. "12 декабря 2026" */
   expires: string;
+}
+
+/** The voice skills the letters name: Alice's activation name, Alexa's invocation name. */
+export interface TLetterVoice {
+  alice: string | null;
+  alexa: string | null;
 }
 
 // pdfkit's built-in fonts have no Cyrillic; these common system fonts do.
@@ -42,9 +49,25 @@ export function findLetterFont(explicit?: string): string {
   return found;
 }
 
-export async function renderCodeLettersPdf(letters: readonly TCodeLetter[], options: { locale: TLinkLocale; fontFile: string }): Promise<Buffer> {
+/** The lines that tell how to reach the bot or skill, in the order printed under the QR code. */
+export function letterChannelLines(letter: TCodeLetter, voice: TLetterVoice, locale: TLinkLocale): string[] {
+  const t = LINKING_TEXTS[locale].letter;
+  return [
+    ...(letter.telegramUrl ? [t.telegram(letter.telegramUrl)] : []),
+    ...(letter.vkUrl ? [t.vk(letter.vkUrl, !letter.telegramUrl)] : []),
+    ...(voice.alice ? [t.alice(voice.alice)] : []),
+    ...(voice.alexa ? [t.alexa(voice.alexa)] : []),
+  ];
+}
+
+export async function renderCodeLettersPdf(letters: readonly TCodeLetter[], options: { locale: TLinkLocale; fontFile: string; voice: TLetterVoice }): Promise<Buffer> {
   const t = LINKING_TEXTS[options.locale].letter;
-  const qrImages = await Promise.all(letters.map((l) => QRCode.toBuffer(l.telegramUrl, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 480 })));
+  const qrImages = await Promise.all(
+    letters.map((l) => {
+      const url = l.telegramUrl ?? l.vkUrl;
+      return url ? QRCode.toBuffer(url, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 480 }) : null;
+    }),
+  );
   const doc = new PDFDocument({ size: 'A4', margin: 56, autoFirstPage: false, info: { Title: t.title } });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -63,13 +86,18 @@ export async function renderCodeLettersPdf(letters: readonly TCodeLetter[], opti
     doc.moveDown(0.5).text(t.intro(letter.grant), { width });
     doc.moveDown(1.2).fontSize(12).text(t.codeLabel, { align: 'center' });
     doc.moveDown(0.3).fontSize(40).text(formatLinkCode(letter.code), { align: 'center', characterSpacing: 2 });
-    const qrSize = 200;
+    const qr = qrImages[i];
     doc.moveDown(0.5);
-    doc.image(qrImages[i], (doc.page.width - qrSize) / 2, doc.y, { width: qrSize, height: qrSize });
-    doc.y += qrSize + 12;
-    doc.fontSize(11).text(t.telegram(letter.telegramUrl), 56, doc.y, { width });
-    if (letter.vkUrl) doc.moveDown(0.4).text(t.vk(letter.vkUrl), { width });
-    doc.moveDown(0.4).text(t.voice, { width });
+    if (qr) {
+      const qrSize = 200;
+      doc.image(qr, (doc.page.width - qrSize) / 2, doc.y, { width: qrSize, height: qrSize });
+      doc.y += qrSize + 12;
+    }
+    doc.fontSize(11);
+    letterChannelLines(letter, options.voice, options.locale).forEach((line, n) => {
+      if (n > 0) doc.moveDown(0.4);
+      doc.text(line, 56, doc.y, { width });
+    });
     doc.moveDown(1).fontSize(12).text(t.expires(letter.expires), { width });
     doc.moveDown(1).fontSize(10).fillColor('#555555').text(t.footer, { width });
   });

@@ -2,19 +2,21 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import { DEFAULT_CODE_DAYS, issueCodes, type TCodeTarget } from '../core/linking/issue-codes';
-import { formatLinkCode, telegramLinkUrl, vkLinkUrl } from '../core/linking/link-code';
+import { formatLinkCode } from '../core/linking/link-code';
 import type { TGrant, TLinkLocale, TLinkRole } from '../core/linking/linking-types';
 import { createPepperCheck, pepperMismatchText } from '../infra/pepper-fingerprint';
 import { createDeploymentFactsStore } from '../prisma/stores/linking/deployment-facts-store';
 import { createLinkingStore } from '../prisma/stores/linking/linking-store';
 import type { Runtime } from '../runtime/runtime';
 import type { TCodeLetter } from './code-letters-pdf';
+import { hasLetterChannel, letterChannels, NO_LETTER_CHANNEL } from './letter-channels';
+import { unknownIdLine } from './unknown-id';
 
 // pdfkit and qrcode load only when a PDF is asked for: the server process runs this command for
 // the CLI too, and should not carry them otherwise.
 const loadPdf = (): typeof import('./code-letters-pdf') => require('./code-letters-pdf');
 
-// `dnevnik codes` (CONTRACT section 5): one-time link codes for school letters. The clear codes
+// `dnevnik codes` (README "Command line"): one-time link codes for school letters. The clear codes
 // exist only in this command's output; the database keeps their hashes.
 
 export const CODES_USAGE =
@@ -72,7 +74,7 @@ async function resolveTargets(runtime: Runtime, args: TCodesArgs): Promise<TTarg
   const { kind, id } = args.select;
   if (kind === 'teacher') {
     const teacher = await prisma.teacher.findUnique({ where: { id } });
-    if (!teacher) return `no teacher "${id}"`;
+    if (!teacher) return unknownIdLine(runtime.stores.roster, 'teacher', id);
     const firstName = [teacher.firstName, teacher.middleName].filter(Boolean).join(' ');
     return [{ role: 'teacher', studentId: null, teacherId: id, grant: { role: 'teacher', studentId: null, teacherId: id, firstName, className: null }, addressee: `${teacher.lastName} ${firstName}` }];
   }
@@ -81,8 +83,8 @@ async function resolveTargets(runtime: Runtime, args: TCodesArgs): Promise<TTarg
       ? await prisma.student.findMany({ where: { id }, include: { schoolClass: true } })
       : await prisma.student.findMany({ where: { classId: id }, include: { schoolClass: true }, orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }] });
   if (students.length === 0) {
-    if (kind === 'student') return `no student "${id}"`;
-    return (await prisma.schoolClass.findUnique({ where: { id } })) ? `class "${id}" has no students` : `no class "${id}"`;
+    if (kind === 'student') return unknownIdLine(runtime.stores.roster, 'student', id);
+    return (await prisma.schoolClass.findUnique({ where: { id } })) ? `class "${id}" has no students` : unknownIdLine(runtime.stores.roster, 'class', id);
   }
   return students.map((s) => ({
     role: args.role,
@@ -117,6 +119,12 @@ async function pepperAgrees(runtime: Runtime, args: TCodesArgs, err: TWritable):
 }
 
 export async function codesCommand(runtime: Runtime, args: TCodesArgs, out: TWritable, err: TWritable): Promise<number> {
+  // Before any code is stored: a letter that names no bot or skill is a code no one can use.
+  const channels = letterChannels(runtime.config);
+  if (!hasLetterChannel(channels)) {
+    err.write(`dnevnik codes: ${NO_LETTER_CHANNEL}\n`);
+    return 1;
+  }
   if (!(await pepperAgrees(runtime, args, err))) return 1;
   const targets = await resolveTargets(runtime, args);
   if (typeof targets === 'string') {
@@ -127,12 +135,12 @@ export async function codesCommand(runtime: Runtime, args: TCodesArgs, out: TWri
   const fontFile = args.format === 'pdf' ? loadPdf().findLetterFont(args.font) : '';
   const { pepper } = runtime.linkCodes();
   const issued = await issueCodes(createLinkingStore(runtime.db), pepper, targets, { days: args.days });
-  const { TELEGRAM_BOT_USERNAME: bot, VK_GROUP_ID: vkGroup, TZ_DEFAULT: zone } = runtime.config;
+  const zone = runtime.config.TZ_DEFAULT;
   const rows = issued.map(({ target, code, expiresAt }) => ({
     target,
     code,
-    telegram: telegramLinkUrl(bot, code),
-    vk: vkGroup ? vkLinkUrl(vkGroup, code) : null,
+    telegram: channels.telegram?.(code) ?? null,
+    vk: channels.vk?.(code) ?? null,
     expiresAt: DateTime.fromJSDate(expiresAt).setZone(zone),
   }));
 
@@ -146,17 +154,24 @@ export async function codesCommand(runtime: Runtime, args: TCodesArgs, out: TWri
       vkUrl: r.vk,
       expires: r.expiresAt.setLocale(args.locale).toFormat('d MMMM yyyy'),
     }));
-    output = await loadPdf().renderCodeLettersPdf(letters, { locale: args.locale, fontFile });
+    output = await loadPdf().renderCodeLettersPdf(letters, { locale: args.locale, fontFile, voice: { alice: channels.alice, alexa: channels.alexa } });
   } else if (args.format === 'csv') {
     const header = ['code', 'role', 'studentId', 'teacherId', 'name', 'telegram', 'vk', 'expiresAt'];
     const lines = rows.map((r) =>
-      [formatLinkCode(r.code), r.target.role, r.target.studentId ?? '', r.target.teacherId ?? '', r.target.addressee, r.telegram, r.vk ?? '', r.expiresAt.toISO() ?? ''].map(csvField).join(','),
+      [formatLinkCode(r.code), r.target.role, r.target.studentId ?? '', r.target.teacherId ?? '', r.target.addressee, r.telegram ?? '', r.vk ?? '', r.expiresAt.toISO() ?? ''].map(csvField).join(','),
     );
     output = `${[header.join(','), ...lines].join('\n')}\n`;
   } else {
     output = rows
       .map((r) =>
-        [`${r.target.addressee} (${r.target.role})`, `  code:     ${formatLinkCode(r.code)}`, `  telegram: ${r.telegram}`, ...(r.vk ? [`  vk:       ${r.vk}`] : []), `  expires:  ${r.expiresAt.toISO()}`, ''].join('\n'),
+        [
+          `${r.target.addressee} (${r.target.role})`,
+          `  code:     ${formatLinkCode(r.code)}`,
+          ...(r.telegram ? [`  telegram: ${r.telegram}`] : []),
+          ...(r.vk ? [`  vk:       ${r.vk}`] : []),
+          `  expires:  ${r.expiresAt.toISO()}`,
+          '',
+        ].join('\n'),
       )
       .join('\n');
   }

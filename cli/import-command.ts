@@ -1,22 +1,60 @@
-import { SingleBar, Presets } from 'cli-progress';
+import { parseArgs } from 'node:util';
 import { AppError } from '../core/errors';
 import { BatchForbiddenError, BatchRejectedError, ingestValidEvents } from '../core/ingest/ingest-batch';
 import { OPERATOR_SCOPE, type TIngestScope } from '../core/ingest/ingest-scope';
 import { foreignSchoolFields } from '../core/ingest/tenancy';
-import { validateEvents, type TEventError } from '../core/ingest/validate-batch';
+import type { TEventError } from '../core/ingest/validate-batch';
 import type { Runtime } from '../runtime/runtime';
 import type { TCommandIo } from './command-context';
+import { CHUNK, validateInChunks, yieldToEventLoop } from './import-chunks';
 import { readEventsFile } from './read-events-file';
 
-const BATCH = 1000;
+export const IMPORT_USAGE = 'usage: dnevnik import <file.json|file.csv> [--key-id <keyId>] [--silent] [--no-progress]\n';
+
+const IMPORT_OPTIONS = { silent: { type: 'boolean' }, 'no-progress': { type: 'boolean' }, 'key-id': { type: 'string' } } as const;
+
+export interface TImportArgs {
+  file: string;
+  silent: boolean;
+  /** false with --no-progress; the bar needs a terminal too. */
+  progress: boolean;
+  keyId?: string;
+}
+
+/** Options → arguments; null unless exactly one file is named. An option it does not know throws (one line, runRuntimeCommand). */
+export function readImportArgs(args: string[]): TImportArgs | null {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: IMPORT_OPTIONS });
+  if (positionals.length !== 1) return null;
+  return { file: positionals[0], silent: Boolean(values.silent), progress: !values['no-progress'], keyId: values['key-id'] };
+}
+
+/** Where the file is in `args` (-1: nowhere): the first argument that is no option's value. */
+export function importFileIndex(args: string[]): number {
+  const { tokens } = parseArgs({ args, allowPositionals: true, strict: false, tokens: true, options: IMPORT_OPTIONS });
+  return tokens.find((t) => t.kind === 'positional')?.index ?? -1;
+}
+
+/**
+ * The events of the file, read before any database is opened. A CSV the parser gives up on is one
+ * line naming the file, like a file that cannot be read.
+ */
+export function readImportFile(file: string): unknown[] {
+  try {
+    return readEventsFile(file);
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('CSV_')) throw new AppError('bad_request', `${file}: ${(err as Error).message}`);
+    throw err;
+  }
+}
 
 /**
  * `dnevnik import <file>`: the same events as the API, checked whole first, applied in batches —
- * as the operator, or with `--key-id` as that school's key (its namespace, its school only).
+ * as the operator, or with `--key-id` as that school's key (its namespace, its school only). Both
+ * go a chunk at a time with a turn of the event loop in between (cli/import-chunks.ts).
  */
-export async function importCommand(runtime: Runtime, file: string, options: { silent: boolean; progress: boolean; keyId?: string }, io: TCommandIo): Promise<number> {
+export async function importCommand(runtime: Runtime, file: string, raw: unknown[], options: { silent: boolean; progress: boolean; keyId?: string }, io: TCommandIo): Promise<number> {
   const scope = await importScope(runtime, options.keyId);
-  const raw = readEventsFile(file);
   // A key's events naming another school are refused before anything is applied, whatever batch they fall in.
   const foreign = foreignSchoolFields(raw, scope);
   if (foreign.length > 0) {
@@ -24,26 +62,26 @@ export async function importCommand(runtime: Runtime, file: string, options: { s
     io.err.write(`${foreign.length} event(s) in ${file} name another school than the key's; nothing imported\n`);
     return 1;
   }
-  const { events, errors } = validateEvents(raw);
+  const { events, errors } = await validateInChunks(raw);
   if (errors.length > 0) {
     printErrors(io, errors, 0);
     io.err.write(`${errors.length} invalid event(s) in ${file}; nothing imported\n`);
     return 1;
   }
-  const bar = options.progress ? new SingleBar({ format: 'import [{bar}] {percentage}% | {value}/{total} events | {eta}s left' }, Presets.shades_classic) : undefined;
-  bar?.start(events.length, 0);
+  const bar = options.progress && io.interactive ? io.progress?.('import', 'events', events.length) : undefined;
   let accepted = 0;
   let duplicates = 0;
   try {
-    for (let i = 0; i < events.length; i += BATCH) {
-      const result = await ingestValidEvents(runtime.ingestStore, events.slice(i, i + BATCH), {
+    for (let i = 0; i < events.length; i += CHUNK) {
+      const result = await ingestValidEvents(runtime.ingestStore, events.slice(i, i + CHUNK), {
         defaultTimezone: runtime.config.TZ_DEFAULT,
         withOutbox: !options.silent,
         scope,
       });
       accepted += result.accepted;
       duplicates += result.duplicates;
-      bar?.update(Math.min(i + BATCH, events.length));
+      bar?.update(Math.min(i + CHUNK, events.length));
+      await yieldToEventLoop();
     }
   } catch (err) {
     if (!(err instanceof BatchRejectedError || err instanceof BatchForbiddenError)) throw err;

@@ -3,11 +3,13 @@ import { readServerFile } from '../infra/server-file';
 import type { Runtime } from '../runtime/runtime';
 import { unprintableArgument } from './argv-checks';
 import type { TCommandIo } from './command-context';
+import { failureLine } from './failure-line';
 import { parseCommand } from './parse-command';
+import { terminalProgress } from './progress-bar';
 import { runInServer } from './remote';
-import { absolutePathArgs, RUNTIME_COMMANDS, runRuntimeCommand } from './runtime-commands';
+import { absolutePathArgs, isRuntimeCommand, runRuntimeCommand } from './runtime-commands';
 
-// `dnevnik <command>` (CONTRACT section 5). Every command uses the same database as the server;
+// `dnevnik <command>` (README "Command line"). Every command uses the same database as the server;
 // while a server holds the embedded database, database commands run inside it.
 
 const USAGE = `usage: dnevnik <command> [options]
@@ -17,6 +19,8 @@ const USAGE = `usage: dnevnik <command> [options]
   migrate                                                   apply pending database migrations
   seed-demo [--today YYYY-MM-DD]                            load the demo school
   parse [--lang ru|en] [--now ISO] [--tz ZONE] ["<text>"]   the parsed query as one JSON line (stdin: one per line)
+  list schools|classes|students|teachers|people [--school <id>] [--class <id>] [--format text|csv]
+                                                            the ids the other commands take, with names (every school)
   ask --user <id> [--channel telegram|vk|alice|alexa] [--now ISO] "<text>"   the reply that channel would give
   codes (--student <id> [--role guardian|student] | --class <id> | --teacher <id>) [--format text|csv|pdf] [--out file] [--days 14]
                                                             one-time link codes with their Telegram/VK links (PDF: letters with QR codes)
@@ -31,16 +35,17 @@ const USAGE = `usage: dnevnik <command> [options]
   worker                                                    alerts worker only (several may share one Redis)
 `;
 
-const terminal: TCommandIo = { out: process.stdout, err: process.stderr, interactive: Boolean(process.stderr.isTTY) };
+const terminal: TCommandIo = { out: process.stdout, err: process.stderr, interactive: Boolean(process.stderr.isTTY), progress: terminalProgress };
 
 // main.ts (and with it Prisma, Express, the bots) loads only for commands that need it: `parse` starts fast.
 // (require, not import(): the CLI runs through tsx's CommonJS hook.)
 const loadMain = (): typeof import('../main') => require('../main');
 
-async function withLocalRuntime<T>(config: TConfig, work: (runtime: Runtime) => Promise<T>): Promise<T> {
+async function withLocalRuntime<T>(config: TConfig, name: string, work: (runtime: Runtime) => Promise<T>): Promise<T> {
   const { openRuntime } = loadMain();
   const { createLogger }: typeof import('../infra/logger') = require('../infra/logger');
-  const runtime = await openRuntime(config, { logger: createLogger(process.env.LOG_LEVEL ?? 'warn', process.stderr as never), skipDemo: true });
+  const logger = createLogger(process.env.LOG_LEVEL ?? 'warn', process.stderr as never);
+  const runtime = await openRuntime(config, { logger, skipDemo: true, command: `dnevnik ${name}` });
   try {
     return await work(runtime);
   } finally {
@@ -48,18 +53,25 @@ async function withLocalRuntime<T>(config: TConfig, work: (runtime: Runtime) => 
   }
 }
 
+/**
+ * In the server that holds the embedded database when it answers; otherwise here — where, should
+ * a server (or another command) hold the database without answering, DATA_DIR's lock refuses it
+ * with one line naming the holder.
+ */
 async function runDatabaseCommand(name: string, args: string[]): Promise<number> {
   const config = parseConfig();
+  const resolved = absolutePathArgs(name, args, process.cwd());
   const server = config.embedded ? readServerFile(config.DATA_DIR) : null;
-  if (server) return runInServer(server, [name, ...absolutePathArgs(name, args, process.cwd())], terminal);
-  return runRuntimeCommand(name, args, { io: terminal, withRuntime: (work) => withLocalRuntime(config, work) });
+  const answered = server ? await runInServer(server, [name, ...resolved], terminal) : null;
+  if (answered !== null) return answered;
+  return runRuntimeCommand(name, resolved, { io: terminal, withRuntime: (work) => withLocalRuntime(config, name, work) });
 }
 
 /** Runs until SIGINT/SIGTERM; `withWorker`/`withHttp` choose the parts. */
-async function runServer(parts: { http: boolean; worker: boolean }): Promise<number> {
+async function runServer(name: string, parts: { http: boolean; worker: boolean }): Promise<number> {
   const { openRuntime, serve, shutdownOnSignals, startAlertWorker, startTelegram, startVk } = loadMain();
   const config = parseConfig();
-  const runtime = await openRuntime(config, { skipDemo: !parts.http });
+  const runtime = await openRuntime(config, { skipDemo: !parts.http, command: `dnevnik ${name}` });
   if (parts.worker) await startAlertWorker(runtime);
   if (!parts.http) {
     await new Promise<void>((resolve) => {
@@ -79,9 +91,9 @@ async function runServer(parts: { http: boolean; worker: boolean }): Promise<num
 
 const LOCAL_COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   parse: (args) => parseCommand(args, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }),
-  start: () => runServer({ http: true, worker: true }),
-  serve: () => runServer({ http: true, worker: false }),
-  worker: () => runServer({ http: false, worker: true }),
+  start: () => runServer('start', { http: true, worker: true }),
+  serve: () => runServer('serve', { http: true, worker: false }),
+  worker: () => runServer('worker', { http: false, worker: true }),
 };
 
 export async function run(argv: string[]): Promise<number> {
@@ -96,14 +108,17 @@ export async function run(argv: string[]): Promise<number> {
     return 1;
   }
   try {
-    if (LOCAL_COMMANDS[name]) return await LOCAL_COMMANDS[name](args);
-    if (RUNTIME_COMMANDS[name]) return await runDatabaseCommand(name, args);
+    if (Object.hasOwn(LOCAL_COMMANDS, name)) return await LOCAL_COMMANDS[name](args);
+    if (isRuntimeCommand(name)) return await runDatabaseCommand(name, args);
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`${err.message}\n`);
       return 2;
     }
-    throw err;
+    // DATA_DIR held by another process, or an error no command expected: the line the running
+    // server would send back for it (cli/server-executor.ts).
+    process.stderr.write(failureLine(err));
+    return 1;
   }
   process.stderr.write(`dnevnik: unknown command "${name}"\n${USAGE}`);
   return 1;

@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
-import { isCivilDate } from '../core/calendar/civil-date';
 import type { TTeacherJournalStatus } from '../core/reminders/reminder-types';
 import { createJournalPort } from '../prisma/stores/reminders/reminder-journal';
 import type { TCommandContext } from './command-context';
+import { calendarDateOption } from './date-options';
+import { unknownIdLine } from './unknown-id';
 
 // `dnevnik journal-status --school <id> [--date YYYY-MM-DD]` — the school admin's view: per
 // teacher, that day's lessons by journal completeness (the rule the reminders use). A lesson is
@@ -41,21 +42,23 @@ export async function journalStatusCommand(args: string[], ctx: TCommandContext)
     ctx.io.err.write(`dnevnik journal-status: ${(err as Error).message}\n${JOURNAL_STATUS_USAGE}`);
     return 1;
   }
+  // The day goes into the query as it is: only a real one (not "2026-13-45", not a week date). Checked
+  // first, so a bad date is named whatever else is missing.
+  if (values.date !== undefined) calendarDateOption('--date', values.date);
   const format = values.format ?? 'text';
-  if (!values.school || (format !== 'text' && format !== 'csv')) {
-    ctx.io.err.write(JOURNAL_STATUS_USAGE);
+  if (format !== 'text' && format !== 'csv') {
+    ctx.io.err.write(`dnevnik journal-status: --format must be text or csv, not "${format}"\n`);
     return 1;
   }
-  // The day goes into the query as it is: only a real one (not "2026-13-45", not a week date).
-  if (values.date !== undefined && !isCivilDate(values.date)) {
-    ctx.io.err.write(`dnevnik journal-status: --date must be a calendar date YYYY-MM-DD, not "${values.date}"\n`);
+  if (!values.school) {
+    ctx.io.err.write(`dnevnik journal-status: --school <id> is required (dnevnik list schools shows them)\n${JOURNAL_STATUS_USAGE}`);
     return 1;
   }
   const schoolId = values.school;
   return ctx.withRuntime(async (runtime) => {
     const school = await runtime.db.prisma.school.findUnique({ where: { id: schoolId } });
     if (!school) {
-      ctx.io.err.write(`dnevnik journal-status: no school "${schoolId}"\n`);
+      ctx.io.err.write(`dnevnik journal-status: ${await unknownIdLine(runtime.stores.roster, 'school', schoolId)}\n`);
       return 1;
     }
     const now = new Date();

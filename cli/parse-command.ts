@@ -5,6 +5,7 @@ import { formatQueryJson } from '../core/nlu/format-query';
 import { parseUtterance } from '../core/nlu/parse-utterance';
 import type { ParseOptions } from '../core/nlu/types';
 import { argsErrorLine, unprintableArgument } from './argv-checks';
+import { instantOption } from './date-options';
 
 // `dnevnik parse` (README "Command line"): pure NLU, no database, so it starts fast and can be
 // fed a corpus on stdin.
@@ -31,7 +32,8 @@ export async function parseCommand(args: string[], io: { stdin: NodeJS.ReadableS
   }
   const options: ParseOptions = { lang: values.lang as 'ru' | 'en' | undefined, now: values.now, tz: values.tz };
   try {
-    // Bad --now/--tz fail here once, not on every line.
+    // Bad --now/--tz fail here once, not on every line; --now in the words every command uses for a date.
+    if (values.now !== undefined) instantOption('--now', values.now);
     parseUtterance('', options);
   } catch (err) {
     io.stderr.write(`dnevnik parse: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -3,6 +3,7 @@ import { ACCESS_LOG_RETENTION_DAYS } from '../core/access';
 import { createAccessLogStore } from '../prisma/stores/access/access-log-store';
 import { listDestructionRecords } from '../prisma/stores/access/destruction-records';
 import type { TCommandContext } from './command-context';
+import { unknownIdLine } from './unknown-id';
 
 // `dnevnik privacy report` — the destruction records of /forget, for an auditor (what kinds of
 // data were destroyed and when; no identifiers). `dnevnik privacy access --student <id>` — who
@@ -55,6 +56,12 @@ export async function privacyCommand(args: string[], ctx: TCommandContext): Prom
     }
     return ctx.withRuntime(async (runtime) => {
       const entries = await createAccessLogStore(runtime.db).forStudent(values.student!, since, limit);
+      // "0 accesses" for a mistyped id would read as "nobody looked". A student no longer in the
+      // roster whose accesses are still kept is shown as any other.
+      if (entries.length === 0 && !(await runtime.stores.roster.exists('student', values.student!))) {
+        ctx.io.err.write(`dnevnik privacy access: ${await unknownIdLine(runtime.stores.roster, 'student', values.student!)}\n`);
+        return 1;
+      }
       for (const e of entries) ctx.io.out.write(`${e.at.toISOString()}  viewer=${e.viewerId}  role=${e.viewerRole ?? '-'}  channel=${e.channel}  intent=${e.intent}\n`);
       ctx.io.out.write(`${entries.length} access(es) to student ${values.student} in the last ${days} day(s)${entries.length === limit ? ` (first ${limit} shown)` : ''}\n`);
       return 0;

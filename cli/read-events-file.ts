@@ -4,6 +4,7 @@ import { AppError } from '../core/errors';
 
 // `dnevnik import` accepts what the API accepts ({"events": [...]}, or a bare array, or one event
 // per line) and CSV: a header with id, type, occurredAt and the data fields as further columns.
+// A file holding no event at all is refused.
 
 const NUMBER_FIELDS = new Set(['weight', 'amountKopecks', 'balanceKopecks']);
 const BOOLEAN_FIELDS = new Set(['isTest', 'cancelled']);
@@ -16,7 +17,10 @@ export function readEventsFile(file: string): unknown[] {
   } catch (err) {
     throw new AppError('bad_request', `cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
   }
-  return file.toLowerCase().endsWith('.csv') ? eventsFromCsv(text) : eventsFromJson(text);
+  const events = file.toLowerCase().endsWith('.csv') ? eventsFromCsv(text) : eventsFromJson(text);
+  // An empty file is a failed export, not "nothing changed": exit 0 with {"accepted":0} would hide it.
+  if (events.length === 0) throw new AppError('bad_request', `${file} holds no events (empty, [] or a CSV header alone): nothing imported`);
+  return events;
 }
 
 export function eventsFromJson(text: string): unknown[] {

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { isCivilDate } from '../core/calendar/civil-date';
 import { AppError } from '../core/errors';
 import { loadDemoSchool } from '../prisma/demo/load-demo';
 import { migrationStatus } from '../prisma/db/migrate';
@@ -8,9 +7,11 @@ import { argsErrorLine, unprintableArgument } from './argv-checks';
 import { ASK_USAGE, askCommand, readAskArgs } from './ask-command';
 import { CODES_USAGE, codesCommand, readCodesArgs } from './codes-command';
 import type { TCommandContext, TRuntimeCommand } from './command-context';
-import { importCommand } from './import-command';
+import { calendarDateOption, OptionValueError } from './date-options';
+import { IMPORT_USAGE, importCommand, importFileIndex, readImportArgs, readImportFile } from './import-command';
 import { journalKeysCommand } from './journal-keys-command';
 import { journalStatusCommand } from './journal-status-command';
+import { listCommand } from './list-command';
 import { privacyCommand } from './privacy-command';
 
 // The commands that use the database. They run in the CLI process, or — when a server holds the
@@ -18,27 +19,14 @@ import { privacyCommand } from './privacy-command';
 
 export const RUNTIME_COMMANDS: Record<string, TRuntimeCommand> = {
   async import(args, ctx) {
-    const usage = 'usage: dnevnik import <file.json|file.csv> [--key-id <keyId>] [--silent] [--no-progress]\n';
-    let parsed;
-    try {
-      parsed = parseArgs({ args, allowPositionals: true, options: { silent: { type: 'boolean' }, 'no-progress': { type: 'boolean' }, 'key-id': { type: 'string' } } });
-    } catch (err) {
-      ctx.io.err.write(`dnevnik import: ${(err as Error).message}\n${usage}`);
+    const parsed = readImportArgs(args);
+    if (!parsed) {
+      ctx.io.err.write(IMPORT_USAGE);
       return 1;
     }
-    const { values, positionals } = parsed;
-    if (positionals.length !== 1) {
-      ctx.io.err.write(usage);
-      return 1;
-    }
-    return ctx.withRuntime((runtime) =>
-      importCommand(
-        runtime,
-        positionals[0],
-        { silent: Boolean(values.silent), progress: !values['no-progress'] && ctx.io.interactive, keyId: values['key-id'] },
-        ctx.io,
-      ),
-    );
+    // Read before the database is opened: a file that cannot be read or parsed opens nothing.
+    const raw = readImportFile(parsed.file);
+    return ctx.withRuntime((runtime) => importCommand(runtime, parsed.file, raw, parsed, ctx.io));
   },
 
   async migrate(_args, ctx) {
@@ -53,10 +41,7 @@ export const RUNTIME_COMMANDS: Record<string, TRuntimeCommand> = {
   async 'seed-demo'(args, ctx) {
     const { values } = parseArgs({ args, options: { today: { type: 'string' } } });
     // Checked before the database is opened (and migrated) for nothing.
-    if (values.today !== undefined && !isCivilDate(values.today)) {
-      ctx.io.err.write(`dnevnik seed-demo: --today must be a calendar date YYYY-MM-DD, not "${values.today}"\n`);
-      return 1;
-    }
+    if (values.today !== undefined) calendarDateOption('--today', values.today);
     return ctx.withRuntime(async (runtime) => {
       const result = await loadDemoSchool({ ingestStore: runtime.ingestStore, timezone: runtime.config.TZ_DEFAULT, today: values.today, prisma: runtime.db.prisma });
       ctx.io.out.write(`${JSON.stringify(result)}\n`);
@@ -79,6 +64,8 @@ export const RUNTIME_COMMANDS: Record<string, TRuntimeCommand> = {
 
   'journal-keys': (args, ctx) => journalKeysCommand(args, ctx),
 
+  list: (args, ctx) => listCommand(args, ctx),
+
   async codes(args, ctx) {
     const parsed = readCodesArgs(args);
     if (typeof parsed === 'string') {
@@ -91,8 +78,8 @@ export const RUNTIME_COMMANDS: Record<string, TRuntimeCommand> = {
 
 /**
  * Runs a database command, turning expected errors into a message and exit code 1: arguments with
- * NUL or a lone surrogate and options the command does not know are one line, not a stack trace
- * (or, in the running server, a 500).
+ * NUL or a lone surrogate, options the command does not know and option values it cannot take (a
+ * date that is no date) are one line, not a stack trace (or, in the running server, a 500).
  */
 export async function runRuntimeCommand(name: string, args: string[], ctx: TCommandContext): Promise<number> {
   const unprintable = unprintableArgument(args);
@@ -103,6 +90,10 @@ export async function runRuntimeCommand(name: string, args: string[], ctx: TComm
   try {
     return await RUNTIME_COMMANDS[name](args, ctx);
   } catch (err) {
+    if (err instanceof OptionValueError) {
+      ctx.io.err.write(`dnevnik ${name}: ${err.message}\n`);
+      return 1;
+    }
     if (err instanceof AppError) {
       ctx.io.err.write(`dnevnik: ${err.message}\n`);
       return 1;
@@ -118,7 +109,8 @@ export async function runRuntimeCommand(name: string, args: string[], ctx: TComm
 
 /**
  * File arguments made absolute, so a server started elsewhere reads and writes the files the
- * user meant (the server runs on the same machine: it is reached on loopback only).
+ * user meant (the server runs on the same machine: it is reached on loopback only). Done when the
+ * command runs in the CLI's own process too, so that its messages name the file the same way.
  */
 export function absolutePathArgs(name: string, args: string[], cwd: string): string[] {
   const out = [...args];
@@ -127,8 +119,13 @@ export function absolutePathArgs(name: string, args: string[], cwd: string): str
     else if (out[i].startsWith('--out=')) out[i] = `--out=${path.resolve(cwd, out[i].slice(6))}`;
   }
   if (name === 'import') {
-    const fileIndex = out.findIndex((a) => !a.startsWith('--'));
+    const fileIndex = importFileIndex(out);
     if (fileIndex >= 0) out[fileIndex] = path.resolve(cwd, out[fileIndex]);
   }
   return out;
+}
+
+/** A database command's name (not one of Object's own properties, such as `constructor`). */
+export function isRuntimeCommand(name: string): boolean {
+  return Object.hasOwn(RUNTIME_COMMANDS, name);
 }

@@ -1,20 +1,13 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { isTimeZone } from '../core/calendar/time-zone';
 import { parseTrustProxy } from './trust-proxy';
 
-// CONTRACT section 2. Parsed once at start; a bad value stops start with one line naming it.
+// README "Configuration"; every variable is listed in .env.example. Parsed once at start; a bad
+// value stops start with one line naming it.
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const opt = <T extends z.ZodType>(schema: T) => z.preprocess(emptyToUndefined, schema.optional());
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const ZBoolean = z.preprocess(
   (v) => (typeof v === 'string' ? v.trim().toLowerCase() : v),
@@ -53,8 +46,9 @@ export const ZEnvSchema = z.object({
   TELEGRAM_BOT_TOKEN: opt(z.string().regex(/^\d+:[\w-]+$/, 'expected <bot id>:<secret>')),
   TELEGRAM_WEBHOOK_SECRET: opt(z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, '1–256 characters of A–Z a–z 0–9 _ -')),
   TELEGRAM_API_ROOT: z.preprocess(emptyToUndefined, ZHttpUrl.default('https://api.telegram.org')),
-  // Printed in the deep links of school letters (`https://t.me/<username>?start=<code>`).
-  TELEGRAM_BOT_USERNAME: z.preprocess(emptyToUndefined, z.string().regex(/^@?[A-Za-z][A-Za-z0-9_]{3,31}$/, 'must be a Telegram bot username').transform((v) => v.replace(/^@/, '')).default('dnevnik_bot')),
+  // Printed in the deep links of school letters (`https://t.me/<username>?start=<code>`). No default:
+  // a made-up name would send parents with their codes to someone else's bot.
+  TELEGRAM_BOT_USERNAME: opt(z.string().regex(/^@?[A-Za-z][A-Za-z0-9_]{3,31}$/, 'must be a Telegram bot username').transform((v) => v.replace(/^@/, ''))),
   // Secret that link codes are hashed with; unset = one generated into DATA_DIR (see infra/link-code-pepper.ts).
   LINK_CODE_PEPPER: opt(z.string().min(32, 'use at least 32 characters')),
   // Or a file holding it, apart from DATA_DIR and its backups (generated when missing).
@@ -65,6 +59,9 @@ export const ZEnvSchema = z.object({
   VK_CONFIRMATION: opt(z.string()),
   VK_API_BASE_URL: z.preprocess(emptyToUndefined, ZHttpUrl.default('https://api.vk.ru/method')),
   ALICE_SKILL_ID: opt(z.string()),
+  // The skill's activation name as published in Yandex Dialogs ("Алиса, запусти навык <name>"),
+  // printed in school letters; unset = the letters do not mention Alice.
+  ALICE_SKILL_NAME: opt(z.string().trim().regex(/^[^\p{Cc}]{2,64}$/u, '2–64 characters on one line')),
   // The last segment of Alice's webhook URL (/webhooks/alice/<secret>, as entered in Yandex Dialogs):
   // Yandex signs nothing and the skill_id is public, so a secret URL is what keeps forged requests out.
   ALICE_WEBHOOK_PATH_SECRET: opt(z.string().regex(/^[A-Za-z0-9_-]{24,128}$/, 'use 24–128 characters of A–Z a–z 0–9 _ -')),

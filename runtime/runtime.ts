@@ -48,4 +48,10 @@ export interface RuntimeOptions {
   db?: Database;
   /** Skip the demo school even when DEMO is on (CLI commands that must not write). */
   skipDemo?: boolean;
+  /**
+   * What this process is (`dnevnik start`, `dnevnik import`), written into DATA_DIR's lock with the
+   * embedded database so that a second process can say who holds it; the process's own arguments
+   * when not given.
+   */
+  command?: string;
 }

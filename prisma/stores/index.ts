@@ -11,6 +11,7 @@ import { createLinkingStore } from './linking/linking-store';
 import { createOAuthStore } from './oauth/oauth-store';
 import { createJournalPort } from './reminders/reminder-journal';
 import { createReminderStore } from './reminders/reminder-store';
+import { createRosterStore } from './roster/roster-store';
 import { createSubscriptionSettingsStore } from './settings/subscription-settings-store';
 
 // Every store over one database, built once per process: the composition root and the CLI take
@@ -34,5 +35,6 @@ export function createStores(db: Database, defaultZone: string) {
     settings: createSubscriptionSettingsStore(db),
     teacherSettings: createTeacherSettingsStore(db),
     chats: createChatStatusStore(db),
+    roster: createRosterStore(db),
   };
 }

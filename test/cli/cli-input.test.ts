@@ -40,6 +40,10 @@ describe('dnevnik: arguments refused with one line', () => {
     ['seed-demo', ['extra'], /^dnevnik seed-demo: Unexpected argument 'extra'/],
     ['journal-status', ['--school', 's1', '--date', '2026-13-45'], /^dnevnik journal-status: --date must be a calendar date YYYY-MM-DD, not "2026-13-45"/],
     ['journal-status', ['--school', 's1', '--date', '2026-W49-3'], /^dnevnik journal-status: --date must be a calendar date/],
+    // A bad date is named even when something else is missing too.
+    ['journal-status', ['--date', '2026-12-32'], /^dnevnik journal-status: --date must be a calendar date YYYY-MM-DD, not "2026-12-32"/],
+    ['ask', ['--now', '2026-02-30T10:00:00+03:00', 'оценки'], /^dnevnik ask: --now must be an ISO date-time such as 2026-12-02T13:00:00\+03:00, not "2026-02-30T10:00:00\+03:00"/],
+    ['ask', ['--user', 'demo-guardian-1', '--now', 'tomorrow', 'оценки'], /^dnevnik ask: --now must be an ISO date-time/],
   ])('%s %j', async (name, args, message) => {
     const { ctx, err } = offline();
     await expect(runRuntimeCommand(name, args, ctx)).resolves.toBe(1);
@@ -52,14 +56,15 @@ describe('dnevnik: arguments refused with one line', () => {
       throw new Error('the database was reached');
     });
     for (const argv of [['ask', '--bogus'], ['codes', '--student', 'x\u0000'], ['seed-demo', '--today', '2026-02-30']]) {
-      const result = await execute(argv);
-      expect(result.code).toBe(1);
-      oneLine(result.stderr);
+      let stderr = '';
+      const code = await execute({ argv, interactive: false }, { stdout: () => undefined, stderr: (text) => (stderr += text), progress: () => undefined });
+      expect(code).toBe(1);
+      oneLine(stderr);
     }
   });
 
   it('dnevnik parse: an option it does not know, or an argument with NUL, is one line and exit 2', async () => {
-    for (const args of [['--bogus'], ['оценки\u0000сегодня'], ['--tz', '\uD800']]) {
+    for (const args of [['--bogus'], ['оценки\u0000сегодня'], ['--tz', '\uD800'], ['--now', '2026-12-32', 'оценки']]) {
       const stderr = new PassThrough();
       let said = '';
       stderr.on('data', (d) => (said += String(d)));

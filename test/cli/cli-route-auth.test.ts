@@ -10,9 +10,9 @@ describe('the CLI route refuses a wrong bearer token', () => {
   const app = express().use(
     cliRoute({
       token: 'cli-token-0123456789',
-      execute: async (argv) => {
+      execute: async ({ argv }) => {
         executed.push(argv);
-        return { code: 0, stdout: Buffer.from(''), stderr: '' };
+        return 0;
       },
     }),
   );

@@ -24,7 +24,8 @@ describe('the link-code pepper', () => {
   let dir: string;
   let dataDir: string;
   let pepperFile: string;
-  const env = (extra: Record<string, string>) => ({ DATA_DIR: dataDir, DEMO: 'false', LOG_LEVEL: 'warn', ...extra });
+  // A bot name, so that `codes` has a channel to print letters for.
+  const env = (extra: Record<string, string>) => ({ DATA_DIR: dataDir, DEMO: 'false', LOG_LEVEL: 'warn', TELEGRAM_BOT_USERNAME: 'dnevnik_test_bot', ...extra });
   // Each command is killed after two minutes.
   const dnevnik = (args: string[], extra: Record<string, string> = { LINK_CODE_PEPPER_FILE: pepperFile }) =>
     runDnevnik(args, { env: env(extra), inheritEnv: false, timeoutMs: 120_000 });

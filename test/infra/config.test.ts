@@ -23,6 +23,14 @@ describe('config (CONTRACT section 2)', () => {
     expect(parseConfig({ DEMO: 'off' }).DEMO).toBe(false);
   });
 
+  test('no Telegram bot name and no Alice skill name unless set: letters must not point at a made-up one', () => {
+    const config = parseConfig({});
+    expect(config.TELEGRAM_BOT_USERNAME).toBeUndefined();
+    expect(config.ALICE_SKILL_NAME).toBeUndefined();
+    expect(parseConfig({ TELEGRAM_BOT_USERNAME: '@school_diary_bot' }).TELEGRAM_BOT_USERNAME).toBe('school_diary_bot');
+    expect(parseConfig({ ALICE_SKILL_NAME: ' Школьный помощник ' }).ALICE_SKILL_NAME).toBe('Школьный помощник');
+  });
+
   test('ALEXA_VERIFY_SIGNATURE is off only when explicitly false', () => {
     expect(parseConfig({ ALEXA_VERIFY_SIGNATURE: 'false' }).ALEXA_VERIFY_SIGNATURE).toBe(false);
     expect(parseConfig({ ALEXA_VERIFY_SIGNATURE: '' }).ALEXA_VERIFY_SIGNATURE).toBe(true);
@@ -44,6 +52,8 @@ describe('config (CONTRACT section 2)', () => {
     [{ ALICE_OAUTH_CLIENT_ID: 'yandex' }, /ALICE_OAUTH_CLIENT_ID and ALICE_OAUTH_CLIENT_SECRET are set together/],
     [{ ALICE_OAUTH_REDIRECT_URIS: 'http://insecure.example/cb' }, /^Invalid configuration: ALICE_OAUTH_REDIRECT_URIS must be https:\/\/ URLs/],
     [{ QUESTIONS_PER_MINUTE: '-1' }, /^Invalid configuration: QUESTIONS_PER_MINUTE/],
+    [{ ALICE_SKILL_NAME: 'Дневник\nшколы' }, /^Invalid configuration: ALICE_SKILL_NAME 2–64 characters on one line/],
+    [{ TELEGRAM_BOT_USERNAME: 'https://t.me/bot' }, /^Invalid configuration: TELEGRAM_BOT_USERNAME must be a Telegram bot username/],
   ])('%j is refused with one line naming the variable', (env, message) => {
     let error: unknown;
     try {
