@@ -51,6 +51,13 @@ module.exports = {
       to: { path: '^(cli/|runtime/|main\\.ts$)' },
     },
     {
+      name: 'core-through-its-index',
+      comment: "outside core/, a core module is imported only through its index.ts, the module's public face (docs/conventions.md)",
+      severity: 'error',
+      from: { path: '^(bots|skills|webhooks|infra|prisma|cli|runtime)/|^main\\.ts$' },
+      to: { path: '^core/[^/]+/', pathNot: '^core/[^/]+/index\\.ts$' },
+    },
+    {
       name: 'no-circular',
       comment: 'type-only imports vanish at run time, so only cycles of real imports count',
       severity: 'error',

@@ -1,4 +1,4 @@
-import { unprintableReason } from '../core/input/printable-text';
+import { unprintableReason } from '../core/input';
 
 // Arguments reach the database (ids, dates) or a parser: one with NUL or a lone surrogate — which
 // a shell cannot pass, but the running server's CLI route and callers in-process can — is refused

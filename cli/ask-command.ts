@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { renderAnswer, stripHtml } from '../core/answers/render-answer';
+import { renderAnswer, stripHtml } from '../core/answers';
 import type { Runtime } from '../runtime/runtime';
 import { instantOption } from './date-options';
 import { missingIdLine } from './unknown-id';

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-import { formatLinkCode } from '../core/linking/link-code';
-import type { TGrant, TLinkLocale } from '../core/linking/linking-types';
-import { LINKING_TEXTS } from '../core/linking/locales';
+import { formatLinkCode } from '../core/linking';
+import type { TGrant, TLinkLocale } from '../core/linking';
+import { LINKING_TEXTS } from '../core/linking';
 
 // The school letter: one A4 page per code, to print and hand out. The QR code carries the
 // Telegram deep link (the VK link when there is no Telegram bot), so a parent links by pointing

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
-import { DEFAULT_CODE_DAYS, issueCodes, type TCodeTarget } from '../core/linking/issue-codes';
-import { formatLinkCode } from '../core/linking/link-code';
-import type { TGrant, TLinkLocale, TLinkRole } from '../core/linking/linking-types';
+import { DEFAULT_CODE_DAYS, issueCodes, type TCodeTarget } from '../core/linking';
+import { formatLinkCode } from '../core/linking';
+import type { TGrant, TLinkLocale, TLinkRole } from '../core/linking';
 import { createPepperCheck, pepperMismatchText } from '../infra/pepper-fingerprint';
 import { createDeploymentFactsStore } from '../prisma/stores/linking/deployment-facts-store';
 import { createLinkingStore } from '../prisma/stores/linking/linking-store';

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { isCivilDate } from '../core/calendar/civil-date';
+import { isCivilDate } from '../core/calendar';
 
 // Every date a command takes is checked the same way, before any database is opened, and a bad
 // one is refused with one line naming the option and the value (runRuntimeCommand prints it, with

@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
 import { AppError } from '../core/errors';
-import { BatchForbiddenError, BatchRejectedError, ingestValidEvents } from '../core/ingest/ingest-batch';
-import { OPERATOR_SCOPE, type TIngestScope } from '../core/ingest/ingest-scope';
-import { foreignSchoolFields } from '../core/ingest/tenancy';
-import type { TEventError } from '../core/ingest/validate-batch';
+import { BatchForbiddenError, BatchRejectedError, ingestValidEvents } from '../core/ingest';
+import { OPERATOR_SCOPE, type TIngestScope } from '../core/ingest';
+import { foreignSchoolFields } from '../core/ingest';
+import type { TEventError } from '../core/ingest';
 import type { Runtime } from '../runtime/runtime';
 import type { TCommandIo } from './command-context';
 import { CHUNK, validateInChunks, yieldToEventLoop } from './import-chunks';

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
-import type { TTeacherJournalStatus } from '../core/reminders/reminder-types';
+import type { TTeacherJournalStatus } from '../core/reminders';
 import { createJournalPort } from '../prisma/stores/reminders/reminder-journal';
 import type { TCommandContext } from './command-context';
 import { calendarDateOption } from './date-options';

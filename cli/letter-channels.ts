@@ -1,4 +1,4 @@
-import { telegramLinkUrl, vkLinkUrl } from '../core/linking/link-code';
+import { telegramLinkUrl, vkLinkUrl } from '../core/linking';
 import type { TConfig } from '../infra/config';
 import { INVOCATION_NAME } from '../skills/alexa/interaction-model';
 

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { RosterReader, TRosterFilter } from '../core/roster/roster-port';
+import type { RosterReader, TRosterFilter } from '../core/roster';
 import type { TCommandContext } from './command-context';
 import { formatTable, TABLE_FORMATS, type TTableFormat } from './table-output';
 import { missingIdLine } from './unknown-id';

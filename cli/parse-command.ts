@@ -1,9 +1,9 @@
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
-import { unprintableReason } from '../core/input/printable-text';
-import { formatQueryJson } from '../core/nlu/format-query';
-import { parseUtterance } from '../core/nlu/parse-utterance';
-import type { ParseOptions } from '../core/nlu/types';
+import { unprintableReason } from '../core/input';
+import { formatQueryJson } from '../core/nlu';
+import { parseUtterance } from '../core/nlu';
+import type { ParseOptions } from '../core/nlu';
 import { argsErrorLine, unprintableArgument } from './argv-checks';
 import { instantOption } from './date-options';
 

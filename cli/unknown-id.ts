@@ -1,4 +1,4 @@
-import type { RosterReader, TRosterKind } from '../core/roster/roster-port';
+import type { RosterReader, TRosterKind } from '../core/roster';
 
 // Every command given an id that does not exist says so the same way, with the ids closest to it:
 // `no student "stu9v-20" — did you mean stu-9v-20?`. Ids are typed by hand from

@@ -1,5 +1,5 @@
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
-import type { AlertObserver } from '../core/alerts/alert-ports';
+import type { AlertObserver } from '../core/alerts';
 
 // The alerts pipeline in /metrics: queue depth, alerts planned/composed/sent/failed, retries, and
 // the end-to-end latency from ingestion (outbox row) to the platform's "ok".

@@ -1,6 +1,6 @@
 import IORedis from 'ioredis';
-import { createAlertPipeline, type AlertPipeline, type TPipelineOptions } from '../core/alerts/alert-pipeline';
-import { systemClock, type AlertStore, type ChatSender } from '../core/alerts/alert-ports';
+import { createAlertPipeline, type AlertPipeline, type TPipelineOptions } from '../core/alerts';
+import { systemClock, type AlertStore, type ChatSender } from '../core/alerts';
 import { createAlertMetrics } from './alert-metrics';
 import { createBullmqQueue } from './bullmq-queue';
 import type { TConfig } from './config';

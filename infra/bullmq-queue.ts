@@ -1,6 +1,6 @@
 import { Queue, Worker } from 'bullmq';
 import IORedis from 'ioredis';
-import type { DeliveryQueue } from '../core/alerts/alert-ports';
+import type { DeliveryQueue } from '../core/alerts';
 
 // The delivery queue on Redis, shared by every worker process. The job id names message and
 // attempt, so the sweeper and the composer may queue the same job again without doubling it.

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { isTimeZone } from '../core/calendar/time-zone';
+import { isTimeZone } from '../core/calendar';
 import { parseTrustProxy } from './trust-proxy';
 
 // README "Configuration"; every variable is listed in .env.example. Parsed once at start; a bad

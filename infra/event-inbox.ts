@@ -1,7 +1,7 @@
 import { Queue, Worker } from 'bullmq';
 import IORedis from 'ioredis';
-import type { EventInbox } from '../core/updates/event-inbox-port';
-import type { SeenOnce } from '../core/updates/seen-once-port';
+import type { EventInbox } from '../core/updates';
+import type { SeenOnce } from '../core/updates';
 
 // Two honest inboxes for pushed platform events (core/updates/event-inbox-port.ts).
 

@@ -1,4 +1,4 @@
-import type { DeliveryQueue, TDeliveryJob } from '../core/alerts/alert-ports';
+import type { DeliveryQueue, TDeliveryJob } from '../core/alerts';
 
 // The embedded mode's delivery queue, with the BullMQ queue's behaviour: a job id (message +
 // attempt) is queued once while it waits or runs, delays are honoured, a throwing handler is

@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import path from 'node:path';
-import type { SecretSeal } from '../core/journal-keys/journal-key-port';
+import type { SecretSeal } from '../core/journal-keys';
 import type { TConfig } from './config';
 import { readOrCreateSecretFile } from './secret-file';
 

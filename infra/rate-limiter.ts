@@ -1,5 +1,5 @@
 import type IORedis from 'ioredis';
-import type { RateLimiter, TPacing } from '../core/alerts/alert-ports';
+import type { RateLimiter, TPacing } from '../core/alerts';
 
 // Send pacing per bot token (a token bucket) and per chat (a minimum gap), shared by all
 // workers through Redis — one Lua script, so take-if-both-allow is atomic and uses Redis's clock.

@@ -1,6 +1,6 @@
 import { Queue, Worker } from 'bullmq';
 import IORedis from 'ioredis';
-import type { ReminderRunner } from '../core/reminders/reminder-runner';
+import type { ReminderRunner } from '../core/reminders';
 import type { Logger } from './logger';
 
 // Runs the reminder job periodically. With Redis: a BullMQ job scheduler (repeatable job) that

@@ -1,5 +1,5 @@
 import type IORedis from 'ioredis';
-import type { SeenOnce } from '../core/updates/seen-once-port';
+import type { SeenOnce } from '../core/updates';
 
 /** Telegram keeps undelivered updates for 24 h, so a repeat can only come within that window. */
 export const SEEN_ONCE_TTL_SECONDS = 24 * 60 * 60;

@@ -1,6 +1,6 @@
 import IORedis from 'ioredis';
-import type { ChatSender } from '../core/alerts/alert-ports';
-import type { AnswerService } from '../core/answers/answer-service';
+import type { ChatSender } from '../core/alerts';
+import type { AnswerService } from '../core/answers';
 import { createBot } from '../bots/telegram';
 import { createTelegramSender } from '../bots/telegram/telegram-sender';
 import { createVkBot, type TVkQueuedEvent } from '../bots/vk';

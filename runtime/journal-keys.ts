@@ -1,5 +1,5 @@
-import type { SecretSeal } from '../core/journal-keys/journal-key-port';
-import { createJournalKeys, type JournalKeys } from '../core/journal-keys/journal-keys';
+import type { SecretSeal } from '../core/journal-keys';
+import { createJournalKeys, type JournalKeys } from '../core/journal-keys';
 import type { TConfig } from '../infra/config';
 import { loadJournalKeySeal } from '../infra/journal-key-seal';
 import type { Logger } from '../infra/logger';

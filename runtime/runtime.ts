@@ -1,8 +1,8 @@
 import type { Express } from 'express';
-import type { EventInbox } from '../core/updates/event-inbox-port';
-import type { AnswerService } from '../core/answers/answer-service';
-import type { IngestStore } from '../core/ingest/ingest-port';
-import type { JournalKeys } from '../core/journal-keys/journal-keys';
+import type { EventInbox } from '../core/updates';
+import type { AnswerService } from '../core/answers';
+import type { IngestStore } from '../core/ingest';
+import type { JournalKeys } from '../core/journal-keys';
 import type { TelegramBot } from '../bots/telegram';
 import type { TVkQueuedEvent, VkBot } from '../bots/vk';
 import type { TConfig } from '../infra/config';

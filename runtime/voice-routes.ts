@@ -1,4 +1,4 @@
-import type { AnswerService } from '../core/answers/answer-service';
+import type { AnswerService } from '../core/answers';
 import { createOAuthService } from '../core/oauth';
 import type { TConfig } from '../infra/config';
 import type { Logger } from '../infra/logger';

@@ -2,7 +2,7 @@ import type { Skill } from 'ask-sdk-core';
 import { ExpressAdapter, type Verifier } from 'ask-sdk-express-adapter';
 import { Router } from 'express';
 import { z } from 'zod';
-import { printable } from '../core/input/printable-text';
+import { printable } from '../core/input';
 
 // POST /webhooks/alexa (README "HTTP") through ask-sdk-express-adapter, which reads the raw
 // body itself (so this router has no body parser) and verifies Amazon's signature and timestamp.

@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, Response } from 'express';
 import { AppError, type TAppErrorCode } from '../core/errors';
-import { BatchRejectedError } from '../core/ingest/ingest-batch';
+import { BatchRejectedError } from '../core/ingest';
 import type { Logger } from '../infra/logger';
 
 const STATUS: Record<TAppErrorCode, number> = {

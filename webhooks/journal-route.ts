@@ -1,9 +1,9 @@
 import express, { Router, type Request } from 'express';
 import { AppError } from '../core/errors';
-import { ingestBatch, type IngestOptions } from '../core/ingest/ingest-batch';
-import type { IngestStore } from '../core/ingest/ingest-port';
-import { OPERATOR_SCOPE, type TIngestScope } from '../core/ingest/ingest-scope';
-import type { JournalKeys } from '../core/journal-keys/journal-keys';
+import { ingestBatch, type IngestOptions } from '../core/ingest';
+import type { IngestStore } from '../core/ingest';
+import { OPERATOR_SCOPE, type TIngestScope } from '../core/ingest';
+import type { JournalKeys } from '../core/journal-keys';
 import type { TMetrics } from '../infra/metrics';
 import { MAX_BODY_BYTES } from './limits';
 import { verifyJournalSignature } from './journal-signature';

@@ -1,6 +1,6 @@
 import { consentText, type TLinkLocale } from '../core/linking';
 import { OAUTH_TEXTS } from '../core/oauth';
-import { escapeHtml as h } from '../core/answers/escape';
+import { escapeHtml as h } from '../core/answers';
 
 // The sign-in page of account linking: one self-contained form (no scripts, no external assets),
 // the consent text in full above the checkbox, every value escaped.

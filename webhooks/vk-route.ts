@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import express, { Router } from 'express';
 import { readQueuedEvent, ZVkEnvelopeSchema, type TVkQueuedEvent } from '../bots/vk';
 import { AppError } from '../core/errors';
-import type { EventInbox } from '../core/updates/event-inbox-port';
+import type { EventInbox } from '../core/updates';
 import { MAX_BODY_BYTES } from './limits';
 
 export interface VkRouteDeps {

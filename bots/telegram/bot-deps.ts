@@ -1,11 +1,11 @@
 import type { UserFromGetMe } from 'grammy/types';
 import type { AnswerService } from '../../core/answers';
-import type { ChatStatusStore } from '../../core/conversation/chat-status-port';
-import type { TeacherSettingsStore } from '../../core/conversation/teacher-settings-port';
+import type { ChatStatusStore } from '../../core/conversation';
+import type { TeacherSettingsStore } from '../../core/conversation';
 import type { LinkService } from '../../core/linking';
 import type { TChatLogRef } from '../../core/logging';
-import type { SubscriptionSettingsStore } from '../../core/settings/subscription-settings-port';
-import type { SeenOnce } from '../../core/updates/seen-once-port';
+import type { SubscriptionSettingsStore } from '../../core/settings';
+import type { SeenOnce } from '../../core/updates';
 import type { TBotLogger } from './bot-context';
 
 export interface BotDeps {

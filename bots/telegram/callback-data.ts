@@ -1,4 +1,4 @@
-// Button actions are shared by every chat bot (core/conversation/actions.ts); Telegram adds only
+// Button actions are shared by every chat bot (core/conversation's actions); Telegram adds only
 // its callback_data limit of 64 bytes, which `fitsCallback` checks.
 export {
   consentAcceptData,
@@ -16,7 +16,7 @@ export {
   type TMenuView,
   type TSection,
   type TSettingsAction,
-} from '../../core/conversation/actions';
+} from '../../core/conversation';
 
 export const CALLBACK_LIMIT_BYTES = 64;
 

@@ -1,5 +1,5 @@
 import type { MiddlewareFn } from 'grammy';
-import type { SeenOnce } from '../../core/updates/seen-once-port';
+import type { SeenOnce } from '../../core/updates';
 import type { BotContext } from './bot-context';
 
 /**

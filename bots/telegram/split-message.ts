@@ -1,4 +1,4 @@
-import { splitText } from '../../core/conversation/split-text';
+import { splitText } from '../../core/conversation';
 
 /** Bot API limit for one message's text. */
 export const MESSAGE_LIMIT = 4096;

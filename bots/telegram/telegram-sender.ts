@@ -1,4 +1,4 @@
-import type { ChatSender, TPacing, TSendResult } from '../../core/alerts/alert-ports';
+import type { ChatSender, TPacing, TSendResult } from '../../core/alerts';
 
 // Telegram Bot API sendMessage over plain HTTP (TELEGRAM_API_ROOT makes a local Bot API server
 // or a test double possible). Maps the API's answers onto what the delivery worker does next.

@@ -1,9 +1,9 @@
 import type { AnswerService } from '../../core/answers';
 import type { ChatStatusStore, TConversationLogger } from '../../core/conversation';
-import type { TeacherSettingsStore } from '../../core/conversation/teacher-settings-port';
+import type { TeacherSettingsStore } from '../../core/conversation';
 import type { LinkService } from '../../core/linking';
 import type { TChatLogRef } from '../../core/logging';
-import type { SubscriptionSettingsStore } from '../../core/settings/subscription-settings-port';
+import type { SubscriptionSettingsStore } from '../../core/settings';
 
 export interface VkBotDeps {
   /** The community's token (VK_GROUP_TOKEN). */

@@ -1,4 +1,4 @@
-import type { ChatSender, TPacing, TSendResult } from '../../core/alerts/alert-ports';
+import type { ChatSender, TPacing, TSendResult } from '../../core/alerts';
 import { vkErrorKind, vkRandomId } from './vk-send-policy';
 
 // VK messages.send for a community token. random_id is derived from the message and chat, so

@@ -3,3 +3,4 @@ export type { TAnswer, TAnswerKind, TChannelAction, TPeriod, TStudentRef, TViewe
 export { renderAnswer, stripHtml, type TChannel, type TRenderedAnswer } from './render-answer';
 export { ALICE_LIMIT, fitSpeech } from './fit-speech';
 export { escapeHtml, escapeXml } from './escape';
+export { EN_SUBJECTS, transliterate } from './locales/en-subjects';

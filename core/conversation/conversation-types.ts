@@ -1,7 +1,19 @@
-import type { TViewer } from '../answers';
-import type { TChatRef } from '../linking';
+import type { AnswerService, TViewer } from '../answers';
+import type { LinkService, TChatRef } from '../linking';
+import type { SubscriptionSettingsStore } from '../settings/subscription-settings-port';
 import type { TBotLang } from './locales';
 import type { TButtonRows, TViewMenu } from './menus';
+import type { TeacherSettingsStore } from './teacher-settings-port';
+
+/** What the conversation works with; each flow takes only the part it needs. */
+export interface ConversationDeps {
+  answers: AnswerService;
+  linking: LinkService;
+  settings: SubscriptionSettingsStore;
+  /** A teacher's journal-reminder preferences; without it the settings menu shows only alerts. */
+  teacherSettings?: TeacherSettingsStore;
+  now: () => Date;
+}
 
 /** The few logger methods the conversation uses; pino's Logger fits. Callers log ids only. */
 export interface TConversationLogger {

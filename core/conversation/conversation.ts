@@ -1,28 +1,19 @@
-import { escapeHtml, renderAnswer, type AnswerService, type TAnswer } from '../answers';
-import { audienceOfRole, audienceOfScope, consentText, LINKING_TEXTS, parseCodeInput, refusalMessage, type LinkService } from '../linking';
+import type { TChannelAction } from '../answers';
 import { isPrintableText } from '../input/printable-text';
 import { isTooLongUtterance } from '../input/utterance-limit';
-import { ALERT_TYPES, type SubscriptionSettingsStore } from '../settings/subscription-settings-port';
-import { parseAction, type TAction, type TMenuView, type TSection, type TSettingsAction } from './actions';
-import type { TOutcome, TReply, TTurn } from './conversation-types';
-import { BOT_TEXTS } from './locales';
-import { consentMenu, offerAlertsMenu, reconsentMenu, settingsMenu, viewMenu } from './menus';
-import { renderView } from './menu-view';
-import { settingsPatch, summarize, teacherSettingsPatch } from './settings-presets';
-import type { TeacherSettingsStore } from './teacher-settings-port';
+import { parseCodeInput } from '../linking';
+import { parseAction, type TAction } from './actions';
+import { createConsentFlow } from './consent-flow';
+import type { ConversationDeps, TOutcome, TTurn } from './conversation-types';
+import { createPrivacyFlow } from './privacy-flow';
+import { createQuestionFlow } from './question-flow';
+import { botTexts, plain, say } from './replies';
+import { createSettingsFlow } from './settings-flow';
 
 // The chat bots' conversation, once for every chat channel: linking with consent, questions,
 // menus, settings, export and /forget. A bot translates its platform's update into a turn and
-// the outcome back into messages and keyboards; nothing here knows Telegram or VK.
-
-export interface ConversationDeps {
-  answers: AnswerService;
-  linking: LinkService;
-  settings: SubscriptionSettingsStore;
-  /** A teacher's journal-reminder preferences; without it the settings menu shows only alerts. */
-  teacherSettings?: TeacherSettingsStore;
-  now: () => Date;
-}
+// the outcome back into messages and keyboards; nothing here knows Telegram or VK. This file
+// only decides which flow a message, a command, a tap or a spoken request goes to.
 
 export interface Conversation {
   /** A text message in a private chat: a /command, a link code, or a question. */
@@ -38,251 +29,81 @@ export interface Conversation {
 }
 
 const COMMAND = /^\/([A-Za-z_]+)(?:@\w+)?(?:\s+([\s\S]*))?$/;
-const SECTION_OF: Partial<Record<TAnswer['kind'], TSection>> = { grades: 'grades', homework: 'homework', schedule: 'schedule', balance: 'balance' };
-
-const plain = (text: string, extra: Partial<TReply> = {}): TReply => ({ text, html: false, ...extra });
-const html = (text: string, extra: Partial<TReply> = {}): TReply => ({ text, html: true, ...extra });
-const say = (...replies: TReply[]): TOutcome => ({ replies });
 
 export function createConversation(deps: ConversationDeps): Conversation {
-  const t = (turn: TTurn) => BOT_TEXTS[turn.lang];
-
-  /**
-   * Checks the code (a wrong one counts against the brakes), then shows what it grants and the
-   * consent text. Nothing about the person is stored: the code waits in a pending link for 15
-   * minutes, and the buttons carry only its handle.
-   */
-  async function offerConsent(turn: TTurn, code: string): Promise<TOutcome> {
-    const started = await deps.linking.offerLink(turn.chat, code);
-    if (!started.ok) {
-      turn.log.info({ reason: started.reason }, 'link code refused');
-      return say(plain(refusalMessage(turn.lang, started)));
-    }
-    const texts = LINKING_TEXTS[turn.lang];
-    const consent = consentText(turn.lang, turn.chat.channel, audienceOfRole(started.grant.role));
-    const text = `${escapeHtml(texts.grant(started.grant))}\n\n<b>${escapeHtml(consent.title)}</b>\n\n${escapeHtml(consent.text)}`;
-    return say(html(text, { keyboard: { kind: 'rows', rows: consentMenu(texts, started.handle) } }));
-  }
-
-  /** Nothing personal is shown to someone whose consent names a text that has changed since. */
-  async function reconsentNeeded(turn: TTurn, personId: string): Promise<TOutcome | null> {
-    if (!(await turn.needsConsent())) return null;
-    turn.log.info({ personId }, 'consent asked again');
-    const texts = LINKING_TEXTS[turn.lang];
-    const scope = (await turn.viewer())?.scope;
-    const consent = consentText(turn.lang, turn.chat.channel, scope ? audienceOfScope(scope) : 'adult');
-    const text = `${escapeHtml(texts.reconsentIntro)}\n\n<b>${escapeHtml(consent.title)}</b>\n\n${escapeHtml(consent.text)}`;
-    return say(html(text, { keyboard: { kind: 'rows', rows: reconsentMenu(texts) } }));
-  }
-
-  async function renewConsent(turn: TTurn, version: string): Promise<TOutcome> {
-    const texts = LINKING_TEXTS[turn.lang];
-    if (!(await deps.linking.renewConsent(turn.chat, version))) {
-      // A stale button (the text changed again) or a chat no longer linked.
-      const personId = await turn.personId();
-      const again = personId ? await reconsentNeeded(turn, personId) : null;
-      return { clearTapped: true, replies: again ? again.replies : [plain(t(turn).linking.askCode)] };
-    }
-    turn.log.info({}, 'consent renewed');
-    return { clearTapped: true, replies: [plain(texts.reconsentAccepted), html(t(turn).menu.title, { keyboard: { kind: 'main' } })] };
-  }
-
-  async function withdrawConsent(turn: TTurn): Promise<TOutcome> {
-    const result = await deps.linking.forget(turn.chat);
-    turn.log.info({ forgotten: result.forgotten }, 'consent withdrawn');
-    return { clearTapped: true, replies: [plain(LINKING_TEXTS[turn.lang].reconsentDeclined)] };
-  }
-
-  async function acceptConsent(turn: TTurn, version: string, handle: string): Promise<TOutcome> {
-    const accepted = await deps.linking.acceptPending(turn.chat, handle, version);
-    if (!accepted.ok) {
-      // Tapped after 15 minutes (or twice), a code spent by another chat between the two taps, or a consent text changed meanwhile.
-      turn.log.info({ reason: accepted.reason }, 'link refused at consent');
-      return { clearTapped: true, replies: [plain(refusalMessage(turn.lang, accepted))] };
-    }
-    // The student stays in the log, the person and the chat do not: nothing here ties them together.
-    turn.detachedLog.info({ role: accepted.grant.role, studentId: accepted.grant.studentId, teacherId: accepted.grant.teacherId }, 'chat linked');
-    const replies = [plain(LINKING_TEXTS[turn.lang].linked(accepted.grant))];
-    if (accepted.grant.studentId) replies.push(plain(t(turn).linking.offerAlerts, { keyboard: { kind: 'rows', rows: offerAlertsMenu(t(turn)) } }));
-    replies.push(html(t(turn).menu.title, { keyboard: { kind: 'main' } }));
-    return { clearTapped: true, replies };
-  }
-
-  async function showView(turn: TTurn, view: TMenuView): Promise<TOutcome> {
-    const viewer = await turn.viewer();
-    if (!viewer) return say(html(t(turn).settings.notLinked, { inPlace: true }));
-    const gate = await reconsentNeeded(turn, viewer.personId);
-    if (gate) return gate;
-    const rendered = await renderView(deps.answers, viewer, view, turn.lang, deps.now());
-    // The day shown becomes explicit, so a later tap on ‹ › moves from it, not from a new "today".
-    const pinned = { ...view, date: rendered.shown && view.section !== 'balance' ? rendered.shown.day : view.date };
-    return say(html(rendered.html, { inPlace: true, keyboard: { kind: 'view', menu: viewMenu(t(turn), pinned, rendered.shown, rendered.children) } }));
-  }
-
-  /**
-   * The children a settings screen is about: all the person's linked students, or the one at
-   * `child` (link order, as the buttons carry it). `stale` for a position no child has any more.
-   */
-  async function settingsView(turn: TTurn, child: number | null) {
-    const students = (await turn.viewer())?.scope?.linkedStudents ?? [];
-    const stale = child !== null && child >= students.length;
-    const chosen = stale || students.length < 2 ? null : child;
-    const inView = chosen === null ? students : [students[chosen]];
-    return { students, chosen, stale, studentIds: inView.map((s) => s.id) };
-  }
-
-  async function settingsScreen(turn: TTurn, personId: string, child: number | null): Promise<TOutcome> {
-    const { students, chosen, studentIds } = await settingsView(turn, child);
-    const summary = summarize(await deps.settings.read(personId), studentIds);
-    // A teacher's own reminders belong to the all-children screen, with the other shared settings.
-    const teacher = chosen === null ? ((await deps.teacherSettings?.read(personId)) ?? null) : null;
-    const texts = t(turn).settings;
-    const title = students.length > 1 ? `${texts.title}\n${escapeHtml(texts.scope(chosen === null ? null : students[chosen].firstName))}` : texts.title;
-    const rows = settingsMenu(t(turn), summary, teacher, { children: students.map((s) => s.firstName), child: chosen });
-    return say(html(title, { inPlace: true, keyboard: { kind: 'rows', rows } }));
-  }
-
-  async function showSettings(turn: TTurn, child: number | null = null): Promise<TOutcome> {
-    const personId = await turn.personId();
-    if (!personId) return say(html(t(turn).settings.notLinked, { inPlace: true }));
-    return settingsScreen(turn, personId, child);
-  }
-
-  async function changeSettings(turn: TTurn, action: TSettingsAction): Promise<TOutcome> {
-    const personId = await turn.personId();
-    if (!personId) return { notice: t(turn).settings.notLinked, replies: [] };
-    if (action.kind === 'r-toggle' || action.kind === 'r-mode' || action.kind === 'r-quiet') {
-      const current = await deps.teacherSettings?.read(personId);
-      // A stale teacher button after the teacher link is gone: just show the settings as they are.
-      if (current) await deps.teacherSettings!.write(personId, teacherSettingsPatch(action.kind, current));
-      turn.log.info({ personId, setting: action.kind }, 'reminder settings changed');
-      return settingsScreen(turn, personId, null);
-    }
-    const child = 'child' in action ? action.child : null;
-    const view = await settingsView(turn, child);
-    // A button naming a child position no longer linked changes nothing: the screen is shown as it is.
-    if (view.stale) return settingsScreen(turn, personId, null);
-    const { types, patch, inView } = settingsPatch(action, summarize(await deps.settings.read(personId), view.studentIds));
-    await deps.settings.write(personId, types, patch, inView ? view.studentIds : undefined);
-    turn.log.info({ personId, setting: action.kind, child: view.chosen }, 'settings changed');
-    if (action.kind === 'grades-on') return { notice: t(turn).settings.subscribed, replies: [html(t(turn).settings.subscribed, { inPlace: true })] };
-    return settingsScreen(turn, personId, view.chosen);
-  }
-
-  /** The same change a "подпиши меня на оценки" / "stop notifications" phrase makes. */
-  async function setSubscribed(turn: TTurn, on: boolean): Promise<TOutcome> {
-    const personId = await turn.personId();
-    if (!personId) return say(plain(t(turn).settings.notLinked));
-    await deps.settings.write(personId, on ? ['grades'] : ALERT_TYPES, { enabled: on });
-    turn.log.info({ personId, enabled: on }, 'subscription changed');
-    return say(plain(on ? t(turn).settings.subscribed : t(turn).settings.unsubscribed));
-  }
-
-  /** /forget and "забудь меня": consent withdrawn and the person's data deleted at once. */
-  async function forget(turn: TTurn): Promise<TOutcome> {
-    const personId = await turn.personId();
-    const result = await deps.linking.forget(turn.chat);
-    // The person id is gone from the database now; the log keeps only that a deletion happened.
-    turn.log.info({ forgotten: result.forgotten, kinds: result.forgotten ? result.kinds : undefined, hadPerson: personId !== null }, 'forget requested');
-    const texts = LINKING_TEXTS[turn.lang];
-    return say(plain(result.forgotten ? texts.forgotten : texts.nothingToForget));
-  }
-
-  async function exportMine(turn: TTurn): Promise<TOutcome> {
-    const personId = await turn.personId();
-    const data = personId ? await deps.linking.exportData(personId) : null;
-    if (!data) return say(plain(t(turn).privacy.nothingToExport));
-    return say(plain(t(turn).privacy.exportCaption, { file: { name: 'dnevnik-export.json', content: JSON.stringify(data, null, 2) } }));
-  }
-
-  async function mainMenuOrNotLinked(turn: TTurn): Promise<TOutcome> {
-    if (!(await turn.personId())) return say(plain(t(turn).settings.notLinked));
-    return say(html(t(turn).menu.title, { keyboard: { kind: 'main' } }));
-  }
-
-  const help = (turn: TTurn) => say(html(renderAnswer({ kind: 'help' }, turn.lang).text));
+  const consent = createConsentFlow(deps);
+  const settings = createSettingsFlow(deps);
+  const privacy = createPrivacyFlow(deps);
+  const questions = createQuestionFlow(deps, consent);
 
   async function command(turn: TTurn, name: string, arg: string): Promise<TOutcome> {
     switch (name.toLowerCase()) {
       case 'start':
-        if (arg) return offerConsent(turn, arg);
-        if (await turn.personId()) return mainMenuOrNotLinked(turn);
-        return say(plain(t(turn).start.welcome));
+        if (arg) return consent.offer(turn, arg);
+        if (await turn.personId()) return questions.mainMenu(turn);
+        return say(plain(botTexts(turn).start.welcome));
       case 'link':
-        return arg ? offerConsent(turn, arg) : say(plain(t(turn).linking.askCode));
+        return arg ? consent.offer(turn, arg) : consent.askCode(turn);
       case 'menu':
-        return mainMenuOrNotLinked(turn);
+        return questions.mainMenu(turn);
       case 'settings':
-        return showSettings(turn);
+        return settings.show(turn);
       case 'forget':
-        return forget(turn);
+        return privacy.forget(turn);
       case 'export':
-        return exportMine(turn);
+        return privacy.exportData(turn);
       default:
-        return help(turn);
+        return questions.help(turn);
     }
   }
 
-  async function question(turn: TTurn, text: string): Promise<TOutcome> {
-    const viewer = await turn.viewer();
-    if (!viewer) return say(plain(t(turn).linking.askCode));
-    // Before the question is even answered: an answer is an access to a student's data (and logged as one).
-    const gate = await reconsentNeeded(turn, viewer.personId);
-    if (gate) return gate;
-    const { answer, lang } = await deps.answers.ask(text, viewer, deps.now());
-    turn.log.info({ personId: viewer.personId, kind: answer.kind }, 'question answered');
-    if (answer.kind === 'action') {
-      switch (answer.action) {
-        case 'subscribe':
-          return setSubscribed(turn, true);
-        case 'unsubscribe':
-          return setSubscribed(turn, false);
-        case 'settings':
-          return showSettings(turn);
-        case 'forget':
-          return forget(turn);
-        case 'link':
-          return say(plain(t(turn).linking.askCode));
-      }
+  /** Asked for in words, it does what its command or button does. */
+  async function spokenAction(turn: TTurn, action: TChannelAction): Promise<TOutcome> {
+    switch (action) {
+      case 'subscribe':
+        return settings.setSubscribed(turn, true);
+      case 'unsubscribe':
+        return settings.setSubscribed(turn, false);
+      case 'settings':
+        return settings.show(turn);
+      case 'forget':
+        return privacy.forget(turn);
+      case 'link':
+        return consent.askCode(turn);
     }
-    const section = SECTION_OF[answer.kind];
-    const children = 'sections' in answer ? answer.sections.map((s) => s.student.firstName) : [];
-    const shown = 'period' in answer && answer.period.from === answer.period.to ? { day: answer.period.from, today: answer.period.today } : null;
-    const menu = section ? viewMenu(t(turn), { section, date: shown?.day ?? null, child: null }, section === 'balance' ? null : shown, children) : undefined;
-    return say(html(renderAnswer(answer, lang).text, menu ? { keyboard: { kind: 'view', menu } } : {}));
   }
 
   async function act(turn: TTurn, action: TAction): Promise<TOutcome> {
     switch (action.kind) {
       case 'menu':
-        return showView(turn, action.view);
+        return questions.showView(turn, action.view);
       case 'consent-accept':
-        return acceptConsent(turn, action.version, action.handle);
+        return consent.accept(turn, action.version, action.handle);
       case 'consent-decline':
-        if (action.handle) await deps.linking.declinePending(turn.chat, action.handle);
-        return say(plain(LINKING_TEXTS[turn.lang].declined, { inPlace: true }));
+        return consent.decline(turn, action.handle);
       case 'consent-renew':
-        return renewConsent(turn, action.version);
+        return consent.renew(turn, action.version);
       case 'consent-withdraw':
-        return withdrawConsent(turn);
+        return consent.withdraw(turn);
       case 'settings-open':
-        return showSettings(turn, action.child);
+        return settings.show(turn, action.child);
       case 'settings':
-        return changeSettings(turn, action.action);
+        return settings.change(turn, action.action);
     }
   }
 
   return {
     async message(turn, text) {
       // Before any parsing: a long text costs time in proportion, and NUL or a lone surrogate must not reach the database.
-      if (isTooLongUtterance(text)) return say(plain(t(turn).input.tooLong));
-      if (!isPrintableText(text)) return say(plain(t(turn).input.unreadable));
+      if (isTooLongUtterance(text)) return say(plain(botTexts(turn).input.tooLong));
+      if (!isPrintableText(text)) return say(plain(botTexts(turn).input.unreadable));
       const cmd = text.trim().match(COMMAND);
       if (cmd) return command(turn, cmd[1], (cmd[2] ?? '').trim());
-      if (text.trim().startsWith('/')) return help(turn);
+      if (text.trim().startsWith('/')) return questions.help(turn);
       const code = parseCodeInput(text);
-      if (code) return offerConsent(turn, code);
-      return question(turn, text);
+      if (code) return consent.offer(turn, code);
+      const asked = await questions.ask(turn, text);
+      return asked.kind === 'action' ? spokenAction(turn, asked.action) : asked.outcome;
     },
     async tap(turn, data) {
       const action = parseAction(data);
@@ -291,10 +112,7 @@ export function createConversation(deps: ConversationDeps): Conversation {
     async groupMessage(turn, text) {
       // The group is not answered about anything else; junk cannot be a code.
       if (isTooLongUtterance(text) || !isPrintableText(text) || !parseCodeInput(text)) return null;
-      // Counted against the group's and the channel's brakes like any try, so a group is no free oracle.
-      const result = await deps.linking.voidPostedCode(turn.chat, text);
-      turn.log.info({ result }, 'link code seen in a group');
-      return say(plain(result === 'voided' ? t(turn).group.codeVoided : t(turn).group.codeNotChecked));
+      return consent.voidPostedCode(turn, text);
     },
   };
 }

@@ -1,6 +1,6 @@
-// The chat bots' shared conversation: actions, menus as data, settings presets, texts, the flow.
+// The chat bots' shared conversation: actions, menus as data, settings presets, texts, and the flows behind one router.
 export * from './actions';
-export { createConversation, type Conversation, type ConversationDeps } from './conversation';
+export { createConversation, type Conversation } from './conversation';
 export type * from './conversation-types';
 export { memoisedChatState } from './chat-state';
 export { BOT_TEXTS, langOf, type TBotLang, type TBotTexts } from './locales';
@@ -8,3 +8,4 @@ export { consentMenu, mainMenu, offerAlertsMenu, reconsentMenu, sectionLabel, se
 export { splitText } from './split-text';
 export type { ChatStatusStore } from './chat-status-port';
 export { MODE_PRESETS, QUIET_PRESETS, settingsPatch, summarize, THRESHOLD_PRESETS, type TSettingsSummary } from './settings-presets';
+export type { TeacherSettingsStore } from './teacher-settings-port';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { TViewerScope } from '../access/access-port';
-import type { TConsentAudience, TLinkChannel, TLinkLocale, TLinkRole } from './linking-types';
+import type { TConsentAudience, TConsentRefusal, TLinkChannel, TLinkLocale, TLinkRole } from './linking-types';
 import { LINKING_TEXTS } from './locales';
 
 // The consent a person accepts is identified by its version and by the hash of the exact words
@@ -62,4 +62,26 @@ export function currentConsentHashes(): Set<string> {
 export function audienceOfScope(scope: Pick<TViewerScope, 'linkedStudents' | 'selfStudentIds' | 'teacherIds'>): TConsentAudience {
   const ownOnly = scope.linkedStudents.length > 0 && scope.linkedStudents.every((s) => scope.selfStudentIds.includes(s.id));
   return ownOnly && scope.teacherIds.length === 0 ? 'pupil' : 'adult';
+}
+
+/**
+ * The sentence a channel shows or speaks when a "yes" to the consent links nothing: the answer
+ * came after the pending link's 15 minutes (or twice), another chat spent the code meanwhile, or
+ * the consent text changed while it was being read.
+ */
+export function consentRefusalText(locale: TLinkLocale, refusal: TConsentRefusal): string {
+  const t = LINKING_TEXTS[locale];
+  switch (refusal.reason) {
+    case 'expired':
+    case 'not_found':
+      return t.expired;
+    case 'used':
+      return t.used;
+    case 'consent_outdated':
+      return t.consentOutdated;
+    case 'pending_expired':
+      return t.pendingExpired;
+    case 'guardian_first':
+      return t.guardianFirst;
+  }
 }

@@ -1,7 +1,7 @@
 // Linking chats to students with one-time codes, consent and /forget: the part every channel shares.
 export { hashChatKey, hashLinkCode } from './code-hash';
 export { looksLikeCodeAttempt, parseCodeInput } from './code-input';
-export { audienceOfRole, audienceOfScope, consentText, CONSENT_SCOPE, CURRENT_CONSENT_VERSION, type TConsentText } from './consent-texts';
+export { audienceOfRole, audienceOfScope, consentRefusalText, consentText, CONSENT_SCOPE, CURRENT_CONSENT_VERSION, type TConsentText } from './consent-texts';
 export { DEFAULT_CODE_DAYS, issueCodes, type TCodeTarget, type TIssuedCode } from './issue-codes';
 export { brakeVerdict, DEFAULT_BRAKES, type TBrakePolicy, type TChannelBudget } from './link-brakes';
 export { CODE_LENGTH, CODE_SPACE, formatLinkCode, generateLinkCode, telegramLinkUrl, vkLinkUrl } from './link-code';

@@ -65,5 +65,8 @@ export type TOfferResult = { ok: true; handle: string; grant: TGrant } | ({ ok: 
 /** Accept pressed (or "yes" said) for a handle: as acceptConsent, or the handle is unknown or older than 15 minutes. */
 export type TPendingAcceptResult = TAcceptResult | { ok: false; reason: 'pending_expired' };
 
+/** Why an accepted consent was not recorded: the pending link or its code is gone, or the text changed. */
+export type TConsentRefusal = { reason: Extract<TPendingAcceptResult, { ok: false }>['reason'] };
+
 /** A code seen in a group chat: void now, or not looked up because a brake is on. */
 export type TPostedCodeResult = 'voided' | 'braked' | 'not_a_code';

@@ -1,7 +1,10 @@
 export { parseUtterance } from './parse-utterance';
 export { formatQueryJson } from './format-query';
 export { CANONICAL_SUBJECTS } from './subjects';
-export { detectLang } from './tokenize';
+export { detectLang, tokenize } from './tokenize';
 export { DEFAULT_TZ } from './school-day';
 export { INTENTS, ZIntentSchema, ZQuerySchema } from './types';
 export type { ParseOptions, TIntent, TQuery } from './types';
+export { classifyIntent } from './intent';
+export { schoolToday } from './school-day';
+export { SUBJECT_LEXICON } from './subject-lexicon';

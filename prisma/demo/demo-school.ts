@@ -1,4 +1,4 @@
-import type { TEventData, TEventType, TJournalEvent } from '../../core/ingest/event-schemas';
+import type { TEventData, TEventType, TJournalEvent } from '../../core/ingest';
 import { AbsenceBook, type TAttendanceMark } from './attendance';
 import { canteenLedger } from './canteen';
 import { formatDay, minutesOf, mondayOf, parseDay, schoolYearStart, SchoolClock } from './calendar';

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import { ingestValidEvents } from '../../core/ingest/ingest-batch';
-import type { IngestStore } from '../../core/ingest/ingest-port';
+import { ingestValidEvents } from '../../core/ingest';
+import type { IngestStore } from '../../core/ingest';
 import type { Logger } from '../../infra/logger';
 import type { Database } from '../db/database';
 import type { PrismaClient } from '../generated/client';

@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
-import { EN_SUBJECTS } from '../../core/answers/locales/en-subjects';
+import { EN_SUBJECTS } from '../../core/answers';
 import { parseUtterance } from '../../core/nlu';
-import { schoolToday } from '../../core/nlu/school-day';
-import type { TIntent, TQuery } from '../../core/nlu/types';
+import { schoolToday } from '../../core/nlu';
+import type { TIntent, TQuery } from '../../core/nlu';
 import { leanToPast, readAmazonDate } from './alexa-date';
 
 // An Alexa intent's slots → the core Query. Alexa has already chosen the intent and found the

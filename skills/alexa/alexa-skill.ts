@@ -2,10 +2,10 @@ import { getIntentName, getRequestType, getSlot, SkillBuilders, type ErrorHandle
 import type { Response, Slot } from 'ask-sdk-model';
 import { renderAnswer, type TAnswer } from '../../core/answers';
 import type { TViewerScope } from '../../core/access';
-import { escapeXml } from '../../core/answers/escape';
-import { transliterate } from '../../core/answers/locales/en-subjects';
+import { escapeXml } from '../../core/answers';
+import { transliterate } from '../../core/answers';
 import { LINKING_TEXTS, parseCodeInput, type TChatRef } from '../../core/linking';
-import type { TIntent, TQuery } from '../../core/nlu/types';
+import type { TIntent, TQuery } from '../../core/nlu';
 import { heardText } from '../voice/heard-text';
 import { voiceCodeTurn, voiceConsentTurn, voiceReconsentQuestion, voiceReconsentTurn } from '../voice/voice-linking';
 import { silentVoiceLogger } from '../voice/voice-logger';

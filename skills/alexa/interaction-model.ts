@@ -1,5 +1,5 @@
-import { EN_SUBJECTS } from '../../core/answers/locales/en-subjects';
-import { SUBJECT_LEXICON } from '../../core/nlu/subject-lexicon';
+import { EN_SUBJECTS } from '../../core/answers';
+import { SUBJECT_LEXICON } from '../../core/nlu';
 
 // The skill's intents, slots and sample utterances, as the code reads them. The interaction model
 // shipped to Amazon (skill-package/interactionModels/custom/en-US.json) is generated from this by

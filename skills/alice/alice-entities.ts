@@ -1,5 +1,5 @@
-import { schoolToday } from '../../core/nlu/school-day';
-import type { TQuery } from '../../core/nlu/types';
+import { schoolToday } from '../../core/nlu';
+import type { TQuery } from '../../core/nlu';
 import { ZAliceDateTimeSchema, ZAliceFioSchema, type TAliceEntity } from './alice-schemas';
 
 // Alice's own NLU fills what ours missed: a date it recognised (YANDEX.DATETIME) and a first

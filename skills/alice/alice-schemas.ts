@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { printable } from '../../core/input/printable-text';
+import { printable } from '../../core/input';
 
 // The Yandex Dialogs webhook protocol (yandex.ru/dev/dialogs/alice/doc/request.html and
 // response.html), modelled as far as this skill reads or writes it. Unknown fields are allowed

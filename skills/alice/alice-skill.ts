@@ -3,7 +3,7 @@ import type { TViewerScope } from '../../core/access';
 import { AppError } from '../../core/errors';
 import { LINKING_TEXTS, parseCodeInput, type TChatRef } from '../../core/linking';
 import { parseUtterance } from '../../core/nlu';
-import type { TQuery } from '../../core/nlu/types';
+import type { TQuery } from '../../core/nlu';
 import { applyFollowUp, isDiaryIntent } from '../voice/follow-up';
 import { heardText } from '../voice/heard-text';
 import { voiceCodeTurn, voiceConsentTurn, voiceReconsentQuestion, voiceReconsentTurn } from '../voice/voice-linking';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { isCivilDate } from '../../core/calendar/civil-date';
-import { printable } from '../../core/input/printable-text';
-import { ZIntentSchema } from '../../core/nlu/types';
+import { isCivilDate } from '../../core/calendar';
+import { printable } from '../../core/input';
+import { ZIntentSchema } from '../../core/nlu';
 import { voiceSessionSchema } from '../voice/voice-session';
 import { ALICE_STATE_LIMIT } from './alice-schemas';
 

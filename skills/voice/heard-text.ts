@@ -1,5 +1,5 @@
-import { isPrintableText } from '../../core/input/printable-text';
-import { cutUtterance } from '../../core/input/utterance-limit';
+import { isPrintableText } from '../../core/input';
+import { cutUtterance } from '../../core/input';
 
 /**
  * What a voice request says, as the skills read it: cut to 1,024 characters before anything parses

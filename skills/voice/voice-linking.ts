@@ -1,5 +1,5 @@
 import type { TViewerScope } from '../../core/access';
-import { audienceOfRole, audienceOfScope, consentText, CURRENT_CONSENT_VERSION, LINKING_TEXTS, refusalMessage, type LinkService, type TChatRef, type TLinkLocale } from '../../core/linking';
+import { audienceOfRole, audienceOfScope, consentRefusalText, consentText, CURRENT_CONSENT_VERSION, LINKING_TEXTS, refusalMessage, type LinkService, type TChatRef, type TLinkLocale } from '../../core/linking';
 
 // Linking by voice: the person reads out the 12-digit code, hears whom it links and the short
 // consent, and answers yes or no. Nothing about the user is stored before "yes". The checked code
@@ -32,10 +32,7 @@ export async function voiceConsentTurn(linking: LinkService, chat: TChatRef, lan
     return { kind: 'declined', say: texts.declined };
   }
   const result = await linking.acceptPending(chat, pending.handle, CURRENT_CONSENT_VERSION);
-  if (!result.ok) {
-    // Answered after 15 minutes, a code spent by another chat between the two answers, or a consent text changed meanwhile.
-    return { kind: 'refused', say: refusalMessage(lang, result), reason: result.reason };
-  }
+  if (!result.ok) return { kind: 'refused', say: consentRefusalText(lang, result), reason: result.reason };
   return { kind: 'linked', say: texts.linked(result.grant), personId: result.personId };
 }
 

@@ -21,12 +21,15 @@ test('the project keeps the dependency rule', () => {
   expect(result.status).toBe(0);
 });
 
-test('a framework import in core/ and a prisma/ import in bots/ are caught', () => {
+test('a framework import in core/, a prisma/ import in bots/ and a reach past a core index are caught', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dnevnik-deps-'));
   try {
     fs.symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
     fs.copyFileSync(path.join(root, 'tsconfig.json'), path.join(dir, 'tsconfig.json'));
-    for (const d of ['core', 'bots/telegram', 'prisma']) fs.mkdirSync(path.join(dir, d), { recursive: true });
+    for (const d of ['core/diary', 'bots/telegram', 'prisma']) fs.mkdirSync(path.join(dir, d), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'core/diary/diary-types.ts'), 'export const day = 1;\n');
+    fs.writeFileSync(path.join(dir, 'core/diary/index.ts'), "export { day } from './diary-types';\n");
+    fs.writeFileSync(path.join(dir, 'prisma/reader.ts'), "import { day } from '../core/diary/diary-types';\nimport { day as same } from '../core/diary';\nexport const read = day + same;\n");
     fs.writeFileSync(path.join(dir, 'core/answer.ts'), "import express from 'express';\nexport const app = express;\n");
     fs.writeFileSync(path.join(dir, 'prisma/repo.ts'), 'export const repo = 1;\n');
     fs.writeFileSync(path.join(dir, 'bots/telegram/bot.ts'), "import { repo } from '../../prisma/repo';\nexport const bot = repo;\n");
@@ -35,6 +38,9 @@ test('a framework import in core/ and a prisma/ import in bots/ are caught', () 
     expect(result.status).not.toBe(0);
     expect(output).toMatch(/core-is-framework-free: core\/answer\.ts → \S*node_modules\/express/);
     expect(output).toMatch(/channels-import-only-core: bots\/telegram\/bot\.ts → prisma\/repo\.ts/);
+    // Through the index is fine; past it is not.
+    expect(output).toMatch(/core-through-its-index: prisma\/reader\.ts → core\/diary\/diary-types\.ts/);
+    expect(output).not.toMatch(/core-through-its-index: prisma\/reader\.ts → core\/diary\/index\.ts/);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -101,8 +101,10 @@ export const en: TLinkingTexts = {
         : `This code connects the diary of ${who(g)} to the Diary bot: grades, homework, timetable and school-card balance.`,
     codeLabel: 'Your code:',
     telegram: (url) => `Telegram: point your phone’s camera at the QR code or open ${url}`,
-    vk: (url) => `VK: ${url}`,
-    voice: 'Alexa: say “Alexa, open school diary” and read out the code.',
+    vk: (url, qr) => (qr ? `VK: point your phone’s camera at the QR code or open ${url}` : `VK: ${url}`),
+    // Alice is started in Russian whatever language the letter is in.
+    alice: (name) => `Alice: say «Алиса, запусти навык ${name}» and read out the code.`,
+    alexa: (name) => `Alexa: say “Alexa, open ${name}” and read out the code.`,
     expires: (date) => `The code works once, until ${date}. Do not share it.`,
     footer: 'Before linking, the bot asks for consent to process personal data. You can withdraw it and delete everything with /forget.',
   },

@@ -53,9 +53,14 @@ export interface TLinkingTexts {
     greeting: (role: TLinkRole) => string;
     intro: (grant: TGrant) => string;
     codeLabel: string;
+    /** The Telegram link, which the QR code on the letter carries when there is one. */
     telegram: (url: string) => string;
-    vk: (url: string) => string;
-    voice: string;
+    /** The VK link; `qr` when the QR code carries it (no Telegram bot configured). */
+    vk: (url: string, qr: boolean) => string;
+    /** How to start the Alice skill by its activation name (ALICE_SKILL_NAME). */
+    alice: (skillName: string) => string;
+    /** How to open the Alexa skill by its invocation name. */
+    alexa: (invocationName: string) => string;
     expires: (date: string) => string;
     footer: string;
   };

@@ -1,4 +1,4 @@
-import type { AccessLog, TAccessEntry, TViewerRole } from '../../../core/access/access-log-port';
+import type { AccessLog, TAccessEntry, TViewerRole } from '../../../core/access';
 import type { Database } from '../../db/database';
 import { toDate } from '../../db/sql-values';
 

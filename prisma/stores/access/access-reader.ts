@@ -1,7 +1,7 @@
-import type { AccessReader, TViewerScope } from '../../../core/access/access-port';
-import { reachDays } from '../../../core/access/teacher-reach';
-import { dayInZone } from '../../../core/calendar/civil-date';
-import type { TDiaryStudent } from '../../../core/diary/diary-types';
+import type { AccessReader, TViewerScope } from '../../../core/access';
+import { reachDays } from '../../../core/access';
+import { dayInZone } from '../../../core/calendar';
+import type { TDiaryStudent } from '../../../core/diary';
 import type { TSqlQuery } from '../../db/database';
 import type { NameCache, TNames } from '../diary/name-cache';
 import { activeConsentSql, toActiveConsent, type TActiveConsentRow } from './active-consent';

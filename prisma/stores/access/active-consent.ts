@@ -1,4 +1,4 @@
-import type { TActiveConsent } from '../../../core/linking/linking-port';
+import type { TActiveConsent } from '../../../core/linking';
 import { toDate } from '../../db/sql-values';
 
 // "The consent in force" is defined once: a person's latest consent not withdrawn. The chat's

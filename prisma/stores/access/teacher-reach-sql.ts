@@ -1,4 +1,4 @@
-import { REGULAR_LESSONS, type TReachDays, type TTeacherGrant } from '../../../core/access/teacher-reach';
+import { REGULAR_LESSONS, type TReachDays, type TTeacherGrant } from '../../../core/access';
 
 // A teacher's reach (core/access/teacher-reach.ts) in one statement: their lessons of the window
 // around their school's today on Lesson(teacherId, date), their homeroom classes on

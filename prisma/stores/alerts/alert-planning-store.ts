@@ -1,6 +1,6 @@
-import { refsToWithdraw } from '../../../core/alerts/plan-alerts';
-import type { AlertStore } from '../../../core/alerts/alert-ports';
-import type { TSubscriptionSettings, TItemGroup, TItemKind, TItemPayload, TOutboxFact, TPlannedItem, TRecipient, TWithdrawnItem } from '../../../core/alerts/alert-types';
+import { refsToWithdraw } from '../../../core/alerts';
+import type { AlertStore } from '../../../core/alerts';
+import type { TSubscriptionSettings, TItemGroup, TItemKind, TItemPayload, TOutboxFact, TPlannedItem, TRecipient, TWithdrawnItem } from '../../../core/alerts';
 import type { TSqlQuery } from '../../db/database';
 
 // Outbox → alert items → messages, each step one transaction of set-based statements. A

@@ -1,4 +1,4 @@
-import type { AlertStore, TClaimedMessage, TDeliveryJob } from '../../../core/alerts/alert-ports';
+import type { AlertStore, TClaimedMessage, TDeliveryJob } from '../../../core/alerts';
 import { composeDueMessages, planNextBatch } from './alert-planning-store';
 import type { Database } from '../../db/database';
 

@@ -1,4 +1,4 @@
-import type { ChatStatusStore } from '../../../core/conversation/chat-status-port';
+import type { ChatStatusStore } from '../../../core/conversation';
 import type { Database } from '../../db/database';
 
 /** Chat.active, which the alerts pipeline also reads before sending. */

@@ -1,4 +1,4 @@
-import type { TeacherSettingsStore } from '../../../core/conversation/teacher-settings-port';
+import type { TeacherSettingsStore } from '../../../core/conversation';
 import type { Database } from '../../db/database';
 import { createReminderSettingsStore } from '../reminders/reminder-settings-store';
 

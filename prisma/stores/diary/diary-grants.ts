@@ -1,5 +1,5 @@
-import type { TTeacherGrant } from '../../../core/access/teacher-reach';
-import type { TDiaryStudent } from '../../../core/diary/diary-types';
+import type { TTeacherGrant } from '../../../core/access';
+import type { TDiaryStudent } from '../../../core/diary';
 
 // A teacher's diary read is limited by their grants (core/access/teacher-reach.ts) in the
 // statement that reads: each part gets one more condition, an EXISTS over the grants passed as

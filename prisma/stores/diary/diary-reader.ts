@@ -1,9 +1,9 @@
-import { dayInZone } from '../../../core/calendar/civil-date';
-import type { TAccessEntry } from '../../../core/access/access-log-port';
-import type { DiaryReader } from '../../../core/diary/diary-port';
+import { dayInZone } from '../../../core/calendar';
+import type { TAccessEntry } from '../../../core/access';
+import type { DiaryReader } from '../../../core/diary';
 import { accessLogInsert, accessLogParams } from '../access/access-log-store';
 import { diaryLimits } from './diary-grants';
-import type { TCanteenInfo, TDiaryStudent, TLessonItem } from '../../../core/diary/diary-types';
+import type { TCanteenInfo, TDiaryStudent, TLessonItem } from '../../../core/diary';
 import type { TSqlQuery } from '../../db/database';
 import type { NameCache, TNames } from './name-cache';
 

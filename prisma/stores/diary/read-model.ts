@@ -1,5 +1,5 @@
-import type { AccessReader } from '../../../core/access/access-port';
-import type { DiaryReader } from '../../../core/diary/diary-port';
+import type { AccessReader } from '../../../core/access';
+import type { DiaryReader } from '../../../core/diary';
 import { createAccessReader } from '../access/access-reader';
 import { createDiaryReader } from './diary-reader';
 import type { Database } from '../../db/database';

@@ -1,6 +1,6 @@
-import type { IngestStore, IngestTransaction, TLookupRequest, TLookupResult } from '../../../core/ingest/ingest-port';
-import type { TEntityKind, TStoredGrade, TStoredHomework, TStoredLesson } from '../../../core/ingest/ingest-types';
-import type { TWritePlan } from '../../../core/ingest/plan-batch';
+import type { IngestStore, IngestTransaction, TLookupRequest, TLookupResult } from '../../../core/ingest';
+import type { TEntityKind, TStoredGrade, TStoredHomework, TStoredLesson } from '../../../core/ingest';
+import type { TWritePlan } from '../../../core/ingest';
 import type { Database, TSqlQuery } from '../../db/database';
 import { writePlan } from './ingest-writes';
 

@@ -1,4 +1,4 @@
-import type { TWritePlan } from '../../../core/ingest/plan-batch';
+import type { TWritePlan } from '../../../core/ingest';
 import type { TSqlQuery } from '../../db/database';
 
 // The whole plan is written by one statement: every non-empty part is a data-modifying CTE

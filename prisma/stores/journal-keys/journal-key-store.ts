@@ -1,4 +1,4 @@
-import type { JournalKeyStore } from '../../../core/journal-keys/journal-key-port';
+import type { JournalKeyStore } from '../../../core/journal-keys';
 import type { Database } from '../../db/database';
 
 // Journal keys are read once per journal request (a primary-key lookup) and written only by the

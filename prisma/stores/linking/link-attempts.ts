@@ -1,4 +1,4 @@
-import type { LinkingStore, TAttemptCounts } from '../../../core/linking/linking-port';
+import type { LinkingStore, TAttemptCounts } from '../../../core/linking';
 import type { RawSql } from '../../db/database';
 import { toDate } from '../../db/sql-values';
 

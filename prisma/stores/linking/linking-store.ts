@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { LinkingStore, TRedeemResult, TStoredCode } from '../../../core/linking/linking-port';
-import type { TGrant, TLinkRole } from '../../../core/linking/linking-types';
+import type { LinkingStore, TRedeemResult, TStoredCode } from '../../../core/linking';
+import type { TGrant, TLinkRole } from '../../../core/linking';
 import type { Database, TSqlQuery } from '../../db/database';
 import { activeConsentSql, toActiveConsent, type TActiveConsentRow } from '../access/active-consent';
 import { linkAttemptMethods } from './link-attempts';

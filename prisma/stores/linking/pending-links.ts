@@ -1,4 +1,4 @@
-import type { PendingLinkStore } from '../../../core/linking/pending-link-port';
+import type { PendingLinkStore } from '../../../core/linking';
 import type { RawSql } from '../../db/database';
 import { toDate } from '../../db/sql-values';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { TLinkChannel } from '../../../core/linking/linking-types';
-import type { OAuthStore } from '../../../core/oauth/oauth-port';
+import type { TLinkChannel } from '../../../core/linking';
+import type { OAuthStore } from '../../../core/oauth';
 import type { Database } from '../../db/database';
 
 // OAuthStore over the raw driver. Tokens hang off their chat (ON DELETE CASCADE), so /forget

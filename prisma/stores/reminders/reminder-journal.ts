@@ -1,5 +1,5 @@
-import type { JournalPort, JournalStatusReader } from '../../../core/reminders/reminder-ports';
-import type { TJournalLesson, TMissing, TTeacherJournalStatus } from '../../../core/reminders/reminder-types';
+import type { JournalPort, JournalStatusReader } from '../../../core/reminders';
+import type { TJournalLesson, TMissing, TTeacherJournalStatus } from '../../../core/reminders';
 import type { Database } from '../../db/database';
 import { LESSON_END_SQL, MISSING_SQL } from './reminder-sql';
 

@@ -1,5 +1,5 @@
-import type { ReminderSettingsPort } from '../../../core/reminders/reminder-ports';
-import { DEFAULT_REMINDER_SETTINGS, type TReminderSettings } from '../../../core/reminders/reminder-types';
+import type { ReminderSettingsPort } from '../../../core/reminders';
+import { DEFAULT_REMINDER_SETTINGS, type TReminderSettings } from '../../../core/reminders';
 import type { Database } from '../../db/database';
 
 // A teacher's reminder preferences (on/off, instant or a daily summary at a chosen time, quiet

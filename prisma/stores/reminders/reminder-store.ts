@@ -1,6 +1,6 @@
-import type { ReminderStore, TDispatchResult } from '../../../core/reminders/reminder-ports';
-import type { TJournalLesson, TMissing, TReminderSettings, TTeacherBatch } from '../../../core/reminders/reminder-types';
-import { DEFAULT_REMINDER_SETTINGS } from '../../../core/reminders/reminder-types';
+import type { ReminderStore, TDispatchResult } from '../../../core/reminders';
+import type { TJournalLesson, TMissing, TReminderSettings, TTeacherBatch } from '../../../core/reminders';
+import { DEFAULT_REMINDER_SETTINGS } from '../../../core/reminders';
 import type { Database, TSqlQuery } from '../../db/database';
 import { MISSING_SQL } from './reminder-sql';
 

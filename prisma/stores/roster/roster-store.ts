@@ -1,4 +1,4 @@
-import type { RosterReader, TRosterFilter, TRosterKind } from '../../../core/roster/roster-port';
+import type { RosterReader, TRosterFilter, TRosterKind } from '../../../core/roster';
 import type { Database } from '../../db/database';
 import type { Prisma } from '../../generated/client';
 

@@ -1,5 +1,5 @@
-import type { TAlertMode, TAlertType } from '../../../core/alerts/alert-types';
-import { defaultSettings, type SubscriptionSettingsStore } from '../../../core/settings/subscription-settings-port';
+import type { TAlertMode, TAlertType } from '../../../core/alerts';
+import { defaultSettings, type SubscriptionSettingsStore } from '../../../core/settings';
 import type { Database } from '../../db/database';
 
 /** Subscription rows written from a settings menu; the alerts pipeline reads the same rows. */

@@ -1,5 +1,5 @@
 import { Composer } from 'grammy';
-import type { ChatStatusStore } from '../../../../core/conversation/chat-status-port';
+import type { ChatStatusStore } from '../../../../core/conversation';
 import type { BotContext } from '../../bot-context';
 
 // Telegram tells the bot when a person blocks it (my_chat_member: "kicked") and when they
