@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { formatLinkCode } from '../core/linking';
-import type { TGrant, TLinkLocale } from '../core/linking';
+import type { TGrant } from '../core/linking';
 import { LINKING_TEXTS } from '../core/linking';
+import type { TLang } from '../core/i18n';
 
 // The school letter: one A4 page per code, to print and hand out. The QR code carries the
 // Telegram deep link (the VK link when there is no Telegram bot), so a parent links by pointing
@@ -50,7 +51,7 @@ export function findLetterFont(explicit?: string): string {
 }
 
 /** The lines that tell how to reach the bot or skill, in the order printed under the QR code. */
-export function letterChannelLines(letter: TCodeLetter, voice: TLetterVoice, locale: TLinkLocale): string[] {
+export function letterChannelLines(letter: TCodeLetter, voice: TLetterVoice, locale: TLang): string[] {
   const t = LINKING_TEXTS[locale].letter;
   return [
     ...(letter.telegramUrl ? [t.telegram(letter.telegramUrl)] : []),
@@ -60,7 +61,7 @@ export function letterChannelLines(letter: TCodeLetter, voice: TLetterVoice, loc
   ];
 }
 
-export async function renderCodeLettersPdf(letters: readonly TCodeLetter[], options: { locale: TLinkLocale; fontFile: string; voice: TLetterVoice }): Promise<Buffer> {
+export async function renderCodeLettersPdf(letters: readonly TCodeLetter[], options: { locale: TLang; fontFile: string; voice: TLetterVoice }): Promise<Buffer> {
   const t = LINKING_TEXTS[options.locale].letter;
   const qrImages = await Promise.all(
     letters.map((l) => {

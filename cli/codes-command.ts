@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import { DEFAULT_CODE_DAYS, issueCodes, type TCodeTarget } from '../core/linking';
 import { formatLinkCode } from '../core/linking';
-import type { TGrant, TLinkLocale, TLinkRole } from '../core/linking';
+import type { TGrant, TLinkRole } from '../core/linking';
 import { createPepperCheck, pepperMismatchText } from '../infra/pepper-fingerprint';
 import { createDeploymentFactsStore } from '../prisma/stores/linking/deployment-facts-store';
 import { createLinkingStore } from '../prisma/stores/linking/linking-store';
@@ -11,6 +11,7 @@ import type { Runtime } from '../runtime/runtime';
 import type { TCodeLetter } from './code-letters-pdf';
 import { hasLetterChannel, letterChannels, NO_LETTER_CHANNEL } from './letter-channels';
 import { unknownIdLine } from './unknown-id';
+import type { TLang } from '../core/i18n';
 
 // pdfkit and qrcode load only when a PDF is asked for: the server process runs this command for
 // the CLI too, and should not carry them otherwise.
@@ -29,7 +30,7 @@ export interface TCodesArgs {
   format: 'text' | 'csv' | 'pdf';
   out: string | null;
   days: number;
-  locale: TLinkLocale;
+  locale: TLang;
   font: string | undefined;
   /** The original pepper is lost: record the one in use as this database's. */
   acceptNewPepper: boolean;

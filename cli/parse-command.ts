@@ -6,6 +6,7 @@ import { parseUtterance } from '../core/nlu';
 import type { ParseOptions } from '../core/nlu';
 import { argsErrorLine, unprintableArgument } from './argv-checks';
 import { instantOption } from './date-options';
+import type { TLang } from '../core/i18n';
 
 // `dnevnik parse` (README "Command line"): pure NLU, no database, so it starts fast and can be
 // fed a corpus on stdin.
@@ -30,7 +31,7 @@ export async function parseCommand(args: string[], io: { stdin: NodeJS.ReadableS
     io.stderr.write('dnevnik parse: --lang must be ru or en\n');
     return 2;
   }
-  const options: ParseOptions = { lang: values.lang as 'ru' | 'en' | undefined, now: values.now, tz: values.tz };
+  const options: ParseOptions = { lang: values.lang as TLang | undefined, now: values.now, tz: values.tz };
   try {
     // Bad --now/--tz fail here once, not on every line; --now in the words every command uses for a date.
     if (values.now !== undefined) instantOption('--now', values.now);

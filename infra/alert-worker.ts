@@ -1,5 +1,5 @@
 import IORedis from 'ioredis';
-import { createAlertPipeline, type AlertPipeline, type TPipelineOptions } from '../core/alerts';
+import { createAlertPipeline, type AlertPipeline, type PipelineOptions } from '../core/alerts';
 import { systemClock, type AlertStore, type ChatSender } from '../core/alerts';
 import { createAlertMetrics } from './alert-metrics';
 import { createBullmqQueue } from './bullmq-queue';
@@ -25,7 +25,7 @@ export function createAlertWorker(deps: {
   metrics: TMetrics;
   /** One per chat platform, built by the channels' wings (runtime/chat-channels.ts). */
   senders: ChatSender[];
-  options?: Partial<TPipelineOptions>;
+  options?: Partial<PipelineOptions>;
 }): AlertWorker {
   const { config, logger } = deps;
   const onError = (err: unknown, where = 'queue') => logger.error({ err, where }, 'alerts worker error');

@@ -5,7 +5,7 @@ import type { SeenOnce } from '../core/updates';
 
 // Two honest inboxes for pushed platform events (core/updates/event-inbox-port.ts).
 
-export interface TRedisInboxOptions {
+export interface RedisInboxOptions {
   name: string;
   /** Events processed at once by this process. */
   concurrency?: number;
@@ -19,7 +19,7 @@ export interface TRedisInboxOptions {
  * while the job waits, runs or is remembered is a no-op; a job whose handler throws (or whose
  * process dies) is retried with backoff.
  */
-export function createRedisInbox<T>(redisUrl: string, options: TRedisInboxOptions): EventInbox<T> {
+export function createRedisInbox<T>(redisUrl: string, options: RedisInboxOptions): EventInbox<T> {
   // BullMQ blocks on its connections: a per-request retry limit would break its blocking calls.
   const connection = new IORedis(redisUrl, { maxRetriesPerRequest: null });
   const remember = options.rememberSeconds ?? 3_600;

@@ -17,7 +17,7 @@ export interface ReminderScheduler {
   close(): Promise<void>;
 }
 
-export interface TReminderSchedulerOptions {
+export interface ReminderSchedulerOptions {
   runner: ReminderRunner;
   logger: Logger;
   redisUrl?: string;
@@ -25,7 +25,7 @@ export interface TReminderSchedulerOptions {
   queueName?: string;
 }
 
-export function createReminderScheduler(options: TReminderSchedulerOptions): ReminderScheduler {
+export function createReminderScheduler(options: ReminderSchedulerOptions): ReminderScheduler {
   return options.redisUrl ? bullmqScheduler({ ...options, redisUrl: options.redisUrl }) : timerScheduler(options);
 }
 
@@ -38,7 +38,7 @@ async function runLogged(runner: ReminderRunner, logger: Logger) {
   return result;
 }
 
-function timerScheduler(options: TReminderSchedulerOptions): ReminderScheduler {
+function timerScheduler(options: ReminderSchedulerOptions): ReminderScheduler {
   const everyMs = options.everyMs ?? DEFAULT_REMINDER_EVERY_MS;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> | undefined;
@@ -65,7 +65,7 @@ function timerScheduler(options: TReminderSchedulerOptions): ReminderScheduler {
   };
 }
 
-function bullmqScheduler(options: TReminderSchedulerOptions & { redisUrl: string }): ReminderScheduler {
+function bullmqScheduler(options: ReminderSchedulerOptions & { redisUrl: string }): ReminderScheduler {
   const name = options.queueName ?? REMINDERS_QUEUE;
   const everyMs = options.everyMs ?? DEFAULT_REMINDER_EVERY_MS;
   // BullMQ blocks on its connections: a per-request retry limit would break its blocking calls.

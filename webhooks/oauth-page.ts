@@ -1,6 +1,7 @@
-import { consentText, type TLinkLocale } from '../core/linking';
+import { consentText } from '../core/linking';
 import { OAUTH_TEXTS } from '../core/oauth';
 import { escapeHtml as h } from '../core/answers';
+import type { TLang } from '../core/i18n';
 
 // The sign-in page of account linking: one self-contained form (no scripts, no external assets),
 // the consent text in full above the checkbox, every value escaped.
@@ -24,11 +25,11 @@ export interface TOAuthFormValues {
   csrf: string;
 }
 
-function page(locale: TLinkLocale, title: string, body: string): string {
+function page(locale: TLang, title: string, body: string): string {
   return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${h(title)}</title><style>${STYLE}</style></head><body><main>${body}</main></body></html>`;
 }
 
-export function oauthFormPage(locale: TLinkLocale, values: TOAuthFormValues, message?: string): string {
+export function oauthFormPage(locale: TLang, values: TOAuthFormValues, message?: string): string {
   const t = OAUTH_TEXTS[locale];
   const consent = consentText(locale, 'web');
   const hidden = (name: string, value: string) => `<input type="hidden" name="${name}" value="${h(value)}">`;
@@ -50,7 +51,7 @@ ${message ? `<p class="error" role="alert">${h(message)}</p>` : ''}
 }
 
 /** A page that only says why: an unknown client by default, or the refusal given. */
-export function oauthErrorPage(locale: TLinkLocale, message?: string): string {
+export function oauthErrorPage(locale: TLang, message?: string): string {
   const t = OAUTH_TEXTS[locale];
   return page(locale, t.pageTitle, `<h1>${h(t.pageTitle)}</h1><p class="error">${h(message ?? t.badClient)}</p>`);
 }

@@ -1,9 +1,10 @@
 import express, { Router, type Request, type Response } from 'express';
-import type { TLinkLocale } from '../core/linking';
+
 import { OAUTH_TEXTS, type OAuthService, type TAuthorizationParams } from '../core/oauth';
 import { MAX_BODY_BYTES } from './limits';
 import { foreignOrigin, formSessionValid, startFormSession } from './oauth-form-session';
 import { oauthErrorPage, oauthFormPage } from './oauth-page';
+import type { TLang } from '../core/i18n';
 
 // Account linking for the Alice skill (OAuth 2.0 authorization code, RFC 6749 §4.1):
 //   GET  /oauth/authorize  the sign-in page (code from the school's letter + consent)
@@ -26,7 +27,7 @@ function formDecode(part: string): string | undefined {
   }
 }
 
-function localeOf(req: Request): TLinkLocale {
+function localeOf(req: Request): TLang {
   const asked = str(req.query.lang) ?? req.acceptsLanguages('ru', 'en') ?? 'ru';
   return asked === 'en' ? 'en' : 'ru';
 }

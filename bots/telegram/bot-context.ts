@@ -1,14 +1,15 @@
 import type { Api, Context } from 'grammy';
 import type { TConversationLogger, TTurn } from '../../core/conversation';
 import type { TChatRef } from '../../core/linking';
-import type { TBotLang, TBotTexts } from './locales';
+import type { TBotTexts } from './locales';
+import type { TLang } from '../../core/i18n';
 
 /** The few logger methods the bot uses; pino's Logger fits. Callers log ids only. */
 export type TBotLogger = TConversationLogger;
 
 /** What every feature can rely on: the reader's language and texts, and a logger bound to the update. */
 export interface TBotFlavor {
-  lang: TBotLang;
+  lang: TLang;
   t: TBotTexts;
   log: TBotLogger;
   /** This chat as linking knows it. */

@@ -2,13 +2,13 @@ import type { InlineKeyboard } from 'grammy';
 import type { BotContext } from './bot-context';
 import { splitMessage } from './split-message';
 
-type TSendOptions = Parameters<BotContext['reply']>[1];
+type SendOptions = Parameters<BotContext['reply']>[1];
 
 /**
  * Sends one message of the update's answer. Only the update's last message may ride in the
  * webhook's response; an earlier one is a request of its own, awaited, so it arrives first.
  */
-export async function sendMessage(ctx: BotContext, text: string, options: TSendOptions, last: boolean): Promise<void> {
+export async function sendMessage(ctx: BotContext, text: string, options: SendOptions, last: boolean): Promise<void> {
   if (last) {
     await ctx.reply(text, options);
     return;

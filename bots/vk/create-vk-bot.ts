@@ -1,7 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { API, MessageContext, Upload, UpdateSource } from 'vk-io';
-import { BOT_TEXTS, createConversation, memoisedChatState, type TBotLang, type TConversationLogger, type TOutcome, type TTurn } from '../../core/conversation';
+import { BOT_TEXTS, createConversation, memoisedChatState, type TConversationLogger, type TOutcome, type TTurn } from '../../core/conversation';
 import type { TChatRef } from '../../core/linking';
 import { createChatLogRef } from '../../core/logging';
 import { InboxUpdates } from './inbox-updates';
@@ -10,6 +10,7 @@ import { VK_CHAT_PEER_OFFSET, type TVkEventOf, type TVkQueuedEvent } from './vk-
 import { isStartCommand, privateChatKeyboard, readPayload } from './vk-keyboards';
 import { answerTap, sendReplies } from './vk-outcome';
 import { defaultRetryDelay, sendVk } from './vk-send';
+import type { TLang } from '../../core/i18n';
 
 export interface VkBot {
   api: API;
@@ -36,7 +37,7 @@ function chatOf(event: TVkQueuedEvent): number {
 const loggedPeerOf = (event: TVkQueuedEvent): number => (event.type === 'message_allow' || event.type === 'message_deny' ? event.object.user_id : chatOf(event));
 
 /** VK's lang_id: 3 is English; the product is Russian first. */
-const langOfClient = (langId: number | undefined): TBotLang => (langId === 3 ? 'en' : 'ru');
+const langOfClient = (langId: number | undefined): TLang => (langId === 3 ? 'en' : 'ru');
 
 export function createVkBot(deps: VkBotDeps): VkBot {
   const mention = new RegExp(`\\[(?:club|public)${deps.groupId}\\|`);
@@ -53,7 +54,7 @@ export function createVkBot(deps: VkBotDeps): VkBot {
   // One peer's events in order within this process: a consent tap is handled before the next question.
   const peerTails = new Map<number, Promise<void>>();
 
-  function turnFor(peerId: number, lang: TBotLang, log: TConversationLogger): TTurn {
+  function turnFor(peerId: number, lang: TLang, log: TConversationLogger): TTurn {
     const chat: TChatRef = { channel: 'vk', externalId: String(peerId), locale: lang };
     return { chat, lang, log, detachedLog: deps.logger, ...memoisedChatState(chat.channel, () => deps.linking.chatState(chat)) };
   }

@@ -1,5 +1,6 @@
 import { Keyboard, KeyboardBuilder } from 'vk-io';
-import { mainMenu, type TBotLang, type TBotTexts, type TButton, type TButtonRows, type TKeyboard } from '../../core/conversation';
+import { mainMenu, type TBotTexts, type TButton, type TButtonRows, type TKeyboard } from '../../core/conversation';
+import type { TLang } from '../../core/i18n';
 
 // VK limits (docs/platforms.md): a standard keyboard holds at most 40 buttons (5 per row, 10 rows), an
 // inline one at most 10 (5 per row, 6 rows); a label at most 40 characters; a payload 255.
@@ -11,7 +12,7 @@ const LABEL_LIMIT = 40;
 /** What a button carries: the shared action and the reader's language (a tap carries no client info). */
 export interface TVkPayload {
   a: string;
-  l?: TBotLang;
+  l?: TLang;
 }
 
 const label = (text: string) => (text.length <= LABEL_LIMIT ? text : `${text.slice(0, LABEL_LIMIT - 1)}…`);
@@ -32,7 +33,7 @@ export function fitRows(rows: TButtonRows, limits: typeof INLINE_LIMITS): TButto
   return out;
 }
 
-function build(rows: TButtonRows, lang: TBotLang, kind: 'standard' | 'inline'): KeyboardBuilder {
+function build(rows: TButtonRows, lang: TLang, kind: 'standard' | 'inline'): KeyboardBuilder {
   const builder = Keyboard.builder();
   const fitted = fitRows(rows, kind === 'inline' ? INLINE_LIMITS : STANDARD_LIMITS);
   fitted.forEach((row, i) => {
@@ -50,7 +51,7 @@ function build(rows: TButtonRows, lang: TBotLang, kind: 'standard' | 'inline'): 
  * The section menu becomes the persistent keyboard under the input field, so a view's inline
  * keyboard needs only the days and the child switcher and stays within 10 buttons.
  */
-export function toVkKeyboard(t: TBotTexts, lang: TBotLang, keyboard: TKeyboard): KeyboardBuilder {
+export function toVkKeyboard(t: TBotTexts, lang: TLang, keyboard: TKeyboard): KeyboardBuilder {
   switch (keyboard.kind) {
     case 'main':
       return build(mainMenu(t), lang, 'standard');

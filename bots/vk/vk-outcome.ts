@@ -1,9 +1,10 @@
 import { APIError, type API, type Upload } from 'vk-io';
 import { stripHtml } from '../../core/answers';
-import { BOT_TEXTS, splitText, type TBotLang, type TOutcome, type TReply } from '../../core/conversation';
+import { BOT_TEXTS, splitText, type TOutcome, type TReply } from '../../core/conversation';
 import type { TChatRef } from '../../core/linking';
 import { toVkKeyboard } from './vk-keyboards';
-import { sendVk, type TSendStatus, type TVkSendDeps } from './vk-send';
+import { sendVk, type TSendStatus, type VkSendDeps } from './vk-send';
+import type { TLang } from '../../core/i18n';
 
 /** VK's limit for one message's text. */
 export const VK_MESSAGE_LIMIT = 9000;
@@ -11,7 +12,7 @@ export const VK_MESSAGE_LIMIT = 9000;
 export interface TVkReplyTarget {
   chat: TChatRef;
   peerId: number;
-  lang: TBotLang;
+  lang: TLang;
   /** The event being answered: with the reply's position it names every message sent. */
   eventId: string;
   /** The message whose callback button was pressed: a menu changes there, as a Telegram menu does. */
@@ -25,7 +26,7 @@ const NO_BUTTONS = JSON.stringify({ buttons: [], inline: true });
  * Replaces the tapped menu in place. Editing is naturally idempotent (a retry writes the same
  * text); VK refuses it for old messages and some clients, and then a new message is sent.
  */
-async function editInPlace(deps: TVkSendDeps, target: TVkReplyTarget, text: string, keyboard: string | undefined): Promise<boolean> {
+async function editInPlace(deps: VkSendDeps, target: TVkReplyTarget, text: string, keyboard: string | undefined): Promise<boolean> {
   if (target.tappedMessage === undefined) return false;
   try {
     await deps.api.messages.edit({ peer_id: target.peerId, conversation_message_id: target.tappedMessage, message: text, keyboard: keyboard ?? NO_BUTTONS, dont_parse_links: 1 });
@@ -47,7 +48,7 @@ async function uploadFile(upload: Upload, peerId: number, file: NonNullable<TRep
  * their tags; a long one is split at VK's limit with the keyboard on the last part. A menu screen
  * answering a tap replaces the tapped message when VK allows it.
  */
-export async function sendReplies(deps: TVkSendDeps & { upload: Upload }, target: TVkReplyTarget, outcome: TOutcome): Promise<TSendStatus> {
+export async function sendReplies(deps: VkSendDeps & { upload: Upload }, target: TVkReplyTarget, outcome: TOutcome): Promise<TSendStatus> {
   const t = BOT_TEXTS[target.lang];
   for (const [i, reply] of outcome.replies.entries()) {
     const text = reply.html ? stripHtml(reply.text) : reply.text;

@@ -10,7 +10,7 @@ import type { TChatRef } from '../../core/linking';
 export const MAX_SEND_TRIES = 5;
 export const defaultRetryDelay = (attempt: number) => Math.min(1_000 * 2 ** (attempt - 1), 8_000);
 
-export interface TVkSendDeps {
+export interface VkSendDeps {
   api: API;
   chats: ChatStatusStore;
   /** Bound to the event and its chat's log reference: lines here never name the peer. */
@@ -36,7 +36,7 @@ export function randomIdOf(message: TVkMessage): number {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function sendVk(deps: TVkSendDeps, chat: TChatRef, message: TVkMessage): Promise<TSendStatus> {
+export async function sendVk(deps: VkSendDeps, chat: TChatRef, message: TVkMessage): Promise<TSendStatus> {
   const params = {
     peer_id: message.peerId,
     message: message.text,

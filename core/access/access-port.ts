@@ -2,11 +2,12 @@ import type { TDiaryStudent } from '../diary/diary-types';
 import type { TActiveConsent } from '../linking/linking-port';
 import type { TChatRef } from '../linking/linking-types';
 import type { TTeacherReach } from './teacher-reach';
+import type { TLang } from '../i18n';
 
 /** What a person may see, as stored: their links. */
 export interface TViewerScope {
   personId: string;
-  locale: 'ru' | 'en';
+  locale: TLang;
   /** The time zone of the person's school (the first link's), or null without links. */
   timezone: string | null;
   /** Students linked to the person as guardian or as themselves. */

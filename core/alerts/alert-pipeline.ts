@@ -1,13 +1,13 @@
 import type { AlertObserver, AlertStore, ChatSender, Clock, DeliveryQueue, RateLimiter } from './alert-ports';
 import { composeMessage } from './compose-messages';
-import { createDeliveryHandler, DEFAULT_DELIVERY_OPTIONS, type TDeliveryOptions } from './deliver-message';
+import { createDeliveryHandler, DEFAULT_DELIVERY_OPTIONS, type DeliveryOptions } from './deliver-message';
 import { planAlerts } from './plan-alerts';
 
 // The worker: three loops over the database (outbox → items, due items → messages, stranded
 // messages → queue) and the queue consumer that sends. Every worker process runs all of it; the
 // store serialises planning and composing, claims serialise sending.
 
-export interface TPipelineOptions {
+export interface PipelineOptions {
   windowMs?: number;
   planBatch: number;
   composeBatch: number;
@@ -15,10 +15,10 @@ export interface TPipelineOptions {
   idleMs: number;
   sweepEveryMs: number;
   concurrency: number;
-  delivery: TDeliveryOptions;
+  delivery: DeliveryOptions;
 }
 
-export const DEFAULT_PIPELINE_OPTIONS: TPipelineOptions = {
+export const DEFAULT_PIPELINE_OPTIONS: PipelineOptions = {
   planBatch: 500,
   composeBatch: 500,
   idleMs: 500,
@@ -27,7 +27,7 @@ export const DEFAULT_PIPELINE_OPTIONS: TPipelineOptions = {
   delivery: DEFAULT_DELIVERY_OPTIONS,
 };
 
-export interface TPipelineDeps {
+export interface PipelineDeps {
   store: AlertStore;
   queue: DeliveryQueue;
   limiter: RateLimiter;
@@ -46,7 +46,7 @@ export interface AlertPipeline {
   deliver(messageIds: string[]): Promise<void>;
 }
 
-export function createAlertPipeline(deps: TPipelineDeps, partial: Partial<TPipelineOptions> = {}): AlertPipeline {
+export function createAlertPipeline(deps: PipelineDeps, partial: Partial<PipelineOptions> = {}): AlertPipeline {
   const options = { ...DEFAULT_PIPELINE_OPTIONS, ...partial };
   const { store, queue, clock, observer } = deps;
   const deliver = createDeliveryHandler({ ...deps, senders: new Map(deps.senders.map((s) => [s.channel, s])), options: options.delivery });

@@ -4,7 +4,6 @@ import type { TOutboxKind } from '../ingest/ingest-types';
 
 export type TAlertType = 'grades' | 'homework' | 'schedule' | 'balance';
 export type TAlertMode = 'instant' | 'digest';
-export type TAlertLocale = 'ru' | 'en';
 
 /** One outbox row as the planner sees it; `payload` is checked by fact-schemas. */
 export interface TOutboxFact {

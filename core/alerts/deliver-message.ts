@@ -4,7 +4,7 @@ import type { AlertObserver, AlertStore, ChatSender, Clock, DeliveryQueue, RateL
 // bot's and the chat's rate, send, and record the outcome. Nothing here drops a message quietly:
 // every failure ends as "retry later", "failed after many tries" or "chat inactive".
 
-export interface TDeliveryOptions {
+export interface DeliveryOptions {
   /** A claim older than this is considered abandoned by a dead worker. */
   leaseMs: number;
   /** Waiting longer than this for a rate slot gives the message back to the queue instead. */
@@ -17,7 +17,7 @@ export interface TDeliveryOptions {
 
 const NO_SENDER_RETRY_MS = 10 * 60_000;
 
-export const DEFAULT_DELIVERY_OPTIONS: TDeliveryOptions = {
+export const DEFAULT_DELIVERY_OPTIONS: DeliveryOptions = {
   leaseMs: 60_000,
   maxInlineWaitMs: 5_000,
   maxAttempts: 12,
@@ -25,24 +25,24 @@ export const DEFAULT_DELIVERY_OPTIONS: TDeliveryOptions = {
   backoffMaxMs: 10 * 60_000,
 };
 
-export interface TDeliveryDeps {
+export interface DeliveryDeps {
   store: AlertStore;
   queue: DeliveryQueue;
   limiter: RateLimiter;
   senders: Map<string, ChatSender>;
   clock: Clock;
   observer: AlertObserver;
-  options: TDeliveryOptions;
+  options: DeliveryOptions;
 }
 
 /** Exponential backoff with jitter, so many failed sends do not return in one burst. */
-export function backoffMs(attempt: number, options: TDeliveryOptions): number {
+export function backoffMs(attempt: number, options: DeliveryOptions): number {
   const ceiling = Math.min(options.backoffMaxMs, options.backoffBaseMs * 2 ** Math.max(0, attempt - 1));
   const random = options.random ?? Math.random;
   return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }
 
-export function createDeliveryHandler(deps: TDeliveryDeps) {
+export function createDeliveryHandler(deps: DeliveryDeps) {
   const { store, queue, limiter, senders, clock, observer, options } = deps;
 
   const retryLater = async (messageId: string, attempt: number, delayMs: number, error: string) => {

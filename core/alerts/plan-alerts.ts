@@ -20,7 +20,7 @@ const TYPE_OF_KIND: Record<string, TAlertType> = {
   'canteen.transaction': 'balance',
 };
 
-export interface TPlanOptions {
+export interface PlanOptions {
   windowMs?: number;
 }
 
@@ -43,7 +43,7 @@ export function refsToWithdraw(facts: TOutboxFact[]): string[] {
   return [...refs];
 }
 
-export function planAlerts(input: TPlanningInput, options: TPlanOptions = {}): TPlannedItem[] {
+export function planAlerts(input: TPlanningInput, options: PlanOptions = {}): TPlannedItem[] {
   const windowMs = options.windowMs ?? DEFAULT_WINDOW_MS;
   const items: (TPlannedItem | null)[] = [];
   // (grade, chat) → the unsent item that announces the grade, in this batch or withdrawn from the store.

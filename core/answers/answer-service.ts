@@ -13,6 +13,7 @@ import type { JournalPort } from '../reminders/reminder-ports';
 import { answerPeriod } from './answer-period';
 import { teacherJournalAnswer } from './teacher-journal';
 import { INTENT_ACTIONS, type TAnswer, type TPeriod, type TStudentRef, type TViewer } from './answer-types';
+import type { TLang } from '../i18n';
 
 export interface AnswerDeps {
   access: AccessReader;
@@ -34,13 +35,13 @@ export interface AnswerService {
    * Parse and answer in one go, reading the viewer's links once: the parser needs the school's
    * zone for "today", the renderer the language (the utterance's, else the person's).
    */
-  ask(text: string, viewer: TViewer, now: Date, options?: { lang?: 'ru' | 'en' }): Promise<TAsked>;
+  ask(text: string, viewer: TViewer, now: Date, options?: { lang?: TLang }): Promise<TAsked>;
 }
 
 export interface TAsked {
   query: TQuery;
   answer: TAnswer;
-  lang: 'ru' | 'en';
+  lang: TLang;
 }
 
 const DIARY_INTENTS = new Set(['grades', 'homework', 'schedule', 'balance']);

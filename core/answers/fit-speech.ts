@@ -3,7 +3,7 @@ import type { TSpokenSection } from './spoken-sections';
 /** Alice's limit for both `text` and `tts` (docs/platforms.md). */
 export const ALICE_LIMIT = 1024;
 
-export interface TFitOptions {
+export interface FitOptions {
   limit: number;
   /** Put between sections (a pause). */
   joiner: string;
@@ -17,7 +17,7 @@ export interface TFitOptions {
  * from the end and counted ("и ещё 3"), so a reply never stops mid-word; a single prefix too
  * long on its own is cut at a word.
  */
-export function fitSpeech(sections: readonly TSpokenSection[], options: TFitOptions): string {
+export function fitSpeech(sections: readonly TSpokenSection[], options: FitOptions): string {
   const map = options.map ?? ((t: string) => t);
   const mapped = sections.map((s) => ({ prefix: map(s.prefix), items: s.items.map(map), sep: map(s.sep), suffix: map(s.suffix) }));
   const total = mapped.reduce((n, s) => n + s.items.length, 0);

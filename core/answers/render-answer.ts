@@ -2,6 +2,7 @@ import type { TAnswer } from './answer-types';
 import { LOCALES } from './locales';
 import { renderChat } from './render-chat';
 import { renderVoice } from './render-voice';
+import type { TLang } from '../i18n';
 
 export type TChannel = 'telegram' | 'vk' | 'alice' | 'alexa' | 'playground';
 
@@ -20,7 +21,7 @@ export interface TRenderedAnswer {
  * Every form of one answer, each rendered when first read: a chat reads only `text`, a voice
  * skill only its speech, and answering is the hot path of every channel.
  */
-export function renderAnswer(answer: TAnswer, lang: 'ru' | 'en'): TRenderedAnswer {
+export function renderAnswer(answer: TAnswer, lang: TLang): TRenderedAnswer {
   const locale = LOCALES[lang];
   let text: string | undefined;
   let voice: Omit<TRenderedAnswer, 'text'> | undefined;

@@ -2,11 +2,11 @@ import type { TCanteenInfo, TGradeItem, TLessonItem } from '../diary/diary-types
 import type { TAnswer, TStudentRef } from './answer-types';
 import { escapeHtml as h } from './escape';
 import { named } from './spoken-sections';
-import type { TLocale } from './locale-types';
+import type { TAnswerTexts } from './locales/texts-type';
 import { missingLines, reminderTexts } from '../reminders';
 
 /** Chat text (Telegram HTML, also plain enough for VK): the whole answer, with details a voice leaves out. */
-export function renderChat(answer: TAnswer, l: TLocale): string {
+export function renderChat(answer: TAnswer, l: TAnswerTexts): string {
   switch (answer.kind) {
     case 'grades': {
       const when = l.when(answer.period);
@@ -72,18 +72,18 @@ export function renderChat(answer: TAnswer, l: TLocale): string {
   }
 }
 
-function who(s: TStudentRef, l: TLocale): string {
+function who(s: TStudentRef, l: TAnswerTexts): string {
   return `<b>${h(l.studentName(s.firstName))}</b>, ${h(s.className)}`;
 }
 
-function gradeLine(g: TGradeItem, l: TLocale, withDate: boolean): string {
+function gradeLine(g: TGradeItem, l: TAnswerTexts, withDate: boolean): string {
   const details = [g.workType, g.weight !== 1 ? l.texts.weight(g.weight) : null].filter(Boolean).join(', ');
   const date = withDate ? `${h(l.shortDate(g.date))}, ` : '';
   const comment = g.comment ? ` — <i>${h(g.comment)}</i>` : '';
   return `• ${date}${h(l.subject(g.subject))}: <b>${h(g.value)}</b>${details ? ` (${h(details)})` : ''}${comment}`;
 }
 
-function lessonLines(lessons: TLessonItem[], l: TLocale, withDate: boolean, forTeacher: boolean): string {
+function lessonLines(lessons: TLessonItem[], l: TAnswerTexts, withDate: boolean, forTeacher: boolean): string {
   return lessons
     .map((x) => {
       const parts = [forTeacher ? `${h(x.className)} ${h(l.subject(x.subject))}` : h(l.subject(x.subject))];
@@ -99,7 +99,7 @@ function lessonLines(lessons: TLessonItem[], l: TLocale, withDate: boolean, forT
     .join('\n');
 }
 
-function balanceBlock(student: TStudentRef, canteen: TCanteenInfo, l: TLocale): string {
+function balanceBlock(student: TStudentRef, canteen: TCanteenInfo, l: TAnswerTexts): string {
   if (canteen.balanceKopecks === null) return `${who(student, l)}: ${h(l.texts.noBalance)}`;
   const head = `${who(student, l)}: ${h(l.texts.balance(l.money(canteen.balanceKopecks)))}`;
   if (canteen.recent.length === 0) return head;

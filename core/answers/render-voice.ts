@@ -1,7 +1,7 @@
 import type { TAnswer } from './answer-types';
 import { escapeXml } from './escape';
 import { ALICE_LIMIT, fitSpeech } from './fit-speech';
-import type { TLocale } from './locale-types';
+import type { TAnswerTexts } from './locales/texts-type';
 import { spokenSections } from './spoken-sections';
 
 /** Alexa has no Russian voice: its SSML is always English. */
@@ -17,7 +17,7 @@ export interface TVoiceReply {
   ssml: string;
 }
 
-export function renderVoice(answer: TAnswer, locale: TLocale, english: TLocale): TVoiceReply {
+export function renderVoice(answer: TAnswer, locale: TAnswerTexts, english: TAnswerTexts): TVoiceReply {
   const sections = spokenSections(answer, locale);
   const andMore = locale.andMore;
   const speech = fitSpeech(sections, { limit: ALICE_LIMIT, joiner: ' ', andMore });

@@ -1,7 +1,7 @@
 import type { TGradeItem } from '../diary/diary-types';
 import type { TAnswer } from './answer-types';
 import { missingLines, reminderTexts } from '../reminders';
-import type { TLocale } from './locale-types';
+import type { TAnswerTexts } from './locales/texts-type';
 
 /**
  * A spoken answer as parts that can be shortened: a prefix, items (which may be dropped from
@@ -15,11 +15,11 @@ export interface TSpokenSection {
 }
 
 /** The subject a question named, worded to follow "no grades", or empty. */
-export const named = (subject: string | null, l: TLocale) => (subject ? l.inSubject(subject) : '');
+export const named = (subject: string | null, l: TAnswerTexts) => (subject ? l.inSubject(subject) : '');
 
 const single = (text: string): TSpokenSection => ({ prefix: text, items: [], sep: '', suffix: '' });
 
-export function spokenSections(answer: TAnswer, l: TLocale): TSpokenSection[] {
+export function spokenSections(answer: TAnswer, l: TAnswerTexts): TSpokenSection[] {
   const s = l.spoken;
   switch (answer.kind) {
     case 'grades': {
@@ -92,7 +92,7 @@ export function spokenSections(answer: TAnswer, l: TLocale): TSpokenSection[] {
 }
 
 /** "пятёрка и две четвёрки по математике": grades grouped by subject, best first. */
-function gradePhrases(grades: readonly TGradeItem[], l: TLocale): string[] {
+function gradePhrases(grades: readonly TGradeItem[], l: TAnswerTexts): string[] {
   const bySubject = new Map<string, Map<string, number>>();
   for (const g of grades) {
     const counts = bySubject.get(g.subject) ?? new Map<string, number>();

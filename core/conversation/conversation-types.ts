@@ -1,9 +1,10 @@
 import type { AnswerService, TViewer } from '../answers';
 import type { LinkService, TChatRef } from '../linking';
 import type { SubscriptionSettingsStore } from '../settings/subscription-settings-port';
-import type { TBotLang } from './locales';
+
 import type { TButtonRows, TViewMenu } from './menus';
 import type { TeacherSettingsStore } from './teacher-settings-port';
+import type { TLang } from '../i18n';
 
 /** What the conversation works with; each flow takes only the part it needs. */
 export interface ConversationDeps {
@@ -26,7 +27,7 @@ export interface TConversationLogger {
 /** One incoming message or tap in a private chat, as the conversation sees it. */
 export interface TTurn {
   chat: TChatRef;
-  lang: TBotLang;
+  lang: TLang;
   /** Bound to this update and chat (its chatRef, never the platform's id). */
   log: TConversationLogger;
   /**

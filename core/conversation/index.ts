@@ -3,7 +3,7 @@ export * from './actions';
 export { createConversation, type Conversation } from './conversation';
 export type * from './conversation-types';
 export { memoisedChatState } from './chat-state';
-export { BOT_TEXTS, langOf, type TBotLang, type TBotTexts } from './locales';
+export { BOT_TEXTS, langOf, type TBotTexts } from './locales';
 export { consentMenu, mainMenu, offerAlertsMenu, reconsentMenu, sectionLabel, settingsMenu, viewMenu, viewRows, type TButton, type TButtonRows, type TShownPeriod, type TViewMenu } from './menus';
 export { splitText } from './split-text';
 export type { ChatStatusStore } from './chat-status-port';

@@ -1,7 +1,8 @@
 import { renderAnswer, type AnswerService, type TAnswer, type TViewer } from '../answers';
 import type { TMenuView } from './actions';
-import type { TBotLang } from './locales';
+
 import type { TShownPeriod } from './menus';
+import type { TLang } from '../i18n';
 
 export interface TRenderedView {
   html: string;
@@ -14,7 +15,7 @@ export interface TRenderedView {
  * One menu screen. The core answers for all the viewer's children; the chosen one is picked here
  * by position, so the switcher never needs a second query or a name in callback data.
  */
-export async function renderView(answers: AnswerService, viewer: TViewer, view: TMenuView, lang: TBotLang, now: Date): Promise<TRenderedView> {
+export async function renderView(answers: AnswerService, viewer: TViewer, view: TMenuView, lang: TLang, now: Date): Promise<TRenderedView> {
   const answer = await answers.answer({ intent: view.section, date: view.date, dateTo: null, subject: null, child: null }, viewer, now);
   const children = 'sections' in answer ? answer.sections.map((s) => s.student.firstName) : [];
   const picked = pickChild(answer, view.child);

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { TViewerScope } from '../access/access-port';
-import type { TConsentAudience, TConsentRefusal, TLinkChannel, TLinkLocale, TLinkRole } from './linking-types';
+import type { TConsentAudience, TConsentRefusal, TLinkChannel, TLinkRole } from './linking-types';
 import { LINKING_TEXTS } from './locales';
+import type { TLang } from '../i18n';
 
 // The consent a person accepts is identified by its version and by the hash of the exact words
 // shown. A consent record naming an older version — or words that changed without a version
@@ -33,7 +34,7 @@ export function audienceOfRole(role: TLinkRole): TConsentAudience {
 }
 
 /** The consent text a channel shows (voice channels speak the short form), naming who carries its messages. */
-export function consentText(locale: TLinkLocale, channel: TLinkChannel, audience: TConsentAudience = 'adult'): TConsentText {
+export function consentText(locale: TLang, channel: TLinkChannel, audience: TConsentAudience = 'adult'): TConsentText {
   const { version, carriers, ...forms } = LINKING_TEXTS[locale].consent;
   const form = forms[audience];
   const carrier = carriers[channel][audience];
@@ -47,7 +48,7 @@ export const CURRENT_CONSENT_VERSION = LINKING_TEXTS.ru.consent.version;
 /** Hashes of every current consent text: each locale, channel and audience. */
 export function currentConsentHashes(): Set<string> {
   const hashes = new Set<string>();
-  for (const locale of Object.keys(LINKING_TEXTS) as TLinkLocale[]) {
+  for (const locale of Object.keys(LINKING_TEXTS) as TLang[]) {
     for (const channel of Object.keys(LINKING_TEXTS[locale].consent.carriers) as TLinkChannel[]) {
       for (const audience of ['adult', 'pupil'] as const) hashes.add(consentText(locale, channel, audience).hash);
     }
@@ -69,7 +70,7 @@ export function audienceOfScope(scope: Pick<TViewerScope, 'linkedStudents' | 'se
  * came after the pending link's 15 minutes (or twice), another chat spent the code meanwhile, or
  * the consent text changed while it was being read.
  */
-export function consentRefusalText(locale: TLinkLocale, refusal: TConsentRefusal): string {
+export function consentRefusalText(locale: TLang, refusal: TConsentRefusal): string {
   const t = LINKING_TEXTS[locale];
   switch (refusal.reason) {
     case 'expired':

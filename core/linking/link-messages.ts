@@ -1,12 +1,13 @@
 import { consentRefusalText } from './consent-texts';
-import type { TConsentRefusal, TLinkLocale, TStartRefusal } from './linking-types';
+import type { TConsentRefusal, TStartRefusal } from './linking-types';
 import { LINKING_TEXTS } from './locales';
+import type { TLang } from '../i18n';
 
 /**
  * The sentence a channel shows or speaks for a refused code. A code can also be refused for the
  * reasons a consent is (expired, used, a guardian first); those read the same at either step.
  */
-export function refusalMessage(locale: TLinkLocale, refusal: TStartRefusal | TConsentRefusal): string {
+export function refusalMessage(locale: TLang, refusal: TStartRefusal | TConsentRefusal): string {
   const t = LINKING_TEXTS[locale];
   switch (refusal.reason) {
     case 'not_a_code':

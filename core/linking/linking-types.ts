@@ -1,8 +1,8 @@
+import type { TLang } from '../i18n';
 // Shapes shared by the linking service, its store and the channels that call it.
 
 export type TLinkChannel = 'telegram' | 'vk' | 'alice' | 'alexa' | 'playground' | 'web';
 export type TLinkRole = 'guardian' | 'student' | 'teacher';
-export type TLinkLocale = 'ru' | 'en';
 /** Whom a consent text is written to: a pupil linking themselves reads one addressed to a child. */
 export type TConsentAudience = 'adult' | 'pupil';
 
@@ -10,7 +10,7 @@ export type TConsentAudience = 'adult' | 'pupil';
 export interface TChatRef {
   channel: TLinkChannel;
   externalId: string;
-  locale?: TLinkLocale;
+  locale?: TLang;
 }
 
 /** What a code grants, with just enough to let the person confirm it is the right child. */

@@ -15,6 +15,7 @@ import {
   whichOf,
 } from './date-words';
 import { WordMemo } from './lexicon-index';
+import type { TLang } from '../i18n';
 
 /**
  * A date expression as written, before it is placed on the calendar: resolving needs the
@@ -40,7 +41,7 @@ interface THit {
   len: number;
 }
 
-type TRecognizer = (norms: readonly string[], i: number, lang: 'ru' | 'en') => THit | null;
+type TRecognizer = (norms: readonly string[], i: number, lang: TLang) => THit | null;
 
 const AGO = new Set(['назад', 'ago', 'тому']);
 const IN = new Set(['через', 'in']);
@@ -241,7 +242,7 @@ function couldStartDate(word: string): boolean {
 }
 const dateStarts = new WordMemo<boolean>();
 
-function recognizeAt(norms: readonly string[], i: number, lang: 'ru' | 'en'): THit | null {
+function recognizeAt(norms: readonly string[], i: number, lang: TLang): THit | null {
   for (const recognize of RECOGNIZERS) {
     const hit = recognize(norms, i, lang);
     if (hit) return hit;
@@ -253,7 +254,7 @@ function recognizeAt(norms: readonly string[], i: number, lang: 'ru' | 'en'): TH
 const MAX_MENTIONS = 16;
 
 /** Every date expression in reading order; the tokens they use are marked in `used`. */
-export function findDateMentions(norms: readonly string[], used: Uint8Array, lang: 'ru' | 'en'): TDateSpan[] {
+export function findDateMentions(norms: readonly string[], used: Uint8Array, lang: TLang): TDateSpan[] {
   const found: TDateSpan[] = [];
   let i = 0;
   while (i < norms.length && found.length < MAX_MENTIONS) {

@@ -1,3 +1,4 @@
+import type { TLang } from '../i18n';
 /**
  * Splits an utterance into words. Chat and voice input arrive in any case, with or without
  * punctuation, with ё or е; every lexicon is written in the normalised form (lower case, е),
@@ -57,6 +58,6 @@ function push(out: TToken[], word: string): void {
 }
 
 /** Cyrillic anywhere means Russian: English users do not type Cyrillic, Russians mix in Latin. */
-export function detectLang(text: string): 'ru' | 'en' {
+export function detectLang(text: string): TLang {
   return /[\u0400-\u04FF]/.test(text) ? 'ru' : 'en';
 }

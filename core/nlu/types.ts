@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isCivilDate } from '../calendar/civil-date';
 import { printable } from '../input/printable-text';
+import type { TLang } from '../i18n';
 
 export const INTENTS = [
   'grades',
@@ -41,7 +42,7 @@ export type TQuery = z.infer<typeof ZQuerySchema>;
 
 export interface ParseOptions {
   /** Detected from the text when absent: Cyrillic means Russian. */
-  lang?: 'ru' | 'en';
+  lang?: TLang;
   /** The moment "today" is taken from; a Date or an ISO-8601 string. Defaults to the clock. */
   now?: Date | string;
   /** IANA zone of the school; defaults to Europe/Moscow. */

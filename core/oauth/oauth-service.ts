@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CURRENT_CONSENT_VERSION, refusalMessage, type LinkService, type TChatRef, type TLinkLocale } from '../linking';
+import { CURRENT_CONSENT_VERSION, refusalMessage, type LinkService, type TChatRef } from '../linking';
 import { OAUTH_TEXTS } from './locales';
 import { findClient, redirectAllowed, type TOAuthClient } from './oauth-clients';
 import { createFormGuard, type OAuthFormGuard } from './oauth-form-guard';
@@ -7,6 +7,7 @@ import { createTokenGrants, type TTokenRequest, type TTokenResult } from './oaut
 import { readChallenge } from './oauth-pkce';
 import type { OAuthStore } from './oauth-port';
 import { hashOAuthToken, newOAuthToken, OAUTH_TTL_SECONDS } from './oauth-tokens';
+import type { TLang } from '../i18n';
 
 // OAuth 2.0 authorization-code flow (RFC 6749 §4.1) for Alice's account linking. The sign-in page
 // is where the person types the school's code and accepts the consent; the chat it creates is
@@ -36,7 +37,7 @@ export interface TAuthorizeRequest extends TAuthorizationParams {
   /** The school's code as typed. */
   code?: string;
   consented: boolean;
-  locale: TLinkLocale;
+  locale: TLang;
   /** Who is trying (the client's IP): wrong codes are braked per key, as per chat in the bots. */
   remoteKey: string;
 }

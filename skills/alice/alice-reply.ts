@@ -1,7 +1,7 @@
 import { ALICE_TEXT_LIMIT, type TAliceButton, type TAliceResponse } from './alice-schemas';
 import { writeSessionState, type TAliceSessionState } from './session-state';
 
-export interface TReplyOptions {
+export interface ReplyOptions {
   /** Alice `tts`; the text with Alice's markup characters removed when not given. */
   tts?: string;
   state?: TAliceSessionState;
@@ -22,7 +22,7 @@ function fit(text: string, fallback: string): string {
   return `${space > 0 ? cut.slice(0, space) : cut}…`;
 }
 
-export function aliceReply(text: string, fallback: string, options: TReplyOptions = {}): TAliceResponse {
+export function aliceReply(text: string, fallback: string, options: ReplyOptions = {}): TAliceResponse {
   const shown = fit(text, fallback);
   const buttons: TAliceButton[] | undefined = options.buttons?.length ? options.buttons.map((title) => ({ title, hide: true })) : undefined;
   return {

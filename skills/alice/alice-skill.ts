@@ -11,10 +11,11 @@ import { silentVoiceLogger } from '../voice/voice-logger';
 import { readVoiceSession } from '../voice/voice-session';
 import type { VoiceSkillDeps } from '../voice/voice-skill-deps';
 import { fillFromEntities } from './alice-entities';
-import { aliceReply, type TReplyOptions } from './alice-reply';
+import { aliceReply, type ReplyOptions } from './alice-reply';
 import { ZAliceRequestSchema, type TAliceRequest, type TAliceResponse } from './alice-schemas';
 import { ALICE_TEXTS, type TAliceTexts } from './locales';
 import { ZAliceSessionStateSchema, type TAliceSessionState } from './session-state';
+import type { TLang } from '../../core/i18n';
 
 export type AliceSkillDeps = VoiceSkillDeps;
 
@@ -25,7 +26,7 @@ export interface AliceSkill {
 
 interface TTurn {
   req: TAliceRequest;
-  lang: 'ru' | 'en';
+  lang: TLang;
   t: TAliceTexts;
   text: string;
   state: TAliceSessionState;
@@ -39,8 +40,8 @@ export function createAliceSkill(deps: AliceSkillDeps): AliceSkill {
   const log = deps.logger ?? silentVoiceLogger;
   const clock = deps.now ?? (() => new Date());
 
-  const reply = (turn: TTurn, text: string, options: TReplyOptions = {}) => aliceReply(text, turn.t.didNotHear, { state: turn.state, ...options });
-  const spoken = (answer: TAnswer, lang: 'ru' | 'en') => renderAnswer(answer, lang);
+  const reply = (turn: TTurn, text: string, options: ReplyOptions = {}) => aliceReply(text, turn.t.didNotHear, { state: turn.state, ...options });
+  const spoken = (answer: TAnswer, lang: TLang) => renderAnswer(answer, lang);
 
   function consentAnswer(turn: TTurn): boolean | null {
     const intents = turn.req.request.nlu?.intents ?? {};
@@ -131,7 +132,7 @@ export function createAliceSkill(deps: AliceSkillDeps): AliceSkill {
   }
 
   /** A signed-in user's token names the chat the sign-in page linked; otherwise the Yandex ids do. */
-  async function chatOf(req: TAliceRequest, lang: 'ru' | 'en'): Promise<TChatRef> {
+  async function chatOf(req: TAliceRequest, lang: TLang): Promise<TChatRef> {
     const token = req.session.user?.access_token;
     const linked = token && deps.chatForToken ? await deps.chatForToken(token) : null;
     if (linked) return linked;

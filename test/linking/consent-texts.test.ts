@@ -1,13 +1,14 @@
 import { audienceOfScope, consentText, CURRENT_CONSENT_VERSION, currentConsentHashes } from '../../core/linking/consent-texts';
-import type { TLinkChannel, TLinkLocale } from '../../core/linking/linking-types';
+import type { TLinkChannel } from '../../core/linking/linking-types';
 import { LINKING_TEXTS } from '../../core/linking/locales';
 import { refusalMessage } from '../../core/linking/link-messages';
+import type { TLang } from '../../core/i18n';
 
 // What the consent says: whose servers carry the messages on the channel in use, in words for a
 // parent or for a pupil; and that a changed text is a new version nobody has accepted yet.
 
 /** Who each channel's text must name as carrying the messages. */
-const CARRIER_NAMES: Record<TLinkLocale, Record<Exclude<TLinkChannel, 'playground'>, RegExp>> = {
+const CARRIER_NAMES: Record<TLang, Record<Exclude<TLinkChannel, 'playground'>, RegExp>> = {
   ru: { telegram: /Telegram/, vk: /ВКонтакте.*VK/, alice: /Алис.*Яндекс/, alexa: /Alexa.*Amazon/, web: /Алис.*Яндекс/ },
   en: { telegram: /Telegram/, vk: /VK/, alice: /Alice.*Yandex/, alexa: /Alexa.*Amazon/, web: /Alice.*Yandex/ },
 };

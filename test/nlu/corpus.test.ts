@@ -1,9 +1,10 @@
 import corpus from './corpus.json';
 import { parseUtterance, type TQuery } from '../../core/nlu';
+import type { TLang } from '../../core/i18n';
 
 interface TCase {
   text: string;
-  lang?: 'ru' | 'en';
+  lang?: TLang;
   now: string;
   tz?: string;
   expect: TQuery;

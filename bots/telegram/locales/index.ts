@@ -1,2 +1,2 @@
 // The texts are shared by every chat bot; they live with the conversation in core.
-export { BOT_TEXTS, langOf, type TBotLang, type TBotTexts } from '../../../core/conversation';
+export { BOT_TEXTS, langOf, type TBotTexts } from '../../../core/conversation';

@@ -1,6 +1,6 @@
 import { dayAndMonth, daysBetween, isoWeekday } from '../../calendar/civil-date';
 import type { TPeriod } from '../answer-types';
-import type { TLocale } from '../locale-types';
+import type { TAnswerTexts } from './texts-type';
 import { EN_SUBJECTS, transliterate } from './en-subjects';
 
 const GRADE_NAMES: Record<string, [string, string]> = {
@@ -35,7 +35,7 @@ function when(period: TPeriod): string {
   return RELATIVE[offset] ?? `on ${WEEKDAYS[isoWeekday(period.from) - 1]}, ${monthDay(period.from)}`;
 }
 
-export const en: TLocale = {
+export const en: TAnswerTexts = {
   lang: 'en',
   when,
   shortDate: (date) => monthDay(date, true),

@@ -1,5 +1,6 @@
-import type { TLocale } from '../locale-types';
+import type { TAnswerTexts } from './texts-type';
 import { en } from './en';
 import { ru } from './ru';
+import type { TLang } from '../../i18n';
 
-export const LOCALES: Record<'ru' | 'en', TLocale> = { ru, en };
+export const LOCALES: Record<TLang, TAnswerTexts> = { ru, en };

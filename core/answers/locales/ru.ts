@@ -1,7 +1,7 @@
 import { dayAndMonth, daysBetween, isoWeekday } from '../../calendar/civil-date';
 import { declineRuName } from '../../nlu/name-forms';
 import type { TPeriod } from '../answer-types';
-import type { TLocale } from '../locale-types';
+import type { TAnswerTexts } from './texts-type';
 import { numberWords, plural, type TGender } from './ru-numbers';
 import { RU_SUBJECT_DATIVE } from './ru-subjects';
 
@@ -35,7 +35,7 @@ function rubles(kopecks: number): { rub: number; kop: number; sign: string } {
   return { rub: Math.floor(abs / 100), kop: abs % 100, sign: kopecks < 0 ? '−' : '' };
 }
 
-export const ru: TLocale = {
+export const ru: TAnswerTexts = {
   lang: 'ru',
   when,
   shortDate: dayMonth,

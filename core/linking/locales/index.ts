@@ -1,8 +1,9 @@
-import type { TLinkLocale } from '../linking-types';
+
 import { en } from './en';
 import { ru } from './ru';
 import type { TLinkingTexts } from './texts-type';
+import type { TLang } from '../../i18n';
 
 export type { TLinkingTexts } from './texts-type';
 
-export const LINKING_TEXTS: Record<TLinkLocale, TLinkingTexts> = { ru, en };
+export const LINKING_TEXTS: Record<TLang, TLinkingTexts> = { ru, en };

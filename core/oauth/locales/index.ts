@@ -1,7 +1,8 @@
-import type { TLinkLocale } from '../../linking/linking-types';
+
 import { en } from './en';
 import { ru } from './ru';
 import type { TOAuthTexts } from './texts-type';
+import type { TLang } from '../../i18n';
 
-export const OAUTH_TEXTS: Record<TLinkLocale, TOAuthTexts> = { ru, en };
+export const OAUTH_TEXTS: Record<TLang, TOAuthTexts> = { ru, en };
 export type { TOAuthTexts };

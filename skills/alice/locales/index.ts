@@ -1,7 +1,8 @@
 import { en } from './en';
 import { ru } from './ru';
 import type { TAliceTexts } from './texts-type';
+import type { TLang } from '../../../core/i18n';
 
 export type { TAliceTexts } from './texts-type';
 
-export const ALICE_TEXTS: Record<'ru' | 'en', TAliceTexts> = { ru, en };
+export const ALICE_TEXTS: Record<TLang, TAliceTexts> = { ru, en };

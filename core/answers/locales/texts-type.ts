@@ -1,8 +1,9 @@
-import type { TChannelAction, TPeriod } from './answer-types';
+import type { TChannelAction, TPeriod } from '../answer-types';
+import type { TLang } from '../../i18n';
 
 /** Everything language-specific the renderers need: words, grammar and whole phrases. */
-export interface TLocale {
-  lang: 'ru' | 'en';
+export interface TAnswerTexts {
+  lang: TLang;
   /** "сегодня", "завтра", "в среду, 2 декабря", "с 30 ноября по 4 декабря". */
   when(period: TPeriod): string;
   /** A short date for lists: "2 дек.", "Dec 2". */
