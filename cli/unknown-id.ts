@@ -23,7 +23,7 @@ function editDistance(a: string, b: string): number {
 
 /**
  * Up to three ids close to `id`: a few edits away (one for a short id, up to three for a long one;
- * case ignored), or starting with it. Only the nearest are offered — a further one beside a near
+ * case ignored), or holding it, or ending in the same segment. Only the nearest are offered — a further one beside a near
  * one is noise; none when nothing is close.
  */
 export function closestIds(id: string, candidates: readonly string[]): string[] {
@@ -32,7 +32,9 @@ export function closestIds(id: string, candidates: readonly string[]): string[] 
   const close: { id: string; distance: number }[] = [];
   for (const candidate of candidates) {
     const lower = candidate.toLowerCase();
-    const isPrefix = wanted.length >= 2 && lower.startsWith(wanted);
+    // Cut short, or given without its prefix ("9v" for cls-9v), or with another one ("demo-9v"):
+    // the part typed is inside the id, or its last segment is the id's last segment.
+    const isPrefix = wanted.length >= 2 && (lower.includes(wanted) || sameLastSegment(wanted, lower));
     // Ids far longer or shorter cannot be within the allowed edits: skip the table for them.
     if (!isPrefix && Math.abs(lower.length - wanted.length) > allowed) continue;
     // An id cut short is as near to each id it begins as to any other: they rank alike.
@@ -44,6 +46,12 @@ export function closestIds(id: string, candidates: readonly string[]): string[] 
     .filter((c) => c.distance === close[0].distance)
     .slice(0, MAX_SUGGESTIONS)
     .map((c) => c.id);
+}
+
+function sameLastSegment(a: string, b: string): boolean {
+  const last = (id: string) => id.slice(Math.max(id.lastIndexOf('-'), id.lastIndexOf('_'), id.lastIndexOf(':')) + 1);
+  const tail = last(a);
+  return tail.length >= 2 && tail !== a && tail === last(b);
 }
 
 /** `no student "x"`, with the closest ids when there are any. */

@@ -1,6 +1,6 @@
 import { closestIds, noSuchIdLine } from '../../cli/unknown-id';
 
-// "did you mean": the ids a slip of a character or two away, or starting with what was typed.
+// "did you mean": the ids a slip of a character or two away, or holding what was typed.
 
 const STUDENTS = ['stu-9v-20', 'stu-9v-21', 'stu-9v-3', 'stu-5a-1', 'stu-10b-12', 's2-st1', 's2-st2'];
 
@@ -16,6 +16,14 @@ describe('closestIds', () => {
     ['s2-st9', ['s2-st1', 's2-st2']],
   ])('%s → %j', (typed, expected) => {
     expect(closestIds(typed, STUDENTS)).toEqual(expected);
+  });
+
+  it('finds an id given without its prefix, or with another one', () => {
+    const classes = ['cls-5a', 'cls-7b', 'cls-9v', 'cls-10a'];
+    expect(closestIds('9v', classes)).toEqual(['cls-9v']);
+    expect(closestIds('demo-9v', classes)).toEqual(['cls-9v']);
+    expect(closestIds('10A', classes)).toEqual(['cls-10a']);
+    expect(closestIds('demo-11g', classes)).toEqual([]);
   });
 
   it('offers nothing when nothing is close, and at most three', () => {
