@@ -10,7 +10,10 @@ module.exports = {
       comment: 'core/ imports only core/, zod, luxon and node built-ins',
       severity: 'error',
       from: { path: '^core/' },
-      to: { dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'], pathNot: 'node_modules/(zod|luxon)/' },
+      to: {
+        dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'],
+        pathNot: 'node_modules/(zod|luxon)/',
+      },
     },
     {
       name: 'core-imports-only-core',
@@ -52,7 +55,8 @@ module.exports = {
     },
     {
       name: 'core-through-its-index',
-      comment: "outside core/, a core module is imported only through its index.ts, the module's public face (docs/conventions.md)",
+      comment:
+        "outside core/, a core module is imported only through its index.ts, the module's public face (docs/conventions.md)",
       severity: 'error',
       from: { path: '^(bots|skills|webhooks|infra|prisma|cli|runtime)/|^main\\.ts$' },
       to: { path: '^core/[^/]+/', pathNot: '^core/[^/]+/index\\.ts$' },

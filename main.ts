@@ -3,9 +3,10 @@ import path from 'node:path';
 import type { RunnerHandle } from '@grammyjs/runner';
 import IORedis from 'ioredis';
 import { registerCommands, startPolling } from './bots/telegram';
+import { createCliExecutor } from './cli/server-executor';
 import { createAnswerService } from './core/answers';
 import { createReminderRunner } from './core/reminders';
-import { createAlertWorker, type AlertWorker } from './infra/alert-worker';
+import { type AlertWorker, createAlertWorker } from './infra/alert-worker';
 import type { TConfig } from './infra/config';
 import { listenHost } from './infra/listen-host';
 import { createLogger, type Logger } from './infra/logger';
@@ -18,7 +19,6 @@ import { applyMigrations } from './prisma/db/migrate';
 import { loadDemoIfEmpty } from './prisma/demo/load-demo';
 import { demoPlaygroundPeople } from './prisma/demo/load-demo-people';
 import { createStores } from './prisma/stores';
-import { createCliExecutor } from './cli/server-executor';
 import { channelLinking } from './runtime/channel-linking';
 import { buildTelegram, buildVk, chatSenders, logChannels } from './runtime/chat-channels';
 import { createClosers } from './runtime/closers';
@@ -52,14 +52,32 @@ export async function openRuntime(config: TConfig, options: RuntimeOptions = {})
   const stores = createStores(db, config.TZ_DEFAULT);
   const ingestOptions = { defaultTimezone: config.TZ_DEFAULT };
   const journalKeys = buildJournalKeys(config, stores, logger);
-  if (config.DEMO && !options.skipDemo) await loadDemoIfEmpty({ db, ingestStore: stores.ingest, logger, timezone: config.TZ_DEFAULT });
+  if (config.DEMO && !options.skipDemo)
+    await loadDemoIfEmpty({ db, ingestStore: stores.ingest, logger, timezone: config.TZ_DEFAULT });
 
   const limit = config.QUESTIONS_PER_MINUTE;
-  const limiterRedis = limit > 0 && config.REDIS_URL ? new IORedis(config.REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true }) : undefined;
+  const limiterRedis =
+    limit > 0 && config.REDIS_URL
+      ? new IORedis(config.REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true })
+      : undefined;
   if (limiterRedis) closers.onClose(() => limiterRedis.disconnect());
-  const limiter = limit === 0 ? undefined : limiterRedis ? createRedisQuestionLimiter(limiterRedis, { limit }) : createMemoryQuestionLimiter({ limit });
-  const answers = createAnswerService({ ...stores.readModel, defaultTimezone: config.TZ_DEFAULT, limiter, journal: stores.journal });
-  const playground = playgroundRoute({ enabled: config.DEMO, answers, people: config.DEMO ? demoPlaygroundPeople() : [] });
+  const limiter =
+    limit === 0
+      ? undefined
+      : limiterRedis
+        ? createRedisQuestionLimiter(limiterRedis, { limit })
+        : createMemoryQuestionLimiter({ limit });
+  const answers = createAnswerService({
+    ...stores.readModel,
+    defaultTimezone: config.TZ_DEFAULT,
+    limiter,
+    journal: stores.journal,
+  });
+  const playground = playgroundRoute({
+    enabled: config.DEMO,
+    answers,
+    people: config.DEMO ? demoPlaygroundPeople() : [],
+  });
   const linking = channelLinking(config, stores, stores.readModel.access, logger);
   const vk = buildVk(config, stores, answers, linking, logger);
   if (vk) closers.onClose(vk.close);
@@ -75,9 +93,17 @@ export async function openRuntime(config: TConfig, options: RuntimeOptions = {})
     trustProxy: config.TRUST_PROXY,
     readiness: { database: () => db.ping() },
     routers: [
-      journalRoute({ secret: config.JOURNAL_WEBHOOK_SECRET, keys: journalKeys, store: stores.ingest, ingestOptions, metrics }),
+      journalRoute({
+        secret: config.JOURNAL_WEBHOOK_SECRET,
+        keys: journalKeys,
+        store: stores.ingest,
+        ingestOptions,
+        metrics,
+      }),
       // config guarantees the secret in webhook mode
-      ...(telegram && config.PUBLIC_URL ? [telegramRoute({ bot: telegram.bot, secret: config.TELEGRAM_WEBHOOK_SECRET! })] : []),
+      ...(telegram && config.PUBLIC_URL
+        ? [telegramRoute({ bot: telegram.bot, secret: config.TELEGRAM_WEBHOOK_SECRET! })]
+        : []),
       ...(vk?.route ? [vk.route] : []),
       ...voice,
       ...(cliToken ? [cliRoute({ token: cliToken, execute: createCliExecutor(() => runtimeRef.current!) })] : []),
@@ -114,7 +140,10 @@ export async function startTelegram(runtime: Runtime): Promise<RunnerHandle | un
     await registerCommands(bot.api);
     if (config.PUBLIC_URL) {
       const url = new URL('/webhooks/telegram', config.PUBLIC_URL).toString();
-      await bot.api.setWebhook(url, { secret_token: config.TELEGRAM_WEBHOOK_SECRET, allowed_updates: ['message', 'callback_query', 'my_chat_member'] });
+      await bot.api.setWebhook(url, {
+        secret_token: config.TELEGRAM_WEBHOOK_SECRET,
+        allowed_updates: ['message', 'callback_query', 'my_chat_member'],
+      });
       logger.info({ botId: bot.botInfo.id, url }, 'Telegram webhook set');
       return undefined;
     }
@@ -137,7 +166,10 @@ export async function startVk(runtime: Runtime): Promise<void> {
   try {
     await vk.inbox.start((event) => vk.bot.handle(event));
     if (config.PUBLIC_URL) {
-      logger.info({ groupId: config.VK_GROUP_ID, url: new URL('/webhooks/vk', config.PUBLIC_URL).toString() }, 'VK Callback API ready');
+      logger.info(
+        { groupId: config.VK_GROUP_ID, url: new URL('/webhooks/vk', config.PUBLIC_URL).toString() },
+        'VK Callback API ready',
+      );
       return;
     }
     await vk.bot.startPolling((event) => vk.inbox.put(event.event_id, event));
@@ -150,7 +182,9 @@ export async function startVk(runtime: Runtime): Promise<void> {
 /** Settings meant for a developer's machine, said once at start so they are not left on by accident. */
 function warnUnsafeSettings(config: TConfig, logger: Logger) {
   if (!config.ALEXA_VERIFY_SIGNATURE) {
-    logger.warn('ALEXA_VERIFY_SIGNATURE=false: Alexa requests are accepted without checking Amazon\'s signature and timestamp (local simulators only)');
+    logger.warn(
+      "ALEXA_VERIFY_SIGNATURE=false: Alexa requests are accepted without checking Amazon's signature and timestamp (local simulators only)",
+    );
   }
 }
 
@@ -168,7 +202,10 @@ export async function serve(runtime: Runtime): Promise<Server> {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : runtime.config.PORT;
   const shown = !host || host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
-  runtime.logger.info({ port, host: host ?? 'all interfaces', database: runtime.db.kind }, `dnevnik listening on http://${shown}:${port}`);
+  runtime.logger.info(
+    { port, host: host ?? 'all interfaces', database: runtime.db.kind },
+    `dnevnik listening on http://${shown}:${port}`,
+  );
   if (runtime.cliToken) {
     runtime.onClose(writeServerFile(runtime.config.DATA_DIR, { pid: process.pid, port, token: runtime.cliToken }));
   }
@@ -198,8 +235,15 @@ export async function startAlertWorker(runtime: Runtime): Promise<AlertWorker> {
 
 /** Teacher reminders next to the alerts worker, whose delivery sends them; stopped before it. */
 async function startReminders(runtime: Runtime, worker: AlertWorker): Promise<void> {
-  const runner = createReminderRunner({ store: runtime.stores.reminders, deliver: (ids) => worker.pipeline.deliver(ids) });
-  const scheduler = createReminderScheduler({ runner, logger: runtime.logger.child({ job: 'reminders' }), redisUrl: runtime.config.REDIS_URL });
+  const runner = createReminderRunner({
+    store: runtime.stores.reminders,
+    deliver: (ids) => worker.pipeline.deliver(ids),
+  });
+  const scheduler = createReminderScheduler({
+    runner,
+    logger: runtime.logger.child({ job: 'reminders' }),
+    redisUrl: runtime.config.REDIS_URL,
+  });
   await scheduler.start();
   runtime.onClose(scheduler.close);
 }

@@ -41,8 +41,19 @@ export interface TAudit {
   firstLatency: { n: number; p50: number; p99: number; max: number };
 }
 
-export async function auditRun(db: Client, accepted: TAcceptedMessage[], expectedItems: number, firstN: number): Promise<TAudit> {
-  const { rows } = await db.query<{ chatId: string; text: string; status: string; itemCount: number; latencyMs: number | null }>(
+export async function auditRun(
+  db: Client,
+  accepted: TAcceptedMessage[],
+  expectedItems: number,
+  firstN: number,
+): Promise<TAudit> {
+  const { rows } = await db.query<{
+    chatId: string;
+    text: string;
+    status: string;
+    itemCount: number;
+    latencyMs: number | null;
+  }>(
     `SELECT c."externalId" AS "chatId", m.text, m.status, m."itemCount",
             (extract(epoch FROM m."sentAt" - m."ingestedAt") * 1000)::float8 AS "latencyMs"
      FROM "AlertMessage" m JOIN "Chat" c ON c.id = m."chatId" ORDER BY m."sentAt" NULLS LAST, m.id`,
@@ -83,7 +94,12 @@ export async function auditRun(db: Client, accepted: TAcceptedMessage[], expecte
     lostMessages,
     duplicates,
     notSent,
-    firstLatency: { n: latencies.length, p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies[latencies.length - 1] ?? NaN },
+    firstLatency: {
+      n: latencies.length,
+      p50: percentile(latencies, 50),
+      p99: percentile(latencies, 99),
+      max: latencies[latencies.length - 1] ?? NaN,
+    },
   };
 }
 

@@ -1,4 +1,4 @@
-import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, fork, spawn } from 'node:child_process';
 import path from 'node:path';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
@@ -108,7 +108,12 @@ export async function openBenchQueue(redisUrl: string): Promise<BenchQueue> {
   };
 }
 
-export async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: number, everyMs = 250): Promise<void> {
+export async function waitFor(
+  what: string,
+  check: () => Promise<boolean>,
+  timeoutMs: number,
+  everyMs = 250,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -122,7 +127,11 @@ export async function postJournal(url: string, secret: string, events: unknown[]
   const ts = Math.floor(Date.now() / 1000);
   const res = await fetch(`${url}/webhooks/journal`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-dnevnik-timestamp': String(ts), 'x-dnevnik-signature': signJournalBody(secret, ts, body) },
+    headers: {
+      'content-type': 'application/json',
+      'x-dnevnik-timestamp': String(ts),
+      'x-dnevnik-signature': signJournalBody(secret, ts, body),
+    },
     body,
   });
   const text = await res.text();

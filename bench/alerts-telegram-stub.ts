@@ -11,7 +11,10 @@ export type TStubQuestion = { ask: 'stats' } | { ask: 'accepted'; bot: string };
 async function main() {
   const stub = await startTelegramStub({ perSecond: Number(process.env.STUB_PER_SECOND ?? 30), perChatGapMs: 1000 });
   process.on('message', (question: TStubQuestion & { id: number }) => {
-    const answer = question.ask === 'stats' ? { ...stub.counts, accepted: stub.accepted.length } : stub.accepted.filter((m) => m.bot === question.bot);
+    const answer =
+      question.ask === 'stats'
+        ? { ...stub.counts, accepted: stub.accepted.length }
+        : stub.accepted.filter((m) => m.bot === question.bot);
     process.send?.({ id: question.id, answer });
   });
   process.on('disconnect', () => process.exit(0));

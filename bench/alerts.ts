@@ -2,7 +2,16 @@ import { randomInt } from 'node:crypto';
 import { Client } from 'pg';
 import { seedFamilies } from '../test/helpers/alert-fixtures';
 import { auditRun, pipelineState, sendRates, type TAudit } from './alerts-audit';
-import { benchRedisUrl, openBenchQueue, postJournal, startAlertsStub, startWorkerProcess, waitFor, type AlertsStub, type WorkerProcess } from './alerts-support';
+import {
+  type AlertsStub,
+  benchRedisUrl,
+  openBenchQueue,
+  postJournal,
+  startAlertsStub,
+  startWorkerProcess,
+  type WorkerProcess,
+  waitFor,
+} from './alerts-support';
 import { createScratchDatabase, fmt, requireEnv, runPool, startServerProcess } from './bench-support';
 
 // npm run bench:alerts — grade alerts end to end on real PostgreSQL + Redis: grade events posted
@@ -18,7 +27,16 @@ const env = (name: string, fallback: number) => Number(process.env[name] ?? fall
 const STUB_PER_SECOND = env('BENCH_STUB_RATE', 30);
 const WINDOW_SECONDS = env('BENCH_WINDOW_SECONDS', 30);
 const SECRET = 'bench-alerts-journal-secret-0123';
-const SUBJECTS = ['Математика', 'Русский язык', 'Литература', 'Английский язык', 'История', 'Биология', 'География', 'Физика'];
+const SUBJECTS = [
+  'Математика',
+  'Русский язык',
+  'Литература',
+  'Английский язык',
+  'История',
+  'Биология',
+  'География',
+  'Физика',
+];
 const FIRST_N = 1000;
 
 interface TScenario {
@@ -45,11 +63,24 @@ function setupEvents(students: number) {
   const at = new Date().toISOString();
   const ev = (id: string, type: string, data: Record<string, unknown>) => ({ id, type, occurredAt: at, data });
   const events = [ev('school', 'school.upserted', { schoolId: 'b', name: 'Школа № 1', timezone: 'Europe/Moscow' })];
-  SUBJECTS.forEach((name, i) => events.push(ev(`sub-${i}`, 'subject.upserted', { schoolId: 'b', subjectId: `b-sub${i}`, name })));
+  SUBJECTS.forEach((name, i) =>
+    events.push(ev(`sub-${i}`, 'subject.upserted', { schoolId: 'b', subjectId: `b-sub${i}`, name })),
+  );
   const classes = Math.ceil(students / 25);
-  for (let c = 0; c < classes; c++) events.push(ev(`class-${c}`, 'class.upserted', { schoolId: 'b', classId: `b-c${c}`, name: `${5 + (c % 7)}${'АБВГ'[c % 4]}` }));
+  for (let c = 0; c < classes; c++)
+    events.push(
+      ev(`class-${c}`, 'class.upserted', { schoolId: 'b', classId: `b-c${c}`, name: `${5 + (c % 7)}${'АБВГ'[c % 4]}` }),
+    );
   for (let i = 0; i < students; i++) {
-    events.push(ev(`st-${i}`, 'student.upserted', { schoolId: 'b', studentId: `b-st${i}`, classId: `b-c${Math.floor(i / 25)}`, lastName: 'Иванова', firstName: `Ученик${i}` }));
+    events.push(
+      ev(`st-${i}`, 'student.upserted', {
+        schoolId: 'b',
+        studentId: `b-st${i}`,
+        classId: `b-c${Math.floor(i / 25)}`,
+        lastName: 'Иванова',
+        firstName: `Ученик${i}`,
+      }),
+    );
   }
   return events;
 }
@@ -61,18 +92,36 @@ function gradeEvents(students: number, total: number) {
     id: `grade-${i}`,
     type: 'grade.upserted',
     occurredAt: at,
-    data: { gradeId: `g${i}`, studentId: `b-st${i % students}`, subjectId: `b-sub${(i + Math.floor(i / students)) % SUBJECTS.length}`, date: at.slice(0, 10), value: String(2 + (i % 4)), weight: 1 + (i % 3 === 0 ? 1 : 0) },
+    data: {
+      gradeId: `g${i}`,
+      studentId: `b-st${i % students}`,
+      subjectId: `b-sub${(i + Math.floor(i / students)) % SUBJECTS.length}`,
+      date: at.slice(0, 10),
+      value: String(2 + (i % 4)),
+      weight: 1 + (i % 3 === 0 ? 1 : 0),
+    },
   }));
 }
 
-async function runScenario(scenario: TScenario, adminUrl: string, redisUrl: string, stub: AlertsStub): Promise<TResult> {
+async function runScenario(
+  scenario: TScenario,
+  adminUrl: string,
+  redisUrl: string,
+  stub: AlertsStub,
+): Promise<TResult> {
   const started = performance.now();
   const db = await createScratchDatabase(adminUrl, `dnevnik_bench_alerts_${scenario.name.replace(/\W/g, '_')}`);
   const queue = await openBenchQueue(redisUrl);
   const pg = new Client({ connectionString: db.url });
   // A fresh bot id per run: its pacing keys in Redis start empty.
   const botId = String(randomInt(1_000_000_000, 2_000_000_000));
-  const workerEnv = { DATABASE_URL: db.url, REDIS_URL: redisUrl, TELEGRAM_BOT_TOKEN: `${botId}:bench`, TELEGRAM_API_ROOT: stub.apiRoot, ALERT_WINDOW_SECONDS: String(WINDOW_SECONDS) };
+  const workerEnv = {
+    DATABASE_URL: db.url,
+    REDIS_URL: redisUrl,
+    TELEGRAM_BOT_TOKEN: `${botId}:bench`,
+    TELEGRAM_API_ROOT: stub.apiRoot,
+    ALERT_WINDOW_SECONDS: String(WINDOW_SECONDS),
+  };
   const workers: WorkerProcess[] = [];
   let server: Awaited<ReturnType<typeof startServerProcess>> | undefined;
   try {
@@ -83,11 +132,18 @@ async function runScenario(scenario: TScenario, adminUrl: string, redisUrl: stri
     for (let i = 0; i < setup.length; i += 1000) await postJournal(serverUrl, SECRET, setup.slice(i, i + 1000));
     const studentIds = Array.from({ length: scenario.students }, (_, i) => `b-st${i}`);
     const guardiansOf = (i: number) => 1 + (i % 2);
-    await seedFamilies(async (sql, params) => (await pg.query(sql, params)).rows, { studentIds, guardiansOf, chatIdOf: (i, g) => String(500_000_000 + i * 10 + g) });
+    await seedFamilies(async (sql, params) => (await pg.query(sql, params)).rows, {
+      studentIds,
+      guardiansOf,
+      chatIdOf: (i, g) => String(500_000_000 + i * 10 + g),
+    });
     // Tables loaded a moment ago have no statistics yet, and the planner's joins ran 4× slower on
     // the plans Postgres picks without them; a school's database in service has them.
     await pg.query('ANALYZE');
-    const expectedItems = Array.from({ length: scenario.grades }, (_, i) => guardiansOf(i % scenario.students)).reduce((a, b) => a + b, 0);
+    const expectedItems = Array.from({ length: scenario.grades }, (_, i) => guardiansOf(i % scenario.students)).reduce(
+      (a, b) => a + b,
+      0,
+    );
 
     for (let w = 0; w < scenario.workers; w++) workers.push(startWorkerProcess(workerEnv));
     await waitFor('workers', async () => (await queue.workers()) >= scenario.workers, 60_000);
@@ -102,10 +158,15 @@ async function runScenario(scenario: TScenario, adminUrl: string, redisUrl: stri
     const result: Partial<TResult> = {};
     if (scenario.crash) {
       // Halfway: all messages composed and half of them accepted by Telegram.
-      await waitFor('composition', async () => {
-        const s = await pipelineState(pg);
-        return s.unplannedFacts === 0 && s.uncomposedItems === 0 && s.messages > 0;
-      }, 600_000, 500);
+      await waitFor(
+        'composition',
+        async () => {
+          const s = await pipelineState(pg);
+          return s.unplannedFacts === 0 && s.uncomposedItems === 0 && s.messages > 0;
+        },
+        600_000,
+        500,
+      );
       const { messages } = await pipelineState(pg);
       await waitFor('half sent', async () => (await pipelineState(pg)).sent >= messages / 2, 1_800_000, 50);
       await workers[0].kill9();
@@ -123,7 +184,15 @@ async function runScenario(scenario: TScenario, adminUrl: string, redisUrl: stri
     await new Promise((r) => setTimeout(r, 2000));
     const accepted = await stub.accepted(botId);
     const audit = await auditRun(pg, accepted, expectedItems, FIRST_N);
-    return { scenario, audit, stub: await stub.stats(), rates: sendRates(accepted), ingestS, wallS: (performance.now() - started) / 1000, ...result };
+    return {
+      scenario,
+      audit,
+      stub: await stub.stats(),
+      rates: sendRates(accepted),
+      ingestS,
+      wallS: (performance.now() - started) / 1000,
+      ...result,
+    };
   } finally {
     await Promise.all(workers.map((w) => w.stop()));
     await pg.end().catch(() => undefined);
@@ -133,7 +202,8 @@ async function runScenario(scenario: TScenario, adminUrl: string, redisUrl: stri
   }
 }
 
-const settled = (s: Awaited<ReturnType<typeof pipelineState>>) => s.unplannedFacts === 0 && s.uncomposedItems === 0 && s.messages > 0 && s.open === 0;
+const settled = (s: Awaited<ReturnType<typeof pipelineState>>) =>
+  s.unplannedFacts === 0 && s.uncomposedItems === 0 && s.messages > 0 && s.open === 0;
 
 function report(r: TResult, stubBefore: { accepted: number; tooMany: number }): string[] {
   const { audit, scenario } = r;
@@ -167,12 +237,26 @@ async function main() {
   const adminUrl = requireEnv('DATABASE_URL');
   const redisUrl = benchRedisUrl(requireEnv('REDIS_URL'), env('BENCH_REDIS_DB', 9));
   const scenarios: TScenario[] = [
-    { name: 'fan-out', students: env('BENCH_STUDENTS', 10_000), grades: env('BENCH_GRADES', 50_000), workers: env('BENCH_WORKERS', 2), crash: false },
-    { name: 'crash', students: env('BENCH_CRASH_STUDENTS', 2_000), grades: env('BENCH_CRASH_GRADES', 10_000), workers: 1, crash: true },
+    {
+      name: 'fan-out',
+      students: env('BENCH_STUDENTS', 10_000),
+      grades: env('BENCH_GRADES', 50_000),
+      workers: env('BENCH_WORKERS', 2),
+      crash: false,
+    },
+    {
+      name: 'crash',
+      students: env('BENCH_CRASH_STUDENTS', 2_000),
+      grades: env('BENCH_CRASH_GRADES', 10_000),
+      workers: 1,
+      crash: true,
+    },
   ].filter((s) => !process.env.BENCH_ONLY || s.name === process.env.BENCH_ONLY);
   const stub = await startAlertsStub(STUB_PER_SECOND);
   const started = performance.now();
-  const lines = [`bench:alerts — real PostgreSQL + Redis, Telegram stub at ${STUB_PER_SECOND} msg/s per bot and 1 msg/s per chat (429 + retry_after)`];
+  const lines = [
+    `bench:alerts — real PostgreSQL + Redis, Telegram stub at ${STUB_PER_SECOND} msg/s per bot and 1 msg/s per chat (429 + retry_after)`,
+  ];
   let failed = false;
   try {
     for (const scenario of scenarios) {

@@ -1,12 +1,12 @@
 import { performance } from 'node:perf_hooks';
 import { createAnswerService, renderAnswer } from '../core/answers';
 import { parseUtterance } from '../core/nlu';
-import { openDatabase, type Database } from '../prisma/db/database';
+import { type Database, openDatabase } from '../prisma/db/database';
+import { applyMigrations } from '../prisma/db/migrate';
 import { loadDemoSchool } from '../prisma/demo/load-demo';
 import { demoPlaygroundPeople } from '../prisma/demo/load-demo-people';
-import { createIngestStore } from '../prisma/stores/ingest/ingest-store';
-import { applyMigrations } from '../prisma/db/migrate';
 import { createReadModel } from '../prisma/stores/diary/read-model';
+import { createIngestStore } from '../prisma/stores/ingest/ingest-store';
 import { createScratchDatabase, fmt, percentile } from './bench-support';
 
 // npm run bench:answer — a whole answer in-process (parse → access → diary → render) over the
@@ -21,10 +21,23 @@ const PARSES = Number(process.env.BENCH_PARSES ?? 200_000);
 
 /** What parents, pupils and teachers ask most, roughly in proportion. */
 const UTTERANCES = [
-  'оценки сегодня', 'какие оценки сегодня', 'что задали на завтра', 'что задали на завтра по математике',
-  'расписание', 'расписание на завтра', 'какие уроки в пятницу', 'сколько денег на карте', 'баланс',
-  'оценки за неделю', 'что получила Маша сегодня', 'дз по русскому', 'какие оценки у Даши',
-  "what are today's grades", 'homework for tomorrow', 'помощь', 'подпиши меня на оценки',
+  'оценки сегодня',
+  'какие оценки сегодня',
+  'что задали на завтра',
+  'что задали на завтра по математике',
+  'расписание',
+  'расписание на завтра',
+  'какие уроки в пятницу',
+  'сколько денег на карте',
+  'баланс',
+  'оценки за неделю',
+  'что получила Маша сегодня',
+  'дз по русскому',
+  'какие оценки у Даши',
+  "what are today's grades",
+  'homework for tomorrow',
+  'помощь',
+  'подпиши меня на оценки',
 ];
 
 async function measureAnswers(db: Database, label: string) {
@@ -68,7 +81,9 @@ function measureParse() {
   const started = performance.now();
   for (let i = 0; i < PARSES; i++) parseUtterance(UTTERANCES[i % UTTERANCES.length], { now: NOW, tz: TZ });
   const perSecond = (PARSES / (performance.now() - started)) * 1000;
-  process.stdout.write(`parse only  ${fmt(perSecond)} utterances/s on one core  (target ≥ 20,000: ${perSecond >= 20_000 ? 'met' : 'MISSED'})\n`);
+  process.stdout.write(
+    `parse only  ${fmt(perSecond)} utterances/s on one core  (target ≥ 20,000: ${perSecond >= 20_000 ? 'met' : 'MISSED'})\n`,
+  );
 }
 
 async function main() {

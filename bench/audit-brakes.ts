@@ -3,9 +3,9 @@ import { createLinkService } from '../core/linking/link-service';
 import type { LinkingStore } from '../core/linking/linking-port';
 import type { TChatRef, TLinkChannel } from '../core/linking/linking-types';
 import { openDatabase } from '../prisma/db/database';
-import { createLinkingStore } from '../prisma/stores/linking/linking-store';
 import { applyMigrations } from '../prisma/db/migrate';
 import { createReadModel } from '../prisma/stores/diary/read-model';
+import { createLinkingStore } from '../prisma/stores/linking/linking-store';
 import { createScratchDatabase, fmt, requireEnv } from './bench-support';
 
 // npm run audit:brakes — N wrong link codes fired at once through the real linking service on
@@ -29,14 +29,22 @@ interface TScenario {
 }
 
 function scenarios(): TScenario[] {
-  const one = (channel: TLinkChannel, id: string) => Array.from({ length: N }, (): TChatRef => ({ channel, externalId: id }));
+  const one = (channel: TLinkChannel, id: string) =>
+    Array.from({ length: N }, (): TChatRef => ({ channel, externalId: id }));
   // One chat meets its own brake and its channel's minute budget: whichever is lower holds.
-  const perChat = (channel: TLinkChannel) => Math.min(DEFAULT_BRAKES.perChatPerHour, DEFAULT_BRAKES.perChannel[channel].perMinute);
-  const many = (channel: TLinkChannel) => Array.from({ length: N }, (_, i): TChatRef => ({ channel, externalId: `${channel}-chat-${i}` }));
+  const perChat = (channel: TLinkChannel) =>
+    Math.min(DEFAULT_BRAKES.perChatPerHour, DEFAULT_BRAKES.perChannel[channel].perMinute);
+  const many = (channel: TLinkChannel) =>
+    Array.from({ length: N }, (_, i): TChatRef => ({ channel, externalId: `${channel}-chat-${i}` }));
   return [
     { brake: 'per chat', who: 'telegram, one chat', chats: one('telegram', '51234567'), limit: perChat('telegram') },
     { brake: 'per chat', who: 'sign-in page, one IP', chats: one('web', '203.0.113.7'), limit: perChat('web') },
-    ...CHANNELS.map((channel) => ({ brake: 'per channel', who: `${channel}, ${N} chats`, chats: many(channel), limit: DEFAULT_BRAKES.perChannel[channel].perMinute })),
+    ...CHANNELS.map((channel) => ({
+      brake: 'per channel',
+      who: `${channel}, ${N} chats`,
+      chats: many(channel),
+      limit: DEFAULT_BRAKES.perChannel[channel].perMinute,
+    })),
   ];
 }
 
@@ -55,12 +63,19 @@ async function main() {
       },
     };
     const base = Date.now();
-    const lines = [`audit:brakes — ${N} wrong link codes at once per brake, through the linking service on PostgreSQL (pool of ${POOL})`];
+    const lines = [
+      `audit:brakes — ${N} wrong link codes at once per brake, through the linking service on PostgreSQL (pool of ${POOL})`,
+    ];
     let met = true;
     for (const [i, scenario] of scenarios().entries()) {
       // Three hours apart: older tries count for no brake.
       const at = new Date(base + i * 3 * 3_600_000);
-      const linking = createLinkService({ store: counting, access: createReadModel(db, 'Europe/Moscow').access, pepper: PEPPER, now: () => at });
+      const linking = createLinkService({
+        store: counting,
+        access: createReadModel(db, 'Europe/Moscow').access,
+        pepper: PEPPER,
+        now: () => at,
+      });
       lookups = 0;
       const started = performance.now();
       const results = await Promise.all(scenario.chats.map((chat) => linking.startLink(chat, WRONG)));

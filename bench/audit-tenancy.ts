@@ -1,9 +1,17 @@
 import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { Client } from 'pg';
+import {
+  changedTables,
+  SCHOOL_A,
+  SCHOOL_B,
+  type TWriter,
+  tableFingerprints,
+  tenancyCases,
+  tenancySetup,
+} from '../test/tenancy/tenancy-cases';
 import { signJournalBody } from '../webhooks/journal-signature';
-import { changedTables, SCHOOL_A, SCHOOL_B, tableFingerprints, tenancyCases, tenancySetup, type TWriter } from '../test/tenancy/tenancy-cases';
 import { createScratchDatabase, fmt, requireEnv, startServerProcess } from './bench-support';
 
 // npm run audit:tenancy — two schools with their own journal keys (made by the `dnevnik
@@ -20,13 +28,22 @@ const root = path.join(__dirname, '..');
 // connection unnoticed, and the next request would find it dead.
 async function createKey(env: Record<string, string>, school: string): Promise<{ keyId: string; secret: string }> {
   const args = [path.join(root, 'bin', 'dnevnik.js'), 'journal-keys', 'create', '--school', school, '--format', 'json'];
-  const { stdout } = await promisify(execFile)(process.execPath, args, { cwd: root, env: { ...process.env, LOG_LEVEL: 'warn', ...env }, encoding: 'utf8' });
+  const { stdout } = await promisify(execFile)(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    encoding: 'utf8',
+  });
   return JSON.parse(stdout) as { keyId: string; secret: string };
 }
 
 async function main() {
   const db = await createScratchDatabase(requireEnv('DATABASE_URL'), 'dnevnik_tenancy');
-  const env = { DATABASE_URL: db.url, DEMO: 'false', JOURNAL_WEBHOOK_SECRET: OPERATOR_SECRET, JOURNAL_KEY_SEAL_KEY: 'audit-seal-key-0123456789abcdef0123' };
+  const env = {
+    DATABASE_URL: db.url,
+    DEMO: 'false',
+    JOURNAL_WEBHOOK_SECRET: OPERATOR_SECRET,
+    JOURNAL_KEY_SEAL_KEY: 'audit-seal-key-0123456789abcdef0123',
+  };
   const server = await startServerProcess({ ...env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'error' });
   let crashed = false;
   server.child.once('exit', (code, signal) => {
@@ -42,7 +59,11 @@ async function main() {
       const body = JSON.stringify({ events });
       const timestamp = Math.floor(Date.now() / 1000);
       const secret = by === 'operator' ? OPERATOR_SECRET : keys[by].secret;
-      const headers: Record<string, string> = { 'content-type': 'application/json', 'x-dnevnik-timestamp': String(timestamp), 'x-dnevnik-signature': signJournalBody(secret, timestamp, body) };
+      const headers: Record<string, string> = {
+        'content-type': 'application/json',
+        'x-dnevnik-timestamp': String(timestamp),
+        'x-dnevnik-signature': signJournalBody(secret, timestamp, body),
+      };
       if (by !== 'operator') headers['x-dnevnik-key-id'] = keys[by].keyId;
       try {
         return (await fetch(`${server.url}/webhooks/journal`, { method: 'POST', headers, body })).status;
@@ -74,22 +95,36 @@ async function main() {
       }
     }
     const seconds = (performance.now() - started) / 1000;
-    const healthy = !crashed && (await fetch(`${server.url}/healthz`).then((r) => r.ok).catch(() => false));
+    const healthy =
+      !crashed &&
+      (await fetch(`${server.url}/healthz`)
+        .then((r) => r.ok)
+        .catch(() => false));
     const changed = changedTables(before, await tableFingerprints(query));
 
     let tried = 0;
     let accepted = 0;
     let fiveHundreds = 0;
-    const lines = [`audit:tenancy — two schools with their own keys and the operator, against a server process on PostgreSQL, ${ROUNDS} round(s), ${fmt(seconds, 1)} s`];
+    const lines = [
+      `audit:tenancy — two schools with their own keys and the operator, against a server process on PostgreSQL, ${ROUNDS} round(s), ${fmt(seconds, 1)} s`,
+    ];
     for (const [by, t] of tally) {
-      const count = (test: (s: number) => boolean) => [...t.statuses].filter(([s]) => test(s)).reduce((n, [, k]) => n + k, 0);
+      const count = (test: (s: number) => boolean) =>
+        [...t.statuses].filter(([s]) => test(s)).reduce((n, [, k]) => n + k, 0);
       tried += t.tried;
       accepted += count((s) => s >= 200 && s < 300);
       fiveHundreds += count((s) => s >= 500 || s === 0);
-      const statuses = [...t.statuses].sort((a, b) => a[0] - b[0]).map(([s, n]) => `${s}×${fmt(n)}`).join(' ');
-      lines.push(`  ${(by === 'operator' ? 'operator' : `key of ${by}`).padEnd(9)} tried ${fmt(t.tried).padStart(6)}   ${statuses}   not the expected status: ${t.unexpected}`);
+      const statuses = [...t.statuses]
+        .sort((a, b) => a[0] - b[0])
+        .map(([s, n]) => `${s}×${fmt(n)}`)
+        .join(' ');
+      lines.push(
+        `  ${(by === 'operator' ? 'operator' : `key of ${by}`).padEnd(9)} tried ${fmt(t.tried).padStart(6)}   ${statuses}   not the expected status: ${t.unexpected}`,
+      );
     }
-    lines.push(`  total tried ${fmt(tried)} (${fmt(cases.length / ROUNDS)} cases a round); accepted ${accepted}; 5xx or no answer ${fiveHundreds}; crashes ${healthy ? 0 : 1}; rows changed: ${changed.length === 0 ? 0 : changed.join(', ')}`);
+    lines.push(
+      `  total tried ${fmt(tried)} (${fmt(cases.length / ROUNDS)} cases a round); accepted ${accepted}; 5xx or no answer ${fiveHundreds}; crashes ${healthy ? 0 : 1}; rows changed: ${changed.length === 0 ? 0 : changed.join(', ')}`,
+    );
     if (examples.length > 0) lines.push(`  unexpected: ${examples.join('; ')}`);
     const met = accepted === 0 && fiveHundreds === 0 && healthy && changed.length === 0;
     lines.push(`  target: accepted 0, rows changed 0, 5xx 0 — ${met ? 'MET' : 'NOT MET'}`);

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -11,7 +11,9 @@ import { Client } from 'pg';
 export function requireEnv(name: string): string {
   const value = process.env[name];
   if (!value) {
-    process.stderr.write(`${name} is not set: this benchmark needs the real server (run it under .ci/run or scripts/test-services.sh)\n`);
+    process.stderr.write(
+      `${name} is not set: this benchmark needs the real server (run it under .ci/run or scripts/test-services.sh)\n`,
+    );
     process.exit(2);
   }
   return value;
@@ -64,7 +66,10 @@ function startNodeFlags(root: string): string[] {
 }
 
 /** `command` is a `dnevnik` command: `serve` is HTTP only, `start` adds the alerts worker. */
-export async function startServerProcess(env: Record<string, string>, command: 'serve' | 'start' = 'serve'): Promise<ServerProcess> {
+export async function startServerProcess(
+  env: Record<string, string>,
+  command: 'serve' | 'start' = 'serve',
+): Promise<ServerProcess> {
   const port = await freePort();
   const root = path.join(__dirname, '..');
   const nodeArgs = [...startNodeFlags(root), ...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)];
@@ -95,7 +100,10 @@ export async function startServerProcess(env: Record<string, string>, command: '
     },
     cpuSeconds: () => {
       // /proc/<pid>/stat: fields 14 and 15 (after the command in parentheses) are utime and stime in clock ticks.
-      const fields = fs.readFileSync(`/proc/${child.pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+      const fields = fs
+        .readFileSync(`/proc/${child.pid}/stat`, 'utf8')
+        .replace(/^.*\) /, '')
+        .split(' ');
       return (Number(fields[11]) + Number(fields[12])) / 100;
     },
     stop: async () => {
@@ -111,7 +119,11 @@ export function percentile(sorted: number[], p: number): number {
 }
 
 /** Runs `work` over `items` with at most `concurrency` in flight; `worker` says which lane runs it. */
-export async function runPool<T>(items: T[], concurrency: number, work: (item: T, index: number, worker: number) => Promise<void>) {
+export async function runPool<T>(
+  items: T[],
+  concurrency: number,
+  work: (item: T, index: number, worker: number) => Promise<void>,
+) {
   let next = 0;
   await Promise.all(
     Array.from({ length: concurrency }, async (_, worker) => {
@@ -123,10 +135,12 @@ export async function runPool<T>(items: T[], concurrency: number, work: (item: T
   );
 }
 
-export const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+export const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 /** Calls counted per platform method, as "sendMessage 1,234, getMe 1". */
-export const fmtCounts = (counts: Map<string, number>) => [...counts.entries()].map(([method, n]) => `${method} ${fmt(n)}`).join(', ');
+export const fmtCounts = (counts: Map<string, number>) =>
+  [...counts.entries()].map(([method, n]) => `${method} ${fmt(n)}`).join(', ');
 
 /**
  * The baseline every webhook is measured against: a bare Express app in its own process whose
@@ -134,9 +148,17 @@ export const fmtCounts = (counts: Map<string, number>) => [...counts.entries()].
  */
 export async function startBareRoute(paths: string[], reply = ''): Promise<{ url: string; stop: () => void }> {
   const port = await freePort();
-  const routes = paths.map((p) => `a.post(${JSON.stringify(p)},e.json({limit:'1mb'}),(q,r)=>r.type('text/plain').send(${JSON.stringify(reply)}));`).join('');
+  const routes = paths
+    .map(
+      (p) =>
+        `a.post(${JSON.stringify(p)},e.json({limit:'1mb'}),(q,r)=>r.type('text/plain').send(${JSON.stringify(reply)}));`,
+    )
+    .join('');
   const code = `const e=require('express');const a=e();${routes}a.listen(${port},'127.0.0.1',()=>process.send('up'));`;
-  const child = spawn(process.execPath, ['-e', code], { cwd: process.cwd(), stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = spawn(process.execPath, ['-e', code], {
+    cwd: process.cwd(),
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   await new Promise((resolve) => child.once('message', resolve));
   return { url: `http://127.0.0.1:${port}`, stop: () => child.kill('SIGTERM') };
 }

@@ -17,12 +17,27 @@ const SUBJECTS = ['math', 'rus', 'lit', 'eng', 'hist', 'bio', 'geo', 'phys'];
 function schoolSetup() {
   const at = '2026-12-01T09:00:00+03:00';
   const events: unknown[] = [
-    { id: 'setup-school', type: 'school.upserted', occurredAt: at, data: { schoolId: 'b', name: 'Школа', timezone: 'Europe/Moscow' } },
+    {
+      id: 'setup-school',
+      type: 'school.upserted',
+      occurredAt: at,
+      data: { schoolId: 'b', name: 'Школа', timezone: 'Europe/Moscow' },
+    },
     { id: 'setup-class', type: 'class.upserted', occurredAt: at, data: { schoolId: 'b', classId: 'b-5a', name: '5А' } },
-    ...SUBJECTS.map((s) => ({ id: `setup-sub-${s}`, type: 'subject.upserted', occurredAt: at, data: { schoolId: 'b', subjectId: `b-${s}`, name: s } })),
+    ...SUBJECTS.map((s) => ({
+      id: `setup-sub-${s}`,
+      type: 'subject.upserted',
+      occurredAt: at,
+      data: { schoolId: 'b', subjectId: `b-${s}`, name: s },
+    })),
   ];
   for (let i = 0; i < STUDENTS; i++) {
-    events.push({ id: `setup-st-${i}`, type: 'student.upserted', occurredAt: at, data: { schoolId: 'b', studentId: `b-st${i}`, classId: 'b-5a', lastName: 'Иванов', firstName: 'Иван' } });
+    events.push({
+      id: `setup-st-${i}`,
+      type: 'student.upserted',
+      occurredAt: at,
+      data: { schoolId: 'b', studentId: `b-st${i}`, classId: 'b-5a', lastName: 'Иванов', firstName: 'Иван' },
+    });
   }
   return events;
 }
@@ -71,12 +86,16 @@ async function post(url: string, events: unknown[]): Promise<{ accepted: number;
 }
 
 async function bareInsertRate(url: string, batches: ReturnType<typeof gradeRow>[][], table: string) {
-  const clients = await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    const c = new Client({ connectionString: url });
-    await c.connect();
-    return c;
-  }));
-  await clients[0].query(`CREATE TABLE ${table} (id text PRIMARY KEY, student_id text, subject_id text, date date, value text, weight int, work_type text)`);
+  const clients = await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      const c = new Client({ connectionString: url });
+      await c.connect();
+      return c;
+    }),
+  );
+  await clients[0].query(
+    `CREATE TABLE ${table} (id text PRIMARY KEY, student_id text, subject_id text, date date, value text, weight int, work_type text)`,
+  );
   const started = performance.now();
   await runPool(batches, CONCURRENCY, async (rows, _index, worker) => {
     const client = clients[worker];
@@ -102,16 +121,26 @@ async function main() {
     for (let i = 0; i < setup.length; i += 1000) await post(server.url, setup.slice(i, i + 1000));
 
     const batches: ReturnType<typeof gradeRow>[][] = [];
-    for (let i = 0; i < TOTAL; i += BATCH) batches.push(Array.from({ length: Math.min(BATCH, TOTAL - i) }, (_, j) => gradeRow(i + j)));
+    for (let i = 0; i < TOTAL; i += BATCH)
+      batches.push(Array.from({ length: Math.min(BATCH, TOTAL - i) }, (_, j) => gradeRow(i + j)));
     const at = '2026-12-01T10:00:00+03:00';
-    const eventBatches = batches.map((rows) => rows.map((r) => ({ id: `ev-${r.gradeId}`, type: 'grade.upserted', occurredAt: at, data: r })));
+    const eventBatches = batches.map((rows) =>
+      rows.map((r) => ({ id: `ev-${r.gradeId}`, type: 'grade.upserted', occurredAt: at, data: r })),
+    );
 
     // The baseline runs before and after ingestion, so a change in machine load during the run
     // shows up as a difference between the two instead of skewing the ratio unnoticed.
     const bareBefore = await bareInsertRate(db.url, batches, 'bare_grade_before');
 
     // Warm-up (JIT, connection pool, plan cache) on a small separate set of grades.
-    await post(server.url, eventBatches[0].map((e) => ({ ...e, id: `warm-${e.id}`, data: { ...e.data, gradeId: `warm-${e.data.gradeId}` } })));
+    await post(
+      server.url,
+      eventBatches[0].map((e) => ({
+        ...e,
+        id: `warm-${e.id}`,
+        data: { ...e.data, gradeId: `warm-${e.data.gradeId}` },
+      })),
+    );
 
     const latencies: number[] = [];
     let accepted = 0;

@@ -1,7 +1,14 @@
-import { openDatabase, type Database } from '../prisma/db/database';
-import { applyMigrations } from '../prisma/db/migrate';
 import { decideBatch } from '../core/reminders/decide-batch';
-import { dispatchOnce, resolveSent, scanStatement, scanWindow, scanWindowOnce, zoneWindows } from '../prisma/stores/reminders/reminder-store';
+import { type Database, openDatabase } from '../prisma/db/database';
+import { applyMigrations } from '../prisma/db/migrate';
+import {
+  dispatchOnce,
+  resolveSent,
+  scanStatement,
+  scanWindow,
+  scanWindowOnce,
+  zoneWindows,
+} from '../prisma/stores/reminders/reminder-store';
 import { createScratchDatabase, requireEnv } from './bench-support';
 
 // bench:reminders — does one periodic reminder scan cost the same whatever the number of past
@@ -115,7 +122,10 @@ class Rollback<T> extends Error {
   }
 }
 
-async function rolledBack<T>(db: Database, work: (query: Parameters<Parameters<Database['sql']['transaction']>[0]>[0]) => Promise<T>): Promise<T> {
+async function rolledBack<T>(
+  db: Database,
+  work: (query: Parameters<Parameters<Database['sql']['transaction']>[0]>[0]) => Promise<T>,
+): Promise<T> {
   try {
     await db.sql.transaction(async (query) => {
       throw new Rollback(await work(query));
@@ -132,9 +142,7 @@ async function timeScan(db: Database, from: Date, to: Date) {
   const times: number[] = [];
   let result = { due: 0, found: 0 };
   for (let i = 0; i < REPEATS; i++) {
-    const [r, t] = await timed(() =>
-      rolledBack(db, (query) => scanWindowOnce(query, from, to, to)),
-    );
+    const [r, t] = await timed(() => rolledBack(db, (query) => scanWindowOnce(query, from, to, to)));
     result = r;
     times.push(t);
   }
@@ -169,12 +177,19 @@ async function measure(db: Database): Promise<TScanFigures> {
 async function seedTeacherChats(db: Database) {
   const q = db.sql.query;
   await q(`INSERT INTO "Person" (id, locale) SELECT 'P' || t.id, 'ru' FROM "Teacher" t`);
-  await q(`INSERT INTO "Chat" (id, "personId", channel, "externalId", locale) SELECT 'CH' || t.id, 'P' || t.id, 'telegram', t.id, 'ru' FROM "Teacher" t`);
+  await q(
+    `INSERT INTO "Chat" (id, "personId", channel, "externalId", locale) SELECT 'CH' || t.id, 'P' || t.id, 'telegram', t.id, 'ru' FROM "Teacher" t`,
+  );
   await q(`INSERT INTO "TeacherLink" ("personId", "teacherId") SELECT 'P' || t.id, t.id FROM "Teacher" t`);
-  await q(`INSERT INTO "Consent" (id, "personId", "textVersion", "textHash", channel) SELECT 'K' || t.id, 'P' || t.id, 'v1', 'h', 'telegram' FROM "Teacher" t`);
+  await q(
+    `INSERT INTO "Consent" (id, "personId", "textVersion", "textHash", channel) SELECT 'K' || t.id, 'P' || t.id, 'v1', 'h', 'telegram' FROM "Teacher" t`,
+  );
 }
 
-async function timeRepeated(db: Database, work: (query: Parameters<Parameters<Database['sql']['transaction']>[0]>[0]) => Promise<number>) {
+async function timeRepeated(
+  db: Database,
+  work: (query: Parameters<Parameters<Database['sql']['transaction']>[0]>[0]) => Promise<number>,
+) {
   const times: number[] = [];
   let value = 0;
   for (let i = 0; i < REPEATS; i++) {
@@ -219,15 +234,21 @@ async function main() {
   try {
     await db.sql.session((sql) => applyMigrations(sql));
     say('bench:reminders — one periodic reminder scan against a school year of lessons in PostgreSQL');
-    say(`rows generated in the database with set-based SQL (INSERT … SELECT FROM generate_series), not through the API;`);
-    say(`${SCHOOLS} schools × ${CLASSES} classes × ${PERIODS} lessons per school day; "today" = ${TODAY}; ${REPEATS} scans per figure, median (max)`);
+    say(
+      `rows generated in the database with set-based SQL (INSERT … SELECT FROM generate_series), not through the API;`,
+    );
+    say(
+      `${SCHOOLS} schools × ${CLASSES} classes × ${PERIODS} lessons per school day; "today" = ${TODAY}; ${REPEATS} scans per figure, median (max)`,
+    );
     say();
     await seedSchools(db);
     const recentFrom = await schoolDaysBack(db, TODAY, RECENT_DAYS);
     const [recentCount, tRecent] = await timed(() => seedLessons(db, recentFrom, TODAY, true));
     const journalFrom = await schoolDaysBack(db, TODAY, 3);
     await seedRecentJournal(db, journalFrom);
-    say(`generated ${recentCount} lessons (${recentFrom} … ${TODAY}) in ${(tRecent / 1000).toFixed(1)} s, attendance and test grades from ${journalFrom}`);
+    say(
+      `generated ${recentCount} lessons (${recentFrom} … ${TODAY}) in ${(tRecent / 1000).toFixed(1)} s, attendance and test grades from ${journalFrom}`,
+    );
     const small = await measure(db);
     const yesterday = await schoolDaysBack(db, recentFrom, 1, true);
     const [pastCount, tPast] = await timed(() => seedLessons(db, YEAR_START, yesterday, false));
@@ -245,8 +266,12 @@ async function main() {
     say(
       `whole run at the bell on ${large.lessons} lessons (scan + dispatch into ${run.run.value} teacher messages + re-checking this minute's slice, a fifteenth, of ${run.backlog} sent reminders of the past week): ${ms(run.run.median)} (${ms(run.run.max)}); that re-check alone ${ms(run.resolve.median)} (${ms(run.resolve.max)})`,
     );
-    say('(the week before the last 3 school days has no attendance generated, so every lesson there counts as incomplete: a backlog far above a real school\'s)');
-    say(`target: under 200 ms per scan → ${[small, large].every((f) => f.bell.max < 200 && f.quiet.max < 200) ? 'met' : 'NOT met'} (slowest scan ${ms(Math.max(small.bell.max, large.bell.max, small.quiet.max, large.quiet.max))})`);
+    say(
+      "(the week before the last 3 school days has no attendance generated, so every lesson there counts as incomplete: a backlog far above a real school's)",
+    );
+    say(
+      `target: under 200 ms per scan → ${[small, large].every((f) => f.bell.max < 200 && f.quiet.max < 200) ? 'met' : 'NOT met'} (slowest scan ${ms(Math.max(small.bell.max, large.bell.max, small.quiet.max, large.quiet.max))})`,
+    );
     say();
     say(`EXPLAIN ANALYZE of the scan at a bell, ${large.lessons} lessons (key lines; full plan follows):`);
     for (const line of keyPlanLines(large.plan)) say(`  ${line}`);

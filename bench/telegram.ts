@@ -1,7 +1,16 @@
 import { CONSENT_ACCEPT_PATTERN } from '../core/conversation/actions';
 import { countMethods, startTelegramStub, type TelegramStub, type TStubCall } from '../test/helpers/telegram-stub';
-import { accessLogRows, createScratchDatabase, fmt, fmtCounts, postAll, requireEnv, startBareRoute, startServerProcess } from './bench-support';
 import { BENCH_PEPPER, issueCodes } from './bench-linking';
+import {
+  accessLogRows,
+  createScratchDatabase,
+  fmt,
+  fmtCounts,
+  postAll,
+  requireEnv,
+  startBareRoute,
+  startServerProcess,
+} from './bench-support';
 
 // npm run bench:telegram — realistic Telegram updates posted to POST /webhooks/telegram of a
 // server process (real PostgreSQL + Redis, Bot API answered by a local double), next to a bare
@@ -19,7 +28,14 @@ const LINKED_CHATS = 40;
 // Update ids are remembered in Redis for 24 h: every run needs fresh ones, or it measures only the dedup.
 const RUN_BASE = Math.floor(Date.now() / 1000) * 100_000;
 
-const QUESTIONS = ['оценки сегодня', 'что задали на завтра', 'расписание на завтра', 'сколько денег на карте', 'оценки за неделю', 'какие оценки по математике'];
+const QUESTIONS = [
+  'оценки сегодня',
+  'что задали на завтра',
+  'расписание на завтра',
+  'сколько денег на карте',
+  'оценки за неделю',
+  'какие оценки по математике',
+];
 
 /** The mix a school-day evening brings: questions, menu taps, strangers, groups. */
 function makeUpdate(i: number, today: string): unknown {
@@ -28,16 +44,48 @@ function makeUpdate(i: number, today: string): unknown {
   const from = { id: chatId, is_bot: false, first_name: 'Ирина', language_code: 'ru' };
   const chat = { id: chatId, first_name: 'Ирина', type: 'private' };
   const kind = i % 20;
-  if (kind < 11) return { update_id, message: { message_id: i, date: 1764921600, from, chat, text: QUESTIONS[i % QUESTIONS.length] } };
+  if (kind < 11)
+    return {
+      update_id,
+      message: { message_id: i, date: 1764921600, from, chat, text: QUESTIONS[i % QUESTIONS.length] },
+    };
   if (kind < 16) {
     const section = 'ghsc'[i % 4];
-    return { update_id, callback_query: { id: String(i), chat_instance: '1', from, message: { message_id: 1, date: 1764921600, chat, text: '…' }, data: `m:${section}:${today}:a` } };
+    return {
+      update_id,
+      callback_query: {
+        id: String(i),
+        chat_instance: '1',
+        from,
+        message: { message_id: 1, date: 1764921600, chat, text: '…' },
+        data: `m:${section}:${today}:a`,
+      },
+    };
   }
   if (kind < 18) {
     const stranger = { id: 500_000 + i, is_bot: false, first_name: 'Гость', language_code: 'ru' };
-    return { update_id, message: { message_id: i, date: 1764921600, from: stranger, chat: { id: stranger.id, first_name: 'Гость', type: 'private' }, text: '/start' , entities: [{ offset: 0, length: 6, type: 'bot_command' }] } };
+    return {
+      update_id,
+      message: {
+        message_id: i,
+        date: 1764921600,
+        from: stranger,
+        chat: { id: stranger.id, first_name: 'Гость', type: 'private' },
+        text: '/start',
+        entities: [{ offset: 0, length: 6, type: 'bot_command' }],
+      },
+    };
   }
-  return { update_id, message: { message_id: i, date: 1764921600, from, chat: { id: -1001987654321, title: 'Родители 7Б', type: 'supergroup' }, text: 'какие оценки сегодня' } };
+  return {
+    update_id,
+    message: {
+      message_id: i,
+      date: 1764921600,
+      from,
+      chat: { id: -1001987654321, title: 'Родители 7Б', type: 'supergroup' },
+      text: 'какие оценки сегодня',
+    },
+  };
 }
 
 /**
@@ -56,15 +104,28 @@ async function linkChats(serverUrl: string, api: TelegramStub, codes: string[]):
     if (res.status !== 200) throw new Error(`linking: webhook answered ${res.status}`);
     api.takeWebhookResponse(await res.text());
   };
-  const chatOf = (chatId: number) => ({ from: { id: chatId, is_bot: false, first_name: 'Ирина', language_code: 'ru' }, chat: { id: chatId, first_name: 'Ирина', type: 'private' } });
+  const chatOf = (chatId: number) => ({
+    from: { id: chatId, is_bot: false, first_name: 'Ирина', language_code: 'ru' },
+    chat: { id: chatId, first_name: 'Ирина', type: 'private' },
+  });
   const link = async (chatId: number, text: string) => {
     const { from, chat } = chatOf(chatId);
     const command = text.startsWith('/start') ? { entities: [{ offset: 0, length: 6, type: 'bot_command' }] } : {};
     await post({ message: { message_id: 1, date: 1764921600, from, chat, text, ...command } });
     const accept = api.lastButtons(chatId).find((data) => CONSENT_ACCEPT_PATTERN.test(data));
-    if (accept) await post({ callback_query: { id: `link-${chatId}`, chat_instance: '1', from, message: { message_id: 2, date: 1764921600, chat, text: '…' }, data: accept } });
+    if (accept)
+      await post({
+        callback_query: {
+          id: `link-${chatId}`,
+          chat_instance: '1',
+          from,
+          message: { message_id: 2, date: 1764921600, chat, text: '…' },
+          data: accept,
+        },
+      });
   };
-  if (codes.length < LINKED_CHATS + LINKED_CHATS / 4) throw new Error(`only ${codes.length} link codes for ${LINKED_CHATS} chats`);
+  if (codes.length < LINKED_CHATS + LINKED_CHATS / 4)
+    throw new Error(`only ${codes.length} link codes for ${LINKED_CHATS} chats`);
   for (let i = 0; i < LINKED_CHATS; i++) await link(100_000 + i, `/start ${codes[i]}`);
   for (let i = 0; i < LINKED_CHATS / 4; i++) await link(100_000 + i, codes[LINKED_CHATS + i]);
   return LINKED_CHATS;
@@ -75,7 +136,9 @@ function firstLines(calls: readonly TStubCall[]): Map<string, number> {
   const lines = new Map<string, number>();
   for (const { method, body } of calls) {
     if (method !== 'sendMessage' && method !== 'editMessageText') continue;
-    const first = String(body.text ?? '').split('\n')[0].slice(0, 60);
+    const first = String(body.text ?? '')
+      .split('\n')[0]
+      .slice(0, 60);
     lines.set(first, (lines.get(first) ?? 0) + 1);
   }
   return lines;
@@ -111,7 +174,8 @@ async function main() {
     const bodies = Array.from({ length: TOTAL }, (_, i) => JSON.stringify(makeUpdate(i, today)));
     await driveBot(warm);
     await drive(bare.url, warm);
-    const answersIn = (calls: Map<string, number>) => (calls.get('sendMessage') ?? 0) + (calls.get('answerCallbackQuery') ?? 0);
+    const answersIn = (calls: Map<string, number>) =>
+      (calls.get('sendMessage') ?? 0) + (calls.get('answerCallbackQuery') ?? 0);
     const diaryBefore = await accessLogRows(db.url);
     // From here on only the measured updates count (not the linking, not the warm-up).
     const measuredFrom = api.calls.length;
@@ -124,7 +188,10 @@ async function main() {
     const measured = api.calls.slice(measuredFrom);
     const requests = countMethods(measured.filter((c) => !c.webhookReply));
     const webhookReplies = countMethods(measured.filter((c) => c.webhookReply));
-    const topReplies = [...firstLines(measured).entries()].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([text, n]) => `    ${fmt(n).padStart(6)} × ${text}`);
+    const topReplies = [...firstLines(measured).entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 6)
+      .map(([text, n]) => `    ${fmt(n).padStart(6)} × ${text}`);
     const lines = [
       `bench:telegram — ${fmt(TOTAL)} updates (${linked} chats linked by code and consent: questions, menu taps, strangers, groups), ${CONCURRENCY} concurrent, real PostgreSQL + Redis`,
       `  webhook (secret → dedup → bot → core → Bot API double): ${fmt(bot.rate)} updates/s  (p50 ${fmt(bot.p50, 1)} ms, p99 ${fmt(bot.p99, 1)} ms)`,
@@ -140,7 +207,8 @@ async function main() {
     // Every update is answered exactly once: a message, or a callback answer for a menu tap.
     const answered = answersIn(requests) + answersIn(webhookReplies);
     if (answered !== bodies.length) throw new Error(`${answered} updates answered of ${bodies.length}`);
-    if (diaryAnswers < bodies.length / 2) throw new Error(`only ${diaryAnswers} of ${bodies.length} updates read a diary: the chats are not linked`);
+    if (diaryAnswers < bodies.length / 2)
+      throw new Error(`only ${diaryAnswers} of ${bodies.length} updates read a diary: the chats are not linked`);
   } finally {
     bare.stop();
     await server.stop();

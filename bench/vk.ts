@@ -1,8 +1,16 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Queue } from 'bullmq';
-import { createScratchDatabase, fmt, fmtCounts, postAll, requireEnv, startBareRoute, startServerProcess } from './bench-support';
 import { linkChatsByCode } from './bench-linking';
+import {
+  createScratchDatabase,
+  fmt,
+  fmtCounts,
+  postAll,
+  requireEnv,
+  startBareRoute,
+  startServerProcess,
+} from './bench-support';
 
 // npm run bench:vk — realistic VK Callback API events posted to POST /webhooks/vk of a server
 // process (real PostgreSQL + Redis; the events go into the Redis inbox before "ok"), next to a
@@ -19,23 +27,60 @@ const SECRET = 'bench-vk-secret';
 const LINKED_CHATS = 40;
 const RUN = Date.now().toString(16);
 
-const QUESTIONS = ['оценки сегодня', 'что задали на завтра', 'расписание на завтра', 'сколько денег на карте', 'оценки за неделю', 'какие оценки по математике'];
-const CLIENT_INFO = { button_actions: ['text', 'callback', 'open_link'], keyboard: true, inline_keyboard: true, carousel: true, lang_id: 0 };
+const QUESTIONS = [
+  'оценки сегодня',
+  'что задали на завтра',
+  'расписание на завтра',
+  'сколько денег на карте',
+  'оценки за неделю',
+  'какие оценки по математике',
+];
+const CLIENT_INFO = {
+  button_actions: ['text', 'callback', 'open_link'],
+  keyboard: true,
+  inline_keyboard: true,
+  carousel: true,
+  lang_id: 0,
+};
 
 /** The mix a school-day evening brings: questions, button taps, strangers, conversations with several people. */
 function makeEvent(i: number, today: string): unknown {
-  const envelope = { group_id: GROUP_ID, event_id: `${RUN}${i.toString(16).padStart(8, '0')}`, v: '5.199', secret: SECRET };
+  const envelope = {
+    group_id: GROUP_ID,
+    event_id: `${RUN}${i.toString(16).padStart(8, '0')}`,
+    v: '5.199',
+    secret: SECRET,
+  };
   const peerId = 100_000 + (i % LINKED_CHATS);
   const message = (peer: number, from: number, text: string) => ({
     ...envelope,
     type: 'message_new',
-    object: { message: { date: 1764921600, from_id: from, id: i, out: 0, peer_id: peer, text, conversation_message_id: i, fwd_messages: [], attachments: [], important: false, is_hidden: false }, client_info: CLIENT_INFO },
+    object: {
+      message: {
+        date: 1764921600,
+        from_id: from,
+        id: i,
+        out: 0,
+        peer_id: peer,
+        text,
+        conversation_message_id: i,
+        fwd_messages: [],
+        attachments: [],
+        important: false,
+        is_hidden: false,
+      },
+      client_info: CLIENT_INFO,
+    },
   });
   const kind = i % 20;
   if (kind < 11) return message(peerId, peerId, QUESTIONS[i % QUESTIONS.length]);
   if (kind < 16) {
     const payload = { a: `m:${'ghsc'[i % 4]}:${today}:a`, l: 'ru' };
-    return { ...envelope, type: 'message_event', object: { user_id: peerId, peer_id: peerId, event_id: `tap${i}`, payload, conversation_message_id: i } };
+    return {
+      ...envelope,
+      type: 'message_event',
+      object: { user_id: peerId, peer_id: peerId, event_id: `tap${i}`, payload, conversation_message_id: i },
+    };
   }
   if (kind < 18) return message(500_000 + i, 500_000 + i, 'Начать');
   return message(2_000_000_001, peerId, 'какие оценки сегодня');
@@ -50,7 +95,9 @@ async function startVkApi() {
       const method = /\/method\/([\w.]+)$/.exec(req.url ?? '')?.[1] ?? 'unknown';
       const n = (counts.get(method) ?? 0) + 1;
       counts.set(method, n);
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ response: method === 'messages.send' ? n : 1 }));
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ response: method === 'messages.send' ? n : 1 }));
     });
   });
   server.keepAliveTimeout = 60_000;
@@ -86,7 +133,14 @@ async function main() {
   const inbox = new Queue(`dnevnik-vk-${GROUP_ID}`, { connection: { url: redisUrl } });
   try {
     const linked = LINKED_CHATS;
-    await linkChatsByCode(db.url, Array.from({ length: linked }, (_, i) => ({ channel: 'vk' as const, externalId: String(100_000 + i), locale: 'ru' as const })));
+    await linkChatsByCode(
+      db.url,
+      Array.from({ length: linked }, (_, i) => ({
+        channel: 'vk' as const,
+        externalId: String(100_000 + i),
+        locale: 'ru' as const,
+      })),
+    );
     const warm = Array.from({ length: 500 }, (_, i) => JSON.stringify(makeEvent(TOTAL + i, today)));
     const bodies = Array.from({ length: TOTAL }, (_, i) => JSON.stringify(makeEvent(i, today)));
     await drive(server.url, warm);
@@ -96,7 +150,8 @@ async function main() {
     const ratio = bot.rate / baseline.rate;
 
     // Replies go out at the token's pace; watch the inbox drain for a while.
-    const answered = () => (api.counts.get('messages.send') ?? 0) + (api.counts.get('messages.sendMessageEventAnswer') ?? 0);
+    const answered = () =>
+      (api.counts.get('messages.send') ?? 0) + (api.counts.get('messages.sendMessageEventAnswer') ?? 0);
     const before = answered();
     await new Promise((r) => setTimeout(r, DRAIN_SECONDS * 1000));
     const drained = answered() - before;
@@ -113,7 +168,8 @@ async function main() {
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
     // Every event answered "ok" is in the inbox, exactly once.
-    if (stored !== bodies.length + warm.length) throw new Error(`${stored} events in the inbox of ${bodies.length + warm.length} answered ok`);
+    if (stored !== bodies.length + warm.length)
+      throw new Error(`${stored} events in the inbox of ${bodies.length + warm.length} answered ok`);
     if ((counts.failed ?? 0) > 0) throw new Error(`${counts.failed} events failed`);
   } finally {
     bare.stop();

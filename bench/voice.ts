@@ -1,5 +1,13 @@
 import { linkChatsByCode } from './bench-linking';
-import { accessLogRows, createScratchDatabase, fmt, postAll, requireEnv, startBareRoute, startServerProcess } from './bench-support';
+import {
+  accessLogRows,
+  createScratchDatabase,
+  fmt,
+  postAll,
+  requireEnv,
+  startBareRoute,
+  startServerProcess,
+} from './bench-support';
 
 // npm run bench:voice — Alice webhook requests (POST /webhooks/alice) against a server process
 // over real PostgreSQL + Redis, next to a bare Express route that only parses JSON, in the same
@@ -14,7 +22,14 @@ const SKILL_ID = 'bench-alice-skill';
 const ALEXA_SKILL_ID = 'amzn1.ask.skill.bench';
 const LINKED = 40;
 
-const QUESTIONS = ['что задали на завтра', 'какие оценки сегодня', 'расписание на завтра', 'сколько денег на карте', 'оценки за неделю', 'что задали по математике на завтра'];
+const QUESTIONS = [
+  'что задали на завтра',
+  'какие оценки сегодня',
+  'расписание на завтра',
+  'сколько денег на карте',
+  'оценки за неделю',
+  'что задали по математике на завтра',
+];
 const FOLLOW_UPS = ['а по физике', 'а на послезавтра', 'а вчера'];
 const ALEXA_INTENTS = [
   { name: 'HomeworkIntent', slots: { date: { name: 'date', value: 'PRESENT_REF' } } },
@@ -27,12 +42,37 @@ const ALEXA_INTENTS = [
 function aliceBody(i: number): string {
   const kind = i % 20;
   const user = kind < 17 ? `bench-alice-${i % LINKED}` : `stranger-${i}`;
-  const command = kind === 19 ? 'ping' : kind < 12 ? QUESTIONS[i % QUESTIONS.length] : kind < 16 ? FOLLOW_UPS[i % FOLLOW_UPS.length] : kind === 16 ? '' : 'что задали на завтра';
-  const state = kind >= 12 && kind < 16 ? { last: { intent: 'homework', date: null, dateTo: null, subject: 'Математика', child: null } } : {};
+  const command =
+    kind === 19
+      ? 'ping'
+      : kind < 12
+        ? QUESTIONS[i % QUESTIONS.length]
+        : kind < 16
+          ? FOLLOW_UPS[i % FOLLOW_UPS.length]
+          : kind === 16
+            ? ''
+            : 'что задали на завтра';
+  const state =
+    kind >= 12 && kind < 16
+      ? { last: { intent: 'homework', date: null, dateTo: null, subject: 'Математика', child: null } }
+      : {};
   return JSON.stringify({
     meta: { locale: 'ru-RU', timezone: 'Europe/Moscow', client_id: 'bench', interfaces: { screen: {} } },
-    session: { message_id: i % 7, session_id: `s-${i % 500}`, skill_id: SKILL_ID, user: { user_id: user }, application: { application_id: `app-${user}` }, new: kind === 16 },
-    request: { command, original_utterance: command, type: 'SimpleUtterance', markup: { dangerous_context: false }, nlu: { tokens: command.split(' ').filter(Boolean), entities: [], intents: {} } },
+    session: {
+      message_id: i % 7,
+      session_id: `s-${i % 500}`,
+      skill_id: SKILL_ID,
+      user: { user_id: user },
+      application: { application_id: `app-${user}` },
+      new: kind === 16,
+    },
+    request: {
+      command,
+      original_utterance: command,
+      type: 'SimpleUtterance',
+      markup: { dangerous_context: false },
+      nlu: { tokens: command.split(' ').filter(Boolean), entities: [], intents: {} },
+    },
     state: { session: state, user: {}, application: {} },
     version: '1.0',
   });
@@ -43,9 +83,28 @@ function alexaBody(i: number): string {
   const intent = ALEXA_INTENTS[i % ALEXA_INTENTS.length];
   return JSON.stringify({
     version: '1.0',
-    session: { new: false, sessionId: `s-${i % 500}`, application: { applicationId: ALEXA_SKILL_ID }, user: { userId }, attributes: {} },
-    context: { System: { application: { applicationId: ALEXA_SKILL_ID }, user: { userId }, device: { deviceId: 'd', supportedInterfaces: {} }, apiEndpoint: 'https://api.amazonalexa.com' } },
-    request: { type: 'IntentRequest', requestId: `r-${i}`, timestamp: new Date().toISOString(), locale: 'en-US', intent: { name: intent.name, confirmationStatus: 'NONE', slots: intent.slots } },
+    session: {
+      new: false,
+      sessionId: `s-${i % 500}`,
+      application: { applicationId: ALEXA_SKILL_ID },
+      user: { userId },
+      attributes: {},
+    },
+    context: {
+      System: {
+        application: { applicationId: ALEXA_SKILL_ID },
+        user: { userId },
+        device: { deviceId: 'd', supportedInterfaces: {} },
+        apiEndpoint: 'https://api.amazonalexa.com',
+      },
+    },
+    request: {
+      type: 'IntentRequest',
+      requestId: `r-${i}`,
+      timestamp: new Date().toISOString(),
+      locale: 'en-US',
+      intent: { name: intent.name, confirmationStatus: 'NONE', slots: intent.slots },
+    },
   });
 }
 
@@ -65,8 +124,16 @@ async function main() {
   try {
     const linked = LINKED;
     await linkChatsByCode(db.url, [
-      ...Array.from({ length: linked }, (_, i) => ({ channel: 'alice' as const, externalId: `bench-alice-${i}`, locale: 'ru' as const })),
-      ...Array.from({ length: linked }, (_, i) => ({ channel: 'alexa' as const, externalId: `amzn1.ask.account.bench-${i}`, locale: 'en' as const })),
+      ...Array.from({ length: linked }, (_, i) => ({
+        channel: 'alice' as const,
+        externalId: `bench-alice-${i}`,
+        locale: 'ru' as const,
+      })),
+      ...Array.from({ length: linked }, (_, i) => ({
+        channel: 'alexa' as const,
+        externalId: `amzn1.ask.account.bench-${i}`,
+        locale: 'en' as const,
+      })),
     ]);
     const alice = Array.from({ length: TOTAL }, (_, i) => aliceBody(i));
     const alexa = Array.from({ length: TOTAL }, (_, i) => alexaBody(i));
@@ -81,7 +148,8 @@ async function main() {
     const alexaRun = await postAll(`${server.url}/webhooks/alexa`, alexa, CONCURRENCY);
     const rows2 = await accessLogRows(db.url);
     const ratio = aliceRun.rate / bareRun.rate;
-    const line = (name: string, r: { rate: number; p50: number; p99: number }) => `${name}${fmt(r.rate)} req/s  (p50 ${fmt(r.p50, 1)} ms, p99 ${fmt(r.p99, 1)} ms)`;
+    const line = (name: string, r: { rate: number; p50: number; p99: number }) =>
+      `${name}${fmt(r.rate)} req/s  (p50 ${fmt(r.p50, 1)} ms, p99 ${fmt(r.p99, 1)} ms)`;
     process.stdout.write(
       [
         `bench:voice — ${fmt(TOTAL)} requests per route (${linked} linked users: questions, follow-ups, new sessions, strangers, pings), ${CONCURRENCY} concurrent, real PostgreSQL + Redis`,
@@ -94,7 +162,8 @@ async function main() {
       ].join('\n') + '\n',
     );
     // Linked users ask most of the questions: if they were not answered from a diary, the run measured prompts.
-    if (rows1 - rows0 < TOTAL / 4 || rows2 - rows1 < TOTAL / 4) throw new Error('too few answers read a diary: the benchmark users are not linked');
+    if (rows1 - rows0 < TOTAL / 4 || rows2 - rows1 < TOTAL / 4)
+      throw new Error('too few answers read a diary: the benchmark users are not linked');
   } finally {
     bare.stop();
     await server.stop();

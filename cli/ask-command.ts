@@ -17,11 +17,16 @@ export interface TAskArgs {
   text: string;
 }
 
-export const ASK_USAGE = 'usage: dnevnik ask --user <personId> [--channel telegram|vk|alice|alexa] [--now ISO] "<utterance>"\n';
+export const ASK_USAGE =
+  'usage: dnevnik ask --user <personId> [--channel telegram|vk|alice|alexa] [--now ISO] "<utterance>"\n';
 
 /** Options → arguments, or an error message (a --now that is no date-time throws OptionValueError). */
 export function readAskArgs(args: string[]): TAskArgs | string {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { user: { type: 'string' }, channel: { type: 'string' }, now: { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { user: { type: 'string' }, channel: { type: 'string' }, now: { type: 'string' } },
+  });
   // A bad --now is named first (one line, thrown), whatever else is missing.
   const now = values.now === undefined ? new Date() : instantOption('--now', values.now);
   if (!values.user) return 'missing --user';
@@ -31,7 +36,12 @@ export function readAskArgs(args: string[]): TAskArgs | string {
   return { user: values.user, channel, now, text: positionals.join(' ') };
 }
 
-export async function askCommand(runtime: Runtime, args: TAskArgs, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+export async function askCommand(
+  runtime: Runtime,
+  args: TAskArgs,
+  out: NodeJS.WritableStream,
+  err: NodeJS.WritableStream,
+): Promise<number> {
   const missing = await missingIdLine(runtime.stores.roster, 'person', args.user);
   if (missing) {
     err.write(`dnevnik ask: ${missing}\n`);

@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-import { formatLinkCode } from '../core/linking';
-import type { TGrant } from '../core/linking';
-import { LINKING_TEXTS } from '../core/linking';
 import type { TLang } from '../core/i18n';
+import type { TGrant } from '../core/linking';
+import { formatLinkCode, LINKING_TEXTS } from '../core/linking';
 
 // The school letter: one A4 page per code, to print and hand out. The QR code carries the
 // Telegram deep link (the VK link when there is no Telegram bot), so a parent links by pointing
@@ -46,7 +45,8 @@ export function findLetterFont(explicit?: string): string {
     return explicit;
   }
   const found = FONT_CANDIDATES.find((file) => fs.existsSync(file));
-  if (!found) throw new Error('no TrueType font with Cyrillic letters found; pass --font <file.ttf> (e.g. DejaVuSans.ttf)');
+  if (!found)
+    throw new Error('no TrueType font with Cyrillic letters found; pass --font <file.ttf> (e.g. DejaVuSans.ttf)');
   return found;
 }
 
@@ -61,7 +61,10 @@ export function letterChannelLines(letter: TCodeLetter, voice: TLetterVoice, loc
   ];
 }
 
-export async function renderCodeLettersPdf(letters: readonly TCodeLetter[], options: { locale: TLang; fontFile: string; voice: TLetterVoice }): Promise<Buffer> {
+export async function renderCodeLettersPdf(
+  letters: readonly TCodeLetter[],
+  options: { locale: TLang; fontFile: string; voice: TLetterVoice },
+): Promise<Buffer> {
   const t = LINKING_TEXTS[options.locale].letter;
   const qrImages = await Promise.all(
     letters.map((l) => {

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
-import { DEFAULT_CODE_DAYS, issueCodes, type TCodeTarget } from '../core/linking';
-import { formatLinkCode } from '../core/linking';
+import type { TLang } from '../core/i18n';
 import type { TGrant, TLinkRole } from '../core/linking';
+import { DEFAULT_CODE_DAYS, formatLinkCode, issueCodes, type TCodeTarget } from '../core/linking';
 import { createPepperCheck, pepperMismatchText } from '../infra/pepper-fingerprint';
 import { createDeploymentFactsStore } from '../prisma/stores/linking/deployment-facts-store';
 import { createLinkingStore } from '../prisma/stores/linking/linking-store';
@@ -11,7 +11,6 @@ import type { Runtime } from '../runtime/runtime';
 import type { TCodeLetter } from './code-letters-pdf';
 import { hasLetterChannel, letterChannels, NO_LETTER_CHANNEL } from './letter-channels';
 import { unknownIdLine } from './unknown-id';
-import type { TLang } from '../core/i18n';
 
 // pdfkit and qrcode load only when a PDF is asked for: the server process runs this command for
 // the CLI too, and should not carry them otherwise.
@@ -42,8 +41,15 @@ export function readCodesArgs(args: string[]): TCodesArgs | string {
     args,
     allowPositionals: true,
     options: {
-      student: { type: 'string' }, class: { type: 'string' }, teacher: { type: 'string' }, role: { type: 'string' },
-      format: { type: 'string' }, out: { type: 'string' }, days: { type: 'string' }, lang: { type: 'string' }, font: { type: 'string' },
+      student: { type: 'string' },
+      class: { type: 'string' },
+      teacher: { type: 'string' },
+      role: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      days: { type: 'string' },
+      lang: { type: 'string' },
+      font: { type: 'string' },
       'accept-new-pepper': { type: 'boolean' },
     },
   });
@@ -52,16 +58,28 @@ export function readCodesArgs(args: string[]): TCodesArgs | string {
   if (chosen.length !== 1) return 'give exactly one of --student, --class, --teacher';
   const kind = chosen[0];
   const role = kind === 'teacher' ? 'teacher' : (values.role ?? 'guardian');
-  if (role !== 'guardian' && role !== 'student' && role !== 'teacher') return `--role must be guardian or student, not "${values.role}"`;
+  if (role !== 'guardian' && role !== 'student' && role !== 'teacher')
+    return `--role must be guardian or student, not "${values.role}"`;
   if (kind !== 'teacher' && role === 'teacher') return 'teacher codes are made with --teacher';
   const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'csv' && format !== 'pdf') return `--format must be text, csv or pdf, not "${format}"`;
+  if (format !== 'text' && format !== 'csv' && format !== 'pdf')
+    return `--format must be text, csv or pdf, not "${format}"`;
   if (format === 'pdf' && !values.out) return '--format pdf needs --out <file.pdf>';
   const days = values.days === undefined ? DEFAULT_CODE_DAYS : Number(values.days);
-  if (!Number.isInteger(days) || days < 1 || days > 365) return `--days must be a whole number of days (1–365), not "${values.days}"`;
+  if (!Number.isInteger(days) || days < 1 || days > 365)
+    return `--days must be a whole number of days (1–365), not "${values.days}"`;
   const locale = values.lang ?? 'ru';
   if (locale !== 'ru' && locale !== 'en') return `--lang must be ru or en, not "${locale}"`;
-  return { select: { kind, id: values[kind]! }, role, format, out: values.out ?? null, days, locale, font: values.font, acceptNewPepper: Boolean(values['accept-new-pepper']) };
+  return {
+    select: { kind, id: values[kind]! },
+    role,
+    format,
+    out: values.out ?? null,
+    days,
+    locale,
+    font: values.font,
+    acceptNewPepper: Boolean(values['accept-new-pepper']),
+  };
 }
 
 interface TTarget extends TCodeTarget {
@@ -77,15 +95,29 @@ async function resolveTargets(runtime: Runtime, args: TCodesArgs): Promise<TTarg
     const teacher = await prisma.teacher.findUnique({ where: { id } });
     if (!teacher) return unknownIdLine(runtime.stores.roster, 'teacher', id);
     const firstName = [teacher.firstName, teacher.middleName].filter(Boolean).join(' ');
-    return [{ role: 'teacher', studentId: null, teacherId: id, grant: { role: 'teacher', studentId: null, teacherId: id, firstName, className: null }, addressee: `${teacher.lastName} ${firstName}` }];
+    return [
+      {
+        role: 'teacher',
+        studentId: null,
+        teacherId: id,
+        grant: { role: 'teacher', studentId: null, teacherId: id, firstName, className: null },
+        addressee: `${teacher.lastName} ${firstName}`,
+      },
+    ];
   }
   const students =
     kind === 'student'
       ? await prisma.student.findMany({ where: { id }, include: { schoolClass: true } })
-      : await prisma.student.findMany({ where: { classId: id }, include: { schoolClass: true }, orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }] });
+      : await prisma.student.findMany({
+          where: { classId: id },
+          include: { schoolClass: true },
+          orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }],
+        });
   if (students.length === 0) {
     if (kind === 'student') return unknownIdLine(runtime.stores.roster, 'student', id);
-    return (await prisma.schoolClass.findUnique({ where: { id } })) ? `class "${id}" has no students` : unknownIdLine(runtime.stores.roster, 'class', id);
+    return (await prisma.schoolClass.findUnique({ where: { id } }))
+      ? `class "${id}" has no students`
+      : unknownIdLine(runtime.stores.roster, 'class', id);
   }
   return students.map((s) => ({
     role: args.role,
@@ -115,11 +147,18 @@ async function pepperAgrees(runtime: Runtime, args: TCodesArgs, err: TWritable):
     return false;
   }
   await check.adopt();
-  err.write(`dnevnik codes: the pepper in use (fingerprint ${verdict.fingerprint}) replaces ${verdict.recorded}; codes printed before can no longer be redeemed.\n`);
+  err.write(
+    `dnevnik codes: the pepper in use (fingerprint ${verdict.fingerprint}) replaces ${verdict.recorded}; codes printed before can no longer be redeemed.\n`,
+  );
   return true;
 }
 
-export async function codesCommand(runtime: Runtime, args: TCodesArgs, out: TWritable, err: TWritable): Promise<number> {
+export async function codesCommand(
+  runtime: Runtime,
+  args: TCodesArgs,
+  out: TWritable,
+  err: TWritable,
+): Promise<number> {
   // Before any code is stored: a letter that names no bot or skill is a code no one can use.
   const channels = letterChannels(runtime.config);
   if (!hasLetterChannel(channels)) {
@@ -155,11 +194,26 @@ export async function codesCommand(runtime: Runtime, args: TCodesArgs, out: TWri
       vkUrl: r.vk,
       expires: r.expiresAt.setLocale(args.locale).toFormat('d MMMM yyyy'),
     }));
-    output = await loadPdf().renderCodeLettersPdf(letters, { locale: args.locale, fontFile, voice: { alice: channels.alice, alexa: channels.alexa } });
+    output = await loadPdf().renderCodeLettersPdf(letters, {
+      locale: args.locale,
+      fontFile,
+      voice: { alice: channels.alice, alexa: channels.alexa },
+    });
   } else if (args.format === 'csv') {
     const header = ['code', 'role', 'studentId', 'teacherId', 'name', 'telegram', 'vk', 'expiresAt'];
     const lines = rows.map((r) =>
-      [formatLinkCode(r.code), r.target.role, r.target.studentId ?? '', r.target.teacherId ?? '', r.target.addressee, r.telegram ?? '', r.vk ?? '', r.expiresAt.toISO() ?? ''].map(csvField).join(','),
+      [
+        formatLinkCode(r.code),
+        r.target.role,
+        r.target.studentId ?? '',
+        r.target.teacherId ?? '',
+        r.target.addressee,
+        r.telegram ?? '',
+        r.vk ?? '',
+        r.expiresAt.toISO() ?? '',
+      ]
+        .map(csvField)
+        .join(','),
     );
     output = `${[header.join(','), ...lines].join('\n')}\n`;
   } else {

@@ -23,6 +23,7 @@ export function calendarDateOption(option: string, value: string): string {
 /** An ISO 8601 date-time such as 2026-12-02T13:00:00+03:00 (a date alone is its midnight in this process's zone). */
 export function instantOption(option: string, value: string): Date {
   const at = DateTime.fromISO(value, { setZone: true });
-  if (!at.isValid) throw new OptionValueError(`${option} must be an ISO date-time such as 2026-12-02T13:00:00+03:00, not "${value}"`);
+  if (!at.isValid)
+    throw new OptionValueError(`${option} must be an ISO date-time such as 2026-12-02T13:00:00+03:00, not "${value}"`);
   return at.toJSDate();
 }

@@ -1,5 +1,5 @@
-import { validateEvents, type TEventError } from '../core/ingest';
 import type { TJournalEvent } from '../core/ingest';
+import { type TEventError, validateEvents } from '../core/ingest';
 
 // A long import may run inside the server (cli/server-executor.ts), whose one event loop also
 // answers the chats and the journal API. The work is done in chunks with a turn of the event loop

@@ -1,17 +1,27 @@
 import { parseArgs } from 'node:util';
 import { AppError } from '../core/errors';
-import { BatchForbiddenError, BatchRejectedError, ingestValidEvents } from '../core/ingest';
-import { OPERATOR_SCOPE, type TIngestScope } from '../core/ingest';
-import { foreignSchoolFields } from '../core/ingest';
 import type { TEventError } from '../core/ingest';
+import {
+  BatchForbiddenError,
+  BatchRejectedError,
+  foreignSchoolFields,
+  ingestValidEvents,
+  OPERATOR_SCOPE,
+  type TIngestScope,
+} from '../core/ingest';
 import type { Runtime } from '../runtime/runtime';
 import type { TCommandIo } from './command-context';
 import { CHUNK, validateInChunks, yieldToEventLoop } from './import-chunks';
 import { readEventsFile } from './read-events-file';
 
-export const IMPORT_USAGE = 'usage: dnevnik import <file.json|file.csv> [--key-id <keyId>] [--silent] [--no-progress]\n';
+export const IMPORT_USAGE =
+  'usage: dnevnik import <file.json|file.csv> [--key-id <keyId>] [--silent] [--no-progress]\n';
 
-const IMPORT_OPTIONS = { silent: { type: 'boolean' }, 'no-progress': { type: 'boolean' }, 'key-id': { type: 'string' } } as const;
+const IMPORT_OPTIONS = {
+  silent: { type: 'boolean' },
+  'no-progress': { type: 'boolean' },
+  'key-id': { type: 'string' },
+} as const;
 
 export interface TImportArgs {
   file: string;
@@ -25,7 +35,12 @@ export interface TImportArgs {
 export function readImportArgs(args: string[]): TImportArgs | null {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: IMPORT_OPTIONS });
   if (positionals.length !== 1) return null;
-  return { file: positionals[0], silent: Boolean(values.silent), progress: !values['no-progress'], keyId: values['key-id'] };
+  return {
+    file: positionals[0],
+    silent: Boolean(values.silent),
+    progress: !values['no-progress'],
+    keyId: values['key-id'],
+  };
 }
 
 /** Where the file is in `args` (-1: nowhere): the first argument that is no option's value. */
@@ -43,7 +58,8 @@ export function readImportFile(file: string): unknown[] {
     return readEventsFile(file);
   } catch (err) {
     const code = (err as { code?: unknown }).code;
-    if (typeof code === 'string' && code.startsWith('CSV_')) throw new AppError('bad_request', `${file}: ${(err as Error).message}`);
+    if (typeof code === 'string' && code.startsWith('CSV_'))
+      throw new AppError('bad_request', `${file}: ${(err as Error).message}`);
     throw err;
   }
 }
@@ -53,7 +69,13 @@ export function readImportFile(file: string): unknown[] {
  * as the operator, or with `--key-id` as that school's key (its namespace, its school only). Both
  * go a chunk at a time with a turn of the event loop in between (cli/import-chunks.ts).
  */
-export async function importCommand(runtime: Runtime, file: string, raw: unknown[], options: { silent: boolean; progress: boolean; keyId?: string }, io: TCommandIo): Promise<number> {
+export async function importCommand(
+  runtime: Runtime,
+  file: string,
+  raw: unknown[],
+  options: { silent: boolean; progress: boolean; keyId?: string },
+  io: TCommandIo,
+): Promise<number> {
   const scope = await importScope(runtime, options.keyId);
   // A key's events naming another school are refused before anything is applied, whatever batch they fall in.
   const foreign = foreignSchoolFields(raw, scope);
@@ -88,7 +110,9 @@ export async function importCommand(runtime: Runtime, file: string, raw: unknown
     bar?.stop();
     printErrors(io, err.errors, done(accepted, duplicates));
     // Earlier batches are committed; re-running after a fix skips them as duplicates.
-    io.err.write(`stopped: ${done(accepted, duplicates)} event(s) applied before the first invalid batch; fix the file and import it again\n`);
+    io.err.write(
+      `stopped: ${done(accepted, duplicates)} event(s) applied before the first invalid batch; fix the file and import it again\n`,
+    );
     return 1;
   } finally {
     bar?.stop();
@@ -100,7 +124,8 @@ export async function importCommand(runtime: Runtime, file: string, raw: unknown
 const done = (accepted: number, duplicates: number) => accepted + duplicates;
 
 function printErrors(io: TCommandIo, errors: TEventError[], offset: number) {
-  for (const e of errors.slice(0, 20)) io.err.write(`event ${e.index + offset}${e.id ? ` (${e.id})` : ''}: ${e.message}\n`);
+  for (const e of errors.slice(0, 20))
+    io.err.write(`event ${e.index + offset}${e.id ? ` (${e.id})` : ''}: ${e.message}\n`);
   if (errors.length > 20) io.err.write(`… and ${errors.length - 20} more\n`);
 }
 

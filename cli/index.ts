@@ -35,7 +35,12 @@ const USAGE = `usage: dnevnik <command> [options]
   worker                                                    alerts worker only (several may share one Redis)
 `;
 
-const terminal: TCommandIo = { out: process.stdout, err: process.stderr, interactive: Boolean(process.stderr.isTTY), progress: terminalProgress };
+const terminal: TCommandIo = {
+  out: process.stdout,
+  err: process.stderr,
+  interactive: Boolean(process.stderr.isTTY),
+  progress: terminalProgress,
+};
 
 // main.ts (and with it Prisma, Express, the bots) loads only for commands that need it: `parse` starts fast.
 // (require, not import(): the CLI runs through tsx's CommonJS hook.)
@@ -64,7 +69,10 @@ async function runDatabaseCommand(name: string, args: string[]): Promise<number>
   const server = config.embedded ? readServerFile(config.DATA_DIR) : null;
   const answered = server ? await runInServer(server, [name, ...resolved], terminal) : null;
   if (answered !== null) return answered;
-  return runRuntimeCommand(name, resolved, { io: terminal, withRuntime: (work) => withLocalRuntime(config, name, work) });
+  return runRuntimeCommand(name, resolved, {
+    io: terminal,
+    withRuntime: (work) => withLocalRuntime(config, name, work),
+  });
 }
 
 /** Runs until SIGINT/SIGTERM; `withWorker`/`withHttp` choose the parts. */

@@ -18,7 +18,11 @@ export async function journalKeysCommand(args: string[], ctx: TCommandContext): 
   };
   let parsed;
   try {
-    parsed = parseArgs({ args: rest, allowPositionals: true, options: { school: { type: 'string' }, format: { type: 'string' } } });
+    parsed = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: { school: { type: 'string' }, format: { type: 'string' } },
+    });
   } catch (err) {
     return fail((err as Error).message);
   }
@@ -49,10 +53,18 @@ export async function journalKeysCommand(args: string[], ctx: TCommandContext): 
       if (positionals.length > 0 || values.school !== undefined) return fail('list takes only --format');
       return ctx.withRuntime(async (runtime) => {
         const keys = await runtime.journalKeys.list();
-        const rows = keys.map((k) => ({ keyId: k.keyId, schoolId: k.schoolId, createdAt: k.createdAt.toISOString(), revokedAt: k.revokedAt?.toISOString() ?? null }));
+        const rows = keys.map((k) => ({
+          keyId: k.keyId,
+          schoolId: k.schoolId,
+          createdAt: k.createdAt.toISOString(),
+          revokedAt: k.revokedAt?.toISOString() ?? null,
+        }));
         if (format === 'json') out(JSON.stringify(rows));
         else {
-          for (const r of rows) out(`${r.keyId}  school=${r.schoolId}  created=${r.createdAt}  ${r.revokedAt ? `revoked=${r.revokedAt}` : 'live'}`);
+          for (const r of rows)
+            out(
+              `${r.keyId}  school=${r.schoolId}  created=${r.createdAt}  ${r.revokedAt ? `revoked=${r.revokedAt}` : 'live'}`,
+            );
           out(`${rows.length} key(s), ${rows.filter((r) => !r.revokedAt).length} live`);
         }
         return 0;
@@ -70,7 +82,9 @@ export async function journalKeysCommand(args: string[], ctx: TCommandContext): 
         const { resealed, unopenable } = await runtime.journalKeys.reseal();
         out(`${resealed} key secret(s) sealed anew under the current JOURNAL_KEY_SEAL_KEY`);
         if (unopenable.length > 0) {
-          ctx.io.err.write(`${unopenable.length} key(s) sealed under a key this process lacks (set JOURNAL_KEY_SEAL_KEY_PREVIOUS): ${unopenable.join(', ')}\n`);
+          ctx.io.err.write(
+            `${unopenable.length} key(s) sealed under a key this process lacks (set JOURNAL_KEY_SEAL_KEY_PREVIOUS): ${unopenable.join(', ')}\n`,
+          );
           return 1;
         }
         return 0;

@@ -8,7 +8,8 @@ import { missingIdLine } from './unknown-id';
 // commands take, with the names an operator knows them by. The operator's own tool, like `ask`:
 // every school is listed; --school and --class narrow the list.
 
-export const LIST_USAGE = 'usage: dnevnik list schools|classes|students|teachers|people [--school <id>] [--class <id>] [--format text|csv]\n';
+export const LIST_USAGE =
+  'usage: dnevnik list schools|classes|students|teachers|people [--school <id>] [--class <id>] [--format text|csv]\n';
 
 type TTable = { header: string[]; rows: (string | number)[][] };
 type TListing = (roster: RosterReader, filter: TRosterFilter, blank: string) => Promise<TTable>;
@@ -25,7 +26,13 @@ const LISTINGS: Record<string, { byClass: boolean; list: TListing }> = {
     byClass: false,
     list: async (roster, filter, blank) => ({
       header: ['id', 'school', 'name', 'homeroom', 'students'],
-      rows: (await roster.classes(filter)).map((c) => [c.id, c.schoolId, c.name, c.homeroomTeacherId ?? blank, c.students]),
+      rows: (await roster.classes(filter)).map((c) => [
+        c.id,
+        c.schoolId,
+        c.name,
+        c.homeroomTeacherId ?? blank,
+        c.students,
+      ]),
     }),
   },
   students: {
@@ -64,8 +71,13 @@ export async function listCommand(args: string[], ctx: TCommandContext): Promise
     ctx.io.err.write(`dnevnik list: ${message}\n${LIST_USAGE}`);
     return 1;
   };
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { school: { type: 'string' }, class: { type: 'string' }, format: { type: 'string' } } });
-  if (positionals.length !== 1) return fail(positionals.length === 0 ? 'what to list is missing' : `unexpected argument "${positionals[1]}"`);
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { school: { type: 'string' }, class: { type: 'string' }, format: { type: 'string' } },
+  });
+  if (positionals.length !== 1)
+    return fail(positionals.length === 0 ? 'what to list is missing' : `unexpected argument "${positionals[1]}"`);
   const what = positionals[0];
   const listing = Object.hasOwn(LISTINGS, what) ? LISTINGS[what] : undefined;
   if (!listing) return fail(`cannot list "${what}"`);
@@ -77,7 +89,10 @@ export async function listCommand(args: string[], ctx: TCommandContext): Promise
   return ctx.withRuntime(async (runtime) => {
     const { roster } = runtime.stores;
     // A filter naming nothing would list nothing, silently: say so, with the ids that were meant.
-    for (const [kind, id] of [['school', filter.schoolId], ['class', filter.classId]] as const) {
+    for (const [kind, id] of [
+      ['school', filter.schoolId],
+      ['class', filter.classId],
+    ] as const) {
       const missing = id === undefined ? null : await missingIdLine(roster, kind, id);
       if (missing) {
         ctx.io.err.write(`dnevnik list: ${missing}\n`);

@@ -1,17 +1,19 @@
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
+import type { TLang } from '../core/i18n';
 import { unprintableReason } from '../core/input';
-import { formatQueryJson } from '../core/nlu';
-import { parseUtterance } from '../core/nlu';
 import type { ParseOptions } from '../core/nlu';
+import { formatQueryJson, parseUtterance } from '../core/nlu';
 import { argsErrorLine, unprintableArgument } from './argv-checks';
 import { instantOption } from './date-options';
-import type { TLang } from '../core/i18n';
 
 // `dnevnik parse` (README "Command line"): pure NLU, no database, so it starts fast and can be
 // fed a corpus on stdin.
 
-export async function parseCommand(args: string[], io: { stdin: NodeJS.ReadableStream; stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }): Promise<number> {
+export async function parseCommand(
+  args: string[],
+  io: { stdin: NodeJS.ReadableStream; stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream },
+): Promise<number> {
   const unprintable = unprintableArgument(args);
   if (unprintable) {
     io.stderr.write(`dnevnik parse: ${unprintable}\n`);
@@ -19,7 +21,11 @@ export async function parseCommand(args: string[], io: { stdin: NodeJS.ReadableS
   }
   let parsed;
   try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { lang: { type: 'string' }, now: { type: 'string' }, tz: { type: 'string' } } });
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { lang: { type: 'string' }, now: { type: 'string' }, tz: { type: 'string' } },
+    });
   } catch (err) {
     const refused = argsErrorLine(err);
     if (!refused) throw err;

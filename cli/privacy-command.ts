@@ -24,7 +24,10 @@ export async function privacyCommand(args: string[], ctx: TCommandContext): Prom
   const [sub, ...rest] = args;
   let parsed;
   try {
-    parsed = parseArgs({ args: rest, options: { student: { type: 'string' }, days: { type: 'string' }, limit: { type: 'string' } } });
+    parsed = parseArgs({
+      args: rest,
+      options: { student: { type: 'string' }, days: { type: 'string' }, limit: { type: 'string' } },
+    });
   } catch (err) {
     ctx.io.err.write(`dnevnik privacy: ${(err as Error).message}\n${PRIVACY_USAGE}`);
     return 1;
@@ -42,10 +45,14 @@ export async function privacyCommand(args: string[], ctx: TCommandContext): Prom
     return ctx.withRuntime(async (runtime) => {
       const records = await listDestructionRecords(runtime.db, since);
       for (const r of records) {
-        const kinds = Object.entries(r.kinds).map(([kind, n]) => `${kind}=${n}`).join(' ');
+        const kinds = Object.entries(r.kinds)
+          .map(([kind, n]) => `${kind}=${n}`)
+          .join(' ');
         ctx.io.out.write(`${r.at.toISOString()}  ${r.channel}  ${kinds}\n`);
       }
-      ctx.io.out.write(`${records.length} destruction record(s) in the last ${days} day(s): personal data deleted at once on withdrawal of consent\n`);
+      ctx.io.out.write(
+        `${records.length} destruction record(s) in the last ${days} day(s): personal data deleted at once on withdrawal of consent\n`,
+      );
       return 0;
     });
   }
@@ -59,11 +66,18 @@ export async function privacyCommand(args: string[], ctx: TCommandContext): Prom
       // "0 accesses" for a mistyped id would read as "nobody looked". A student no longer in the
       // roster whose accesses are still kept is shown as any other.
       if (entries.length === 0 && !(await runtime.stores.roster.exists('student', values.student!))) {
-        ctx.io.err.write(`dnevnik privacy access: ${await unknownIdLine(runtime.stores.roster, 'student', values.student!)}\n`);
+        ctx.io.err.write(
+          `dnevnik privacy access: ${await unknownIdLine(runtime.stores.roster, 'student', values.student!)}\n`,
+        );
         return 1;
       }
-      for (const e of entries) ctx.io.out.write(`${e.at.toISOString()}  viewer=${e.viewerId}  role=${e.viewerRole ?? '-'}  channel=${e.channel}  intent=${e.intent}\n`);
-      ctx.io.out.write(`${entries.length} access(es) to student ${values.student} in the last ${days} day(s)${entries.length === limit ? ` (first ${limit} shown)` : ''}\n`);
+      for (const e of entries)
+        ctx.io.out.write(
+          `${e.at.toISOString()}  viewer=${e.viewerId}  role=${e.viewerRole ?? '-'}  channel=${e.channel}  intent=${e.intent}\n`,
+        );
+      ctx.io.out.write(
+        `${entries.length} access(es) to student ${values.student} in the last ${days} day(s)${entries.length === limit ? ` (first ${limit} shown)` : ''}\n`,
+      );
       return 0;
     });
   }

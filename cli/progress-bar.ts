@@ -6,7 +6,10 @@ import type { TProgress } from './command-context';
  * running server (cli/remote.ts draws the server's progress lines with it).
  */
 export function terminalProgress(label: string, unit: string, total: number): TProgress {
-  const bar = new SingleBar({ format: `${label} [{bar}] {percentage}% | {value}/{total} ${unit} | {eta}s left` }, Presets.shades_classic);
+  const bar = new SingleBar(
+    { format: `${label} [{bar}] {percentage}% | {value}/{total} ${unit} | {eta}s left` },
+    Presets.shades_classic,
+  );
   bar.start(total, 0);
   return { update: (value) => bar.update(value), stop: () => bar.stop() };
 }

@@ -19,7 +19,8 @@ export function readEventsFile(file: string): unknown[] {
   }
   const events = file.toLowerCase().endsWith('.csv') ? eventsFromCsv(text) : eventsFromJson(text);
   // An empty file is a failed export, not "nothing changed": exit 0 with {"accepted":0} would hide it.
-  if (events.length === 0) throw new AppError('bad_request', `${file} holds no events (empty, [] or a CSV header alone): nothing imported`);
+  if (events.length === 0)
+    throw new AppError('bad_request', `${file} holds no events (empty, [] or a CSV header alone): nothing imported`);
   return events;
 }
 
@@ -32,13 +33,16 @@ export function eventsFromJson(text: string): unknown[] {
     return [parsed];
   } catch {
     // Not one JSON document: try JSON Lines.
-    return trimmed.split(/\r?\n/).filter((line) => line.trim()).map((line, i) => {
-      try {
-        return JSON.parse(line);
-      } catch {
-        throw new AppError('bad_request', `line ${i + 1} is not valid JSON`);
-      }
-    });
+    return trimmed
+      .split(/\r?\n/)
+      .filter((line) => line.trim())
+      .map((line, i) => {
+        try {
+          return JSON.parse(line);
+        } catch {
+          throw new AppError('bad_request', `line ${i + 1} is not valid JSON`);
+        }
+      });
   }
 }
 

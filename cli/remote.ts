@@ -13,7 +13,9 @@ export async function runInServer(server: TServerFile, argv: string[], io: TComm
   const res = await post(server, JSON.stringify({ argv, interactive: io.interactive }));
   if (!res) return null;
   if (res.statusCode !== 200) {
-    io.err.write(`dnevnik: the running server (pid ${server.pid}) refused the command: ${res.statusCode} ${(await text(res)).trim()}\n`);
+    io.err.write(
+      `dnevnik: the running server (pid ${server.pid}) refused the command: ${res.statusCode} ${(await text(res)).trim()}\n`,
+    );
     return 1;
   }
   let bar: TProgress | undefined;
@@ -55,7 +57,11 @@ function post(server: TServerFile, body: string): Promise<http.IncomingMessage |
         port: server.port,
         path: '/internal/cli',
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${server.token}` },
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          authorization: `Bearer ${server.token}`,
+        },
       },
       resolve,
     );
@@ -64,7 +70,9 @@ function post(server: TServerFile, body: string): Promise<http.IncomingMessage |
   });
 }
 
-const isCut = (err: unknown) => ['ECONNRESET', 'ERR_STREAM_PREMATURE_CLOSE'].includes((err as NodeJS.ErrnoException).code ?? '') || (err as Error).message === 'aborted';
+const isCut = (err: unknown) =>
+  ['ECONNRESET', 'ERR_STREAM_PREMATURE_CLOSE'].includes((err as NodeJS.ErrnoException).code ?? '') ||
+  (err as Error).message === 'aborted';
 
 async function text(res: http.IncomingMessage): Promise<string> {
   let body = '';

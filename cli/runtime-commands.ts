@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../core/errors';
-import { loadDemoSchool } from '../prisma/demo/load-demo';
 import { migrationStatus } from '../prisma/db/migrate';
+import { loadDemoSchool } from '../prisma/demo/load-demo';
 import { argsErrorLine, unprintableArgument } from './argv-checks';
 import { ASK_USAGE, askCommand, readAskArgs } from './ask-command';
 import { CODES_USAGE, codesCommand, readCodesArgs } from './codes-command';
@@ -33,7 +33,9 @@ export const RUNTIME_COMMANDS: Record<string, TRuntimeCommand> = {
     // Opening the runtime applies pending migrations; report where the database stands afterwards.
     return ctx.withRuntime(async (runtime) => {
       const status = await runtime.db.sql.session((sql) => migrationStatus(sql));
-      ctx.io.out.write(`${status.applied.length} migration(s) applied, ${status.pending.length} pending (${runtime.db.kind})\n`);
+      ctx.io.out.write(
+        `${status.applied.length} migration(s) applied, ${status.pending.length} pending (${runtime.db.kind})\n`,
+      );
       return status.pending.length === 0 ? 0 : 1;
     });
   },
@@ -43,7 +45,12 @@ export const RUNTIME_COMMANDS: Record<string, TRuntimeCommand> = {
     // Checked before the database is opened (and migrated) for nothing.
     if (values.today !== undefined) calendarDateOption('--today', values.today);
     return ctx.withRuntime(async (runtime) => {
-      const result = await loadDemoSchool({ ingestStore: runtime.ingestStore, timezone: runtime.config.TZ_DEFAULT, today: values.today, prisma: runtime.db.prisma });
+      const result = await loadDemoSchool({
+        ingestStore: runtime.ingestStore,
+        timezone: runtime.config.TZ_DEFAULT,
+        today: values.today,
+        prisma: runtime.db.prisma,
+      });
       ctx.io.out.write(`${JSON.stringify(result)}\n`);
       return 0;
     });
@@ -55,7 +62,9 @@ export const RUNTIME_COMMANDS: Record<string, TRuntimeCommand> = {
       ctx.io.err.write(`dnevnik ask: ${parsed}\n${ASK_USAGE}`);
       return 1;
     }
-    return ctx.withRuntime((runtime) => askCommand(runtime, parsed, ctx.io.out as NodeJS.WritableStream, ctx.io.err as NodeJS.WritableStream));
+    return ctx.withRuntime((runtime) =>
+      askCommand(runtime, parsed, ctx.io.out as NodeJS.WritableStream, ctx.io.err as NodeJS.WritableStream),
+    );
   },
 
   privacy: (args, ctx) => privacyCommand(args, ctx),
@@ -72,7 +81,9 @@ export const RUNTIME_COMMANDS: Record<string, TRuntimeCommand> = {
       ctx.io.err.write(`dnevnik codes: ${parsed}\n${CODES_USAGE}`);
       return 1;
     }
-    return ctx.withRuntime((runtime) => codesCommand(runtime, parsed, ctx.io.out as NodeJS.WritableStream, ctx.io.err as NodeJS.WritableStream));
+    return ctx.withRuntime((runtime) =>
+      codesCommand(runtime, parsed, ctx.io.out as NodeJS.WritableStream, ctx.io.err as NodeJS.WritableStream),
+    );
   },
 };
 

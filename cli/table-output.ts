@@ -14,11 +14,16 @@ export function csvField(value: string | number): string {
 /** Width as the terminal shows it: code points, not UTF-16 units. */
 const width = (text: string) => [...text].length;
 
-export function formatTable(header: readonly string[], rows: readonly (readonly (string | number)[])[], format: TTableFormat): string {
+export function formatTable(
+  header: readonly string[],
+  rows: readonly (readonly (string | number)[])[],
+  format: TTableFormat,
+): string {
   if (format === 'csv') return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\n') + '\n';
   // A line break inside a name would break the columns: shown as a space.
   const cells = [header, ...rows].map((row) => row.map((v) => String(v).replace(/[\r\n]+/g, ' ')));
   const widths = header.map((_, i) => Math.max(...cells.map((row) => width(row[i]))));
-  const line = (row: string[]) => row.map((cell, i) => (i === row.length - 1 ? cell : cell + ' '.repeat(widths[i] - width(cell)))).join('  ');
+  const line = (row: string[]) =>
+    row.map((cell, i) => (i === row.length - 1 ? cell : cell + ' '.repeat(widths[i] - width(cell)))).join('  ');
   return cells.map(line).join('\n') + '\n';
 }

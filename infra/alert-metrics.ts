@@ -13,11 +13,34 @@ export function createAlertMetrics(registry: Registry, queueDepth: () => Promise
       this.set(await queueDepth().catch(() => -1));
     },
   });
-  const planned = new Counter({ name: 'dnevnik_alerts_planned_total', help: 'Alert items planned (one per alert and chat)', registers: [registry] });
-  const composed = new Counter({ name: 'dnevnik_alert_messages_composed_total', help: 'Messages composed from due alert items', registers: [registry] });
-  const sent = new Counter({ name: 'dnevnik_alert_messages_sent_total', help: 'Messages the platform accepted', labelNames: ['channel'], registers: [registry] });
-  const failed = new Counter({ name: 'dnevnik_alert_messages_failed_total', help: 'Messages not delivered, by reason', labelNames: ['channel', 'reason'], registers: [registry] });
-  const retried = new Counter({ name: 'dnevnik_alert_send_retries_total', help: 'Sends to be tried again, by reason', labelNames: ['channel', 'reason'], registers: [registry] });
+  const planned = new Counter({
+    name: 'dnevnik_alerts_planned_total',
+    help: 'Alert items planned (one per alert and chat)',
+    registers: [registry],
+  });
+  const composed = new Counter({
+    name: 'dnevnik_alert_messages_composed_total',
+    help: 'Messages composed from due alert items',
+    registers: [registry],
+  });
+  const sent = new Counter({
+    name: 'dnevnik_alert_messages_sent_total',
+    help: 'Messages the platform accepted',
+    labelNames: ['channel'],
+    registers: [registry],
+  });
+  const failed = new Counter({
+    name: 'dnevnik_alert_messages_failed_total',
+    help: 'Messages not delivered, by reason',
+    labelNames: ['channel', 'reason'],
+    registers: [registry],
+  });
+  const retried = new Counter({
+    name: 'dnevnik_alert_send_retries_total',
+    help: 'Sends to be tried again, by reason',
+    labelNames: ['channel', 'reason'],
+    registers: [registry],
+  });
   const latency = new Histogram({
     name: 'dnevnik_alert_latency_seconds',
     help: 'From ingestion of the earliest alert in a message to its sending',

@@ -1,6 +1,12 @@
 import IORedis from 'ioredis';
-import { createAlertPipeline, type AlertPipeline, type PipelineOptions } from '../core/alerts';
-import { systemClock, type AlertStore, type ChatSender } from '../core/alerts';
+import {
+  type AlertPipeline,
+  type AlertStore,
+  type ChatSender,
+  createAlertPipeline,
+  type PipelineOptions,
+  systemClock,
+} from '../core/alerts';
 import { createAlertMetrics } from './alert-metrics';
 import { createBullmqQueue } from './bullmq-queue';
 import type { TConfig } from './config';
@@ -42,7 +48,10 @@ export function createAlertWorker(deps: {
     pipeline,
     async start() {
       await pipeline.start();
-      logger.info({ queue: redis ? 'redis' : 'in-process', channels: senders.map((s) => s.channel) }, 'alerts worker started');
+      logger.info(
+        { queue: redis ? 'redis' : 'in-process', channels: senders.map((s) => s.channel) },
+        'alerts worker started',
+      );
     },
     async close() {
       await pipeline.stop();

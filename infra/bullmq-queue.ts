@@ -7,13 +7,21 @@ import type { DeliveryQueue } from '../core/alerts';
 
 export const ALERTS_QUEUE = 'dnevnik-alerts';
 
-export function createBullmqQueue(redisUrl: string, options: { name?: string; onError?: (err: unknown) => void } = {}): DeliveryQueue {
+export function createBullmqQueue(
+  redisUrl: string,
+  options: { name?: string; onError?: (err: unknown) => void } = {},
+): DeliveryQueue {
   const name = options.name ?? ALERTS_QUEUE;
   // BullMQ blocks on its connections: a per-request retry limit would break its blocking calls.
   const connection = new IORedis(redisUrl, { maxRetriesPerRequest: null });
   const queue = new Queue(name, {
     connection,
-    defaultJobOptions: { removeOnComplete: true, removeOnFail: true, attempts: 5, backoff: { type: 'exponential', delay: 1_000 } },
+    defaultJobOptions: {
+      removeOnComplete: true,
+      removeOnFail: true,
+      attempts: 5,
+      backoff: { type: 'exponential', delay: 1_000 },
+    },
   });
   let worker: Worker | undefined;
   return {
@@ -23,7 +31,10 @@ export function createBullmqQueue(redisUrl: string, options: { name?: string; on
         jobs.map((job) => ({
           name: 'deliver',
           data: { messageId: job.messageId, attempt: job.attempt },
-          opts: { jobId: `m${job.messageId}-a${job.attempt}`, delay: job.delayMs && job.delayMs > 0 ? Math.ceil(job.delayMs) : undefined },
+          opts: {
+            jobId: `m${job.messageId}-a${job.attempt}`,
+            delay: job.delayMs && job.delayMs > 0 ? Math.ceil(job.delayMs) : undefined,
+          },
         })),
       );
     },

@@ -11,10 +11,14 @@ const opt = <T extends z.ZodType>(schema: T) => z.preprocess(emptyToUndefined, s
 
 const ZBoolean = z.preprocess(
   (v) => (typeof v === 'string' ? v.trim().toLowerCase() : v),
-  z.enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off']).transform((v) => ['true', '1', 'yes', 'on'].includes(v)),
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
+    .transform((v) => ['true', '1', 'yes', 'on'].includes(v)),
 );
 
-const ZPostgresUrl = z.string().refine((v) => /^postgres(ql)?:\/\//.test(v), 'must be a postgres:// or postgresql:// URL');
+const ZPostgresUrl = z
+  .string()
+  .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must be a postgres:// or postgresql:// URL');
 const ZRedisUrl = z.string().refine((v) => /^rediss?:\/\//.test(v), 'must be a redis:// or rediss:// URL');
 const ZHttpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 
@@ -30,7 +34,15 @@ export const ZEnvSchema = z.object({
   REDIS_URL: opt(ZRedisUrl),
   PORT: z.preprocess(emptyToUndefined, ZPort.default(3000)),
   // The address the HTTP server listens on; unset = all interfaces, or loopback only with DEMO on (infra/listen-host.ts).
-  HOST: opt(z.string().regex(/^(\[?[0-9A-Fa-f:.]+\]?|[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?)$/, 'must be a host name or an IP address').transform((v) => v.replace(/^\[(.*)\]$/, '$1'))),
+  HOST: opt(
+    z
+      .string()
+      .regex(
+        /^(\[?[0-9A-Fa-f:.]+\]?|[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?)$/,
+        'must be a host name or an IP address',
+      )
+      .transform((v) => v.replace(/^\[(.*)\]$/, '$1')),
+  ),
   PUBLIC_URL: opt(ZHttpUrl),
   // Whose X-Forwarded-For is believed (infra/trust-proxy.ts): loopback, a hop count, CIDRs, or none.
   TRUST_PROXY: z.preprocess(
@@ -38,33 +50,64 @@ export const ZEnvSchema = z.object({
     z
       .string()
       .default('loopback')
-      .transform((v, ctx) => parseTrustProxy(v) ?? (ctx.addIssue({ code: 'custom', message: 'must be loopback, none, a hop count or comma-separated addresses/CIDRs' }), z.NEVER)),
+      .transform(
+        (v, ctx) =>
+          parseTrustProxy(v) ??
+          (ctx.addIssue({
+            code: 'custom',
+            message: 'must be loopback, none, a hop count or comma-separated addresses/CIDRs',
+          }),
+          z.NEVER),
+      ),
   ),
   DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
-  LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
-  TZ_DEFAULT: z.preprocess(emptyToUndefined, z.string().refine(isTimeZone, 'unknown IANA time zone').default('Europe/Moscow')),
+  LOG_LEVEL: z.preprocess(
+    emptyToUndefined,
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
+  TZ_DEFAULT: z.preprocess(
+    emptyToUndefined,
+    z.string().refine(isTimeZone, 'unknown IANA time zone').default('Europe/Moscow'),
+  ),
   TELEGRAM_BOT_TOKEN: opt(z.string().regex(/^\d+:[\w-]+$/, 'expected <bot id>:<secret>')),
   TELEGRAM_WEBHOOK_SECRET: opt(z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, '1–256 characters of A–Z a–z 0–9 _ -')),
   TELEGRAM_API_ROOT: z.preprocess(emptyToUndefined, ZHttpUrl.default('https://api.telegram.org')),
   // Printed in the deep links of school letters (`https://t.me/<username>?start=<code>`). No default:
   // a made-up name would send parents with their codes to someone else's bot.
-  TELEGRAM_BOT_USERNAME: opt(z.string().regex(/^@?[A-Za-z][A-Za-z0-9_]{3,31}$/, 'must be a Telegram bot username').transform((v) => v.replace(/^@/, ''))),
+  TELEGRAM_BOT_USERNAME: opt(
+    z
+      .string()
+      .regex(/^@?[A-Za-z][A-Za-z0-9_]{3,31}$/, 'must be a Telegram bot username')
+      .transform((v) => v.replace(/^@/, '')),
+  ),
   // Secret that link codes are hashed with; unset = one generated into DATA_DIR (see infra/link-code-pepper.ts).
   LINK_CODE_PEPPER: opt(z.string().min(32, 'use at least 32 characters')),
   // Or a file holding it, apart from DATA_DIR and its backups (generated when missing).
   LINK_CODE_PEPPER_FILE: opt(z.string()),
   VK_GROUP_TOKEN: opt(z.string()),
-  VK_GROUP_ID: opt(z.string().regex(/^\d{1,15}$/, 'must be the community\'s numeric id').transform(Number)),
+  VK_GROUP_ID: opt(
+    z
+      .string()
+      .regex(/^\d{1,15}$/, "must be the community's numeric id")
+      .transform(Number),
+  ),
   VK_CALLBACK_SECRET: opt(z.string()),
   VK_CONFIRMATION: opt(z.string()),
   VK_API_BASE_URL: z.preprocess(emptyToUndefined, ZHttpUrl.default('https://api.vk.ru/method')),
   ALICE_SKILL_ID: opt(z.string()),
   // The skill's activation name as published in Yandex Dialogs ("Алиса, запусти навык <name>"),
   // printed in school letters; unset = the letters do not mention Alice.
-  ALICE_SKILL_NAME: opt(z.string().trim().regex(/^[^\p{Cc}]{2,64}$/u, '2–64 characters on one line')),
+  ALICE_SKILL_NAME: opt(
+    z
+      .string()
+      .trim()
+      .regex(/^[^\p{Cc}]{2,64}$/u, '2–64 characters on one line'),
+  ),
   // The last segment of Alice's webhook URL (/webhooks/alice/<secret>, as entered in Yandex Dialogs):
   // Yandex signs nothing and the skill_id is public, so a secret URL is what keeps forged requests out.
-  ALICE_WEBHOOK_PATH_SECRET: opt(z.string().regex(/^[A-Za-z0-9_-]{24,128}$/, 'use 24–128 characters of A–Z a–z 0–9 _ -')),
+  ALICE_WEBHOOK_PATH_SECRET: opt(
+    z.string().regex(/^[A-Za-z0-9_-]{24,128}$/, 'use 24–128 characters of A–Z a–z 0–9 _ -'),
+  ),
   // Alice account linking (OAuth): the client Yandex Dialogs is given; unset = people say their code.
   ALICE_OAUTH_CLIENT_ID: opt(z.string()),
   ALICE_OAUTH_CLIENT_SECRET: opt(z.string().min(16, 'use at least 16 characters')),
@@ -74,7 +117,12 @@ export const ZEnvSchema = z.object({
     z
       .string()
       .default('https://social.yandex.net/broker/redirect')
-      .transform((v) => v.split(',').map((u) => u.trim()).filter(Boolean))
+      .transform((v) =>
+        v
+          .split(',')
+          .map((u) => u.trim())
+          .filter(Boolean),
+      )
       .refine((uris) => uris.every((u) => /^https:\/\//.test(u)), 'must be https:// URLs'),
   ),
   ALEXA_SKILL_ID: opt(z.string()),
@@ -117,28 +165,41 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
   }
   const parsed = result.data;
   if (parsed.TELEGRAM_BOT_TOKEN && parsed.PUBLIC_URL && !parsed.TELEGRAM_WEBHOOK_SECRET) {
-    throw new ConfigError('Invalid configuration: TELEGRAM_WEBHOOK_SECRET is required when TELEGRAM_BOT_TOKEN and PUBLIC_URL are set (webhook mode)');
+    throw new ConfigError(
+      'Invalid configuration: TELEGRAM_WEBHOOK_SECRET is required when TELEGRAM_BOT_TOKEN and PUBLIC_URL are set (webhook mode)',
+    );
   }
   if (parsed.VK_GROUP_TOKEN && !parsed.VK_GROUP_ID) {
     throw new ConfigError('Invalid configuration: VK_GROUP_ID is required when VK_GROUP_TOKEN is set');
   }
   if (parsed.VK_GROUP_TOKEN && parsed.PUBLIC_URL && (!parsed.VK_CALLBACK_SECRET || !parsed.VK_CONFIRMATION)) {
-    throw new ConfigError('Invalid configuration: VK_CALLBACK_SECRET and VK_CONFIRMATION are required when VK_GROUP_TOKEN and PUBLIC_URL are set (Callback API mode)');
+    throw new ConfigError(
+      'Invalid configuration: VK_CALLBACK_SECRET and VK_CONFIRMATION are required when VK_GROUP_TOKEN and PUBLIC_URL are set (Callback API mode)',
+    );
   }
   if (Boolean(parsed.ALICE_OAUTH_CLIENT_ID) !== Boolean(parsed.ALICE_OAUTH_CLIENT_SECRET)) {
-    throw new ConfigError('Invalid configuration: ALICE_OAUTH_CLIENT_ID and ALICE_OAUTH_CLIENT_SECRET are set together or not at all');
+    throw new ConfigError(
+      'Invalid configuration: ALICE_OAUTH_CLIENT_ID and ALICE_OAUTH_CLIENT_SECRET are set together or not at all',
+    );
   }
   if (parsed.LINK_CODE_PEPPER && parsed.LINK_CODE_PEPPER_FILE) {
-    throw new ConfigError('Invalid configuration: LINK_CODE_PEPPER and LINK_CODE_PEPPER_FILE are alternatives: set one');
+    throw new ConfigError(
+      'Invalid configuration: LINK_CODE_PEPPER and LINK_CODE_PEPPER_FILE are alternatives: set one',
+    );
   }
   const embedded = !parsed.DATABASE_URL;
   // Paths are fixed at start: the CLI and the server may run from different directories.
   const pepperFile = parsed.LINK_CODE_PEPPER_FILE && path.resolve(parsed.LINK_CODE_PEPPER_FILE);
-  return { ...parsed, DATA_DIR: path.resolve(parsed.DATA_DIR), LINK_CODE_PEPPER_FILE: pepperFile, DEMO: parsed.DEMO ?? embedded, embedded };
+  return {
+    ...parsed,
+    DATA_DIR: path.resolve(parsed.DATA_DIR),
+    LINK_CODE_PEPPER_FILE: pepperFile,
+    DEMO: parsed.DEMO ?? embedded,
+    embedded,
+  };
 }
 
 // Secrets never reach the terminal or logs, even when they are the invalid value.
 function redact(name: string, value: string): string {
   return /TOKEN|SECRET|CONFIRMATION|PEPPER/.test(name) ? '***' : value.length > 80 ? `${value.slice(0, 77)}...` : value;
 }
-

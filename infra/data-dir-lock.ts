@@ -96,7 +96,8 @@ function readLock(file: string): { text: string; holder: TLockHolder | null } | 
 function parseHolder(text: string): TLockHolder | null {
   try {
     const entry = JSON.parse(text) as Partial<TLockHolder>;
-    if (Number.isInteger(entry.pid) && typeof entry.since === 'string' && typeof entry.command === 'string') return entry as TLockHolder;
+    if (Number.isInteger(entry.pid) && typeof entry.since === 'string' && typeof entry.command === 'string')
+      return entry as TLockHolder;
   } catch {
     // damaged: null below
   }

@@ -1,7 +1,6 @@
 import { Queue, Worker } from 'bullmq';
 import IORedis from 'ioredis';
-import type { EventInbox } from '../core/updates';
-import type { SeenOnce } from '../core/updates';
+import type { EventInbox, SeenOnce } from '../core/updates';
 
 // Two honest inboxes for pushed platform events (core/updates/event-inbox-port.ts).
 
@@ -75,7 +74,10 @@ export function createRedisInbox<T>(redisUrl: string, options: RedisInboxOptions
  * send the event again. Repeats are dropped by `seenOnce`, claimed before handling: a failure inside
  * the handler is reported to the person by the bot, so the event counts as handled either way.
  */
-export function createInlineInbox<T>(seenOnce: SeenOnce, options: { onError?: (err: unknown) => void } = {}): EventInbox<T> {
+export function createInlineInbox<T>(
+  seenOnce: SeenOnce,
+  options: { onError?: (err: unknown) => void } = {},
+): EventInbox<T> {
   let handler: ((event: T) => Promise<void>) | undefined;
   let running = 0;
   return {

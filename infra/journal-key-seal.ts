@@ -21,13 +21,22 @@ interface TSealKey {
 export function journalSealKey(secret: string): TSealKey {
   return {
     key: createHash('sha256').update(`dnevnik journal-key seal\0${secret}`).digest(),
-    fingerprint: createHash('sha256').update(`dnevnik journal-key seal fingerprint\0${secret}`).digest('hex').slice(0, 16),
+    fingerprint: createHash('sha256')
+      .update(`dnevnik journal-key seal fingerprint\0${secret}`)
+      .digest('hex')
+      .slice(0, 16),
   };
 }
 
-export function loadJournalKeySeal(config: Pick<TConfig, 'JOURNAL_KEY_SEAL_KEY' | 'JOURNAL_KEY_SEAL_KEY_PREVIOUS' | 'DATA_DIR'>): SecretSeal {
-  const current = journalSealKey(config.JOURNAL_KEY_SEAL_KEY ?? readOrCreateSecretFile(path.join(config.DATA_DIR, SEAL_KEY_FILE)));
-  const previous = config.JOURNAL_KEY_SEAL_KEY_PREVIOUS ? journalSealKey(config.JOURNAL_KEY_SEAL_KEY_PREVIOUS) : undefined;
+export function loadJournalKeySeal(
+  config: Pick<TConfig, 'JOURNAL_KEY_SEAL_KEY' | 'JOURNAL_KEY_SEAL_KEY_PREVIOUS' | 'DATA_DIR'>,
+): SecretSeal {
+  const current = journalSealKey(
+    config.JOURNAL_KEY_SEAL_KEY ?? readOrCreateSecretFile(path.join(config.DATA_DIR, SEAL_KEY_FILE)),
+  );
+  const previous = config.JOURNAL_KEY_SEAL_KEY_PREVIOUS
+    ? journalSealKey(config.JOURNAL_KEY_SEAL_KEY_PREVIOUS)
+    : undefined;
   return createSecretSeal(current, previous);
 }
 
@@ -38,7 +47,13 @@ export function createSecretSeal(current: TSealKey, previous?: TSealKey): Secret
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', current.key, iv);
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-      return ['v1', current.fingerprint, iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), body.toString('base64url')].join('.');
+      return [
+        'v1',
+        current.fingerprint,
+        iv.toString('base64url'),
+        cipher.getAuthTag().toString('base64url'),
+        body.toString('base64url'),
+      ].join('.');
     },
     open(sealed) {
       const [version, fingerprint, iv, tag, body] = sealed.split('.');
@@ -51,4 +66,3 @@ export function createSecretSeal(current: TSealKey, previous?: TSealKey): Secret
     isCurrent: (sealed) => sealed.split('.')[1] === current.fingerprint,
   };
 }
-

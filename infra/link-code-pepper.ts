@@ -44,7 +44,10 @@ function readPepperFile(file: string, log?: TPepperLog): string {
       fs.chmodSync(file, stat.mode & 0o700);
       log?.warn({ file }, 'LINK_CODE_PEPPER_FILE was readable by other local users: made owner-only');
     } catch {
-      log?.warn({ file }, 'LINK_CODE_PEPPER_FILE is readable by other local users and its mode cannot be changed here: restrict it where it is provided');
+      log?.warn(
+        { file },
+        'LINK_CODE_PEPPER_FILE is readable by other local users and its mode cannot be changed here: restrict it where it is provided',
+      );
     }
   }
   const secret = fs.readFileSync(file, 'utf8').trim();

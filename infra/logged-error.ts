@@ -40,7 +40,8 @@ function safeMessage(name: string, message: string, code: string | number | unde
 
 /** pino's `err` serializer: any thrown value (or an `{ name, message }` a caller built) as name, message and code. */
 export function loggedError(value: unknown): TLoggedError {
-  if (typeof value !== 'object' || value === null) return { name: 'Error', message: safeMessage('Error', String(value), undefined) };
+  if (typeof value !== 'object' || value === null)
+    return { name: 'Error', message: safeMessage('Error', String(value), undefined) };
   const fields = value as { name?: unknown; message?: unknown; code?: unknown };
   const name = typeof fields.name === 'string' && fields.name ? fields.name : 'Error';
   const code = codeOf(fields.code);

@@ -27,7 +27,16 @@ export function createLogger(level: string, destination?: pino.DestinationStream
       redact: {
         // `err` is listed whole so that the `*.` paths pass over it: its serializer has already
         // reduced it, and an error's code (23505, P2002) is no secret; the censor lets it through.
-        paths: ['err', '*.token', '*.secret', '*.code', '*.password', 'req.headers.authorization', 'req.headers["x-telegram-bot-api-secret-token"]', 'req.headers["x-dnevnik-signature"]'],
+        paths: [
+          'err',
+          '*.token',
+          '*.secret',
+          '*.code',
+          '*.password',
+          'req.headers.authorization',
+          'req.headers["x-telegram-bot-api-secret-token"]',
+          'req.headers["x-dnevnik-signature"]',
+        ],
         censor: (value: unknown, path: string[]) => (path.length === 1 && path[0] === 'err' ? value : '[redacted]'),
       },
     },

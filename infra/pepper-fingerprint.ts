@@ -35,7 +35,8 @@ export function createPepperCheck(facts: DeploymentFactsStore, pepper: Uint8Arra
   const mine = () => (fingerprint ??= linkCodePepperFingerprint(pepper));
   return {
     async verify() {
-      const recorded = (await facts.read(PEPPER_FINGERPRINT_KEY)) ?? (await facts.recordOnce(PEPPER_FINGERPRINT_KEY, mine()));
+      const recorded =
+        (await facts.read(PEPPER_FINGERPRINT_KEY)) ?? (await facts.recordOnce(PEPPER_FINGERPRINT_KEY, mine()));
       return recorded === mine() ? { ok: true, fingerprint: recorded } : { ok: false, fingerprint: mine(), recorded };
     },
     adopt: () => facts.replace(PEPPER_FINGERPRINT_KEY, mine()),

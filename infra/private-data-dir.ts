@@ -32,7 +32,10 @@ export function makeDataDirPrivate(dataDir: string, options: { create: boolean }
   const stat = statIfExists(dataDir, fs.statSync);
   if (!stat) return null;
   if (!stat.isDirectory()) throw new ConfigError(`Invalid configuration: DATA_DIR ${dataDir} is not a directory`);
-  if (stat.mode & STICKY) throw new ConfigError(`Invalid configuration: DATA_DIR ${dataDir} is a shared directory (sticky bit set); give dnevnik a directory of its own`);
+  if (stat.mode & STICKY)
+    throw new ConfigError(
+      `Invalid configuration: DATA_DIR ${dataDir} is a shared directory (sticky bit set); give dnevnik a directory of its own`,
+    );
   return makeTreePrivate(dataDir);
 }
 
@@ -53,7 +56,9 @@ function walk(entry: string, reachable: boolean, result: TPrivateTree): void {
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') return;
-      throw new ConfigError(`Invalid configuration: cannot make ${entry} owner-only (${code}); it must belong to the user dnevnik runs as`);
+      throw new ConfigError(
+        `Invalid configuration: cannot make ${entry} owner-only (${code}); it must belong to the user dnevnik runs as`,
+      );
     }
     result.fixed++;
     if (reachable) result.exposed = true;

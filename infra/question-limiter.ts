@@ -34,7 +34,10 @@ export function createMemoryQuestionLimiter(options: LimiterOptions = {}): Quest
 }
 
 /** Several processes on one Redis: INCR on a key per chat and window, expiring with the window. */
-export function createRedisQuestionLimiter(redis: Redis, options: LimiterOptions & { prefix?: string } = {}): QuestionLimiter {
+export function createRedisQuestionLimiter(
+  redis: Redis,
+  options: LimiterOptions & { prefix?: string } = {},
+): QuestionLimiter {
   const limit = options.limit ?? QUESTIONS_PER_MINUTE;
   const windowMs = options.windowMs ?? WINDOW_MS;
   const now = options.now ?? Date.now;

@@ -33,7 +33,16 @@ async function runLogged(runner: ReminderRunner, logger: Logger) {
   const result = await runner.run();
   const { scan, dispatch } = result;
   if ((scan?.found ?? 0) > 0 || dispatch.sent > 0 || dispatch.resolved > 0) {
-    logger.info({ due: scan?.due, found: scan?.found, sent: dispatch.sent, resolved: dispatch.resolved, messages: dispatch.messageIds.length }, 'teacher reminders');
+    logger.info(
+      {
+        due: scan?.due,
+        found: scan?.found,
+        sent: dispatch.sent,
+        resolved: dispatch.resolved,
+        messages: dispatch.messageIds.length,
+      },
+      'teacher reminders',
+    );
   }
   return result;
 }
@@ -76,7 +85,10 @@ function bullmqScheduler(options: ReminderSchedulerOptions & { redisUrl: string 
   return {
     async start() {
       await queue.upsertJobScheduler(SCHEDULER_ID, { every: everyMs }, { name: 'scan' });
-      worker = new Worker(name, async () => void (await runLogged(options.runner, options.logger)), { connection: workerConnection, concurrency: 1 });
+      worker = new Worker(name, async () => void (await runLogged(options.runner, options.logger)), {
+        connection: workerConnection,
+        concurrency: 1,
+      });
       worker.on('error', (err) => options.logger.error({ err }, 'teacher reminders queue error'));
       worker.on('failed', (_job, err) => options.logger.error({ err }, 'teacher reminders failed'));
       await worker.waitUntilReady();

@@ -37,7 +37,12 @@ export function startRetention(deps: RetentionDeps): { close(): Promise<void> } 
   ];
   const pending = deps.pendingLinks;
   if (pending) {
-    purges.push({ run: () => pending.purgeExpiredPending(now()), done: 'expired pending links purged', failed: 'pending link purge failed', everyMs: deps.pendingIntervalMs ?? 5 * 60_000 });
+    purges.push({
+      run: () => pending.purgeExpiredPending(now()),
+      done: 'expired pending links purged',
+      failed: 'pending link purge failed',
+      everyMs: deps.pendingIntervalMs ?? 5 * 60_000,
+    });
   }
   const running = new Set<Promise<void>>();
   const start = (purge: TPurge) => {

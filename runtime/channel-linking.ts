@@ -4,7 +4,7 @@ import { createChatLogRef, type TChatLogRef } from '../core/logging';
 import type { TConfig } from '../infra/config';
 import { loadLinkCodePepper } from '../infra/link-code-pepper';
 import type { Logger } from '../infra/logger';
-import { createPepperCheck, pepperMismatchText, type PepperCheck } from '../infra/pepper-fingerprint';
+import { createPepperCheck, type PepperCheck, pepperMismatchText } from '../infra/pepper-fingerprint';
 import { refuseLinkingOnPepperMismatch } from '../infra/pepper-linking-guard';
 import type { Stores } from '../prisma/stores';
 
@@ -13,7 +13,12 @@ import type { Stores } from '../prisma/stores';
  * asks (the CLI opens runtimes too). The chats' log references are keyed from the pepper, so they
  * match across restarts and processes and mean nothing without it.
  */
-export type TChannelLinking = () => { pepper: Uint8Array; check: PepperCheck; linking: LinkService; chatLogRef: TChatLogRef };
+export type TChannelLinking = () => {
+  pepper: Uint8Array;
+  check: PepperCheck;
+  linking: LinkService;
+  chatLogRef: TChatLogRef;
+};
 
 export function channelLinking(config: TConfig, stores: Stores, access: AccessReader, logger: Logger): TChannelLinking {
   let made: ReturnType<TChannelLinking> | undefined;
@@ -21,7 +26,10 @@ export function channelLinking(config: TConfig, stores: Stores, access: AccessRe
     if (!made) {
       const pepper = loadLinkCodePepper(config, logger);
       const check = loggingPepperMismatch(createPepperCheck(stores.deploymentFacts, pepper), logger);
-      const linking = refuseLinkingOnPepperMismatch(createLinkService({ store: stores.linking, access, pepper }), check);
+      const linking = refuseLinkingOnPepperMismatch(
+        createLinkService({ store: stores.linking, access, pepper }),
+        check,
+      );
       made = { pepper, check, linking, chatLogRef: createChatLogRef(pepper) };
     }
     return made;
@@ -37,7 +45,10 @@ function loggingPepperMismatch(check: PepperCheck, logger: Logger): PepperCheck 
       const verdict = await check.verify();
       if (!verdict.ok && !told) {
         told = true;
-        logger.error({ fingerprint: verdict.fingerprint, recorded: verdict.recorded }, `linking refused: ${pepperMismatchText(verdict)}`);
+        logger.error(
+          { fingerprint: verdict.fingerprint, recorded: verdict.recorded },
+          `linking refused: ${pepperMismatchText(verdict)}`,
+        );
       }
       return verdict;
     },

@@ -1,10 +1,10 @@
 import IORedis from 'ioredis';
-import type { ChatSender } from '../core/alerts';
-import type { AnswerService } from '../core/answers';
 import { createBot } from '../bots/telegram';
 import { createTelegramSender } from '../bots/telegram/telegram-sender';
 import { createVkBot, type TVkQueuedEvent } from '../bots/vk';
 import { createVkSender } from '../bots/vk/vk-sender';
+import type { ChatSender } from '../core/alerts';
+import type { AnswerService } from '../core/answers';
 import type { TConfig } from '../infra/config';
 import { createInlineInbox, createRedisInbox, lazyInbox } from '../infra/event-inbox';
 import type { Logger } from '../infra/logger';
@@ -17,7 +17,13 @@ import type { TChannelLinking } from './channel-linking';
 // runtimes too, and a bot connects only in startTelegram / startVk (main.ts).
 
 /** The Telegram bot when its token is set. */
-export function buildTelegram(config: TConfig, stores: Stores, answers: AnswerService, channel: TChannelLinking, logger: Logger) {
+export function buildTelegram(
+  config: TConfig,
+  stores: Stores,
+  answers: AnswerService,
+  channel: TChannelLinking,
+  logger: Logger,
+) {
   if (!config.TELEGRAM_BOT_TOKEN) return undefined;
   // Updates are remembered in Redis when several processes may receive them.
   const redis = config.REDIS_URL ? new IORedis(config.REDIS_URL, { maxRetriesPerRequest: 2 }) : undefined;
@@ -41,14 +47,22 @@ export function buildTelegram(config: TConfig, stores: Stores, answers: AnswerSe
  * The VK bot when its token is set. Events wait in Redis when REDIS_URL is set (any number of
  * server processes share them); otherwise they are handled before VK is told "ok".
  */
-export function buildVk(config: TConfig, stores: Stores, answers: AnswerService, channel: TChannelLinking, logger: Logger) {
+export function buildVk(
+  config: TConfig,
+  stores: Stores,
+  answers: AnswerService,
+  channel: TChannelLinking,
+  logger: Logger,
+) {
   if (!config.VK_GROUP_TOKEN || !config.VK_GROUP_ID) return undefined;
   const log = logger.child({ channel: 'vk' });
   const groupId = config.VK_GROUP_ID;
   const onError = (err: unknown) => log.error({ err }, 'vk inbox error');
   const redisUrl = config.REDIS_URL;
   const inbox = lazyInbox<TVkQueuedEvent>(() =>
-    redisUrl ? createRedisInbox(redisUrl, { name: `dnevnik-vk-${groupId}`, onError }) : createInlineInbox(createMemorySeenOnce(), { onError }),
+    redisUrl
+      ? createRedisInbox(redisUrl, { name: `dnevnik-vk-${groupId}`, onError })
+      : createInlineInbox(createMemorySeenOnce(), { onError }),
   );
   const bot = createVkBot({
     token: config.VK_GROUP_TOKEN,
@@ -64,7 +78,8 @@ export function buildVk(config: TConfig, stores: Stores, answers: AnswerService,
   });
   const { VK_CALLBACK_SECRET: secret, VK_CONFIRMATION: confirmation } = config;
   // config guarantees the secret and the confirmation string in Callback API mode
-  const route = config.PUBLIC_URL && secret && confirmation ? vkRoute({ groupId, secret, confirmation, inbox }) : undefined;
+  const route =
+    config.PUBLIC_URL && secret && confirmation ? vkRoute({ groupId, secret, confirmation, inbox }) : undefined;
   return {
     bot,
     inbox,
@@ -79,8 +94,12 @@ export function buildVk(config: TConfig, stores: Stores, answers: AnswerService,
 /** The alert workers' senders: one per chat platform whose token is set. */
 export function chatSenders(config: TConfig): ChatSender[] {
   const senders: ChatSender[] = [];
-  if (config.TELEGRAM_BOT_TOKEN) senders.push(createTelegramSender({ apiRoot: config.TELEGRAM_API_ROOT, token: config.TELEGRAM_BOT_TOKEN }));
-  if (config.VK_GROUP_TOKEN && config.VK_GROUP_ID) senders.push(createVkSender({ apiBaseUrl: config.VK_API_BASE_URL, token: config.VK_GROUP_TOKEN, groupId: config.VK_GROUP_ID }));
+  if (config.TELEGRAM_BOT_TOKEN)
+    senders.push(createTelegramSender({ apiRoot: config.TELEGRAM_API_ROOT, token: config.TELEGRAM_BOT_TOKEN }));
+  if (config.VK_GROUP_TOKEN && config.VK_GROUP_ID)
+    senders.push(
+      createVkSender({ apiBaseUrl: config.VK_API_BASE_URL, token: config.VK_GROUP_TOKEN, groupId: config.VK_GROUP_ID }),
+    );
   return senders;
 }
 
@@ -90,8 +109,11 @@ export function logChannels(config: TConfig, logger: Logger) {
   if (!config.VK_GROUP_TOKEN) logger.info('VK bot not started: VK_GROUP_TOKEN is not set');
   if (!config.ALICE_SKILL_ID) logger.info('Alice skill not started: ALICE_SKILL_ID is not set');
   else if (!config.ALICE_WEBHOOK_PATH_SECRET) {
-    logger.warn('Alice skill on the open path /webhooks/alice: anyone who knows the public skill_id can post to it; set ALICE_WEBHOOK_PATH_SECRET and enter /webhooks/alice/<secret> in Yandex Dialogs');
+    logger.warn(
+      'Alice skill on the open path /webhooks/alice: anyone who knows the public skill_id can post to it; set ALICE_WEBHOOK_PATH_SECRET and enter /webhooks/alice/<secret> in Yandex Dialogs',
+    );
   }
   if (!config.ALEXA_SKILL_ID) logger.info('Alexa skill not started: ALEXA_SKILL_ID is not set');
-  if (!config.JOURNAL_WEBHOOK_SECRET) logger.info('Journal operator key off: JOURNAL_WEBHOOK_SECRET is not set (schools\' own keys are accepted)');
+  if (!config.JOURNAL_WEBHOOK_SECRET)
+    logger.info("Journal operator key off: JOURNAL_WEBHOOK_SECRET is not set (schools' own keys are accepted)");
 }

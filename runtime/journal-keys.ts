@@ -14,7 +14,15 @@ export function buildJournalKeys(config: TConfig, stores: Stores, logger: Logger
   const seal = () => (loaded ??= loadJournalKeySeal(config));
   return createJournalKeys({
     store: stores.journalKeys,
-    seal: { seal: (plain) => seal().seal(plain), open: (sealed) => seal().open(sealed), isCurrent: (sealed) => seal().isCurrent(sealed) },
-    onUnopenable: (keyId) => logger.error({ keyId }, 'journal key sealed under a seal key this process lacks: set JOURNAL_KEY_SEAL_KEY (and _PREVIOUS) as on the host that created it'),
+    seal: {
+      seal: (plain) => seal().seal(plain),
+      open: (sealed) => seal().open(sealed),
+      isCurrent: (sealed) => seal().isCurrent(sealed),
+    },
+    onUnopenable: (keyId) =>
+      logger.error(
+        { keyId },
+        'journal key sealed under a seal key this process lacks: set JOURNAL_KEY_SEAL_KEY (and _PREVIOUS) as on the host that created it',
+      ),
   });
 }

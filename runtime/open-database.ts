@@ -3,7 +3,7 @@ import type { TConfig } from '../infra/config';
 import { lockDataDir } from '../infra/data-dir-lock';
 import type { Logger } from '../infra/logger';
 import { makeDataDirPrivate, makeTreePrivate } from '../infra/private-data-dir';
-import { openDatabase, type Database } from '../prisma/db/database';
+import { type Database, openDatabase } from '../prisma/db/database';
 import type { TCloser } from './closers';
 
 export interface TDatabaseHolder {
@@ -20,9 +20,17 @@ export interface TDatabaseHolder {
  * The embedded database is opened only under DATA_DIR's lock (infra/data-dir-lock.ts): PGlite
  * serves one process. PostgreSQL serves many, and needs none.
  */
-export async function openConfiguredDatabase(config: TConfig, logger: Logger, holder: TDatabaseHolder): Promise<Database> {
+export async function openConfiguredDatabase(
+  config: TConfig,
+  logger: Logger,
+  holder: TDatabaseHolder,
+): Promise<Database> {
   const found = makeDataDirPrivate(config.DATA_DIR, { create: config.embedded });
-  if (found?.exposed) logger.warn({ dataDir: config.DATA_DIR, fixed: found.fixed }, 'DATA_DIR was open to other local users: made it and everything in it owner-only');
+  if (found?.exposed)
+    logger.warn(
+      { dataDir: config.DATA_DIR, fixed: found.fixed },
+      'DATA_DIR was open to other local users: made it and everything in it owner-only',
+    );
   if (!config.embedded) return openDatabase({ databaseUrl: config.DATABASE_URL });
   const unlock = lockDataDir(config.DATA_DIR, holder.command);
   holder.onClose(unlock);

@@ -1,10 +1,10 @@
 import type { Express } from 'express';
-import type { EventInbox } from '../core/updates';
+import type { TelegramBot } from '../bots/telegram';
+import type { TVkQueuedEvent, VkBot } from '../bots/vk';
 import type { AnswerService } from '../core/answers';
 import type { IngestStore } from '../core/ingest';
 import type { JournalKeys } from '../core/journal-keys';
-import type { TelegramBot } from '../bots/telegram';
-import type { TVkQueuedEvent, VkBot } from '../bots/vk';
+import type { EventInbox } from '../core/updates';
 import type { TConfig } from '../infra/config';
 import type { Logger } from '../infra/logger';
 import type { TMetrics } from '../infra/metrics';

@@ -11,11 +11,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
 // Installed with the driver adapters: it wraps an adapter in the Result-returning shape the
 // engine calls (a bare adapter fails inside the engine on its first query).
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { SchemaEngine } from '@prisma/schema-engine-wasm/schema_engine_bg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
 
 const root = path.join(__dirname, '..');
 const schemaPath = path.join(root, 'prisma', 'schema.prisma');
@@ -42,8 +42,13 @@ async function loadEngineModule(): Promise<typeof import('@prisma/schema-engine-
   // The package's own entry imports the .wasm as an ES module, which Node cannot do; instantiate
   // it ourselves with the generated glue as its import object instead.
   const glue = await import('@prisma/schema-engine-wasm/schema_engine_bg');
-  const wasmPath = path.join(path.dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg')), 'schema_engine_bg.wasm');
-  const { instance } = await WebAssembly.instantiate(fs.readFileSync(wasmPath), { './schema_engine_bg.js': glue as unknown as WebAssembly.ModuleImports });
+  const wasmPath = path.join(
+    path.dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg')),
+    'schema_engine_bg.wasm',
+  );
+  const { instance } = await WebAssembly.instantiate(fs.readFileSync(wasmPath), {
+    './schema_engine_bg.js': glue as unknown as WebAssembly.ModuleImports,
+  });
   glue.__wbg_set_wasm(instance.exports);
   (instance.exports.__wbindgen_start as () => void)();
   return glue;
@@ -58,7 +63,9 @@ async function buildShadow(names: string[]): Promise<PGlite> {
     try {
       await shadow.exec(fs.readFileSync(file, 'utf8'));
     } catch (e) {
-      throw new Error(`prisma/migrations/${name}/migration.sql fails on an empty database: ${(e as Error).message}`, { cause: e });
+      throw new Error(`prisma/migrations/${name}/migration.sql fails on an empty database: ${(e as Error).message}`, {
+        cause: e,
+      });
     }
   }
   return shadow;
@@ -96,13 +103,20 @@ function utcStamp(d = new Date()): string {
 
 /** Directory-safe migration name, the way `prisma migrate dev --name` shapes it. */
 function slug(name: string): string {
-  return name.trim().toLowerCase().replace(/[^a-z0-9_]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 200);
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 200);
 }
 
 async function check(): Promise<number> {
   const names = migrationNames();
   const sql = await diffShadowToSchema(await buildShadow(names));
-  const lockOk = names.length === 0 || (fs.existsSync(lockPath) && /provider\s*=\s*"postgresql"/.test(fs.readFileSync(lockPath, 'utf8')));
+  const lockOk =
+    names.length === 0 ||
+    (fs.existsSync(lockPath) && /provider\s*=\s*"postgresql"/.test(fs.readFileSync(lockPath, 'utf8')));
   if (sql === null && lockOk) {
     say(`migrations are in sync with prisma/schema.prisma (${names.length} migration(s))`);
     return 0;

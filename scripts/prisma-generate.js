@@ -8,5 +8,9 @@ const root = path.join(__dirname, '..');
 execFileSync(process.execPath, [require.resolve('prisma/build/index.js'), 'generate'], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: path.join(__dirname, 'no-schema-engine.sh'), PRISMA_HIDE_UPDATE_MESSAGE: '1' },
+  env: {
+    ...process.env,
+    PRISMA_SCHEMA_ENGINE_BINARY: path.join(__dirname, 'no-schema-engine.sh'),
+    PRISMA_HIDE_UPDATE_MESSAGE: '1',
+  },
 });

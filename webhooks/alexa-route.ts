@@ -13,7 +13,12 @@ import { printable } from '../core/input';
 // The user id names a chat in the database: NUL or a lone surrogate in it is bad input too.
 const ZEnvelopeSchema = z.object({
   version: z.string(),
-  context: z.object({ System: z.object({ application: z.object({ applicationId: z.string() }), user: z.object({ userId: printable(z.string()) }) }) }),
+  context: z.object({
+    System: z.object({
+      application: z.object({ applicationId: z.string() }),
+      user: z.object({ userId: printable(z.string()) }),
+    }),
+  }),
   request: z.object({ type: z.string(), requestId: z.string(), timestamp: z.string() }),
 });
 
@@ -28,7 +33,8 @@ export function envelopeVerifier(skillId: string): Verifier {
       }
       const parsed = ZEnvelopeSchema.safeParse(json);
       if (!parsed.success) throw new Error(`not an Alexa request envelope: ${parsed.error.issues[0].path.join('.')}`);
-      if (parsed.data.context.System.application.applicationId !== skillId) throw new Error('request for another skill id');
+      if (parsed.data.context.System.application.applicationId !== skillId)
+        throw new Error('request for another skill id');
     },
   };
 }
@@ -41,7 +47,9 @@ export interface AlexaRouteOptions {
 }
 
 export function alexaRoute(options: AlexaRouteOptions): Router {
-  const adapter = new ExpressAdapter(options.skill, options.verify, options.verify, [envelopeVerifier(options.skillId)]);
+  const adapter = new ExpressAdapter(options.skill, options.verify, options.verify, [
+    envelopeVerifier(options.skillId),
+  ]);
   const router = Router();
   router.post('/webhooks/alexa', ...adapter.getRequestHandlers());
   return router;

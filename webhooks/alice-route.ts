@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import express, { Router, type RequestHandler } from 'express';
-import type { AliceSkill } from '../skills/alice';
+import express, { type RequestHandler, Router } from 'express';
 import { AppError } from '../core/errors';
+import type { AliceSkill } from '../skills/alice';
 import { MAX_BODY_BYTES } from './limits';
 
 export interface AliceRouteOptions {
@@ -24,7 +24,8 @@ function requirePathSecret(secret: string): RequestHandler {
   const expected = digest(secret);
   return (req, _res, next) => {
     const given = String(req.params.secret ?? '');
-    if (!timingSafeEqual(digest(given), expected)) return next(new AppError('not_found', 'no route for POST /webhooks/alice/…'));
+    if (!timingSafeEqual(digest(given), expected))
+      return next(new AppError('not_found', 'no route for POST /webhooks/alice/…'));
     next();
   };
 }

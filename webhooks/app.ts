@@ -2,8 +2,8 @@ import express, { type Express, type Router } from 'express';
 import type { Logger } from '../infra/logger';
 import type { TMetrics } from '../infra/metrics';
 import type { TTrustProxy } from '../infra/trust-proxy';
+import { type HealthDeps, healthRoutes } from './health-routes';
 import { errorHandler, sendError } from './http-errors';
-import { healthRoutes, type HealthDeps } from './health-routes';
 import { bodySizeGuard, requestContext } from './request-context';
 import { routeLabeller } from './route-label';
 

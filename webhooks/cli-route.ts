@@ -46,7 +46,10 @@ export interface CliRouteDeps {
   execute(request: TCliRequest, output: TCliOutput): Promise<number>;
 }
 
-const ZCliRequestSchema = z.object({ argv: z.array(z.string().max(10_000)).min(1).max(100), interactive: z.boolean().default(false) });
+const ZCliRequestSchema = z.object({
+  argv: z.array(z.string().max(10_000)).min(1).max(100),
+  interactive: z.boolean().default(false),
+});
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
@@ -54,11 +57,15 @@ export function cliRoute(deps: CliRouteDeps): Router {
   const router = Router();
   const expected = Buffer.from(`Bearer ${deps.token}`);
   router.post('/internal/cli', express.json({ limit: '64kb' }), async (req, res) => {
-    if (!LOOPBACK.has(req.socket.remoteAddress ?? '')) return sendError(res, 403, 'the CLI route answers on loopback only');
+    if (!LOOPBACK.has(req.socket.remoteAddress ?? ''))
+      return sendError(res, 403, 'the CLI route answers on loopback only');
     const given = Buffer.from(req.get('authorization') ?? '');
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
       // RFC 6750 §3: the challenge names the scheme, and the error only when a token was sent.
-      res.set('WWW-Authenticate', given.length ? 'Bearer realm="dnevnik", error="invalid_token"' : 'Bearer realm="dnevnik"');
+      res.set(
+        'WWW-Authenticate',
+        given.length ? 'Bearer realm="dnevnik", error="invalid_token"' : 'Bearer realm="dnevnik"',
+      );
       return sendError(res, 401, 'wrong or missing token');
     }
     const body = ZCliRequestSchema.safeParse(req.body);
@@ -67,7 +74,8 @@ export function cliRoute(deps: CliRouteDeps): Router {
     res.status(200).type('application/x-ndjson').set('Cache-Control', 'no-store');
     res.flushHeaders();
     // The CLI may be gone (Ctrl-C); the command runs on, its lines go nowhere.
-    const send = (line: TCliStreamLine) => void (res.writableEnded || res.destroyed || res.write(`${JSON.stringify(line)}\n`));
+    const send = (line: TCliStreamLine) =>
+      void (res.writableEnded || res.destroyed || res.write(`${JSON.stringify(line)}\n`));
     let code: number;
     try {
       code = await deps.execute(body.data, {

@@ -26,12 +26,14 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
     if (res.headersSent) return;
     if (err instanceof BatchRejectedError) return sendError(res, 422, err.message, { errors: err.errors });
-    if (err instanceof AppError) return sendError(res, STATUS[err.code], err.message, err.details ? { errors: err.details } : {});
+    if (err instanceof AppError)
+      return sendError(res, STATUS[err.code], err.message, err.details ? { errors: err.details } : {});
     const type = (err as { type?: string }).type;
     const status = (err as { status?: number }).status;
     if (type === 'entity.too.large') return sendError(res, 413, 'body too large: the limit is 1 MiB');
     if (type === 'entity.parse.failed') return sendError(res, 400, 'body is not valid JSON');
-    if (typeof status === 'number' && status >= 400 && status < 500) return sendError(res, status, (err as Error).message || 'bad request');
+    if (typeof status === 'number' && status >= 400 && status < 500)
+      return sendError(res, status, (err as Error).message || 'bad request');
     logger.error({ err, requestId: req.requestId, route: req.path }, 'request failed');
     return sendError(res, 500, 'internal error', { requestId: req.requestId });
   };

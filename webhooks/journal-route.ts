@@ -1,12 +1,11 @@
-import express, { Router, type Request } from 'express';
+import express, { type Request, Router } from 'express';
 import { AppError } from '../core/errors';
-import { ingestBatch, type IngestOptions } from '../core/ingest';
 import type { IngestStore } from '../core/ingest';
-import { OPERATOR_SCOPE, type TIngestScope } from '../core/ingest';
+import { type IngestOptions, ingestBatch, OPERATOR_SCOPE, type TIngestScope } from '../core/ingest';
 import type { JournalKeys } from '../core/journal-keys';
 import type { TMetrics } from '../infra/metrics';
-import { MAX_BODY_BYTES } from './limits';
 import { verifyJournalSignature } from './journal-signature';
+import { MAX_BODY_BYTES } from './limits';
 
 export interface JournalRouteDeps {
   /** The operator's key (JOURNAL_WEBHOOK_SECRET): writes every school. */
@@ -26,7 +25,12 @@ export function journalRoute(deps: JournalRouteDeps): Router {
   router.post('/webhooks/journal', express.raw({ type: () => true, limit: MAX_BODY_BYTES }), async (req, res) => {
     const { secret, scope } = await signer(req, deps);
     const rawBody = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    const check = verifyJournalSignature(secret, { timestamp: req.get('x-dnevnik-timestamp'), signature: req.get('x-dnevnik-signature') }, rawBody, now());
+    const check = verifyJournalSignature(
+      secret,
+      { timestamp: req.get('x-dnevnik-timestamp'), signature: req.get('x-dnevnik-signature') },
+      rawBody,
+      now(),
+    );
     if (!check.ok) throw new AppError('unauthorized', check.reason);
 
     let body: unknown;
@@ -35,7 +39,8 @@ export function journalRoute(deps: JournalRouteDeps): Router {
     } catch {
       throw new AppError('bad_request', 'body is not valid JSON');
     }
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new AppError('bad_request', 'body must be a JSON object {"events": [...]}');
+    if (typeof body !== 'object' || body === null || Array.isArray(body))
+      throw new AppError('bad_request', 'body must be a JSON object {"events": [...]}');
 
     const stopTimer = deps.metrics.ingestBatchDuration.startTimer();
     const keyId = scope.kind === 'school' ? scope.keyId : 'operator';
@@ -43,12 +48,18 @@ export function journalRoute(deps: JournalRouteDeps): Router {
       const result = await ingestBatch(deps.store, body, { ...deps.ingestOptions, scope });
       deps.metrics.ingestEvents.inc({ result: 'accepted' }, result.accepted);
       deps.metrics.ingestEvents.inc({ result: 'duplicate' }, result.duplicates);
-      req.log.info({ keyId, accepted: result.accepted, duplicates: result.duplicates, facts: result.facts }, 'journal batch applied');
+      req.log.info(
+        { keyId, accepted: result.accepted, duplicates: result.duplicates, facts: result.facts },
+        'journal batch applied',
+      );
       res.json({ accepted: result.accepted, duplicates: result.duplicates });
     } catch (err) {
       if (err instanceof AppError) {
-        deps.metrics.ingestEvents.inc({ result: 'rejected' }, Array.isArray((body as { events?: unknown }).events) ? (body as { events: unknown[] }).events.length : 1);
-        if (err.code === 'forbidden') req.log.warn({ keyId }, 'journal batch refused: beyond the key\'s school');
+        deps.metrics.ingestEvents.inc(
+          { result: 'rejected' },
+          Array.isArray((body as { events?: unknown }).events) ? (body as { events: unknown[] }).events.length : 1,
+        );
+        if (err.code === 'forbidden') req.log.warn({ keyId }, "journal batch refused: beyond the key's school");
       }
       throw err;
     } finally {
@@ -68,7 +79,10 @@ async function signer(req: Request, deps: JournalRouteDeps): Promise<{ secret: s
     return { secret: key.secret, scope: { kind: 'school', schoolId: key.schoolId, keyId } };
   }
   if (!deps.secret) {
-    throw new AppError('unauthorized', 'sign with a school key named in X-Dnevnik-Key-Id (the operator key JOURNAL_WEBHOOK_SECRET is unset)');
+    throw new AppError(
+      'unauthorized',
+      'sign with a school key named in X-Dnevnik-Key-Id (the operator key JOURNAL_WEBHOOK_SECRET is unset)',
+    );
   }
   return { secret: deps.secret, scope: OPERATOR_SCOPE };
 }

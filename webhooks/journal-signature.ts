@@ -16,11 +16,13 @@ export function verifyJournalSignature(
   nowSeconds: number,
 ): TSignatureCheck {
   const { timestamp, signature } = headers;
-  if (!timestamp || !/^\d{1,12}$/.test(timestamp)) return { ok: false, reason: 'missing or malformed X-Dnevnik-Timestamp' };
+  if (!timestamp || !/^\d{1,12}$/.test(timestamp))
+    return { ok: false, reason: 'missing or malformed X-Dnevnik-Timestamp' };
   if (Math.abs(nowSeconds - Number(timestamp)) > TIMESTAMP_TOLERANCE_SECONDS) {
     return { ok: false, reason: 'X-Dnevnik-Timestamp is more than 300 s from now' };
   }
-  if (!signature || !/^sha256=[0-9a-fA-F]{64}$/.test(signature)) return { ok: false, reason: 'missing or malformed X-Dnevnik-Signature' };
+  if (!signature || !/^sha256=[0-9a-fA-F]{64}$/.test(signature))
+    return { ok: false, reason: 'missing or malformed X-Dnevnik-Signature' };
   const expected = Buffer.from(signJournalBody(secret, timestamp, rawBody).slice(7), 'hex');
   const given = Buffer.from(signature.slice(7), 'hex');
   // Constant-time: the comparison must not tell an attacker how many leading bytes matched.

@@ -18,11 +18,22 @@ function cookieValue(req: Request, name: string): string | undefined {
  * Binds the page to a cookie and returns the form's token. A well-formed cookie the browser
  * already holds is kept, so two open sign-in pages both work.
  */
-export function startFormSession(req: Request, res: Response, guard: OAuthFormGuard, publicUrl: string | undefined): string {
+export function startFormSession(
+  req: Request,
+  res: Response,
+  guard: OAuthFormGuard,
+  publicUrl: string | undefined,
+): string {
   const held = cookieValue(req, FORM_COOKIE);
   const binding = guard.wellFormed(held) ? held : guard.newBinding();
   const secure = publicUrl ? publicUrl.startsWith('https:') : req.secure;
-  res.cookie(FORM_COOKIE, binding, { httpOnly: true, secure, sameSite: 'lax', path: '/oauth', maxAge: FORM_TOKEN_TTL_SECONDS * 1000 });
+  res.cookie(FORM_COOKIE, binding, {
+    httpOnly: true,
+    secure,
+    sameSite: 'lax',
+    path: '/oauth',
+    maxAge: FORM_TOKEN_TTL_SECONDS * 1000,
+  });
   return guard.issue(binding);
 }
 

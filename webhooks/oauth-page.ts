@@ -1,7 +1,7 @@
-import { consentText } from '../core/linking';
-import { OAUTH_TEXTS } from '../core/oauth';
 import { escapeHtml as h } from '../core/answers';
 import type { TLang } from '../core/i18n';
+import { consentText } from '../core/linking';
+import { OAUTH_TEXTS } from '../core/oauth';
 
 // The sign-in page of account linking: one self-contained form (no scripts, no external assets),
 // the consent text in full above the checkbox, every value escaped.

@@ -1,10 +1,9 @@
-import express, { Router, type Request, type Response } from 'express';
-
+import express, { type Request, type Response, Router } from 'express';
+import type { TLang } from '../core/i18n';
 import { OAUTH_TEXTS, type OAuthService, type TAuthorizationParams } from '../core/oauth';
 import { MAX_BODY_BYTES } from './limits';
 import { foreignOrigin, formSessionValid, startFormSession } from './oauth-form-session';
 import { oauthErrorPage, oauthFormPage } from './oauth-page';
-import type { TLang } from '../core/i18n';
 
 // Account linking for the Alice skill (OAuth 2.0 authorization code, RFC 6749 §4.1):
 //   GET  /oauth/authorize  the sign-in page (code from the school's letter + consent)
@@ -34,7 +33,15 @@ function localeOf(req: Request): TLang {
 
 function sendPage(res: Response, status: number, html: string) {
   // The page takes a secret code: it must not be framed by another site or cached on the way.
-  res.status(status).set({ 'Content-Type': 'text/html; charset=utf-8', 'X-Frame-Options': 'DENY', 'Cache-Control': 'no-store', 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self' https:" }).send(html);
+  res
+    .status(status)
+    .set({
+      'Content-Type': 'text/html; charset=utf-8',
+      'X-Frame-Options': 'DENY',
+      'Cache-Control': 'no-store',
+      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self' https:",
+    })
+    .send(html);
 }
 
 /** client_id/client_secret from HTTP Basic (RFC 6749 §2.3.1) or, failing that, from the form. */
@@ -43,7 +50,8 @@ function clientCredentials(req: Request): { clientId?: string; clientSecret?: st
   if (header?.startsWith('Basic ')) {
     const decoded = Buffer.from(header.slice(6), 'base64').toString('utf8');
     const colon = decoded.indexOf(':');
-    if (colon > 0) return { clientId: formDecode(decoded.slice(0, colon)), clientSecret: formDecode(decoded.slice(colon + 1)) };
+    if (colon > 0)
+      return { clientId: formDecode(decoded.slice(0, colon)), clientSecret: formDecode(decoded.slice(colon + 1)) };
   }
   return { clientId: str(req.body?.client_id), clientSecret: str(req.body?.client_secret) };
 }
@@ -63,7 +71,15 @@ export function oauthRoute(oauth: OAuthService, options: OAuthRouteOptions = {})
   const router = Router();
   const form = express.urlencoded({ extended: false, limit: MAX_BODY_BYTES });
   const showForm = (req: Request, res: Response, params: Required<TAuthorizationParams>, message?: string) =>
-    sendPage(res, 200, oauthFormPage(localeOf(req), { ...params, code: '', csrf: startFormSession(req, res, oauth.form, options.publicUrl) }, message));
+    sendPage(
+      res,
+      200,
+      oauthFormPage(
+        localeOf(req),
+        { ...params, code: '', csrf: startFormSession(req, res, oauth.form, options.publicUrl) },
+        message,
+      ),
+    );
 
   router.get('/oauth/authorize', (req, res) => {
     const locale = localeOf(req);
@@ -79,10 +95,18 @@ export function oauthRoute(oauth: OAuthService, options: OAuthRouteOptions = {})
     const locale = localeOf(req);
     const body = (req.body ?? {}) as Record<string, unknown>;
     // A form posted from another site, or without the token of a page we served, changes nothing.
-    if (foreignOrigin(req, options.publicUrl)) return sendPage(res, 403, oauthErrorPage(locale, OAUTH_TEXTS[locale].foreignOrigin));
-    if (!formSessionValid(req, oauth.form, str(body.csrf))) return sendPage(res, 403, oauthErrorPage(locale, OAUTH_TEXTS[locale].formExpired));
+    if (foreignOrigin(req, options.publicUrl))
+      return sendPage(res, 403, oauthErrorPage(locale, OAUTH_TEXTS[locale].foreignOrigin));
+    if (!formSessionValid(req, oauth.form, str(body.csrf)))
+      return sendPage(res, 403, oauthErrorPage(locale, OAUTH_TEXTS[locale].formExpired));
     const params = authorizationParams(body);
-    const result = await oauth.authorize({ ...params, code: str(body.code) ?? '', consented: body.consent === 'yes', locale, remoteKey: req.ip ?? 'unknown' });
+    const result = await oauth.authorize({
+      ...params,
+      code: str(body.code) ?? '',
+      consented: body.consent === 'yes',
+      locale,
+      remoteKey: req.ip ?? 'unknown',
+    });
     if (result.kind === 'bad_client') return sendPage(res, 400, oauthErrorPage(locale));
     if (result.kind === 'form') return showForm(req, res, params, result.message);
     res.redirect(302, result.location);
@@ -102,7 +126,8 @@ export function oauthRoute(oauth: OAuthService, options: OAuthRouteOptions = {})
     if (result.ok) return res.status(200).json(result.body);
     // RFC 6749 §5.2: a refused client is told how to authenticate.
     if (result.status === 401) res.set('WWW-Authenticate', 'Basic realm="dnevnik"');
-    if (result.revokedFamily) req.log.warn({ grant: str(body.grant_type) }, 'oauth token replayed: its family is revoked');
+    if (result.revokedFamily)
+      req.log.warn({ grant: str(body.grant_type) }, 'oauth token replayed: its family is revoked');
     res.status(result.status).json(result.body);
   });
 

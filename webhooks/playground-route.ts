@@ -1,13 +1,11 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
 import type { AnswerService } from '../core/answers';
-import { escapeHtml, escapeXml } from '../core/answers';
-import { renderAnswer } from '../core/answers';
+import { escapeHtml, escapeXml, renderAnswer } from '../core/answers';
 import { BOT_TEXTS } from '../core/conversation';
-import { isPrintableText } from '../core/input';
-import { cutUtterance, isTooLongUtterance } from '../core/input';
-import { detectLang } from '../core/nlu';
 import { AppError } from '../core/errors';
+import { cutUtterance, isPrintableText, isTooLongUtterance } from '../core/input';
+import { detectLang } from '../core/nlu';
 import { sendNoFavicon } from './favicon';
 import { MAX_BODY_BYTES } from './limits';
 import { playgroundPage, statusPage } from './playground-page';
@@ -39,7 +37,14 @@ function unreadReply(text: string) {
   const t = BOT_TEXTS[detectLang(cutUtterance(text))].input;
   const said = isTooLongUtterance(text) ? t.tooLong : isPrintableText(text) ? null : t.unreadable;
   if (!said) return null;
-  return { text: escapeHtml(said), speech: said, tts: said, ssml: `<speak>${escapeXml(said)}</speak>`, kind: 'not-read', query: null };
+  return {
+    text: escapeHtml(said),
+    speech: said,
+    tts: said,
+    ssml: `<speak>${escapeXml(said)}</speak>`,
+    kind: 'not-read',
+    query: null,
+  };
 }
 
 /** GET /, /favicon.ico and the playground's small JSON API; answers go through the same core as every channel. */
@@ -49,7 +54,10 @@ export function playgroundRoute(deps: PlaygroundDeps): Router {
   const clock = deps.now ?? (() => new Date());
 
   router.get('/', (_req, res) => {
-    res.type('html').set('Cache-Control', 'no-store').send(deps.enabled ? playgroundPage() : statusPage());
+    res
+      .type('html')
+      .set('Cache-Control', 'no-store')
+      .send(deps.enabled ? playgroundPage() : statusPage());
   });
   router.get('/favicon.ico', sendNoFavicon);
 
@@ -71,7 +79,14 @@ export function playgroundRoute(deps: PlaygroundDeps): Router {
     if (unread) return void res.json(unread);
     const asked = await deps.answers.ask(text, { personId, channel: 'playground' }, now ? new Date(now) : clock());
     const rendered = renderAnswer(asked.answer, asked.lang);
-    res.json({ text: rendered.text, speech: rendered.speech, tts: rendered.tts, ssml: rendered.ssml, kind: asked.answer.kind, query: asked.query });
+    res.json({
+      text: rendered.text,
+      speech: rendered.speech,
+      tts: rendered.tts,
+      ssml: rendered.ssml,
+      kind: asked.answer.kind,
+      query: asked.query,
+    });
   });
 
   return router;

@@ -15,7 +15,11 @@ export function routeLabeller(routers: readonly Router[]): (req: Request) => str
     const pattern: unknown = req.route?.path;
     if (typeof pattern === 'string') return pattern;
     // Read at the first request, when every router has its routes.
-    patterns ??= new Set(routers.flatMap((router) => router.stack.flatMap((layer) => (typeof layer.route?.path === 'string' ? [layer.route.path] : []))));
+    patterns ??= new Set(
+      routers.flatMap((router) =>
+        router.stack.flatMap((layer) => (typeof layer.route?.path === 'string' ? [layer.route.path] : [])),
+      ),
+    );
     return patterns.has(req.path) ? req.path : UNMATCHED_ROUTE;
   };
 }

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import express, { Router } from 'express';
-import { readQueuedEvent, ZVkEnvelopeSchema, type TVkQueuedEvent } from '../bots/vk';
+import { readQueuedEvent, type TVkQueuedEvent, ZVkEnvelopeSchema } from '../bots/vk';
 import { AppError } from '../core/errors';
 import type { EventInbox } from '../core/updates';
 import { MAX_BODY_BYTES } from './limits';
@@ -27,15 +27,21 @@ export function vkRoute(deps: VkRouteDeps): Router {
   router.post('/webhooks/vk', express.json({ limit: MAX_BODY_BYTES, type: () => true }), async (req, res, next) => {
     try {
       const parsed = ZVkEnvelopeSchema.safeParse(req.body);
-      if (!parsed.success) throw new AppError('bad_request', `body must be a VK Callback API event: ${parsed.error.issues[0].path.join('.') || 'body'} ${parsed.error.issues[0].message}`);
+      if (!parsed.success)
+        throw new AppError(
+          'bad_request',
+          `body must be a VK Callback API event: ${parsed.error.issues[0].path.join('.') || 'body'} ${parsed.error.issues[0].message}`,
+        );
       const event = parsed.data;
       if (event.group_id !== deps.groupId) throw new AppError('forbidden', 'event for another community');
       if (event.type === 'confirmation') return void res.type('text/plain').send(deps.confirmation);
-      if (event.secret === undefined || !timingSafeEqual(digest(event.secret), expected)) throw new AppError('forbidden', 'wrong or missing secret');
+      if (event.secret === undefined || !timingSafeEqual(digest(event.secret), expected))
+        throw new AppError('forbidden', 'wrong or missing secret');
       if (!event.event_id) throw new AppError('bad_request', 'event_id is required');
       // Answered "ok" whether queued or not: VK would only send an ignored or broken event again.
       const intake = readQueuedEvent(event);
-      if (intake.kind === 'malformed') req.log.warn({ eventId: event.event_id, type: event.type }, 'vk event with a malformed object skipped');
+      if (intake.kind === 'malformed')
+        req.log.warn({ eventId: event.event_id, type: event.type }, 'vk event with a malformed object skipped');
       if (intake.kind === 'queued') {
         try {
           await deps.inbox.put(intake.event.event_id, intake.event);

@@ -1,8 +1,8 @@
 import type { Api, Context } from 'grammy';
 import type { TConversationLogger, TTurn } from '../../core/conversation';
+import type { TLang } from '../../core/i18n';
 import type { TChatRef } from '../../core/linking';
 import type { TBotTexts } from './locales';
-import type { TLang } from '../../core/i18n';
 
 /** The few logger methods the bot uses; pino's Logger fits. Callers log ids only. */
 export type TBotLogger = TConversationLogger;

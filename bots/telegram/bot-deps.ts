@@ -1,7 +1,6 @@
 import type { UserFromGetMe } from 'grammy/types';
 import type { AnswerService } from '../../core/answers';
-import type { ChatStatusStore } from '../../core/conversation';
-import type { TeacherSettingsStore } from '../../core/conversation';
+import type { ChatStatusStore, TeacherSettingsStore } from '../../core/conversation';
 import type { LinkService } from '../../core/linking';
 import type { TChatLogRef } from '../../core/logging';
 import type { SubscriptionSettingsStore } from '../../core/settings';

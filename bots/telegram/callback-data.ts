@@ -1,18 +1,18 @@
 // Button actions are shared by every chat bot (core/conversation's actions); Telegram adds only
 // its callback_data limit of 64 bytes, which `fitsCallback` checks.
 export {
-  consentAcceptData,
   CONSENT_ACCEPT_PATTERN,
-  consentDeclineData,
   CONSENT_DECLINE_PATTERN,
-  menuData,
+  consentAcceptData,
+  consentDeclineData,
   MENU_PATTERN,
+  menuData,
   parseMenuData,
   parseSettingsData,
-  settingsData,
   SETTINGS_OPEN_DATA,
-  settingsOpenData,
   SETTINGS_PATTERN,
+  settingsData,
+  settingsOpenData,
   type TMenuView,
   type TSection,
   type TSettingsAction,

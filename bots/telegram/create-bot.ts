@@ -2,13 +2,13 @@ import { sequentialize } from '@grammyjs/runner';
 import { Bot } from 'grammy';
 import { createConversation } from '../../core/conversation';
 import { createChatLogRef } from '../../core/logging';
-import { contextFlavor } from './bot-context-middleware';
 import type { BotContext } from './bot-context';
+import { contextFlavor } from './bot-context-middleware';
 import type { BotDeps } from './bot-deps';
 import { dedupUpdates } from './dedup-updates';
 import { reportError } from './error-boundary';
-import { conversationComposer } from './features/conversation/conversation-composer';
 import { chatStatusComposer } from './features/chat-status/chat-status-composer';
+import { conversationComposer } from './features/conversation/conversation-composer';
 import { groupsComposer } from './features/groups/groups-composer';
 
 export type TelegramBot = Bot<BotContext>;
@@ -38,11 +38,19 @@ export function createBot(deps: BotDeps): TelegramBot {
   const features = bot.errorBoundary(reportError(deps.logger, chatLogRef));
   // Groups first: nothing below ever runs for a shared chat.
   if (deps.chats) features.use(chatStatusComposer(deps.chats));
-  const conversation = createConversation({ answers: deps.answers, linking: deps.linking, settings: deps.settings, teacherSettings: deps.teacherSettings, now });
+  const conversation = createConversation({
+    answers: deps.answers,
+    linking: deps.linking,
+    settings: deps.settings,
+    teacherSettings: deps.teacherSettings,
+    now,
+  });
   features.use(groupsComposer(conversation));
   features.use(conversationComposer(conversation));
 
   // Long polling reports here what escaped the boundary (the dedup store, say) instead of stopping.
-  bot.catch((err) => deps.logger.error({ updateId: err.ctx.update.update_id, err }, 'telegram update failed outside features'));
+  bot.catch((err) =>
+    deps.logger.error({ updateId: err.ctx.update.update_id, err }, 'telegram update failed outside features'),
+  );
   return bot;
 }

@@ -21,7 +21,12 @@ export async function sendMessage(ctx: BotContext, text: string, options: SendOp
 const HTML = { parse_mode: 'HTML', link_preview_options: { is_disabled: true } } as const;
 
 /** Sends HTML in as many messages as the 4096-character limit needs; the keyboard goes on the last. */
-export async function replyHtml(ctx: BotContext, html: string, keyboard: InlineKeyboard | undefined, last: boolean): Promise<void> {
+export async function replyHtml(
+  ctx: BotContext,
+  html: string,
+  keyboard: InlineKeyboard | undefined,
+  last: boolean,
+): Promise<void> {
   const parts = splitMessage(html);
   for (const [i, part] of parts.entries()) {
     const final = i === parts.length - 1;
@@ -30,7 +35,12 @@ export async function replyHtml(ctx: BotContext, html: string, keyboard: InlineK
 }
 
 /** Replaces a menu message in place when the new text fits one message; otherwise answers anew. */
-export async function showHtml(ctx: BotContext, html: string, keyboard: InlineKeyboard | undefined, last: boolean): Promise<void> {
+export async function showHtml(
+  ctx: BotContext,
+  html: string,
+  keyboard: InlineKeyboard | undefined,
+  last: boolean,
+): Promise<void> {
   const parts = splitMessage(html);
   if (ctx.callbackQuery?.message && parts.length === 1) {
     try {

@@ -1,4 +1,4 @@
-import { run, type RunnerHandle } from '@grammyjs/runner';
+import { type RunnerHandle, run } from '@grammyjs/runner';
 import type { TelegramBot } from './create-bot';
 
 /**

@@ -16,9 +16,11 @@ interface TTelegramAnswer {
 export function classifyTelegram(status: number, body: TTelegramAnswer | undefined): TSendResult {
   if (status === 200 && body?.ok) return { ok: true };
   const error = `telegram ${status}: ${body?.description ?? 'no description'}`;
-  if (status === 429) return { ok: false, kind: 'retry-after', retryAfterMs: (body?.parameters?.retry_after ?? 1) * 1000, error };
+  if (status === 429)
+    return { ok: false, kind: 'retry-after', retryAfterMs: (body?.parameters?.retry_after ?? 1) * 1000, error };
   // 403: blocked, deactivated, kicked. A chat that no longer exists cannot be reached either.
-  if (status === 403 || (status === 400 && /chat not found|user is deactivated/i.test(body?.description ?? ''))) return { ok: false, kind: 'blocked', error };
+  if (status === 403 || (status === 400 && /chat not found|user is deactivated/i.test(body?.description ?? '')))
+    return { ok: false, kind: 'blocked', error };
   if (status >= 500 || status === 408 || status === 409) return { ok: false, kind: 'transient', error };
   return { ok: false, kind: 'rejected', error };
 }
@@ -40,7 +42,11 @@ export function createTelegramSender(options: { apiRoot: string; token: string; 
           signal: AbortSignal.timeout(TIMEOUT_MS),
         });
       } catch (err) {
-        return { ok: false, kind: 'transient', error: `telegram network: ${err instanceof Error ? err.message : String(err)}` };
+        return {
+          ok: false,
+          kind: 'transient',
+          error: `telegram network: ${err instanceof Error ? err.message : String(err)}`,
+        };
       }
       const body = (await res.json().catch(() => undefined)) as TTelegramAnswer | undefined;
       return classifyTelegram(res.status, body);

@@ -1,7 +1,7 @@
 import type { Agent } from 'node:https';
-import { Updates, type API, type Upload } from 'vk-io';
+import { type API, Updates, type Upload } from 'vk-io';
 import type { TConversationLogger } from '../../core/conversation';
-import { readQueuedEvent, ZVkEnvelopeSchema, type TVkQueuedEvent } from './vk-event';
+import { readQueuedEvent, type TVkQueuedEvent, ZVkEnvelopeSchema } from './vk-event';
 
 /**
  * vk-io's Bots Long Poll, with each polled event handed to `intake` (the same inbox the Callback
@@ -25,7 +25,11 @@ export class InboxUpdates extends Updates {
       return;
     }
     const intake = readQueuedEvent(parsed.data);
-    if (intake.kind === 'malformed') this.log.warn({ eventId: parsed.data.event_id, type: parsed.data.type }, 'vk event with a malformed object skipped');
+    if (intake.kind === 'malformed')
+      this.log.warn(
+        { eventId: parsed.data.event_id, type: parsed.data.type },
+        'vk event with a malformed object skipped',
+      );
     if (intake.kind !== 'queued') return;
     try {
       await this.intake(intake.event);

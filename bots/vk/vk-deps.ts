@@ -1,6 +1,5 @@
 import type { AnswerService } from '../../core/answers';
-import type { ChatStatusStore, TConversationLogger } from '../../core/conversation';
-import type { TeacherSettingsStore } from '../../core/conversation';
+import type { ChatStatusStore, TConversationLogger, TeacherSettingsStore } from '../../core/conversation';
 import type { LinkService } from '../../core/linking';
 import type { TChatLogRef } from '../../core/logging';
 import type { SubscriptionSettingsStore } from '../../core/settings';

@@ -38,12 +38,23 @@ export const ZVkQueuedEventSchema = z.discriminatedUnion('type', [
   handled(
     'message_new',
     z.looseObject({
-      message: z.looseObject({ peer_id: ZPeer, from_id: z.number().int(), text: z.string().max(10_000).optional(), ref: z.string().optional().catch(undefined) }),
+      message: z.looseObject({
+        peer_id: ZPeer,
+        from_id: z.number().int(),
+        text: z.string().max(10_000).optional(),
+        ref: z.string().optional().catch(undefined),
+      }),
     }),
   ),
   handled(
     'message_event',
-    z.looseObject({ user_id: ZPeer, peer_id: ZPeer, event_id: z.string().min(1).max(100), payload: z.unknown(), conversation_message_id: z.number().int().optional().catch(undefined) }),
+    z.looseObject({
+      user_id: ZPeer,
+      peer_id: ZPeer,
+      event_id: z.string().min(1).max(100),
+      payload: z.unknown(),
+      conversation_message_id: z.number().int().optional().catch(undefined),
+    }),
   ),
   handled('message_allow', z.looseObject({ user_id: ZPeer })),
   handled('message_deny', z.looseObject({ user_id: ZPeer })),
@@ -53,7 +64,9 @@ export const ZVkQueuedEventSchema = z.discriminatedUnion('type', [
 export type TVkQueuedEvent = z.infer<typeof ZVkQueuedEventSchema>;
 export type TVkEventOf<T extends TVkQueuedEvent['type']> = Extract<TVkQueuedEvent, { type: T }>;
 
-const HANDLED_TYPES: ReadonlySet<string> = new Set(ZVkQueuedEventSchema.options.map((option) => option.shape.type.value));
+const HANDLED_TYPES: ReadonlySet<string> = new Set(
+  ZVkQueuedEventSchema.options.map((option) => option.shape.type.value),
+);
 
 /** What becomes of an event whose envelope passed: queued, ignored (not a type the bot handles) or malformed. */
 export type TVkIntake = { kind: 'queued'; event: TVkQueuedEvent } | { kind: 'ignored' } | { kind: 'malformed' };

@@ -69,7 +69,9 @@ export function toVkKeyboard(t: TBotTexts, lang: TLang, keyboard: TKeyboard): Ke
 
 /** In a conversation with several people: one button that opens a private chat with the community. */
 export function privateChatKeyboard(t: TBotTexts, groupId: number): KeyboardBuilder {
-  return Keyboard.builder().urlButton({ label: label(t.group.openChat), url: `https://vk.me/club${groupId}` }).inline();
+  return Keyboard.builder()
+    .urlButton({ label: label(t.group.openChat), url: `https://vk.me/club${groupId}` })
+    .inline();
 }
 
 /** The action and language of a pressed button, or null for a payload that is not ours. */

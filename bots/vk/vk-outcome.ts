@@ -1,10 +1,10 @@
-import { APIError, type API, type Upload } from 'vk-io';
+import { type API, APIError, type Upload } from 'vk-io';
 import { stripHtml } from '../../core/answers';
 import { BOT_TEXTS, splitText, type TOutcome, type TReply } from '../../core/conversation';
+import type { TLang } from '../../core/i18n';
 import type { TChatRef } from '../../core/linking';
 import { toVkKeyboard } from './vk-keyboards';
 import { sendVk, type TSendStatus, type VkSendDeps } from './vk-send';
-import type { TLang } from '../../core/i18n';
 
 /** VK's limit for one message's text. */
 export const VK_MESSAGE_LIMIT = 9000;
@@ -26,10 +26,21 @@ const NO_BUTTONS = JSON.stringify({ buttons: [], inline: true });
  * Replaces the tapped menu in place. Editing is naturally idempotent (a retry writes the same
  * text); VK refuses it for old messages and some clients, and then a new message is sent.
  */
-async function editInPlace(deps: VkSendDeps, target: TVkReplyTarget, text: string, keyboard: string | undefined): Promise<boolean> {
+async function editInPlace(
+  deps: VkSendDeps,
+  target: TVkReplyTarget,
+  text: string,
+  keyboard: string | undefined,
+): Promise<boolean> {
   if (target.tappedMessage === undefined) return false;
   try {
-    await deps.api.messages.edit({ peer_id: target.peerId, conversation_message_id: target.tappedMessage, message: text, keyboard: keyboard ?? NO_BUTTONS, dont_parse_links: 1 });
+    await deps.api.messages.edit({
+      peer_id: target.peerId,
+      conversation_message_id: target.tappedMessage,
+      message: text,
+      keyboard: keyboard ?? NO_BUTTONS,
+      dont_parse_links: 1,
+    });
     return true;
   } catch (err) {
     if (!(err instanceof APIError)) throw err;
@@ -39,7 +50,11 @@ async function editInPlace(deps: VkSendDeps, target: TVkReplyTarget, text: strin
 }
 
 async function uploadFile(upload: Upload, peerId: number, file: NonNullable<TReply['file']>): Promise<string> {
-  const doc = await upload.messageDocument({ peer_id: peerId, title: file.name, source: { value: Buffer.from(file.content, 'utf8'), filename: file.name, contentType: 'application/json' } });
+  const doc = await upload.messageDocument({
+    peer_id: peerId,
+    title: file.name,
+    source: { value: Buffer.from(file.content, 'utf8'), filename: file.name, contentType: 'application/json' },
+  });
   return doc.toString();
 }
 
@@ -48,14 +63,19 @@ async function uploadFile(upload: Upload, peerId: number, file: NonNullable<TRep
  * their tags; a long one is split at VK's limit with the keyboard on the last part. A menu screen
  * answering a tap replaces the tapped message when VK allows it.
  */
-export async function sendReplies(deps: VkSendDeps & { upload: Upload }, target: TVkReplyTarget, outcome: TOutcome): Promise<TSendStatus> {
+export async function sendReplies(
+  deps: VkSendDeps & { upload: Upload },
+  target: TVkReplyTarget,
+  outcome: TOutcome,
+): Promise<TSendStatus> {
   const t = BOT_TEXTS[target.lang];
   for (const [i, reply] of outcome.replies.entries()) {
     const text = reply.html ? stripHtml(reply.text) : reply.text;
     const keyboard = reply.keyboard ? toVkKeyboard(t, target.lang, reply.keyboard).toString() : undefined;
     const attachment = reply.file ? await uploadFile(deps.upload, target.peerId, reply.file) : undefined;
     const parts = splitText(text, VK_MESSAGE_LIMIT);
-    if (reply.inPlace && !reply.file && parts.length === 1 && (await editInPlace(deps, target, text, keyboard))) continue;
+    if (reply.inPlace && !reply.file && parts.length === 1 && (await editInPlace(deps, target, text, keyboard)))
+      continue;
     for (const [j, part] of parts.entries()) {
       const last = j === parts.length - 1;
       const status = await sendVk(deps, target.chat, {
@@ -72,7 +92,11 @@ export async function sendReplies(deps: VkSendDeps & { upload: Upload }, target:
 }
 
 /** Stops the spinner on a pressed callback button, with the notice as a snackbar when there is one. */
-export async function answerTap(api: API, tap: { eventId: string; userId: number; peerId: number }, notice?: string): Promise<void> {
+export async function answerTap(
+  api: API,
+  tap: { eventId: string; userId: number; peerId: number },
+  notice?: string,
+): Promise<void> {
   await api.messages.sendMessageEventAnswer({
     event_id: tap.eventId,
     user_id: tap.userId,

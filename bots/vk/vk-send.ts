@@ -1,7 +1,7 @@
-import { APIError, type API } from 'vk-io';
+import { type API, APIError } from 'vk-io';
 import type { ChatStatusStore, TConversationLogger } from '../../core/conversation';
-import { vkErrorKind, vkRandomId } from './vk-send-policy';
 import type { TChatRef } from '../../core/linking';
+import { vkErrorKind, vkRandomId } from './vk-send-policy';
 
 // messages.send for replies. The random_id is derived from what is sent and what it answers, so
 // a send repeated after a timeout, a 6/9 refusal or a crash mid-event is dropped by VK, not shown
@@ -31,7 +31,9 @@ export type TSendStatus = 'sent' | 'inactive';
 
 /** The random_id of a message: from its key, chat, text and keyboard. */
 export function randomIdOf(message: TVkMessage): number {
-  return vkRandomId(`${message.peerId}\n${message.key}\n${message.text}\n${message.keyboard ?? ''}\n${message.attachment ?? ''}`);
+  return vkRandomId(
+    `${message.peerId}\n${message.key}\n${message.text}\n${message.keyboard ?? ''}\n${message.attachment ?? ''}`,
+  );
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

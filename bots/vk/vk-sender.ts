@@ -10,7 +10,10 @@ const TIMEOUT_MS = 15_000;
 
 export { vkRandomId };
 
-export function classifyVk(status: number, body: { response?: unknown; error?: { error_code: number; error_msg?: string } } | undefined): TSendResult {
+export function classifyVk(
+  status: number,
+  body: { response?: unknown; error?: { error_code: number; error_msg?: string } } | undefined,
+): TSendResult {
   if (status >= 500) return { ok: false, kind: 'transient', error: `vk http ${status}` };
   if (body && 'response' in body && !body.error) return { ok: true };
   const code = body?.error?.error_code ?? 0;
@@ -27,19 +30,34 @@ export function classifyVk(status: number, body: { response?: unknown; error?: {
   }
 }
 
-export function createVkSender(options: { apiBaseUrl: string; token: string; groupId: number; pacing?: TPacing }): ChatSender {
+export function createVkSender(options: {
+  apiBaseUrl: string;
+  token: string;
+  groupId: number;
+  pacing?: TPacing;
+}): ChatSender {
   const url = `${options.apiBaseUrl.replace(/\/$/, '')}/messages.send`;
   return {
     channel: 'vk',
     bot: `vk:${options.groupId}`,
     pacing: options.pacing ?? VK_PACING,
     async send({ externalId, text, key }) {
-      const form = new URLSearchParams({ peer_id: externalId, message: text, random_id: String(vkRandomId(key)), access_token: options.token, v: API_VERSION });
+      const form = new URLSearchParams({
+        peer_id: externalId,
+        message: text,
+        random_id: String(vkRandomId(key)),
+        access_token: options.token,
+        v: API_VERSION,
+      });
       let res: Response;
       try {
         res = await fetch(url, { method: 'POST', body: form, signal: AbortSignal.timeout(TIMEOUT_MS) });
       } catch (err) {
-        return { ok: false, kind: 'transient', error: `vk network: ${err instanceof Error ? err.message : String(err)}` };
+        return {
+          ok: false,
+          kind: 'transient',
+          error: `vk network: ${err instanceof Error ? err.message : String(err)}`,
+        };
       }
       return classifyVk(res.status, (await res.json().catch(() => undefined)) as Parameters<typeof classifyVk>[1]);
     },

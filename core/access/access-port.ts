@@ -1,8 +1,8 @@
 import type { TDiaryStudent } from '../diary/diary-types';
+import type { TLang } from '../i18n';
 import type { TActiveConsent } from '../linking/linking-port';
 import type { TChatRef } from '../linking/linking-types';
 import type { TTeacherReach } from './teacher-reach';
-import type { TLang } from '../i18n';
 
 /** What a person may see, as stored: their links. */
 export interface TViewerScope {

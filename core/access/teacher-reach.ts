@@ -58,7 +58,10 @@ export interface TTeacherReach {
 }
 
 /** The grants that concern these students' classes: all a diary read for them needs. */
-export function grantsFor(grants: readonly TTeacherGrant[], students: readonly Pick<TDiaryStudent, 'classId'>[]): TTeacherGrant[] {
+export function grantsFor(
+  grants: readonly TTeacherGrant[],
+  students: readonly Pick<TDiaryStudent, 'classId'>[],
+): TTeacherGrant[] {
   const classes = new Set(students.map((s) => s.classId));
   return grants.filter((g) => classes.has(g.classId));
 }

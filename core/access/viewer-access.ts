@@ -14,8 +14,13 @@ export type TStudentChoice =
  * ever considered (for a teacher, also `taught`: the pupils their grants cover today), so a name
  * elsewhere in the school is indistinguishable from a made-up one.
  */
-export function chooseStudents(scope: TViewerScope, child: string | null, taught: readonly TDiaryStudent[] = []): TStudentChoice {
-  if (!child) return scope.linkedStudents.length > 0 ? { kind: 'students', students: scope.linkedStudents } : { kind: 'none' };
+export function chooseStudents(
+  scope: TViewerScope,
+  child: string | null,
+  taught: readonly TDiaryStudent[] = [],
+): TStudentChoice {
+  if (!child)
+    return scope.linkedStudents.length > 0 ? { kind: 'students', students: scope.linkedStudents } : { kind: 'none' };
   const own = scope.linkedStudents.filter((s) => firstNameMatches(s.firstName, child));
   if (own.length > 0) return { kind: 'students', students: own };
   const pupils = taught.filter((s) => firstNameMatches(s.firstName, child));

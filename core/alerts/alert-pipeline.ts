@@ -49,12 +49,18 @@ export interface AlertPipeline {
 export function createAlertPipeline(deps: PipelineDeps, partial: Partial<PipelineOptions> = {}): AlertPipeline {
   const options = { ...DEFAULT_PIPELINE_OPTIONS, ...partial };
   const { store, queue, clock, observer } = deps;
-  const deliver = createDeliveryHandler({ ...deps, senders: new Map(deps.senders.map((s) => [s.channel, s])), options: options.delivery });
+  const deliver = createDeliveryHandler({
+    ...deps,
+    senders: new Map(deps.senders.map((s) => [s.channel, s])),
+    options: options.delivery,
+  });
   let running = false;
   const loops: Promise<void>[] = [];
 
   const plan = async () => {
-    const result = await store.planNext(options.planBatch, (input) => planAlerts(input, { windowMs: options.windowMs }));
+    const result = await store.planNext(options.planBatch, (input) =>
+      planAlerts(input, { windowMs: options.windowMs }),
+    );
     if (result.items > 0) observer.planned(result.items);
     return result.facts;
   };
@@ -85,7 +91,8 @@ export function createAlertPipeline(deps: PipelineDeps, partial: Partial<Pipelin
         }
         // Sleep in short slices so stop() does not wait for a long idle period.
         const until = clock.now().getTime() + (busy === 0 ? everyMs : 0);
-        while (running && clock.now().getTime() < until) await clock.sleep(Math.min(options.idleMs, until - clock.now().getTime()));
+        while (running && clock.now().getTime() < until)
+          await clock.sleep(Math.min(options.idleMs, until - clock.now().getTime()));
       }
     })();
 
@@ -101,7 +108,11 @@ export function createAlertPipeline(deps: PipelineDeps, partial: Partial<Pipelin
       if (running) return;
       running = true;
       await queue.start(deliver, { concurrency: options.concurrency });
-      loops.push(loop('plan', plan, options.idleMs), loop('compose', compose, options.idleMs), loop('sweep', sweep, options.sweepEveryMs));
+      loops.push(
+        loop('plan', plan, options.idleMs),
+        loop('compose', compose, options.idleMs),
+        loop('sweep', sweep, options.sweepEveryMs),
+      );
     },
     async deliver(messageIds) {
       if (messageIds.length > 0) await queue.enqueue(messageIds.map((messageId) => ({ messageId, attempt: 0 })));

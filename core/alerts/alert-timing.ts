@@ -49,9 +49,17 @@ export function scheduleItem(
   if (subscription.mode === 'digest') {
     const digest = nextDigest(ingestedAt, subscription.digestTime, timezone);
     // A digest is one message per chat per day, across the person's children.
-    return { dueAt: afterQuietHours(digest.dueAt, subscription.quietFrom, subscription.quietTo, timezone), groupKey: `d:${digest.day}` };
+    return {
+      dueAt: afterQuietHours(digest.dueAt, subscription.quietFrom, subscription.quietTo, timezone),
+      groupKey: `d:${digest.day}`,
+    };
   }
-  const dueAt = afterQuietHours(new Date(ingestedAt.getTime() + windowMs), subscription.quietFrom, subscription.quietTo, timezone);
+  const dueAt = afterQuietHours(
+    new Date(ingestedAt.getTime() + windowMs),
+    subscription.quietFrom,
+    subscription.quietTo,
+    timezone,
+  );
   return { dueAt, groupKey: `i:${studentId}` };
 }
 

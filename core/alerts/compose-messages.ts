@@ -1,6 +1,6 @@
+import type { TComposedMessage, TItemGroup } from './alert-types';
 import { alertTexts } from './locales';
 import { renderItem } from './render-item';
-import type { TComposedMessage, TItemGroup } from './alert-types';
 
 // Due items of one chat → one message: a single line for one alert, a short list for several.
 
@@ -16,11 +16,22 @@ export function composeMessage(group: TItemGroup): TComposedMessage {
   const instant = group.groupKey.startsWith('i:');
   if (items.length === 1) {
     const only = items[0];
-    return { chatId: group.chatId, itemIds, ingestedAt, text: `${only.payload.studentName}: ${renderItem(texts, only.kind, only.payload)}` };
+    return {
+      chatId: group.chatId,
+      itemIds,
+      ingestedAt,
+      text: `${only.payload.studentName}: ${renderItem(texts, only.kind, only.payload)}`,
+    };
   }
   // An instant group is one student: name them once in the header.
-  const lines = items.map((i) => (instant ? renderItem(texts, i.kind, i.payload) : `${i.payload.studentName}: ${renderItem(texts, i.kind, i.payload)}`));
-  const header = instant ? texts.instantHeader(items[0].payload.studentName, items.length) : texts.digestHeader(items.length);
+  const lines = items.map((i) =>
+    instant
+      ? renderItem(texts, i.kind, i.payload)
+      : `${i.payload.studentName}: ${renderItem(texts, i.kind, i.payload)}`,
+  );
+  const header = instant
+    ? texts.instantHeader(items[0].payload.studentName, items.length)
+    : texts.digestHeader(items.length);
   let text = header;
   let shown = 0;
   for (const line of lines) {

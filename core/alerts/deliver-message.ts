@@ -1,4 +1,12 @@
-import type { AlertObserver, AlertStore, ChatSender, Clock, DeliveryQueue, RateLimiter, TDeliveryJob } from './alert-ports';
+import type {
+  AlertObserver,
+  AlertStore,
+  ChatSender,
+  Clock,
+  DeliveryQueue,
+  RateLimiter,
+  TDeliveryJob,
+} from './alert-ports';
 
 // One delivery job: claim the message (so no other worker sends it), wait for a slot of the
 // bot's and the chat's rate, send, and record the outcome. Nothing here drops a message quietly:
@@ -73,7 +81,11 @@ export function createDeliveryHandler(deps: DeliveryDeps) {
       }
       await clock.sleep(wait);
     }
-    const result = await sender.send({ externalId: message.externalId, text: message.text, key: `alert-message:${message.id}` });
+    const result = await sender.send({
+      externalId: message.externalId,
+      text: message.text,
+      key: `alert-message:${message.id}`,
+    });
     if (result.ok) {
       await store.markSent(message.id);
       observer.sent(sender.channel, clock.now().getTime() - message.ingestedAt.getTime());

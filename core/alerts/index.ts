@@ -1,8 +1,29 @@
 // The public face of core/alerts: outside core, the module is imported only from here.
 
-export { createAlertPipeline } from './alert-pipeline';
 export type { AlertPipeline, PipelineOptions } from './alert-pipeline';
+export { createAlertPipeline } from './alert-pipeline';
+export type {
+  AlertObserver,
+  AlertStore,
+  ChatSender,
+  DeliveryQueue,
+  RateLimiter,
+  TClaimedMessage,
+  TDeliveryJob,
+  TPacing,
+  TSendResult,
+} from './alert-ports';
 export { systemClock } from './alert-ports';
-export type { AlertObserver, AlertStore, ChatSender, DeliveryQueue, RateLimiter, TClaimedMessage, TDeliveryJob, TPacing, TSendResult } from './alert-ports';
-export type { TAlertMode, TAlertType, TItemGroup, TItemKind, TItemPayload, TOutboxFact, TPlannedItem, TRecipient, TSubscriptionSettings, TWithdrawnItem } from './alert-types';
+export type {
+  TAlertMode,
+  TAlertType,
+  TItemGroup,
+  TItemKind,
+  TItemPayload,
+  TOutboxFact,
+  TPlannedItem,
+  TRecipient,
+  TSubscriptionSettings,
+  TWithdrawnItem,
+} from './alert-types';
 export { refsToWithdraw } from './plan-alerts';

@@ -1,5 +1,13 @@
 import { scheduleItem, tomorrowIn } from './alert-timing';
-import type { TAlertType, TItemKind, TItemPayload, TOutboxFact, TPlannedItem, TPlanningInput, TRecipient } from './alert-types';
+import type {
+  TAlertType,
+  TItemKind,
+  TItemPayload,
+  TOutboxFact,
+  TPlannedItem,
+  TPlanningInput,
+  TRecipient,
+} from './alert-types';
 import { ZCanteenFactSchema, ZGradeFactSchema, ZHomeworkFactSchema, ZLessonFactSchema } from './fact-schemas';
 
 // Outbox facts → one item per (fact, chat) for every recipient who asked for it. Pure: the store
@@ -29,7 +37,13 @@ export function alertTypeOf(kind: string): TAlertType | undefined {
 }
 
 function wants(r: TRecipient, type: TAlertType): boolean {
-  return r.consentActive && r.chatActive && r.subscription.enabled && r.subscription.type === type && PUSH_CHANNELS.has(r.channel);
+  return (
+    r.consentActive &&
+    r.chatActive &&
+    r.subscription.enabled &&
+    r.subscription.type === type &&
+    PUSH_CHANNELS.has(r.channel)
+  );
 }
 
 /** Grade ids whose unsent items the store must withdraw before planning `facts`. */
@@ -56,7 +70,18 @@ export function planAlerts(input: TPlanningInput, options: PlanOptions = {}): TP
 
   const push = (fact: TOutboxFact, r: TRecipient, kind: TItemKind, refId: string | null, payload: TItemPayload) => {
     const { dueAt, groupKey } = scheduleItem(fact.createdAt, r.studentId, r.subscription, r.timezone, windowMs);
-    items.push({ outboxId: fact.id, chatId: r.chatId, studentId: r.studentId, type: r.subscription.type, kind, refId, groupKey, payload, ingestedAt: fact.createdAt, dueAt });
+    items.push({
+      outboxId: fact.id,
+      chatId: r.chatId,
+      studentId: r.studentId,
+      type: r.subscription.type,
+      kind,
+      refId,
+      groupKey,
+      payload,
+      ingestedAt: fact.createdAt,
+      dueAt,
+    });
     return items.length - 1;
   };
 
@@ -95,7 +120,14 @@ function planOne(
       const key = `${g.data.gradeId}\u0000${r.chatId}`;
       const before = pending.get(key);
       if (before?.index != null) items[before.index] = null;
-      const payload: TItemPayload = { ...base, subjectName: subjectName(g.data.subjectId), value: g.data.value, weight: g.data.weight ?? 1, workType: g.data.workType ?? null, date: g.data.date };
+      const payload: TItemPayload = {
+        ...base,
+        subjectName: subjectName(g.data.subjectId),
+        value: g.data.value,
+        weight: g.data.weight ?? 1,
+        workType: g.data.workType ?? null,
+        date: g.data.date,
+      };
       if (fact.kind === 'grade.deleted') {
         pending.delete(key);
         // Created and removed before anyone was told: there is nothing to tell.
@@ -104,7 +136,8 @@ function planOne(
         return;
       }
       // A change of a grade the parent has not heard of yet is still news of a new grade.
-      const kind: TItemKind = fact.kind === 'grade.created' || before?.kind === 'grade.created' ? 'grade.created' : 'grade.changed';
+      const kind: TItemKind =
+        fact.kind === 'grade.created' || before?.kind === 'grade.created' ? 'grade.created' : 'grade.changed';
       const withPrevious = kind === 'grade.changed' ? { ...payload, previousValue: g.data.previousValue } : payload;
       pending.set(key, { index: push(fact, r, kind, g.data.gradeId, withPrevious), kind });
       return;
@@ -112,14 +145,26 @@ function planOne(
     case 'homework.changed': {
       const h = ZHomeworkFactSchema.safeParse(fact.payload);
       if (!h.success || h.data.dueDate !== tomorrowIn(fact.createdAt, r.timezone)) return;
-      push(fact, r, 'homework.changed', null, { ...base, subjectName: subjectName(h.data.subjectId), dueDate: h.data.dueDate, isNew: h.data.isNew });
+      push(fact, r, 'homework.changed', null, {
+        ...base,
+        subjectName: subjectName(h.data.subjectId),
+        dueDate: h.data.dueDate,
+        isNew: h.data.isNew,
+      });
       return;
     }
     case 'lesson.cancelled':
     case 'lesson.moved': {
       const l = ZLessonFactSchema.safeParse(fact.payload);
       if (!l.success) return;
-      const payload = { ...base, subjectName: subjectName(l.data.subjectId), date: l.data.date, start: l.data.start, previousDate: l.data.previousDate, previousStart: l.data.previousStart };
+      const payload = {
+        ...base,
+        subjectName: subjectName(l.data.subjectId),
+        date: l.data.date,
+        start: l.data.start,
+        previousDate: l.data.previousDate,
+        previousStart: l.data.previousStart,
+      };
       push(fact, r, fact.kind, null, payload);
       return;
     }
@@ -130,7 +175,11 @@ function planOne(
       // Alert on the crossing only: the purchase that took the balance below the threshold.
       const before = c.data.balanceKopecks - c.data.amountKopecks;
       if (c.data.balanceKopecks < threshold && before >= threshold) {
-        push(fact, r, 'canteen.low', null, { ...base, balanceKopecks: c.data.balanceKopecks, thresholdKopecks: threshold });
+        push(fact, r, 'canteen.low', null, {
+          ...base,
+          balanceKopecks: c.data.balanceKopecks,
+          thresholdKopecks: threshold,
+        });
       }
       return;
     }

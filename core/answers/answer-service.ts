@@ -1,19 +1,19 @@
 import { OPERATOR_VIEWER_ID, type TAccessEntry, type TViewerRole } from '../access/access-log-port';
-import type { QuestionLimiter } from '../access/question-limiter-port';
 import type { AccessReader, TViewerScope } from '../access/access-port';
+import type { QuestionLimiter } from '../access/question-limiter-port';
 import { grantsFor, type TTeacherGrant } from '../access/teacher-reach';
 import { chooseStudents } from '../access/viewer-access';
 import type { DiaryReader } from '../diary/diary-port';
 import type { TDiaryStudent } from '../diary/diary-types';
 import { weightedAverage } from '../diary/grade-average';
+import type { TLang } from '../i18n';
 import { parseUtterance } from '../nlu/parse-utterance';
 import { detectLang } from '../nlu/tokenize';
 import type { TQuery } from '../nlu/types';
 import type { JournalPort } from '../reminders/reminder-ports';
 import { answerPeriod } from './answer-period';
-import { teacherJournalAnswer } from './teacher-journal';
 import { INTENT_ACTIONS, type TAnswer, type TPeriod, type TStudentRef, type TViewer } from './answer-types';
-import type { TLang } from '../i18n';
+import { teacherJournalAnswer } from './teacher-journal';
 
 export interface AnswerDeps {
   access: AccessReader;
@@ -57,12 +57,24 @@ export function createAnswerService(deps: AnswerDeps): AnswerService {
    * One access-log entry per student whose data the answer shows, with whom the viewer is to that
    * student: a teacher when the teacher's grants opened it, else the link's role.
    */
-  function accessEntries(students: readonly TDiaryStudent[], viewer: TViewer, scope: TViewerScope, intent: string, byGrants: boolean): TAccessEntry[] {
+  function accessEntries(
+    students: readonly TDiaryStudent[],
+    viewer: TViewer,
+    scope: TViewerScope,
+    intent: string,
+    byGrants: boolean,
+  ): TAccessEntry[] {
     const at = clock();
     const channel = viewer.channel ?? 'unknown';
     const viewerId = viewer.operator ? OPERATOR_VIEWER_ID : viewer.personId;
     const roleOf = (studentId: string): TViewerRole =>
-      viewer.operator ? 'operator' : byGrants ? 'teacher' : scope.selfStudentIds.includes(studentId) ? 'student' : 'guardian';
+      viewer.operator
+        ? 'operator'
+        : byGrants
+          ? 'teacher'
+          : scope.selfStudentIds.includes(studentId)
+            ? 'student'
+            : 'guardian';
     return students.map((s) => ({ viewerId, studentId: s.id, channel, intent, viewerRole: roleOf(s.id), at }));
   }
 
@@ -87,10 +99,22 @@ export function createAnswerService(deps: AnswerDeps): AnswerService {
     if (choice.kind === 'refused') return { kind: 'refused' };
     if (choice.kind === 'none') return { kind: 'not-linked' };
     // The access log is written by the read itself: no answer is returned before its entry is stored.
-    return readSections(query, period, choice.students, accessEntries(choice.students, viewer, scope, query.intent, grants !== null), grants);
+    return readSections(
+      query,
+      period,
+      choice.students,
+      accessEntries(choice.students, viewer, scope, query.intent, grants !== null),
+      grants,
+    );
   }
 
-  async function readSections(query: TQuery, period: TPeriod, students: TDiaryStudent[], entries: TAccessEntry[], grants: TTeacherGrant[] | null): Promise<TAnswer> {
+  async function readSections(
+    query: TQuery,
+    period: TPeriod,
+    students: TDiaryStudent[],
+    entries: TAccessEntry[],
+    grants: TTeacherGrant[] | null,
+  ): Promise<TAnswer> {
     const wants = {
       grades: query.intent === 'grades',
       homework: query.intent === 'homework',
@@ -111,11 +135,30 @@ export function createAnswerService(deps: AnswerDeps): AnswerService {
           }),
         };
       case 'homework':
-        return { kind: 'homework', period, subject, sections: students.map((s, i) => ({ student: ref(s), homework: filterSubject(diaries[i].homework, subject) })) };
+        return {
+          kind: 'homework',
+          period,
+          subject,
+          sections: students.map((s, i) => ({
+            student: ref(s),
+            homework: filterSubject(diaries[i].homework, subject),
+          })),
+        };
       case 'schedule':
-        return { kind: 'schedule', period, subject, sections: students.map((s, i) => ({ student: ref(s), lessons: filterSubject(diaries[i].lessons, subject) })) };
+        return {
+          kind: 'schedule',
+          period,
+          subject,
+          sections: students.map((s, i) => ({ student: ref(s), lessons: filterSubject(diaries[i].lessons, subject) })),
+        };
       default:
-        return { kind: 'balance', sections: students.map((s, i) => ({ student: ref(s), canteen: diaries[i].canteen ?? { balanceKopecks: null, recent: [] } })) };
+        return {
+          kind: 'balance',
+          sections: students.map((s, i) => ({
+            student: ref(s),
+            canteen: diaries[i].canteen ?? { balanceKopecks: null, recent: [] },
+          })),
+        };
     }
   }
 
@@ -140,7 +183,8 @@ export function createAnswerService(deps: AnswerDeps): AnswerService {
   const scopeOf = (viewer: TViewer): Promise<TViewerScope | null> | TViewerScope =>
     viewer.scope && viewer.scope.personId === viewer.personId ? viewer.scope : deps.access.viewerScope(viewer.personId);
 
-  const overLimit = async (viewer: TViewer) => deps.limiter !== undefined && !(await deps.limiter.allow(`${viewer.channel ?? 'unknown'}:${viewer.personId}`));
+  const overLimit = async (viewer: TViewer) =>
+    deps.limiter !== undefined && !(await deps.limiter.allow(`${viewer.channel ?? 'unknown'}:${viewer.personId}`));
 
   return {
     async answer(query, viewer, now) {

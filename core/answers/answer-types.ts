@@ -24,8 +24,18 @@ export type TChannelAction = 'subscribe' | 'unsubscribe' | 'settings' | 'link' |
 /** What the core answers, before any wording: every channel renders the same structure. */
 export type TAnswer =
   | { kind: 'grades'; period: TPeriod; subject: string | null; sections: TGradesSection[] }
-  | { kind: 'homework'; period: TPeriod; subject: string | null; sections: { student: TStudentRef; homework: THomeworkItem[] }[] }
-  | { kind: 'schedule'; period: TPeriod; subject: string | null; sections: { student: TStudentRef; lessons: TLessonItem[] }[] }
+  | {
+      kind: 'homework';
+      period: TPeriod;
+      subject: string | null;
+      sections: { student: TStudentRef; homework: THomeworkItem[] }[];
+    }
+  | {
+      kind: 'schedule';
+      period: TPeriod;
+      subject: string | null;
+      sections: { student: TStudentRef; lessons: TLessonItem[] }[];
+    }
   | { kind: 'teacher-schedule'; period: TPeriod; lessons: TLessonItem[] }
   | { kind: 'balance'; sections: { student: TStudentRef; canteen: TCanteenInfo }[] }
   /** A teacher's ended lessons with an incomplete journal entry since `from` (school-local days). */

@@ -19,7 +19,12 @@ export interface FitOptions {
  */
 export function fitSpeech(sections: readonly TSpokenSection[], options: FitOptions): string {
   const map = options.map ?? ((t: string) => t);
-  const mapped = sections.map((s) => ({ prefix: map(s.prefix), items: s.items.map(map), sep: map(s.sep), suffix: map(s.suffix) }));
+  const mapped = sections.map((s) => ({
+    prefix: map(s.prefix),
+    items: s.items.map(map),
+    sep: map(s.sep),
+    suffix: map(s.suffix),
+  }));
   const total = mapped.reduce((n, s) => n + s.items.length, 0);
 
   /** The reply keeping only the first `keep` items; later sections are dropped with them. */
@@ -33,7 +38,9 @@ export function fitSpeech(sections: readonly TSpokenSection[], options: FitOptio
         continue;
       }
       const kept = s.items.slice(0, budget);
-      parts.push(s.prefix + kept.join(s.sep) + (kept.length > 0 ? s.sep : '') + map(options.andMore(total - keep)) + '.');
+      parts.push(
+        s.prefix + kept.join(s.sep) + (kept.length > 0 ? s.sep : '') + map(options.andMore(total - keep)) + '.',
+      );
       break;
     }
     return parts.join(options.joiner);

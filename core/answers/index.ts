@@ -1,6 +1,6 @@
-export { createAnswerService, type AnswerDeps, type AnswerService } from './answer-service';
+export { type AnswerDeps, type AnswerService, createAnswerService } from './answer-service';
 export type { TAnswer, TAnswerKind, TChannelAction, TPeriod, TStudentRef, TViewer } from './answer-types';
-export { renderAnswer, stripHtml, type TChannel, type TRenderedAnswer } from './render-answer';
-export { ALICE_LIMIT, fitSpeech } from './fit-speech';
 export { escapeHtml, escapeXml } from './escape';
+export { ALICE_LIMIT, fitSpeech } from './fit-speech';
 export { EN_SUBJECTS, transliterate } from './locales/en-subjects';
+export { renderAnswer, stripHtml, type TChannel, type TRenderedAnswer } from './render-answer';

@@ -1,8 +1,8 @@
+import type { TLang } from '../i18n';
 import type { TAnswer } from './answer-types';
 import { LOCALES } from './locales';
 import { renderChat } from './render-chat';
 import { renderVoice } from './render-voice';
-import type { TLang } from '../i18n';
 
 export type TChannel = 'telegram' | 'vk' | 'alice' | 'alexa' | 'playground';
 

@@ -1,9 +1,9 @@
 import type { TCanteenInfo, TGradeItem, TLessonItem } from '../diary/diary-types';
+import { missingLines, reminderTexts } from '../reminders';
 import type { TAnswer, TStudentRef } from './answer-types';
 import { escapeHtml as h } from './escape';
-import { named } from './spoken-sections';
 import type { TAnswerTexts } from './locales/texts-type';
-import { missingLines, reminderTexts } from '../reminders';
+import { named } from './spoken-sections';
 
 /** Chat text (Telegram HTML, also plain enough for VK): the whole answer, with details a voice leaves out. */
 export function renderChat(answer: TAnswer, l: TAnswerTexts): string {
@@ -23,8 +23,12 @@ export function renderChat(answer: TAnswer, l: TAnswerTexts): string {
       const when = l.when(answer.period);
       const multiDay = answer.period.from !== answer.period.to;
       const blocks = answer.sections.map(({ student, homework }) => {
-        if (homework.length === 0) return `${who(student, l)}\n${h(l.texts.noHomework(when, named(answer.subject, l)))}`;
-        const lines = homework.map((hw) => `• ${multiDay ? `${h(l.shortDate(hw.dueDate))}, ` : ''}<b>${h(l.subject(hw.subject))}</b>: ${h(hw.text)}`);
+        if (homework.length === 0)
+          return `${who(student, l)}\n${h(l.texts.noHomework(when, named(answer.subject, l)))}`;
+        const lines = homework.map(
+          (hw) =>
+            `• ${multiDay ? `${h(l.shortDate(hw.dueDate))}, ` : ''}<b>${h(l.subject(hw.subject))}</b>: ${h(hw.text)}`,
+        );
         return `${who(student, l)}\n${lines.join('\n')}`;
       });
       return `<b>${h(l.texts.homeworkHead(when))}</b>\n\n${blocks.join('\n\n')}`;
@@ -63,7 +67,9 @@ export function renderChat(answer: TAnswer, l: TAnswerTexts): string {
     case 'journal': {
       const t = reminderTexts(l.lang);
       if (answer.lessons.length === 0) return h(t.allFilled(answer.days));
-      return `<b>${h(t.unfilledHead(answer.lessons.length))}</b>\n${missingLines(answer.lessons, l.lang).map((line) => `• ${h(line)}`).join('\n')}`;
+      return `<b>${h(t.unfilledHead(answer.lessons.length))}</b>\n${missingLines(answer.lessons, l.lang)
+        .map((line) => `• ${h(line)}`)
+        .join('\n')}`;
     }
     case 'snoozed':
       return h(reminderTexts(l.lang).snoozed(reminderTexts(l.lang).dateTime(answer.untilDate, answer.untilTime)));
@@ -91,7 +97,8 @@ function lessonLines(lessons: TLessonItem[], l: TAnswerTexts, withDate: boolean,
       if (!forTeacher) parts.push(h(x.teacherName));
       if (x.isTest) parts.push(`<b>${h(l.texts.test)}</b>`);
       // A link from school data must not become a javascript: URL in someone's chat.
-      if (x.onlineUrl && /^https?:\/\//i.test(x.onlineUrl)) parts.push(`<a href="${h(x.onlineUrl).replace(/"/g, '&quot;')}">${h(l.texts.online)}</a>`);
+      if (x.onlineUrl && /^https?:\/\//i.test(x.onlineUrl))
+        parts.push(`<a href="${h(x.onlineUrl).replace(/"/g, '&quot;')}">${h(l.texts.online)}</a>`);
       const time = `${withDate ? `${h(l.shortDate(x.date))} ` : ''}${h(x.start)}–${h(x.end)}`;
       const line = `${time} ${parts.join(' · ')}`;
       return x.cancelled ? `<s>${line}</s> ${h(l.texts.cancelled)}` : line;
@@ -103,7 +110,9 @@ function balanceBlock(student: TStudentRef, canteen: TCanteenInfo, l: TAnswerTex
   if (canteen.balanceKopecks === null) return `${who(student, l)}: ${h(l.texts.noBalance)}`;
   const head = `${who(student, l)}: ${h(l.texts.balance(l.money(canteen.balanceKopecks)))}`;
   if (canteen.recent.length === 0) return head;
-  const lines = canteen.recent.map((t) => `• ${h(l.shortDate(t.date))}${t.description ? ` ${h(t.description)}` : ''}: ${h(l.money(t.amountKopecks))}`);
+  const lines = canteen.recent.map(
+    (t) => `• ${h(l.shortDate(t.date))}${t.description ? ` ${h(t.description)}` : ''}: ${h(l.money(t.amountKopecks))}`,
+  );
   return `${head}\n${h(l.texts.recentSpending)}:\n${lines.join('\n')}`;
 }
 

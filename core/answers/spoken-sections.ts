@@ -1,6 +1,6 @@
 import type { TGradeItem } from '../diary/diary-types';
-import type { TAnswer } from './answer-types';
 import { missingLines, reminderTexts } from '../reminders';
+import type { TAnswer } from './answer-types';
 import type { TAnswerTexts } from './locales/texts-type';
 
 /**
@@ -38,7 +38,12 @@ export function spokenSections(answer: TAnswer, l: TAnswerTexts): TSpokenSection
       const when = l.when(answer.period);
       return answer.sections.map(({ student, homework }) => {
         if (homework.length === 0) return single(s.noHomework(student.firstName, when, named(answer.subject, l)));
-        return { prefix: s.homeworkPrefix(student.firstName, when), items: homework.map((x) => s.homeworkItem(x.subject, trimSentence(x.text))), sep: '; ', suffix: '.' };
+        return {
+          prefix: s.homeworkPrefix(student.firstName, when),
+          items: homework.map((x) => s.homeworkItem(x.subject, trimSentence(x.text))),
+          sep: '; ',
+          suffix: '.',
+        };
       });
     }
     case 'schedule': {
@@ -50,18 +55,30 @@ export function spokenSections(answer: TAnswer, l: TAnswerTexts): TSpokenSection
           prefix: s.schedulePrefix(student.firstName, when, l.countLessons(lessons.length)),
           items: lessons.map((x) => s.scheduleItem(x.subject, x)),
           sep: ', ',
-          suffix: answer.period.from === answer.period.to ? `; ${l.texts.firstLessonAt(spokenTime(first.start))}.` : '.',
+          suffix:
+            answer.period.from === answer.period.to ? `; ${l.texts.firstLessonAt(spokenTime(first.start))}.` : '.',
         };
       });
     }
     case 'teacher-schedule': {
       const when = l.when(answer.period);
       if (answer.lessons.length === 0) return [single(l.texts.noLessons(when))];
-      return [{ prefix: s.teacherPrefix(when, l.countLessons(answer.lessons.length)), items: answer.lessons.map((x) => s.teacherItem(spokenTime(x.start), x.subject, x.className)), sep: ', ', suffix: '.' }];
+      return [
+        {
+          prefix: s.teacherPrefix(when, l.countLessons(answer.lessons.length)),
+          items: answer.lessons.map((x) => s.teacherItem(spokenTime(x.start), x.subject, x.className)),
+          sep: ', ',
+          suffix: '.',
+        },
+      ];
     }
     case 'balance':
       return answer.sections.map(({ student, canteen }) =>
-        single(canteen.balanceKopecks === null ? s.noBalance(student.firstName) : s.balance(student.firstName, l.moneySpoken(canteen.balanceKopecks))),
+        single(
+          canteen.balanceKopecks === null
+            ? s.noBalance(student.firstName)
+            : s.balance(student.firstName, l.moneySpoken(canteen.balanceKopecks)),
+        ),
       );
     case 'help':
       return [single(l.texts.helpSpoken)];
@@ -85,7 +102,9 @@ export function spokenSections(answer: TAnswer, l: TAnswerTexts): TSpokenSection
       return [single(`${t.unfilledHead(answer.lessons.length)}. ${missingLines(answer.lessons, l.lang).join('; ')}.`)];
     }
     case 'snoozed':
-      return [single(reminderTexts(l.lang).snoozed(reminderTexts(l.lang).dateTime(answer.untilDate, answer.untilTime)))];
+      return [
+        single(reminderTexts(l.lang).snoozed(reminderTexts(l.lang).dateTime(answer.untilDate, answer.untilTime))),
+      ];
     case 'not-teacher':
       return [single(reminderTexts(l.lang).notTeacher)];
   }

@@ -43,7 +43,11 @@ export function dayInZone(at: Date | number, zone: string): string {
   let entry = dayFormats.get(zone);
   if (!entry) {
     // en-CA writes dates as YYYY-MM-DD.
-    entry = { format: new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }), minute: Number.NaN, day: '' };
+    entry = {
+      format: new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }),
+      minute: Number.NaN,
+      day: '',
+    };
     dayFormats.set(zone, entry);
   }
   if (entry.minute !== minute) {

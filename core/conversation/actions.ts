@@ -8,7 +8,10 @@ import { isCivilDate } from '../calendar/civil-date';
 export type TSection = 'grades' | 'homework' | 'schedule' | 'balance';
 export const SECTIONS: readonly TSection[] = ['grades', 'homework', 'schedule', 'balance'];
 const SECTION_CODES: Record<TSection, string> = { grades: 'g', homework: 'h', schedule: 's', balance: 'c' };
-const SECTION_BY_CODE = Object.fromEntries(Object.entries(SECTION_CODES).map(([k, v]) => [v, k])) as Record<string, TSection>;
+const SECTION_BY_CODE = Object.fromEntries(Object.entries(SECTION_CODES).map(([k, v]) => [v, k])) as Record<
+  string,
+  TSection
+>;
 
 /** A menu view: which section, which day (null = the school's today), which child (null = all). */
 export interface TMenuView {
@@ -69,7 +72,8 @@ export function settingsData(action: TSettingsAction): string {
   if (action.kind === 'threshold') return `s:threshold${childSuffix(action.child)}`;
   return `s:${action.kind}`;
 }
-export const SETTINGS_PATTERN = /^s:(?:t:(grades|homework|schedule|balance)(?::(\d{1,2}))?|threshold(?::(\d{1,2}))?|(mode|quiet|grades-on|r-toggle|r-mode|r-quiet))$/;
+export const SETTINGS_PATTERN =
+  /^s:(?:t:(grades|homework|schedule|balance)(?::(\d{1,2}))?|threshold(?::(\d{1,2}))?|(mode|quiet|grades-on|r-toggle|r-mode|r-quiet))$/;
 
 const childOf = (digits: string | undefined) => (digits === undefined ? null : Number(digits));
 
@@ -97,7 +101,8 @@ export type TAction =
 export function parseAction(data: string): TAction | null {
   let m: RegExpMatchArray | null;
   // A day no button of ours names ("9999-99-99") would reach the diary's query: such data is no button.
-  if ((m = data.match(MENU_PATTERN))) return m[2] === 't' || isCivilDate(m[2]) ? { kind: 'menu', view: parseMenuData(m) } : null;
+  if ((m = data.match(MENU_PATTERN)))
+    return m[2] === 't' || isCivilDate(m[2]) ? { kind: 'menu', view: parseMenuData(m) } : null;
   if ((m = data.match(CONSENT_ACCEPT_PATTERN))) return { kind: 'consent-accept', version: m[1], handle: m[2] };
   if ((m = data.match(CONSENT_DECLINE_PATTERN))) return { kind: 'consent-decline', handle: m[1] ?? null };
   if ((m = data.match(CONSENT_RENEW_PATTERN))) return { kind: 'consent-renew', version: m[1] };

@@ -1,5 +1,12 @@
 import { escapeHtml } from '../answers';
-import { audienceOfRole, audienceOfScope, consentRefusalText, consentText, LINKING_TEXTS, refusalMessage } from '../linking';
+import {
+  audienceOfRole,
+  audienceOfScope,
+  consentRefusalText,
+  consentText,
+  LINKING_TEXTS,
+  refusalMessage,
+} from '../linking';
 import type { ConversationDeps, TOutcome, TTurn } from './conversation-types';
 import { consentMenu, offerAlertsMenu, reconsentMenu } from './menus';
 import { botTexts, html, plain, say } from './replies';
@@ -37,9 +44,17 @@ export function createConsentFlow(deps: Pick<ConversationDeps, 'linking'>) {
       return { clearTapped: true, replies: [plain(consentRefusalText(turn.lang, accepted))] };
     }
     // The student stays in the log, the person and the chat do not: nothing here ties them together.
-    turn.detachedLog.info({ role: accepted.grant.role, studentId: accepted.grant.studentId, teacherId: accepted.grant.teacherId }, 'chat linked');
+    turn.detachedLog.info(
+      { role: accepted.grant.role, studentId: accepted.grant.studentId, teacherId: accepted.grant.teacherId },
+      'chat linked',
+    );
     const replies = [plain(LINKING_TEXTS[turn.lang].linked(accepted.grant))];
-    if (accepted.grant.studentId) replies.push(plain(botTexts(turn).linking.offerAlerts, { keyboard: { kind: 'rows', rows: offerAlertsMenu(botTexts(turn)) } }));
+    if (accepted.grant.studentId)
+      replies.push(
+        plain(botTexts(turn).linking.offerAlerts, {
+          keyboard: { kind: 'rows', rows: offerAlertsMenu(botTexts(turn)) },
+        }),
+      );
     replies.push(html(botTexts(turn).menu.title, { keyboard: { kind: 'main' } }));
     return { clearTapped: true, replies };
   }
@@ -69,7 +84,13 @@ export function createConsentFlow(deps: Pick<ConversationDeps, 'linking'>) {
       return { clearTapped: true, replies: again ? again.replies : askCode(turn).replies };
     }
     turn.log.info({}, 'consent renewed');
-    return { clearTapped: true, replies: [plain(LINKING_TEXTS[turn.lang].reconsentAccepted), html(botTexts(turn).menu.title, { keyboard: { kind: 'main' } })] };
+    return {
+      clearTapped: true,
+      replies: [
+        plain(LINKING_TEXTS[turn.lang].reconsentAccepted),
+        html(botTexts(turn).menu.title, { keyboard: { kind: 'main' } }),
+      ],
+    };
   }
 
   /** Declining the changed text withdraws consent, and that deletes the person's data at once. */

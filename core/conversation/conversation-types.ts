@@ -1,10 +1,9 @@
 import type { AnswerService, TViewer } from '../answers';
+import type { TLang } from '../i18n';
 import type { LinkService, TChatRef } from '../linking';
 import type { SubscriptionSettingsStore } from '../settings/subscription-settings-port';
-
 import type { TButtonRows, TViewMenu } from './menus';
 import type { TeacherSettingsStore } from './teacher-settings-port';
-import type { TLang } from '../i18n';
 
 /** What the conversation works with; each flow takes only the part it needs. */
 export interface ConversationDeps {

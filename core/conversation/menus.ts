@@ -1,10 +1,22 @@
-import { ALERT_TYPES } from '../settings/subscription-settings-port';
 import type { TLinkingTexts } from '../linking';
-import { consentAcceptData, consentDeclineData, consentRenewData, CONSENT_WITHDRAW_DATA, menuData, SECTIONS, settingsData, SETTINGS_OPEN_DATA, settingsOpenData, type TMenuView, type TSection } from './actions';
+import type { TReminderSettings } from '../reminders/reminder-types';
+import { ALERT_TYPES } from '../settings/subscription-settings-port';
+import {
+  CONSENT_WITHDRAW_DATA,
+  consentAcceptData,
+  consentDeclineData,
+  consentRenewData,
+  menuData,
+  SECTIONS,
+  SETTINGS_OPEN_DATA,
+  settingsData,
+  settingsOpenData,
+  type TMenuView,
+  type TSection,
+} from './actions';
 import type { TBotTexts } from './locales';
 import { addDays, shortDay } from './school-days';
 import { allOn, type TSettingsSummary } from './settings-presets';
-import type { TReminderSettings } from '../reminders/reminder-types';
 
 // Menus as data: labels and actions, laid out in rows. Each bot turns them into its own keyboard
 // (and may place groups differently to meet its platform's limits).
@@ -39,8 +51,15 @@ export function sectionLabel(t: TBotTexts, section: TSection): string {
 }
 
 export function mainMenu(t: TBotTexts): TButtonRows {
-  const button = (section: TSection) => ({ label: sectionLabel(t, section), data: menuData({ section, date: null, child: null }) });
-  return [[button('grades'), button('homework')], [button('schedule'), button('balance')], [{ label: t.menu.settings, data: SETTINGS_OPEN_DATA }]];
+  const button = (section: TSection) => ({
+    label: sectionLabel(t, section),
+    data: menuData({ section, date: null, child: null }),
+  });
+  return [
+    [button('grades'), button('homework')],
+    [button('schedule'), button('balance')],
+    [{ label: t.menu.settings, data: SETTINGS_OPEN_DATA }],
+  ];
 }
 
 export function viewMenu(t: TBotTexts, view: TMenuView, shown: TShownPeriod | null, children: string[]): TViewMenu {
@@ -51,19 +70,33 @@ export function viewMenu(t: TBotTexts, view: TMenuView, shown: TShownPeriod | nu
   const days: TButton[] = [];
   if (shown) {
     const label = (day: string) =>
-      day === shown.today ? t.menu.today : day === addDays(shown.today, -1) ? t.menu.yesterday : day === addDays(shown.today, 1) ? t.menu.tomorrow : shortDay(day);
+      day === shown.today
+        ? t.menu.today
+        : day === addDays(shown.today, -1)
+          ? t.menu.yesterday
+          : day === addDays(shown.today, 1)
+            ? t.menu.tomorrow
+            : shortDay(day);
     const prev = addDays(shown.day, -1);
     const next = addDays(shown.day, 1);
     days.push(
       { label: `‹ ${label(prev)}`, data: menuData({ ...view, date: prev }) },
-      { label: shown.day === shown.today ? `· ${t.menu.today} ·` : t.menu.today, data: menuData({ ...view, date: shown.today }) },
+      {
+        label: shown.day === shown.today ? `· ${t.menu.today} ·` : t.menu.today,
+        data: menuData({ ...view, date: shown.today }),
+      },
       { label: `${label(next)} ›`, data: menuData({ ...view, date: next }) },
     );
   }
   const kids: TButton[] = [];
   if (children.length > 1) {
-    kids.push({ label: view.child === null ? `· ${t.menu.allChildren} ·` : t.menu.allChildren, data: menuData({ ...view, child: null }) });
-    children.forEach((name, i) => kids.push({ label: view.child === i ? `· ${name} ·` : name, data: menuData({ ...view, child: i }) }));
+    kids.push({
+      label: view.child === null ? `· ${t.menu.allChildren} ·` : t.menu.allChildren,
+      data: menuData({ ...view, child: null }),
+    });
+    children.forEach((name, i) =>
+      kids.push({ label: view.child === i ? `· ${name} ·` : name, data: menuData({ ...view, child: i }) }),
+    );
   }
   return { sections, days, children: kids };
 }
@@ -76,8 +109,10 @@ export function viewRows(menu: TViewMenu): TButtonRows {
   return rows;
 }
 
-const modeLabel = (t: TBotTexts, mode: string, digestTime: string | null) => (mode === 'digest' && digestTime ? t.settings.digestAt(digestTime) : t.settings.instant);
-const quietLabel = (t: TBotTexts, from: string, to: string) => (from === to ? t.settings.quietOff : t.settings.quiet(from, to));
+const modeLabel = (t: TBotTexts, mode: string, digestTime: string | null) =>
+  mode === 'digest' && digestTime ? t.settings.digestAt(digestTime) : t.settings.instant;
+const quietLabel = (t: TBotTexts, from: string, to: string) =>
+  from === to ? t.settings.quietOff : t.settings.quiet(from, to);
 
 /** Which children a settings screen is about: first names in link order, and the one chosen (null = all). */
 export interface TSettingsScope {
@@ -86,7 +121,8 @@ export interface TSettingsScope {
 }
 
 const switchMark = (count: { on: number; of: number }) => (allOn(count) ? '✅' : count.on > 0 ? '◐' : '▫️');
-const switchCount = (count: { on: number; of: number }) => (count.on > 0 && count.on < count.of ? ` ${count.on}/${count.of}` : '');
+const switchCount = (count: { on: number; of: number }) =>
+  count.on > 0 && count.on < count.of ? ` ${count.on}/${count.of}` : '';
 
 /**
  * The alert switches two to a row, then delivery, quiet hours and the balance threshold; a
@@ -96,7 +132,12 @@ const switchCount = (count: { on: number; of: number }) => (count.on > 0 && coun
  * screen the switches for all, delivery, quiet hours and the teacher's row (the threshold is per
  * child there). At most 6 rows and 10 buttons: VK's inline keyboard holds no more.
  */
-export function settingsMenu(t: TBotTexts, s: TSettingsSummary, teacher: TReminderSettings | null = null, scope: TSettingsScope = { children: [], child: null }): TButtonRows {
+export function settingsMenu(
+  t: TBotTexts,
+  s: TSettingsSummary,
+  teacher: TReminderSettings | null = null,
+  scope: TSettingsScope = { children: [], child: null },
+): TButtonRows {
   const several = scope.children.length > 1;
   const child = several ? scope.child : null;
   const toggles = ALERT_TYPES.map((type) => ({
@@ -106,7 +147,12 @@ export function settingsMenu(t: TBotTexts, s: TSettingsSummary, teacher: TRemind
   const rows: TButtonRows = [];
   if (several) {
     const next = child === null ? 0 : child + 1 < scope.children.length ? child + 1 : null;
-    rows.push([{ label: child === null ? `👥 ${t.menu.allChildren} ▸` : `👤 ${scope.children[child]} ▸`, data: settingsOpenData(next) }]);
+    rows.push([
+      {
+        label: child === null ? `👥 ${t.menu.allChildren} ▸` : `👤 ${scope.children[child]} ▸`,
+        data: settingsOpenData(next),
+      },
+    ]);
   }
   rows.push(toggles.slice(0, 2), toggles.slice(2, 4));
   const rubles = s.thresholdKopecks === null ? null : String(Math.round(s.thresholdKopecks / 100));
@@ -117,7 +163,10 @@ export function settingsMenu(t: TBotTexts, s: TSettingsSummary, teacher: TRemind
   if (!several) rows.push(threshold);
   if (teacher) {
     rows.push([
-      { label: `${teacher.enabled ? '✅' : '▫️'} ${t.settings.reminders(teacher.enabled)}`, data: settingsData({ kind: 'r-toggle' }) },
+      {
+        label: `${teacher.enabled ? '✅' : '▫️'} ${t.settings.reminders(teacher.enabled)}`,
+        data: settingsData({ kind: 'r-toggle' }),
+      },
       { label: `⏱ ${modeLabel(t, teacher.mode, teacher.digestTime)}`, data: settingsData({ kind: 'r-mode' }) },
       { label: `🌙 ${quietLabel(t, teacher.quietFrom, teacher.quietTo)}`, data: settingsData({ kind: 'r-quiet' }) },
     ]);
@@ -126,12 +175,22 @@ export function settingsMenu(t: TBotTexts, s: TSettingsSummary, teacher: TRemind
 }
 
 export function consentMenu(texts: TLinkingTexts, handle: string): TButtonRows {
-  return [[{ label: `✅ ${texts.consent.accept}`, data: consentAcceptData(texts.consent.version, handle) }, { label: texts.consent.decline, data: consentDeclineData(handle) }]];
+  return [
+    [
+      { label: `✅ ${texts.consent.accept}`, data: consentAcceptData(texts.consent.version, handle) },
+      { label: texts.consent.decline, data: consentDeclineData(handle) },
+    ],
+  ];
 }
 
 /** The changed consent text: accept it, or withdraw (which deletes everything, as /forget does). */
 export function reconsentMenu(texts: TLinkingTexts): TButtonRows {
-  return [[{ label: `✅ ${texts.consent.accept}`, data: consentRenewData(texts.consent.version) }, { label: texts.consent.decline, data: CONSENT_WITHDRAW_DATA }]];
+  return [
+    [
+      { label: `✅ ${texts.consent.accept}`, data: consentRenewData(texts.consent.version) },
+      { label: texts.consent.decline, data: CONSENT_WITHDRAW_DATA },
+    ],
+  ];
 }
 
 /** Alerts are opt-in: one tap right after linking turns grade alerts on. */

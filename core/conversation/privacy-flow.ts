@@ -12,7 +12,10 @@ export function createPrivacyFlow(deps: Pick<ConversationDeps, 'linking'>) {
     const personId = await turn.personId();
     const result = await deps.linking.forget(turn.chat);
     // The person id is gone from the database now; the log keeps only that a deletion happened.
-    turn.log.info({ forgotten: result.forgotten, kinds: result.forgotten ? result.kinds : undefined, hadPerson: personId !== null }, 'forget requested');
+    turn.log.info(
+      { forgotten: result.forgotten, kinds: result.forgotten ? result.kinds : undefined, hadPerson: personId !== null },
+      'forget requested',
+    );
     const texts = LINKING_TEXTS[turn.lang];
     return say(plain(result.forgotten ? texts.forgotten : texts.nothingToForget));
   }
@@ -21,7 +24,11 @@ export function createPrivacyFlow(deps: Pick<ConversationDeps, 'linking'>) {
     const personId = await turn.personId();
     const data = personId ? await deps.linking.exportData(personId) : null;
     if (!data) return say(plain(botTexts(turn).privacy.nothingToExport));
-    return say(plain(botTexts(turn).privacy.exportCaption, { file: { name: 'dnevnik-export.json', content: JSON.stringify(data, null, 2) } }));
+    return say(
+      plain(botTexts(turn).privacy.exportCaption, {
+        file: { name: 'dnevnik-export.json', content: JSON.stringify(data, null, 2) },
+      }),
+    );
   }
 
   return { forget, exportData };

@@ -1,7 +1,7 @@
 import { renderAnswer, type TAnswer, type TChannelAction } from '../answers';
 import type { TMenuView, TSection } from './actions';
-import type { ConversationDeps, TOutcome, TTurn } from './conversation-types';
 import type { ConsentFlow } from './consent-flow';
+import type { ConversationDeps, TOutcome, TTurn } from './conversation-types';
 import { renderView } from './menu-view';
 import { viewMenu } from './menus';
 import { botTexts, html, plain, say } from './replies';
@@ -15,9 +15,17 @@ import { botTexts, html, plain, say } from './replies';
  */
 export type TAsked = { kind: 'answered'; outcome: TOutcome } | { kind: 'action'; action: TChannelAction };
 
-const SECTION_OF: Partial<Record<TAnswer['kind'], TSection>> = { grades: 'grades', homework: 'homework', schedule: 'schedule', balance: 'balance' };
+const SECTION_OF: Partial<Record<TAnswer['kind'], TSection>> = {
+  grades: 'grades',
+  homework: 'homework',
+  schedule: 'schedule',
+  balance: 'balance',
+};
 
-export function createQuestionFlow(deps: Pick<ConversationDeps, 'answers' | 'now'>, consent: Pick<ConsentFlow, 'askCode' | 'reconsentNeeded'>) {
+export function createQuestionFlow(
+  deps: Pick<ConversationDeps, 'answers' | 'now'>,
+  consent: Pick<ConsentFlow, 'askCode' | 'reconsentNeeded'>,
+) {
   async function ask(turn: TTurn, text: string): Promise<TAsked> {
     const answered = (outcome: TOutcome): TAsked => ({ kind: 'answered', outcome });
     const viewer = await turn.viewer();
@@ -30,8 +38,18 @@ export function createQuestionFlow(deps: Pick<ConversationDeps, 'answers' | 'now
     if (answer.kind === 'action') return { kind: 'action', action: answer.action };
     const section = SECTION_OF[answer.kind];
     const children = 'sections' in answer ? answer.sections.map((s) => s.student.firstName) : [];
-    const shown = 'period' in answer && answer.period.from === answer.period.to ? { day: answer.period.from, today: answer.period.today } : null;
-    const menu = section ? viewMenu(botTexts(turn), { section, date: shown?.day ?? null, child: null }, section === 'balance' ? null : shown, children) : undefined;
+    const shown =
+      'period' in answer && answer.period.from === answer.period.to
+        ? { day: answer.period.from, today: answer.period.today }
+        : null;
+    const menu = section
+      ? viewMenu(
+          botTexts(turn),
+          { section, date: shown?.day ?? null, child: null },
+          section === 'balance' ? null : shown,
+          children,
+        )
+      : undefined;
     return answered(say(html(renderAnswer(answer, lang).text, menu ? { keyboard: { kind: 'view', menu } } : {})));
   }
 
@@ -43,7 +61,12 @@ export function createQuestionFlow(deps: Pick<ConversationDeps, 'answers' | 'now
     const rendered = await renderView(deps.answers, viewer, view, turn.lang, deps.now());
     // The day shown becomes explicit, so a later tap on ‹ › moves from it, not from a new "today".
     const pinned = { ...view, date: rendered.shown && view.section !== 'balance' ? rendered.shown.day : view.date };
-    return say(html(rendered.html, { inPlace: true, keyboard: { kind: 'view', menu: viewMenu(botTexts(turn), pinned, rendered.shown, rendered.children) } }));
+    return say(
+      html(rendered.html, {
+        inPlace: true,
+        keyboard: { kind: 'view', menu: viewMenu(botTexts(turn), pinned, rendered.shown, rendered.children) },
+      }),
+    );
   }
 
   async function mainMenu(turn: TTurn): Promise<TOutcome> {

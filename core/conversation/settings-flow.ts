@@ -30,8 +30,14 @@ export function createSettingsFlow(deps: Pick<ConversationDeps, 'settings' | 'te
     // A teacher's own reminders belong to the all-children screen, with the other shared settings.
     const teacher = chosen === null ? ((await deps.teacherSettings?.read(personId)) ?? null) : null;
     const texts = botTexts(turn).settings;
-    const title = students.length > 1 ? `${texts.title}\n${escapeHtml(texts.scope(chosen === null ? null : students[chosen].firstName))}` : texts.title;
-    const rows = settingsMenu(botTexts(turn), summary, teacher, { children: students.map((s) => s.firstName), child: chosen });
+    const title =
+      students.length > 1
+        ? `${texts.title}\n${escapeHtml(texts.scope(chosen === null ? null : students[chosen].firstName))}`
+        : texts.title;
+    const rows = settingsMenu(botTexts(turn), summary, teacher, {
+      children: students.map((s) => s.firstName),
+      child: chosen,
+    });
     return say(html(title, { inPlace: true, keyboard: { kind: 'rows', rows } }));
   }
 
@@ -55,10 +61,17 @@ export function createSettingsFlow(deps: Pick<ConversationDeps, 'settings' | 'te
     const view = await childrenInView(turn, child);
     // A button naming a child position no longer linked changes nothing: the screen is shown as it is.
     if (view.stale) return screen(turn, personId, null);
-    const { types, patch, inView } = settingsPatch(action, summarize(await deps.settings.read(personId), view.studentIds));
+    const { types, patch, inView } = settingsPatch(
+      action,
+      summarize(await deps.settings.read(personId), view.studentIds),
+    );
     await deps.settings.write(personId, types, patch, inView ? view.studentIds : undefined);
     turn.log.info({ personId, setting: action.kind, child: view.chosen }, 'settings changed');
-    if (action.kind === 'grades-on') return { notice: botTexts(turn).settings.subscribed, replies: [html(botTexts(turn).settings.subscribed, { inPlace: true })] };
+    if (action.kind === 'grades-on')
+      return {
+        notice: botTexts(turn).settings.subscribed,
+        replies: [html(botTexts(turn).settings.subscribed, { inPlace: true })],
+      };
     return screen(turn, personId, view.chosen);
   }
 

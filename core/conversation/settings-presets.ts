@@ -1,6 +1,6 @@
 import type { TAlertType, TSubscriptionSettings } from '../alerts/alert-types';
-import { ALERT_TYPES, defaultSettings, type TSettingsPatch } from '../settings/subscription-settings-port';
 import type { TReminderSettings } from '../reminders/reminder-types';
+import { ALERT_TYPES, defaultSettings, type TSettingsPatch } from '../settings/subscription-settings-port';
 import type { TSettingsAction, TTeacherSettingsKind } from './actions';
 import type { TTeacherSettingsChange } from './teacher-settings-port';
 
@@ -36,9 +36,13 @@ type TSettingsRow = { studentId: string; settings: TSubscriptionSettings };
 
 /** `studentIds`: the children in view, in link order; rows of other children only lend the shared settings. */
 export function summarize(rows: TSettingsRow[], studentIds: readonly string[]): TSettingsSummary {
-  const rowOf = (studentId: string, type: TAlertType) => rows.find((r) => r.studentId === studentId && r.settings.type === type)?.settings;
+  const rowOf = (studentId: string, type: TAlertType) =>
+    rows.find((r) => r.studentId === studentId && r.settings.type === type)?.settings;
   const base = rows[0]?.settings ?? defaultSettings('grades');
-  const count = (type: TAlertType) => ({ on: studentIds.filter((id) => rowOf(id, type)?.enabled).length, of: studentIds.length });
+  const count = (type: TAlertType) => ({
+    on: studentIds.filter((id) => rowOf(id, type)?.enabled).length,
+    of: studentIds.length,
+  });
   return {
     enabled: Object.fromEntries(ALERT_TYPES.map((type) => [type, count(type)])) as TSettingsSummary['enabled'],
     mode: base.mode,
@@ -63,11 +67,15 @@ export function teacherSettingsPatch(kind: TTeacherSettingsKind, s: TReminderSet
     case 'r-toggle':
       return { enabled: !s.enabled };
     case 'r-mode': {
-      const next = MODE_PRESETS[nextIndex(MODE_PRESETS, (p) => p.mode === s.mode && (p.mode === 'instant' || p.digestTime === s.digestTime))];
+      const next =
+        MODE_PRESETS[
+          nextIndex(MODE_PRESETS, (p) => p.mode === s.mode && (p.mode === 'instant' || p.digestTime === s.digestTime))
+        ];
       return { mode: next.mode === 'digest' ? 'digest' : 'instant', digestTime: next.digestTime ?? null };
     }
     case 'r-quiet': {
-      const [quietFrom, quietTo] = QUIET_PRESETS[nextIndex(QUIET_PRESETS, ([from, to]) => from === s.quietFrom && to === s.quietTo)];
+      const [quietFrom, quietTo] =
+        QUIET_PRESETS[nextIndex(QUIET_PRESETS, ([from, to]) => from === s.quietFrom && to === s.quietTo)];
       return { quietFrom, quietTo };
     }
   }
@@ -77,19 +85,31 @@ export function teacherSettingsPatch(kind: TTeacherSettingsKind, s: TReminderSet
  * The rows a settings tap changes and how; a tap always moves to the next preset. `inView`: the
  * change is for the children in view only (a switch, the threshold), else for all of them.
  */
-export function settingsPatch(action: Exclude<TSettingsAction, { kind: TTeacherSettingsKind }>, s: TSettingsSummary): { types: readonly TAlertType[]; patch: TSettingsPatch; inView: boolean } {
+export function settingsPatch(
+  action: Exclude<TSettingsAction, { kind: TTeacherSettingsKind }>,
+  s: TSettingsSummary,
+): { types: readonly TAlertType[]; patch: TSettingsPatch; inView: boolean } {
   switch (action.kind) {
     case 'toggle':
       return { types: [action.type], patch: { enabled: !allOn(s.enabled[action.type]) }, inView: true };
     case 'grades-on':
       return { types: ['grades'], patch: { enabled: true }, inView: false };
     case 'mode':
-      return { types: ALERT_TYPES, patch: MODE_PRESETS[nextIndex(MODE_PRESETS, (p) => p.mode === s.mode && p.digestTime === s.digestTime)], inView: false };
+      return {
+        types: ALERT_TYPES,
+        patch: MODE_PRESETS[nextIndex(MODE_PRESETS, (p) => p.mode === s.mode && p.digestTime === s.digestTime)],
+        inView: false,
+      };
     case 'quiet': {
-      const [quietFrom, quietTo] = QUIET_PRESETS[nextIndex(QUIET_PRESETS, ([from, to]) => from === s.quietFrom && to === s.quietTo)];
+      const [quietFrom, quietTo] =
+        QUIET_PRESETS[nextIndex(QUIET_PRESETS, ([from, to]) => from === s.quietFrom && to === s.quietTo)];
       return { types: ALERT_TYPES, patch: { quietFrom, quietTo }, inView: false };
     }
     case 'threshold':
-      return { types: ['balance'], patch: { thresholdKopecks: THRESHOLD_PRESETS[nextIndex(THRESHOLD_PRESETS, (p) => p === s.thresholdKopecks)] }, inView: true };
+      return {
+        types: ['balance'],
+        patch: { thresholdKopecks: THRESHOLD_PRESETS[nextIndex(THRESHOLD_PRESETS, (p) => p === s.thresholdKopecks)] },
+        inView: true,
+      };
   }
 }

@@ -1,3 +1,13 @@
 export type { DiaryReader } from './diary-port';
-export type { TCanteenInfo, TCanteenSpending, TDateRange, TDiaryStudent, TDiaryWants, TGradeItem, THomeworkItem, TLessonItem, TStudentDiary } from './diary-types';
+export type {
+  TCanteenInfo,
+  TCanteenSpending,
+  TDateRange,
+  TDiaryStudent,
+  TDiaryWants,
+  TGradeItem,
+  THomeworkItem,
+  TLessonItem,
+  TStudentDiary,
+} from './diary-types';
 export { weightedAverage } from './grade-average';

@@ -10,7 +10,10 @@ export const ZIdSchema = printable(z.string()).trim().min(1).max(128);
 const ZId = ZIdSchema;
 const ZName = printable(z.string()).trim().min(1).max(200);
 const ZOptionalText = (max: number) => printable(z.string()).max(max).nullish();
-const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').refine(isCivilDate, 'not a calendar date');
+const ZDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
+  .refine(isCivilDate, 'not a calendar date');
 const ZTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:mm');
 const ZIsoDateTime = z.iso.datetime({ offset: true });
 
@@ -53,7 +56,9 @@ export const ZLessonUpsertedSchema = z
     topic: ZOptionalText(1000),
     isTest: z.boolean().optional(),
     cancelled: z.boolean().optional(),
-    onlineUrl: printable(z.url({ protocol: /^https?$/ })).max(2000).nullish(),
+    onlineUrl: printable(z.url({ protocol: /^https?$/ }))
+      .max(2000)
+      .nullish(),
   })
   .refine((l) => l.start < l.end, { message: 'end must be after start', path: ['end'] });
 export const ZLessonDeletedSchema = z.object({ lessonId: ZId });
@@ -130,5 +135,8 @@ export const ZEventEnvelopeSchema = z.object({
 });
 
 export const ZBatchSchema = z.object({
-  events: z.array(z.unknown()).min(1, 'a batch holds 1 to 1000 events').max(MAX_EVENTS_PER_BATCH, 'a batch holds 1 to 1000 events'),
+  events: z
+    .array(z.unknown())
+    .min(1, 'a batch holds 1 to 1000 events')
+    .max(MAX_EVENTS_PER_BATCH, 'a batch holds 1 to 1000 events'),
 });

@@ -1,13 +1,13 @@
 // The public face of core/ingest: outside core, the module is imported only from here.
 
 export type { TEventData, TEventType, TJournalEvent } from './event-schemas';
-export { BatchForbiddenError, BatchRejectedError, ingestBatch, ingestValidEvents } from './ingest-batch';
 export type { IngestOptions } from './ingest-batch';
+export { BatchForbiddenError, BatchRejectedError, ingestBatch, ingestValidEvents } from './ingest-batch';
 export type { IngestStore, IngestTransaction, TLookupRequest, TLookupResult } from './ingest-port';
-export { OPERATOR_SCOPE } from './ingest-scope';
 export type { TIngestScope } from './ingest-scope';
+export { OPERATOR_SCOPE } from './ingest-scope';
 export type { TEntityKind, TStoredGrade, TStoredHomework, TStoredLesson } from './ingest-types';
 export type { TWritePlan } from './plan-batch';
 export { foreignSchoolFields } from './tenancy';
-export { validateEvents } from './validate-batch';
 export type { TEventError } from './validate-batch';
+export { validateEvents } from './validate-batch';

@@ -1,10 +1,10 @@
 import { AppError } from '../errors';
-import { ZBatchSchema, type TJournalEvent } from './event-schemas';
+import { type TJournalEvent, ZBatchSchema } from './event-schemas';
 import type { IngestStore } from './ingest-port';
-import { OPERATOR_SCOPE, shownId, toStoredIds, type TIngestScope } from './ingest-scope';
+import { OPERATOR_SCOPE, shownId, type TIngestScope, toStoredIds } from './ingest-scope';
 import { planBatch, rowsToLoad } from './plan-batch';
 import { checkTenancy, foreignSchoolFields } from './tenancy';
-import { collectReferences, unknownReferences, validateEvents, type TEventError } from './validate-batch';
+import { collectReferences, type TEventError, unknownReferences, validateEvents } from './validate-batch';
 
 export interface TIngestResult {
   accepted: number;
@@ -43,7 +43,11 @@ export async function ingestBatch(store: IngestStore, body: unknown, options: In
   const batch = ZBatchSchema.safeParse(body);
   if (!batch.success) {
     throw new AppError('validation_failed', batch.error.issues[0]?.message ?? 'body must be {"events": [...]}', [
-      { index: null, id: null, message: batch.error.issues.map((i) => [i.path.join('.'), i.message].filter(Boolean).join(': ')).join('; ') },
+      {
+        index: null,
+        id: null,
+        message: batch.error.issues.map((i) => [i.path.join('.'), i.message].filter(Boolean).join(': ')).join('; '),
+      },
     ]);
   }
   const { events, errors, indices } = validateEvents(batch.data.events);
@@ -57,7 +61,11 @@ export async function ingestBatch(store: IngestStore, body: unknown, options: In
 }
 
 /** Events already validated (the CLI checks a whole file first, then applies it in batches). */
-export async function ingestValidEvents(store: IngestStore, events: TJournalEvent[], options: IngestOptions): Promise<TIngestResult> {
+export async function ingestValidEvents(
+  store: IngestStore,
+  events: TJournalEvent[],
+  options: IngestOptions,
+): Promise<TIngestResult> {
   return applyEvents(store, events, options, { indices: events.map((_, i) => i), schemaErrors: [], foreign: [] });
 }
 
@@ -70,24 +78,38 @@ interface TChecked {
   foreign: TEventError[];
 }
 
-async function applyEvents(store: IngestStore, sent: TJournalEvent[], options: IngestOptions, checked: TChecked): Promise<TIngestResult> {
+async function applyEvents(
+  store: IngestStore,
+  sent: TJournalEvent[],
+  options: IngestOptions,
+  checked: TChecked,
+): Promise<TIngestResult> {
   const scope = options.scope ?? OPERATOR_SCOPE;
   const shown = (id: string) => shownId(scope, id);
   // Errors name events as the writer sent them: its own positions and ids.
-  const asSent = (errors: TEventError[]) => errors.map((e) => ({ ...e, index: checked.indices[e.index], id: sent[e.index].id }));
+  const asSent = (errors: TEventError[]) =>
+    errors.map((e) => ({ ...e, index: checked.indices[e.index], id: sent[e.index].id }));
   const events = toStoredIds(scope, sent);
   const references = collectReferences(events);
   const applicable = checked.schemaErrors.length === 0;
   // Loaded for every event, not only the fresh ones: the lookup happens before the claim's answer is known.
-  const load = applicable ? rowsToLoad(events) : { gradeIds: [], lessonIds: [], homeworkIds: [], canteenTransactionIds: [] };
+  const load = applicable
+    ? rowsToLoad(events)
+    : { gradeIds: [], lessonIds: [], homeworkIds: [], canteenTransactionIds: [] };
   return store.transaction(async (tx) => {
-    const found = await tx.lookup({ claim: applicable ? uniqueById(events) : [], references: references.wanted, ...load });
+    const found = await tx.lookup({
+      claim: applicable ? uniqueById(events) : [],
+      references: references.wanted,
+      ...load,
+    });
     // Thrown inside the transaction, so the claim just made is rolled back with it.
     const tenancy = checkTenancy(events, references, found.known, scope, shown);
     const forbidden = byIndex([...checked.foreign, ...asSent(tenancy.forbidden)]);
     if (forbidden.length > 0) throw new BatchForbiddenError(forbidden);
     if (!applicable) throw new BatchRejectedError(checked.schemaErrors);
-    const invalid = byIndex(asSent([...unknownReferences(events, references, found.known, shown), ...tenancy.inconsistent]));
+    const invalid = byIndex(
+      asSent([...unknownReferences(events, references, found.known, shown), ...tenancy.inconsistent]),
+    );
     if (invalid.length > 0) throw new BatchRejectedError(invalid);
 
     // An id repeated inside one batch is applied once, at its first position.
@@ -98,7 +120,11 @@ async function applyEvents(store: IngestStore, sent: TJournalEvent[], options: I
     const plan = planBatch(fresh, found.existing);
     const withOutbox = options.withOutbox ?? true;
     await tx.write(plan, { withOutbox, defaultTimezone: options.defaultTimezone });
-    return { accepted: fresh.length, duplicates: events.length - fresh.length, facts: withOutbox ? plan.outbox.length : 0 };
+    return {
+      accepted: fresh.length,
+      duplicates: events.length - fresh.length,
+      facts: withOutbox ? plan.outbox.length : 0,
+    };
   });
 }
 

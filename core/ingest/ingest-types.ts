@@ -34,7 +34,16 @@ export interface TStoredHomework {
 }
 
 /** Entity kinds an event can refer to; the store answers which ids of a kind exist. */
-export type TEntityKind = 'school' | 'class' | 'subject' | 'teacher' | 'student' | 'lesson' | 'homework' | 'grade' | 'canteen';
+export type TEntityKind =
+  | 'school'
+  | 'class'
+  | 'subject'
+  | 'teacher'
+  | 'student'
+  | 'lesson'
+  | 'homework'
+  | 'grade'
+  | 'canteen';
 
 export type TOutboxKind =
   | 'grade.created'

@@ -44,7 +44,12 @@ export function rowsToLoad(events: TJournalEvent[]) {
     else if (e.type === 'homework.upserted' || e.type === 'homework.deleted') homework.add(e.data.homeworkId);
     else if (e.type === 'canteen.transaction') canteen.add(e.data.transactionId);
   }
-  return { gradeIds: [...grades], lessonIds: [...lessons], homeworkIds: [...homework], canteenTransactionIds: [...canteen] };
+  return {
+    gradeIds: [...grades],
+    lessonIds: [...lessons],
+    homeworkIds: [...homework],
+    canteenTransactionIds: [...canteen],
+  };
 }
 
 /** Later events for the same id win; the map keeps the first position so writes stay in order. */
@@ -92,8 +97,14 @@ export function planBatch(events: TJournalEvent[], existing: TExistingRows): TWr
   const canteen = new Map<string, TEventData<'canteen.transaction'>>();
   const grades = new Map<string, TStoredGrade>(existing.grades);
   const touchedGrades = new Set<string>();
-  const lessons = deletableRows<TEventData<'lesson.upserted'>, Pick<TStoredLesson, 'date' | 'start' | 'cancelled' | 'deleted'>>(existing.lessons);
-  const homework = deletableRows<TEventData<'homework.upserted'>, Pick<TStoredHomework, 'dueDate' | 'text' | 'deleted'>>(existing.homework);
+  const lessons = deletableRows<
+    TEventData<'lesson.upserted'>,
+    Pick<TStoredLesson, 'date' | 'start' | 'cancelled' | 'deleted'>
+  >(existing.lessons);
+  const homework = deletableRows<
+    TEventData<'homework.upserted'>,
+    Pick<TStoredHomework, 'dueDate' | 'text' | 'deleted'>
+  >(existing.homework);
   const gradeHistory: TGradeHistoryRow[] = [];
   const outbox: TOutboxRow[] = [];
 
@@ -105,7 +116,13 @@ export function planBatch(events: TJournalEvent[], existing: TExistingRows): TWr
       case 'class.upserted': {
         // A later event that leaves the class teacher out keeps what an earlier one in the batch set.
         const earlier = classes.get(event.data.classId)?.homeroomTeacherId;
-        lastWins(classes, event.data.classId, event.data.homeroomTeacherId === undefined && earlier !== undefined ? { ...event.data, homeroomTeacherId: earlier } : event.data);
+        lastWins(
+          classes,
+          event.data.classId,
+          event.data.homeroomTeacherId === undefined && earlier !== undefined
+            ? { ...event.data, homeroomTeacherId: earlier }
+            : event.data,
+        );
         break;
       }
       case 'subject.upserted':
@@ -138,8 +155,10 @@ export function planBatch(events: TJournalEvent[], existing: TExistingRows): TWr
         const before = lessons.before(d.lessonId);
         const cancelled = d.cancelled ?? false;
         if (before && !before.deleted) {
-          if (cancelled && !before.cancelled) outbox.push(lessonFact('lesson.cancelled', event.id, event.occurredAt, d, before));
-          else if (!cancelled && (before.date !== d.date || before.start !== d.start)) outbox.push(lessonFact('lesson.moved', event.id, event.occurredAt, d, before));
+          if (cancelled && !before.cancelled)
+            outbox.push(lessonFact('lesson.cancelled', event.id, event.occurredAt, d, before));
+          else if (!cancelled && (before.date !== d.date || before.start !== d.start))
+            outbox.push(lessonFact('lesson.moved', event.id, event.occurredAt, d, before));
         }
         lessons.upsert(d.lessonId, d, { date: d.date, start: d.start, cancelled, deleted: false });
         break;
@@ -156,7 +175,13 @@ export function planBatch(events: TJournalEvent[], existing: TExistingRows): TWr
             studentId: null,
             classId: d.classId,
             eventId: event.id,
-            payload: { homeworkId: d.homeworkId, subjectId: d.subjectId, dueDate: d.dueDate, isNew: !before || before.deleted, occurredAt: event.occurredAt },
+            payload: {
+              homeworkId: d.homeworkId,
+              subjectId: d.subjectId,
+              dueDate: d.dueDate,
+              isNew: !before || before.deleted,
+              occurredAt: event.occurredAt,
+            },
           });
         }
         homework.upsert(d.homeworkId, d, { dueDate: d.dueDate, text: d.text, deleted: false });
@@ -186,7 +211,14 @@ export function planBatch(events: TJournalEvent[], existing: TExistingRows): TWr
         touchedGrades.add(d.gradeId);
         // History keeps superseded versions only: a new grade's first version is the row itself.
         if (action === 'changed') gradeHistory.push(historyRow(before!, 'changed', event.id));
-        outbox.push(gradeFact(action === 'created' ? 'grade.created' : 'grade.changed', next, event, action === 'changed' ? before : undefined));
+        outbox.push(
+          gradeFact(
+            action === 'created' ? 'grade.created' : 'grade.changed',
+            next,
+            event,
+            action === 'changed' ? before : undefined,
+          ),
+        );
         break;
       }
       case 'grade.deleted': {
@@ -242,13 +274,20 @@ function historyRow(g: TStoredGrade, action: TGradeHistoryRow['action'], eventId
  * its row when alerts are planned (seconds later), so they are not copied into every fact:
  * the outbox row is the largest part of ingesting a grade otherwise.
  */
-function gradeFact(kind: 'grade.created' | 'grade.changed' | 'grade.deleted', g: TStoredGrade, event: TJournalEvent, previous?: TStoredGrade): TOutboxRow {
+function gradeFact(
+  kind: 'grade.created' | 'grade.changed' | 'grade.deleted',
+  g: TStoredGrade,
+  event: TJournalEvent,
+  previous?: TStoredGrade,
+): TOutboxRow {
   return {
     kind,
     studentId: g.studentId,
     classId: null,
     eventId: event.id,
-    payload: previous ? { gradeId: g.id, previousValue: previous.value, previousWeight: previous.weight } : { gradeId: g.id },
+    payload: previous
+      ? { gradeId: g.id, previousValue: previous.value, previousWeight: previous.weight }
+      : { gradeId: g.id },
   };
 }
 

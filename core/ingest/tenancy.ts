@@ -1,6 +1,6 @@
 import type { TJournalEvent } from './event-schemas';
-import type { TEntityKind } from './ingest-types';
 import type { TIngestScope } from './ingest-scope';
+import type { TEntityKind } from './ingest-types';
 import type { TBatchReferences, TEventError, TOwners, TReference } from './validate-batch';
 
 // Schools are tenants. Every entity of a batch belongs to one school: a student's class, a
@@ -34,7 +34,9 @@ export function checkTenancy(
 
   references.perEvent.forEach(({ defines, refers }, index) => {
     const named = [...(defines?.kind === 'school' ? [defines] : []), ...refers];
-    const placed = named.map((r) => ({ r, school: ownerOf(r) })).filter((p): p is { r: TReference; school: string } => p.school !== undefined);
+    const placed = named
+      .map((r) => ({ r, school: ownerOf(r) }))
+      .filter((p): p is { r: TReference; school: string } => p.school !== undefined);
     // The school the event is about: the one it names, else the one of its first known reference.
     const school = placed[0]?.school;
     const previous = defines && defines.kind !== 'school' ? owners.get(defines.kind)?.get(defines.id) : undefined;
@@ -42,15 +44,26 @@ export function checkTenancy(
 
     if (scope.kind === 'school') {
       const problems = placed.filter((p) => p.school !== scope.schoolId).map((p) => describeForeign(p.r, shown));
-      if (defines && previous !== undefined && previous !== scope.schoolId) problems.push(describeForeign(defines, shown));
+      if (defines && previous !== undefined && previous !== scope.schoolId)
+        problems.push(describeForeign(defines, shown));
       if (problems.length > 0) {
         forbidden.push(say(problems));
         return;
       }
     }
-    const problems = placed.filter((p) => p.school !== school).map((p) => `data.${p.r.field}: ${p.r.kind} "${shown(p.r.id)}" is of school "${p.school}", not "${school}"`);
-    if (defines && school !== undefined && previous !== undefined && previous !== school && !MAY_CHANGE_SCHOOL.has(defines.kind)) {
-      problems.push(`data.${defines.field}: ${defines.kind} "${shown(defines.id)}" is of school "${previous}" and cannot move to school "${school}"`);
+    const problems = placed
+      .filter((p) => p.school !== school)
+      .map((p) => `data.${p.r.field}: ${p.r.kind} "${shown(p.r.id)}" is of school "${p.school}", not "${school}"`);
+    if (
+      defines &&
+      school !== undefined &&
+      previous !== undefined &&
+      previous !== school &&
+      !MAY_CHANGE_SCHOOL.has(defines.kind)
+    ) {
+      problems.push(
+        `data.${defines.field}: ${defines.kind} "${shown(defines.id)}" is of school "${previous}" and cannot move to school "${school}"`,
+      );
     }
     if (problems.length > 0) inconsistent.push(say(problems));
     else if (defines && defines.kind !== 'school' && school !== undefined) {
@@ -63,7 +76,9 @@ export function checkTenancy(
 
 // The other school is not named: a key learns nothing about schools it does not write.
 function describeForeign(r: TReference, shown: (id: string) => string): string {
-  return r.kind === 'school' ? `data.${r.field}: this key writes only its own school` : `data.${r.field}: ${r.kind} "${shown(r.id)}" belongs to another school`;
+  return r.kind === 'school'
+    ? `data.${r.field}: this key writes only its own school`
+    : `data.${r.field}: ${r.kind} "${shown(r.id)}" belongs to another school`;
 }
 
 /**
@@ -77,7 +92,11 @@ export function foreignSchoolFields(rawEvents: unknown[], scope: TIngestScope): 
     const event = raw as { id?: unknown; data?: { schoolId?: unknown } } | null;
     const schoolId = event?.data?.schoolId;
     if (typeof schoolId === 'string' && schoolId.trim() !== scope.schoolId) {
-      errors.push({ index, id: typeof event?.id === 'string' ? event.id : null, message: 'data.schoolId: this key writes only its own school' });
+      errors.push({
+        index,
+        id: typeof event?.id === 'string' ? event.id : null,
+        message: 'data.schoolId: this key writes only its own school',
+      });
     }
   });
   return errors;

@@ -1,4 +1,4 @@
-import { EVENT_DATA_SCHEMAS, ZEventEnvelopeSchema, type TJournalEvent } from './event-schemas';
+import { EVENT_DATA_SCHEMAS, type TJournalEvent, ZEventEnvelopeSchema } from './event-schemas';
 import type { TEntityKind } from './ingest-types';
 
 export interface TEventError {
@@ -11,7 +11,11 @@ export interface TEventError {
  * Checks every event's envelope and data; all errors are reported, not just the first.
  * `indices[i]` is the position in the batch of `events[i]`.
  */
-export function validateEvents(rawEvents: unknown[]): { events: TJournalEvent[]; errors: TEventError[]; indices: number[] } {
+export function validateEvents(rawEvents: unknown[]): {
+  events: TJournalEvent[];
+  errors: TEventError[];
+  indices: number[];
+} {
   const events: TJournalEvent[] = [];
   const errors: TEventError[] = [];
   const indices: number[] = [];
@@ -47,19 +51,29 @@ export type TReference = { kind: TEntityKind; id: string; field: string };
 
 /** What each event defines (so later events in the batch may refer to it) and refers to. */
 export function definesAndRefers(event: TJournalEvent): { defines?: TReference; refers: TReference[] } {
-  const ref = (kind: TEntityKind, id: string | null | undefined, field: string): TReference[] => (id ? [{ kind, id, field }] : []);
+  const ref = (kind: TEntityKind, id: string | null | undefined, field: string): TReference[] =>
+    id ? [{ kind, id, field }] : [];
   switch (event.type) {
     case 'school.upserted':
       return { defines: { kind: 'school', id: event.data.schoolId, field: 'schoolId' }, refers: [] };
     case 'class.upserted':
       return {
         defines: { kind: 'class', id: event.data.classId, field: 'classId' },
-        refers: [...ref('school', event.data.schoolId, 'schoolId'), ...ref('teacher', event.data.homeroomTeacherId, 'homeroomTeacherId')],
+        refers: [
+          ...ref('school', event.data.schoolId, 'schoolId'),
+          ...ref('teacher', event.data.homeroomTeacherId, 'homeroomTeacherId'),
+        ],
       };
     case 'subject.upserted':
-      return { defines: { kind: 'subject', id: event.data.subjectId, field: 'subjectId' }, refers: ref('school', event.data.schoolId, 'schoolId') };
+      return {
+        defines: { kind: 'subject', id: event.data.subjectId, field: 'subjectId' },
+        refers: ref('school', event.data.schoolId, 'schoolId'),
+      };
     case 'teacher.upserted':
-      return { defines: { kind: 'teacher', id: event.data.teacherId, field: 'teacherId' }, refers: ref('school', event.data.schoolId, 'schoolId') };
+      return {
+        defines: { kind: 'teacher', id: event.data.teacherId, field: 'teacherId' },
+        refers: ref('school', event.data.schoolId, 'schoolId'),
+      };
     case 'student.upserted':
       return {
         defines: { kind: 'student', id: event.data.studentId, field: 'studentId' },
@@ -99,9 +113,17 @@ export function definesAndRefers(event: TJournalEvent): { defines?: TReference; 
     case 'grade.deleted':
       return { refers: ref('grade', event.data.gradeId, 'gradeId') };
     case 'attendance.marked':
-      return { refers: [...ref('lesson', event.data.lessonId, 'lessonId'), ...ref('student', event.data.studentId, 'studentId')] };
+      return {
+        refers: [
+          ...ref('lesson', event.data.lessonId, 'lessonId'),
+          ...ref('student', event.data.studentId, 'studentId'),
+        ],
+      };
     case 'canteen.transaction':
-      return { defines: { kind: 'canteen', id: event.data.transactionId, field: 'transactionId' }, refers: ref('student', event.data.studentId, 'studentId') };
+      return {
+        defines: { kind: 'canteen', id: event.data.transactionId, field: 'transactionId' },
+        refers: ref('student', event.data.studentId, 'studentId'),
+      };
   }
 }
 
@@ -136,13 +158,22 @@ export type TOwners = Map<TEntityKind, Map<string, string>>;
  * An event may refer only to ids that are stored (`stored`) or defined earlier in the same
  * batch (README "Journal ingestion API"). `shown` turns a stored id back into the one the writer sent.
  */
-export function unknownReferences(events: TJournalEvent[], references: TBatchReferences, stored: TOwners, shown: (id: string) => string = (id) => id): TEventError[] {
+export function unknownReferences(
+  events: TJournalEvent[],
+  references: TBatchReferences,
+  stored: TOwners,
+  shown: (id: string) => string = (id) => id,
+): TEventError[] {
   const known = new Map([...stored].map(([kind, owners]) => [kind, new Set(owners.keys())]));
   const errors: TEventError[] = [];
   references.perEvent.forEach((plan, index) => {
     const missing = plan.refers.filter((r) => !known.get(r.kind)?.has(r.id));
     if (missing.length > 0) {
-      errors.push({ index, id: events[index].id, message: missing.map((r) => `data.${r.field}: unknown ${r.kind} "${shown(r.id)}"`).join('; ') });
+      errors.push({
+        index,
+        id: events[index].id,
+        message: missing.map((r) => `data.${r.field}: unknown ${r.kind} "${shown(r.id)}"`).join('; '),
+      });
     }
     if (plan.defines) {
       if (!known.has(plan.defines.kind)) known.set(plan.defines.kind, new Set());

@@ -20,5 +20,7 @@ export const isPrintableText = (text: string): boolean => unprintableReason(text
 
 /** A string schema that refuses NUL and lone surrogates, naming which. */
 export function printable<T extends z.ZodType<string>>(schema: T): T {
-  return schema.refine(isPrintableText, { error: (issue) => unprintableReason(String(issue.input)) ?? 'is not printable text' }) as T;
+  return schema.refine(isPrintableText, {
+    error: (issue) => unprintableReason(String(issue.input)) ?? 'is not printable text',
+  }) as T;
 }

@@ -1,5 +1,5 @@
 // The public face of core/journal-keys: outside core, the module is imported only from here.
 
 export type { JournalKeyStore, SecretSeal } from './journal-key-port';
-export { createJournalKeys } from './journal-keys';
 export type { JournalKeys } from './journal-keys';
+export { createJournalKeys } from './journal-keys';

@@ -26,14 +26,21 @@ export interface JournalKeys {
 const newKeyId = () => `jk_${randomBytes(9).toString('base64url')}`;
 const KEY_ID = /^jk_[A-Za-z0-9_-]{12}$/;
 
-export function createJournalKeys(deps: { store: JournalKeyStore; seal: SecretSeal; onUnopenable?: (keyId: string) => void }): JournalKeys {
+export function createJournalKeys(deps: {
+  store: JournalKeyStore;
+  seal: SecretSeal;
+  onUnopenable?: (keyId: string) => void;
+}): JournalKeys {
   return {
     async create(schoolId) {
       const parsed = ZIdSchema.safeParse(schoolId);
       if (!parsed.success) throw new AppError('bad_request', 'a school id is 1 to 128 characters');
       const keyId = newKeyId();
       const secret = randomBytes(32).toString('base64url');
-      const stored = await deps.store.insertIfRoom({ keyId, schoolId: parsed.data, sealedSecret: deps.seal.seal(secret) }, MAX_LIVE_KEYS_PER_SCHOOL);
+      const stored = await deps.store.insertIfRoom(
+        { keyId, schoolId: parsed.data, sealedSecret: deps.seal.seal(secret) },
+        MAX_LIVE_KEYS_PER_SCHOOL,
+      );
       if (!stored) {
         throw new AppError(
           'bad_request',

@@ -28,7 +28,12 @@ export function createBrakedLookup(deps: BrakedLookupDeps) {
   const { store, pepper, brakes } = deps;
   return async function lookUp(chat: TChatRef, code: string, at: Date): Promise<TLookup> {
     const chatKey = hashChatKey(pepper, chat.channel, chat.externalId);
-    const claim = await store.claimAttempt(chat.channel, chatKey, at, (counts) => !brakeVerdict(counts, brakes, chat.channel, at).braked);
+    const claim = await store.claimAttempt(
+      chat.channel,
+      chatKey,
+      at,
+      (counts) => !brakeVerdict(counts, brakes, chat.channel, at).braked,
+    );
     if (claim.attemptId === null) {
       const verdict = brakeVerdict(claim.counts, brakes, chat.channel, at);
       // claimAttempt admits exactly the tries the verdict lets through, so a refused one is braked.
@@ -37,6 +42,12 @@ export function createBrakedLookup(deps: BrakedLookupDeps) {
     }
     const attemptId = claim.attemptId;
     const codeHash = hashLinkCode(pepper, code);
-    return { braked: false, codeHash, stored: await store.findCode(codeHash), counts: claim.counts, release: () => store.releaseAttempt(attemptId) };
+    return {
+      braked: false,
+      codeHash,
+      stored: await store.findCode(codeHash),
+      counts: claim.counts,
+      release: () => store.releaseAttempt(attemptId),
+    };
   };
 }

@@ -23,7 +23,8 @@ export function parseCodeInput(text: string): string | null {
     run = [];
   };
   for (const token of tokens) {
-    if (/^\d+$/.test(token) || isNumberWord(token) || ((token === 'and' || token === 'и') && run.length > 0)) run.push(token);
+    if (/^\d+$/.test(token) || isNumberWord(token) || ((token === 'and' || token === 'и') && run.length > 0))
+      run.push(token);
     else close();
   }
   close();

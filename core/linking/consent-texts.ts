@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { TViewerScope } from '../access/access-port';
+import type { TLang } from '../i18n';
 import type { TConsentAudience, TConsentRefusal, TLinkChannel, TLinkRole } from './linking-types';
 import { LINKING_TEXTS } from './locales';
-import type { TLang } from '../i18n';
 
 // The consent a person accepts is identified by its version and by the hash of the exact words
 // shown. A consent record naming an older version — or words that changed without a version
@@ -60,8 +60,11 @@ export function currentConsentHashes(): Set<string> {
  * Whom a linked person is asked again as: a pupil when every link is to themselves (a pupil's own
  * chat), otherwise an adult (a parent, a teacher, or both).
  */
-export function audienceOfScope(scope: Pick<TViewerScope, 'linkedStudents' | 'selfStudentIds' | 'teacherIds'>): TConsentAudience {
-  const ownOnly = scope.linkedStudents.length > 0 && scope.linkedStudents.every((s) => scope.selfStudentIds.includes(s.id));
+export function audienceOfScope(
+  scope: Pick<TViewerScope, 'linkedStudents' | 'selfStudentIds' | 'teacherIds'>,
+): TConsentAudience {
+  const ownOnly =
+    scope.linkedStudents.length > 0 && scope.linkedStudents.every((s) => scope.selfStudentIds.includes(s.id));
   return ownOnly && scope.teacherIds.length === 0 ? 'pupil' : 'adult';
 }
 

@@ -39,7 +39,13 @@ export async function issueCodes<T extends TCodeTarget>(
     issued.push({ target, code, expiresAt });
   }
   await store.createCodes(
-    issued.map(({ target, code }) => ({ codeHash: hashLinkCode(pepper, code), role: target.role, studentId: target.studentId, teacherId: target.teacherId, expiresAt })),
+    issued.map(({ target, code }) => ({
+      codeHash: hashLinkCode(pepper, code),
+      role: target.role,
+      studentId: target.studentId,
+      teacherId: target.teacherId,
+      expiresAt,
+    })),
   );
   return issued;
 }

@@ -42,10 +42,19 @@ export type TBrakeVerdict = { braked: false } | { braked: true; reason: 'locked'
 
 const HOUR_MS = 3_600_000;
 
-export function brakeVerdict(counts: TAttemptCounts, policy: TBrakePolicy, channel: TLinkChannel, now: Date): TBrakeVerdict {
+export function brakeVerdict(
+  counts: TAttemptCounts,
+  policy: TBrakePolicy,
+  channel: TLinkChannel,
+  now: Date,
+): TBrakeVerdict {
   if (counts.chatLastHour >= policy.perChatPerHour) {
     const oldest = counts.chatOldestAt?.getTime() ?? now.getTime();
-    return { braked: true, reason: 'locked', retryAfterSeconds: Math.max(60, Math.ceil((oldest + HOUR_MS - now.getTime()) / 1000)) };
+    return {
+      braked: true,
+      reason: 'locked',
+      retryAfterSeconds: Math.max(60, Math.ceil((oldest + HOUR_MS - now.getTime()) / 1000)),
+    };
   }
   const budget = policy.perChannel[channel];
   if (counts.channelLastHour >= budget.perHour) return { braked: true, reason: 'busy', retryAfterSeconds: 15 * 60 };

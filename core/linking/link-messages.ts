@@ -1,7 +1,7 @@
+import type { TLang } from '../i18n';
 import { consentRefusalText } from './consent-texts';
 import type { TConsentRefusal, TStartRefusal } from './linking-types';
 import { LINKING_TEXTS } from './locales';
-import type { TLang } from '../i18n';
 
 /**
  * The sentence a channel shows or speaks for a refused code. A code can also be refused for the

@@ -2,10 +2,27 @@ import type { AccessReader, TViewerScope } from '../access/access-port';
 import { createBrakedLookup } from './braked-lookup';
 import { hashLinkCode } from './code-hash';
 import { parseCodeInput } from './code-input';
-import { audienceOfRole, audienceOfScope, CONSENT_SCOPE, consentText, CURRENT_CONSENT_VERSION, currentConsentHashes } from './consent-texts';
-import { DEFAULT_BRAKES, triesLeftAfterFailure, type TBrakePolicy } from './link-brakes';
+import {
+  audienceOfRole,
+  audienceOfScope,
+  CONSENT_SCOPE,
+  CURRENT_CONSENT_VERSION,
+  consentText,
+  currentConsentHashes,
+} from './consent-texts';
+import { DEFAULT_BRAKES, type TBrakePolicy, triesLeftAfterFailure } from './link-brakes';
 import type { LinkingStore, TActiveConsent } from './linking-port';
-import type { TAcceptResult, TChatRef, TForgetResult, TLinkChannel, TOfferResult, TPendingAcceptResult, TPendingLink, TPostedCodeResult, TStartResult } from './linking-types';
+import type {
+  TAcceptResult,
+  TChatRef,
+  TForgetResult,
+  TLinkChannel,
+  TOfferResult,
+  TPendingAcceptResult,
+  TPendingLink,
+  TPostedCodeResult,
+  TStartResult,
+} from './linking-types';
 import { newPendingHandle, PENDING_LINK_TTL_MS } from './pending-handle';
 import { pupilMayLink } from './pupil-gate';
 
@@ -39,7 +56,12 @@ export interface LinkService {
    * Stores the person, chat, link and consent, and spends the code — all or nothing. `shownOn`
    * is where the consent was read when that is not the chat itself (a sign-in page for a voice skill).
    */
-  acceptConsent(chat: TChatRef, pending: TPendingLink, consentTextVersion: string, shownOn?: TLinkChannel): Promise<TAcceptResult>;
+  acceptConsent(
+    chat: TChatRef,
+    pending: TPendingLink,
+    consentTextVersion: string,
+    shownOn?: TLinkChannel,
+  ): Promise<TAcceptResult>;
   /** Stores nothing: the pending link is simply dropped by the caller. */
   declineConsent(chat: TChatRef, pending: TPendingLink): Promise<void>;
   /**
@@ -105,20 +127,31 @@ export function createLinkService(deps: LinkServiceDeps): LinkService {
       const { stored, counts } = found;
       const refusal = !stored ? 'wrong_code' : stored.usedAt ? 'used' : stored.expiresAt <= at ? 'expired' : null;
       // Used and expired codes stay counted: from outside they are as wrong as a guess.
-      if (refusal || !stored) return { ok: false, reason: refusal ?? 'wrong_code', triesLeft: triesLeftAfterFailure(counts, brakes) };
+      if (refusal || !stored)
+        return { ok: false, reason: refusal ?? 'wrong_code', triesLeft: triesLeftAfterFailure(counts, brakes) };
       await found.release();
       if (!(await pupilMayLink(store, stored.grant))) return { ok: false, reason: 'guardian_first' };
-      return { ok: true, pending: { codeId: stored.id, grant: stored.grant, expiresAt: stored.expiresAt.toISOString() } };
+      return {
+        ok: true,
+        pending: { codeId: stored.id, grant: stored.grant, expiresAt: stored.expiresAt.toISOString() },
+      };
     },
 
     async offerLink(chat, codeInput) {
       const started = await service.startLink(chat, codeInput);
       if (!started.ok) return started;
       const handle = newPendingHandle();
-      const expiresAt = new Date(Math.min(now().getTime() + PENDING_LINK_TTL_MS, Date.parse(started.pending.expiresAt)));
+      const expiresAt = new Date(
+        Math.min(now().getTime() + PENDING_LINK_TTL_MS, Date.parse(started.pending.expiresAt)),
+      );
       // startLink found the code, so the input parses: the hash is the one just looked up.
       const codeHash = hashLinkCode(pepper, parseCodeInput(codeInput) ?? '');
-      await store.savePending({ handle, codeHash, chat: { channel: chat.channel, externalId: chat.externalId }, expiresAt });
+      await store.savePending({
+        handle,
+        codeHash,
+        chat: { channel: chat.channel, externalId: chat.externalId },
+        expiresAt,
+      });
       return { ok: true, handle, grant: started.pending.grant };
     },
 
@@ -146,7 +179,11 @@ export function createLinkService(deps: LinkServiceDeps): LinkService {
       const stored = await store.findCode(held.codeHash);
       if (!stored) return { ok: false, reason: 'not_found' };
       // The same acceptance as any other: the code row is checked again inside the redeeming transaction.
-      return service.acceptConsent(chat, { codeId: stored.id, grant: stored.grant, expiresAt: stored.expiresAt.toISOString() }, consentTextVersion);
+      return service.acceptConsent(
+        chat,
+        { codeId: stored.id, grant: stored.grant, expiresAt: stored.expiresAt.toISOString() },
+        consentTextVersion,
+      );
     },
 
     declinePending: (chat, handle) => store.dropPending(chat, handle),
@@ -168,7 +205,9 @@ export function createLinkService(deps: LinkServiceDeps): LinkService {
 
     async chatState(chat) {
       const found = await deps.access.chatViewer(chat);
-      return found ? { personId: found.scope.personId, needsConsent: consentOutdated(found.consent), scope: found.scope } : null;
+      return found
+        ? { personId: found.scope.personId, needsConsent: consentOutdated(found.consent), scope: found.scope }
+        : null;
     },
 
     async renewConsent(chat, consentTextVersion) {
@@ -177,7 +216,12 @@ export function createLinkService(deps: LinkServiceDeps): LinkService {
       const found = await deps.access.chatViewer(chat);
       if (!found) return false;
       const text = consentText(chat.locale ?? 'ru', chat.channel, audienceOfScope(found.scope));
-      await store.recordConsent(found.scope.personId, chat.channel, { textVersion: text.version, textHash: text.hash, scope: CONSENT_SCOPE }, now());
+      await store.recordConsent(
+        found.scope.personId,
+        chat.channel,
+        { textVersion: text.version, textHash: text.hash, scope: CONSENT_SCOPE },
+        now(),
+      );
       return true;
     },
 

@@ -42,7 +42,9 @@ export interface TRedeemInput {
   now: Date;
 }
 
-export type TRedeemResult = { ok: true; personId: string; grant: TGrant } | { ok: false; reason: 'used' | 'expired' | 'not_found' };
+export type TRedeemResult =
+  | { ok: true; personId: string; grant: TGrant }
+  | { ok: false; reason: 'used' | 'expired' | 'not_found' };
 
 export interface TActiveConsent {
   textVersion: string;
@@ -57,7 +59,12 @@ export interface LinkingStore extends PendingLinkStore {
    * one channel are serialised, so no more tries pass than the brakes allow, however many arrive
    * at once.
    */
-  claimAttempt(channel: TLinkChannel, chatKey: string, now: Date, admit: (counts: TAttemptCounts) => boolean): Promise<TAttemptClaim>;
+  claimAttempt(
+    channel: TLinkChannel,
+    chatKey: string,
+    now: Date,
+    admit: (counts: TAttemptCounts) => boolean,
+  ): Promise<TAttemptClaim>;
   /** Takes a claimed try back: it was a right code, and only wrong ones count. */
   releaseAttempt(attemptId: string): Promise<void>;
   findCode(codeHash: string): Promise<TStoredCode | null>;
@@ -75,7 +82,12 @@ export interface LinkingStore extends PendingLinkStore {
   /** Latest consent of the person that is not withdrawn, or null. */
   activeConsent(personId: string): Promise<TActiveConsent | null>;
   /** A consent to a new text by a person who is already linked (the text changed since). */
-  recordConsent(personId: string, channel: TLinkChannel, consent: { textVersion: string; textHash: string; scope: string }, now: Date): Promise<void>;
+  recordConsent(
+    personId: string,
+    channel: TLinkChannel,
+    consent: { textVersion: string; textHash: string; scope: string },
+    now: Date,
+  ): Promise<void>;
   /**
    * One transaction: deletes the person behind the chat with their chats, links, consents,
    * subscriptions, sessions, pending links and pending alerts, and writes an anonymised

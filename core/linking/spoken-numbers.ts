@@ -11,16 +11,58 @@ function add(kind: TWordKind, value: number, ...words: string[]) {
 }
 
 add('zero', 0, 'ноль', 'нуль', 'zero', 'oh', 'o', 'nought');
-const RU_UNITS = [['один', 'одна', 'одно'], ['два', 'две'], ['три'], ['четыре'], ['пять'], ['шесть'], ['семь'], ['восемь'], ['девять']];
+const RU_UNITS = [
+  ['один', 'одна', 'одно'],
+  ['два', 'две'],
+  ['три'],
+  ['четыре'],
+  ['пять'],
+  ['шесть'],
+  ['семь'],
+  ['восемь'],
+  ['девять'],
+];
 const EN_UNITS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
 RU_UNITS.forEach((forms, i) => add('unit', i + 1, ...forms, EN_UNITS[i]));
-const RU_TEENS = ['десять', 'одиннадцать', 'двенадцать', 'тринадцать', 'четырнадцать', 'пятнадцать', 'шестнадцать', 'семнадцать', 'восемнадцать', 'девятнадцать'];
-const EN_TEENS = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const RU_TEENS = [
+  'десять',
+  'одиннадцать',
+  'двенадцать',
+  'тринадцать',
+  'четырнадцать',
+  'пятнадцать',
+  'шестнадцать',
+  'семнадцать',
+  'восемнадцать',
+  'девятнадцать',
+];
+const EN_TEENS = [
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+];
 RU_TEENS.forEach((word, i) => add('teen', 10 + i, word, EN_TEENS[i]));
 const RU_TENS = ['двадцать', 'тридцать', 'сорок', 'пятьдесят', 'шестьдесят', 'семьдесят', 'восемьдесят', 'девяносто'];
 const EN_TENS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
 RU_TENS.forEach((word, i) => add('ten', 20 + 10 * i, word, EN_TENS[i]));
-const RU_HUNDREDS = ['сто', 'двести', 'триста', 'четыреста', 'пятьсот', 'шестьсот', 'семьсот', 'восемьсот', 'девятьсот'];
+const RU_HUNDREDS = [
+  'сто',
+  'двести',
+  'триста',
+  'четыреста',
+  'пятьсот',
+  'шестьсот',
+  'семьсот',
+  'восемьсот',
+  'девятьсот',
+];
 RU_HUNDREDS.forEach((word, i) => add('hundreds', 100 * (i + 1), word));
 add('hundred', 100, 'hundred');
 add('thousand', 1000, 'тысяча', 'тысячи', 'тысяч', 'thousand');
@@ -98,7 +140,8 @@ export function spokenToDigits(tokens: readonly string[]): string | null {
         else begin(100, 99);
         break;
       case 'thousand':
-        if (started && thousands === 0 && current > 0 && current < 1000) [thousands, current, room] = [current * 1000, 0, 999];
+        if (started && thousands === 0 && current > 0 && current < 1000)
+          [thousands, current, room] = [current * 1000, 0, 999];
         else {
           // A bare "тысяча" is one thousand.
           begin(0, 999);

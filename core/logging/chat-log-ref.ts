@@ -18,6 +18,9 @@ const REF_HEX_DIGITS = 12;
  * within this process.
  */
 export function createChatLogRef(secret?: Uint8Array): TChatLogRef {
-  const key = createHmac('sha256', secret ?? randomBytes(32)).update('log-chat-ref').digest();
-  return (chat) => createHmac('sha256', key).update(`${chat.channel}:${chat.externalId}`).digest('hex').slice(0, REF_HEX_DIGITS);
+  const key = createHmac('sha256', secret ?? randomBytes(32))
+    .update('log-chat-ref')
+    .digest();
+  return (chat) =>
+    createHmac('sha256', key).update(`${chat.channel}:${chat.externalId}`).digest('hex').slice(0, REF_HEX_DIGITS);
 }

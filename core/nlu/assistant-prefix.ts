@@ -4,26 +4,104 @@
  * The invocation must not be read as content ("Алиса" is also a girl's name).
  */
 
-const WAKE = new Set(['алиса', 'алис', 'алекса', 'alexa', 'echo', 'окей', 'ok', 'okay', 'эй', 'hey', 'слушай', 'яндекс', 'маруся', 'марусь', 'siri']);
+const WAKE = new Set([
+  'алиса',
+  'алис',
+  'алекса',
+  'alexa',
+  'echo',
+  'окей',
+  'ok',
+  'okay',
+  'эй',
+  'hey',
+  'слушай',
+  'яндекс',
+  'маруся',
+  'марусь',
+  'siri',
+]);
 
 /** Verbs that hand the request over; always part of the invocation when they open it. */
 const ASK = new Set([
-  'спроси', 'спросите', 'попроси', 'попросите', 'скажи', 'скажите', 'узнай', 'узнайте', 'расскажи', 'подскажи',
-  'ask', 'tell',
+  'спроси',
+  'спросите',
+  'попроси',
+  'попросите',
+  'скажи',
+  'скажите',
+  'узнай',
+  'узнайте',
+  'расскажи',
+  'подскажи',
+  'ask',
+  'tell',
 ]);
 
 /** Verbs that open a skill; they are invocation only when a skill name follows ("включи уведомления" is content). */
 const OPEN = new Set(['открой', 'запусти', 'включи', 'вызови', 'open', 'launch', 'start', 'use', 'run']);
 
 const SKILL_WORDS = new Set([
-  'навык', 'навыка', 'навыку', 'навыке', 'приложение', 'дневник', 'дневника', 'дневнику', 'дневнике', 'дневничок',
-  'школьный', 'школьного', 'школьному', 'школьном', 'электронный', 'электронного', 'электронному', 'мой', 'моего',
-  'моему', 'skill', 'school', 'diary', 'my', 'the', 'app',
+  'навык',
+  'навыка',
+  'навыку',
+  'навыке',
+  'приложение',
+  'дневник',
+  'дневника',
+  'дневнику',
+  'дневнике',
+  'дневничок',
+  'школьный',
+  'школьного',
+  'школьному',
+  'школьном',
+  'электронный',
+  'электронного',
+  'электронному',
+  'мой',
+  'моего',
+  'моему',
+  'skill',
+  'school',
+  'diary',
+  'my',
+  'the',
+  'app',
 ]);
-const SKILL_CORE = new Set(['дневник', 'дневника', 'дневнику', 'дневнике', 'дневничок', 'навык', 'навыка', 'diary', 'skill']);
+const SKILL_CORE = new Set([
+  'дневник',
+  'дневника',
+  'дневнику',
+  'дневнике',
+  'дневничок',
+  'навык',
+  'навыка',
+  'diary',
+  'skill',
+]);
 
 /** Small words between the invocation and the request: "у дневника", "ask diary for", "и". */
-const LINKS = new Set(['у', 'в', 'во', 'из', 'с', 'и', 'а', 'мне', 'нам', 'пожалуйста', 'and', 'to', 'for', 'about', 'me', 'us', 'please', 'if']);
+const LINKS = new Set([
+  'у',
+  'в',
+  'во',
+  'из',
+  'с',
+  'и',
+  'а',
+  'мне',
+  'нам',
+  'пожалуйста',
+  'and',
+  'to',
+  'for',
+  'about',
+  'me',
+  'us',
+  'please',
+  'if',
+]);
 
 /** How many leading tokens belong to the invocation. */
 export function assistantPrefixLength(norms: readonly string[]): number {

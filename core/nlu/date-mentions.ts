@@ -1,9 +1,10 @@
+import type { TLang } from '../i18n';
 import {
   countOf,
   dayNumberAt,
   isDayWord,
-  isOrdinalTens,
   isMonthWord,
+  isOrdinalTens,
   isWeekendWord,
   isWeekWord,
   monthOf,
@@ -15,7 +16,6 @@ import {
   whichOf,
 } from './date-words';
 import { WordMemo } from './lexicon-index';
-import type { TLang } from '../i18n';
 
 /**
  * A date expression as written, before it is placed on the calendar: resolving needs the
@@ -52,7 +52,18 @@ const MONTH_CUES = new Set(['в', 'во', 'за', 'на', 'in', 'for', 'during',
 const SHORT_DAY_CUES = new Set(['on', 'for', 'by', 'until', 'till']);
 // "первый урок", "the first lesson", "7th grade" are not dates.
 const NOT_AFTER_ORDINAL = new Set([
-  'урок', 'урока', 'уроку', 'уроком', 'класс', 'класса', 'четверти', 'lesson', 'class', 'period', 'grade', 'time',
+  'урок',
+  'урока',
+  'уроку',
+  'уроком',
+  'класс',
+  'класса',
+  'четверти',
+  'lesson',
+  'class',
+  'period',
+  'grade',
+  'time',
 ]);
 const YEAR_WORDS = new Set(['года', 'год', 'г', 'year']);
 
@@ -104,7 +115,8 @@ const span: TRecognizer = (n, i) => {
   if (recent && unit === 7 && (n[k - 1] !== 'last' || n[k - 2] === 'the')) {
     return { mentions: [{ kind: 'span', days: 7 }], len: k + 1 - i };
   }
-  if (strictlyRecent && isMonthWord(n[k])) return { mentions: [{ kind: 'month', month: null, which: 'bare' }], len: k + 1 - i };
+  if (strictlyRecent && isMonthWord(n[k]))
+    return { mentions: [{ kind: 'month', month: null, which: 'bare' }], len: k + 1 - i };
   return null;
 };
 
@@ -128,7 +140,7 @@ const relative: TRecognizer = (n, i) => {
   }
   if (isWeekendWord(next)) return { mentions: [{ kind: 'weekend', which: rel }], len: 2 };
   if (isMonthWord(next)) {
-    return { mentions: [{ kind: 'month', month: null, which: which === 'recent' ? 'bare' : rel ?? 'this' }], len: 2 };
+    return { mentions: [{ kind: 'month', month: null, which: which === 'recent' ? 'bare' : (rel ?? 'this') }], len: 2 };
   }
   const weekday = WEEKDAYS.match(n, i + 1)?.value ?? WEEKDAYS_AFTER_CUE.get(next);
   if (weekday) return { mentions: [{ kind: 'weekday', weekday, which: rel }], len: 2 };
@@ -143,8 +155,10 @@ const bare: TRecognizer = (n, i) => {
     return { mentions: [{ kind: 'week', which }], len: 1 };
   }
   if (isWeekendWord(word)) return { mentions: [{ kind: 'weekend', which: null }], len: 1 };
-  if (isMonthWord(word) && OVER.has(n[i - 1])) return { mentions: [{ kind: 'month', month: null, which: 'bare' }], len: 1 };
-  const weekday = WEEKDAYS.match(n, i)?.value ?? (SHORT_DAY_CUES.has(n[i - 1]) ? WEEKDAYS_AFTER_CUE.get(word) : undefined);
+  if (isMonthWord(word) && OVER.has(n[i - 1]))
+    return { mentions: [{ kind: 'month', month: null, which: 'bare' }], len: 1 };
+  const weekday =
+    WEEKDAYS.match(n, i)?.value ?? (SHORT_DAY_CUES.has(n[i - 1]) ? WEEKDAYS_AFTER_CUE.get(word) : undefined);
   if (weekday) return { mentions: [{ kind: 'weekday', weekday, which: null }], len: 1 };
   return null;
 };
@@ -200,9 +214,11 @@ const dayMonth: TRecognizer = (n, i) => {
   if (RANGE_LINKS.has(n[k])) {
     const second = dayNumberAt(n, k + 1);
     const secondMonth = second ? monthOf(n[k + 1 + second.len]) : null;
-    if (secondMonth !== null) return { mentions: [{ kind: 'day', day: day.day, month: secondMonth, year: null }], len: day.len };
+    if (secondMonth !== null)
+      return { mentions: [{ kind: 'day', day: day.day, month: secondMonth, year: null }], len: day.len };
   }
-  if (n[k] === 'числа' || n[k] === 'число') return { mentions: [{ kind: 'day', day: day.day, month: null, year: null }], len: k + 1 - i };
+  if (n[k] === 'числа' || n[k] === 'число')
+    return { mentions: [{ kind: 'day', day: day.day, month: null, year: null }], len: k + 1 - i };
   const digits = /^\d/.test(n[i]);
   if (!day.ordinal || NOT_AFTER_ORDINAL.has(n[k])) return null;
   if (!digits && !DAY_CUES.has(n[i - 1])) return null;
@@ -233,11 +249,22 @@ function couldStartDate(word: string): boolean {
   const first = word.charCodeAt(0);
   if (first >= 48 && first <= 57) return true;
   return (
-    countOf(word) !== null || unitDays(word) !== null || IN.has(word) || OVER.has(word) || word === 'the'
-    || whichOf(word) !== null || OFFSET_PHRASES.hasFirst(word) || OFFSET_STEMS.match(word) !== undefined
-    || monthOf(word) !== null || dayNumberAt([word], 0) !== null || isOrdinalTens(word)
-    || isWeekWord(word) || isWeekendWord(word) || isMonthWord(word) || WEEKDAYS.hasFirst(word)
-    || WEEKDAYS_AFTER_CUE.has(word)
+    countOf(word) !== null ||
+    unitDays(word) !== null ||
+    IN.has(word) ||
+    OVER.has(word) ||
+    word === 'the' ||
+    whichOf(word) !== null ||
+    OFFSET_PHRASES.hasFirst(word) ||
+    OFFSET_STEMS.match(word) !== undefined ||
+    monthOf(word) !== null ||
+    dayNumberAt([word], 0) !== null ||
+    isOrdinalTens(word) ||
+    isWeekWord(word) ||
+    isWeekendWord(word) ||
+    isMonthWord(word) ||
+    WEEKDAYS.hasFirst(word) ||
+    WEEKDAYS_AFTER_CUE.has(word)
   );
 }
 const dateStarts = new WordMemo<boolean>();

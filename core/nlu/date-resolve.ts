@@ -25,7 +25,9 @@ const WRONG_WAY_COST = 25;
 export function resolveDates(spans: readonly TDateSpan[], today: DateTime, lean: TOrientation): TDateRange {
   if (spans.length === 0) return NONE;
   const mentions = combine(spans);
-  const range = mentions.find((m) => m.kind === 'week' || m.kind === 'span' || m.kind === 'month' || m.kind === 'weekend');
+  const range = mentions.find(
+    (m) => m.kind === 'week' || m.kind === 'span' || m.kind === 'month' || m.kind === 'weekend',
+  );
   if (range) return resolveRange(range, today, lean);
 
   const singles = lean === 'future' ? mentions : [...mentions].reverse();
@@ -33,9 +35,10 @@ export function resolveDates(spans: readonly TDateSpan[], today: DateTime, lean:
   let anchor: DateTime | null = null;
   for (const mention of singles) {
     // Later days of a range follow the first ("с понедельника по среду" is one Monday-to-Wednesday).
-    const day: DateTime | null = anchor && mention.kind === 'weekday' && mention.which === null
-      ? relativeWeekday(anchor, mention.weekday, lean)
-      : resolveDay(mention, today, lean);
+    const day: DateTime | null =
+      anchor && mention.kind === 'weekday' && mention.which === null
+        ? relativeWeekday(anchor, mention.weekday, lean)
+        : resolveDay(mention, today, lean);
     if (!day) continue;
     anchor ??= day;
     days.push(day);
@@ -57,7 +60,9 @@ export function resolveDates(spans: readonly TDateSpan[], today: DateTime, lean:
 function combine(spans: readonly TDateSpan[]): TDateMention[] {
   const week = spans.find((s) => s.mention.kind === 'week' && s.mention.which !== 'bare');
   const weekWhich = week && week.mention.kind === 'week' && week.mention.which !== 'bare' ? week.mention.which : null;
-  const hasLooseDay = spans.some((s) => (s.mention.kind === 'weekday' || s.mention.kind === 'weekend') && s.mention.which === null);
+  const hasLooseDay = spans.some(
+    (s) => (s.mention.kind === 'weekday' || s.mention.kind === 'weekend') && s.mention.which === null,
+  );
   const out: TDateMention[] = [];
   for (const s of spans) {
     const m = s.mention;
@@ -66,7 +71,8 @@ function combine(spans: readonly TDateSpan[]): TDateMention[] {
       out.push({ ...m, which: weekWhich });
       continue;
     }
-    if (m.kind === 'weekday' && spans.some((o) => o.mention.kind === 'day' && Math.abs(o.start - s.start) <= 2)) continue;
+    if (m.kind === 'weekday' && spans.some((o) => o.mention.kind === 'day' && Math.abs(o.start - s.start) <= 2))
+      continue;
     out.push(m);
   }
   return out;
@@ -146,7 +152,13 @@ function relativeWeekday(from: DateTime, weekday: number, lean: TOrientation): D
     : from.minus({ days: (from.weekday - weekday + 7) % 7 });
 }
 
-function resolveCalendarDay(day: number, month: number | null, year: number | null, today: DateTime, lean: TOrientation): DateTime | null {
+function resolveCalendarDay(
+  day: number,
+  month: number | null,
+  year: number | null,
+  today: DateTime,
+  lean: TOrientation,
+): DateTime | null {
   const zone = today.zone;
   if (year !== null && month !== null) return valid(DateTime.fromObject({ year, month, day }, { zone }));
   if (month === null) {
@@ -164,9 +176,8 @@ function resolveCalendarDay(day: number, month: number | null, year: number | nu
     const candidate = valid(DateTime.fromObject({ year: y, month, day }, { zone }));
     if (!candidate) continue;
     const diff = daysBetween(today, candidate);
-    const cost = lean === 'future'
-      ? (diff >= 0 ? diff : -diff * WRONG_WAY_COST)
-      : (diff <= 0 ? -diff : diff * WRONG_WAY_COST);
+    const cost =
+      lean === 'future' ? (diff >= 0 ? diff : -diff * WRONG_WAY_COST) : diff <= 0 ? -diff : diff * WRONG_WAY_COST;
     if (cost < bestCost) {
       bestCost = cost;
       best = candidate;

@@ -23,7 +23,10 @@ export const OFFSET_STEMS = new StemIndex<number>()
 
 /** ISO weekday numbers (Monday = 1), as luxon counts them. */
 export const WEEKDAYS = new PhraseIndex<number>()
-  .add('{понедельник|понеделник|понедельнек|понедельника|понедельнику|понедельником|понедельнике|пн|пнд|monday|mon|mondays}', 1)
+  .add(
+    '{понедельник|понеделник|понедельнек|понедельника|понедельнику|понедельником|понедельнике|пн|пнд|monday|mon|mondays}',
+    1,
+  )
   .add('{вторник|вторнек|вторника|вторнику|вторником|вторнике|вт|tuesday|tue|tues|tuesdays}', 2)
   .add('{среда|среду|среды|среде|средой|ср|wednesday|wed|wednesdays|wensday|wednsday}', 3)
   .add('{четверг|четверга|четвергу|четвергом|четверге|чт|thursday|thu|thur|thurs|thursdays}', 4)
@@ -45,9 +48,11 @@ export function whichOf(word: string | undefined): TWhich | 'nearest' | 'recent'
   if (word.startsWith('эт') && word.length <= 4) return 'this'; // эта, эту, этой, этот, этом
   if (word.startsWith('позапрошл')) return 'beforeLast';
   if (word.startsWith('текущ') || word.startsWith('нынешн') || word === 'this' || word === 'current') return 'this';
-  if (word.startsWith('следующ') || word.startsWith('следущ') || word === 'след' || word.startsWith('будущ')) return 'next';
+  if (word.startsWith('следующ') || word.startsWith('следущ') || word === 'след' || word.startsWith('будущ'))
+    return 'next';
   if (word === 'next' || word === 'upcoming') return 'next';
-  if (word.startsWith('прошл') || word.startsWith('прошедш') || word.startsWith('предыдущ') || word === 'той') return 'last';
+  if (word.startsWith('прошл') || word.startsWith('прошедш') || word.startsWith('предыдущ') || word === 'той')
+    return 'last';
   if (word === 'last' || word === 'previous') return 'last';
   if (word.startsWith('ближайш') || word === 'coming') return 'nearest';
   if (word.startsWith('последн') || word === 'past') return 'recent';
@@ -66,8 +71,16 @@ export function isMonthWord(word: string | undefined): boolean {
 
 export function isDayWord(word: string | undefined): boolean {
   if (word === undefined) return false;
-  return word === 'день' || word === 'дня' || word === 'дней' || word === 'дн' || word === 'сутки' || word === 'суток'
-    || word === 'day' || word === 'days';
+  return (
+    word === 'день' ||
+    word === 'дня' ||
+    word === 'дней' ||
+    word === 'дн' ||
+    word === 'сутки' ||
+    word === 'суток' ||
+    word === 'day' ||
+    word === 'days'
+  );
 }
 
 export function isWeekendWord(word: string | undefined): boolean {
@@ -77,15 +90,57 @@ export function isWeekendWord(word: string | undefined): boolean {
 
 /** Month names, any case form, full or abbreviated: "декабря", "дек", "December", "dec". */
 const MONTH_STEMS = new StemIndex<number>()
-  .add('январ', 1).add('феврал', 2).add('март', 3).add('апрел', 4).add('июн', 6).add('июл', 7).add('август', 8)
-  .add('сентябр', 9).add('октябр', 10).add('ноябр', 11).add('декабр', 12)
-  .add('january', 1).add('february', 2).add('march', 3).add('april', 4).add('june', 6).add('july', 7)
-  .add('august', 8).add('september', 9).add('october', 10).add('november', 11).add('december', 12);
+  .add('январ', 1)
+  .add('феврал', 2)
+  .add('март', 3)
+  .add('апрел', 4)
+  .add('июн', 6)
+  .add('июл', 7)
+  .add('август', 8)
+  .add('сентябр', 9)
+  .add('октябр', 10)
+  .add('ноябр', 11)
+  .add('декабр', 12)
+  .add('january', 1)
+  .add('february', 2)
+  .add('march', 3)
+  .add('april', 4)
+  .add('june', 6)
+  .add('july', 7)
+  .add('august', 8)
+  .add('september', 9)
+  .add('october', 10)
+  .add('november', 11)
+  .add('december', 12);
 
 const MONTH_WORDS = new Map<string, number>([
-  ['май', 5], ['мая', 5], ['мае', 5], ['янв', 1], ['фев', 2], ['февр', 2], ['мар', 3], ['апр', 4], ['авг', 8],
-  ['сен', 9], ['сент', 9], ['окт', 10], ['ноя', 11], ['нояб', 11], ['дек', 12], ['jan', 1], ['feb', 2], ['mar', 3],
-  ['apr', 4], ['may', 5], ['jun', 6], ['jul', 7], ['aug', 8], ['sep', 9], ['sept', 9], ['oct', 10], ['nov', 11],
+  ['май', 5],
+  ['мая', 5],
+  ['мае', 5],
+  ['янв', 1],
+  ['фев', 2],
+  ['февр', 2],
+  ['мар', 3],
+  ['апр', 4],
+  ['авг', 8],
+  ['сен', 9],
+  ['сент', 9],
+  ['окт', 10],
+  ['ноя', 11],
+  ['нояб', 11],
+  ['дек', 12],
+  ['jan', 1],
+  ['feb', 2],
+  ['mar', 3],
+  ['apr', 4],
+  ['may', 5],
+  ['jun', 6],
+  ['jul', 7],
+  ['aug', 8],
+  ['sep', 9],
+  ['sept', 9],
+  ['oct', 10],
+  ['nov', 11],
   ['dec', 12],
 ]);
 
@@ -95,11 +150,46 @@ export function monthOf(word: string | undefined): number | null {
 }
 
 const NUMBER_WORDS = new Map<string, number>([
-  ['один', 1], ['одна', 1], ['одну', 1], ['одного', 1], ['одни', 1], ['два', 2], ['две', 2], ['двух', 2], ['пару', 2],
-  ['пара', 2], ['три', 3], ['трех', 3], ['четыре', 4], ['четырех', 4], ['пять', 5], ['пяти', 5], ['шесть', 6],
-  ['шести', 6], ['семь', 7], ['семи', 7], ['восемь', 8], ['девять', 9], ['десять', 10], ['десяти', 10],
-  ['четырнадцать', 14], ['тридцать', 30], ['a', 1], ['an', 1], ['one', 1], ['two', 2], ['couple', 2], ['three', 3],
-  ['four', 4], ['five', 5], ['six', 6], ['seven', 7], ['eight', 8], ['nine', 9], ['ten', 10], ['fourteen', 14],
+  ['один', 1],
+  ['одна', 1],
+  ['одну', 1],
+  ['одного', 1],
+  ['одни', 1],
+  ['два', 2],
+  ['две', 2],
+  ['двух', 2],
+  ['пару', 2],
+  ['пара', 2],
+  ['три', 3],
+  ['трех', 3],
+  ['четыре', 4],
+  ['четырех', 4],
+  ['пять', 5],
+  ['пяти', 5],
+  ['шесть', 6],
+  ['шести', 6],
+  ['семь', 7],
+  ['семи', 7],
+  ['восемь', 8],
+  ['девять', 9],
+  ['десять', 10],
+  ['десяти', 10],
+  ['четырнадцать', 14],
+  ['тридцать', 30],
+  ['a', 1],
+  ['an', 1],
+  ['one', 1],
+  ['two', 2],
+  ['couple', 2],
+  ['three', 3],
+  ['four', 4],
+  ['five', 5],
+  ['six', 6],
+  ['seven', 7],
+  ['eight', 8],
+  ['nine', 9],
+  ['ten', 10],
+  ['fourteen', 14],
   ['thirty', 30],
 ]);
 
@@ -111,16 +201,50 @@ export function countOf(word: string | undefined): number | null {
 }
 
 const RU_ORDINAL_STEMS: [string, number][] = [
-  ['перв', 1], ['втор', 2], ['трет', 3], ['четверт', 4], ['пят', 5], ['шест', 6], ['седьм', 7], ['восьм', 8],
-  ['девят', 9], ['десят', 10], ['одиннадцат', 11], ['двенадцат', 12], ['тринадцат', 13], ['четырнадцат', 14],
-  ['пятнадцат', 15], ['шестнадцат', 16], ['семнадцат', 17], ['восемнадцат', 18], ['девятнадцат', 19],
-  ['двадцат', 20], ['тридцат', 30],
+  ['перв', 1],
+  ['втор', 2],
+  ['трет', 3],
+  ['четверт', 4],
+  ['пят', 5],
+  ['шест', 6],
+  ['седьм', 7],
+  ['восьм', 8],
+  ['девят', 9],
+  ['десят', 10],
+  ['одиннадцат', 11],
+  ['двенадцат', 12],
+  ['тринадцат', 13],
+  ['четырнадцат', 14],
+  ['пятнадцат', 15],
+  ['шестнадцат', 16],
+  ['семнадцат', 17],
+  ['восемнадцат', 18],
+  ['девятнадцат', 19],
+  ['двадцат', 20],
+  ['тридцат', 30],
 ];
 const EN_ORDINALS: [string, number][] = [
-  ['first', 1], ['second', 2], ['third', 3], ['fourth', 4], ['fifth', 5], ['sixth', 6], ['seventh', 7],
-  ['eighth', 8], ['ninth', 9], ['tenth', 10], ['eleventh', 11], ['twelfth', 12], ['thirteenth', 13],
-  ['fourteenth', 14], ['fifteenth', 15], ['sixteenth', 16], ['seventeenth', 17], ['eighteenth', 18],
-  ['nineteenth', 19], ['twentieth', 20], ['thirtieth', 30],
+  ['first', 1],
+  ['second', 2],
+  ['third', 3],
+  ['fourth', 4],
+  ['fifth', 5],
+  ['sixth', 6],
+  ['seventh', 7],
+  ['eighth', 8],
+  ['ninth', 9],
+  ['tenth', 10],
+  ['eleventh', 11],
+  ['twelfth', 12],
+  ['thirteenth', 13],
+  ['fourteenth', 14],
+  ['fifteenth', 15],
+  ['sixteenth', 16],
+  ['seventeenth', 17],
+  ['eighteenth', 18],
+  ['nineteenth', 19],
+  ['twentieth', 20],
+  ['thirtieth', 30],
 ];
 
 const ORDINALS = new Map<string, number>();
@@ -131,7 +255,12 @@ for (const [stem, n] of RU_ORDINAL_STEMS) {
 for (const [word, n] of EN_ORDINALS) ORDINALS.set(word, n);
 
 /** Tens that combine with a following ordinal: "двадцать пятое", "twenty first". */
-const ORDINAL_TENS = new Map<string, number>([['двадцать', 20], ['тридцать', 30], ['twenty', 20], ['thirty', 30]]);
+const ORDINAL_TENS = new Map<string, number>([
+  ['двадцать', 20],
+  ['тридцать', 30],
+  ['twenty', 20],
+  ['thirty', 30],
+]);
 
 /** "двадцать", "thirty": the first word of a two-word day number. */
 export function isOrdinalTens(word: string): boolean {

@@ -1,10 +1,9 @@
-export { parseUtterance } from './parse-utterance';
 export { formatQueryJson } from './format-query';
+export { classifyIntent } from './intent';
+export { parseUtterance } from './parse-utterance';
+export { DEFAULT_TZ, schoolToday } from './school-day';
+export { SUBJECT_LEXICON } from './subject-lexicon';
 export { CANONICAL_SUBJECTS } from './subjects';
 export { detectLang, tokenize } from './tokenize';
-export { DEFAULT_TZ } from './school-day';
-export { INTENTS, ZIntentSchema, ZQuerySchema } from './types';
 export type { ParseOptions, TIntent, TQuery } from './types';
-export { classifyIntent } from './intent';
-export { schoolToday } from './school-day';
-export { SUBJECT_LEXICON } from './subject-lexicon';
+export { INTENTS, ZIntentSchema, ZQuerySchema } from './types';

@@ -3,8 +3,23 @@ import { PhraseIndex, StemIndex } from './lexicon-index';
 import { INTENTS, type TIntent } from './types';
 
 type TFeature =
-  | 'subscribe' | 'unsubscribe' | 'notify' | 'send' | 'sendweak' | 'on' | 'off' | 'neg' | 'stop'
-  | 'forget' | 'delete' | 'personal' | 'consent' | 'revoke' | 'add' | 'child' | 'unwanted';
+  | 'subscribe'
+  | 'unsubscribe'
+  | 'notify'
+  | 'send'
+  | 'sendweak'
+  | 'on'
+  | 'off'
+  | 'neg'
+  | 'stop'
+  | 'forget'
+  | 'delete'
+  | 'personal'
+  | 'consent'
+  | 'revoke'
+  | 'add'
+  | 'child'
+  | 'unwanted';
 
 interface TCue {
   intent: TIntent | null;
@@ -34,17 +49,111 @@ for (const line of INTENT_CUES.split('\n')) {
 
 /** When two intents score the same, the one whose mistake costs more wins (a missed "забудь меня" is worse than a missed "оценки"). */
 const PRIORITY: readonly TIntent[] = [
-  'forget', 'unsubscribe', 'subscribe', 'link', 'settings', 'grades', 'homework', 'schedule', 'balance', 'help', 'journal', 'snooze',
+  'forget',
+  'unsubscribe',
+  'subscribe',
+  'link',
+  'settings',
+  'grades',
+  'homework',
+  'schedule',
+  'balance',
+  'help',
+  'journal',
+  'snooze',
 ];
 
 /** Words that carry no request of their own; an utterance of only these plus a subject or date is still a question. */
 const FILLERS = new Set([
-  'что', 'чо', 'че', 'а', 'и', 'на', 'в', 'во', 'по', 'у', 'к', 'ко', 'за', 'с', 'для', 'там', 'мне', 'нам', 'есть',
-  'какие', 'какой', 'какая', 'какое', 'пожалуйста', 'пж', 'плиз', 'ну', 'же', 'ли', 'вот', 'это', 'мой', 'моя',
-  'мои', 'моего', 'моей', 'моему', 'сын', 'сына', 'сыну', 'дочь', 'дочки', 'дочке', 'дочери', 'ребенка', 'ребенку',
-  'ребенок', 'покажи', 'скинь', 'напиши', 'посмотри', 'узнай', 'дай', 'нужно', 'надо', 'делать', 'сделать',
-  'what', 'whats', 'about', 'for', 'on', 'the', 'a', 'my', 'is', 'are', 'me', 'show', 'give', 'in', 'at', 'do',
-  'does', 'i', 'we', 'need', 'to', 'has', 'of', 'please', 'her', 'his', 'their', 'and', 'or', 'any', 'it', 'so',
+  'что',
+  'чо',
+  'че',
+  'а',
+  'и',
+  'на',
+  'в',
+  'во',
+  'по',
+  'у',
+  'к',
+  'ко',
+  'за',
+  'с',
+  'для',
+  'там',
+  'мне',
+  'нам',
+  'есть',
+  'какие',
+  'какой',
+  'какая',
+  'какое',
+  'пожалуйста',
+  'пж',
+  'плиз',
+  'ну',
+  'же',
+  'ли',
+  'вот',
+  'это',
+  'мой',
+  'моя',
+  'мои',
+  'моего',
+  'моей',
+  'моему',
+  'сын',
+  'сына',
+  'сыну',
+  'дочь',
+  'дочки',
+  'дочке',
+  'дочери',
+  'ребенка',
+  'ребенку',
+  'ребенок',
+  'покажи',
+  'скинь',
+  'напиши',
+  'посмотри',
+  'узнай',
+  'дай',
+  'нужно',
+  'надо',
+  'делать',
+  'сделать',
+  'what',
+  'whats',
+  'about',
+  'for',
+  'on',
+  'the',
+  'a',
+  'my',
+  'is',
+  'are',
+  'me',
+  'show',
+  'give',
+  'in',
+  'at',
+  'do',
+  'does',
+  'i',
+  'we',
+  'need',
+  'to',
+  'has',
+  'of',
+  'please',
+  'her',
+  'his',
+  'their',
+  'and',
+  'or',
+  'any',
+  'it',
+  'so',
 ]);
 
 const NO_HOMEWORK_SUBJECT = 'Физическая культура';
@@ -63,7 +172,7 @@ export function classifyIntent(norms: readonly string[], used: Uint8Array, evide
   const add = (intent: TIntent, w: number) => score.set(intent, (score.get(intent) ?? 0) + w);
   const features = new Map<TFeature, number[]>();
 
-  for (let i = 0; i < norms.length;) {
+  for (let i = 0; i < norms.length; ) {
     if (used[i]) {
       i++;
       continue;

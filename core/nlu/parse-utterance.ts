@@ -40,7 +40,8 @@ export function parseUtterance(text: string, options: ParseOptions = {}): TQuery
 
   let intent: TIntent;
   if (command) intent = command.intent === 'help' && linkCode ? 'link' : command.intent;
-  else intent = classifyIntent(norms, used, { subject: subjectHit?.subject ?? null, dateLean: leanOf(dates), linkCode });
+  else
+    intent = classifyIntent(norms, used, { subject: subjectHit?.subject ?? null, dateLean: leanOf(dates), linkCode });
 
   const lean: TOrientation = LOOKS_BACK.has(intent) || norms.some((w) => PAST_TENSE.has(w)) ? 'past' : 'future';
   const { date, dateTo } = resolveDates(dates, today, lean);
@@ -53,7 +54,10 @@ function leanOf(dates: readonly TDateSpan[]): 'past' | 'future' | null {
   for (const { mention: m } of dates) {
     if (m.kind === 'offset' && m.days < 0) return 'past';
     if (m.kind === 'span') return 'past';
-    if ((m.kind === 'week' || m.kind === 'weekday' || m.kind === 'weekend' || m.kind === 'month') && (m.which === 'last' || m.which === 'beforeLast')) {
+    if (
+      (m.kind === 'week' || m.kind === 'weekday' || m.kind === 'weekend' || m.kind === 'month') &&
+      (m.which === 'last' || m.which === 'beforeLast')
+    ) {
       return 'past';
     }
   }

@@ -1,6 +1,6 @@
-import subjectsFile from './subjects.json';
 import { PhraseIndex, StemIndex, WordMemo } from './lexicon-index';
 import { SUBJECT_LEXICON, TYPO_STEMS } from './subject-lexicon';
+import subjectsFile from './subjects.json';
 import type { TToken } from './tokenize';
 
 export const CANONICAL_SUBJECTS: readonly string[] = subjectsFile.subjects;

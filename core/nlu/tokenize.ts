@@ -36,7 +36,18 @@ const LATIN_RE = /[a-z]/;
 const CYRILLIC_RE = /[а-я]/;
 const LATIN_LOOKALIKE_RE = /[aceopxykmtbh]/g;
 const CYRILLIC_TWIN: Record<string, string> = {
-  a: 'а', c: 'с', e: 'е', o: 'о', p: 'р', x: 'х', y: 'у', k: 'к', m: 'м', t: 'т', b: 'в', h: 'н',
+  a: 'а',
+  c: 'с',
+  e: 'е',
+  o: 'о',
+  p: 'р',
+  x: 'х',
+  y: 'у',
+  k: 'к',
+  m: 'м',
+  t: 'т',
+  b: 'в',
+  h: 'н',
 };
 
 function push(out: TToken[], word: string): void {

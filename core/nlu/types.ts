@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isCivilDate } from '../calendar/civil-date';
-import { printable } from '../input/printable-text';
 import type { TLang } from '../i18n';
+import { printable } from '../input/printable-text';
 
 export const INTENTS = [
   'grades',

@@ -21,7 +21,8 @@ export interface OAuthFormGuard {
 }
 
 export function createFormGuard(key: Uint8Array, now: () => Date): OAuthFormGuard {
-  const mac = (binding: string, issuedAt: number) => createHmac('sha256', key).update(`oauth:form:${binding}:${issuedAt}`).digest('base64url');
+  const mac = (binding: string, issuedAt: number) =>
+    createHmac('sha256', key).update(`oauth:form:${binding}:${issuedAt}`).digest('base64url');
   const seconds = () => Math.floor(now().getTime() / 1000);
 
   return {

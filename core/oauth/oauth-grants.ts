@@ -36,7 +36,11 @@ export interface TokenGrantDeps {
   now: () => Date;
 }
 
-const tokenError = (status: 400 | 401, error: string, description: string): TTokenResult => ({ ok: false, status, body: { error, error_description: description } });
+const tokenError = (status: 400 | 401, error: string, description: string): TTokenResult => ({
+  ok: false,
+  status,
+  body: { error, error_description: description },
+});
 
 /** RFC 6749 §4.1.3: a redirect_uri sent to /authorize must come again, identical. */
 function redirectMatches(client: TOAuthClient, bound: string | null, given: string | undefined): boolean {
@@ -58,35 +62,75 @@ export function createTokenGrants(deps: TokenGrantDeps): (request: TTokenRequest
     const access = newOAuthToken();
     const refresh = newOAuthToken();
     await store.saveTokens(chat, [
-      { kind: 'access', tokenHash: hashOAuthToken(pepper, 'access', access), clientId, expiresAt: expiry(at, OAUTH_TTL_SECONDS.access), familyId },
-      { kind: 'refresh', tokenHash: hashOAuthToken(pepper, 'refresh', refresh), clientId, expiresAt: expiry(at, OAUTH_TTL_SECONDS.refresh), familyId },
+      {
+        kind: 'access',
+        tokenHash: hashOAuthToken(pepper, 'access', access),
+        clientId,
+        expiresAt: expiry(at, OAUTH_TTL_SECONDS.access),
+        familyId,
+      },
+      {
+        kind: 'refresh',
+        tokenHash: hashOAuthToken(pepper, 'refresh', refresh),
+        clientId,
+        expiresAt: expiry(at, OAUTH_TTL_SECONDS.refresh),
+        familyId,
+      },
     ]);
-    return { ok: true, body: { access_token: access, token_type: 'bearer', expires_in: OAUTH_TTL_SECONDS.access, refresh_token: refresh } };
+    return {
+      ok: true,
+      body: {
+        access_token: access,
+        token_type: 'bearer',
+        expires_in: OAUTH_TTL_SECONDS.access,
+        refresh_token: refresh,
+      },
+    };
   }
 
   /** A token that was not spent now; a replayed one takes its whole family along (RFC 6749 §4.1.2, RFC 9700 §4.14.2). */
-  async function refuse(spent: Exclude<TSpendResult, { kind: 'spent' }>, what: string, at: Date): Promise<TTokenResult> {
+  async function refuse(
+    spent: Exclude<TSpendResult, { kind: 'spent' }>,
+    what: string,
+    at: Date,
+  ): Promise<TTokenResult> {
     if (spent.kind === 'invalid') return tokenError(400, 'invalid_grant', `the ${what} is unknown, used or expired`);
     await store.revokeFamily(spent.familyId, at);
-    return { ok: false, status: 400, body: { error: 'invalid_grant', error_description: `the ${what} was used before: every token issued from it is revoked` }, revokedFamily: true };
+    return {
+      ok: false,
+      status: 400,
+      body: {
+        error: 'invalid_grant',
+        error_description: `the ${what} was used before: every token issued from it is revoked`,
+      },
+      revokedFamily: true,
+    };
   }
 
   return async function token(request) {
     const client = findClient(deps.clients, request.clientId);
-    if (!client || !secretMatches(client, request.clientSecret)) return tokenError(401, 'invalid_client', 'unknown client or wrong secret');
+    if (!client || !secretMatches(client, request.clientSecret))
+      return tokenError(401, 'invalid_client', 'unknown client or wrong secret');
     const at = deps.now();
     if (request.grantType === 'authorization_code') {
       if (!request.code) return tokenError(400, 'invalid_request', 'code is missing');
       const spent = await store.spend('code', hashOAuthToken(pepper, 'code', request.code), client.id, at);
       if (spent.kind !== 'spent') return refuse(spent, 'code', at);
       // Checked after spending: a stolen code tried without the right binding is burnt, not left for a retry.
-      if (!redirectMatches(client, spent.redirectUri, request.redirectUri)) return tokenError(400, 'invalid_grant', 'redirect_uri does not match the authorization request');
-      if (!pkceMatches(spent.codeChallenge, request.codeVerifier)) return tokenError(400, 'invalid_grant', 'code_verifier does not match the code_challenge');
+      if (!redirectMatches(client, spent.redirectUri, request.redirectUri))
+        return tokenError(400, 'invalid_grant', 'redirect_uri does not match the authorization request');
+      if (!pkceMatches(spent.codeChallenge, request.codeVerifier))
+        return tokenError(400, 'invalid_grant', 'code_verifier does not match the code_challenge');
       return issueTokens(spent.chat, client.id, spent.familyId, at);
     }
     if (request.grantType === 'refresh_token') {
       if (!request.refreshToken) return tokenError(400, 'invalid_request', 'refresh_token is missing');
-      const spent = await store.spend('refresh', hashOAuthToken(pepper, 'refresh', request.refreshToken), client.id, at);
+      const spent = await store.spend(
+        'refresh',
+        hashOAuthToken(pepper, 'refresh', request.refreshToken),
+        client.id,
+        at,
+      );
       if (spent.kind !== 'spent') return refuse(spent, 'refresh token', at);
       await store.pruneFamily(spent.familyId, at);
       return issueTokens(spent.chat, client.id, spent.familyId, at);

@@ -17,7 +17,8 @@ export function readChallenge(challenge: string | undefined, method: string | un
   }
   // A missing method means "plain" (RFC 7636 §4.3), which is refused like an explicit one.
   if (method !== 'S256') return { ok: false, description: 'code_challenge_method must be S256' };
-  if (!S256_CHALLENGE.test(challenge)) return { ok: false, description: 'code_challenge must be 43 base64url characters' };
+  if (!S256_CHALLENGE.test(challenge))
+    return { ok: false, description: 'code_challenge must be 43 base64url characters' };
   return { ok: true, challenge };
 }
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { CURRENT_CONSENT_VERSION, refusalMessage, type LinkService, type TChatRef } from '../linking';
+import type { TLang } from '../i18n';
+import { CURRENT_CONSENT_VERSION, type LinkService, refusalMessage, type TChatRef } from '../linking';
 import { OAUTH_TEXTS } from './locales';
 import { findClient, redirectAllowed, type TOAuthClient } from './oauth-clients';
 import { createFormGuard, type OAuthFormGuard } from './oauth-form-guard';
@@ -7,7 +8,6 @@ import { createTokenGrants, type TTokenRequest, type TTokenResult } from './oaut
 import { readChallenge } from './oauth-pkce';
 import type { OAuthStore } from './oauth-port';
 import { hashOAuthToken, newOAuthToken, OAUTH_TTL_SECONDS } from './oauth-tokens';
-import type { TLang } from '../i18n';
 
 // OAuth 2.0 authorization-code flow (RFC 6749 §4.1) for Alice's account linking. The sign-in page
 // is where the person types the school's code and accepts the consent; the chat it creates is
@@ -62,7 +62,9 @@ export interface OAuthService {
 }
 
 type TRefusal = Exclude<TAuthorizeResult, { kind: 'form' }>;
-type TChecked = { ok: false; refusal: TRefusal } | { ok: true; client: TOAuthClient; redirectUri: string; challenge?: string };
+type TChecked =
+  | { ok: false; refusal: TRefusal }
+  | { ok: true; client: TOAuthClient; redirectUri: string; challenge?: string };
 
 function backTo(redirectUri: string, params: Record<string, string | undefined>): string {
   const location = new URL(redirectUri);
@@ -77,10 +79,22 @@ export function createOAuthService(deps: OAuthServiceDeps): OAuthService {
   function check(request: TAuthorizationParams): TChecked {
     const client = findClient(deps.clients, request.clientId);
     const redirectUri = request.redirectUri;
-    if (!client || !redirectUri || !redirectAllowed(client, redirectUri)) return { ok: false, refusal: { kind: 'bad_client' } };
+    if (!client || !redirectUri || !redirectAllowed(client, redirectUri))
+      return { ok: false, refusal: { kind: 'bad_client' } };
     // The client and its redirect URI are known, so a bad PKCE parameter goes back to it (RFC 7636 §4.4.1).
     const pkce = readChallenge(request.codeChallenge, request.codeChallengeMethod);
-    if (!pkce.ok) return { ok: false, refusal: { kind: 'redirect', location: backTo(redirectUri, { error: 'invalid_request', error_description: pkce.description, state: request.state }) } };
+    if (!pkce.ok)
+      return {
+        ok: false,
+        refusal: {
+          kind: 'redirect',
+          location: backTo(redirectUri, {
+            error: 'invalid_request',
+            error_description: pkce.description,
+            state: request.state,
+          }),
+        },
+      };
     return { ok: true, client, redirectUri, challenge: pkce.challenge };
   }
 
@@ -97,14 +111,27 @@ export function createOAuthService(deps: OAuthServiceDeps): OAuthService {
       if (!started.ok) return { kind: 'form', message: refusalMessage(request.locale, started) };
       // The code is checked before the consent box so that a wrong code is said first; nothing is stored without both.
       if (!request.consented) return { kind: 'form', message: OAUTH_TEXTS[request.locale].consentRequired };
-      const chat: TChatRef = { channel: checked.client.channel, externalId: `oauth:${randomUUID()}`, locale: request.locale };
+      const chat: TChatRef = {
+        channel: checked.client.channel,
+        externalId: `oauth:${randomUUID()}`,
+        locale: request.locale,
+      };
       const accepted = await linking.acceptConsent(chat, started.pending, CURRENT_CONSENT_VERSION, 'web');
       if (!accepted.ok) return { kind: 'form', message: refusalMessage(request.locale, accepted) };
       const code = newOAuthToken();
       const expiresAt = new Date(now().getTime() + OAUTH_TTL_SECONDS.code * 1000);
       // The code remembers where it was sent and its PKCE challenge: its exchange must match both.
       const { client, redirectUri, challenge } = checked;
-      await store.saveTokens(chat, [{ kind: 'code', tokenHash: hashOAuthToken(pepper, 'code', code), clientId: client.id, expiresAt, redirectUri, codeChallenge: challenge }]);
+      await store.saveTokens(chat, [
+        {
+          kind: 'code',
+          tokenHash: hashOAuthToken(pepper, 'code', code),
+          clientId: client.id,
+          expiresAt,
+          redirectUri,
+          codeChallenge: challenge,
+        },
+      ]);
       return { kind: 'redirect', location: backTo(redirectUri, { code, state: request.state }) };
     },
 

@@ -10,8 +10,13 @@ const MAX_CHARS = 3800;
 const MAX_PER_LINE = 8;
 
 export function groupByMissing(lessons: readonly TJournalLesson[]): { missing: TMissing; lessons: TJournalLesson[] }[] {
-  const sorted = [...lessons].sort((a, b) => (a.date + a.start).localeCompare(b.date + b.start) || a.className.localeCompare(b.className));
-  return MISSING_ORDER.map((missing) => ({ missing, lessons: sorted.filter((l) => l.missing.includes(missing)) })).filter((g) => g.lessons.length > 0);
+  const sorted = [...lessons].sort(
+    (a, b) => (a.date + a.start).localeCompare(b.date + b.start) || a.className.localeCompare(b.className),
+  );
+  return MISSING_ORDER.map((missing) => ({
+    missing,
+    lessons: sorted.filter((l) => l.missing.includes(missing)),
+  })).filter((g) => g.lessons.length > 0);
 }
 
 /** The lines of the list (without the header), as a reminder and the "не заполнены" answer both show them. */

@@ -10,5 +10,8 @@ export function decideBatch(batch: TTeacherBatch, now: Date): TBatchDecision {
   if (!batch.settings.enabled) return { send: true, messages: [] };
   const at = releaseAt(batch.settings, batch.oldestFoundAt, now, batch.timezone);
   if (at.getTime() > now.getTime()) return { send: false, until: at };
-  return { send: true, messages: batch.chats.map((c) => ({ chatId: c.chatId, text: composeReminder(batch.lessons, c.locale) })) };
+  return {
+    send: true,
+    messages: batch.chats.map((c) => ({ chatId: c.chatId, text: composeReminder(batch.lessons, c.locale) })),
+  };
 }

@@ -1,4 +1,10 @@
-import type { TBatchDecision, TJournalLesson, TReminderSettings, TTeacherBatch, TTeacherJournalStatus } from './reminder-types';
+import type {
+  TBatchDecision,
+  TJournalLesson,
+  TReminderSettings,
+  TTeacherBatch,
+  TTeacherJournalStatus,
+} from './reminder-types';
 
 // What reminders need from storage. Each method is one transaction; the store keeps the
 // "exactly one" promises (one scan at a time, one reminder per lesson, one message per batch).

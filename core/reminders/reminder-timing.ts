@@ -6,7 +6,10 @@ import type { TReminderSettings } from './reminder-types';
 
 /** The earliest instant the batch may be sent; at or before `now` means now. */
 export function releaseAt(settings: TReminderSettings, oldestFoundAt: Date, now: Date, timezone: string): Date {
-  let at = settings.mode === 'digest' ? nextDigest(new Date(oldestFoundAt.getTime() - 1), settings.digestTime, timezone).dueAt : now;
+  let at =
+    settings.mode === 'digest'
+      ? nextDigest(new Date(oldestFoundAt.getTime() - 1), settings.digestTime, timezone).dueAt
+      : now;
   if (settings.snoozedUntil && settings.snoozedUntil > at) at = settings.snoozedUntil;
   if (at < now) at = now;
   return afterQuietHours(at, settings.quietFrom, settings.quietTo, timezone);

@@ -58,7 +58,9 @@ export interface TTeacherBatch {
 }
 
 /** The decision for one teacher's batch: wait until a time, or these texts now (one per chat). */
-export type TBatchDecision = { send: false; until: Date | null } | { send: true; messages: { chatId: string; text: string }[] };
+export type TBatchDecision =
+  | { send: false; until: Date | null }
+  | { send: true; messages: { chatId: string; text: string }[] };
 
 /** Lessons of one teacher, by completeness, for the school admin's view. */
 export interface TTeacherJournalStatus {

@@ -1,4 +1,4 @@
 // The public face of core/settings: outside core, the module is imported only from here.
 
-export { defaultSettings } from './subscription-settings-port';
 export type { SubscriptionSettingsStore } from './subscription-settings-port';
+export { defaultSettings } from './subscription-settings-port';

@@ -18,10 +18,23 @@ export interface SubscriptionSettingsStore {
    * showing one child); without it every child the person is linked to is covered ("my alerts").
    * Ids of students not linked to the person are ignored.
    */
-  write(personId: string, types: readonly TAlertType[], patch: TSettingsPatch, studentIds?: readonly string[]): Promise<void>;
+  write(
+    personId: string,
+    types: readonly TAlertType[],
+    patch: TSettingsPatch,
+    studentIds?: readonly string[],
+  ): Promise<void>;
 }
 
 /** Alerts are opt-in: a type with no row is off, with the contract's default quiet hours. */
 export function defaultSettings(type: TAlertType): TSubscriptionSettings {
-  return { type, enabled: false, mode: 'instant', digestTime: null, quietFrom: '21:00', quietTo: '08:00', thresholdKopecks: null };
+  return {
+    type,
+    enabled: false,
+    mode: 'instant',
+    digestTime: null,
+    quietFrom: '21:00',
+    quietTo: '08:00',
+    thresholdKopecks: null,
+  };
 }

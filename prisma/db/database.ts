@@ -87,7 +87,8 @@ function openPostgres(connectionString: string, max: number): Database {
       },
       query: async <T>(sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows as T[],
       // node-postgres prepares a named statement on each pooled connection the first time it runs there.
-      prepared: async <T>(sql: string, params?: unknown[]) => (await pool.query({ name: statementName(sql), text: sql, values: params })).rows as T[],
+      prepared: async <T>(sql: string, params?: unknown[]) =>
+        (await pool.query({ name: statementName(sql), text: sql, values: params })).rows as T[],
       session: async (work) => {
         const client = await pool.connect();
         try {
@@ -105,7 +106,9 @@ function openPostgres(connectionString: string, max: number): Database {
         const client = await pool.connect();
         try {
           await client.query('BEGIN');
-          const result = await work(async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[]);
+          const result = await work(
+            async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
+          );
           await client.query('COMMIT');
           return result;
         } catch (err) {
@@ -150,7 +153,10 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
       ...direct,
       prepared: createPgliteStatements(pglite),
       session: (work) => work(direct),
-      transaction: (work) => pglite.transaction((tx) => work(async <T>(sql: string, params?: unknown[]) => (await tx.query<T>(sql, params)).rows)),
+      transaction: (work) =>
+        pglite.transaction((tx) =>
+          work(async <T>(sql: string, params?: unknown[]) => (await tx.query<T>(sql, params)).rows),
+        ),
     },
     snapshot: () => pglite.dumpDataDir('none'),
     ping: async () => !pglite.closed,

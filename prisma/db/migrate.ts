@@ -108,7 +108,11 @@ async function applyOne(db: MigrationSql, m: LocalMigration): Promise<void> {
   const id = randomUUID();
   try {
     await db.exec('BEGIN');
-    await db.query(`INSERT INTO _prisma_migrations (id, checksum, migration_name) VALUES ($1, $2, $3)`, [id, m.checksum, m.name]);
+    await db.query(`INSERT INTO _prisma_migrations (id, checksum, migration_name) VALUES ($1, $2, $3)`, [
+      id,
+      m.checksum,
+      m.name,
+    ]);
     await db.exec(m.sql);
     await db.query(`UPDATE _prisma_migrations SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [id]);
     await db.exec('COMMIT');
@@ -118,14 +122,14 @@ async function applyOne(db: MigrationSql, m: LocalMigration): Promise<void> {
     // Kept as a rolled-back row, the way Prisma records a resolved failure: the reason stays
     // visible, and the next start tries again once the file is fixed.
     await db
-      .query(`INSERT INTO _prisma_migrations (id, checksum, migration_name, logs, rolled_back_at) VALUES ($1, $2, $3, $4, now())`, [
-        randomUUID(),
-        m.checksum,
-        m.name,
-        message,
-      ])
+      .query(
+        `INSERT INTO _prisma_migrations (id, checksum, migration_name, logs, rolled_back_at) VALUES ($1, $2, $3, $4, now())`,
+        [randomUUID(), m.checksum, m.name, message],
+      )
       .catch(() => undefined);
-    throw new Error(`Migration ${m.name} failed and was rolled back, the database is unchanged by it: ${message}`, { cause: e });
+    throw new Error(`Migration ${m.name} failed and was rolled back, the database is unchanged by it: ${message}`, {
+      cause: e,
+    });
   }
 }
 
@@ -153,7 +157,10 @@ export async function applyMigrations(db: MigrationSql, dir = defaultDir): Promi
 }
 
 /** What is applied (finished, not rolled back) and what `applyMigrations` would still run. */
-export async function migrationStatus(db: MigrationSql, dir = defaultDir): Promise<{ applied: string[]; pending: string[] }> {
+export async function migrationStatus(
+  db: MigrationSql,
+  dir = defaultDir,
+): Promise<{ applied: string[]; pending: string[] }> {
   const local = readMigrations(dir);
   const applied = (await liveRows(db)).filter((r) => r.finished_at !== null).map((r) => r.migration_name);
   const done = new Set(applied);

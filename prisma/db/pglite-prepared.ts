@@ -1,4 +1,4 @@
-import { parse, protocol, type PGlite } from '@electric-sql/pglite';
+import { type PGlite, parse, protocol } from '@electric-sql/pglite';
 import { prepareValue } from 'pg/lib/utils';
 import type { TSqlQuery } from './database';
 
@@ -29,7 +29,12 @@ export function createPgliteStatements(pglite: PGlite): TSqlQuery {
     const known = names.get(sql);
     const name = known ?? `dnevnik_${++counter}`;
     const parts: Uint8Array[] = known ? [] : [serialize.parse({ name, text: sql })];
-    parts.push(serialize.bind({ statement: name, values: params.map((v) => prepareValue(v)) }), serialize.describe({ type: 'P' }), serialize.execute({}), serialize.sync());
+    parts.push(
+      serialize.bind({ statement: name, values: params.map((v) => prepareValue(v)) }),
+      serialize.describe({ type: 'P' }),
+      serialize.execute({}),
+      serialize.sync(),
+    );
     const message = concat(parts);
     // Both locks, as PGlite's own query() takes them: never inside someone else's open transaction.
     return pglite._runExclusiveTransaction(() =>

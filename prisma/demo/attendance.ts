@@ -1,4 +1,4 @@
-import { weekday, mondayOf } from './calendar';
+import { mondayOf, weekday } from './calendar';
 import { chance, createRandom, randomInt, type TRandom } from './prng';
 import type { TStudent } from './roster';
 
@@ -49,7 +49,8 @@ export class AbsenceBook {
     const skip = rnd();
     const why = rnd();
     if (away) return { status: 'absent', reason: away };
-    if (late < (slot === 1 ? 0.03 : 0.004)) return { status: 'late', reason: why < 0.5 ? LATE_REASONS[Math.floor(why * 4)] : null };
+    if (late < (slot === 1 ? 0.03 : 0.004))
+      return { status: 'late', reason: why < 0.5 ? LATE_REASONS[Math.floor(why * 4)] : null };
     if (skip < 0.004) return { status: 'absent', reason: SKIP_REASONS[Math.floor(why * SKIP_REASONS.length)] };
     return { status: 'present', reason: null };
   }

@@ -1,5 +1,5 @@
-import { compactDay, minutesOf, weekday } from './calendar';
 import type { AbsenceBook } from './attendance';
+import { compactDay, minutesOf, weekday } from './calendar';
 import { chance, createRandom, pick, randomInt } from './prng';
 import type { TStudent } from './roster';
 import { BELLS } from './school-data';
@@ -56,7 +56,15 @@ export function canteenLedger(student: TStudent, range: TLedgerRange, absences: 
       balance += amountKopecks;
       seq += 1;
       if (day >= range.first && (day < range.today || minutes <= range.nowMinutes)) {
-        out.push({ id: `cnt-${student.code}-${compactDay(day)}-${seq}`, student, day, minutes, amountKopecks, balanceKopecks: balance, description });
+        out.push({
+          id: `cnt-${student.code}-${compactDay(day)}-${seq}`,
+          student,
+          day,
+          minutes,
+          amountKopecks,
+          balanceKopecks: balance,
+          description,
+        });
       }
     };
     const buy = (minutes: number, price: number, description: string) => {

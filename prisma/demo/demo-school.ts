@@ -1,14 +1,14 @@
 import type { TEventData, TEventType, TJournalEvent } from '../../core/ingest';
 import { AbsenceBook, type TAttendanceMark } from './attendance';
+import { formatDay, minutesOf, mondayOf, parseDay, SchoolClock, schoolYearStart } from './calendar';
 import { canteenLedger } from './canteen';
-import { formatDay, minutesOf, mondayOf, parseDay, schoolYearStart, SchoolClock } from './calendar';
 import { gradeLesson } from './grades';
 import { hasHomework, homeworkText } from './homework-texts';
 import { nextLessonOf, planLessons, planOf, type TLessonPlan, type TWindow } from './lessons';
 import { demoPeople, type TDemoPerson } from './people';
 import { createRandom } from './prng';
 import { roster, studentsOf, type TStudent } from './roster';
-import { CLASSES, SCHOOL, SUBJECT_NAMES, TEACHERS, subjectId, type TSubjectCode } from './school-data';
+import { CLASSES, SCHOOL, SUBJECT_NAMES, subjectId, TEACHERS, type TSubjectCode } from './school-data';
 
 // The demo school as the journal events a school's e-journal would push: a snapshot taken
 // today at DEMO_NOW, school time. Lessons run from Monday `weeksBefore` weeks before today's
@@ -45,31 +45,60 @@ function event<T extends TEventType>(type: T, id: string, occurredAt: string, da
 export function generateDemoSchool(options: DemoOptions): DemoSchool {
   const today = parseDay(options.today);
   const weeksBefore = options.weeksBefore ?? 2;
-  if (!Number.isInteger(weeksBefore) || weeksBefore < 1 || weeksBefore > 8) throw new Error('weeksBefore must be an integer from 1 to 8');
+  if (!Number.isInteger(weeksBefore) || weeksBefore < 1 || weeksBefore > 8)
+    throw new Error('weeksBefore must be an integer from 1 to 8');
   const monday = mondayOf(today);
-  const window: TWindow = { today, nowMinutes: minutesOf(DEMO_NOW), first: monday - 7 * weeksBefore, last: monday + 13 };
+  const window: TWindow = {
+    today,
+    nowMinutes: minutesOf(DEMO_NOW),
+    first: monday - 7 * weeksBefore,
+    last: monday + 13,
+  };
   const clock = new SchoolClock(SCHOOL.timezone);
   const setup: TMoment = { day: window.first, minutes: 7 * 60 };
   // Nothing is recorded after the snapshot: what is known about the future was entered by then.
-  const at = (m: TMoment) => (m.day > today || (m.day === today && m.minutes > window.nowMinutes) ? clock.at(today, window.nowMinutes) : clock.at(m.day, m.minutes));
+  const at = (m: TMoment) =>
+    m.day > today || (m.day === today && m.minutes > window.nowMinutes)
+      ? clock.at(today, window.nowMinutes)
+      : clock.at(m.day, m.minutes);
   const setupAt = at(setup);
 
   const lessons = planLessons(window);
   const absences = new AbsenceBook();
   const events: TJournalEvent[] = [
-    event('school.upserted', `demo:school:${SCHOOL.id}`, setupAt, { schoolId: SCHOOL.id, name: SCHOOL.name, timezone: SCHOOL.timezone }),
+    event('school.upserted', `demo:school:${SCHOOL.id}`, setupAt, {
+      schoolId: SCHOOL.id,
+      name: SCHOOL.name,
+      timezone: SCHOOL.timezone,
+    }),
     ...subjectEvents(setupAt),
     ...TEACHERS.map((t) =>
-      event('teacher.upserted', `demo:teacher:${t.id}`, setupAt, { schoolId: SCHOOL.id, teacherId: t.id, lastName: t.lastName, firstName: t.firstName, middleName: t.middleName }),
+      event('teacher.upserted', `demo:teacher:${t.id}`, setupAt, {
+        schoolId: SCHOOL.id,
+        teacherId: t.id,
+        lastName: t.lastName,
+        firstName: t.firstName,
+        middleName: t.middleName,
+      }),
     ),
     // After the teachers: a class names its class teacher. The id carries the class teacher, so
     // a demo loaded before classes had one gets them from `dnevnik seed-demo`.
     ...CLASSES.map((c) =>
-      event('class.upserted', `demo:class:${c.id}:${c.classTeacherId}`, setupAt, { schoolId: SCHOOL.id, classId: c.id, name: c.name, homeroomTeacherId: c.classTeacherId }),
+      event('class.upserted', `demo:class:${c.id}:${c.classTeacherId}`, setupAt, {
+        schoolId: SCHOOL.id,
+        classId: c.id,
+        name: c.name,
+        homeroomTeacherId: c.classTeacherId,
+      }),
     ),
     ...roster().map((s) =>
       event('student.upserted', `demo:student:${s.id}`, setupAt, {
-        schoolId: SCHOOL.id, studentId: s.id, classId: s.cls.id, lastName: s.lastName, firstName: s.firstName, middleName: s.middleName,
+        schoolId: SCHOOL.id,
+        studentId: s.id,
+        classId: s.cls.id,
+        lastName: s.lastName,
+        firstName: s.firstName,
+        middleName: s.middleName,
       }),
     ),
     ...lessons.map((l) => lessonEvent(l, at, setupAt)),
@@ -80,14 +109,24 @@ export function generateDemoSchool(options: DemoOptions): DemoSchool {
   const marks: TJournalEvent[] = [];
   for (const lesson of lessons.filter((l) => l.state === 'held')) {
     const rnd = createRandom('attendance', lesson.id);
-    const pupils = studentsOf(lesson.cls).map((student) => ({ student, mark: absences.mark(rnd, student, lesson.day, lesson.slot) }));
+    const pupils = studentsOf(lesson.cls).map((student) => ({
+      student,
+      mark: absences.mark(rnd, student, lesson.day, lesson.slot),
+    }));
     const present = pupils.filter((p) => p.mark.status !== 'absent').map((p) => p.student);
     const gradedAt = at({ day: lesson.day, minutes: minutesOf(lesson.end) });
     for (const g of gradeLesson(lesson, present)) {
       grades.push(
         event('grade.upserted', `demo:grade:${g.id}`, gradedAt, {
-          gradeId: g.id, studentId: g.student.id, subjectId: subjectId(lesson.subject), date: formatDay(lesson.day),
-          value: g.value, weight: g.weight, lessonId: lesson.id, workType: g.workType, ...(g.comment ? { comment: g.comment } : {}),
+          gradeId: g.id,
+          studentId: g.student.id,
+          subjectId: subjectId(lesson.subject),
+          date: formatDay(lesson.day),
+          value: g.value,
+          weight: g.weight,
+          lessonId: lesson.id,
+          workType: g.workType,
+          ...(g.comment ? { comment: g.comment } : {}),
         }),
       );
     }
@@ -96,12 +135,23 @@ export function generateDemoSchool(options: DemoOptions): DemoSchool {
   }
 
   const ledger = roster()
-    .flatMap((s) => canteenLedger(s, { from: schoolYearStart(window.first), first: window.first, today, nowMinutes: window.nowMinutes }, absences))
+    .flatMap((s) =>
+      canteenLedger(
+        s,
+        { from: schoolYearStart(window.first), first: window.first, today, nowMinutes: window.nowMinutes },
+        absences,
+      ),
+    )
     .sort((a, b) => a.day - b.day || a.minutes - b.minutes || (a.student.id < b.student.id ? -1 : 1));
   const canteen = ledger.map((t) => {
     const when = clock.at(t.day, t.minutes);
     return event('canteen.transaction', `demo:canteen:${t.id}`, when, {
-      transactionId: t.id, studentId: t.student.id, amountKopecks: t.amountKopecks, balanceKopecks: t.balanceKopecks, at: when, description: t.description,
+      transactionId: t.id,
+      studentId: t.student.id,
+      amountKopecks: t.amountKopecks,
+      balanceKopecks: t.balanceKopecks,
+      at: when,
+      description: t.description,
     });
   });
 
@@ -113,7 +163,13 @@ function subjectEvents(setupAt: string): TJournalEvent[] {
   const used = new Set(CLASSES.flatMap((c) => c.timetable.flat()));
   return (Object.keys(SUBJECT_NAMES) as TSubjectCode[])
     .filter((code) => used.has(code))
-    .map((code) => event('subject.upserted', `demo:subject:${subjectId(code)}`, setupAt, { schoolId: SCHOOL.id, subjectId: subjectId(code), name: SUBJECT_NAMES[code] }));
+    .map((code) =>
+      event('subject.upserted', `demo:subject:${subjectId(code)}`, setupAt, {
+        schoolId: SCHOOL.id,
+        subjectId: subjectId(code),
+        name: SUBJECT_NAMES[code],
+      }),
+    );
 }
 
 /**
@@ -122,9 +178,11 @@ function subjectEvents(setupAt: string): TJournalEvent[] {
  */
 function lessonEvent(l: TLessonPlan, at: (m: TMoment) => string, setupAt: string): TJournalEvent {
   const occurredAt =
-    l.state === 'held' ? at({ day: l.day, minutes: minutesOf(l.end) })
-    : l.state === 'cancelled' ? at({ day: l.day - 1, minutes: 18 * 60 })
-    : setupAt;
+    l.state === 'held'
+      ? at({ day: l.day, minutes: minutesOf(l.end) })
+      : l.state === 'cancelled'
+        ? at({ day: l.day - 1, minutes: 18 * 60 })
+        : setupAt;
   return event('lesson.upserted', `demo:lesson:${l.id}:${l.state}`, occurredAt, {
     lessonId: l.id,
     classId: l.cls.id,
@@ -158,13 +216,23 @@ function homeworkEvents(lessons: TLessonPlan[], lastDay: number, at: (m: TMoment
         classId: l.cls.id,
         subjectId: subjectId(l.subject),
         dueDate: formatDay(next.day),
-        text: homeworkText(l.subject, { position: due.position, yearLength: due.yearLength, topicNumber: due.topicNumber, dueIsTest: due.isTest }),
+        text: homeworkText(l.subject, {
+          position: due.position,
+          yearLength: due.yearLength,
+          topicNumber: due.topicNumber,
+          dueIsTest: due.isTest,
+        }),
         lessonId: l.id,
       });
     });
 }
 
-function attendanceEvent(lesson: TLessonPlan, student: TStudent, mark: TAttendanceMark, markedAt: string): TJournalEvent {
+function attendanceEvent(
+  lesson: TLessonPlan,
+  student: TStudent,
+  mark: TAttendanceMark,
+  markedAt: string,
+): TJournalEvent {
   return event('attendance.marked', `demo:attendance:${lesson.id}:${student.id}`, markedAt, {
     lessonId: lesson.id,
     studentId: student.id,

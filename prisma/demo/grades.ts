@@ -69,12 +69,20 @@ export function gradeLesson(lesson: TLessonPlan, present: readonly TStudent[]): 
   const rnd = createRandom('grades', lesson.id);
   const grades: TGradeDraft[] = [];
   const add = (student: TStudent, value: TGradeDraft['value'], weight: number, workType: string) =>
-    grades.push({ id: `grd-${lesson.id.slice(4)}-${student.code.slice(-2)}`, student, value, weight, workType, comment: commentFor(rnd, lesson.subject, value, workType) });
+    grades.push({
+      id: `grd-${lesson.id.slice(4)}-${student.code.slice(-2)}`,
+      student,
+      value,
+      weight,
+      workType,
+      comment: commentFor(rnd, lesson.subject, value, workType),
+    });
   const subject = lesson.subject;
 
   if (subject === 'proj') {
     // Project work is marked pass/fail, at the end of each stage.
-    if (lesson.position % 4 === 3) for (const s of present) add(s, chance(rnd, 0.9) ? 'зачёт' : 'незачёт', 1, 'Этап проекта');
+    if (lesson.position % 4 === 3)
+      for (const s of present) add(s, chance(rnd, 0.9) ? 'зачёт' : 'незачёт', 1, 'Этап проекта');
     return grades;
   }
   if (lesson.isTest) {

@@ -1,6 +1,14 @@
 import { compactDay, minutesOf, mondayOf, schoolYearStart, weekday } from './calendar';
 import { createRandom, hashSeed, pick, randomInt } from './prng';
-import { BELLS, CLASSES, hoursPerWeek, teacherById, teacherOf, type TClassInfo, type TSubjectCode } from './school-data';
+import {
+  BELLS,
+  CLASSES,
+  hoursPerWeek,
+  type TClassInfo,
+  type TSubjectCode,
+  teacherById,
+  teacherOf,
+} from './school-data';
 import { TEST_TITLES, topicAt } from './topics';
 
 // Lessons of the demo window, expanded from the weekly timetable. Everything about a lesson
@@ -43,9 +51,37 @@ export interface TLessonPlan {
 /** A school year of 34 weeks, as the federal curriculum counts it. */
 const YEAR_WEEKS = 34;
 /** Subjects whose journals have контрольные: the rest are graded for classwork only. */
-const TESTED = new Set<TSubjectCode>(['rus', 'lit', 'math', 'alg', 'geom', 'prob', 'inf', 'phys', 'chem', 'bio', 'geo', 'hist', 'soc', 'eng']);
+const TESTED = new Set<TSubjectCode>([
+  'rus',
+  'lit',
+  'math',
+  'alg',
+  'geom',
+  'prob',
+  'inf',
+  'phys',
+  'chem',
+  'bio',
+  'geo',
+  'hist',
+  'soc',
+  'eng',
+]);
 /** Subjects that make sense over a video call. */
-const ONLINE_FRIENDLY = new Set<TSubjectCode>(['rus', 'lit', 'math', 'alg', 'geom', 'prob', 'inf', 'hist', 'soc', 'eng', 'geo', 'bio']);
+const ONLINE_FRIENDLY = new Set<TSubjectCode>([
+  'rus',
+  'lit',
+  'math',
+  'alg',
+  'geom',
+  'prob',
+  'inf',
+  'hist',
+  'soc',
+  'eng',
+  'geo',
+  'bio',
+]);
 const ONLINE_BASE = 'https://meet.school1357.example/';
 
 function lessonId(cls: TClassInfo, day: number, slot: number): string {
@@ -95,7 +131,7 @@ interface TWeekSpecial {
  * of the second. Chosen from the week alone, never from today.
  */
 function weekSpecial(monday: number): TWeekSpecial | null {
-  const turn = (((monday - 4) / 7) % 4 + 4) % 4;
+  const turn = ((((monday - 4) / 7) % 4) + 4) % 4;
   if (turn === 3) return null;
   const kind = turn === 1 ? 'online' : 'cancelled';
   const rnd = createRandom('week-special', monday);
@@ -110,7 +146,13 @@ function weekSpecial(monday: number): TWeekSpecial | null {
   return { kind, lessonId: lessonId(cls, day, pick(rnd, candidates).slot) };
 }
 
-function planLesson(cls: TClassInfo, day: number, slot: number, window: TWindow, special: TWeekSpecial | null): TLessonPlan {
+function planLesson(
+  cls: TClassInfo,
+  day: number,
+  slot: number,
+  window: TWindow,
+  special: TWeekSpecial | null,
+): TLessonPlan {
   const subject = subjectAt(cls, day, slot)!;
   const id = lessonId(cls, day, slot);
   const facts = planOf(cls, day, slot);
@@ -152,7 +194,9 @@ export function planLessons(window: TWindow): TLessonPlan[] {
     const monday = mondayOf(day);
     if (!specials.has(monday)) specials.set(monday, weekSpecial(monday));
     for (const cls of CLASSES) {
-      cls.timetable[weekday(day) - 1].forEach((_, i) => plans.push(planLesson(cls, day, i + 1, window, specials.get(monday)!)));
+      cls.timetable[weekday(day) - 1].forEach((_, i) =>
+        plans.push(planLesson(cls, day, i + 1, window, specials.get(monday)!)),
+      );
     }
   }
   return plans;

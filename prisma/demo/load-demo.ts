@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import { ingestValidEvents } from '../../core/ingest';
 import type { IngestStore } from '../../core/ingest';
+import { ingestValidEvents } from '../../core/ingest';
 import type { Logger } from '../../infra/logger';
 import type { Database } from '../db/database';
 import type { PrismaClient } from '../generated/client';
@@ -26,7 +26,10 @@ export async function loadDemoSchool(deps: {
   const { events } = generateDemoSchool({ today });
   let accepted = 0;
   for (let i = 0; i < events.length; i += CHUNK) {
-    const result = await ingestValidEvents(deps.ingestStore, events.slice(i, i + CHUNK), { defaultTimezone: deps.timezone, withOutbox: false });
+    const result = await ingestValidEvents(deps.ingestStore, events.slice(i, i + CHUNK), {
+      defaultTimezone: deps.timezone,
+      withOutbox: false,
+    });
     accepted += result.accepted;
     deps.onProgress?.(Math.min(i + CHUNK, events.length), events.length);
   }
@@ -35,11 +38,17 @@ export async function loadDemoSchool(deps: {
 }
 
 /** First start on the embedded database: load the demo school unless any school is there already. */
-export async function loadDemoIfEmpty(deps: { db: Database; ingestStore: IngestStore; logger: Logger; timezone: string }) {
+export async function loadDemoIfEmpty(deps: {
+  db: Database;
+  ingestStore: IngestStore;
+  logger: Logger;
+  timezone: string;
+}) {
   const schools = await deps.db.prisma.school.count();
   if (schools > 0) {
     // A data dir from before the demo had people: add them, nothing else.
-    if (await deps.db.prisma.school.findUnique({ where: { id: DEMO_SCHOOL_ID }, select: { id: true } })) await loadDemoPeople(deps.db.prisma);
+    if (await deps.db.prisma.school.findUnique({ where: { id: DEMO_SCHOOL_ID }, select: { id: true } }))
+      await loadDemoPeople(deps.db.prisma);
     return;
   }
   const started = Date.now();

@@ -1,6 +1,15 @@
-import { compareRussian, patronymicFor, surnameFor, BOY_NAMES, FATHER_NAMES, GIRL_NAMES, SURNAMES, type TGender } from './names';
+import {
+  BOY_NAMES,
+  compareRussian,
+  FATHER_NAMES,
+  GIRL_NAMES,
+  patronymicFor,
+  SURNAMES,
+  surnameFor,
+  type TGender,
+} from './names';
 import { createRandom, pick, shuffled, type TRandom } from './prng';
-import { CLASSES, TEACHERS, type TClassInfo } from './school-data';
+import { CLASSES, type TClassInfo, TEACHERS } from './school-data';
 
 // The pupils of the demo school. The roster is drawn from one fixed seed, so a student keeps
 // their id, name and habits whatever day the demo is generated on. A few families are written
@@ -47,26 +56,41 @@ export interface TFeaturedFamily {
 
 export const FEATURED_FAMILIES: readonly TFeaturedFamily[] = [
   {
-    key: 'ivanov', surname: 'Иванов', fatherName: 'Сергей', guardian: { relation: 'mother', firstName: 'Ольга' },
+    key: 'ivanov',
+    surname: 'Иванов',
+    fatherName: 'Сергей',
+    guardian: { relation: 'mother', firstName: 'Ольга' },
     children: [{ classCode: '5a', firstName: 'Мария', gender: 'f', ability: 4.5, habit: 'daily' }],
   },
   {
-    key: 'sokolov', surname: 'Соколов', fatherName: 'Андрей', guardian: { relation: 'mother', firstName: 'Елена' },
+    key: 'sokolov',
+    surname: 'Соколов',
+    fatherName: 'Андрей',
+    guardian: { relation: 'mother', firstName: 'Елена' },
     children: [
       { classCode: '5a', firstName: 'Артём', gender: 'm', ability: 3.6 },
       { classCode: '9v', firstName: 'Дарья', gender: 'f', ability: 4.3 },
     ],
   },
   {
-    key: 'orlov', surname: 'Орлов', fatherName: 'Дмитрий', guardian: { relation: 'father', firstName: 'Дмитрий' },
+    key: 'orlov',
+    surname: 'Орлов',
+    fatherName: 'Дмитрий',
+    guardian: { relation: 'father', firstName: 'Дмитрий' },
     children: [{ classCode: '7b', firstName: 'Кирилл', gender: 'm', ability: 3.3, habit: 'forgetful' }],
   },
   {
-    key: 'lebedev', surname: 'Лебедев', fatherName: 'Алексей', guardian: { relation: 'mother', firstName: 'Наталья' },
+    key: 'lebedev',
+    surname: 'Лебедев',
+    fatherName: 'Алексей',
+    guardian: { relation: 'mother', firstName: 'Наталья' },
     children: [{ classCode: '10a', firstName: 'Полина', gender: 'f', ability: 4.8 }],
   },
   {
-    key: 'kuznetsov', surname: 'Кузнецов', fatherName: 'Игорь', guardian: { relation: 'grandmother', firstName: 'Галина' },
+    key: 'kuznetsov',
+    surname: 'Кузнецов',
+    fatherName: 'Игорь',
+    guardian: { relation: 'grandmother', firstName: 'Галина' },
     children: [
       { classCode: '7b', firstName: 'Никита', gender: 'm', ability: 3.8 },
       { classCode: '10a', firstName: 'Анна', gender: 'f', ability: 4.1 },
@@ -103,7 +127,10 @@ function buildRoster(): TStudent[] {
   // Featured families and teachers keep their surnames to themselves, so "Смирнова" in a
   // parent's question can only mean the teacher.
   const taken = new Set([...FEATURED_FAMILIES.map((f) => f.surname), ...TEACHERS.map((t) => t.lastName)]);
-  const surnames = shuffled(rnd, SURNAMES.filter((s) => !taken.has(s) && !taken.has(surnameFor(s, 'f'))));
+  const surnames = shuffled(
+    rnd,
+    SURNAMES.filter((s) => !taken.has(s) && !taken.has(surnameFor(s, 'f'))),
+  );
   const students: TStudent[] = [];
 
   CLASSES.forEach((cls, classIndex) => {
@@ -123,10 +150,19 @@ function buildRoster(): TStudent[] {
       }
     }
     const boysWanted = 12 + (classIndex % 2) - draft.filter((s) => s.gender === 'm').length;
-    const genders = shuffled(rnd, Array.from({ length: STUDENTS_PER_CLASS - draft.length }, (_, i): TGender => (i < boysWanted ? 'm' : 'f')));
+    const genders = shuffled(
+      rnd,
+      Array.from({ length: STUDENTS_PER_CLASS - draft.length }, (_, i): TGender => (i < boysWanted ? 'm' : 'f')),
+    );
     const used = new Set(draft.map((s) => s.firstName));
-    const boys = shuffled(rnd, BOY_NAMES.filter((n) => !used.has(n.name)));
-    const girls = shuffled(rnd, GIRL_NAMES.filter((n) => !used.has(n.name)));
+    const boys = shuffled(
+      rnd,
+      BOY_NAMES.filter((n) => !used.has(n.name)),
+    );
+    const girls = shuffled(
+      rnd,
+      GIRL_NAMES.filter((n) => !used.has(n.name)),
+    );
     for (const gender of genders) {
       const surname = surnames.pop();
       const first = gender === 'm' ? boys.pop() : girls.pop();

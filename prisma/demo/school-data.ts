@@ -4,8 +4,26 @@
 export const SCHOOL = { id: 'demo-school', name: 'Школа № 1357', timezone: 'Europe/Moscow' } as const;
 
 export type TSubjectCode =
-  | 'rus' | 'lit' | 'math' | 'alg' | 'geom' | 'prob' | 'inf' | 'phys' | 'chem' | 'bio'
-  | 'geo' | 'hist' | 'soc' | 'eng' | 'pe' | 'music' | 'art' | 'tech' | 'obzr' | 'proj';
+  | 'rus'
+  | 'lit'
+  | 'math'
+  | 'alg'
+  | 'geom'
+  | 'prob'
+  | 'inf'
+  | 'phys'
+  | 'chem'
+  | 'bio'
+  | 'geo'
+  | 'hist'
+  | 'soc'
+  | 'eng'
+  | 'pe'
+  | 'music'
+  | 'art'
+  | 'tech'
+  | 'obzr'
+  | 'proj';
 
 /** Canonical names from core/nlu/subjects.json, so the parser's answers match stored subjects. */
 export const SUBJECT_NAMES: Record<TSubjectCode, string> = {
@@ -58,20 +76,104 @@ export interface TTeacherInfo {
 }
 
 export const TEACHERS: readonly TTeacherInfo[] = [
-  { id: 'tch-01', lastName: 'Смирнова', firstName: 'Елена', middleName: 'Викторовна', room: '204', teaches: 'русский язык и литература' },
-  { id: 'tch-02', lastName: 'Белова', firstName: 'Ирина', middleName: 'Николаевна', room: '206', teaches: 'русский язык и литература' },
-  { id: 'tch-03', lastName: 'Кузьмина', firstName: 'Татьяна', middleName: 'Сергеевна', room: '201', teaches: 'математика' },
-  { id: 'tch-04', lastName: 'Громов', firstName: 'Андрей', middleName: 'Викторович', room: '301', teaches: 'алгебра, геометрия, вероятность и статистика' },
-  { id: 'tch-05', lastName: 'Ковалёва', firstName: 'Анна', middleName: 'Игоревна', room: '212', teaches: 'английский язык' },
-  { id: 'tch-06', lastName: 'Захарова', firstName: 'Марина', middleName: 'Владимировна', room: '208', teaches: 'история и обществознание' },
+  {
+    id: 'tch-01',
+    lastName: 'Смирнова',
+    firstName: 'Елена',
+    middleName: 'Викторовна',
+    room: '204',
+    teaches: 'русский язык и литература',
+  },
+  {
+    id: 'tch-02',
+    lastName: 'Белова',
+    firstName: 'Ирина',
+    middleName: 'Николаевна',
+    room: '206',
+    teaches: 'русский язык и литература',
+  },
+  {
+    id: 'tch-03',
+    lastName: 'Кузьмина',
+    firstName: 'Татьяна',
+    middleName: 'Сергеевна',
+    room: '201',
+    teaches: 'математика',
+  },
+  {
+    id: 'tch-04',
+    lastName: 'Громов',
+    firstName: 'Андрей',
+    middleName: 'Викторович',
+    room: '301',
+    teaches: 'алгебра, геометрия, вероятность и статистика',
+  },
+  {
+    id: 'tch-05',
+    lastName: 'Ковалёва',
+    firstName: 'Анна',
+    middleName: 'Игоревна',
+    room: '212',
+    teaches: 'английский язык',
+  },
+  {
+    id: 'tch-06',
+    lastName: 'Захарова',
+    firstName: 'Марина',
+    middleName: 'Владимировна',
+    room: '208',
+    teaches: 'история и обществознание',
+  },
   { id: 'tch-07', lastName: 'Никитин', firstName: 'Сергей', middleName: 'Павлович', room: '303', teaches: 'физика' },
-  { id: 'tch-08', lastName: 'Фомин', firstName: 'Дмитрий', middleName: 'Олегович', room: '310', teaches: 'информатика' },
-  { id: 'tch-09', lastName: 'Егорова', firstName: 'Наталья', middleName: 'Михайловна', room: '305', teaches: 'химия и биология' },
-  { id: 'tch-10', lastName: 'Соловьёва', firstName: 'Людмила', middleName: 'Петровна', room: '214', teaches: 'география' },
-  { id: 'tch-11', lastName: 'Медведев', firstName: 'Игорь', middleName: 'Александрович', room: 'Спортзал', teaches: 'физическая культура' },
+  {
+    id: 'tch-08',
+    lastName: 'Фомин',
+    firstName: 'Дмитрий',
+    middleName: 'Олегович',
+    room: '310',
+    teaches: 'информатика',
+  },
+  {
+    id: 'tch-09',
+    lastName: 'Егорова',
+    firstName: 'Наталья',
+    middleName: 'Михайловна',
+    room: '305',
+    teaches: 'химия и биология',
+  },
+  {
+    id: 'tch-10',
+    lastName: 'Соловьёва',
+    firstName: 'Людмила',
+    middleName: 'Петровна',
+    room: '214',
+    teaches: 'география',
+  },
+  {
+    id: 'tch-11',
+    lastName: 'Медведев',
+    firstName: 'Игорь',
+    middleName: 'Александрович',
+    room: 'Спортзал',
+    teaches: 'физическая культура',
+  },
   { id: 'tch-12', lastName: 'Романова', firstName: 'Ольга', middleName: 'Евгеньевна', room: '105', teaches: 'музыка' },
-  { id: 'tch-13', lastName: 'Виноградова', firstName: 'Светлана', middleName: 'Юрьевна', room: '107', teaches: 'изобразительное искусство' },
-  { id: 'tch-14', lastName: 'Карпов', firstName: 'Виктор', middleName: 'Иванович', room: 'Мастерская', teaches: 'технология' },
+  {
+    id: 'tch-13',
+    lastName: 'Виноградова',
+    firstName: 'Светлана',
+    middleName: 'Юрьевна',
+    room: '107',
+    teaches: 'изобразительное искусство',
+  },
+  {
+    id: 'tch-14',
+    lastName: 'Карпов',
+    firstName: 'Виктор',
+    middleName: 'Иванович',
+    room: 'Мастерская',
+    teaches: 'технология',
+  },
   { id: 'tch-15', lastName: 'Тихонов', firstName: 'Александр', middleName: 'Михайлович', room: '112', teaches: 'ОБЗР' },
 ];
 
@@ -113,7 +215,12 @@ const ARTS_STAFF = { music: 'tch-12', art: 'tch-13', tech: 'tch-14', obzr: 'tch-
 // time, heavy subjects sit mid-morning and technology is a double lesson; the tests re-check it.
 export const CLASSES: readonly TClassInfo[] = [
   {
-    code: '5a', id: 'cls-5a', name: '5А', grade: 5, classTeacherId: 'tch-01', breakfastAfterLesson: 2,
+    code: '5a',
+    id: 'cls-5a',
+    name: '5А',
+    grade: 5,
+    classTeacherId: 'tch-01',
+    breakfastAfterLesson: 2,
     teachers: { rus: 'tch-01', lit: 'tch-01', math: 'tch-03', ...COMMON_STAFF, ...SCIENCE_STAFF, ...ARTS_STAFF },
     timetable: week(
       'lit math hist rus eng',
@@ -124,7 +231,12 @@ export const CLASSES: readonly TClassInfo[] = [
     ),
   },
   {
-    code: '7b', id: 'cls-7b', name: '7Б', grade: 7, classTeacherId: 'tch-06', breakfastAfterLesson: 2,
+    code: '7b',
+    id: 'cls-7b',
+    name: '7Б',
+    grade: 7,
+    classTeacherId: 'tch-06',
+    breakfastAfterLesson: 2,
     teachers: { rus: 'tch-01', lit: 'tch-01', ...MATH_STAFF, ...COMMON_STAFF, ...SCIENCE_STAFF, ...ARTS_STAFF },
     timetable: week(
       'geo phys alg eng tech tech',
@@ -135,7 +247,12 @@ export const CLASSES: readonly TClassInfo[] = [
     ),
   },
   {
-    code: '9v', id: 'cls-9v', name: '9В', grade: 9, classTeacherId: 'tch-04', breakfastAfterLesson: 3,
+    code: '9v',
+    id: 'cls-9v',
+    name: '9В',
+    grade: 9,
+    classTeacherId: 'tch-04',
+    breakfastAfterLesson: 3,
     teachers: { rus: 'tch-02', lit: 'tch-02', ...MATH_STAFF, ...COMMON_STAFF, ...SCIENCE_STAFF, ...ARTS_STAFF },
     timetable: week(
       'lit alg eng rus phys bio obzr',
@@ -146,7 +263,12 @@ export const CLASSES: readonly TClassInfo[] = [
     ),
   },
   {
-    code: '10a', id: 'cls-10a', name: '10А', grade: 10, classTeacherId: 'tch-02', breakfastAfterLesson: 3,
+    code: '10a',
+    id: 'cls-10a',
+    name: '10А',
+    grade: 10,
+    classTeacherId: 'tch-02',
+    breakfastAfterLesson: 3,
     teachers: { rus: 'tch-02', lit: 'tch-02', ...MATH_STAFF, ...COMMON_STAFF, ...SCIENCE_STAFF, ...ARTS_STAFF },
     timetable: week(
       'soc eng chem alg lit pe',

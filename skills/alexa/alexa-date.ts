@@ -20,13 +20,21 @@ export function readAmazonDate(value: string | undefined, today: DateTime): TDat
   }
   const week = /^(\d{4})-W(\d{1,2})(-WE)?$/.exec(value);
   if (week) {
-    const monday = DateTime.fromObject({ weekYear: Number(week[1]), weekNumber: Number(week[2]), weekday: 1 }, { zone: today.zone });
+    const monday = DateTime.fromObject(
+      { weekYear: Number(week[1]), weekNumber: Number(week[2]), weekday: 1 },
+      { zone: today.zone },
+    );
     if (!monday.isValid) return NONE;
-    return week[3] ? { date: monday.plus({ days: 5 }).toISODate(), dateTo: monday.plus({ days: 6 }).toISODate() } : { date: monday.toISODate(), dateTo: monday.plus({ days: 6 }).toISODate() };
+    return week[3]
+      ? { date: monday.plus({ days: 5 }).toISODate(), dateTo: monday.plus({ days: 6 }).toISODate() }
+      : { date: monday.toISODate(), dateTo: monday.plus({ days: 6 }).toISODate() };
   }
   const month = /^(\d{4})-(\d{2})$/.exec(value);
   if (month) {
-    const first = DateTime.fromObject({ year: Number(month[1]), month: Number(month[2]), day: 1 }, { zone: today.zone });
+    const first = DateTime.fromObject(
+      { year: Number(month[1]), month: Number(month[2]), day: 1 },
+      { zone: today.zone },
+    );
     return first.isValid ? { date: first.toISODate(), dateTo: first.endOf('month').toISODate() } : NONE;
   }
   return NONE;

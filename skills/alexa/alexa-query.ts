@@ -1,8 +1,7 @@
 import { DateTime } from 'luxon';
 import { EN_SUBJECTS } from '../../core/answers';
-import { parseUtterance } from '../../core/nlu';
-import { schoolToday } from '../../core/nlu';
 import type { TIntent, TQuery } from '../../core/nlu';
+import { parseUtterance, schoolToday } from '../../core/nlu';
 import { leanToPast, readAmazonDate } from './alexa-date';
 
 // An Alexa intent's slots → the core Query. Alexa has already chosen the intent and found the
@@ -17,7 +16,9 @@ export interface TAlexaSlotValues {
   child?: string;
 }
 
-const CANONICAL_BY_ENGLISH = new Map(Object.entries(EN_SUBJECTS).map(([canonical, english]) => [english.toLowerCase(), canonical]));
+const CANONICAL_BY_ENGLISH = new Map(
+  Object.entries(EN_SUBJECTS).map(([canonical, english]) => [english.toLowerCase(), canonical]),
+);
 
 export function subjectOf(slots: TAlexaSlotValues): string | null {
   const resolved = slots.subjectResolved && CANONICAL_BY_ENGLISH.get(slots.subjectResolved.toLowerCase());

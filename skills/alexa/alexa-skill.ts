@@ -1,9 +1,17 @@
-import { getIntentName, getRequestType, getSlot, SkillBuilders, type ErrorHandler, type HandlerInput, type RequestHandler, type RequestInterceptor, type Skill } from 'ask-sdk-core';
+import {
+  type ErrorHandler,
+  getIntentName,
+  getRequestType,
+  getSlot,
+  type HandlerInput,
+  type RequestHandler,
+  type RequestInterceptor,
+  type Skill,
+  SkillBuilders,
+} from 'ask-sdk-core';
 import type { Response, Slot } from 'ask-sdk-model';
-import { renderAnswer, type TAnswer } from '../../core/answers';
 import type { TViewerScope } from '../../core/access';
-import { escapeXml } from '../../core/answers';
-import { transliterate } from '../../core/answers';
+import { escapeXml, renderAnswer, type TAnswer, transliterate } from '../../core/answers';
 import { LINKING_TEXTS, parseCodeInput, type TChatRef } from '../../core/linking';
 import type { TIntent, TQuery } from '../../core/nlu';
 import { heardText } from '../voice/heard-text';
@@ -12,7 +20,7 @@ import { silentVoiceLogger } from '../voice/voice-logger';
 import { readVoiceSession } from '../voice/voice-session';
 import type { VoiceSkillDeps } from '../voice/voice-skill-deps';
 import { followUpQuery, queryFromSlots, type TAlexaSlotValues } from './alexa-query';
-import { ZAlexaSessionSchema, type TAlexaSession } from './alexa-session';
+import { type TAlexaSession, ZAlexaSessionSchema } from './alexa-session';
 import { DIARY_INTENT_NAMES, SLOTS } from './interaction-model';
 import { ALEXA_TEXTS, type TAlexaTexts } from './locales';
 
@@ -32,13 +40,19 @@ interface TTurn {
 }
 
 const turnOf = (input: HandlerInput) => input.attributesManager.getRequestAttributes().turn as TTurn;
-const isIntent = (input: HandlerInput, ...names: string[]) => getRequestType(input.requestEnvelope) === 'IntentRequest' && names.includes(getIntentName(input.requestEnvelope));
+const isIntent = (input: HandlerInput, ...names: string[]) =>
+  getRequestType(input.requestEnvelope) === 'IntentRequest' && names.includes(getIntentName(input.requestEnvelope));
 // Alexa speaks English only: names in linking texts come in Cyrillic and are read out transliterated.
 const plain = (text: string) => escapeXml(transliterate(text));
 
 function slotValues(input: HandlerInput): TAlexaSlotValues {
   const value = (name: string) => heardText(getSlot(input.requestEnvelope, name)?.value ?? '') || undefined;
-  return { date: value(SLOTS.date), subject: value(SLOTS.subject), subjectResolved: resolvedName(getSlot(input.requestEnvelope, SLOTS.subject)), child: value(SLOTS.child) };
+  return {
+    date: value(SLOTS.date),
+    subject: value(SLOTS.subject),
+    subjectResolved: resolvedName(getSlot(input.requestEnvelope, SLOTS.subject)),
+    child: value(SLOTS.child),
+  };
 }
 
 /** Our slot type's value that Alexa's entity resolution matched, if it did. */
@@ -51,7 +65,11 @@ export function createAlexaSkill(deps: AlexaSkillDeps): Skill {
   const log = deps.logger ?? silentVoiceLogger;
   const clock = deps.now ?? (() => new Date());
 
-  function say(input: HandlerInput, speech: string, options: { session?: TAlexaSession; end?: boolean; card?: string } = {}): Response {
+  function say(
+    input: HandlerInput,
+    speech: string,
+    options: { session?: TAlexaSession; end?: boolean; card?: string } = {},
+  ): Response {
     const { t } = turnOf(input);
     input.attributesManager.setSessionAttributes(options.session ?? {});
     const builder = input.responseBuilder.speak(speech);
@@ -69,7 +87,8 @@ export function createAlexaSkill(deps: AlexaSkillDeps): Skill {
     const { personId, needsConsent, scope, t, now } = turnOf(input);
     if (!personId) return say(input, plain(t.askCode));
     // Consent to an older text no longer counts: nothing personal is said until the new one is answered.
-    if (needsConsent) return say(input, plain(voiceReconsentQuestion('en', 'alexa', scope)), { session: { reconsent: true } });
+    if (needsConsent)
+      return say(input, plain(voiceReconsentQuestion('en', 'alexa', scope)), { session: { reconsent: true } });
     const answer = await deps.answers.answer(query, { personId, channel: 'alexa', scope: scope ?? undefined }, now);
     if (answer.kind === 'action') return say(input, plain(t.elsewhere));
     return sayAnswer(input, answer, { last: query });
@@ -82,7 +101,15 @@ export function createAlexaSkill(deps: AlexaSkillDeps): Skill {
       const linked = token && deps.chatForToken ? await deps.chatForToken(token) : null;
       const chat: TChatRef = linked ?? { channel: 'alexa', externalId: system.user.userId, locale: 'en' };
       const state = await deps.linking.chatState(chat);
-      const turn: TTurn = { t: ALEXA_TEXTS.en, chat, personId: state?.personId ?? null, needsConsent: state?.needsConsent ?? false, scope: state?.scope ?? null, session: readVoiceSession(ZAlexaSessionSchema, input.attributesManager.getSessionAttributes()), now: clock() };
+      const turn: TTurn = {
+        t: ALEXA_TEXTS.en,
+        chat,
+        personId: state?.personId ?? null,
+        needsConsent: state?.needsConsent ?? false,
+        scope: state?.scope ?? null,
+        session: readVoiceSession(ZAlexaSessionSchema, input.attributesManager.getSessionAttributes()),
+        now: clock(),
+      };
       input.attributesManager.setRequestAttributes({ turn });
     },
   };
@@ -98,7 +125,8 @@ export function createAlexaSkill(deps: AlexaSkillDeps): Skill {
     {
       canHandle: (input) => isIntent(input, ...Object.keys(DIARY_INTENT_NAMES)),
       handle: (input) => {
-        const intent: TIntent = DIARY_INTENT_NAMES[getIntentName(input.requestEnvelope) as keyof typeof DIARY_INTENT_NAMES];
+        const intent: TIntent =
+          DIARY_INTENT_NAMES[getIntentName(input.requestEnvelope) as keyof typeof DIARY_INTENT_NAMES];
         return answerQuery(input, queryFromSlots(intent, slotValues(input), turnOf(input).now, deps.timezone));
       },
     },
@@ -134,7 +162,8 @@ export function createAlexaSkill(deps: AlexaSkillDeps): Skill {
           const renewed = await voiceReconsentTurn(deps.linking, chat, 'en', accepted);
           return say(input, plain(renewed.say), { end: renewed.forgotten });
         }
-        if (!session.pending) return accepted ? say(input, plain(t.reprompt)) : say(input, plain(t.goodbye), { end: true });
+        if (!session.pending)
+          return accepted ? say(input, plain(t.reprompt)) : say(input, plain(t.goodbye), { end: true });
         const result = await voiceConsentTurn(deps.linking, chat, 'en', session.pending, accepted);
         if (result.kind === 'linked') {
           log.info({ channel: 'alexa', personId: result.personId }, 'voice user linked');
@@ -148,7 +177,9 @@ export function createAlexaSkill(deps: AlexaSkillDeps): Skill {
       canHandle: (input) => isIntent(input, 'ForgetIntent'),
       handle: async (input) => {
         const result = await deps.linking.forget(turnOf(input).chat);
-        return say(input, plain(result.forgotten ? LINKING_TEXTS.en.forgotten : LINKING_TEXTS.en.nothingToForget), { end: true });
+        return say(input, plain(result.forgotten ? LINKING_TEXTS.en.forgotten : LINKING_TEXTS.en.nothingToForget), {
+          end: true,
+        });
       },
     },
     {
@@ -177,7 +208,10 @@ export function createAlexaSkill(deps: AlexaSkillDeps): Skill {
   const errorHandler: ErrorHandler = {
     canHandle: () => true,
     handle: (input, error) => {
-      log.error({ channel: 'alexa', requestId: input.requestEnvelope.request.requestId, err: error }, 'alexa request failed');
+      log.error(
+        { channel: 'alexa', requestId: input.requestEnvelope.request.requestId, err: error },
+        'alexa request failed',
+      );
       return input.responseBuilder.speak(plain(ALEXA_TEXTS.en.error)).withShouldEndSession(false).getResponse();
     },
   };

@@ -1,2 +1,2 @@
-export { createAlexaSkill, type AlexaSkillDeps } from './alexa-skill';
+export { type AlexaSkillDeps, createAlexaSkill } from './alexa-skill';
 export { buildInteractionModel, CUSTOM_INTENTS, INVOCATION_NAME } from './interaction-model';

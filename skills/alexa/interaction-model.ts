@@ -22,7 +22,13 @@ export interface TIntentDefinition {
   samples: string[];
 }
 
-export const DIARY_INTENT_NAMES = { GradesIntent: 'grades', HomeworkIntent: 'homework', ScheduleIntent: 'schedule', BalanceIntent: 'balance', JournalIntent: 'journal' } as const;
+export const DIARY_INTENT_NAMES = {
+  GradesIntent: 'grades',
+  HomeworkIntent: 'homework',
+  ScheduleIntent: 'schedule',
+  BalanceIntent: 'balance',
+  JournalIntent: 'journal',
+} as const;
 
 // Amazon's rules for samples: a slot stands alone between spaces ("{child}'s" is refused), and
 // one sample belongs to one intent only; the model test checks both.
@@ -57,10 +63,10 @@ export const CUSTOM_INTENTS: TIntentDefinition[] = [
     slots: [date, subject, child],
     samples: [
       'what is my homework',
-      'what\'s my homework',
-      'what\'s my homework {date}',
-      'what\'s my {subject} homework',
-      'what\'s my {subject} homework for {date}',
+      "what's my homework",
+      "what's my homework {date}",
+      "what's my {subject} homework",
+      "what's my {subject} homework for {date}",
       'what is my {subject} homework',
       'what homework is due {date}',
       'what homework do I have {date}',
@@ -84,8 +90,8 @@ export const CUSTOM_INTENTS: TIntentDefinition[] = [
       'what lessons do I have {date}',
       'what lessons does {child} have {date}',
       'what is my timetable {date}',
-      'what\'s my timetable for {date}',
-      'what\'s my schedule {date}',
+      "what's my timetable for {date}",
+      "what's my schedule {date}",
       'what is the schedule for {date}',
       'timetable for {date}',
       'schedule for {date}',
@@ -98,7 +104,7 @@ export const CUSTOM_INTENTS: TIntentDefinition[] = [
     slots: [child],
     samples: [
       'what is the canteen balance',
-      'what\'s my lunch balance',
+      "what's my lunch balance",
       'how much money is on my card',
       'how much money is on the card of {child}',
       'how much money does {child} have for lunch',
@@ -122,7 +128,17 @@ export const CUSTOM_INTENTS: TIntentDefinition[] = [
   {
     name: 'FollowUpIntent',
     slots: [date, subject, child],
-    samples: ['what about {subject}', 'and {subject}', 'and in {subject}', 'what about {date}', 'and {date}', 'how about {date}', 'what about {child}', 'and for {child}', 'how about {child}'],
+    samples: [
+      'what about {subject}',
+      'and {subject}',
+      'and in {subject}',
+      'what about {date}',
+      'and {date}',
+      'how about {date}',
+      'what about {child}',
+      'and for {child}',
+      'how about {child}',
+    ],
   },
   {
     name: 'LinkCodeIntent',
@@ -136,7 +152,15 @@ export const CUSTOM_INTENTS: TIntentDefinition[] = [
   },
 ];
 
-const BUILT_IN_INTENTS = ['AMAZON.HelpIntent', 'AMAZON.StopIntent', 'AMAZON.CancelIntent', 'AMAZON.FallbackIntent', 'AMAZON.NavigateHomeIntent', 'AMAZON.YesIntent', 'AMAZON.NoIntent'];
+const BUILT_IN_INTENTS = [
+  'AMAZON.HelpIntent',
+  'AMAZON.StopIntent',
+  'AMAZON.CancelIntent',
+  'AMAZON.FallbackIntent',
+  'AMAZON.NavigateHomeIntent',
+  'AMAZON.YesIntent',
+  'AMAZON.NoIntent',
+];
 
 /** English names people use for each subject: the core lexicon's English phrases (single forms). */
 function subjectSynonyms(canonical: string, value: string): string[] {
@@ -158,7 +182,10 @@ export function buildInteractionModel() {
     interactionModel: {
       languageModel: {
         invocationName: INVOCATION_NAME,
-        intents: [...CUSTOM_INTENTS.map((i) => ({ name: i.name, slots: i.slots, samples: i.samples })), ...BUILT_IN_INTENTS.map((name) => ({ name, samples: [] }))],
+        intents: [
+          ...CUSTOM_INTENTS.map((i) => ({ name: i.name, slots: i.slots, samples: i.samples })),
+          ...BUILT_IN_INTENTS.map((name) => ({ name, samples: [] })),
+        ],
         types: [{ name: SUBJECT_SLOT_TYPE, values: subjectSlotValues() }],
       },
     },

@@ -1,6 +1,6 @@
-import { schoolToday } from '../../core/nlu';
 import type { TQuery } from '../../core/nlu';
-import { ZAliceDateTimeSchema, ZAliceFioSchema, type TAliceEntity } from './alice-schemas';
+import { schoolToday } from '../../core/nlu';
+import { type TAliceEntity, ZAliceDateTimeSchema, ZAliceFioSchema } from './alice-schemas';
 
 // Alice's own NLU fills what ours missed: a date it recognised (YANDEX.DATETIME) and a first
 // name (YANDEX.FIO). Ours goes first because it knows school words ("на следующей неделе" as a

@@ -1,5 +1,5 @@
 import { ALICE_TEXT_LIMIT, type TAliceButton, type TAliceResponse } from './alice-schemas';
-import { writeSessionState, type TAliceSessionState } from './session-state';
+import { type TAliceSessionState, writeSessionState } from './session-state';
 
 export interface ReplyOptions {
   /** Alice `tts`; the text with Alice's markup characters removed when not given. */
@@ -24,7 +24,9 @@ function fit(text: string, fallback: string): string {
 
 export function aliceReply(text: string, fallback: string, options: ReplyOptions = {}): TAliceResponse {
   const shown = fit(text, fallback);
-  const buttons: TAliceButton[] | undefined = options.buttons?.length ? options.buttons.map((title) => ({ title, hide: true })) : undefined;
+  const buttons: TAliceButton[] | undefined = options.buttons?.length
+    ? options.buttons.map((title) => ({ title, hide: true }))
+    : undefined;
   return {
     response: {
       text: shown,

@@ -44,7 +44,10 @@ export const ZAliceRequestSchema = z.object({
     locale: z.string().default('ru-RU'),
     timezone: z.string().optional(),
     client_id: z.string().optional(),
-    interfaces: z.object({ screen: z.object({}).optional(), account_linking: z.object({}).optional() }).loose().default({}),
+    interfaces: z
+      .object({ screen: z.object({}).optional(), account_linking: z.object({}).optional() })
+      .loose()
+      .default({}),
   }),
   session: z.object({
     message_id: z.number().int(),
@@ -70,7 +73,9 @@ export const ZAliceRequestSchema = z.object({
       })
       .optional(),
   }),
-  state: z.object({ session: z.unknown().optional(), user: z.unknown().optional(), application: z.unknown().optional() }).optional(),
+  state: z
+    .object({ session: z.unknown().optional(), user: z.unknown().optional(), application: z.unknown().optional() })
+    .optional(),
   version: z.string(),
 });
 export type TAliceRequest = z.infer<typeof ZAliceRequestSchema>;

@@ -1,9 +1,10 @@
-import { renderAnswer, type TAnswer, type TViewer } from '../../core/answers';
 import type { TViewerScope } from '../../core/access';
+import { renderAnswer, type TAnswer, type TViewer } from '../../core/answers';
 import { AppError } from '../../core/errors';
+import type { TLang } from '../../core/i18n';
 import { LINKING_TEXTS, parseCodeInput, type TChatRef } from '../../core/linking';
-import { parseUtterance } from '../../core/nlu';
 import type { TQuery } from '../../core/nlu';
+import { parseUtterance } from '../../core/nlu';
 import { applyFollowUp, isDiaryIntent } from '../voice/follow-up';
 import { heardText } from '../voice/heard-text';
 import { voiceCodeTurn, voiceConsentTurn, voiceReconsentQuestion, voiceReconsentTurn } from '../voice/voice-linking';
@@ -12,10 +13,9 @@ import { readVoiceSession } from '../voice/voice-session';
 import type { VoiceSkillDeps } from '../voice/voice-skill-deps';
 import { fillFromEntities } from './alice-entities';
 import { aliceReply, type ReplyOptions } from './alice-reply';
-import { ZAliceRequestSchema, type TAliceRequest, type TAliceResponse } from './alice-schemas';
+import { type TAliceRequest, type TAliceResponse, ZAliceRequestSchema } from './alice-schemas';
 import { ALICE_TEXTS, type TAliceTexts } from './locales';
-import { ZAliceSessionStateSchema, type TAliceSessionState } from './session-state';
-import type { TLang } from '../../core/i18n';
+import { type TAliceSessionState, ZAliceSessionStateSchema } from './session-state';
 
 export type AliceSkillDeps = VoiceSkillDeps;
 
@@ -34,13 +34,20 @@ interface TTurn {
   now: Date;
 }
 
-const normalise = (text: string) => text.toLowerCase().replace(/ё/g, 'е').replace(/[^\p{L}\p{N} ]+/gu, ' ').replace(/\s+/g, ' ').trim();
+const normalise = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[^\p{L}\p{N} ]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 export function createAliceSkill(deps: AliceSkillDeps): AliceSkill {
   const log = deps.logger ?? silentVoiceLogger;
   const clock = deps.now ?? (() => new Date());
 
-  const reply = (turn: TTurn, text: string, options: ReplyOptions = {}) => aliceReply(text, turn.t.didNotHear, { state: turn.state, ...options });
+  const reply = (turn: TTurn, text: string, options: ReplyOptions = {}) =>
+    aliceReply(text, turn.t.didNotHear, { state: turn.state, ...options });
   const spoken = (answer: TAnswer, lang: TLang) => renderAnswer(answer, lang);
 
   function consentAnswer(turn: TTurn): boolean | null {
@@ -82,14 +89,19 @@ export function createAliceSkill(deps: AliceSkillDeps): AliceSkill {
     const intent = parseUtterance(turn.text, { lang: turn.lang, now: turn.now, tz: deps.timezone }).intent;
     if (intent === 'forget') return forget(turn);
     // The sign-in card only where the surface can show it (docs/platforms.md), and only when we run the OAuth side.
-    if (deps.chatForToken && turn.req.meta.interfaces.account_linking) return reply(turn, turn.t.accountLinking, { startAccountLinking: true });
+    if (deps.chatForToken && turn.req.meta.interfaces.account_linking)
+      return reply(turn, turn.t.accountLinking, { startAccountLinking: true });
     return reply(turn, turn.t.askCode);
   }
 
   async function question(turn: TTurn, viewer: TViewer): Promise<TAliceResponse> {
     const asked = await deps.answers.ask(turn.text, viewer, turn.now, { lang: turn.lang });
     const entities = turn.req.request.nlu?.entities ?? [];
-    const query: TQuery = applyFollowUp(turn.text, fillFromEntities(asked.query, entities, turn.now, deps.timezone), turn.state.last);
+    const query: TQuery = applyFollowUp(
+      turn.text,
+      fillFromEntities(asked.query, entities, turn.now, deps.timezone),
+      turn.state.last,
+    );
     const answer = query === asked.query ? asked.answer : await deps.answers.answer(query, viewer, turn.now);
     if (answer.kind === 'action') {
       if (answer.action === 'forget') return forget(turn);
@@ -97,15 +109,23 @@ export function createAliceSkill(deps: AliceSkillDeps): AliceSkill {
     }
     const rendered = spoken(answer, turn.lang);
     const diary = isDiaryIntent(query.intent);
-    const last = diary ? { intent: query.intent, date: query.date, dateTo: query.dateTo, subject: query.subject, child: query.child } : turn.state.last;
-    return reply(turn, rendered.speech, { tts: rendered.tts, state: { last }, buttons: diary ? turn.t.suggestions : undefined });
+    const last = diary
+      ? { intent: query.intent, date: query.date, dateTo: query.dateTo, subject: query.subject, child: query.child }
+      : turn.state.last;
+    return reply(turn, rendered.speech, {
+      tts: rendered.tts,
+      state: { last },
+      buttons: diary ? turn.t.suggestions : undefined,
+    });
   }
 
   /** Consent to an older text no longer counts: nothing personal is said until the new one is answered. */
   async function reconsent(turn: TTurn, scope: TViewerScope): Promise<TAliceResponse> {
-    if (parseUtterance(turn.text, { lang: turn.lang, now: turn.now, tz: deps.timezone }).intent === 'forget') return forget(turn);
+    if (parseUtterance(turn.text, { lang: turn.lang, now: turn.now, tz: deps.timezone }).intent === 'forget')
+      return forget(turn);
     const accepted = turn.state.reconsent ? consentAnswer(turn) : null;
-    if (accepted === null) return reply(turn, voiceReconsentQuestion(turn.lang, turn.chat.channel, scope), { state: { reconsent: true } });
+    if (accepted === null)
+      return reply(turn, voiceReconsentQuestion(turn.lang, turn.chat.channel, scope), { state: { reconsent: true } });
     const result = await voiceReconsentTurn(deps.linking, turn.chat, turn.lang, accepted);
     log.info({ channel: 'alice', accepted }, 'consent asked again');
     return reply(turn, result.say, { state: {}, endSession: result.forgotten });
@@ -137,7 +157,11 @@ export function createAliceSkill(deps: AliceSkillDeps): AliceSkill {
     const linked = token && deps.chatForToken ? await deps.chatForToken(token) : null;
     if (linked) return linked;
     // Without a Yandex account the application id is the only stable id Alice gives.
-    return { channel: 'alice', externalId: req.session.user?.user_id ?? req.session.application.application_id, locale: lang };
+    return {
+      channel: 'alice',
+      externalId: req.session.user?.user_id ?? req.session.application.application_id,
+      locale: lang,
+    };
   }
 
   return {
@@ -155,7 +179,15 @@ export function createAliceSkill(deps: AliceSkillDeps): AliceSkill {
       if (req.request.original_utterance === 'ping') return aliceReply(t.pong, t.pong);
       // Yandex never sends more than 1,024 characters: a longer (forged) command is cut before anything parses it.
       const text = heardText(req.request.command || req.request.original_utterance);
-      const turn: TTurn = { req, lang, t, text, state: readVoiceSession(ZAliceSessionStateSchema, req.state?.session), chat: await chatOf(req, lang), now: clock() };
+      const turn: TTurn = {
+        req,
+        lang,
+        t,
+        text,
+        state: readVoiceSession(ZAliceSessionStateSchema, req.state?.session),
+        chat: await chatOf(req, lang),
+        now: clock(),
+      };
       return respond(turn);
     },
   };

@@ -1,2 +1,2 @@
-export { createAliceSkill, type AliceSkill, type AliceSkillDeps } from './alice-skill';
-export { ZAliceRequestSchema, ZAliceResponseSchema, type TAliceRequest, type TAliceResponse } from './alice-schemas';
+export { type TAliceRequest, type TAliceResponse, ZAliceRequestSchema, ZAliceResponseSchema } from './alice-schemas';
+export { type AliceSkill, type AliceSkillDeps, createAliceSkill } from './alice-skill';

@@ -1,6 +1,5 @@
-import { classifyIntent } from '../../core/nlu';
-import { tokenize } from '../../core/nlu';
 import type { TIntent, TQuery } from '../../core/nlu';
+import { classifyIntent, tokenize } from '../../core/nlu';
 
 // Within one voice session people ask elliptically: "что задали по математике?" and then
 // "а по физике?" or "а завтра?". The parser alone guesses an intent from a bare subject or date

@@ -1,5 +1,4 @@
-import { isPrintableText } from '../../core/input';
-import { cutUtterance } from '../../core/input';
+import { cutUtterance, isPrintableText } from '../../core/input';
 
 /**
  * What a voice request says, as the skills read it: cut to 1,024 characters before anything parses

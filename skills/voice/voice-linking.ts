@@ -1,6 +1,16 @@
 import type { TViewerScope } from '../../core/access';
-import { audienceOfRole, audienceOfScope, consentRefusalText, consentText, CURRENT_CONSENT_VERSION, LINKING_TEXTS, refusalMessage, type LinkService, type TChatRef } from '../../core/linking';
 import type { TLang } from '../../core/i18n';
+import {
+  audienceOfRole,
+  audienceOfScope,
+  CURRENT_CONSENT_VERSION,
+  consentRefusalText,
+  consentText,
+  LINKING_TEXTS,
+  type LinkService,
+  refusalMessage,
+  type TChatRef,
+} from '../../core/linking';
 
 // Linking by voice: the person reads out the 12-digit code, hears whom it links and the short
 // consent, and answers yes or no. Nothing about the user is stored before "yes". The checked code
@@ -15,18 +25,36 @@ export type TCodeTurn =
   | { kind: 'refused'; say: string; reason: string }
   | { kind: 'consent'; say: string; pending: TVoicePending };
 
-export type TConsentTurn = { kind: 'linked'; say: string; personId: string } | { kind: 'refused'; say: string; reason: string } | { kind: 'declined'; say: string };
+export type TConsentTurn =
+  | { kind: 'linked'; say: string; personId: string }
+  | { kind: 'refused'; say: string; reason: string }
+  | { kind: 'declined'; say: string };
 
 /** Checks a spoken code; on success the answer is the grant followed by the spoken consent. */
-export async function voiceCodeTurn(linking: LinkService, chat: TChatRef, lang: TLang, code: string): Promise<TCodeTurn> {
+export async function voiceCodeTurn(
+  linking: LinkService,
+  chat: TChatRef,
+  lang: TLang,
+  code: string,
+): Promise<TCodeTurn> {
   const started = await linking.offerLink(chat, code);
   if (!started.ok) return { kind: 'refused', say: refusalMessage(lang, started), reason: started.reason };
   const consent = consentText(lang, chat.channel, audienceOfRole(started.grant.role));
-  return { kind: 'consent', say: `${LINKING_TEXTS[lang].grant(started.grant)} ${consent.text}`, pending: { handle: started.handle } };
+  return {
+    kind: 'consent',
+    say: `${LINKING_TEXTS[lang].grant(started.grant)} ${consent.text}`,
+    pending: { handle: started.handle },
+  };
 }
 
 /** The answer to the consent question: "yes" stores the link and the consent, "no" stores nothing. */
-export async function voiceConsentTurn(linking: LinkService, chat: TChatRef, lang: TLang, pending: TVoicePending, accepted: boolean): Promise<TConsentTurn> {
+export async function voiceConsentTurn(
+  linking: LinkService,
+  chat: TChatRef,
+  lang: TLang,
+  pending: TVoicePending,
+  accepted: boolean,
+): Promise<TConsentTurn> {
   const texts = LINKING_TEXTS[lang];
   if (!accepted) {
     await linking.declinePending(chat, pending.handle);
@@ -43,9 +71,15 @@ export function voiceReconsentQuestion(lang: TLang, channel: TChatRef['channel']
 }
 
 /** "yes" records consent to the current text; "no" withdraws it, which deletes everything at once. */
-export async function voiceReconsentTurn(linking: LinkService, chat: TChatRef, lang: TLang, accepted: boolean): Promise<{ say: string; forgotten: boolean }> {
+export async function voiceReconsentTurn(
+  linking: LinkService,
+  chat: TChatRef,
+  lang: TLang,
+  accepted: boolean,
+): Promise<{ say: string; forgotten: boolean }> {
   const texts = LINKING_TEXTS[lang];
-  if (accepted && (await linking.renewConsent(chat, CURRENT_CONSENT_VERSION))) return { say: texts.reconsentAccepted, forgotten: false };
+  if (accepted && (await linking.renewConsent(chat, CURRENT_CONSENT_VERSION)))
+    return { say: texts.reconsentAccepted, forgotten: false };
   await linking.forget(chat);
   return { say: texts.reconsentDeclined, forgotten: true };
 }

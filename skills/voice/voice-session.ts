@@ -18,7 +18,10 @@ export function voiceSessionSchema<TLast extends z.ZodType>(last: TLast) {
 }
 
 /** The session a request carries; empty when it is missing or does not parse. */
-export function readVoiceSession<TSession extends object>(schema: z.ZodType<TSession>, raw: unknown): Partial<TSession> {
+export function readVoiceSession<TSession extends object>(
+  schema: z.ZodType<TSession>,
+  raw: unknown,
+): Partial<TSession> {
   const parsed = schema.safeParse(raw ?? {});
   return parsed.success ? parsed.data : {};
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { createAlertPipeline, type AlertPipeline } from '../../core/alerts/alert-pipeline';
 import { silentObserver, systemClock, type DeliveryQueue, type RateLimiter } from '../../core/alerts/alert-ports';
@@ -85,6 +86,17 @@ async function settled(world: TWorld, timeoutMs = 40_000) {
   }
 }
 
+/** Until no job of the queue waits, runs or is delayed: every job queued so far has been handled. */
+async function drained(queue: Queue, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'paused', 'waiting-children');
+    if (Object.values(counts).every((n) => n === 0)) return;
+    if (Date.now() > deadline) throw new Error(`queue not drained: ${JSON.stringify(counts)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 async function expectExactlyOnce(world: TWorld) {
   const perChat = new Map<string, number>();
   for (const m of world.stub.accepted) perChat.set(m.chatId, (perChat.get(m.chatId) ?? 0) + 1);
@@ -140,16 +152,19 @@ describe('alert delivery, in-process queue (embedded mode)', () => {
     const limiter = createRedisRateLimiter(redis!, `test:pace:${name}`);
     const queues = [createBullmqQueue(redisUrl!, { name }), createBullmqQueue(redisUrl!, { name })];
     const workers = queues.map((q) => pipelineFor(world, q, limiter));
+    const inspector = new Queue(name, { connection: redis! });
     await Promise.all(workers.map((w) => w.start()));
     try {
       await settled(world);
-      // A stray re-queue of every message (a sweeper, a restarted composer) must send nothing again.
+      // A stray re-queue of every message (a sweeper, a restarted composer) must send nothing again:
+      // checked once the workers have handled every one of those jobs.
       const ids = await world.db.sql.query<{ id: string }>(`SELECT id::text AS id FROM "AlertMessage"`);
       await queues[1].enqueue(ids.map((r) => ({ messageId: r.id, attempt: 0 })));
       await queues[0].enqueue(ids.map((r) => ({ messageId: r.id, attempt: 1 })));
-      await new Promise((r) => setTimeout(r, 1500));
+      await drained(inspector);
     } finally {
       await Promise.all(workers.map((w) => w.stop()));
+      await inspector.close();
     }
     await expectExactlyOnce(world);
   });

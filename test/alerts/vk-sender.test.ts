@@ -31,8 +31,8 @@ function interceptSend(times: number, answer: (call: TCall, calls: TCall[]) => u
   nock(API)
     .post('/method/messages.send')
     .times(times)
-    .reply(async (request: Request) => {
-      const form = new URLSearchParams(await request.text());
+    .reply((_uri, body) => {
+      const form = new URLSearchParams(body as string);
       const call = { peerId: form.get('peer_id')!, randomId: form.get('random_id')!, message: form.get('message')!, token: form.get('access_token')! };
       calls.push(call);
       return [200, answer(call, calls)];

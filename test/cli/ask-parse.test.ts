@@ -4,9 +4,9 @@ import path from 'node:path';
 import { openDatabase } from '../../prisma/db/database';
 import { loadDemoSchool } from '../../prisma/demo/load-demo';
 import { createIngestStore } from '../../prisma/stores/ingest/ingest-store';
-import { applyMigrations } from '../../prisma/db/migrate';
 import { DEMO_TODAY, DEMO_TZ } from '../helpers/demo-database';
 import { runDnevnik } from '../helpers/dnevnik-cli';
+import { openMigratedDataDir } from '../helpers/test-database';
 
 // The real command, spawned: `dnevnik parse` without any database, `dnevnik ask` against an
 // embedded database holding the demo school.
@@ -41,8 +41,7 @@ describe('dnevnik ask', () => {
 
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dnevnik-ask-'));
-    const db = await openDatabase({ dataDir: path.join(dataDir, 'pglite') });
-    await db.sql.session((sql) => applyMigrations(sql));
+    const db = await openMigratedDataDir(path.join(dataDir, 'pglite'));
     await loadDemoSchool({ ingestStore: createIngestStore(db), timezone: DEMO_TZ, today: DEMO_TODAY, prisma: db.prisma });
     const link = await db.prisma.studentLink.findFirstOrThrow({ where: { personId: 'demo-guardian-1' } });
     const grades = await db.prisma.grade.findMany({ where: { studentId: link.studentId, date: new Date(`${DEMO_TODAY}T00:00:00Z`), deletedAt: null } });

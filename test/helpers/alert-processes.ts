@@ -1,44 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { Client } from 'pg';
-import { openDatabase, type Database } from '../../prisma/db/database';
-import { applyMigrations } from '../../prisma/db/migrate';
+import { createPostgresDatabase, type TPostgresDatabase } from './test-database';
 
 // Real processes for the alert restart tests: a scratch PostgreSQL database whose URL a child
 // process can use too, and `dnevnik worker` started the way an operator starts it.
 
-export interface TScratchPostgres {
-  url: string;
-  db: Database;
-  destroy(): Promise<void>;
-}
+export type TScratchPostgres = TPostgresDatabase;
 
-async function admin(adminUrl: string, sql: string) {
-  const client = new Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-export async function createScratchPostgres(adminUrl: string, prefix = 'dnevnik_alerts'): Promise<TScratchPostgres> {
-  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
-  await admin(adminUrl, `CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const db = await openDatabase({ databaseUrl: url.toString() });
-  await db.sql.session((sql) => applyMigrations(sql));
-  return {
-    url: url.toString(),
-    db,
-    destroy: async () => {
-      await db.close();
-      await admin(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    },
-  };
+/** A migrated database of its own (a copy of the run's template, see test-database.ts). */
+export function createScratchPostgres(adminUrl: string, prefix = 'dnevnik_alerts'): Promise<TScratchPostgres> {
+  return createPostgresDatabase(adminUrl, prefix);
 }
 
 /** Another database of the same Redis server: a child worker uses the default queue name, so the test keeps it apart this way. */

@@ -22,6 +22,14 @@ export interface TVkApiStub {
   stop(): void;
 }
 
+/**
+ * For nock scopes that answer vk-io: it asks for keep-alive connections, and nock (14) sends no
+ * Content-Length for a computed reply, so the client would wait for the end of an answer forever.
+ */
+export const CONTENT_LENGTH = {
+  'Content-Length': (_req: unknown, _res: unknown, body: unknown) => String(Buffer.byteLength(typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body))),
+};
+
 const DEFAULTS: Record<string, (call: TVkCall, n: number) => unknown> = {
   'messages.send': (_c, n) => ({ response: 1000 + n }),
   'messages.sendMessageEventAnswer': () => ({ response: 1 }),
@@ -32,10 +40,12 @@ const DEFAULTS: Record<string, (call: TVkCall, n: number) => unknown> = {
 export function startVkApiStub(options: { answer?: (call: TVkCall, n: number) => unknown } = {}): TVkApiStub {
   const calls: TVkCall[] = [];
   nock(VK_API_ORIGIN)
+    .defaultReplyHeaders(CONTENT_LENGTH)
     .persist()
     .post(/^\/method\/[\w.]+$/)
-    .reply(async (req: Request) => {
-      const call: TVkCall = { method: new URL(req.url).pathname.replace('/method/', ''), params: Object.fromEntries(new URLSearchParams(await req.text())) };
+    // nock 14 gives a reply function the path (with any query) and the body (a form: a string).
+    .reply((uri, body) => {
+      const call: TVkCall = { method: new URL(uri, VK_API_ORIGIN).pathname.replace('/method/', ''), params: Object.fromEntries(new URLSearchParams(body as string)) };
       calls.push(call);
       const n = calls.length;
       const custom = options.answer?.(call, n);

@@ -32,11 +32,15 @@ for (const { kind, describe: d } of DATABASE_KINDS) {
       };
     }
 
-    beforeEach(async () => {
+    // One database for the file, emptied before each test: no attempt of one test counts in another's brakes.
+    beforeAll(async () => {
       db = await createTestDatabase(kind);
+    });
+    afterAll(() => db?.destroy());
+    beforeEach(async () => {
+      await db.reset();
       lookups = 0;
     });
-    afterEach(() => db.destroy());
 
     const service = () => createLinkService({ store: countingStore(), access: createReadModel(db, 'Europe/Moscow').access, pepper: PEPPER, now: () => new Date('2026-12-02T10:00:00Z') });
 

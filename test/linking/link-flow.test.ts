@@ -39,13 +39,18 @@ for (const { kind, describe: d } of DATABASE_KINDS) {
       return started.pending;
     };
 
-    beforeEach(async () => {
+    // One database for the file, emptied before each test: every test starts from the same empty
+    // school, as it would on a database of its own.
+    beforeAll(async () => {
       db = await createTestDatabase(kind);
+    });
+    afterAll(() => db?.destroy());
+    beforeEach(async () => {
+      await db.reset();
       await seedSchool(db);
       clock = new Date('2026-12-02T10:00:00Z');
       service = createLinkService({ store: store(), access: createReadModel(db, 'Europe/Moscow').access, pepper: PEPPER, now: () => clock });
     });
-    afterEach(() => db.destroy());
 
     test('codes are stored only hashed', async () => {
       const code = await issue();

@@ -31,15 +31,20 @@ for (const { kind, describe: d } of DATABASE_KINDS) {
     };
     const pendingRows = () => db.sql.query<Record<string, unknown>>(`SELECT * FROM "PendingLink"`);
 
-    beforeEach(async () => {
+    // One database for the file, emptied before each test: every test starts from the same empty
+    // school, as it would on a database of its own.
+    beforeAll(async () => {
       db = await createTestDatabase(kind);
+    });
+    afterAll(() => db?.destroy());
+    beforeEach(async () => {
+      await db.reset();
       await db.prisma.school.create({ data: { id: 'sch', name: 'Школа № 5' } });
       await db.prisma.schoolClass.create({ data: { id: 'c5a', schoolId: 'sch', name: '5А' } });
       await db.prisma.student.create({ data: { id: 'st1', schoolId: 'sch', classId: 'c5a', lastName: 'Иванова', firstName: 'Маша' } });
       clock = new Date('2026-12-02T10:00:00Z');
       service = createLinkService({ store: store(), access: createReadModel(db, 'Europe/Moscow').access, pepper: PEPPER, now: () => clock });
     });
-    afterEach(() => db.destroy());
 
     test('an offered code waits under a letters-only handle: the row holds its hash and the chat, nothing else', async () => {
       const code = await issue();

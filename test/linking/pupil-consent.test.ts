@@ -30,14 +30,19 @@ for (const { kind, describe: d } of DATABASE_KINDS) {
       return service.acceptConsent(who, started.pending, CURRENT_CONSENT_VERSION);
     };
 
-    beforeEach(async () => {
+    // One database for the file, emptied before each test: every test starts from the same empty
+    // school, as it would on a database of its own.
+    beforeAll(async () => {
       db = await createTestDatabase(kind);
+    });
+    afterAll(() => db?.destroy());
+    beforeEach(async () => {
+      await db.reset();
       await db.prisma.school.create({ data: { id: 'sch', name: 'Школа № 5' } });
       await db.prisma.schoolClass.create({ data: { id: 'c5a', schoolId: 'sch', name: '5А' } });
       await db.prisma.student.create({ data: { id: 'st1', schoolId: 'sch', classId: 'c5a', lastName: 'Иванова', firstName: 'Маша' } });
       service = createLinkService({ store: createLinkingStore(db), access: createReadModel(db, 'Europe/Moscow').access, pepper: PEPPER, now: () => clock });
     });
-    afterEach(() => db.destroy());
 
     test('without a guardian: refused politely, nothing stored, not counted, the code unused', async () => {
       const code = await issue('student');

@@ -3,13 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createLinkService, issueCodes } from '../../core/linking';
-import { openDatabase } from '../../prisma/db/database';
 import { loadDemoSchool } from '../../prisma/demo/load-demo';
 import { createIngestStore } from '../../prisma/stores/ingest/ingest-store';
 import { createLinkingStore } from '../../prisma/stores/linking/linking-store';
-import { applyMigrations } from '../../prisma/db/migrate';
 import { DEMO_TODAY, DEMO_TZ } from '../helpers/demo-database';
 import { runDnevnik } from '../helpers/dnevnik-cli';
+import { openMigratedDataDir } from '../helpers/test-database';
 import { createReadModel } from '../../prisma/stores/diary/read-model';
 
 // `dnevnik privacy access` and `dnevnik privacy report`, spawned against an embedded database:
@@ -25,8 +24,7 @@ describe('dnevnik privacy', () => {
 
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dnevnik-privacy-'));
-    const db = await openDatabase({ dataDir: path.join(dataDir, 'pglite') });
-    await db.sql.session((sql) => applyMigrations(sql));
+    const db = await openMigratedDataDir(path.join(dataDir, 'pglite'));
     await loadDemoSchool({ ingestStore: createIngestStore(db), timezone: DEMO_TZ, today: DEMO_TODAY, prisma: db.prisma });
     studentId = (await db.prisma.studentLink.findFirstOrThrow({ where: { personId: 'demo-guardian-1' } })).studentId;
     // A parent links a Telegram chat and then withdraws consent.

@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase } from '../../prisma/db/database';
-import { applyMigrations } from '../../prisma/db/migrate';
 import { runDnevnik } from '../helpers/dnevnik-cli';
 import { allPresent, ingest, lessonEvents, schoolSetup, T2 } from '../helpers/reminder-fixtures';
+import { openMigratedDataDir } from '../helpers/test-database';
 
 // `dnevnik journal-status`, spawned against an embedded database as a school admin runs it.
 
@@ -16,8 +15,7 @@ describe('dnevnik journal-status', () => {
 
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dnevnik-journal-'));
-    const db = await openDatabase({ dataDir: path.join(dataDir, 'pglite') });
-    await db.sql.session((sql) => applyMigrations(sql));
+    const db = await openMigratedDataDir(path.join(dataDir, 'pglite'));
     await ingest(db, [
       ...schoolSetup(),
       ...lessonEvents({ id: 'a', date: DAY, start: '08:30', end: '09:15', topic: 'Дроби', attendance: allPresent() }),

@@ -52,6 +52,22 @@ function startWorker(env: Record<string, string>): TChild {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * Until the workers have finished `n` scans after the moment `since` (epoch ms): the scheduler's
+ * queue keeps its last 100 finished jobs, each with the time it finished. A wait for what the
+ * workers did rather than for a time: on a slow machine a fixed sleep may see no scan at all.
+ */
+async function untilScans(queue: Queue, since: number, n: number, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const finished = await queue.getJobs(['completed', 'failed'], 0, 99);
+    const count = finished.filter((job) => (job.finishedOn ?? 0) > since).length;
+    if (count >= n) return;
+    if (Date.now() > deadline) throw new Error(`only ${count} of ${n} scans finished in ${timeoutMs} ms`);
+    await sleep(50);
+  }
+}
+
 (adminUrl && redisUrl ? describe : describe.skip)('teacher reminders across worker processes (PostgreSQL + Redis)', () => {
   let scratch: TScratchPostgres;
   let db: Database;
@@ -110,43 +126,49 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
       TELEGRAM_API_ROOT: stub.apiRoot,
       REMINDER_EVERY_MS: '200',
     };
-    children.push(startWorker(env), startWorker(env));
-    await Promise.all(children.map((c) => c.ready));
-    // One of the two dies without warning while scans run; a replacement starts.
-    await sleep(300);
-    await children[0].kill('SIGKILL');
-    children.push(startWorker(env));
-    await children[2].ready;
+    const scans = new Queue(REMINDERS_QUEUE, { connection: { url: redisDbUrl } });
+    try {
+      children.push(startWorker(env), startWorker(env));
+      await Promise.all(children.map((c) => c.ready));
+      // One of the two dies without warning while scans run; a replacement starts. The moment is
+      // chosen, not waited for: early, before the first messages are on their way.
+      await sleep(300);
+      await children[0].kill('SIGKILL');
+      children.push(startWorker(env));
+      await children[2].ready;
 
-    const deadline = Date.now() + 30_000;
-    while (stub.accepted.length < 2 && Date.now() < deadline) await sleep(100);
-    // Further scans and sweeps must not send anything again.
-    await sleep(2_000);
+      const deadline = Date.now() + 30_000;
+      while (stub.accepted.length < 2 && Date.now() < deadline) await sleep(100);
+      // Further scans and sweeps must not send anything again: ten scans, two seconds of sweeps.
+      await untilScans(scans, Date.now(), 10);
 
-    expect(stub.accepted.map((m) => m.chatId).sort()).toEqual(['6001', '6002']);
-    const lesson = (className: string, subject: string) => ruReminderTexts.lesson(className, subject, lessonDate);
-    expect(stub.accepted.find((m) => m.chatId === '6001')!.text).toBe(
-      `Заполните, пожалуйста, журнал:\n• 3 урока без темы: ${[1, 2, 3].map(() => lesson('5А', 'Математика')).join(', ')}`,
-    );
-    expect(stub.accepted.find((m) => m.chatId === '6002')!.text).toBe(`Заполните, пожалуйста, журнал:\n• 1 урок без отметок посещаемости: ${lesson('6Б', 'Физика')}`);
-    // The journal sends a lesson that ended hours ago only now: the next scan (they cover whole
-    // minutes, so within a minute) still finds it, once.
-    await ingest(db, lessonEvents({ id: 'late', date: lessonDate, start: '00:05', end: lessonEnd, teacherId: T2, subjectId: 'rs-phys', attendance: allPresent() }));
-    const lateDeadline = Date.now() + 75_000;
-    while (stub.accepted.length < 3 && Date.now() < lateDeadline) await sleep(100);
-    await sleep(1_500);
-    expect(stub.accepted.map((m) => m.chatId).sort()).toEqual(['6001', '6002', '6002']);
-    expect(stub.accepted.at(-1)!.text).toBe(`Заполните, пожалуйста, журнал:\n• 1 урок без темы: ${lesson('5А', 'Физика')}`);
+      expect(stub.accepted.map((m) => m.chatId).sort()).toEqual(['6001', '6002']);
+      const lesson = (className: string, subject: string) => ruReminderTexts.lesson(className, subject, lessonDate);
+      expect(stub.accepted.find((m) => m.chatId === '6001')!.text).toBe(
+        `Заполните, пожалуйста, журнал:\n• 3 урока без темы: ${[1, 2, 3].map(() => lesson('5А', 'Математика')).join(', ')}`,
+      );
+      expect(stub.accepted.find((m) => m.chatId === '6002')!.text).toBe(`Заполните, пожалуйста, журнал:\n• 1 урок без отметок посещаемости: ${lesson('6Б', 'Физика')}`);
+      // The journal sends a lesson that ended hours ago only now: the next scan (they cover whole
+      // minutes, so within a minute) still finds it, once.
+      await ingest(db, lessonEvents({ id: 'late', date: lessonDate, start: '00:05', end: lessonEnd, teacherId: T2, subjectId: 'rs-phys', attendance: allPresent() }));
+      const lateDeadline = Date.now() + 75_000;
+      while (stub.accepted.length < 3 && Date.now() < lateDeadline) await sleep(100);
+      await untilScans(scans, Date.now(), 8);
+      expect(stub.accepted.map((m) => m.chatId).sort()).toEqual(['6001', '6002', '6002']);
+      expect(stub.accepted.at(-1)!.text).toBe(`Заполните, пожалуйста, журнал:\n• 1 урок без темы: ${lesson('5А', 'Физика')}`);
 
-    const rows = await db.sql.query<{ lessonId: string; status: string }>(`SELECT "lessonId", status FROM "LessonReminder" ORDER BY "lessonId"`);
-    expect(rows).toEqual([
-      { lessonId: 'late', status: 'sent' },
-      { lessonId: 'm1', status: 'sent' },
-      { lessonId: 'm2', status: 'sent' },
-      { lessonId: 'm3', status: 'sent' },
-      { lessonId: 'p1', status: 'sent' },
-    ]);
-    const messages = await db.sql.query<{ status: string; n: number }>(`SELECT status, count(*)::int AS n FROM "AlertMessage" GROUP BY status`);
-    expect(messages).toEqual([{ status: 'sent', n: 3 }]);
+      const rows = await db.sql.query<{ lessonId: string; status: string }>(`SELECT "lessonId", status FROM "LessonReminder" ORDER BY "lessonId"`);
+      expect(rows).toEqual([
+        { lessonId: 'late', status: 'sent' },
+        { lessonId: 'm1', status: 'sent' },
+        { lessonId: 'm2', status: 'sent' },
+        { lessonId: 'm3', status: 'sent' },
+        { lessonId: 'p1', status: 'sent' },
+      ]);
+      const messages = await db.sql.query<{ status: string; n: number }>(`SELECT status, count(*)::int AS n FROM "AlertMessage" GROUP BY status`);
+      expect(messages).toEqual([{ status: 'sent', n: 3 }]);
+    } finally {
+      await scans.close();
+    }
   }, 150_000);
 });

@@ -25,8 +25,8 @@ const LESSONS: TLessonSpec[] = [
   { id: 'long-ago', date: '2025-11-30', start: '08:30', end: '09:15' },
 ];
 
-async function world(kind: 'pglite' | 'postgres') {
-  const db = await createTestDatabase(kind);
+async function world(kind: 'pglite' | 'postgres', db?: TestDatabase) {
+  db ??= await createTestDatabase(kind);
   await ingest(db, [...schoolSetup(), ...LESSONS.flatMap(lessonEvents)]);
   const chat1 = await linkTeacher(db.sql.query, T1, '5001');
   const chat2 = await linkTeacher(db.sql.query, T2, '5002');
@@ -93,8 +93,15 @@ describe('teacher reminders: waiting', () => {
   let db: TestDatabase;
   let chat1: string;
   let chat2: string;
-  beforeEach(async () => ({ db, chat1, chat2 } = await world('pglite')));
-  afterEach(async () => db?.destroy());
+  // One database, emptied and filled anew before each test: each starts from the same school.
+  beforeAll(async () => {
+    db = await createTestDatabase('pglite');
+  });
+  afterAll(async () => db?.destroy());
+  beforeEach(async () => {
+    await db.reset();
+    ({ chat1, chat2 } = await world('pglite', db));
+  });
 
   it('a lesson back-filled before its reminder went out needs none', async () => {
     await setReminderSettings(db.sql.query, T2, { quietFrom: '11:00', quietTo: '15:00' });

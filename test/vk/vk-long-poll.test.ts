@@ -2,7 +2,7 @@ import nock from 'nock';
 import { createLogger } from '../../infra/logger';
 import { createDemoDatabase } from '../helpers/demo-database';
 import type { TestDatabase } from '../helpers/test-database';
-import { startVkApiStub, type TVkApiStub } from '../helpers/vk-api-stub';
+import { CONTENT_LENGTH, startVkApiStub, type TVkApiStub } from '../helpers/vk-api-stub';
 import { GROUP_ID, messageNew } from '../helpers/vk-harness';
 import { vkOnDatabase } from '../helpers/vk-runtime';
 
@@ -33,12 +33,13 @@ it('handles polled events through the inbox, a repeated event_id once; one witho
   const stray = { type: 'message_new', group_id: GROUP_ID, object: {} };
   const broken = { type: 'message_new', group_id: GROUP_ID, event_id: 'broken-1', object: { message: { peer_id: 133456789 } } };
   nock(LP)
+    .defaultReplyHeaders(CONTENT_LENGTH)
     .persist()
     .get(`/wh${GROUP_ID}`)
     .query(true)
     .delay(50)
-    .reply((req: Request) => {
-      const ts = new URL(req.url).searchParams.get('ts')!;
+    .reply((uri) => {
+      const ts = new URL(uri, LP).searchParams.get('ts')!;
       polls.push(ts);
       // The same event comes twice (a ts VK replays after a restart), then nothing more.
       if (ts === '10') return [200, { ts: '11', updates: [first, stray, broken] }];

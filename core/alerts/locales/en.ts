@@ -6,14 +6,21 @@ const money = (kopecks: number) => `${(kopecks / 100).toFixed(2)} RUB`;
 
 export const enTexts: TAlertTexts = {
   gradeCreated: (p) => {
-    const notes = [p.workType?.toLowerCase(), p.weight && p.weight > 1 ? `weight ${p.weight}` : undefined].filter(Boolean);
+    const notes = [p.workType?.toLowerCase(), p.weight && p.weight > 1 ? `weight ${p.weight}` : undefined].filter(
+      Boolean,
+    );
     return `${p.value} in ${p.subjectName}${notes.length ? ` (${notes.join(', ')})` : ''}`;
   },
-  gradeChanged: (p) => `${p.subjectName} grade of ${p.date} corrected${p.previousValue ? `: ${p.previousValue} → ${p.value}` : ` to ${p.value}`}`,
+  gradeChanged: (p) =>
+    `${p.subjectName} grade of ${p.date} corrected${p.previousValue ? `: ${p.previousValue} → ${p.value}` : ` to ${p.value}`}`,
   gradeDeleted: (p) => `${p.subjectName} grade ${p.value} of ${p.date} removed`,
   homework: (p) => `${p.isNew ? 'new' : 'changed'} ${p.subjectName} homework for tomorrow`,
   lessonCancelled: (p) => `${p.subjectName} lesson on ${p.date} at ${p.start} cancelled`,
-  lessonMoved: (p) => `${p.subjectName} lesson moved from ${p.previousDate ?? ''} ${p.previousStart ?? ''} to ${p.date} ${p.start}`.replace(/\s+/g, ' '),
+  lessonMoved: (p) =>
+    `${p.subjectName} lesson moved from ${p.previousDate ?? ''} ${p.previousStart ?? ''} to ${p.date} ${p.start}`.replace(
+      /\s+/g,
+      ' ',
+    ),
   canteenLow: (p) => `canteen balance ${money(p.balanceKopecks ?? 0)} is below ${money(p.thresholdKopecks ?? 0)}`,
   instantHeader: (student, count) => `${student}: ${count} diary updates`,
   digestHeader: (count) => `Daily summary (${count})`,

@@ -1,5 +1,5 @@
-import type { TAlertTexts } from './texts-type';
 import { ruDative } from './ru-dative';
+import type { TAlertTexts } from './texts-type';
 
 // Russian alert texts. Kept apart from the answer renderers so alerts stay stable while those evolve.
 
@@ -11,11 +11,16 @@ export const ruTexts: TAlertTexts = {
     const notes = [p.workType?.toLowerCase(), p.weight && p.weight > 1 ? `вес ${p.weight}` : undefined].filter(Boolean);
     return `${p.value} по ${ruDative(p.subjectName ?? '')}${notes.length ? ` (${notes.join(', ')})` : ''}`;
   },
-  gradeChanged: (p) => `оценка по ${ruDative(p.subjectName ?? '')} за ${ruDate(p.date)} исправлена${p.previousValue ? `: ${p.previousValue} → ${p.value}` : ` на ${p.value}`}`,
+  gradeChanged: (p) =>
+    `оценка по ${ruDative(p.subjectName ?? '')} за ${ruDate(p.date)} исправлена${p.previousValue ? `: ${p.previousValue} → ${p.value}` : ` на ${p.value}`}`,
   gradeDeleted: (p) => `оценка ${p.value} по ${ruDative(p.subjectName ?? '')} за ${ruDate(p.date)} удалена`,
   homework: (p) => `${p.isNew ? 'новое задание' : 'задание изменено'} по ${ruDative(p.subjectName ?? '')} на завтра`,
   lessonCancelled: (p) => `урок ${p.subjectName} ${ruDate(p.date)} в ${p.start} отменён`,
-  lessonMoved: (p) => `урок ${p.subjectName} перенесён с ${ruDate(p.previousDate)} ${p.previousStart ?? ''} на ${ruDate(p.date)} ${p.start}`.replace(/\s+/g, ' '),
+  lessonMoved: (p) =>
+    `урок ${p.subjectName} перенесён с ${ruDate(p.previousDate)} ${p.previousStart ?? ''} на ${ruDate(p.date)} ${p.start}`.replace(
+      /\s+/g,
+      ' ',
+    ),
   canteenLow: (p) => `баланс питания ${rub(p.balanceKopecks ?? 0)} — ниже ${rub(p.thresholdKopecks ?? 0)}`,
   instantHeader: (student, count) => `${student}: новое в дневнике (${count})`,
   digestHeader: (count) => `Сводка за день (${count})`,

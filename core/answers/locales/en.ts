@@ -1,7 +1,7 @@
 import { dayAndMonth, daysBetween, isoWeekday } from '../../calendar/civil-date';
 import type { TPeriod } from '../answer-types';
-import type { TAnswerTexts } from './texts-type';
 import { EN_SUBJECTS, transliterate } from './en-subjects';
+import type { TAnswerTexts } from './texts-type';
 
 const GRADE_NAMES: Record<string, [string, string]> = {
   '5': ['a five', 'fives'],
@@ -12,14 +12,41 @@ const GRADE_NAMES: Record<string, [string, string]> = {
   зачёт: ['a pass', 'passes'],
   незачёт: ['a fail', 'fails'],
 };
-const SMALL = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+const SMALL = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+];
 const RELATIVE: Record<number, string> = { [-1]: 'yesterday', 0: 'today', 1: 'tomorrow' };
 
 function count(n: number): string {
   return SMALL[n] ?? String(n);
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 /** "December 4" (or "Dec 4" when short). */
@@ -67,10 +94,13 @@ export const en: TAnswerTexts = {
   andMore: (n) => `and ${count(n)} more`,
   texts: {
     help: 'I answer questions about the school diary:\n• "Any grades today?"\n• "What homework is due tomorrow?"\n• "Timetable for Friday"\n• "What is the canteen balance?"\nYou can name a child: "Masha\'s grades". "Notify me about grades" turns alerts on.',
-    helpSpoken: 'Ask me, for example: any grades today, what homework is due tomorrow, what is the timetable on Friday, or what is the canteen balance.',
-    unknown: 'Sorry, I did not get that. I can tell you about grades, homework, the timetable and the canteen balance. For example: "what homework is due tomorrow?"',
+    helpSpoken:
+      'Ask me, for example: any grades today, what homework is due tomorrow, what is the timetable on Friday, or what is the canteen balance.',
+    unknown:
+      'Sorry, I did not get that. I can tell you about grades, homework, the timetable and the canteen balance. For example: "what homework is due tomorrow?"',
     notLinked: 'No student is linked to you yet. Enter the code from the school letter to connect the diary.',
-    refused: 'I can only tell you about the children linked to you. To add a child, enter the code from the school letter.',
+    refused:
+      'I can only tell you about the children linked to you. To add a child, enter the code from the school letter.',
     askChild: 'Name the student, for example: "Masha\'s grades today".',
     noPerson: 'Connect the diary first: enter the code from the school letter.',
     slowDown: 'That is a lot of questions in a row. Please wait a minute and ask again.',
@@ -101,14 +131,18 @@ export const en: TAnswerTexts = {
   spoken: {
     gradesPrefix: (name, w) => `${capital(w)}, ${transliterate(name)} got `,
     noGrades: (name, w, s) => `${transliterate(name)} has no grades ${pre(s)}${w} yet.`,
-    homeworkPrefix: (name, w) => `${transliterate(name)}'s homework ${w === 'today' || w === 'tomorrow' ? `for ${w}` : w}: `,
+    homeworkPrefix: (name, w) =>
+      `${transliterate(name)}'s homework ${w === 'today' || w === 'tomorrow' ? `for ${w}` : w}: `,
     homeworkItem: (subject, text) => `${EN_SUBJECTS[subject] ?? transliterate(subject)}: ${transliterate(text)}`,
-    noHomework: (name, w, s) => `${transliterate(name)} has no homework ${pre(s)}${w === 'today' || w === 'tomorrow' ? `for ${w}` : w}.`,
+    noHomework: (name, w, s) =>
+      `${transliterate(name)} has no homework ${pre(s)}${w === 'today' || w === 'tomorrow' ? `for ${w}` : w}.`,
     schedulePrefix: (name, w, lessons) => `${transliterate(name)} has ${lessons} ${w}: `,
-    scheduleItem: (subject, f) => `${EN_SUBJECTS[subject] ?? transliterate(subject)}${f.isTest ? ' with a test' : ''}${f.cancelled ? ', cancelled' : ''}`,
+    scheduleItem: (subject, f) =>
+      `${EN_SUBJECTS[subject] ?? transliterate(subject)}${f.isTest ? ' with a test' : ''}${f.cancelled ? ', cancelled' : ''}`,
     noLessons: (name, w) => `${transliterate(name)} has no lessons ${w}.`,
     teacherPrefix: (w, lessons) => `${capital(w)} you have ${lessons}: `,
-    teacherItem: (start, subject, cls) => `${EN_SUBJECTS[subject] ?? transliterate(subject)} with ${transliterate(cls)} at ${start}`,
+    teacherItem: (start, subject, cls) =>
+      `${EN_SUBJECTS[subject] ?? transliterate(subject)} with ${transliterate(cls)} at ${start}`,
     balance: (name, amount) => `${transliterate(name)}'s canteen balance is ${amount}.`,
     noBalance: (name) => `There is no canteen data for ${transliterate(name)} yet.`,
   },

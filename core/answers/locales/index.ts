@@ -1,6 +1,6 @@
-import type { TAnswerTexts } from './texts-type';
+import type { TLang } from '../../i18n';
 import { en } from './en';
 import { ru } from './ru';
-import type { TLang } from '../../i18n';
+import type { TAnswerTexts } from './texts-type';
 
 export const LOCALES: Record<TLang, TAnswerTexts> = { ru, en };

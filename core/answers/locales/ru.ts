@@ -1,13 +1,32 @@
 import { dayAndMonth, daysBetween, isoWeekday } from '../../calendar/civil-date';
 import { declineRuName } from '../../nlu/name-forms';
 import type { TPeriod } from '../answer-types';
-import type { TAnswerTexts } from './texts-type';
 import { numberWords, plural, type TGender } from './ru-numbers';
 import { RU_SUBJECT_DATIVE } from './ru-subjects';
+import type { TAnswerTexts } from './texts-type';
 
 const WEEKDAY_IN = ['в понедельник', 'во вторник', 'в среду', 'в четверг', 'в пятницу', 'в субботу', 'в воскресенье'];
-const MONTH_GEN = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
-const RELATIVE: Record<number, string> = { [-2]: 'позавчера', [-1]: 'вчера', 0: 'сегодня', 1: 'завтра', 2: 'послезавтра' };
+const MONTH_GEN = [
+  'января',
+  'февраля',
+  'марта',
+  'апреля',
+  'мая',
+  'июня',
+  'июля',
+  'августа',
+  'сентября',
+  'октября',
+  'ноября',
+  'декабря',
+];
+const RELATIVE: Record<number, string> = {
+  [-2]: 'позавчера',
+  [-1]: 'вчера',
+  0: 'сегодня',
+  1: 'завтра',
+  2: 'послезавтра',
+};
 
 const GRADE_FORMS: Record<string, { forms: [string, string, string]; gender: TGender }> = {
   '5': { forms: ['пятёрка', 'пятёрки', 'пятёрок'], gender: 'f' },
@@ -65,12 +84,14 @@ export const ru: TAnswerTexts = {
   countLessons: (n) => `${numberWords(n, 'm')} ${plural(n, ['урок', 'урока', 'уроков'])}`,
   andMore: (n) => `и ещё ${n}`,
   texts: {
-    help:
-      'Я отвечаю на вопросы о школьном дневнике:\n• «Какие оценки сегодня?»\n• «Что задали на завтра?»\n• «Расписание на пятницу»\n• «Сколько денег на карте?»\nМожно назвать ребёнка: «оценки у Маши». «Подпиши на оценки» включит уведомления.',
-    helpSpoken: 'Спросите, например: какие оценки сегодня, что задали на завтра, какое расписание в пятницу или сколько денег на карте.',
-    unknown: 'Я не понял вопрос. Я умею рассказывать об оценках, домашнем задании, расписании и балансе школьной карты. Например: «что задали на завтра?»',
+    help: 'Я отвечаю на вопросы о школьном дневнике:\n• «Какие оценки сегодня?»\n• «Что задали на завтра?»\n• «Расписание на пятницу»\n• «Сколько денег на карте?»\nМожно назвать ребёнка: «оценки у Маши». «Подпиши на оценки» включит уведомления.',
+    helpSpoken:
+      'Спросите, например: какие оценки сегодня, что задали на завтра, какое расписание в пятницу или сколько денег на карте.',
+    unknown:
+      'Я не понял вопрос. Я умею рассказывать об оценках, домашнем задании, расписании и балансе школьной карты. Например: «что задали на завтра?»',
     notLinked: 'Пока к вам не привязан ни один ученик. Введите код из письма школы, чтобы подключить дневник.',
-    refused: 'Я могу рассказать только о детях, которые привязаны к вам. Чтобы добавить ребёнка, введите код из письма школы.',
+    refused:
+      'Я могу рассказать только о детях, которые привязаны к вам. Чтобы добавить ребёнка, введите код из письма школы.',
     askChild: 'Назовите ученика, например: «оценки у Маши сегодня».',
     noPerson: 'Сначала подключите дневник: введите код из письма школы.',
     slowDown: 'Слишком много вопросов подряд. Подождите минуту и спросите снова, пожалуйста.',
@@ -105,7 +126,8 @@ export const ru: TAnswerTexts = {
     homeworkItem: (subject, text) => `${subjectIn(subject)} — ${text}`,
     noHomework: (name, w, s) => `${genitive(name)} ${pre(s)}${onDay(w)} ничего не задано.`,
     schedulePrefix: (name, w, lessons) => `${genitive(name)} ${w} ${lessons}: `,
-    scheduleItem: (subject, f) => `${subject.toLowerCase()}${f.isTest ? ', контрольная' : ''}${f.cancelled ? ' — отменён' : ''}`,
+    scheduleItem: (subject, f) =>
+      `${subject.toLowerCase()}${f.isTest ? ', контрольная' : ''}${f.cancelled ? ' — отменён' : ''}`,
     noLessons: (name, w) => `${genitive(name)} ${w} уроков нет.`,
     teacherPrefix: (w, lessons) => `${capital(w)} у вас ${lessons}: `,
     teacherItem: (start, subject, cls) => `в ${start} ${subject.toLowerCase()} в ${cls}`,

@@ -1,5 +1,5 @@
-import type { TChannelAction, TPeriod } from '../answer-types';
 import type { TLang } from '../../i18n';
+import type { TChannelAction, TPeriod } from '../answer-types';
 
 /** Everything language-specific the renderers need: words, grammar and whole phrases. */
 export interface TAnswerTexts {

@@ -26,7 +26,10 @@ export const en: TBotTexts = {
     quiet: (from, to) => `Quiet hours ${from}–${to}`,
     quietOff: 'No quiet hours',
     threshold: (rubles) => (rubles ? `Balance threshold: ${rubles} ₽` : 'Balance threshold: none'),
-    scope: (child) => (child ? `For ${child} only, with this child's balance threshold.` : 'For all children. The top button picks one child.'),
+    scope: (child) =>
+      child
+        ? `For ${child} only, with this child's balance threshold.`
+        : 'For all children. The top button picks one child.',
     reminders: (on) => (on ? 'Journal reminders: on' : 'Journal reminders: off'),
     subscribed: 'Grade alerts are on. Adjust them: /settings',
     unsubscribed: 'Alerts are off. Turn them back on: /settings',
@@ -48,8 +51,10 @@ export const en: TBotTexts = {
   },
   start: { welcome: 'Hello! I am the school diary. To connect your child, send the code from the school letter.' },
   input: {
-    tooLong: 'That message is too long. Please ask something shorter, for example "grades today" or "homework for tomorrow".',
-    unreadable: 'I could not read that message: it holds control characters. Please write your question as plain text, for example "grades today".',
+    tooLong:
+      'That message is too long. Please ask something shorter, for example "grades today" or "homework for tomorrow".',
+    unreadable:
+      'I could not read that message: it holds control characters. Please write your question as plain text, for example "grades today".',
   },
   error: 'Sorry, something went wrong. Please try again a little later.',
   commands: [

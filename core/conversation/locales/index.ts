@@ -1,7 +1,7 @@
+import type { TLang } from '../../i18n';
 import { en } from './en';
 import { ru } from './ru';
 import type { TBotTexts } from './texts-type';
-import type { TLang } from '../../i18n';
 
 export type { TBotTexts } from './texts-type';
 

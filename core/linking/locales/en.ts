@@ -40,24 +40,30 @@ export const en: TLinkingTexts = {
     },
     carriers: {
       telegram: {
-        adult: 'questions and answers travel through Telegram and pass through the servers of the Telegram company outside Russia, which handles them under its own rules.',
-        pupil: 'your questions and answers go through Telegram, that is, through the Telegram company’s computers in other countries.',
+        adult:
+          'questions and answers travel through Telegram and pass through the servers of the Telegram company outside Russia, which handles them under its own rules.',
+        pupil:
+          'your questions and answers go through Telegram, that is, through the Telegram company’s computers in other countries.',
       },
       vk: {
-        adult: 'questions and answers travel through VK and pass through the servers of the VK company, which handles them under its own rules.',
+        adult:
+          'questions and answers travel through VK and pass through the servers of the VK company, which handles them under its own rules.',
         pupil: 'your questions and answers go through VK, that is, through the VK company’s computers.',
       },
       alice: {
-        adult: 'questions and answers travel through Alice and pass through Yandex’s servers, and Yandex handles them under its own rules.',
+        adult:
+          'questions and answers travel through Alice and pass through Yandex’s servers, and Yandex handles them under its own rules.',
         pupil: 'your questions and answers go through Alice, that is, through Yandex’s computers.',
       },
       alexa: {
-        adult: 'questions and answers travel through Alexa and pass through Amazon’s servers outside Russia, and Amazon handles them under its own rules.',
+        adult:
+          'questions and answers travel through Alexa and pass through Amazon’s servers outside Russia, and Amazon handles them under its own rules.',
         pupil: 'your questions and answers go through Alexa, that is, through Amazon’s computers in other countries.',
       },
       // The sign-in page exists for Alice's account linking: what follows it is carried by Yandex.
       web: {
-        adult: 'after you sign in, questions and answers travel through Alice and pass through Yandex’s servers, and Yandex handles them under its own rules.',
+        adult:
+          'after you sign in, questions and answers travel through Alice and pass through Yandex’s servers, and Yandex handles them under its own rules.',
         pupil: 'after you sign in, your questions and answers go through Alice, that is, through Yandex’s computers.',
       },
       playground: {
@@ -85,10 +91,13 @@ export const en: TLinkingTexts = {
   busy: (m) => `Linking is paused for a moment. Please try again in ${m} min.`,
   consentOutdated: 'The consent text has changed. Please send the code again to read the new text.',
   pendingExpired: 'The time to answer has run out and nothing was linked. Please send the code again.',
-  reconsentIntro: 'The consent text for the processing of personal data has changed. Before I answer again, I have to ask once more.',
+  reconsentIntro:
+    'The consent text for the processing of personal data has changed. Before I answer again, I have to ask once more.',
   reconsentAccepted: 'Thank you, your consent is updated.',
-  reconsentDeclined: 'All right. Without consent I cannot answer about the diary, so all your data has been deleted. To come back, give the code from the school letter again.',
-  linked: (g) => (g.role === 'teacher' ? `Done! Teacher’s journal linked: ${g.firstName}.` : `Done! Diary linked: ${who(g)}.`),
+  reconsentDeclined:
+    'All right. Without consent I cannot answer about the diary, so all your data has been deleted. To come back, give the code from the school letter again.',
+  linked: (g) =>
+    g.role === 'teacher' ? `Done! Teacher’s journal linked: ${g.firstName}.` : `Done! Diary linked: ${who(g)}.`,
   declined: 'All right, nothing was stored. If you change your mind, send the code from the school’s letter again.',
   forgotten: 'Done: consent withdrawn and everything about you deleted.',
   nothingToForget: 'Nothing is stored about you.',
@@ -106,6 +115,7 @@ export const en: TLinkingTexts = {
     alice: (name) => `Alice: say «Алиса, запусти навык ${name}» and read out the code.`,
     alexa: (name) => `Alexa: say “Alexa, open ${name}” and read out the code.`,
     expires: (date) => `The code works once, until ${date}. Do not share it.`,
-    footer: 'Before linking, the bot asks for consent to process personal data. You can withdraw it and delete everything with /forget.',
+    footer:
+      'Before linking, the bot asks for consent to process personal data. You can withdraw it and delete everything with /forget.',
   },
 };

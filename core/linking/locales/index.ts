@@ -1,8 +1,7 @@
-
+import type { TLang } from '../../i18n';
 import { en } from './en';
 import { ru } from './ru';
 import type { TLinkingTexts } from './texts-type';
-import type { TLang } from '../../i18n';
 
 export type { TLinkingTexts } from './texts-type';
 

@@ -2,7 +2,20 @@ import { EN_SUBJECTS } from '../../answers/locales/en-subjects';
 import type { TMissing } from '../reminder-types';
 import type { TReminderTexts } from './texts-type';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 const lessons = (n: number) => `${n} ${n === 1 ? 'lesson' : 'lessons'}`;
 

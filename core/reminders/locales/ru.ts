@@ -1,7 +1,20 @@
 import type { TMissing } from '../reminder-types';
 import type { TReminderTexts } from './texts-type';
 
-const MONTHS = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
+const MONTHS = [
+  'января',
+  'февраля',
+  'марта',
+  'апреля',
+  'мая',
+  'июня',
+  'июля',
+  'августа',
+  'сентября',
+  'октября',
+  'ноября',
+  'декабря',
+];
 
 function plural(n: number, forms: readonly [string, string, string]): string {
   const tens = n % 100;

@@ -19,13 +19,24 @@ export interface TExportedAccess {
   teacherName: string | null;
 }
 
-const fullName = (t: { lastName: string; firstName: string; middleName: string | null }) => [t.lastName, t.firstName, t.middleName].filter(Boolean).join(' ');
+const fullName = (t: { lastName: string; firstName: string; middleName: string | null }) =>
+  [t.lastName, t.firstName, t.middleName].filter(Boolean).join(' ');
 
-export async function accessesToStudents(prisma: PrismaClient, personId: string, students: readonly { id: string; schoolId: string }[]): Promise<TExportedAccess[]> {
+export async function accessesToStudents(
+  prisma: PrismaClient,
+  personId: string,
+  students: readonly { id: string; schoolId: string }[],
+): Promise<TExportedAccess[]> {
   if (students.length === 0) return [];
-  const entries = await prisma.accessLog.findMany({ where: { studentId: { in: students.map((s) => s.id) } }, orderBy: [{ at: 'desc' }, { id: 'desc' }] });
+  const entries = await prisma.accessLog.findMany({
+    where: { studentId: { in: students.map((s) => s.id) } },
+    orderBy: [{ at: 'desc' }, { id: 'desc' }],
+  });
   const teacherViewers = [...new Set(entries.filter((e) => e.viewerRole === 'teacher').map((e) => e.viewerId))];
-  const links = teacherViewers.length > 0 ? await prisma.teacherLink.findMany({ where: { personId: { in: teacherViewers } }, include: { teacher: true } }) : [];
+  const links =
+    teacherViewers.length > 0
+      ? await prisma.teacherLink.findMany({ where: { personId: { in: teacherViewers } }, include: { teacher: true } })
+      : [];
   const schoolOf = new Map(students.map((s) => [s.id, s.schoolId]));
   // A person may teach in two schools: the name is the one of the pupil's school.
   const teacherName = (viewerId: string, studentId: string): string | null => {

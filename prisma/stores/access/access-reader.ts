@@ -4,8 +4,8 @@ import { dayInZone } from '../../../core/calendar';
 import type { TDiaryStudent } from '../../../core/diary';
 import type { TSqlQuery } from '../../db/database';
 import type { NameCache, TNames } from '../diary/name-cache';
-import { activeConsentSql, toActiveConsent, type TActiveConsentRow } from './active-consent';
-import { TEACHER_REACH_SQL, teacherReachParams, toReachRows, type TReachRow } from './teacher-reach-sql';
+import { activeConsentSql, type TActiveConsentRow, toActiveConsent } from './active-consent';
+import { TEACHER_REACH_SQL, type TReachRow, teacherReachParams, toReachRows } from './teacher-reach-sql';
 
 // Who may see whom, read from the links: StudentLink (guardian or the student themselves) and
 // TeacherLink. Read with the chat and its consent in one statement per turn (the hot path of
@@ -19,7 +19,8 @@ type TLinkRow = TStudentRow & { role: string };
 type TScopeRow = { locale: string; students: TLinkRow[] | string | null; teachers: string[] | string | null };
 type TChatViewerRow = TScopeRow & TActiveConsentRow & { personId: string };
 
-const asArray = <T>(value: T[] | string | null): T[] => (typeof value === 'string' ? (JSON.parse(value) as T[]) : (value ?? []));
+const asArray = <T>(value: T[] | string | null): T[] =>
+  typeof value === 'string' ? (JSON.parse(value) as T[]) : (value ?? []);
 
 /** The scope columns of person `p`: its linked students in link order and its teacher ids. */
 const SCOPE_COLUMNS = `p.locale,
@@ -31,7 +32,11 @@ const SCOPE_COLUMNS = `p.locale,
 export function createAccessReader(query: TSqlQuery, names: NameCache, defaultZone: string): AccessReader {
   const toStudents = async (rows: TStudentRow[]): Promise<TDiaryStudent[]> => {
     const cache: TNames = await names.covering({ classes: rows.map((s) => s.classId) });
-    return rows.map((s) => ({ ...s, className: cache.className.get(s.classId) ?? '', timezone: cache.schoolZone.get(s.schoolId) ?? defaultZone }));
+    return rows.map((s) => ({
+      ...s,
+      className: cache.className.get(s.classId) ?? '',
+      timezone: cache.schoolZone.get(s.schoolId) ?? defaultZone,
+    }));
   };
 
   const toScope = async (personId: string, row: TScopeRow): Promise<TViewerScope> => {
@@ -73,7 +78,10 @@ export function createAccessReader(query: TSqlQuery, names: NameCache, defaultZo
       if (teacherIds.length === 0) return { students: [], grants: [] };
       const cache = await names.covering({ teachers: teacherIds });
       // Each teacher's today is their school's: a teacher of two schools may span two zones.
-      const days = teacherIds.map((teacherId) => ({ teacherId, ...reachDays(dayInZone(now, cache.teacherZone.get(teacherId) ?? defaultZone)) }));
+      const days = teacherIds.map((teacherId) => ({
+        teacherId,
+        ...reachDays(dayInZone(now, cache.teacherZone.get(teacherId) ?? defaultZone)),
+      }));
       const [row] = await query<TReachRow>(TEACHER_REACH_SQL, teacherReachParams(days));
       const { grants, students } = toReachRows(row);
       return { grants, students: await toStudents(students) };

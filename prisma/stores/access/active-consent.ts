@@ -8,8 +8,14 @@ import { toDate } from '../../db/sql-values';
 export const activeConsentSql = (personId: string) =>
   `SELECT "textVersion", "textHash", "acceptedAt" FROM "Consent" WHERE "personId" = ${personId} AND "withdrawnAt" IS NULL ORDER BY "acceptedAt" DESC LIMIT 1`;
 
-export type TActiveConsentRow = { textVersion: string | null; textHash: string | null; acceptedAt: Date | string | null };
+export type TActiveConsentRow = {
+  textVersion: string | null;
+  textHash: string | null;
+  acceptedAt: Date | string | null;
+};
 
 /** A row of activeConsentSql (or of an outer join to it: all null when there is none) as a consent. */
 export const toActiveConsent = (row: TActiveConsentRow | undefined): TActiveConsent | null =>
-  row?.textVersion && row.textHash && row.acceptedAt ? { textVersion: row.textVersion, textHash: row.textHash, acceptedAt: toDate(row.acceptedAt) } : null;
+  row?.textVersion && row.textHash && row.acceptedAt
+    ? { textVersion: row.textVersion, textHash: row.textHash, acceptedAt: toDate(row.acceptedAt) }
+    : null;

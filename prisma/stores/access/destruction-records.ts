@@ -13,5 +13,9 @@ export async function listDestructionRecords(db: Database, since: Date): Promise
     `SELECT "at", channel, kinds FROM "DestructionRecord" WHERE "at" >= $1::timestamptz ORDER BY "at"`,
     [since.toISOString()],
   );
-  return rows.map((r) => ({ at: toDate(r.at), channel: r.channel, kinds: typeof r.kinds === 'string' ? JSON.parse(r.kinds) : r.kinds }));
+  return rows.map((r) => ({
+    at: toDate(r.at),
+    channel: r.channel,
+    kinds: typeof r.kinds === 'string' ? JSON.parse(r.kinds) : r.kinds,
+  }));
 }

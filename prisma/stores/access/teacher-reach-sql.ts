@@ -46,7 +46,8 @@ SELECT (SELECT json_agg(g) FROM grants g) AS grants,
 
 export const teacherReachParams = (days: readonly TReachParam[]): unknown[] => [JSON.stringify(days), REGULAR_LESSONS];
 
-const asArray = <T>(value: T[] | string | null): T[] => (typeof value === 'string' ? (JSON.parse(value) as T[]) : (value ?? []));
+const asArray = <T>(value: T[] | string | null): T[] =>
+  typeof value === 'string' ? (JSON.parse(value) as T[]) : (value ?? []);
 
 export function toReachRows(row: TReachRow | undefined): { grants: TTeacherGrant[]; students: TReachStudentRow[] } {
   const grants = asArray(row?.grants ?? null).map((g) => ({

@@ -1,6 +1,15 @@
+import type {
+  AlertStore,
+  TItemGroup,
+  TItemKind,
+  TItemPayload,
+  TOutboxFact,
+  TPlannedItem,
+  TRecipient,
+  TSubscriptionSettings,
+  TWithdrawnItem,
+} from '../../../core/alerts';
 import { refsToWithdraw } from '../../../core/alerts';
-import type { AlertStore } from '../../../core/alerts';
-import type { TSubscriptionSettings, TItemGroup, TItemKind, TItemPayload, TOutboxFact, TPlannedItem, TRecipient, TWithdrawnItem } from '../../../core/alerts';
 import type { TSqlQuery } from '../../db/database';
 
 // Outbox → alert items → messages, each step one transaction of set-based statements. A
@@ -65,13 +74,25 @@ export async function planNextBatch(query: TSqlQuery, limit: number, plan: Param
   const classIds = [...new Set(facts.filter((f) => !f.studentId && f.classId).map((f) => f.classId!))];
   const classStudents = new Map<string, string[]>();
   if (classIds.length > 0) {
-    const rows = await query<{ id: string; classId: string }>(`SELECT id, "classId" FROM "Student" WHERE "classId" IN (SELECT jsonb_array_elements_text($1::jsonb))`, [json(classIds)]);
+    const rows = await query<{ id: string; classId: string }>(
+      `SELECT id, "classId" FROM "Student" WHERE "classId" IN (SELECT jsonb_array_elements_text($1::jsonb))`,
+      [json(classIds)],
+    );
     for (const r of rows) classStudents.set(r.classId, [...(classStudents.get(r.classId) ?? []), r.id]);
   }
-  const studentIds = new Set<string>(facts.flatMap((f) => (f.studentId ? [f.studentId] : (classStudents.get(f.classId ?? '') ?? []))));
+  const studentIds = new Set<string>(
+    facts.flatMap((f) => (f.studentId ? [f.studentId] : (classStudents.get(f.classId ?? '') ?? []))),
+  );
   const recipients = await loadRecipients(query, [...studentIds]);
-  const subjectIds = [...new Set(facts.map((f) => (f.payload as { subjectId?: string }).subjectId).filter((s): s is string => Boolean(s)))];
-  const subjectRows = await query<{ id: string; name: string }>(`SELECT id, name FROM "Subject" WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))`, [json(subjectIds)]);
+  const subjectIds = [
+    ...new Set(
+      facts.map((f) => (f.payload as { subjectId?: string }).subjectId).filter((s): s is string => Boolean(s)),
+    ),
+  ];
+  const subjectRows = await query<{ id: string; name: string }>(
+    `SELECT id, name FROM "Subject" WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))`,
+    [json(subjectIds)],
+  );
   // Unsent items the batch supersedes leave the store now; the planner re-issues what is still news.
   const refs = refsToWithdraw(facts);
   const withdrawn =
@@ -82,9 +103,18 @@ export async function planNextBatch(query: TSqlQuery, limit: number, plan: Param
           [json(refs)],
         );
 
-  const items = plan({ facts, recipients, classStudents, subjectNames: new Map(subjectRows.map((s) => [s.id, s.name])), withdrawn });
+  const items = plan({
+    facts,
+    recipients,
+    classStudents,
+    subjectNames: new Map(subjectRows.map((s) => [s.id, s.name])),
+    withdrawn,
+  });
   if (items.length > 0) await insertItems(query, items);
-  await query(`UPDATE "Outbox" SET "processedAt" = now() WHERE id IN (SELECT (jsonb_array_elements_text($1::jsonb))::bigint)`, [json(facts.map((f) => f.id))]);
+  await query(
+    `UPDATE "Outbox" SET "processedAt" = now() WHERE id IN (SELECT (jsonb_array_elements_text($1::jsonb))::bigint)`,
+    [json(facts.map((f) => f.id))],
+  );
   return { facts: facts.length, items: items.length };
 }
 
@@ -109,7 +139,12 @@ interface TDueRow {
   locale: string | null;
 }
 
-export async function composeDueMessages(query: TSqlQuery, now: Date, limit: number, compose: Parameters<AlertStore['composeDue']>[2]): Promise<string[]> {
+export async function composeDueMessages(
+  query: TSqlQuery,
+  now: Date,
+  limit: number,
+  compose: Parameters<AlertStore['composeDue']>[2],
+): Promise<string[]> {
   if (!(await locked(query, COMPOSE_LOCK))) return [];
   // A group goes out when its first item is due; the rest of the group rides along. "Due" also
   // waits for the planner: while facts ingested before the due time are still unplanned, they may
@@ -139,8 +174,17 @@ export async function composeDueMessages(query: TSqlQuery, now: Date, limit: num
     groups.set(key, group);
   }
   const messages = [...groups.values()].map(compose);
-  const ids = await query<{ id: string }>(`SELECT nextval(pg_get_serial_sequence('"AlertMessage"', 'id'))::text AS id FROM generate_series(1, $1::int)`, [messages.length]);
-  const rowsToWrite = messages.map((m, n) => ({ id: ids[n].id, chatId: m.chatId, text: m.text, itemCount: m.itemIds.length, ingestedAt: m.ingestedAt.toISOString() }));
+  const ids = await query<{ id: string }>(
+    `SELECT nextval(pg_get_serial_sequence('"AlertMessage"', 'id'))::text AS id FROM generate_series(1, $1::int)`,
+    [messages.length],
+  );
+  const rowsToWrite = messages.map((m, n) => ({
+    id: ids[n].id,
+    chatId: m.chatId,
+    text: m.text,
+    itemCount: m.itemIds.length,
+    ingestedAt: m.ingestedAt.toISOString(),
+  }));
   await query(
     `INSERT INTO "AlertMessage" (id, "chatId", text, "itemCount", "ingestedAt", status, "nextAttemptAt", "createdAt")
      SELECT id::bigint, "chatId", text, "itemCount", "ingestedAt"::timestamptz, 'queued', now(), now()

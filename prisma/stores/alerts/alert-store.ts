@@ -1,6 +1,6 @@
 import type { AlertStore, TClaimedMessage, TDeliveryJob } from '../../../core/alerts';
-import { composeDueMessages, planNextBatch } from './alert-planning-store';
 import type { Database } from '../../db/database';
+import { composeDueMessages, planNextBatch } from './alert-planning-store';
 
 // The alerts pipeline's store. AlertMessage is the delivery record of one message to one chat:
 // a conditional UPDATE claims it, so of several workers (or a restarted one) exactly one sends,
@@ -33,7 +33,10 @@ export function createAlertStore(db: Database): AlertStore {
     },
 
     async markSent(messageId) {
-      await sql.query(`UPDATE "AlertMessage" SET status = 'sent', "sentAt" = now(), "lastError" = NULL WHERE id = $1::bigint`, [messageId]);
+      await sql.query(
+        `UPDATE "AlertMessage" SET status = 'sent', "sentAt" = now(), "lastError" = NULL WHERE id = $1::bigint`,
+        [messageId],
+      );
     },
 
     async reschedule(messageId, delayMs, error) {
@@ -46,12 +49,18 @@ export function createAlertStore(db: Database): AlertStore {
     },
 
     async markFailed(messageId, error) {
-      await sql.query(`UPDATE "AlertMessage" SET status = 'failed', "lastError" = $2 WHERE id = $1::bigint`, [messageId, error.slice(0, 500)]);
+      await sql.query(`UPDATE "AlertMessage" SET status = 'failed', "lastError" = $2 WHERE id = $1::bigint`, [
+        messageId,
+        error.slice(0, 500),
+      ]);
     },
 
     async dropForInactiveChat(messageId, chatId, reason) {
       await sql.transaction(async (query) => {
-        await query(`UPDATE "AlertMessage" SET status = 'dropped', "lastError" = $2 WHERE id = $1::bigint`, [messageId, reason.slice(0, 500)]);
+        await query(`UPDATE "AlertMessage" SET status = 'dropped', "lastError" = $2 WHERE id = $1::bigint`, [
+          messageId,
+          reason.slice(0, 500),
+        ]);
         await query(`UPDATE "Chat" SET active = false WHERE id = $1`, [chatId]);
       });
     },

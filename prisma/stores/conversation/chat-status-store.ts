@@ -6,7 +6,10 @@ export function createChatStatusStore(db: Database): ChatStatusStore {
   const { prisma } = db;
   return {
     async setActive(chat, active) {
-      await prisma.chat.updateMany({ where: { channel: chat.channel, externalId: chat.externalId, active: !active }, data: { active } });
+      await prisma.chat.updateMany({
+        where: { channel: chat.channel, externalId: chat.externalId, active: !active },
+        data: { active },
+      });
     },
   };
 }

@@ -8,7 +8,12 @@ import { createReminderSettingsStore } from '../reminders/reminder-settings-stor
 export function createTeacherSettingsStore(db: Database): TeacherSettingsStore {
   const reminders = createReminderSettingsStore(db);
   const teacherIds = async (personId: string) =>
-    (await db.sql.query<{ teacherId: string }>(`SELECT "teacherId" FROM "TeacherLink" WHERE "personId" = $1 ORDER BY "teacherId"`, [personId])).map((r) => r.teacherId);
+    (
+      await db.sql.query<{ teacherId: string }>(
+        `SELECT "teacherId" FROM "TeacherLink" WHERE "personId" = $1 ORDER BY "teacherId"`,
+        [personId],
+      )
+    ).map((r) => r.teacherId);
   return {
     async read(personId) {
       const [first] = await teacherIds(personId);

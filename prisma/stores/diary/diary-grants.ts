@@ -6,12 +6,28 @@ import type { TDiaryStudent } from '../../../core/diary';
 // one JSON parameter, so rows the teacher may not see are never read. A family's read has no
 // such condition and its statements are unchanged.
 
-type TGrantRow = { classId: string; studentId?: string; subjectId: string | null; lessonId: string | null; day: string | null };
+type TGrantRow = {
+  classId: string;
+  studentId?: string;
+  subjectId: string | null;
+  lessonId: string | null;
+  day: string | null;
+};
 
-const toRow = (g: TTeacherGrant): TGrantRow => ({ classId: g.classId, subjectId: g.subjectId, lessonId: g.lesson?.id ?? null, day: g.lesson?.date ?? null });
+const toRow = (g: TTeacherGrant): TGrantRow => ({
+  classId: g.classId,
+  subjectId: g.subjectId,
+  lessonId: g.lesson?.id ?? null,
+  day: g.lesson?.date ?? null,
+});
 
-function studentRows(grants: readonly TTeacherGrant[], students: readonly Pick<TDiaryStudent, 'id' | 'classId'>[]): TGrantRow[] {
-  return students.flatMap((s) => grants.filter((g) => g.classId === s.classId).map((g) => ({ ...toRow(g), studentId: s.id })));
+function studentRows(
+  grants: readonly TTeacherGrant[],
+  students: readonly Pick<TDiaryStudent, 'id' | 'classId'>[],
+): TGrantRow[] {
+  return students.flatMap((s) =>
+    grants.filter((g) => g.classId === s.classId).map((g) => ({ ...toRow(g), studentId: s.id })),
+  );
 }
 
 // The grants are each part's fourth parameter, after its ids and days.

@@ -1,10 +1,9 @@
-import { dayInZone } from '../../../core/calendar';
 import type { TAccessEntry } from '../../../core/access';
-import type { DiaryReader } from '../../../core/diary';
+import { dayInZone } from '../../../core/calendar';
+import type { DiaryReader, TCanteenInfo, TDiaryStudent, TLessonItem } from '../../../core/diary';
+import type { TSqlQuery } from '../../db/database';
 import { accessLogInsert, accessLogParams } from '../access/access-log-store';
 import { diaryLimits } from './diary-grants';
-import type { TCanteenInfo, TDiaryStudent, TLessonItem } from '../../../core/diary';
-import type { TSqlQuery } from '../../db/database';
 import type { NameCache, TNames } from './name-cache';
 
 // The diary read model. Each part is one statement for all the students asked about, on an
@@ -24,11 +23,30 @@ function withAccessLog(sql: string, params: unknown[], entries: readonly TAccess
   return [`WITH logged AS (${accessLogInsert(params.length + 1)}) ${sql}`, [...params, ...accessLogParams(entries)]];
 }
 
-type TGradeRow = { id: string; studentId: string; date: string; subjectId: string; value: string; weight: number; workType: string | null; comment: string | null };
+type TGradeRow = {
+  id: string;
+  studentId: string;
+  date: string;
+  subjectId: string;
+  value: string;
+  weight: number;
+  workType: string | null;
+  comment: string | null;
+};
 type THomeworkRow = { id: string; classId: string; dueDate: string; subjectId: string; text: string };
 type TLessonRow = {
-  id: string; classId: string; subjectId: string; teacherId: string; date: string; start: string; end: string;
-  room: string | null; topic: string | null; isTest: boolean; cancelled: boolean; onlineUrl: string | null;
+  id: string;
+  classId: string;
+  subjectId: string;
+  teacherId: string;
+  date: string;
+  start: string;
+  end: string;
+  room: string | null;
+  topic: string | null;
+  isTest: boolean;
+  cancelled: boolean;
+  onlineUrl: string | null;
 };
 
 const LESSON_COLUMNS = `id, "classId", "subjectId", "teacherId", date::text AS date, start, "end", room, topic, "isTest", cancelled, "onlineUrl"`;
@@ -98,16 +116,33 @@ export function createDiaryReader(query: TSqlQuery, names: NameCache): DiaryRead
       // Nothing was read (no part wanted): the entries still are what the caller shows.
       if (unlogged) await run('SELECT 1', []);
       const cache = await names.covering({
-        subjects: [...grades.map((g) => g.subjectId), ...homework.map((h) => h.subjectId), ...lessons.map((l) => l.subjectId)],
+        subjects: [
+          ...grades.map((g) => g.subjectId),
+          ...homework.map((h) => h.subjectId),
+          ...lessons.map((l) => l.subjectId),
+        ],
         teachers: lessons.map((l) => l.teacherId),
       });
       return students.map((student) => ({
         grades: grades
           .filter((g) => g.studentId === student.id)
-          .map((g) => ({ id: g.id, date: g.date, subject: cache.subjectName.get(g.subjectId) ?? '', value: g.value, weight: g.weight, workType: g.workType, comment: g.comment })),
+          .map((g) => ({
+            id: g.id,
+            date: g.date,
+            subject: cache.subjectName.get(g.subjectId) ?? '',
+            value: g.value,
+            weight: g.weight,
+            workType: g.workType,
+            comment: g.comment,
+          })),
         homework: homework
           .filter((h) => h.classId === student.classId)
-          .map((h) => ({ id: h.id, dueDate: h.dueDate, subject: cache.subjectName.get(h.subjectId) ?? '', text: h.text })),
+          .map((h) => ({
+            id: h.id,
+            dueDate: h.dueDate,
+            subject: cache.subjectName.get(h.subjectId) ?? '',
+            text: h.text,
+          })),
         lessons: lessons
           .filter((l) => l.classId === student.classId)
           .map((l) => toLesson(l, cache))
@@ -123,16 +158,27 @@ export function createDiaryReader(query: TSqlQuery, names: NameCache): DiaryRead
           WHERE "teacherId" IN (SELECT jsonb_array_elements_text($1::jsonb)) AND date BETWEEN $2::date AND $3::date AND "deletedAt" IS NULL`,
         [JSON.stringify(teacherIds), range.from, range.to],
       );
-      const cache = await names.covering({ subjects: rows.map((r) => r.subjectId), teachers: rows.map((r) => r.teacherId), classes: rows.map((r) => r.classId) });
+      const cache = await names.covering({
+        subjects: rows.map((r) => r.subjectId),
+        teachers: rows.map((r) => r.teacherId),
+        classes: rows.map((r) => r.classId),
+      });
       return rows.map((r) => toLesson(r, cache)).sort(byTime);
     },
   };
 }
 
-type TCanteenRow = { studentId: string; balance: number | null; recent: { atMs: number | string; amountKopecks: number; description: string | null }[] | string };
+type TCanteenRow = {
+  studentId: string;
+  balance: number | null;
+  recent: { atMs: number | string; amountKopecks: number; description: string | null }[] | string;
+};
 
 /** Balance and the latest transactions of each student, in one statement. */
-async function readCanteen(query: TSqlQuery, students: readonly Pick<TDiaryStudent, 'id' | 'timezone'>[]): Promise<Map<string, TCanteenInfo>> {
+async function readCanteen(
+  query: TSqlQuery,
+  students: readonly Pick<TDiaryStudent, 'id' | 'timezone'>[],
+): Promise<Map<string, TCanteenInfo>> {
   const rows = await query<TCanteenRow>(
     `SELECT s.id AS "studentId",
             (SELECT "balanceKopecks" FROM "CanteenBalance" WHERE "studentId" = s.id) AS balance,
@@ -144,7 +190,10 @@ async function readCanteen(query: TSqlQuery, students: readonly Pick<TDiaryStude
   const zoneOf = new Map(students.map((s) => [s.id, s.timezone]));
   return new Map(
     rows.map((row) => {
-      const recent = typeof row.recent === 'string' ? (JSON.parse(row.recent) as Exclude<TCanteenRow['recent'], string>) : row.recent;
+      const recent =
+        typeof row.recent === 'string'
+          ? (JSON.parse(row.recent) as Exclude<TCanteenRow['recent'], string>)
+          : row.recent;
       const zone = zoneOf.get(row.studentId)!;
       return [
         row.studentId,
@@ -152,7 +201,12 @@ async function readCanteen(query: TSqlQuery, students: readonly Pick<TDiaryStude
           balanceKopecks: row.balance,
           recent: recent.map((t) => {
             const ms = Number(t.atMs);
-            return { at: new Date(ms).toISOString(), date: dayInZone(ms, zone), amountKopecks: t.amountKopecks, description: t.description };
+            return {
+              at: new Date(ms).toISOString(),
+              date: dayInZone(ms, zone),
+              amountKopecks: t.amountKopecks,
+              description: t.description,
+            };
           }),
         },
       ];

@@ -20,7 +20,11 @@ export interface TNames {
 export interface NameCache {
   get(): Promise<TNames>;
   /** Like get(), but reloads first when any of these ids is unknown. */
-  covering(ids: { subjects?: Iterable<string>; teachers?: Iterable<string>; classes?: Iterable<string> }): Promise<TNames>;
+  covering(ids: {
+    subjects?: Iterable<string>;
+    teachers?: Iterable<string>;
+    classes?: Iterable<string>;
+  }): Promise<TNames>;
 }
 
 export function createNameCache(prisma: PrismaClient, defaultZone: string): NameCache {
@@ -32,7 +36,9 @@ export function createNameCache(prisma: PrismaClient, defaultZone: string): Name
       prisma.school.findMany({ select: { id: true, timezone: true } }),
       prisma.schoolClass.findMany({ select: { id: true, name: true } }),
       prisma.subject.findMany({ select: { id: true, name: true } }),
-      prisma.teacher.findMany({ select: { id: true, schoolId: true, lastName: true, firstName: true, middleName: true } }),
+      prisma.teacher.findMany({
+        select: { id: true, schoolId: true, lastName: true, firstName: true, middleName: true },
+      }),
     ]);
     const schoolZone = new Map(schools.map((s) => [s.id, s.timezone || defaultZone]));
     const names: TNames = {
@@ -62,8 +68,14 @@ export function createNameCache(prisma: PrismaClient, defaultZone: string): Name
     get,
     async covering(ids) {
       const names = await get();
-      const missing = (list: Iterable<string> | undefined, map: Map<string, string>) => [...(list ?? [])].some((id) => !map.has(id));
-      if (missing(ids.subjects, names.subjectName) || missing(ids.teachers, names.teacherName) || missing(ids.classes, names.className)) return reload();
+      const missing = (list: Iterable<string> | undefined, map: Map<string, string>) =>
+        [...(list ?? [])].some((id) => !map.has(id));
+      if (
+        missing(ids.subjects, names.subjectName) ||
+        missing(ids.teachers, names.teacherName) ||
+        missing(ids.classes, names.className)
+      )
+        return reload();
       return names;
     },
   };

@@ -1,6 +1,14 @@
-import type { IngestStore, IngestTransaction, TLookupRequest, TLookupResult } from '../../../core/ingest';
-import type { TEntityKind, TStoredGrade, TStoredHomework, TStoredLesson } from '../../../core/ingest';
-import type { TWritePlan } from '../../../core/ingest';
+import type {
+  IngestStore,
+  IngestTransaction,
+  TEntityKind,
+  TLookupRequest,
+  TLookupResult,
+  TStoredGrade,
+  TStoredHomework,
+  TStoredLesson,
+  TWritePlan,
+} from '../../../core/ingest';
 import type { Database, TSqlQuery } from '../../db/database';
 import { writePlan } from './ingest-writes';
 
@@ -58,7 +66,10 @@ async function lookup(query: TSqlQuery, request: TLookupRequest): Promise<TLooku
     columns.push(`(SELECT json_agg(id) FROM claimed) AS claimed`);
   }
   for (const [kind, wanted] of request.references) {
-    if (wanted.length > 0) columns.push(`(SELECT json_object_agg(o.id, o.school) FROM (${OWNERS_BY_KIND[kind].replace('$ids', () => ids(wanted))}) o) AS "known_${kind}"`);
+    if (wanted.length > 0)
+      columns.push(
+        `(SELECT json_object_agg(o.id, o.school) FROM (${OWNERS_BY_KIND[kind].replace('$ids', () => ids(wanted))}) o) AS "known_${kind}"`,
+      );
   }
   if (request.gradeIds.length > 0) {
     columns.push(`(SELECT json_agg(g) FROM (SELECT id, "studentId", "subjectId", date::text AS date, value, weight, "lessonId", "workType", comment,
@@ -73,13 +84,17 @@ async function lookup(query: TSqlQuery, request: TLookupRequest): Promise<TLooku
       "deletedAt" IS NOT NULL AS deleted FROM "Homework" WHERE id IN ${ids(request.homeworkIds)}) h) AS homework`);
   }
   if (request.canteenTransactionIds.length > 0) {
-    columns.push(`(SELECT json_agg(id) FROM "CanteenTransaction" WHERE id IN ${ids(request.canteenTransactionIds)}) AS canteen`);
+    columns.push(
+      `(SELECT json_agg(id) FROM "CanteenTransaction" WHERE id IN ${ids(request.canteenTransactionIds)}) AS canteen`,
+    );
   }
-  const row: TLookupRow = columns.length > 0 ? (await query<TLookupRow>(`${claim}SELECT ${columns.join(', ')}`, params))[0] : {};
+  const row: TLookupRow =
+    columns.length > 0 ? (await query<TLookupRow>(`${claim}SELECT ${columns.join(', ')}`, params))[0] : {};
   const list = <T>(name: string) => (row[name] ?? []) as T[];
 
   const known = new Map<TEntityKind, Map<string, string>>();
-  for (const kind of request.references.keys()) known.set(kind, new Map(Object.entries((row[`known_${kind}`] ?? {}) as Record<string, string>)));
+  for (const kind of request.references.keys())
+    known.set(kind, new Map(Object.entries((row[`known_${kind}`] ?? {}) as Record<string, string>)));
   return {
     claimed: new Set(list<string>('claimed')),
     known,

@@ -7,7 +7,11 @@ import type { TSqlQuery } from '../../db/database';
 // statement, so a class may refer to a school inserted beside it.
 // Prisma's @updatedAt is client-side, so these writes set "updatedAt" themselves.
 
-export async function writePlan(query: TSqlQuery, plan: TWritePlan, options: { withOutbox: boolean; defaultTimezone: string }): Promise<void> {
+export async function writePlan(
+  query: TSqlQuery,
+  plan: TWritePlan,
+  options: { withOutbox: boolean; defaultTimezone: string },
+): Promise<void> {
   const params: unknown[] = [];
   const parts: string[] = [];
   const run = (rows: unknown[], sql: string, ...extra: unknown[]) => {
@@ -82,7 +86,10 @@ export async function writePlan(query: TSqlQuery, plan: TWritePlan, options: { w
        "isTest" = EXCLUDED."isTest", cancelled = EXCLUDED.cancelled, "onlineUrl" = EXCLUDED."onlineUrl",
        "deletedAt" = EXCLUDED."deletedAt", "updatedAt" = now()`,
   );
-  run(plan.deletedLessonIds, `UPDATE "Lesson" SET "deletedAt" = now(), "updatedAt" = now() WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb)) AND "deletedAt" IS NULL`);
+  run(
+    plan.deletedLessonIds,
+    `UPDATE "Lesson" SET "deletedAt" = now(), "updatedAt" = now() WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb)) AND "deletedAt" IS NULL`,
+  );
   run(
     plan.homework,
     `INSERT INTO "Homework" (id, "classId", "subjectId", "dueDate", text, "lessonId", "deletedAt", "createdAt", "updatedAt")
@@ -91,7 +98,10 @@ export async function writePlan(query: TSqlQuery, plan: TWritePlan, options: { w
      ON CONFLICT (id) DO UPDATE SET "classId" = EXCLUDED."classId", "subjectId" = EXCLUDED."subjectId", "dueDate" = EXCLUDED."dueDate",
        text = EXCLUDED.text, "lessonId" = EXCLUDED."lessonId", "deletedAt" = EXCLUDED."deletedAt", "updatedAt" = now()`,
   );
-  run(plan.deletedHomeworkIds, `UPDATE "Homework" SET "deletedAt" = now(), "updatedAt" = now() WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb)) AND "deletedAt" IS NULL`);
+  run(
+    plan.deletedHomeworkIds,
+    `UPDATE "Homework" SET "deletedAt" = now(), "updatedAt" = now() WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb)) AND "deletedAt" IS NULL`,
+  );
   run(
     plan.grades,
     `INSERT INTO "Grade" (id, "studentId", "subjectId", date, value, weight, "lessonId", "workType", comment, "deletedAt", "createdAt", "updatedAt")

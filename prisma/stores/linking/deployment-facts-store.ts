@@ -16,10 +16,14 @@ export interface DeploymentFactsStore {
 
 export function createDeploymentFactsStore(db: Database): DeploymentFactsStore {
   const { sql } = db;
-  const read = async (key: string) => (await sql.query<{ value: string }>(`SELECT value FROM "DeploymentFact" WHERE key = $1`, [key]))[0]?.value ?? null;
+  const read = async (key: string) =>
+    (await sql.query<{ value: string }>(`SELECT value FROM "DeploymentFact" WHERE key = $1`, [key]))[0]?.value ?? null;
   return {
     async recordOnce(key, value) {
-      await sql.query(`INSERT INTO "DeploymentFact" (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING`, [key, value]);
+      await sql.query(`INSERT INTO "DeploymentFact" (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING`, [
+        key,
+        value,
+      ]);
       // A statement of its own: it sees a row another process committed while the insert waited.
       return (await read(key)) ?? value;
     },

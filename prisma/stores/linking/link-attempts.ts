@@ -30,12 +30,10 @@ export function linkAttemptMethods(sql: RawSql): Pick<LinkingStore, 'claimAttemp
     async claimAttempt(channel, chatKey, now, admit) {
       const claim = await sql.transaction(async (query) => {
         await query(`SELECT pg_advisory_xact_lock($1::int, hashtext($2))`, [BRAKE_LOCK_SPACE, channel]);
-        const [row] = await query<{ chat: string; oldest: Date | string | null; minute: string; hour: string }>(COUNTS_SQL, [
-          channel,
-          chatKey,
-          iso(new Date(now.getTime() - HOUR_MS)),
-          iso(new Date(now.getTime() - MINUTE_MS)),
-        ]);
+        const [row] = await query<{ chat: string; oldest: Date | string | null; minute: string; hour: string }>(
+          COUNTS_SQL,
+          [channel, chatKey, iso(new Date(now.getTime() - HOUR_MS)), iso(new Date(now.getTime() - MINUTE_MS))],
+        );
         const counts: TAttemptCounts = {
           chatLastHour: Number(row.chat),
           chatOldestAt: row.oldest ? toDate(row.oldest) : null,
@@ -43,11 +41,17 @@ export function linkAttemptMethods(sql: RawSql): Pick<LinkingStore, 'claimAttemp
           channelLastHour: Number(row.hour),
         };
         if (!admit(counts)) return { counts, attemptId: null };
-        const [inserted] = await query<{ id: string }>(`INSERT INTO "LinkAttempt" (channel, "chatKey", "at") VALUES ($1, $2, $3::timestamptz) RETURNING id::text AS id`, [channel, chatKey, iso(now)]);
+        const [inserted] = await query<{ id: string }>(
+          `INSERT INTO "LinkAttempt" (channel, "chatKey", "at") VALUES ($1, $2, $3::timestamptz) RETURNING id::text AS id`,
+          [channel, chatKey, iso(now)],
+        );
         return { counts, attemptId: inserted.id };
       });
       // Outside the lock: the rows it drops are older than any brake looks.
-      if (claim.attemptId !== null) await sql.query(`DELETE FROM "LinkAttempt" WHERE "at" < $1::timestamptz`, [iso(new Date(now.getTime() - ATTEMPT_RETENTION_MS))]);
+      if (claim.attemptId !== null)
+        await sql.query(`DELETE FROM "LinkAttempt" WHERE "at" < $1::timestamptz`, [
+          iso(new Date(now.getTime() - ATTEMPT_RETENTION_MS)),
+        ]);
       return claim;
     },
 

@@ -1,5 +1,5 @@
-import { accessesToStudents } from '../access/access-export';
 import type { PrismaClient } from '../../generated/client';
+import { accessesToStudents } from '../access/access-export';
 
 // "/export": everything stored about a person, as plain JSON (152-ФЗ art. 14: the person may
 // learn what is processed about them). Diary data of the linked students is the school's, so
@@ -18,11 +18,21 @@ export async function exportPerson(prisma: PrismaClient, personId: string): Prom
     },
   });
   if (!person) return null;
-  const seenBy = await accessesToStudents(prisma, personId, person.studentLinks.map((l) => l.student));
+  const seenBy = await accessesToStudents(
+    prisma,
+    personId,
+    person.studentLinks.map((l) => l.student),
+  );
   return {
     exportedAt: new Date().toISOString(),
     person: { id: person.id, locale: person.locale, createdAt: person.createdAt.toISOString() },
-    chats: person.chats.map((c) => ({ channel: c.channel, externalId: c.externalId, locale: c.locale, active: c.active, createdAt: c.createdAt.toISOString() })),
+    chats: person.chats.map((c) => ({
+      channel: c.channel,
+      externalId: c.externalId,
+      locale: c.locale,
+      active: c.active,
+      createdAt: c.createdAt.toISOString(),
+    })),
     students: person.studentLinks.map((l) => ({
       studentId: l.studentId,
       role: l.role,
@@ -31,7 +41,12 @@ export async function exportPerson(prisma: PrismaClient, personId: string): Prom
       className: l.student.schoolClass.name,
       linkedAt: l.createdAt.toISOString(),
     })),
-    teachers: person.teacherLinks.map((l) => ({ teacherId: l.teacherId, firstName: l.teacher.firstName, lastName: l.teacher.lastName, linkedAt: l.createdAt.toISOString() })),
+    teachers: person.teacherLinks.map((l) => ({
+      teacherId: l.teacherId,
+      firstName: l.teacher.firstName,
+      lastName: l.teacher.lastName,
+      linkedAt: l.createdAt.toISOString(),
+    })),
     consents: person.consents.map((c) => ({
       textVersion: c.textVersion,
       textHash: c.textHash,

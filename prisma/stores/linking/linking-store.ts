@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { LinkingStore, TRedeemResult, TStoredCode } from '../../../core/linking';
-import type { TGrant, TLinkRole } from '../../../core/linking';
+import type { LinkingStore, TGrant, TLinkRole, TRedeemResult, TStoredCode } from '../../../core/linking';
 import type { Database, TSqlQuery } from '../../db/database';
-import { activeConsentSql, toActiveConsent, type TActiveConsentRow } from '../access/active-consent';
+import { toDate } from '../../db/sql-values';
+import { activeConsentSql, type TActiveConsentRow, toActiveConsent } from '../access/active-consent';
 import { linkAttemptMethods } from './link-attempts';
 import { exportPerson } from './linking-export';
-import { pupilMayConsent } from './pupil-consent';
 import { pendingLinkMethods } from './pending-links';
-import { toDate } from '../../db/sql-values';
+import { pupilMayConsent } from './pupil-consent';
 
 // LinkingStore over the raw driver: the redeem and forget transactions need conditional updates,
 // ON CONFLICT and row counts, which read plainly in SQL and behave the same on PostgreSQL and PGlite.
@@ -35,7 +34,13 @@ const CODE_SELECT = `
 const iso = (d: Date) => d.toISOString();
 
 function grantOf(row: TCodeRow): TGrant {
-  return { role: row.role, studentId: row.studentId, teacherId: row.teacherId, firstName: row.firstName ?? '', className: row.className };
+  return {
+    role: row.role,
+    studentId: row.studentId,
+    teacherId: row.teacherId,
+    firstName: row.firstName ?? '',
+    className: row.className,
+  };
 }
 
 export function createLinkingStore(db: Database): LinkingStore {
@@ -48,13 +53,21 @@ export function createLinkingStore(db: Database): LinkingStore {
     async findCode(codeHash) {
       const [row] = await sql.query<TCodeRow>(`${CODE_SELECT} WHERE c."codeHash" = $1`, [codeHash]);
       if (!row) return null;
-      const stored: TStoredCode = { id: row.id, expiresAt: toDate(row.expiresAt), usedAt: row.usedAt ? toDate(row.usedAt) : null, grant: grantOf(row) };
+      const stored: TStoredCode = {
+        id: row.id,
+        expiresAt: toDate(row.expiresAt),
+        usedAt: row.usedAt ? toDate(row.usedAt) : null,
+        grant: grantOf(row),
+      };
       return stored;
     },
 
     voidCode: (codeId, now) =>
       sql.transaction(async (query) => {
-        const [code] = await query<{ codeHash: string }>(`UPDATE "LinkCode" SET "usedAt" = $2::timestamptz WHERE id = $1 AND "usedAt" IS NULL RETURNING "codeHash"`, [codeId, iso(now)]);
+        const [code] = await query<{ codeHash: string }>(
+          `UPDATE "LinkCode" SET "usedAt" = $2::timestamptz WHERE id = $1 AND "usedAt" IS NULL RETURNING "codeHash"`,
+          [codeId, iso(now)],
+        );
         if (code) await query(`DELETE FROM "PendingLink" WHERE "codeHash" = $1`, [code.codeHash]);
       }),
 
@@ -71,22 +84,44 @@ export function createLinkingStore(db: Database): LinkingStore {
         if (!row) return { ok: false, reason: 'not_found' };
         if (spent.length === 0) return { ok: false, reason: row.usedAt ? 'used' : 'expired' };
 
-        const personId = await personOfChat(query, input.chat.channel, input.chat.externalId, input.chat.locale ?? 'ru');
+        const personId = await personOfChat(
+          query,
+          input.chat.channel,
+          input.chat.externalId,
+          input.chat.locale ?? 'ru',
+        );
         if (row.studentId) {
-          await query(`INSERT INTO "StudentLink" ("personId", "studentId", role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [personId, row.studentId, row.role]);
+          await query(
+            `INSERT INTO "StudentLink" ("personId", "studentId", role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+            [personId, row.studentId, row.role],
+          );
         }
         if (row.teacherId) {
-          await query(`INSERT INTO "TeacherLink" ("personId", "teacherId") VALUES ($1, $2) ON CONFLICT DO NOTHING`, [personId, row.teacherId]);
+          await query(`INSERT INTO "TeacherLink" ("personId", "teacherId") VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
+            personId,
+            row.teacherId,
+          ]);
         }
         await query(
           `INSERT INTO "Consent" (id, "personId", "textVersion", "textHash", channel, scope, "acceptedAt") VALUES ($1, $2, $3, $4, $5, $6, $7::timestamptz)`,
-          [randomUUID(), personId, input.consent.textVersion, input.consent.textHash, input.chat.channel, input.consent.scope, at],
+          [
+            randomUUID(),
+            personId,
+            input.consent.textVersion,
+            input.consent.textHash,
+            input.chat.channel,
+            input.consent.scope,
+            at,
+          ],
         );
         return { ok: true, personId, grant: grantOf(row) };
       }),
 
     async personForChat(chat) {
-      const [row] = await sql.query<{ personId: string }>(`SELECT "personId" FROM "Chat" WHERE channel = $1 AND "externalId" = $2`, [chat.channel, chat.externalId]);
+      const [row] = await sql.query<{ personId: string }>(
+        `SELECT "personId" FROM "Chat" WHERE channel = $1 AND "externalId" = $2`,
+        [chat.channel, chat.externalId],
+      );
       return row?.personId ?? null;
     },
 
@@ -99,14 +134,18 @@ export function createLinkingStore(db: Database): LinkingStore {
       sql.transaction(async (query) => {
         // The new consent supersedes the old ones: they are closed, so "the active consent" is
         // unambiguous even when both carry the same timestamp.
-        await query(`UPDATE "Consent" SET "withdrawnAt" = $2::timestamptz WHERE "personId" = $1 AND "withdrawnAt" IS NULL`, [personId, iso(now)]);
+        await query(
+          `UPDATE "Consent" SET "withdrawnAt" = $2::timestamptz WHERE "personId" = $1 AND "withdrawnAt" IS NULL`,
+          [personId, iso(now)],
+        );
         await query(
           `INSERT INTO "Consent" (id, "personId", "textVersion", "textHash", channel, scope, "acceptedAt") VALUES ($1, $2, $3, $4, $5, $6, $7::timestamptz)`,
           [randomUUID(), personId, consent.textVersion, consent.textHash, channel, consent.scope, iso(now)],
         );
       }),
 
-    forget: (chat, sessionKey, now) => sql.transaction((query) => forgetPerson(query, chat.channel, chat.externalId, sessionKey, now)),
+    forget: (chat, sessionKey, now) =>
+      sql.transaction((query) => forgetPerson(query, chat.channel, chat.externalId, sessionKey, now)),
 
     exportPerson: (personId) => exportPerson(db.prisma, personId),
 
@@ -120,9 +159,15 @@ export function createLinkingStore(db: Database): LinkingStore {
 
 /** The person behind a chat, created with the chat when new. */
 async function personOfChat(query: TSqlQuery, channel: string, externalId: string, locale: string): Promise<string> {
-  const [existing] = await query<{ personId: string }>(`SELECT "personId" FROM "Chat" WHERE channel = $1 AND "externalId" = $2`, [channel, externalId]);
+  const [existing] = await query<{ personId: string }>(
+    `SELECT "personId" FROM "Chat" WHERE channel = $1 AND "externalId" = $2`,
+    [channel, externalId],
+  );
   if (existing) {
-    await query(`UPDATE "Chat" SET active = true WHERE channel = $1 AND "externalId" = $2 AND NOT active`, [channel, externalId]);
+    await query(`UPDATE "Chat" SET active = true WHERE channel = $1 AND "externalId" = $2 AND NOT active`, [
+      channel,
+      externalId,
+    ]);
     return existing.personId;
   }
   const personId = randomUUID();
@@ -134,7 +179,10 @@ async function personOfChat(query: TSqlQuery, channel: string, externalId: strin
   if (inserted.length > 0) return personId;
   // The same chat accepted another code at the same moment and won the insert: join its person.
   await query(`DELETE FROM "Person" WHERE id = $1`, [personId]);
-  const [winner] = await query<{ personId: string }>(`SELECT "personId" FROM "Chat" WHERE channel = $1 AND "externalId" = $2`, [channel, externalId]);
+  const [winner] = await query<{ personId: string }>(
+    `SELECT "personId" FROM "Chat" WHERE channel = $1 AND "externalId" = $2`,
+    [channel, externalId],
+  );
   return winner.personId;
 }
 
@@ -144,10 +192,16 @@ async function countDeleted(query: TSqlQuery, deleteSql: string, params: unknown
 }
 
 async function forgetPerson(query: TSqlQuery, channel: string, externalId: string, sessionKey: string, now: Date) {
-  const [chat] = await query<{ personId: string }>(`SELECT "personId" FROM "Chat" WHERE channel = $1 AND "externalId" = $2`, [channel, externalId]);
+  const [chat] = await query<{ personId: string }>(
+    `SELECT "personId" FROM "Chat" WHERE channel = $1 AND "externalId" = $2`,
+    [channel, externalId],
+  );
   const ownSession = `DELETE FROM "ChatSession" WHERE key = $1 OR starts_with(key, $1 || ':')`;
   // Codes this chat sent and has not yet answered the consent for go too, linked or not.
-  const ownPending = await countDeleted(query, `DELETE FROM "PendingLink" WHERE channel = $1 AND "externalId" = $2`, [channel, externalId]);
+  const ownPending = await countDeleted(query, `DELETE FROM "PendingLink" WHERE channel = $1 AND "externalId" = $2`, [
+    channel,
+    externalId,
+  ]);
   if (!chat) {
     // Nothing personal is stored, but session state may remain: drop it too.
     await query(ownSession, [sessionKey]);
@@ -164,25 +218,42 @@ async function forgetPerson(query: TSqlQuery, channel: string, externalId: strin
   const kinds: Record<string, number> = { sessions, ...(await deletePendingAlerts(query, chat.personId)) };
   kinds.pendingLinks =
     ownPending +
-    (await countDeleted(query, `DELETE FROM "PendingLink" l USING "Chat" c WHERE c."personId" = $1 AND l.channel = c.channel AND l."externalId" = c."externalId"`, p));
+    (await countDeleted(
+      query,
+      `DELETE FROM "PendingLink" l USING "Chat" c WHERE c."personId" = $1 AND l.channel = c.channel AND l."externalId" = c."externalId"`,
+      p,
+    ));
   kinds.subscriptions = await countDeleted(query, `DELETE FROM "Subscription" WHERE "personId" = $1`, p);
   kinds.studentLinks = await countDeleted(query, `DELETE FROM "StudentLink" WHERE "personId" = $1`, p);
   kinds.teacherLinks = await countDeleted(query, `DELETE FROM "TeacherLink" WHERE "personId" = $1`, p);
   kinds.consents = await countDeleted(query, `DELETE FROM "Consent" WHERE "personId" = $1`, p);
-  kinds.oauthTokens = await countDeleted(query, `DELETE FROM "OAuthToken" t USING "Chat" c WHERE t."chatId" = c.id AND c."personId" = $1`, p);
+  kinds.oauthTokens = await countDeleted(
+    query,
+    `DELETE FROM "OAuthToken" t USING "Chat" c WHERE t."chatId" = c.id AND c."personId" = $1`,
+    p,
+  );
   kinds.chats = await countDeleted(query, `DELETE FROM "Chat" WHERE "personId" = $1`, p);
   kinds.persons = await countDeleted(query, `DELETE FROM "Person" WHERE id = $1`, p);
-  await query(`INSERT INTO "DestructionRecord" (id, "at", channel, kinds) VALUES ($1, $2::timestamptz, $3, $4::jsonb)`, [randomUUID(), iso(now), channel, JSON.stringify(kinds)]);
+  await query(
+    `INSERT INTO "DestructionRecord" (id, "at", channel, kinds) VALUES ($1, $2::timestamptz, $3, $4::jsonb)`,
+    [randomUUID(), iso(now), channel, JSON.stringify(kinds)],
+  );
   return kinds;
 }
 
 /** Alerts planned or sent to the person's chats carry grades in their text: they go too. */
 async function deletePendingAlerts(query: TSqlQuery, personId: string): Promise<Record<string, number>> {
   // The alert tables arrive with their own migration; until then there is nothing to delete.
-  const [tables] = await query<{ items: string | null; messages: string | null }>(`SELECT to_regclass('"AlertItem"')::text AS items, to_regclass('"AlertMessage"')::text AS messages`);
+  const [tables] = await query<{ items: string | null; messages: string | null }>(
+    `SELECT to_regclass('"AlertItem"')::text AS items, to_regclass('"AlertMessage"')::text AS messages`,
+  );
   const chats = `SELECT id FROM "Chat" WHERE "personId" = $1`;
   const result: Record<string, number> = {};
-  if (tables.items) result.alertItems = await countDeleted(query, `DELETE FROM "AlertItem" WHERE "chatId" IN (${chats})`, [personId]);
-  if (tables.messages) result.alertMessages = await countDeleted(query, `DELETE FROM "AlertMessage" WHERE "chatId" IN (${chats})`, [personId]);
+  if (tables.items)
+    result.alertItems = await countDeleted(query, `DELETE FROM "AlertItem" WHERE "chatId" IN (${chats})`, [personId]);
+  if (tables.messages)
+    result.alertMessages = await countDeleted(query, `DELETE FROM "AlertMessage" WHERE "chatId" IN (${chats})`, [
+      personId,
+    ]);
   return result;
 }

@@ -10,13 +10,10 @@ const iso = (d: Date) => d.toISOString();
 export function pendingLinkMethods(sql: RawSql): PendingLinkStore {
   return {
     async savePending({ handle, codeHash, chat, expiresAt }) {
-      await sql.query(`INSERT INTO "PendingLink" (handle, "codeHash", channel, "externalId", "expiresAt") VALUES ($1, $2, $3, $4, $5::timestamptz)`, [
-        handle,
-        codeHash,
-        chat.channel,
-        chat.externalId,
-        iso(expiresAt),
-      ]);
+      await sql.query(
+        `INSERT INTO "PendingLink" (handle, "codeHash", channel, "externalId", "expiresAt") VALUES ($1, $2, $3, $4, $5::timestamptz)`,
+        [handle, codeHash, chat.channel, chat.externalId, iso(expiresAt)],
+      );
     },
 
     async takePending(chat, handle, now) {
@@ -28,11 +25,18 @@ export function pendingLinkMethods(sql: RawSql): PendingLinkStore {
     },
 
     async dropPending(chat, handle) {
-      await sql.query(`DELETE FROM "PendingLink" WHERE handle = $1 AND channel = $2 AND "externalId" = $3`, [handle, chat.channel, chat.externalId]);
+      await sql.query(`DELETE FROM "PendingLink" WHERE handle = $1 AND channel = $2 AND "externalId" = $3`, [
+        handle,
+        chat.channel,
+        chat.externalId,
+      ]);
     },
 
     async purgeExpiredPending(now) {
-      const [row] = await sql.query<{ n: string }>(`WITH d AS (DELETE FROM "PendingLink" WHERE "expiresAt" <= $1::timestamptz RETURNING 1) SELECT count(*) AS n FROM d`, [iso(now)]);
+      const [row] = await sql.query<{ n: string }>(
+        `WITH d AS (DELETE FROM "PendingLink" WHERE "expiresAt" <= $1::timestamptz RETURNING 1) SELECT count(*) AS n FROM d`,
+        [iso(now)],
+      );
       return Number(row.n);
     },
   };

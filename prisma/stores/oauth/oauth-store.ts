@@ -18,7 +18,14 @@ interface TSpentRow extends TChatRow {
   codeChallenge: string | null;
 }
 
-const chatRef = (row: TChatRow | undefined) => (row ? { channel: row.channel, externalId: row.externalId, locale: row.locale === 'en' ? ('en' as const) : ('ru' as const) } : null);
+const chatRef = (row: TChatRow | undefined) =>
+  row
+    ? {
+        channel: row.channel,
+        externalId: row.externalId,
+        locale: row.locale === 'en' ? ('en' as const) : ('ru' as const),
+      }
+    : null;
 
 // A token counts only while nothing of its family is revoked: a token issued in the moment a
 // replay revoked the family is dead as well. Tokens from before families have none of their own.
@@ -52,7 +59,14 @@ export function createOAuthStore(db: Database): OAuthStore {
           RETURNING c.channel, c."externalId", c.locale, COALESCE(t."familyId", t.id) AS "familyId", t."redirectUri", t."codeChallenge"`,
         [tokenHash, kind, clientId, now.toISOString()],
       );
-      if (row) return { kind: 'spent', chat: chatRef(row)!, familyId: row.familyId, redirectUri: row.redirectUri, codeChallenge: row.codeChallenge };
+      if (row)
+        return {
+          kind: 'spent',
+          chat: chatRef(row)!,
+          familyId: row.familyId,
+          redirectUri: row.redirectUri,
+          codeChallenge: row.codeChallenge,
+        };
       const [used] = await sql.query<{ familyId: string }>(
         `SELECT COALESCE("familyId", id) AS "familyId" FROM "OAuthToken"
           WHERE "tokenHash" = $1 AND kind = $2 AND "clientId" = $3 AND "usedAt" IS NOT NULL`,
@@ -63,7 +77,10 @@ export function createOAuthStore(db: Database): OAuthStore {
 
     async revokeFamily(familyId, now) {
       // `id = $1` reaches a family's first token from before families were recorded.
-      await sql.query(`UPDATE "OAuthToken" SET "revokedAt" = $2::timestamptz WHERE ("familyId" = $1 OR id = $1) AND "revokedAt" IS NULL`, [familyId, now.toISOString()]);
+      await sql.query(
+        `UPDATE "OAuthToken" SET "revokedAt" = $2::timestamptz WHERE ("familyId" = $1 OR id = $1) AND "revokedAt" IS NULL`,
+        [familyId, now.toISOString()],
+      );
     },
 
     async pruneFamily(familyId, now) {

@@ -1,5 +1,10 @@
-import type { JournalPort, JournalStatusReader } from '../../../core/reminders';
-import type { TJournalLesson, TMissing, TTeacherJournalStatus } from '../../../core/reminders';
+import type {
+  JournalPort,
+  JournalStatusReader,
+  TJournalLesson,
+  TMissing,
+  TTeacherJournalStatus,
+} from '../../../core/reminders';
 import type { Database } from '../../db/database';
 import { LESSON_END_SQL, MISSING_SQL } from './reminder-sql';
 
@@ -40,7 +45,11 @@ export function createJournalPort(db: Database): JournalPort & JournalStatusRead
 
     async snooze(teacherIds, until) {
       for (const teacherId of teacherIds) {
-        await db.prisma.reminderSettings.upsert({ where: { teacherId }, create: { teacherId, snoozedUntil: until }, update: { snoozedUntil: until } });
+        await db.prisma.reminderSettings.upsert({
+          where: { teacherId },
+          create: { teacherId, snoozedUntil: until },
+          update: { snoozedUntil: until },
+        });
       }
     },
 

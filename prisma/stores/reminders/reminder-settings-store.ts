@@ -24,12 +24,21 @@ export function createReminderSettingsStore(db: Database): ReminderSettingsPort 
     get: read,
     async update(teacherId, change) {
       for (const time of [change.digestTime, change.quietFrom, change.quietTo]) {
-        if (time !== undefined && time !== null && !HHMM.test(time)) throw new RangeError(`not a time of day (HH:mm): ${time}`);
+        if (time !== undefined && time !== null && !HHMM.test(time))
+          throw new RangeError(`not a time of day (HH:mm): ${time}`);
       }
-      const data = { ...change, ...(change.mode === 'digest' && !change.digestTime ? { digestTime: (await read(teacherId)).digestTime ?? '16:00' } : {}) };
+      const data = {
+        ...change,
+        ...(change.mode === 'digest' && !change.digestTime
+          ? { digestTime: (await read(teacherId)).digestTime ?? '16:00' }
+          : {}),
+      };
       await db.prisma.reminderSettings.upsert({ where: { teacherId }, create: { teacherId, ...data }, update: data });
       // A changed preference applies to reminders already waiting: let the next run decide again.
-      await db.sql.query(`UPDATE "LessonReminder" SET "notBefore" = NULL WHERE "teacherId" = $1 AND status = 'pending'`, [teacherId]);
+      await db.sql.query(
+        `UPDATE "LessonReminder" SET "notBefore" = NULL WHERE "teacherId" = $1 AND status = 'pending'`,
+        [teacherId],
+      );
       return read(teacherId);
     },
   };

@@ -1,5 +1,11 @@
-import type { ReminderStore, TDispatchResult } from '../../../core/reminders';
-import type { TJournalLesson, TMissing, TReminderSettings, TTeacherBatch } from '../../../core/reminders';
+import type {
+  ReminderStore,
+  TDispatchResult,
+  TJournalLesson,
+  TMissing,
+  TReminderSettings,
+  TTeacherBatch,
+} from '../../../core/reminders';
 import { DEFAULT_REMINDER_SETTINGS } from '../../../core/reminders';
 import type { Database, TSqlQuery } from '../../db/database';
 import { MISSING_SQL } from './reminder-sql';
@@ -75,9 +81,19 @@ async function zoneWindows(query: TSqlQuery, from: Date, to: Date): Promise<TZon
  * scan (an updatedAt index range) that are due by now; then the schools' zone checked, the
  * completeness rule applied and a reminder inserted for each incomplete lesson.
  */
-export function scanStatement(windows: TZoneWindow[], from: Date, to: Date, now: Date): { sql: string; params: unknown[] } {
+export function scanStatement(
+  windows: TZoneWindow[],
+  from: Date,
+  to: Date,
+  now: Date,
+): { sql: string; params: unknown[] } {
   const minDate = new Date(to.getTime() - (LATE_MAX_AGE_DAYS + 1) * 86_400_000).toISOString().slice(0, 10);
-  const params: unknown[] = [now.toISOString(), new Date(from.getTime() - LATE_OVERLAP_MS).toISOString(), to.toISOString(), minDate];
+  const params: unknown[] = [
+    now.toISOString(),
+    new Date(from.getTime() - LATE_OVERLAP_MS).toISOString(),
+    to.toISOString(),
+    minDate,
+  ];
   const ranges = windows.map((w) => {
     const p = params.length;
     params.push(w.loDate, w.loTime, w.hiDate, w.hiTime, w.timezone, w.delay);
@@ -111,7 +127,12 @@ SELECT (SELECT count(*) FROM due)::int AS due, (SELECT count(*) FROM ins)::int A
 }
 
 /** Records reminders for the lessons that became due in (from, to]; the scan's whole database work. */
-export async function scanWindowOnce(query: TSqlQuery, from: Date, to: Date, now: Date): Promise<{ due: number; found: number }> {
+export async function scanWindowOnce(
+  query: TSqlQuery,
+  from: Date,
+  to: Date,
+  now: Date,
+): Promise<{ due: number; found: number }> {
   const windows = await zoneWindows(query, from, to);
   if (windows.length === 0) return { due: 0, found: 0 };
   const { sql, params } = scanStatement(windows, from, to, now);
@@ -211,10 +232,10 @@ async function loadBatches(query: TSqlQuery, now: Date): Promise<{ batches: TTea
   );
   const filled = rows.filter((r) => r.gone || r.missing.length === 0).map((r) => r.lessonId);
   if (filled.length > 0) {
-    await query(`UPDATE "LessonReminder" SET status = 'resolved', "resolvedAt" = $2::timestamptz WHERE "lessonId" IN (SELECT jsonb_array_elements_text($1::jsonb))`, [
-      json(filled),
-      now.toISOString(),
-    ]);
+    await query(
+      `UPDATE "LessonReminder" SET status = 'resolved', "resolvedAt" = $2::timestamptz WHERE "lessonId" IN (SELECT jsonb_array_elements_text($1::jsonb))`,
+      [json(filled), now.toISOString()],
+    );
   }
   const open = rows.filter((r) => !r.gone && r.missing.length > 0);
   if (open.length === 0) return { batches: [], resolved: filled.length };
@@ -231,21 +252,39 @@ async function loadBatches(query: TSqlQuery, now: Date): Promise<{ batches: TTea
   );
   const batches = new Map<string, TTeacherBatch>();
   for (const r of open) {
-    const lesson: TJournalLesson = { lessonId: r.lessonId, date: r.date, start: r.start, className: r.className, subject: r.subject, missing: r.missing };
+    const lesson: TJournalLesson = {
+      lessonId: r.lessonId,
+      date: r.date,
+      start: r.start,
+      className: r.className,
+      subject: r.subject,
+      missing: r.missing,
+    };
     const foundAt = new Date(r.foundAt);
     const batch = batches.get(r.teacherId);
     if (batch) {
       batch.lessons.push(lesson);
       if (foundAt < batch.oldestFoundAt) batch.oldestFoundAt = foundAt;
     } else {
-      batches.set(r.teacherId, { teacherId: r.teacherId, timezone: r.timezone, settings: settingsOf(r), oldestFoundAt: foundAt, lessons: [lesson], chats: [] });
+      batches.set(r.teacherId, {
+        teacherId: r.teacherId,
+        timezone: r.timezone,
+        settings: settingsOf(r),
+        oldestFoundAt: foundAt,
+        lessons: [lesson],
+        chats: [],
+      });
     }
   }
   for (const c of chats) batches.get(c.teacherId)?.chats.push({ chatId: c.chatId, locale: c.locale });
   return { batches: [...batches.values()], resolved: filled.length };
 }
 
-export async function dispatchOnce(query: TSqlQuery, now: Date, decide: Parameters<ReminderStore['dispatch']>[1]): Promise<TDispatchResult> {
+export async function dispatchOnce(
+  query: TSqlQuery,
+  now: Date,
+  decide: Parameters<ReminderStore['dispatch']>[1],
+): Promise<TDispatchResult> {
   if (!(await locked(query, DISPATCH_LOCK))) return { resolved: 0, sent: 0, messageIds: [] };
   const sentResolved = await resolveSent(query, now);
   const loaded = await loadBatches(query, now);
@@ -255,13 +294,15 @@ export async function dispatchOnce(query: TSqlQuery, now: Date, decide: Paramete
   for (const batch of loaded.batches) {
     const decision = decide(batch);
     if (!decision.send) {
-      for (const l of batch.lessons) waiting.push({ lessonId: l.lessonId, notBefore: decision.until?.toISOString() ?? null });
+      for (const l of batch.lessons)
+        waiting.push({ lessonId: l.lessonId, notBefore: decision.until?.toISOString() ?? null });
       continue;
     }
     // No chat to send to (not linked, blocked, consent withdrawn) or reminders turned off: the lesson's one reminder is spent.
     const status = decision.messages.length > 0 ? 'sent' : batch.settings.enabled ? 'unlinked' : 'muted';
     for (const l of batch.lessons) done.push({ lessonId: l.lessonId, status });
-    for (const m of decision.messages) messages.push({ ...m, itemCount: batch.lessons.length, ingestedAt: batch.oldestFoundAt.toISOString() });
+    for (const m of decision.messages)
+      messages.push({ ...m, itemCount: batch.lessons.length, ingestedAt: batch.oldestFoundAt.toISOString() });
   }
   let messageIds: string[] = [];
   if (messages.length > 0) {

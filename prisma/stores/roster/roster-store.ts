@@ -6,30 +6,44 @@ import type { Prisma } from '../../generated/client';
 // Prisma queries. Rows come sorted as a person reads them: "5А" before "10Б", surnames in order.
 
 const collator = new Intl.Collator('ru', { numeric: true });
-const byKeys = <T>(...keys: ((row: T) => string)[]) => (a: T, b: T) => {
-  for (const key of keys) {
-    const order = collator.compare(key(a), key(b));
-    if (order !== 0) return order;
-  }
-  return 0;
-};
+const byKeys =
+  <T>(...keys: ((row: T) => string)[]) =>
+  (a: T, b: T) => {
+    for (const key of keys) {
+      const order = collator.compare(key(a), key(b));
+      if (order !== 0) return order;
+    }
+    return 0;
+  };
 
-const fullName = (p: { lastName: string; firstName: string; middleName: string | null }) => [p.lastName, p.firstName, p.middleName].filter(Boolean).join(' ');
+const fullName = (p: { lastName: string; firstName: string; middleName: string | null }) =>
+  [p.lastName, p.firstName, p.middleName].filter(Boolean).join(' ');
 
 export function createRosterStore(db: Database): RosterReader {
   const { prisma } = db;
 
   function personWhere({ schoolId, classId }: TRosterFilter): Prisma.PersonWhereInput {
     const and: Prisma.PersonWhereInput[] = [];
-    if (schoolId) and.push({ OR: [{ studentLinks: { some: { student: { schoolId } } } }, { teacherLinks: { some: { teacher: { schoolId } } } }] });
+    if (schoolId)
+      and.push({
+        OR: [
+          { studentLinks: { some: { student: { schoolId } } } },
+          { teacherLinks: { some: { teacher: { schoolId } } } },
+        ],
+      });
     if (classId) and.push({ studentLinks: { some: { student: { classId } } } });
     return { AND: and };
   }
 
   async function teacherWhere({ schoolId, classId }: TRosterFilter): Promise<Prisma.TeacherWhereInput> {
     if (!classId) return { schoolId };
-    const homeroom = (await prisma.schoolClass.findUnique({ where: { id: classId }, select: { homeroomTeacherId: true } }))?.homeroomTeacherId;
-    return { schoolId, OR: [{ lessons: { some: { classId, deletedAt: null } } }, ...(homeroom ? [{ id: homeroom }] : [])] };
+    const homeroom = (
+      await prisma.schoolClass.findUnique({ where: { id: classId }, select: { homeroomTeacherId: true } })
+    )?.homeroomTeacherId;
+    return {
+      schoolId,
+      OR: [{ lessons: { some: { classId, deletedAt: null } } }, ...(homeroom ? [{ id: homeroom }] : [])],
+    };
   }
 
   const idsOf: Record<TRosterKind, () => Promise<{ id: string }[]>> = {
@@ -52,7 +66,12 @@ export function createRosterStore(db: Database): RosterReader {
     async schools({ schoolId }) {
       const rows = await prisma.school.findMany({
         where: { id: schoolId },
-        select: { id: true, name: true, timezone: true, _count: { select: { classes: true, students: true, teachers: true } } },
+        select: {
+          id: true,
+          name: true,
+          timezone: true,
+          _count: { select: { classes: true, students: true, teachers: true } },
+        },
       });
       return rows.map((s) => ({ id: s.id, name: s.name, timezone: s.timezone, ...s._count })).sort(byKeys((s) => s.id));
     },
@@ -60,38 +79,96 @@ export function createRosterStore(db: Database): RosterReader {
     async classes({ schoolId }) {
       const rows = await prisma.schoolClass.findMany({
         where: { schoolId },
-        select: { id: true, schoolId: true, name: true, homeroomTeacherId: true, _count: { select: { students: true } } },
+        select: {
+          id: true,
+          schoolId: true,
+          name: true,
+          homeroomTeacherId: true,
+          _count: { select: { students: true } },
+        },
       });
-      return rows.map(({ _count, ...c }) => ({ ...c, students: _count.students })).sort(byKeys((c) => c.schoolId, (c) => c.name, (c) => c.id));
+      return rows
+        .map(({ _count, ...c }) => ({ ...c, students: _count.students }))
+        .sort(
+          byKeys(
+            (c) => c.schoolId,
+            (c) => c.name,
+            (c) => c.id,
+          ),
+        );
     },
 
     async students({ schoolId, classId }) {
       const rows = await prisma.student.findMany({
         where: { schoolId, classId },
-        select: { id: true, schoolId: true, classId: true, lastName: true, firstName: true, middleName: true, schoolClass: { select: { name: true } } },
+        select: {
+          id: true,
+          schoolId: true,
+          classId: true,
+          lastName: true,
+          firstName: true,
+          middleName: true,
+          schoolClass: { select: { name: true } },
+        },
       });
       return rows
-        .map((s) => ({ id: s.id, schoolId: s.schoolId, classId: s.classId, className: s.schoolClass.name, name: fullName(s) }))
-        .sort(byKeys((s) => s.schoolId, (s) => s.className, (s) => s.name, (s) => s.id));
+        .map((s) => ({
+          id: s.id,
+          schoolId: s.schoolId,
+          classId: s.classId,
+          className: s.schoolClass.name,
+          name: fullName(s),
+        }))
+        .sort(
+          byKeys(
+            (s) => s.schoolId,
+            (s) => s.className,
+            (s) => s.name,
+            (s) => s.id,
+          ),
+        );
     },
 
     async teachers(filter) {
       const rows = await prisma.teacher.findMany({
         where: await teacherWhere(filter),
-        select: { id: true, schoolId: true, lastName: true, firstName: true, middleName: true, _count: { select: { links: true } } },
+        select: {
+          id: true,
+          schoolId: true,
+          lastName: true,
+          firstName: true,
+          middleName: true,
+          _count: { select: { links: true } },
+        },
       });
-      return rows.map((t) => ({ id: t.id, schoolId: t.schoolId, name: fullName(t), linked: t._count.links })).sort(byKeys((t) => t.schoolId, (t) => t.name, (t) => t.id));
+      return rows
+        .map((t) => ({ id: t.id, schoolId: t.schoolId, name: fullName(t), linked: t._count.links }))
+        .sort(
+          byKeys(
+            (t) => t.schoolId,
+            (t) => t.name,
+            (t) => t.id,
+          ),
+        );
     },
 
     async people(filter) {
       const rows = await prisma.person.findMany({
         where: personWhere(filter),
-        select: { id: true, createdAt: true, studentLinks: { select: { role: true } }, teacherLinks: { select: { teacherId: true } }, chats: { select: { channel: true } } },
+        select: {
+          id: true,
+          createdAt: true,
+          studentLinks: { select: { role: true } },
+          teacherLinks: { select: { teacherId: true } },
+          chats: { select: { channel: true } },
+        },
         orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
       });
       return rows.map((p) => ({
         id: p.id,
-        roles: [...new Set([...p.studentLinks.map((l) => l.role), ...(p.teacherLinks.length > 0 ? ['teacher'] : [])])].sort(),
+        roles: [
+          ...new Set([...p.studentLinks.map((l) => l.role), ...(p.teacherLinks.length > 0 ? ['teacher'] : [])]),
+        ].sort(),
         students: p.studentLinks.length,
         teacherIds: p.teacherLinks.map((l) => l.teacherId).sort(collator.compare),
         channels: [...new Set(p.chats.map((c) => c.channel))].sort(),

@@ -7,7 +7,10 @@ export function createSubscriptionSettingsStore(db: Database): SubscriptionSetti
   const { prisma } = db;
   return {
     async read(personId) {
-      const rows = await prisma.subscription.findMany({ where: { personId }, orderBy: [{ studentId: 'asc' }, { type: 'asc' }] });
+      const rows = await prisma.subscription.findMany({
+        where: { personId },
+        orderBy: [{ studentId: 'asc' }, { type: 'asc' }],
+      });
       return rows.map((r) => ({
         studentId: r.studentId,
         settings: {
@@ -23,11 +26,19 @@ export function createSubscriptionSettingsStore(db: Database): SubscriptionSetti
     },
 
     async write(personId, types, patch, only) {
-      const links = await prisma.studentLink.findMany({ where: { personId, ...(only ? { studentId: { in: [...only] } } : {}) }, select: { studentId: true }, orderBy: { createdAt: 'asc' } });
+      const links = await prisma.studentLink.findMany({
+        where: { personId, ...(only ? { studentId: { in: [...only] } } : {}) },
+        select: { studentId: true },
+        orderBy: { createdAt: 'asc' },
+      });
       const studentIds = links.map((l) => l.studentId);
       // Delivery and quiet hours are the person's, shared by all their rows: a new row (one child's
       // switch turned on for the first time) takes them from an existing one, not from the defaults.
-      const shared = await prisma.subscription.findFirst({ where: { personId }, select: { mode: true, digestTime: true, quietFrom: true, quietTo: true }, orderBy: [{ studentId: 'asc' }, { type: 'asc' }] });
+      const shared = await prisma.subscription.findFirst({
+        where: { personId },
+        select: { mode: true, digestTime: true, quietFrom: true, quietTo: true },
+        orderBy: [{ studentId: 'asc' }, { type: 'asc' }],
+      });
       // One transaction: a menu tap changes all the children it names or none of them.
       await prisma.$transaction(
         studentIds.flatMap((studentId) =>

@@ -1,9 +1,12 @@
 import type { TAlexaTexts } from './texts-type';
 
 export const en: TAlexaTexts = {
-  launchLinked: 'Hi! This is your school diary. Ask, for example: what is my homework for tomorrow, or what grades did I get today?',
-  launchNew: 'Hi! This is your school diary: grades, homework, the timetable and the canteen balance. To connect it, say the code from the school\'s letter, like: my code is 4815 2604 7391.',
-  askCode: 'To answer about the diary, I need the twelve-digit code from the school\'s letter. Say: my code is, and then the digits.',
+  launchLinked:
+    'Hi! This is your school diary. Ask, for example: what is my homework for tomorrow, or what grades did I get today?',
+  launchNew:
+    "Hi! This is your school diary: grades, homework, the timetable and the canteen balance. To connect it, say the code from the school's letter, like: my code is 4815 2604 7391.",
+  askCode:
+    "To answer about the diary, I need the twelve-digit code from the school's letter. Say: my code is, and then the digits.",
   consentRepeat: 'Please say yes if you agree, or no if you do not.',
   reprompt: 'What would you like to know? For example: what is my homework for tomorrow?',
   goodbye: 'Goodbye!',

@@ -1,7 +1,7 @@
+import type { TLang } from '../../../core/i18n';
 import { en } from './en';
 import { ru } from './ru';
 import type { TAliceTexts } from './texts-type';
-import type { TLang } from '../../../core/i18n';
 
 export type { TAliceTexts } from './texts-type';
 

@@ -8,10 +8,13 @@ import { toInlineKeyboard } from './keyboards';
 async function sendReply(ctx: BotContext, reply: TReply, last: boolean): Promise<void> {
   const keyboard = reply.keyboard ? toInlineKeyboard(ctx.t, reply.keyboard) : undefined;
   if (reply.file) {
-    await ctx.replyWithDocument(new InputFile(Buffer.from(reply.file.content, 'utf8'), reply.file.name), { caption: reply.text });
+    await ctx.replyWithDocument(new InputFile(Buffer.from(reply.file.content, 'utf8'), reply.file.name), {
+      caption: reply.text,
+    });
     return;
   }
-  if (reply.html) return reply.inPlace ? showHtml(ctx, reply.text, keyboard, last) : replyHtml(ctx, reply.text, keyboard, last);
+  if (reply.html)
+    return reply.inPlace ? showHtml(ctx, reply.text, keyboard, last) : replyHtml(ctx, reply.text, keyboard, last);
   if (reply.inPlace && ctx.callbackQuery?.message) {
     await ctx.editMessageText(reply.text, { reply_markup: keyboard });
     return;

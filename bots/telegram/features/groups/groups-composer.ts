@@ -18,7 +18,10 @@ export function groupsComposer(conversation: Conversation): Composer<BotContext>
       for (const reply of posted.replies) await ctx.reply(reply.text, { reply_markup: keyboard });
       return;
     }
-    await ctx.reply(ctx.t.group.privateOnly, { reply_markup: keyboard, reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true } });
+    await ctx.reply(ctx.t.group.privateOnly, {
+      reply_markup: keyboard,
+      reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true },
+    });
   });
   shared.on('callback_query', (ctx) => ctx.answerCallbackQuery({ text: ctx.t.group.privateOnly, show_alert: true }));
   // Joins, leaves and the rest: nothing to say, and nothing personal to process.
