@@ -1,6 +1,6 @@
-import { ingestBatch } from '../../core/ingest/ingest-batch';
 import { composeMessage } from '../../core/alerts/compose-messages';
 import { planAlerts } from '../../core/alerts/plan-alerts';
+import { ingestBatch } from '../../core/ingest/ingest-batch';
 import { createAlertStore } from '../../prisma/stores/alerts/alert-store';
 import { createIngestStore } from '../../prisma/stores/ingest/ingest-store';
 import { seedFamilies } from '../helpers/alert-fixtures';
@@ -19,7 +19,15 @@ describe('composing behind a planner backlog', () => {
     const ingest = createIngestStore(db);
     await ingestBatch(ingest, { events: schoolEvents('s1') }, { defaultTimezone: 'Europe/Moscow', withOutbox: false });
     await seedFamilies(db.sql.query, { studentIds: ['s1-st1'], guardiansOf: () => 1 });
-    const grade = (id: string, value: string) => event('grade.upserted', { gradeId: id, studentId: 's1-st1', subjectId: 's1-math', date: '2026-12-01', value, weight: 1 });
+    const grade = (id: string, value: string) =>
+      event('grade.upserted', {
+        gradeId: id,
+        studentId: 's1-st1',
+        subjectId: 's1-math',
+        date: '2026-12-01',
+        value,
+        weight: 1,
+      });
     await ingestBatch(ingest, { events: [grade('gb-1', '5')] }, { defaultTimezone: 'Europe/Moscow' });
     await ingestBatch(ingest, { events: [grade('gb-2', '3')] }, { defaultTimezone: 'Europe/Moscow' });
 
@@ -33,13 +41,23 @@ describe('composing behind a planner backlog', () => {
     expect(await plan(10)).toEqual({ facts: 1, items: 1 });
     const ids = await store.composeDue(later, 100, composeMessage);
     expect(ids).toHaveLength(1);
-    const [message] = await db.sql.query<{ text: string; itemCount: number }>(`SELECT text, "itemCount" FROM "AlertMessage"`);
+    const [message] = await db.sql.query<{ text: string; itemCount: number }>(
+      `SELECT text, "itemCount" FROM "AlertMessage"`,
+    );
     expect(message).toEqual({ itemCount: 2, text: 'Маша: новое в дневнике (2)\n• 5 по математике\n• 3 по математике' });
   });
 
   it('does not wait for a stuck planner for ever', async () => {
     const ingest = createIngestStore(db);
-    const grade = (id: string) => event('grade.upserted', { gradeId: id, studentId: 's1-st1', subjectId: 's1-math', date: '2026-12-02', value: '4', weight: 1 });
+    const grade = (id: string) =>
+      event('grade.upserted', {
+        gradeId: id,
+        studentId: 's1-st1',
+        subjectId: 's1-math',
+        date: '2026-12-02',
+        value: '4',
+        weight: 1,
+      });
     await ingestBatch(ingest, { events: [grade('gs-1')] }, { defaultTimezone: 'Europe/Moscow' });
     await ingestBatch(ingest, { events: [grade('gs-2')] }, { defaultTimezone: 'Europe/Moscow' });
     const store = createAlertStore(db);

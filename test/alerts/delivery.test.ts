@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
-import { createAlertPipeline, type AlertPipeline } from '../../core/alerts/alert-pipeline';
-import { silentObserver, systemClock, type DeliveryQueue, type RateLimiter } from '../../core/alerts/alert-ports';
+import { createTelegramSender } from '../../bots/telegram/telegram-sender';
+import { type AlertPipeline, createAlertPipeline } from '../../core/alerts/alert-pipeline';
+import { type DeliveryQueue, type RateLimiter, silentObserver, systemClock } from '../../core/alerts/alert-ports';
 import { ingestBatch } from '../../core/ingest/ingest-batch';
 import { createBullmqQueue } from '../../infra/bullmq-queue';
 import { createInProcessQueue } from '../../infra/in-process-queue';
 import { createMemoryRateLimiter, createRedisRateLimiter } from '../../infra/rate-limiter';
-import { createTelegramSender } from '../../bots/telegram/telegram-sender';
 import { createAlertStore } from '../../prisma/stores/alerts/alert-store';
 import { createIngestStore } from '../../prisma/stores/ingest/ingest-store';
 import { seedFamilies } from '../helpers/alert-fixtures';
@@ -33,23 +33,55 @@ interface TWorld {
 async function buildWorld(kind: 'pglite' | 'postgres'): Promise<TWorld> {
   const db = await createTestDatabase(kind);
   const ingest = createIngestStore(db);
-  const students = Array.from({ length: STUDENTS }, (_, i) => event('student.upserted', { schoolId: 's1', studentId: `s1-x${i}`, classId: 's1-5a', lastName: 'Иванова', firstName: `Ученик${i}` }));
-  await ingestBatch(ingest, { events: [...schoolEvents('s1'), ...students] }, { defaultTimezone: 'Europe/Moscow', withOutbox: false });
+  const students = Array.from({ length: STUDENTS }, (_, i) =>
+    event('student.upserted', {
+      schoolId: 's1',
+      studentId: `s1-x${i}`,
+      classId: 's1-5a',
+      lastName: 'Иванова',
+      firstName: `Ученик${i}`,
+    }),
+  );
+  await ingestBatch(
+    ingest,
+    { events: [...schoolEvents('s1'), ...students] },
+    { defaultTimezone: 'Europe/Moscow', withOutbox: false },
+  );
   const { chats } = await seedFamilies(db.sql.query, {
     studentIds: students.map((s) => String(s.data.studentId)),
     guardiansOf: (i) => 1 + (i % 2),
     chatIdOf: (i, g) => (i === 0 && g === 0 ? BLOCKED_CHAT : `${1000 + i * 10 + g}`),
   });
   const grades = students.flatMap((s, i) =>
-    [0, 1, 2].map((n) => event('grade.upserted', { gradeId: `g-${i}-${n}`, studentId: s.data.studentId, subjectId: 's1-math', date: '2026-12-01', value: String(3 + n), weight: 1 })),
+    [0, 1, 2].map((n) =>
+      event('grade.upserted', {
+        gradeId: `g-${i}-${n}`,
+        studentId: s.data.studentId,
+        subjectId: 's1-math',
+        date: '2026-12-01',
+        value: String(3 + n),
+        weight: 1,
+      }),
+    ),
   );
   // Student 11's only news is a grade removed again before anyone was told.
   const lastStudent = String(students[STUDENTS - 1].data.studentId);
   const withdrawn = [
-    event('grade.upserted', { gradeId: 'g-oops', studentId: lastStudent, subjectId: 's1-math', date: '2026-12-01', value: '2', weight: 1 }),
+    event('grade.upserted', {
+      gradeId: 'g-oops',
+      studentId: lastStudent,
+      subjectId: 's1-math',
+      date: '2026-12-01',
+      value: '2',
+      weight: 1,
+    }),
     event('grade.deleted', { gradeId: 'g-oops' }),
   ];
-  await ingestBatch(ingest, { events: grades.filter((g) => g.data.studentId !== lastStudent) }, { defaultTimezone: 'Europe/Moscow' });
+  await ingestBatch(
+    ingest,
+    { events: grades.filter((g) => g.data.studentId !== lastStudent) },
+    { defaultTimezone: 'Europe/Moscow' },
+  );
   await ingestBatch(ingest, { events: [withdrawn[0]] }, { defaultTimezone: 'Europe/Moscow' });
   await ingestBatch(ingest, { events: [withdrawn[1]] }, { defaultTimezone: 'Europe/Moscow' });
   const lastChats = new Set([`${1000 + (STUDENTS - 1) * 10}`, `${1000 + (STUDENTS - 1) * 10 + 1}`]);
@@ -64,10 +96,28 @@ async function buildWorld(kind: 'pglite' | 'postgres'): Promise<TWorld> {
 }
 
 function pipelineFor(world: TWorld, queue: DeliveryQueue, limiter: RateLimiter): AlertPipeline {
-  const sender = createTelegramSender({ apiRoot: world.stub.apiRoot, token: '123456:test-token', pacing: { perSecond: 28, perChatIntervalMs: 1050 } });
+  const sender = createTelegramSender({
+    apiRoot: world.stub.apiRoot,
+    token: '123456:test-token',
+    pacing: { perSecond: 28, perChatIntervalMs: 1050 },
+  });
   return createAlertPipeline(
-    { store: createAlertStore(world.db), queue, limiter, senders: [sender], clock: systemClock, observer: silentObserver, onError: (err) => process.stderr.write(`alert pipeline error: ${String(err)}\n`) },
-    { windowMs: 300, idleMs: 50, sweepEveryMs: 1000, concurrency: 4, delivery: { leaseMs: 5_000, maxInlineWaitMs: 5_000, maxAttempts: 20, backoffBaseMs: 50, backoffMaxMs: 500 } },
+    {
+      store: createAlertStore(world.db),
+      queue,
+      limiter,
+      senders: [sender],
+      clock: systemClock,
+      observer: silentObserver,
+      onError: (err) => process.stderr.write(`alert pipeline error: ${String(err)}\n`),
+    },
+    {
+      windowMs: 300,
+      idleMs: 50,
+      sweepEveryMs: 1000,
+      concurrency: 4,
+      delivery: { leaseMs: 5_000, maxInlineWaitMs: 5_000, maxAttempts: 20, backoffBaseMs: 50, backoffMaxMs: 500 },
+    },
   );
 }
 
@@ -79,7 +129,9 @@ async function settled(world: TWorld, timeoutMs = 40_000) {
               (SELECT count(*)::int FROM "AlertMessage") AS total,
               (SELECT count(*)::int FROM "AlertItem" WHERE "messageId" IS NULL) AS items`,
     );
-    const [outbox] = await world.db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Outbox" WHERE "processedAt" IS NULL`);
+    const [outbox] = await world.db.sql.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "Outbox" WHERE "processedAt" IS NULL`,
+    );
     if (row.total > 0 && row.open === 0 && row.items === 0 && outbox.n === 0) return;
     if (Date.now() > deadline) throw new Error(`not settled: ${JSON.stringify({ ...row, outbox: outbox.n })}`);
     await new Promise((r) => setTimeout(r, 100));
@@ -90,7 +142,7 @@ async function settled(world: TWorld, timeoutMs = 40_000) {
 async function drained(queue: Queue, timeoutMs = 30_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'paused', 'waiting-children');
+    const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children');
     if (Object.values(counts).every((n) => n === 0)) return;
     if (Date.now() > deadline) throw new Error(`queue not drained: ${JSON.stringify(counts)}`);
     await new Promise((r) => setTimeout(r, 50));
@@ -105,9 +157,13 @@ async function expectExactlyOnce(world: TWorld) {
   // Three grades of one student within the window: one message listing them.
   expect(world.stub.accepted.every((m) => m.text.includes('(3)') && m.text.split('\n').length === 4)).toBe(true);
   expect(world.stub.accepted.some((m) => m.text.includes(' 2 по'))).toBe(false);
-  const [blocked] = await world.db.sql.query<{ active: boolean }>(`SELECT active FROM "Chat" WHERE "externalId" = $1`, [BLOCKED_CHAT]);
+  const [blocked] = await world.db.sql.query<{ active: boolean }>(`SELECT active FROM "Chat" WHERE "externalId" = $1`, [
+    BLOCKED_CHAT,
+  ]);
   expect(blocked.active).toBe(false);
-  const statuses = await world.db.sql.query<{ status: string; n: number }>(`SELECT status, count(*)::int AS n FROM "AlertMessage" GROUP BY status ORDER BY status`);
+  const statuses = await world.db.sql.query<{ status: string; n: number }>(
+    `SELECT status, count(*)::int AS n FROM "AlertMessage" GROUP BY status ORDER BY status`,
+  );
   expect(statuses).toEqual([
     { status: 'dropped', n: 1 },
     { status: 'sent', n: world.expectedChats.length },

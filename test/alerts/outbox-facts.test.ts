@@ -1,5 +1,5 @@
-import { ingestBatch } from '../../core/ingest/ingest-batch';
 import type { TOutboxFact } from '../../core/alerts/alert-types';
+import { ingestBatch } from '../../core/ingest/ingest-batch';
 import { createAlertStore } from '../../prisma/stores/alerts/alert-store';
 import { createIngestStore } from '../../prisma/stores/ingest/ingest-store';
 import { event, schoolEvents } from '../helpers/journal-fixtures';
@@ -19,11 +19,21 @@ describe('outbox grade facts as the planner reads them', () => {
     const options = { defaultTimezone: 'Europe/Moscow' };
     await ingestBatch(ingest, { events: schoolEvents('f') }, { ...options, withOutbox: false });
     const grade = (value: string, weight: number) =>
-      event('grade.upserted', { gradeId: 'f-g1', studentId: 'f-st1', subjectId: 'f-math', date: '2026-12-01', value, weight, workType: 'Контрольная работа' });
+      event('grade.upserted', {
+        gradeId: 'f-g1',
+        studentId: 'f-st1',
+        subjectId: 'f-math',
+        date: '2026-12-01',
+        value,
+        weight,
+        workType: 'Контрольная работа',
+      });
     await ingestBatch(ingest, { events: [grade('4', 1)] }, options);
     await ingestBatch(ingest, { events: [grade('5', 2)] }, options);
 
-    const stored = await db.sql.query<{ kind: string; payload: unknown }>(`SELECT kind, payload FROM "Outbox" ORDER BY id`);
+    const stored = await db.sql.query<{ kind: string; payload: unknown }>(
+      `SELECT kind, payload FROM "Outbox" ORDER BY id`,
+    );
     expect(stored).toEqual([
       { kind: 'grade.created', payload: { gradeId: 'f-g1' } },
       { kind: 'grade.changed', payload: { gradeId: 'f-g1', previousValue: '4', previousWeight: 1 } },
@@ -31,7 +41,16 @@ describe('outbox grade facts as the planner reads them', () => {
     // A row as an older version wrote it: its own values win over the grade row's.
     await db.sql.query(
       `INSERT INTO "Outbox" (kind, "studentId", payload, "eventId") VALUES ('grade.created', 'f-st1', $1::jsonb, 'legacy')`,
-      [JSON.stringify({ gradeId: 'f-g1', subjectId: 'f-math', date: '2026-11-30', value: '3', weight: 1, workType: null })],
+      [
+        JSON.stringify({
+          gradeId: 'f-g1',
+          subjectId: 'f-math',
+          date: '2026-11-30',
+          value: '3',
+          weight: 1,
+          workType: null,
+        }),
+      ],
     );
 
     let seen: TOutboxFact[] = [];
@@ -39,7 +58,16 @@ describe('outbox grade facts as the planner reads them', () => {
       seen = input.facts;
       return [];
     });
-    const current = { gradeId: 'f-g1', subjectId: 'f-math', date: '2026-12-01', value: '5', weight: 2, workType: 'Контрольная работа', comment: null, lessonId: null };
+    const current = {
+      gradeId: 'f-g1',
+      subjectId: 'f-math',
+      date: '2026-12-01',
+      value: '5',
+      weight: 2,
+      workType: 'Контрольная работа',
+      comment: null,
+      lessonId: null,
+    };
     expect(seen.map((f) => [f.kind, f.payload])).toEqual([
       ['grade.created', current],
       ['grade.changed', { ...current, previousValue: '4', previousWeight: 1 }],

@@ -1,5 +1,5 @@
-import IORedis from 'ioredis';
 import { randomBytes } from 'node:crypto';
+import IORedis from 'ioredis';
 import type { RateLimiter, TPacing } from '../../core/alerts/alert-ports';
 import { createMemoryRateLimiter, createRedisRateLimiter } from '../../infra/rate-limiter';
 
@@ -36,12 +36,15 @@ function maxInOneSecond(sortedTimes: number[]): number {
 }
 
 describe('send pacing', () => {
-  it.each([0, 1, 3, 8])('keeps the bot rate when callers come back %i ms late, never above the rate plus one in a second', async (lateMs) => {
-    const { rate, maxInWindow } = await simulate(TELEGRAM, lateMs, 120);
-    expect(rate).toBeGreaterThanOrEqual(27.9);
-    expect(rate).toBeLessThanOrEqual(28.05);
-    expect(maxInWindow).toBeLessThanOrEqual(29);
-  });
+  it.each([0, 1, 3, 8])(
+    'keeps the bot rate when callers come back %i ms late, never above the rate plus one in a second',
+    async (lateMs) => {
+      const { rate, maxInWindow } = await simulate(TELEGRAM, lateMs, 120);
+      expect(rate).toBeGreaterThanOrEqual(27.9);
+      expect(rate).toBeLessThanOrEqual(28.05);
+      expect(maxInWindow).toBeLessThanOrEqual(29);
+    },
+  );
 
   it('keeps one chat to one message per interval and honours a pause', async () => {
     let t = 0;

@@ -1,10 +1,10 @@
 import nock from 'nock';
+import { createVkSender, vkRandomId } from '../../bots/vk/vk-sender';
 import { createAlertPipeline } from '../../core/alerts/alert-pipeline';
 import { silentObserver, systemClock } from '../../core/alerts/alert-ports';
 import { ingestBatch } from '../../core/ingest/ingest-batch';
 import { createInProcessQueue } from '../../infra/in-process-queue';
 import { createMemoryRateLimiter } from '../../infra/rate-limiter';
-import { createVkSender, vkRandomId } from '../../bots/vk/vk-sender';
 import { createAlertStore } from '../../prisma/stores/alerts/alert-store';
 import { createIngestStore } from '../../prisma/stores/ingest/ingest-store';
 import { seedFamilies } from '../helpers/alert-fixtures';
@@ -33,7 +33,12 @@ function interceptSend(times: number, answer: (call: TCall, calls: TCall[]) => u
     .times(times)
     .reply((_uri, body) => {
       const form = new URLSearchParams(body as string);
-      const call = { peerId: form.get('peer_id')!, randomId: form.get('random_id')!, message: form.get('message')!, token: form.get('access_token')! };
+      const call = {
+        peerId: form.get('peer_id')!,
+        randomId: form.get('random_id')!,
+        message: form.get('message')!,
+        token: form.get('access_token')!,
+      };
       calls.push(call);
       return [200, answer(call, calls)];
     });
@@ -41,7 +46,8 @@ function interceptSend(times: number, answer: (call: TCall, calls: TCall[]) => u
 }
 
 /** Answers messages.send with `answers` in turn (the last one repeats); records every call. */
-const vkApi = (answers: Record<string, unknown>[]) => interceptSend(50, (_call, calls) => answers[Math.min(calls.length - 1, answers.length - 1)]);
+const vkApi = (answers: Record<string, unknown>[]) =>
+  interceptSend(50, (_call, calls) => answers[Math.min(calls.length - 1, answers.length - 1)]);
 
 const vkError = (code: number, msg = 'error') => ({ error: { error_code: code, error_msg: msg, request_params: [] } });
 
@@ -61,7 +67,14 @@ describe('VK sender', () => {
   it('sends peer_id, text and a random_id derived from the key', async () => {
     const calls = vkApi([{ response: 17 }]);
     await expect(send()).resolves.toEqual({ ok: true });
-    expect(calls).toEqual([{ peerId: '2000001', message: 'Маша: 5 по математике', token: 'vk-token', randomId: String(vkRandomId('alert-message:1')) }]);
+    expect(calls).toEqual([
+      {
+        peerId: '2000001',
+        message: 'Маша: 5 по математике',
+        token: 'vk-token',
+        randomId: String(vkRandomId('alert-message:1')),
+      },
+    ]);
   });
 
   it('asks to wait on error 6 (too many requests) and to back off on error 9 (flood control)', async () => {
@@ -100,10 +113,42 @@ describe('alert delivery to VK chats', () => {
   it('retries through errors 6 and 9 with one random_id, and stops writing to a chat that answered 901', async () => {
     db = await createTestDatabase('pglite');
     const ingest = createIngestStore(db);
-    const students = [0, 1].map((i) => event('student.upserted', { schoolId: 's1', studentId: `s1-v${i}`, classId: 's1-5a', lastName: 'Петрова', firstName: `Ученица${i}` }));
-    await ingestBatch(ingest, { events: [...schoolEvents('s1'), ...students] }, { defaultTimezone: 'Europe/Moscow', withOutbox: false });
-    await seedFamilies(db.sql.query, { studentIds: ['s1-v0', 's1-v1'], guardiansOf: () => 1, chatIdOf: (i) => `${3000 + i}`, channelOf: () => 'vk' });
-    await ingestBatch(ingest, { events: [0, 1].map((i) => event('grade.upserted', { gradeId: `gv-${i}`, studentId: `s1-v${i}`, subjectId: 's1-math', date: '2026-12-01', value: '4', weight: 1 })) }, { defaultTimezone: 'Europe/Moscow' });
+    const students = [0, 1].map((i) =>
+      event('student.upserted', {
+        schoolId: 's1',
+        studentId: `s1-v${i}`,
+        classId: 's1-5a',
+        lastName: 'Петрова',
+        firstName: `Ученица${i}`,
+      }),
+    );
+    await ingestBatch(
+      ingest,
+      { events: [...schoolEvents('s1'), ...students] },
+      { defaultTimezone: 'Europe/Moscow', withOutbox: false },
+    );
+    await seedFamilies(db.sql.query, {
+      studentIds: ['s1-v0', 's1-v1'],
+      guardiansOf: () => 1,
+      chatIdOf: (i) => `${3000 + i}`,
+      channelOf: () => 'vk',
+    });
+    await ingestBatch(
+      ingest,
+      {
+        events: [0, 1].map((i) =>
+          event('grade.upserted', {
+            gradeId: `gv-${i}`,
+            studentId: `s1-v${i}`,
+            subjectId: 's1-math',
+            date: '2026-12-01',
+            value: '4',
+            weight: 1,
+          }),
+        ),
+      },
+      { defaultTimezone: 'Europe/Moscow' },
+    );
 
     // Chat 3000: too many requests, then flood control, then accepted. Chat 3001: privacy settings forbid writing.
     const calls = interceptSend(20, (call, all) => {
@@ -122,7 +167,12 @@ describe('alert delivery to VK chats', () => {
         observer: silentObserver,
         onError: (err) => process.stderr.write(`alert pipeline error: ${String(err)}\n`),
       },
-      { windowMs: 100, idleMs: 50, sweepEveryMs: 1000, delivery: { leaseMs: 5000, maxInlineWaitMs: 5000, maxAttempts: 10, backoffBaseMs: 50, backoffMaxMs: 200 } },
+      {
+        windowMs: 100,
+        idleMs: 50,
+        sweepEveryMs: 1000,
+        delivery: { leaseMs: 5000, maxInlineWaitMs: 5000, maxAttempts: 10, backoffBaseMs: 50, backoffMaxMs: 200 },
+      },
     );
     await pipeline.start();
     try {

@@ -1,6 +1,6 @@
 import type { ResponseEnvelope } from 'ask-sdk-model';
 import request from 'supertest';
-import { createAnswerService, type AnswerService } from '../../core/answers';
+import { type AnswerService, createAnswerService } from '../../core/answers';
 import { MAX_UTTERANCE_CHARS } from '../../core/input/utterance-limit';
 import type { LinkService } from '../../core/linking';
 import type { TQuery } from '../../core/nlu/types';
@@ -25,18 +25,32 @@ describe('Alexa: input Amazon never sends', () => {
     db = await createDemoDatabase();
     const readModel = createReadModel(db, DEMO_TZ);
     const real = createAnswerService({ ...readModel, defaultTimezone: DEMO_TZ });
-    const answers: AnswerService = { ask: real.ask, answer: (query, ...rest) => (answered.push(query), real.answer(query, ...rest)) };
+    const answers: AnswerService = {
+      ask: real.ask,
+      answer: (query, ...rest) => (answered.push(query), real.answer(query, ...rest)),
+    };
     const scope = (await readModel.access.viewerScope(PERSON))!;
     // A chat linked to a demo parent with consent: the questions reach the diary.
-    const linking = { chatState: async () => ({ personId: PERSON, needsConsent: false, scope }) } as unknown as LinkService;
-    const skill = createAlexaSkill({ skillId: ALEXA_SKILL_ID, answers, linking, timezone: DEMO_TZ, now: () => DEMO_NOW });
+    const linking = {
+      chatState: async () => ({ personId: PERSON, needsConsent: false, scope }),
+    } as unknown as LinkService;
+    const skill = createAlexaSkill({
+      skillId: ALEXA_SKILL_ID,
+      answers,
+      linking,
+      timezone: DEMO_TZ,
+      now: () => DEMO_NOW,
+    });
     invoke = (o) => skill.invoke(alexaEnvelope(o)) as Promise<ResponseEnvelope>;
   });
   beforeEach(() => void (answered.length = 0));
   afterAll(() => db?.destroy());
 
   it('cuts slot values to 1,024 characters before they are parsed', async () => {
-    const res = await invoke({ intent: 'GradesIntent', slots: { child: 'masha'.repeat(20_000), subject: 'math '.repeat(20_000) } });
+    const res = await invoke({
+      intent: 'GradesIntent',
+      slots: { child: 'masha'.repeat(20_000), subject: 'math '.repeat(20_000) },
+    });
     expect(spoken(res).length).toBeGreaterThan(0);
     expect(answered).toHaveLength(1);
     expect(answered[0].child!.length).toBeLessThanOrEqual(MAX_UTTERANCE_CHARS);
@@ -56,6 +70,9 @@ describe('Alexa: input Amazon never sends', () => {
 
   it('refuses a user id with NUL as a malformed request (400), not a 500', async () => {
     const { app } = alexaHarness(db);
-    await request(app).post('/webhooks/alexa').send(alexaEnvelope({ userId: 'amzn1.ask.account.\u0000', intent: 'GradesIntent' })).expect(400);
+    await request(app)
+      .post('/webhooks/alexa')
+      .send(alexaEnvelope({ userId: 'amzn1.ask.account.\u0000', intent: 'GradesIntent' }))
+      .expect(400);
   });
 });

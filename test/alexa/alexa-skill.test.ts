@@ -47,10 +47,18 @@ describe('Alexa skill', () => {
     expect(JSON.stringify(asked.sessionAttributes)).not.toMatch(/\d/);
     const pendingOf = { where: { channel: 'alexa', externalId: 'decliner' } };
     expect(await db.prisma.pendingLink.count(pendingOf)).toBe(1);
-    const declined = await invoke({ userId: 'decliner', intent: 'AMAZON.NoIntent', attributes: asked.sessionAttributes });
+    const declined = await invoke({
+      userId: 'decliner',
+      intent: 'AMAZON.NoIntent',
+      attributes: asked.sessionAttributes,
+    });
     expect(spoken(declined)).toMatch(/nothing (has been |was )?(saved|stored)/i);
     expect(await db.prisma.pendingLink.count(pendingOf)).toBe(0);
-    const replayed = await invoke({ userId: 'decliner', intent: 'AMAZON.YesIntent', attributes: asked.sessionAttributes });
+    const replayed = await invoke({
+      userId: 'decliner',
+      intent: 'AMAZON.YesIntent',
+      attributes: asked.sessionAttributes,
+    });
     expect(spoken(replayed)).toMatch(/time to answer has run out/);
     // Attributes in the old shape, with the code itself, are not trusted.
     const forged = await invoke({ userId: 'decliner', intent: 'AMAZON.YesIntent', attributes: { pending: { code } } });
@@ -66,23 +74,42 @@ describe('Alexa skill', () => {
   });
 
   it('refuses a wrong code and a code that is not twelve digits', async () => {
-    expect(spoken(await invoke({ userId: 'guesser', intent: 'LinkCodeIntent', slots: { code: '111122223333' } }))).toMatch(/no such code|wrong|check/i);
-    expect(spoken(await invoke({ userId: 'guesser', intent: 'LinkCodeIntent', slots: { code: '42' } }))).toMatch(/12 digits|twelve/i);
+    expect(
+      spoken(await invoke({ userId: 'guesser', intent: 'LinkCodeIntent', slots: { code: '111122223333' } })),
+    ).toMatch(/no such code|wrong|check/i);
+    expect(spoken(await invoke({ userId: 'guesser', intent: 'LinkCodeIntent', slots: { code: '42' } }))).toMatch(
+      /12 digits|twelve/i,
+    );
   });
 
   it('answers the documented homework request and keeps the query for a follow-up', async () => {
     await link('parent-b');
-    const homework = await invoke({ userId: 'parent-b', intent: 'HomeworkIntent', slots: { subject: 'math', date: '2026-12-03' } });
-    expect(homework.sessionAttributes).toEqual({ last: { intent: 'homework', date: '2026-12-03', dateTo: null, subject: 'Математика', child: null } });
+    const homework = await invoke({
+      userId: 'parent-b',
+      intent: 'HomeworkIntent',
+      slots: { subject: 'math', date: '2026-12-03' },
+    });
+    expect(homework.sessionAttributes).toEqual({
+      last: { intent: 'homework', date: '2026-12-03', dateTo: null, subject: 'Математика', child: null },
+    });
     expect(spoken(homework)).toMatch(/maths/i);
     expect(spoken(homework)).not.toMatch(/[А-Яа-яЁё]/);
     expect(homework.response.card).toMatchObject({ type: 'Simple', title: 'School diary' });
 
-    const physics = await invoke({ userId: 'parent-b', intent: 'FollowUpIntent', slots: { subject: { value: 'physics', resolved: 'Physics' } }, attributes: homework.sessionAttributes });
-    expect(physics.sessionAttributes).toMatchObject({ last: { intent: 'homework', date: '2026-12-03', subject: 'Физика' } });
+    const physics = await invoke({
+      userId: 'parent-b',
+      intent: 'FollowUpIntent',
+      slots: { subject: { value: 'physics', resolved: 'Physics' } },
+      attributes: homework.sessionAttributes,
+    });
+    expect(physics.sessionAttributes).toMatchObject({
+      last: { intent: 'homework', date: '2026-12-03', subject: 'Физика' },
+    });
 
     const week = await invoke({ userId: 'parent-b', intent: 'ScheduleIntent', slots: { date: '2026-W50' } });
-    expect(week.sessionAttributes).toMatchObject({ last: { intent: 'schedule', date: '2026-12-07', dateTo: '2026-12-13' } });
+    expect(week.sessionAttributes).toMatchObject({
+      last: { intent: 'schedule', date: '2026-12-07', dateTo: '2026-12-13' },
+    });
   });
 
   it('reads "grades on Friday" as the last Friday, and answers from the demo school', async () => {
@@ -117,9 +144,17 @@ describe('Alexa skill', () => {
     const asked = await invoke({ userId: 'parent-g', intent: 'GradesIntent', slots: { date: '2026-12-02' } });
     expect(spoken(asked)).toMatch(/consent text .* has changed/);
     expect(asked.sessionAttributes).toEqual({ reconsent: true });
-    const fallback = await invoke({ userId: 'parent-g', intent: 'AMAZON.FallbackIntent', attributes: asked.sessionAttributes });
+    const fallback = await invoke({
+      userId: 'parent-g',
+      intent: 'AMAZON.FallbackIntent',
+      attributes: asked.sessionAttributes,
+    });
     expect(spoken(fallback)).toMatch(/say yes if you agree/);
-    const declined = await invoke({ userId: 'parent-g', intent: 'AMAZON.NoIntent', attributes: asked.sessionAttributes });
+    const declined = await invoke({
+      userId: 'parent-g',
+      intent: 'AMAZON.NoIntent',
+      attributes: asked.sessionAttributes,
+    });
     expect(spoken(declined)).toMatch(/all your data has been deleted/);
     expect(declined.response.shouldEndSession).toBe(true);
     expect(await harness.linking.personForChat({ channel: 'alexa', externalId: 'parent-g' })).toBeNull();
@@ -135,9 +170,13 @@ describe('Alexa skill', () => {
 
   it('answers the holder of a linked account token as the chat the token stands for', async () => {
     await link('parent-f');
-    const withToken = alexaHarness(db, { chatForToken: async (token) => (token === 'good-token' ? { channel: 'alexa', externalId: 'parent-f' } : null) });
+    const withToken = alexaHarness(db, {
+      chatForToken: async (token) => (token === 'good-token' ? { channel: 'alexa', externalId: 'parent-f' } : null),
+    });
     // The token holder is linked; a device user with no token and no code is not.
-    const res = (await withToken.skill.invoke(alexaEnvelope({ type: 'LaunchRequest', userId: 'other-device', accessToken: 'good-token' }))) as ResponseEnvelope;
+    const res = (await withToken.skill.invoke(
+      alexaEnvelope({ type: 'LaunchRequest', userId: 'other-device', accessToken: 'good-token' }),
+    )) as ResponseEnvelope;
     expect(spoken(res)).toMatch(/^Hi! This is your school diary\. Ask/);
   });
 
@@ -156,6 +195,8 @@ describe('Alexa skill', () => {
   });
 
   it('refuses an envelope for another skill', async () => {
-    await expect(harness.skill.invoke(alexaEnvelope({ skillId: 'amzn1.ask.skill.someone-else' }))).rejects.toThrow(/skill/i);
+    await expect(harness.skill.invoke(alexaEnvelope({ skillId: 'amzn1.ask.skill.someone-else' }))).rejects.toThrow(
+      /skill/i,
+    );
   });
 });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { aliceApp, aliceRequest, OAUTH_CLIENT, OAUTH_PUBLIC_URL } from '../helpers/alice-harness';
 import { createDemoDatabase, DEMO_NOW } from '../helpers/demo-database';
-import { authorizationQuery, OAUTH_REDIRECT as REDIRECT, openSignInPage, postSignIn } from '../helpers/oauth-sign-in';
+import { authorizationQuery, openSignInPage, postSignIn, OAUTH_REDIRECT as REDIRECT } from '../helpers/oauth-sign-in';
 import type { TestDatabase } from '../helpers/test-database';
 
 // Alice account linking end to end: the sign-in page (school code + consent), the redirect back
@@ -18,7 +18,8 @@ describe('Alice account linking (OAuth authorization code)', () => {
   let studentId: string;
   let firstName: string;
 
-  const count = async (table: string) => Number((await db.sql.query<{ n: string }>(`SELECT count(*) AS n FROM "${table}"`))[0].n);
+  const count = async (table: string) =>
+    Number((await db.sql.query<{ n: string }>(`SELECT count(*) AS n FROM "${table}"`))[0].n);
 
   /** Signs in with a fresh school code and consent; returns the one-time code Yandex receives. */
   const signIn = async (app = harness, query: Record<string, string> = {}) => {
@@ -29,13 +30,20 @@ describe('Alice account linking (OAuth authorization code)', () => {
     expect(location.searchParams.get('state')).toBe('xyz-state');
     return location.searchParams.get('code')!;
   };
-  const exchange = (fields: Record<string, string>, { app = harness, auth = basic(OAUTH_CLIENT.id, OAUTH_CLIENT.secret) } = {}) =>
-    request(app.app).post('/oauth/token').set('authorization', auth).type('form').send(fields);
-  const exchangeCode = (code: string, extra: Record<string, string> = {}, app = harness) => exchange({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT, ...extra }, { app });
-  const refresh = (refreshToken: string, app = harness) => exchange({ grant_type: 'refresh_token', refresh_token: refreshToken }, { app });
+  const exchange = (
+    fields: Record<string, string>,
+    { app = harness, auth = basic(OAUTH_CLIENT.id, OAUTH_CLIENT.secret) } = {},
+  ) => request(app.app).post('/oauth/token').set('authorization', auth).type('form').send(fields);
+  const exchangeCode = (code: string, extra: Record<string, string> = {}, app = harness) =>
+    exchange({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT, ...extra }, { app });
+  const refresh = (refreshToken: string, app = harness) =>
+    exchange({ grant_type: 'refresh_token', refresh_token: refreshToken }, { app });
 
   /** Alice's request carrying the access token Yandex holds; the skill's answer. */
-  const askAlice = async (accessToken: string, { app = harness, command = 'что задали на завтра', userId = 'yandex-user-1' } = {}) => {
+  const askAlice = async (
+    accessToken: string,
+    { app = harness, command = 'что задали на завтра', userId = 'yandex-user-1' } = {},
+  ) => {
     const asked = aliceRequest({ userId, command, accountLinking: true });
     (asked.session as { user: Record<string, unknown> }).user.access_token = accessToken;
     const res = await request(app.app).post('/webhooks/alice').send(asked);
@@ -62,19 +70,33 @@ describe('Alice account linking (OAuth authorization code)', () => {
   afterAll(() => db?.destroy());
 
   it('shows the sign-in page with the consent text only to the configured client and redirect URI', async () => {
-    const page = await request(harness.app).get('/oauth/authorize').query(authorizationQuery({ state: '<script>' })).expect(200);
+    const page = await request(harness.app)
+      .get('/oauth/authorize')
+      .query(authorizationQuery({ state: '<script>' }))
+      .expect(200);
     expect(page.text).toContain('Согласие на обработку персональных данных');
     expect(page.text).toContain('name="code"');
     expect(page.text).toContain('value="&lt;script&gt;"');
     expect(page.text).not.toContain('<script>');
     expect(page.headers['x-frame-options']).toBe('DENY');
 
-    const english = await request(harness.app).get('/oauth/authorize').set('accept-language', 'en-US').query(authorizationQuery()).expect(200);
+    const english = await request(harness.app)
+      .get('/oauth/authorize')
+      .set('accept-language', 'en-US')
+      .query(authorizationQuery())
+      .expect(200);
     expect(english.text).toContain('Consent to the processing of personal data');
 
     // An unknown client or a foreign redirect URI gets an error page, never a redirect.
-    await request(harness.app).get('/oauth/authorize').query(authorizationQuery({ client_id: 'other' })).expect(400);
-    const foreign = await postSignIn(harness.app, { redirect_uri: 'https://evil.example/cb', code: await harness.issueCode(studentId), consent: 'yes' });
+    await request(harness.app)
+      .get('/oauth/authorize')
+      .query(authorizationQuery({ client_id: 'other' }))
+      .expect(400);
+    const foreign = await postSignIn(harness.app, {
+      redirect_uri: 'https://evil.example/cb',
+      code: await harness.issueCode(studentId),
+      consent: 'yes',
+    });
     expect(foreign.status).toBe(400);
     expect(foreign.headers.location).toBeUndefined();
   });
@@ -93,9 +115,17 @@ describe('Alice account linking (OAuth authorization code)', () => {
 
   it('exchanges the one-time code for tokens once, and Alice answers the token holder', async () => {
     const code = await signIn();
-    await exchange({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT }, { auth: basic(OAUTH_CLIENT.id, 'wrong-secret-0000000') }).expect(401);
+    await exchange(
+      { grant_type: 'authorization_code', code, redirect_uri: REDIRECT },
+      { auth: basic(OAUTH_CLIENT.id, 'wrong-secret-0000000') },
+    ).expect(401);
     const tokens = await exchangeCode(code).expect(200);
-    expect(tokens.body).toEqual({ access_token: expect.any(String), token_type: 'bearer', expires_in: expect.any(Number), refresh_token: expect.any(String) });
+    expect(tokens.body).toEqual({
+      access_token: expect.any(String),
+      token_type: 'bearer',
+      expires_in: expect.any(Number),
+      refresh_token: expect.any(String),
+    });
     expect(tokens.headers['cache-control']).toBe('no-store');
     await expectSignedIn(tokens.body.access_token);
 
@@ -137,16 +167,33 @@ describe('Alice account linking (OAuth authorization code)', () => {
     const tokens = await exchangeCode(await signIn()).expect(200);
     expect((await exchange({ grant_type: 'password' }).expect(400)).body.error).toBe('unsupported_grant_type');
     // Credentials in the form body work as well as Basic; a malformed Basic header is just wrong.
-    await request(harness.app).post('/oauth/token').type('form').send({ grant_type: 'refresh_token', refresh_token: tokens.body.refresh_token, client_id: OAUTH_CLIENT.id, client_secret: OAUTH_CLIENT.secret }).expect(200);
-    const malformed = await exchange({ grant_type: 'refresh_token', refresh_token: 'x' }, { auth: 'Basic %%%' }).expect(401);
+    await request(harness.app)
+      .post('/oauth/token')
+      .type('form')
+      .send({
+        grant_type: 'refresh_token',
+        refresh_token: tokens.body.refresh_token,
+        client_id: OAUTH_CLIENT.id,
+        client_secret: OAUTH_CLIENT.secret,
+      })
+      .expect(200);
+    const malformed = await exchange({ grant_type: 'refresh_token', refresh_token: 'x' }, { auth: 'Basic %%%' }).expect(
+      401,
+    );
     expect(malformed.headers['www-authenticate']).toBe('Basic realm="dnevnik"');
     expect(malformed.body.error).toBe('invalid_client');
-    const noAuth = await request(harness.app).post('/oauth/token').type('form').send({ grant_type: 'refresh_token', refresh_token: 'x' }).expect(401);
+    const noAuth = await request(harness.app)
+      .post('/oauth/token')
+      .type('form')
+      .send({ grant_type: 'refresh_token', refresh_token: 'x' })
+      .expect(401);
     expect(noAuth.headers['www-authenticate']).toBe('Basic realm="dnevnik"');
   });
 
   it('binds the code to the redirect_uri it was sent to: the exchange must repeat it exactly', async () => {
-    expect((await exchange({ grant_type: 'authorization_code', code: await signIn() }).expect(400)).body.error).toBe('invalid_grant');
+    expect((await exchange({ grant_type: 'authorization_code', code: await signIn() }).expect(400)).body.error).toBe(
+      'invalid_grant',
+    );
     await exchangeCode(await signIn(), { redirect_uri: `${REDIRECT}/` }).expect(400);
     await exchangeCode(await signIn(), { redirect_uri: `${REDIRECT}?next=1` }).expect(400);
     await exchangeCode(await signIn()).expect(200);
@@ -164,13 +211,23 @@ describe('Alice account linking (OAuth authorization code)', () => {
       await exchangeCode(await signIn(harness, withPkce), { code_verifier: `${verifier.slice(0, -1)}A` }).expect(400);
       // The right hash but not a verifier RFC 7636 allows (too short).
       const short = 'abc';
-      await exchangeCode(await signIn(harness, { code_challenge: createHash('sha256').update(short).digest('base64url'), code_challenge_method: 'S256' }), { code_verifier: short }).expect(400);
+      await exchangeCode(
+        await signIn(harness, {
+          code_challenge: createHash('sha256').update(short).digest('base64url'),
+          code_challenge_method: 'S256',
+        }),
+        { code_verifier: short },
+      ).expect(400);
       const tokens = await exchangeCode(await signIn(harness, withPkce), { code_verifier: verifier }).expect(200);
       await expectSignedIn(tokens.body.access_token);
     });
 
     it('refuses "plain" (also by default) and a malformed challenge, back to the client with the state', async () => {
-      const refused: Record<string, string>[] = [{ code_challenge: verifier, code_challenge_method: 'plain' }, { code_challenge: verifier }, { code_challenge: 'short', code_challenge_method: 'S256' }];
+      const refused: Record<string, string>[] = [
+        { code_challenge: verifier, code_challenge_method: 'plain' },
+        { code_challenge: verifier },
+        { code_challenge: 'short', code_challenge_method: 'S256' },
+      ];
       for (const query of refused) {
         const res = await request(harness.app).get('/oauth/authorize').query(authorizationQuery(query)).expect(302);
         const location = new URL(res.headers.location);
@@ -194,9 +251,19 @@ describe('Alice account linking (OAuth authorization code)', () => {
       const code = await harness.issueCode(studentId);
       const post = (origin?: string) => {
         const req = request(harness.app).post('/oauth/authorize').set('cookie', cookie).type('form');
-        return (origin === undefined ? req : req.set('origin', origin)).send({ ...authorizationQuery(), csrf, code, consent: 'yes' });
+        return (origin === undefined ? req : req.set('origin', origin)).send({
+          ...authorizationQuery(),
+          csrf,
+          code,
+          consent: 'yes',
+        });
       };
-      for (const origin of ['https://evil.example', 'null', `${OAUTH_PUBLIC_URL}.evil.example`, 'http://dnevnik.test']) {
+      for (const origin of [
+        'https://evil.example',
+        'null',
+        `${OAUTH_PUBLIC_URL}.evil.example`,
+        'http://dnevnik.test',
+      ]) {
         const res = await post(origin).expect(403);
         expect(res.text).toContain('другого сайта');
         expect(res.headers.location).toBeUndefined();
@@ -218,8 +285,19 @@ describe('Alice account linking (OAuth authorization code)', () => {
           .post('/oauth/authorize')
           .set({ origin: OAUTH_PUBLIC_URL, ...headers })
           .type('form')
-          .send({ ...authorizationQuery(), ...(token === undefined ? {} : { csrf: token }), code: '1111 2222 3333', consent: 'yes' });
-      for (const res of [await post({ cookie }), await post({}, csrf), await post({ cookie }, other.csrf), await post({ cookie }, `${csrf}x`), await post({ cookie }, `0.${csrf.split('.')[1]}`)]) {
+          .send({
+            ...authorizationQuery(),
+            ...(token === undefined ? {} : { csrf: token }),
+            code: '1111 2222 3333',
+            consent: 'yes',
+          });
+      for (const res of [
+        await post({ cookie }),
+        await post({}, csrf),
+        await post({ cookie }, other.csrf),
+        await post({ cookie }, `${csrf}x`),
+        await post({ cookie }, `0.${csrf.split('.')[1]}`),
+      ]) {
         expect(res.status).toBe(403);
         expect(res.text).toContain('открыта слишком долго');
       }

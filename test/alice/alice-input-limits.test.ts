@@ -1,15 +1,15 @@
 import request from 'supertest';
-import { createAnswerService, type AnswerService } from '../../core/answers';
+import { type AnswerService, createAnswerService } from '../../core/answers';
 import { MAX_UTTERANCE_CHARS } from '../../core/input/utterance-limit';
 import type { LinkService } from '../../core/linking';
 import type { TQuery } from '../../core/nlu/types';
 import { createReadModel } from '../../prisma/stores/diary/read-model';
-import { createAliceSkill, type AliceSkill } from '../../skills/alice';
+import { type AliceSkill, createAliceSkill } from '../../skills/alice';
 import { ALICE_TEXTS } from '../../skills/alice/locales';
-import { hugeAliceCommand } from '../hostile/hostile-cases';
 import { aliceApp, aliceRequest, SKILL_ID } from '../helpers/alice-harness';
 import { createDemoDatabase, DEMO_NOW, DEMO_TZ } from '../helpers/demo-database';
 import type { TestDatabase } from '../helpers/test-database';
+import { hugeAliceCommand } from '../hostile/hostile-cases';
 
 // What Alice may be sent that Yandex never sends: a command of nearly the whole 1 MiB body, NUL or
 // lone surrogates in the command or the ids, and a session state naming impossible days. None of it
@@ -34,7 +34,9 @@ describe('Alice: input Yandex never sends', () => {
     };
     const scope = (await readModel.access.viewerScope(PERSON))!;
     // A chat linked to a demo parent with consent: the questions reach the diary.
-    const linking = { chatState: async () => ({ personId: PERSON, needsConsent: false, scope }) } as unknown as LinkService;
+    const linking = {
+      chatState: async () => ({ personId: PERSON, needsConsent: false, scope }),
+    } as unknown as LinkService;
     skill = createAliceSkill({ skillId: SKILL_ID, answers, linking, timezone: DEMO_TZ, now: () => DEMO_NOW });
   });
   beforeEach(() => {
@@ -81,7 +83,10 @@ describe('Alice: input Yandex never sends', () => {
     body.session.skill_id = SKILL_ID;
     await request(app).post('/webhooks/alice').send(body).expect(200);
     for (const userId of ['alice\u0000user', '\uD800']) {
-      const res = await request(app).post('/webhooks/alice').send(aliceRequest({ userId, command: 'оценки' })).expect(400);
+      const res = await request(app)
+        .post('/webhooks/alice')
+        .send(aliceRequest({ userId, command: 'оценки' }))
+        .expect(400);
       expect(res.body.error).toMatch(/user_id: contains (a NUL character|a lone UTF-16 surrogate)/);
     }
   });

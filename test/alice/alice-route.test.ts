@@ -9,7 +9,16 @@ import type { TestDatabase } from '../helpers/test-database';
 
 const DIGIT_WORDS = ['ноль', 'один', 'два', 'три', 'четыре', 'пять', 'шесть', 'семь', 'восемь', 'девять'];
 
-type TBody = { response: { text: string; tts?: string; end_session: boolean; directives?: Record<string, unknown>; buttons?: { title: string }[] }; session_state?: Record<string, unknown> };
+type TBody = {
+  response: {
+    text: string;
+    tts?: string;
+    end_session: boolean;
+    directives?: Record<string, unknown>;
+    buttons?: { title: string }[];
+  };
+  session_state?: Record<string, unknown>;
+};
 
 describe('POST /webhooks/alice', () => {
   let db: TestDatabase;
@@ -18,7 +27,10 @@ describe('POST /webhooks/alice', () => {
   let firstName: string;
 
   const post = async (body: unknown, status = 200): Promise<TBody> => {
-    const res = await request(harness.app).post('/webhooks/alice').send(body as object).expect(status);
+    const res = await request(harness.app)
+      .post('/webhooks/alice')
+      .send(body as object)
+      .expect(status);
     if (status === 200) {
       // Every answer is a valid Alice response within Yandex's limits.
       const checked = ZAliceResponseSchema.parse(res.body);
@@ -32,7 +44,9 @@ describe('POST /webhooks/alice', () => {
     const code = await harness.issueCode(studentId);
     const words = [...code].map((d) => DIGIT_WORDS[Number(d)]).join(' ');
     const asked = await post(aliceRequest({ userId, command: `мой код ${words}` }));
-    return post(aliceRequest({ userId, command: 'да', intents: { 'YANDEX.CONFIRM': { slots: {} } }, state: asked.session_state }));
+    return post(
+      aliceRequest({ userId, command: 'да', intents: { 'YANDEX.CONFIRM': { slots: {} } }, state: asked.session_state }),
+    );
   };
 
   beforeAll(async () => {
@@ -49,7 +63,11 @@ describe('POST /webhooks/alice', () => {
     expect(refused).toEqual({ error: expect.stringMatching(/skill_id/) });
     const bad = await request(harness.app).post('/webhooks/alice').send({ version: '1.0' }).expect(400);
     expect(bad.body.error).toMatch(/meta|session|request/);
-    await request(harness.app).post('/webhooks/alice').set('content-type', 'application/json').send('{nope').expect(400);
+    await request(harness.app)
+      .post('/webhooks/alice')
+      .set('content-type', 'application/json')
+      .send('{nope')
+      .expect(400);
   });
 
   it('answers the ping health check at once', async () => {
@@ -72,7 +90,10 @@ describe('POST /webhooks/alice', () => {
     expect(spoken.response.directives).toBeUndefined();
 
     const oauth = aliceApp(db, { oauth: true });
-    const res = await request(oauth.app).post('/webhooks/alice').send(aliceRequest({ userId: 'unlinked', command: 'оценки', accountLinking: true })).expect(200);
+    const res = await request(oauth.app)
+      .post('/webhooks/alice')
+      .send(aliceRequest({ userId: 'unlinked', command: 'оценки', accountLinking: true }))
+      .expect(200);
     expect(res.body.response.directives).toEqual({ start_account_linking: {} });
     expect(res.body.response.text).toBeTruthy();
   });
@@ -94,7 +115,14 @@ describe('POST /webhooks/alice', () => {
     expect(declined.session_state).toEqual({});
     expect(await db.prisma.pendingLink.count(pendingOf)).toBe(0);
     // "Да" replayed with the declined session finds nothing to accept.
-    const replayed = await post(aliceRequest({ userId: 'declines', command: 'да', intents: { 'YANDEX.CONFIRM': { slots: {} } }, state: asked.session_state }));
+    const replayed = await post(
+      aliceRequest({
+        userId: 'declines',
+        command: 'да',
+        intents: { 'YANDEX.CONFIRM': { slots: {} } },
+        state: asked.session_state,
+      }),
+    );
     expect(replayed.response.text).toMatch(/Время на ответ истекло/);
     expect(await harness.linking.personForChat({ channel: 'alice', externalId: 'declines' })).toBeNull();
 
@@ -117,32 +145,50 @@ describe('POST /webhooks/alice', () => {
     expect(greeted.response.text).toMatch(/^Привет! Это Дневник\. Спросите/);
 
     const first = await post(aliceRequest({ userId: 'parent-2', command: 'что задали по математике на завтра' }));
-    expect(first.session_state).toEqual({ last: { intent: 'homework', date: '2026-12-03', dateTo: null, subject: 'Математика', child: null } });
+    expect(first.session_state).toEqual({
+      last: { intent: 'homework', date: '2026-12-03', dateTo: null, subject: 'Математика', child: null },
+    });
     expect(first.response.text).toMatch(/математик/i);
     expect(first.response.tts!.length).toBeLessThanOrEqual(1024);
     expect(first.response.buttons?.map((b) => b.title)).toContain('А завтра?');
 
-    const physics = await post(aliceRequest({ userId: 'parent-2', command: 'а по физике', state: first.session_state }));
-    expect(physics.session_state).toEqual({ last: { intent: 'homework', date: '2026-12-03', dateTo: null, subject: 'Физика', child: null } });
+    const physics = await post(
+      aliceRequest({ userId: 'parent-2', command: 'а по физике', state: first.session_state }),
+    );
+    expect(physics.session_state).toEqual({
+      last: { intent: 'homework', date: '2026-12-03', dateTo: null, subject: 'Физика', child: null },
+    });
 
-    const friday = await post(aliceRequest({ userId: 'parent-2', command: 'а в пятницу', state: physics.session_state }));
+    const friday = await post(
+      aliceRequest({ userId: 'parent-2', command: 'а в пятницу', state: physics.session_state }),
+    );
     expect(friday.session_state).toMatchObject({ last: { intent: 'homework', date: '2026-12-04', subject: 'Физика' } });
 
-    const fresh = await post(aliceRequest({ userId: 'parent-2', command: 'какие оценки сегодня', state: friday.session_state }));
-    expect(fresh.session_state).toEqual({ last: { intent: 'grades', date: '2026-12-02', dateTo: null, subject: null, child: null } });
+    const fresh = await post(
+      aliceRequest({ userId: 'parent-2', command: 'какие оценки сегодня', state: friday.session_state }),
+    );
+    expect(fresh.session_state).toEqual({
+      last: { intent: 'grades', date: '2026-12-02', dateTo: null, subject: null, child: null },
+    });
   });
 
   it('uses YANDEX.DATETIME where our parser found no date', async () => {
     await link('parent-3');
     const body = await post(
-      aliceRequest({ userId: 'parent-3', command: 'расписание на денёк', entities: [{ type: 'YANDEX.DATETIME', tokens: { start: 2, end: 3 }, value: { day: 2, day_is_relative: true } }] }),
+      aliceRequest({
+        userId: 'parent-3',
+        command: 'расписание на денёк',
+        entities: [{ type: 'YANDEX.DATETIME', tokens: { start: 2, end: 3 }, value: { day: 2, day_is_relative: true } }],
+      }),
     );
     expect(body.session_state).toMatchObject({ last: { intent: 'schedule', date: '2026-12-04' } });
   });
 
   it('answers dangerous_context politely without acting on it', async () => {
     const state = { last: { intent: 'grades', date: null, dateTo: null, subject: null, child: null } };
-    const body = await post(aliceRequest({ userId: 'parent-1', command: 'какие оценки у этой дуры', dangerous: true, state }));
+    const body = await post(
+      aliceRequest({ userId: 'parent-1', command: 'какие оценки у этой дуры', dangerous: true, state }),
+    );
     expect(body.response.text).toMatch(/Давайте лучше об учёбе/);
     expect(body.session_state).toEqual(state);
   });
@@ -172,7 +218,9 @@ describe('POST /webhooks/alice', () => {
     const accepted = await post(aliceRequest({ userId: 'parent-5', command: 'да', state: asked.session_state }));
     expect(accepted.response.text).toMatch(/согласие обновлено/);
     expect(await harness.linking.needsConsent(personId)).toBe(false);
-    expect((await post(aliceRequest({ userId: 'parent-5', command: 'какие оценки сегодня' }))).session_state).toMatchObject({ last: { intent: 'grades' } });
+    expect(
+      (await post(aliceRequest({ userId: 'parent-5', command: 'какие оценки сегодня' }))).session_state,
+    ).toMatchObject({ last: { intent: 'grades' } });
 
     await link('parent-6');
     await outdate('parent-6');

@@ -1,8 +1,8 @@
 import request from 'supertest';
+import { parseConfig } from '../../infra/config';
 import { aliceApp, aliceRequest } from '../helpers/alice-harness';
 import { createDemoDatabase } from '../helpers/demo-database';
 import type { TestDatabase } from '../helpers/test-database';
-import { parseConfig } from '../../infra/config';
 
 // ALICE_WEBHOOK_PATH_SECRET: Yandex signs nothing and the skill_id is public, so an operator may
 // accept Alice only on /webhooks/alice/<secret>, the URL entered in Yandex Dialogs.
@@ -22,15 +22,24 @@ describe('Alice on a secret path', () => {
     const answered = await request(app).post(`/webhooks/alice/${SECRET}`).send(ping).expect(200);
     expect(answered.body.response.text).toBe('pong');
     await request(app).post('/webhooks/alice').send(ping).expect(404);
-    await request(app).post(`/webhooks/alice/${SECRET.slice(0, -1)}x`).send(ping).expect(404);
+    await request(app)
+      .post(`/webhooks/alice/${SECRET.slice(0, -1)}x`)
+      .send(ping)
+      .expect(404);
     await request(app).post(`/webhooks/alice/${SECRET}/more`).send(ping).expect(404);
   });
 
   it('keeps the secret, and guesses at it, out of the metrics', async () => {
     const { app } = aliceApp(db, { pathSecret: SECRET });
     const guess = 'guessed-guessed-guessed-1';
-    await request(app).post(`/webhooks/alice/${SECRET}`).send(aliceRequest({ command: 'ping' })).expect(200);
-    await request(app).post(`/webhooks/alice/${guess}`).send(aliceRequest({ command: 'ping' })).expect(404);
+    await request(app)
+      .post(`/webhooks/alice/${SECRET}`)
+      .send(aliceRequest({ command: 'ping' }))
+      .expect(200);
+    await request(app)
+      .post(`/webhooks/alice/${guess}`)
+      .send(aliceRequest({ command: 'ping' }))
+      .expect(404);
     const metrics = await request(app).get('/metrics').expect(200);
     expect(metrics.text).toMatch(/alice/);
     expect(metrics.text).not.toContain(SECRET);
@@ -39,15 +48,23 @@ describe('Alice on a secret path', () => {
 
   it('answers /webhooks/alice as before when no secret is set', async () => {
     const { app } = aliceApp(db);
-    await request(app).post('/webhooks/alice').send(aliceRequest({ command: 'ping' })).expect(200);
-    await request(app).post(`/webhooks/alice/${SECRET}`).send(aliceRequest({ command: 'ping' })).expect(404);
+    await request(app)
+      .post('/webhooks/alice')
+      .send(aliceRequest({ command: 'ping' }))
+      .expect(200);
+    await request(app)
+      .post(`/webhooks/alice/${SECRET}`)
+      .send(aliceRequest({ command: 'ping' }))
+      .expect(404);
   });
 
   it('takes a secret of 24–128 URL-safe characters, never echoing a refused one', () => {
     expect(parseConfig({ ALICE_WEBHOOK_PATH_SECRET: SECRET }).ALICE_WEBHOOK_PATH_SECRET).toBe(SECRET);
     expect(parseConfig({ ALICE_WEBHOOK_PATH_SECRET: '' }).ALICE_WEBHOOK_PATH_SECRET).toBeUndefined();
     for (const bad of ['too-short-1234567890', `${SECRET}/x`, `${SECRET}?x`, 'ключ'.repeat(8), 'x'.repeat(129)]) {
-      expect(() => parseConfig({ ALICE_WEBHOOK_PATH_SECRET: bad })).toThrow(/ALICE_WEBHOOK_PATH_SECRET .*\(got "\*\*\*"\)/);
+      expect(() => parseConfig({ ALICE_WEBHOOK_PATH_SECRET: bad })).toThrow(
+        /ALICE_WEBHOOK_PATH_SECRET .*\(got "\*\*\*"\)/,
+      );
     }
   });
 });

@@ -34,23 +34,49 @@ for (const { kind, describe: d } of DATABASE_KINDS) {
     it('reads the same scope as a read by person, with the active consent; null for a chat not stored', async () => {
       const viewer = await access.chatViewer({ channel: 'telegram', externalId: '424201' });
       expect(viewer?.scope).toEqual(await access.viewerScope('demo-guardian-1'));
-      const consent = await db.prisma.consent.findFirstOrThrow({ where: { personId: 'demo-guardian-1', withdrawnAt: null } });
-      expect(viewer?.consent).toEqual({ textVersion: consent.textVersion, textHash: consent.textHash, acceptedAt: consent.acceptedAt });
+      const consent = await db.prisma.consent.findFirstOrThrow({
+        where: { personId: 'demo-guardian-1', withdrawnAt: null },
+      });
+      expect(viewer?.consent).toEqual({
+        textVersion: consent.textVersion,
+        textHash: consent.textHash,
+        acceptedAt: consent.acceptedAt,
+      });
       expect(await access.chatViewer({ channel: 'vk', externalId: '424201' })).toBeNull();
       expect(await access.chatViewer({ channel: 'telegram', externalId: 'nobody' })).toBeNull();
     });
 
     it('gives a person without consent or links no consent and an empty scope', async () => {
-      await db.prisma.chat.create({ data: { person: { create: { id: 'chat-viewer-p', locale: 'en' } }, channel: 'telegram', externalId: '424203' } });
+      await db.prisma.chat.create({
+        data: { person: { create: { id: 'chat-viewer-p', locale: 'en' } }, channel: 'telegram', externalId: '424203' },
+      });
       const viewer = await access.chatViewer({ channel: 'telegram', externalId: '424203' });
-      expect(viewer).toEqual({ consent: null, scope: { personId: 'chat-viewer-p', locale: 'en', timezone: null, linkedStudents: [], selfStudentIds: [], teacherIds: [] } });
+      expect(viewer).toEqual({
+        consent: null,
+        scope: {
+          personId: 'chat-viewer-p',
+          locale: 'en',
+          timezone: null,
+          linkedStudents: [],
+          selfStudentIds: [],
+          teacherIds: [],
+        },
+      });
     });
 
     it('answers from the scope handed in without reading it again, exactly as from its own read', async () => {
-      const answers = createAnswerService({ access, diary: createReadModel(db, DEMO_TZ).diary, defaultTimezone: DEMO_TZ });
+      const answers = createAnswerService({
+        access,
+        diary: createReadModel(db, DEMO_TZ).diary,
+        defaultTimezone: DEMO_TZ,
+      });
       const viewer = await access.chatViewer({ channel: 'telegram', externalId: '424201' });
       scopeReads = 0;
-      const handed = await answers.ask('оценки за неделю', { personId: 'demo-guardian-1', channel: 'telegram', scope: viewer!.scope }, DEMO_NOW);
+      const handed = await answers.ask(
+        'оценки за неделю',
+        { personId: 'demo-guardian-1', channel: 'telegram', scope: viewer!.scope },
+        DEMO_NOW,
+      );
       expect(scopeReads).toBe(0);
       const own = await answers.ask('оценки за неделю', { personId: 'demo-guardian-1', channel: 'telegram' }, DEMO_NOW);
       expect(scopeReads).toBe(1);
@@ -59,7 +85,11 @@ for (const { kind, describe: d } of DATABASE_KINDS) {
     });
 
     it("ignores a scope that is another person's and answers from the asker's own links", async () => {
-      const answers = createAnswerService({ access, diary: createReadModel(db, DEMO_TZ).diary, defaultTimezone: DEMO_TZ });
+      const answers = createAnswerService({
+        access,
+        diary: createReadModel(db, DEMO_TZ).diary,
+        defaultTimezone: DEMO_TZ,
+      });
       const other = (await access.chatViewer({ channel: 'vk', externalId: '424202' }))!.scope;
       const own = (await access.viewerScope('demo-guardian-1'))!;
       expect(other.linkedStudents.map((s) => s.id)).not.toEqual(own.linkedStudents.map((s) => s.id));

@@ -9,14 +9,29 @@ const artem = { id: 's2', firstName: 'Артём', lastName: 'Соколов', c
 
 let seq = 0;
 const grade = (subject: string, value: string, extra: Partial<TGradeItem> = {}): TGradeItem => ({
-  id: `g${++seq}`, date: '2026-12-02', subject, value, weight: 1, workType: null, comment: null, ...extra,
+  id: `g${++seq}`,
+  date: '2026-12-02',
+  subject,
+  value,
+  weight: 1,
+  workType: null,
+  comment: null,
+  ...extra,
 });
 
 describe('speech', () => {
   it('says grades as words, grouped by subject, with counts in words', () => {
     const answer: TAnswer = {
-      kind: 'grades', period, subject: null,
-      sections: [{ student: maria, grades: [grade('Математика', '5'), grade('Русский язык', '4'), grade('Русский язык', '4')], average: 4.33 }],
+      kind: 'grades',
+      period,
+      subject: null,
+      sections: [
+        {
+          student: maria,
+          grades: [grade('Математика', '5'), grade('Русский язык', '4'), grade('Русский язык', '4')],
+          average: 4.33,
+        },
+      ],
     };
     const { speech, tts, ssml } = renderAnswer(answer, 'ru');
     expect(speech).toBe('У Марии сегодня: пятёрка по математике, две четвёрки по русскому языку; средний балл 4,33.');
@@ -26,33 +41,58 @@ describe('speech', () => {
 
   it('uses the plural forms and the genitive of names', () => {
     const grades = [...Array(5)].map(() => grade('Физика', '3'));
-    const answer: TAnswer = { kind: 'grades', period, subject: null, sections: [{ student: artem, grades, average: 3 }] };
+    const answer: TAnswer = {
+      kind: 'grades',
+      period,
+      subject: null,
+      sections: [{ student: artem, grades, average: 3 }],
+    };
     expect(renderAnswer(answer, 'ru').speech).toBe('У Артёма сегодня: пять троек по физике; средний балл 3.');
     expect(renderAnswer(answer, 'ru').tts).toContain('У Арт+ёма');
   });
 
   it('says when there is nothing, per child, with a pause between children in TTS', () => {
     const answer: TAnswer = {
-      kind: 'grades', period, subject: null,
-      sections: [{ student: artem, grades: [], average: null }, { student: maria, grades: [grade('Химия', '5')], average: 5 }],
+      kind: 'grades',
+      period,
+      subject: null,
+      sections: [
+        { student: artem, grades: [], average: null },
+        { student: maria, grades: [grade('Химия', '5')], average: 5 },
+      ],
     };
     const r = renderAnswer(answer, 'ru');
     expect(r.speech).toBe('У Артёма сегодня оценок пока нет. У Марии сегодня: пятёрка по химии.');
     expect(r.tts).toContain(' sil <[300]> ');
     expect(r.ssml).toContain('<break time="300ms"/>');
-    expect(renderAnswer({ ...answer, sections: [answer.sections[0]] }, 'ru').text).toContain('Сегодня оценок пока нет.');
+    expect(renderAnswer({ ...answer, sections: [answer.sections[0]] }, 'ru').text).toContain(
+      'Сегодня оценок пока нет.',
+    );
   });
 
   it('says money in words', () => {
-    const answer: TAnswer = { kind: 'balance', sections: [{ student: maria, canteen: { balanceKopecks: 35150, recent: [] } }] };
+    const answer: TAnswer = {
+      kind: 'balance',
+      sections: [{ student: maria, canteen: { balanceKopecks: 35150, recent: [] } }],
+    };
     expect(renderAnswer(answer, 'ru').speech).toBe('У Марии на карте триста пятьдесят один рубль пятьдесят копеек.');
     expect(renderAnswer(answer, 'en').speech).toBe("Mariya's canteen balance is 351 roubles 50 kopecks.");
   });
 });
 
 describe('limits', () => {
-  const many: THomeworkItem[] = [...Array(60)].map((_, i) => ({ id: `h${i}`, dueDate: '2026-12-03', subject: 'Математика', text: `Задача номер ${i + 1}, решить и записать ответ в тетрадь` }));
-  const answer: TAnswer = { kind: 'homework', period: { ...period, from: '2026-12-03', to: '2026-12-03' }, subject: null, sections: [{ student: maria, homework: many }] };
+  const many: THomeworkItem[] = [...Array(60)].map((_, i) => ({
+    id: `h${i}`,
+    dueDate: '2026-12-03',
+    subject: 'Математика',
+    text: `Задача номер ${i + 1}, решить и записать ответ в тетрадь`,
+  }));
+  const answer: TAnswer = {
+    kind: 'homework',
+    period: { ...period, from: '2026-12-03', to: '2026-12-03' },
+    subject: null,
+    sections: [{ student: maria, homework: many }],
+  };
 
   it('keeps Alice text and TTS within 1024 characters, ending with how many were left out', () => {
     const r = renderAnswer(answer, 'ru');
@@ -65,7 +105,11 @@ describe('limits', () => {
   });
 
   it('cuts a single over-long piece at a word', () => {
-    const text = fitSpeech([{ prefix: 'слово '.repeat(300), items: [], sep: '', suffix: '' }], { limit: 100, joiner: ' ', andMore: (n) => `и ещё ${n}` });
+    const text = fitSpeech([{ prefix: 'слово '.repeat(300), items: [], sep: '', suffix: '' }], {
+      limit: 100,
+      joiner: ' ',
+      andMore: (n) => `и ещё ${n}`,
+    });
     expect(text.length).toBeLessThanOrEqual(100);
     expect(text.endsWith('слово…')).toBe(true);
   });
@@ -74,7 +118,9 @@ describe('limits', () => {
 describe('escaping', () => {
   const nasty = 'Сравнить a < b & c > d, "кавычки" и \'апостроф\' <script>alert(1)</script>';
   const answer: TAnswer = {
-    kind: 'homework', period: { ...period, from: '2026-12-03', to: '2026-12-03' }, subject: null,
+    kind: 'homework',
+    period: { ...period, from: '2026-12-03', to: '2026-12-03' },
+    subject: null,
     sections: [{ student: maria, homework: [{ id: 'h1', dueDate: '2026-12-03', subject: 'Математика', text: nasty }] }],
   };
 
@@ -96,13 +142,37 @@ describe('escaping', () => {
   });
 
   it('keeps only http(s) links for online lessons and marks tests and cancellations', () => {
-    const lesson = { id: 'l1', date: '2026-12-02', start: '08:30', end: '09:15', subject: 'Физика', className: '5А', teacherName: 'Петрова А. И.', room: '204', topic: null, isTest: true, cancelled: true, onlineUrl: 'https://meet.example/x?a=1&b="2"' };
-    const { text, speech } = renderAnswer({ kind: 'schedule', period, subject: null, sections: [{ student: maria, lessons: [lesson] }] }, 'ru');
+    const lesson = {
+      id: 'l1',
+      date: '2026-12-02',
+      start: '08:30',
+      end: '09:15',
+      subject: 'Физика',
+      className: '5А',
+      teacherName: 'Петрова А. И.',
+      room: '204',
+      topic: null,
+      isTest: true,
+      cancelled: true,
+      onlineUrl: 'https://meet.example/x?a=1&b="2"',
+    };
+    const { text, speech } = renderAnswer(
+      { kind: 'schedule', period, subject: null, sections: [{ student: maria, lessons: [lesson] }] },
+      'ru',
+    );
     expect(text).toContain('href="https://meet.example/x?a=1&amp;b=&quot;2&quot;"');
     expect(text).toContain('<s>');
     expect(text).toContain('контрольная');
     expect(speech).toBe('У Марии сегодня один урок: физика, контрольная — отменён; первый в 8:30.');
-    const unsafe = renderAnswer({ kind: 'schedule', period, subject: null, sections: [{ student: maria, lessons: [{ ...lesson, onlineUrl: 'javascript:alert(1)' }] }] }, 'ru');
+    const unsafe = renderAnswer(
+      {
+        kind: 'schedule',
+        period,
+        subject: null,
+        sections: [{ student: maria, lessons: [{ ...lesson, onlineUrl: 'javascript:alert(1)' }] }],
+      },
+      'ru',
+    );
     expect(unsafe.text).not.toContain('javascript:');
   });
 });

@@ -15,7 +15,9 @@ function cruise(cwd: string, targets: string[]) {
 }
 
 test('the project keeps the dependency rule', () => {
-  const existing = ['core', 'bots', 'skills', 'webhooks', 'infra', 'prisma', 'cli', 'runtime', 'main.ts'].filter((p) => fs.existsSync(path.join(root, p)));
+  const existing = ['core', 'bots', 'skills', 'webhooks', 'infra', 'prisma', 'cli', 'runtime', 'main.ts'].filter((p) =>
+    fs.existsSync(path.join(root, p)),
+  );
   const result = cruise(root, existing);
   expect(result.stdout + result.stderr).toContain('no dependency violations found');
   expect(result.status).toBe(0);
@@ -29,10 +31,16 @@ test('a framework import in core/, a prisma/ import in bots/ and a reach past a 
     for (const d of ['core/diary', 'bots/telegram', 'prisma']) fs.mkdirSync(path.join(dir, d), { recursive: true });
     fs.writeFileSync(path.join(dir, 'core/diary/diary-types.ts'), 'export const day = 1;\n');
     fs.writeFileSync(path.join(dir, 'core/diary/index.ts'), "export { day } from './diary-types';\n");
-    fs.writeFileSync(path.join(dir, 'prisma/reader.ts'), "import { day } from '../core/diary/diary-types';\nimport { day as same } from '../core/diary';\nexport const read = day + same;\n");
+    fs.writeFileSync(
+      path.join(dir, 'prisma/reader.ts'),
+      "import { day } from '../core/diary/diary-types';\nimport { day as same } from '../core/diary';\nexport const read = day + same;\n",
+    );
     fs.writeFileSync(path.join(dir, 'core/answer.ts'), "import express from 'express';\nexport const app = express;\n");
     fs.writeFileSync(path.join(dir, 'prisma/repo.ts'), 'export const repo = 1;\n');
-    fs.writeFileSync(path.join(dir, 'bots/telegram/bot.ts'), "import { repo } from '../../prisma/repo';\nexport const bot = repo;\n");
+    fs.writeFileSync(
+      path.join(dir, 'bots/telegram/bot.ts'),
+      "import { repo } from '../../prisma/repo';\nexport const bot = repo;\n",
+    );
     const result = cruise(dir, ['core', 'bots', 'prisma']);
     const output = result.stdout + result.stderr;
     expect(result.status).not.toBe(0);

@@ -6,7 +6,14 @@ import { addDays, dayAndMonth, dayInZone, daysBetween, isoWeekday } from '../../
 // zone and offset, across leap years and daylight-saving changes.
 
 const day = fc.integer({ min: 0, max: 365 * 40 }).map((n) => DateTime.utc(2000, 1, 1).plus({ days: n }));
-const zones = fc.constantFrom('Europe/Moscow', 'Europe/Kaliningrad', 'Asia/Vladivostok', 'Asia/Kamchatka', 'America/New_York', 'UTC');
+const zones = fc.constantFrom(
+  'Europe/Moscow',
+  'Europe/Kaliningrad',
+  'Asia/Vladivostok',
+  'Asia/Kamchatka',
+  'America/New_York',
+  'UTC',
+);
 
 describe('civil dates', () => {
   it('weekday, day and month match luxon', () => {
@@ -44,10 +51,16 @@ describe('civil dates', () => {
   it('the day remembered for a minute is right for every instant of it, up to the last millisecond before midnight', () => {
     const local = (zone: string, iso: string) => DateTime.fromISO(iso, { zone }).toMillis();
     fc.assert(
-      fc.property(fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2040, 0, 1) }), fc.integer({ min: 0, max: 59_999 }), zones, (ms, within, zone) => {
-        const minuteStart = Math.floor(ms / 60_000) * 60_000;
-        for (const at of [minuteStart, minuteStart + within, minuteStart + 59_999]) expect(dayInZone(at, zone)).toBe(DateTime.fromMillis(at, { zone }).toISODate());
-      }),
+      fc.property(
+        fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2040, 0, 1) }),
+        fc.integer({ min: 0, max: 59_999 }),
+        zones,
+        (ms, within, zone) => {
+          const minuteStart = Math.floor(ms / 60_000) * 60_000;
+          for (const at of [minuteStart, minuteStart + within, minuteStart + 59_999])
+            expect(dayInZone(at, zone)).toBe(DateTime.fromMillis(at, { zone }).toISODate());
+        },
+      ),
       { numRuns: 2000 },
     );
     expect(dayInZone(local('Europe/Moscow', '2026-12-01T23:59:59.999'), 'Europe/Moscow')).toBe('2026-12-01');

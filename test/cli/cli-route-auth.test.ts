@@ -16,7 +16,10 @@ describe('the CLI route refuses a wrong bearer token', () => {
       },
     }),
   );
-  const post = () => request(app).post('/internal/cli').send({ argv: ['migrate'] });
+  const post = () =>
+    request(app)
+      .post('/internal/cli')
+      .send({ argv: ['migrate'] });
 
   it('answers 401 with WWW-Authenticate: Bearer', async () => {
     expect((await post().expect(401)).headers['www-authenticate']).toBe('Bearer realm="dnevnik"');

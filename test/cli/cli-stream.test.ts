@@ -5,7 +5,7 @@ import { runInServer } from '../../cli/remote';
 import { createLogger } from '../../infra/logger';
 import { createMetrics } from '../../infra/metrics';
 import { createServer } from '../../webhooks/app';
-import { cliRoute, type CliRouteDeps } from '../../webhooks/cli-route';
+import { type CliRouteDeps, cliRoute } from '../../webhooks/cli-route';
 
 // The CLI route answers with the command's own output, progress and exit code as a stream of
 // JSON lines, and the CLI relays them: its output to stdout and stderr, its progress to the same
@@ -26,7 +26,11 @@ function listen(execute: CliRouteDeps['execute']): Promise<{ server: Server; por
 }
 
 function terminal(interactive: boolean) {
-  const said = { out: [] as Buffer[], err: '', bars: [] as { label: string; unit: string; total: number; values: number[]; stopped: boolean }[] };
+  const said = {
+    out: [] as Buffer[],
+    err: '',
+    bars: [] as { label: string; unit: string; total: number; values: number[]; stopped: boolean }[],
+  };
   const io: TCommandIo = {
     out: { write: (chunk) => said.out.push(Buffer.from(chunk)) },
     err: { write: (chunk) => (said.err += String(chunk)) },
@@ -62,7 +66,9 @@ describe('dnevnik commands through the CLI route', () => {
     expect(requests).toEqual([{ argv: ['import', '/tmp/x.json'], interactive: true }]);
     expect(said.err).toBe('reading\n');
     expect(Buffer.concat(said.out)).toEqual(Buffer.from([0x25, 0x50, 0x44, 0x46, 0xff, 0x00]));
-    expect(said.bars).toEqual([{ label: 'import', unit: 'events', total: 2000, values: [0, 1000, 2000], stopped: true }]);
+    expect(said.bars).toEqual([
+      { label: 'import', unit: 'events', total: 2000, values: [0, 1000, 2000], stopped: true },
+    ]);
   });
 
   test('a command that throws is a line on stderr and exit code 1, not a 500', async () => {
@@ -84,7 +90,9 @@ describe('dnevnik commands through the CLI route', () => {
     });
     servers.push(server);
     const { io, said } = terminal(false);
-    await expect(runInServer({ pid: process.pid, port, token: 'guessed-token-000000' }, ['migrate'], io)).resolves.toBe(1);
+    await expect(runInServer({ pid: process.pid, port, token: 'guessed-token-000000' }, ['migrate'], io)).resolves.toBe(
+      1,
+    );
     expect(said.err).toMatch(/^dnevnik: the running server \(pid \d+\) refused the command: 401 /);
     expect(ran).toBe(false);
   });
@@ -98,7 +106,13 @@ describe('dnevnik commands through the CLI route', () => {
     servers.push(server);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { io, said } = terminal(false);
-    await expect(runInServer({ pid: 4242, port: (server.address() as AddressInfo).port, token: TOKEN }, ['import', '/tmp/x.json'], io)).resolves.toBe(1);
+    await expect(
+      runInServer(
+        { pid: 4242, port: (server.address() as AddressInfo).port, token: TOKEN },
+        ['import', '/tmp/x.json'],
+        io,
+      ),
+    ).resolves.toBe(1);
     expect(said.err).toBe('working\ndnevnik: the running server (pid 4242) stopped before the command finished\n');
   });
 

@@ -15,7 +15,12 @@ describe('dnevnik commands while the server runs on the embedded database', () =
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dnevnik-serving-'));
     port = 20000 + Math.floor(Math.random() * 20000);
-    server = await startEmbeddedServer({ dataDir: path.join(dir, 'data'), env: { ...env(), PORT: String(port) }, inheritEnv: false, deadlineMs: 90_000 });
+    server = await startEmbeddedServer({
+      dataDir: path.join(dir, 'data'),
+      env: { ...env(), PORT: String(port) },
+      inheritEnv: false,
+      deadlineMs: 90_000,
+    });
   }, 120_000);
 
   afterAll(async () => {
@@ -27,24 +32,45 @@ describe('dnevnik commands while the server runs on the embedded database', () =
   const RUN_MS = 60_000;
   const dnevnik = (args: string[]) => runDnevnik(args, { cwd: dir, env: env(), inheritEnv: false, timeoutMs: RUN_MS });
 
-  test('ask answers from the demo school the server loaded', async () => {
-    const result = await dnevnik(['ask', '--user', 'demo-guardian-1', 'баланс']);
-    expect(result.stderr).toBe('');
-    expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/на карте/);
-  }, RUN_MS + 10_000);
+  test(
+    'ask answers from the demo school the server loaded',
+    async () => {
+      const result = await dnevnik(['ask', '--user', 'demo-guardian-1', 'баланс']);
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/на карте/);
+    },
+    RUN_MS + 10_000,
+  );
 
-  test('import writes through the server, relative paths resolved from where the command runs', async () => {
-    fs.writeFileSync(
-      path.join(dir, 'school.json'),
-      JSON.stringify({ events: [{ id: 'srv-1', type: 'school.upserted', occurredAt: '2026-12-01T09:00:00+03:00', data: { schoolId: 'srv-s', name: 'Школа' } }] }),
-    );
-    expect(JSON.parse((await dnevnik(['import', 'school.json'])).stdout)).toEqual({ accepted: 1, duplicates: 0 });
-    expect(JSON.parse((await dnevnik(['import', 'school.json'])).stdout)).toEqual({ accepted: 0, duplicates: 1 });
-  }, 2 * RUN_MS + 10_000);
+  test(
+    'import writes through the server, relative paths resolved from where the command runs',
+    async () => {
+      fs.writeFileSync(
+        path.join(dir, 'school.json'),
+        JSON.stringify({
+          events: [
+            {
+              id: 'srv-1',
+              type: 'school.upserted',
+              occurredAt: '2026-12-01T09:00:00+03:00',
+              data: { schoolId: 'srv-s', name: 'Школа' },
+            },
+          ],
+        }),
+      );
+      expect(JSON.parse((await dnevnik(['import', 'school.json'])).stdout)).toEqual({ accepted: 1, duplicates: 0 });
+      expect(JSON.parse((await dnevnik(['import', 'school.json'])).stdout)).toEqual({ accepted: 0, duplicates: 1 });
+    },
+    2 * RUN_MS + 10_000,
+  );
 
   test('the server refuses the CLI route without the token from DATA_DIR', async () => {
-    const res = await fetch(`http://127.0.0.1:${port}/internal/cli`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"argv":["migrate"]}' });
+    const res = await fetch(`http://127.0.0.1:${port}/internal/cli`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"argv":["migrate"]}',
+    });
     expect(res.status).toBe(401);
   });
 

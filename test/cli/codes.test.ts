@@ -37,7 +37,13 @@ describe('dnevnik codes', () => {
     // The server runs the commands, with its configuration: the bot and the VK community it names.
     server = await startEmbeddedServer({
       dataDir: path.join(dir, 'data'),
-      env: { ...env(), PORT: String(port), DEMO: 'false', TELEGRAM_BOT_USERNAME: 'school_diary_bot', VK_GROUP_ID: '12345' },
+      env: {
+        ...env(),
+        PORT: String(port),
+        DEMO: 'false',
+        TELEGRAM_BOT_USERNAME: 'school_diary_bot',
+        VK_GROUP_ID: '12345',
+      },
       inheritEnv: false,
     });
     fs.writeFileSync(path.join(dir, 'school.csv'), SCHOOL);
@@ -51,49 +57,69 @@ describe('dnevnik codes', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  test('text: code in groups of four with its Telegram deep link and VK link', async () => {
-    const result = await dnevnik(['codes', '--student', 'st1']);
-    expect(result.code).toBe(0);
-    const code = result.stdout.match(/code: +(\d{4} \d{4} \d{4})/)![1];
-    const compact = code.replace(/ /g, '');
-    expect(result.stdout).toContain('Иванова Маша, 5А (guardian)');
-    expect(result.stdout).toContain(`https://t.me/school_diary_bot?start=${compact}`);
-    expect(result.stdout).toContain(`https://vk.me/club12345?ref=${compact}`);
-  }, RUN_MS + 10_000);
+  test(
+    'text: code in groups of four with its Telegram deep link and VK link',
+    async () => {
+      const result = await dnevnik(['codes', '--student', 'st1']);
+      expect(result.code).toBe(0);
+      const code = result.stdout.match(/code: +(\d{4} \d{4} \d{4})/)![1];
+      const compact = code.replace(/ /g, '');
+      expect(result.stdout).toContain('Иванова Маша, 5А (guardian)');
+      expect(result.stdout).toContain(`https://t.me/school_diary_bot?start=${compact}`);
+      expect(result.stdout).toContain(`https://vk.me/club12345?ref=${compact}`);
+    },
+    RUN_MS + 10_000,
+  );
 
-  test('csv for a class: a header with a code column, one guardian code per student', async () => {
-    const result = await dnevnik(['codes', '--class', 'c1', '--format', 'csv', '--days', '7']);
-    expect(result.code).toBe(0);
-    const [header, ...rows] = result.stdout.trim().split('\n');
-    const columns = header.split(',');
-    expect(columns).toContain('code');
-    expect(rows).toHaveLength(2);
-    const codes = rows.map((r) => r.split(',')[columns.indexOf('code')]);
-    for (const c of codes) expect(c).toMatch(/^\d{4} \d{4} \d{4}$/);
-    expect(rows[0]).toContain(`https://t.me/school_diary_bot?start=${codes[0].replace(/ /g, '')}`);
-    expect(rows.map((r) => r.split(',')[columns.indexOf('studentId')])).toEqual(['st1', 'st2']);
-  }, RUN_MS + 10_000);
+  test(
+    'csv for a class: a header with a code column, one guardian code per student',
+    async () => {
+      const result = await dnevnik(['codes', '--class', 'c1', '--format', 'csv', '--days', '7']);
+      expect(result.code).toBe(0);
+      const [header, ...rows] = result.stdout.trim().split('\n');
+      const columns = header.split(',');
+      expect(columns).toContain('code');
+      expect(rows).toHaveLength(2);
+      const codes = rows.map((r) => r.split(',')[columns.indexOf('code')]);
+      for (const c of codes) expect(c).toMatch(/^\d{4} \d{4} \d{4}$/);
+      expect(rows[0]).toContain(`https://t.me/school_diary_bot?start=${codes[0].replace(/ /g, '')}`);
+      expect(rows.map((r) => r.split(',')[columns.indexOf('studentId')])).toEqual(['st1', 'st2']);
+    },
+    RUN_MS + 10_000,
+  );
 
-  test('pdf: one A4 page per code', async () => {
-    const out = path.join(dir, 'letters.pdf');
-    const result = await dnevnik(['codes', '--class', 'c1', '--format', 'pdf', '--out', out]);
-    expect(result.code).toBe(0);
-    const pdf = fs.readFileSync(out);
-    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    const text = pdf.toString('latin1');
-    expect(text.match(/\/Type \/Page\b/g)).toHaveLength(2);
-    expect(text).toContain('/MediaBox [0 0 595.28 841.89]');
-  }, RUN_MS + 10_000);
+  test(
+    'pdf: one A4 page per code',
+    async () => {
+      const out = path.join(dir, 'letters.pdf');
+      const result = await dnevnik(['codes', '--class', 'c1', '--format', 'pdf', '--out', out]);
+      expect(result.code).toBe(0);
+      const pdf = fs.readFileSync(out);
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      const text = pdf.toString('latin1');
+      expect(text.match(/\/Type \/Page\b/g)).toHaveLength(2);
+      expect(text).toContain('/MediaBox [0 0 595.28 841.89]');
+    },
+    RUN_MS + 10_000,
+  );
 
-  test('unknown student, class or teacher → a clear error, exit 1, no code printed', async () => {
-    for (const [flag, id] of [['--student', 'nobody'], ['--class', 'c9'], ['--teacher', 't9']]) {
-      const result = await dnevnik(['codes', flag, id]);
-      expect(result.code).toBe(1);
-      expect(result.stderr).toMatch(new RegExp(`no (student|class|teacher) "${id}"`));
-      expect(result.stdout).toBe('');
-    }
-    expect((await dnevnik(['codes'])).code).toBe(1);
-  }, 4 * RUN_MS + 10_000);
+  test(
+    'unknown student, class or teacher → a clear error, exit 1, no code printed',
+    async () => {
+      for (const [flag, id] of [
+        ['--student', 'nobody'],
+        ['--class', 'c9'],
+        ['--teacher', 't9'],
+      ]) {
+        const result = await dnevnik(['codes', flag, id]);
+        expect(result.code).toBe(1);
+        expect(result.stderr).toMatch(new RegExp(`no (student|class|teacher) "${id}"`));
+        expect(result.stdout).toBe('');
+      }
+      expect((await dnevnik(['codes'])).code).toBe(1);
+    },
+    4 * RUN_MS + 10_000,
+  );
 });
 
 describe('dnevnik codes: the letters name the configured channels only', () => {
@@ -104,11 +130,18 @@ describe('dnevnik codes: the letters name the configured channels only', () => {
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dnevnik-codes-channels-'));
     db = await createTestDatabase('pglite');
-    const config = parseConfig({ DATA_DIR: dir, LINK_CODE_PEPPER: randomBytes(32).toString('hex'), LOG_LEVEL: 'silent', DEMO: 'false' });
+    const config = parseConfig({
+      DATA_DIR: dir,
+      LINK_CODE_PEPPER: randomBytes(32).toString('hex'),
+      LOG_LEVEL: 'silent',
+      DEMO: 'false',
+    });
     runtime = await openRuntime(config, { db, logger: createLogger('silent') });
     await db.prisma.school.create({ data: { id: 's1', name: 'Школа № 5' } });
     await db.prisma.schoolClass.create({ data: { id: 'c1', schoolId: 's1', name: '5А' } });
-    await db.prisma.student.create({ data: { id: 'st1', schoolId: 's1', classId: 'c1', lastName: 'Иванова', firstName: 'Маша' } });
+    await db.prisma.student.create({
+      data: { id: 'st1', schoolId: 's1', classId: 'c1', lastName: 'Иванова', firstName: 'Маша' },
+    });
   });
 
   afterAll(async () => {
@@ -122,7 +155,11 @@ describe('dnevnik codes: the letters name the configured channels only', () => {
     const err: string[] = [];
     const configured: Runtime = { ...runtime, config: { ...runtime.config, ...channels } };
     const ctx: TCommandContext = {
-      io: { out: { write: (c) => out.push(String(c)) }, err: { write: (c) => err.push(String(c)) }, interactive: false },
+      io: {
+        out: { write: (c) => out.push(String(c)) },
+        err: { write: (c) => err.push(String(c)) },
+        interactive: false,
+      },
       withRuntime: (work) => work(configured),
     };
     const code = await runRuntimeCommand('codes', args, ctx);
@@ -133,7 +170,9 @@ describe('dnevnik codes: the letters name the configured channels only', () => {
     const result = await codes(['--student', 'st1'], {});
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/^dnevnik codes: the letters would point to no bot or skill: set TELEGRAM_BOT_USERNAME [^\n]*\n$/);
+    expect(result.stderr).toMatch(
+      /^dnevnik codes: the letters would point to no bot or skill: set TELEGRAM_BOT_USERNAME [^\n]*\n$/,
+    );
     expect(await db.prisma.linkCode.count()).toBe(0);
   });
 
@@ -149,7 +188,9 @@ describe('dnevnik codes: the letters name the configured channels only', () => {
 
   test('Alice alone is a channel: the letter, with no link to carry, has no QR code', async () => {
     const out = path.join(dir, 'alice.pdf');
-    const result = await codes(['--student', 'st1', '--format', 'pdf', '--out', out], { ALICE_SKILL_NAME: 'Школьный помощник' });
+    const result = await codes(['--student', 'st1', '--format', 'pdf', '--out', out], {
+      ALICE_SKILL_NAME: 'Школьный помощник',
+    });
     expect(result.stderr).toBe('dnevnik codes: 1 code(s) written to ' + out + '\n');
     expect(result.code).toBe(0);
     const pdf = fs.readFileSync(out).toString('latin1');

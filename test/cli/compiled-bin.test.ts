@@ -31,21 +31,41 @@ function dnevnik(args: string[], stdin = '') {
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: path.join(copy, 'data'), LOG_LEVEL: 'warn' };
   delete env.NODE_OPTIONS; // jest's flags
   delete env.DATABASE_URL;
-  const r = spawnSync(process.execPath, ['--require', path.join(copy, 'probe.js'), path.join(copy, 'bin', 'dnevnik.js'), ...args], {
-    cwd: copy,
-    env: { ...env, PROBE_FILE: ranFile },
-    input: stdin,
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr, ran: fs.existsSync(ranFile) ? fs.readFileSync(ranFile, 'utf8') : 'nothing' };
+  const r = spawnSync(
+    process.execPath,
+    ['--require', path.join(copy, 'probe.js'), path.join(copy, 'bin', 'dnevnik.js'), ...args],
+    {
+      cwd: copy,
+      env: { ...env, PROBE_FILE: ranFile },
+      input: stdin,
+      encoding: 'utf8',
+      timeout: 60_000,
+    },
+  );
+  return {
+    code: r.status,
+    stdout: r.stdout,
+    stderr: r.stderr,
+    ran: fs.existsSync(ranFile) ? fs.readFileSync(ranFile, 'utf8') : 'nothing',
+  };
 }
 
-const build = () => spawnSync(process.execPath, [path.join(copy, 'scripts', 'build.js')], { cwd: copy, encoding: 'utf8', timeout: 120_000 });
+const build = () =>
+  spawnSync(process.execPath, [path.join(copy, 'scripts', 'build.js')], {
+    cwd: copy,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
 
 beforeAll(() => {
   copy = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'dnevnik-compiled-')));
-  for (const rel of [...SOURCES, 'tsconfig.json', 'package.json', path.join('scripts', 'build.js'), path.join('bin', 'dnevnik.js')]) {
+  for (const rel of [
+    ...SOURCES,
+    'tsconfig.json',
+    'package.json',
+    path.join('scripts', 'build.js'),
+    path.join('bin', 'dnevnik.js'),
+  ]) {
     fs.cpSync(path.join(ROOT, rel), path.join(copy, rel), { recursive: true });
   }
   fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(copy, 'node_modules'), 'dir');
@@ -72,10 +92,17 @@ describe('bin/dnevnik.js', () => {
     const oneArg = dnevnik(['parse', '--now', NOW, 'что задали Маше на завтра по математике']);
     expect(compiled.ran).toBe('dist');
     expect(compiled).toMatchObject({ code: 0, stderr: '' });
-    const lines = compiled.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = compiled.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(UTTERANCES.length);
     expect(lines[0]).toMatchObject({ intent: 'grades' });
-    expect(oneArg).toMatchObject({ ran: 'dist', code: 0, stdout: '{"intent":"homework","date":"2026-12-03","dateTo":null,"subject":"Математика","child":"Маша"}\n' });
+    expect(oneArg).toMatchObject({
+      ran: 'dist',
+      code: 0,
+      stdout: '{"intent":"homework","date":"2026-12-03","dateTo":null,"subject":"Математика","child":"Маша"}\n',
+    });
 
     fs.renameSync(path.join(copy, 'dist'), path.join(copy, 'dist-aside'));
     try {

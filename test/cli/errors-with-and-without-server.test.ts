@@ -19,7 +19,12 @@ const BAD_INVOCATIONS: string[][] = [
   ['seed-demo', '--today', '2026-13-45'],
 ];
 
-const SCHOOL = { id: 'err-1', type: 'school.upserted', occurredAt: '2026-12-01T09:00:00+03:00', data: { schoolId: 'err-s', name: 'Школа' } };
+const SCHOOL = {
+  id: 'err-1',
+  type: 'school.upserted',
+  occurredAt: '2026-12-01T09:00:00+03:00',
+  data: { schoolId: 'err-s', name: 'Школа' },
+};
 
 describe('bad invocations, with and without a server', () => {
   let dir: string;
@@ -33,7 +38,12 @@ describe('bad invocations, with and without a server', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dnevnik-errors-'));
     fs.writeFileSync(path.join(dir, 'broken.csv'), 'id,type,occurredAt,schoolId,name\n"e1,school.upserted\n');
     fs.writeFileSync(path.join(dir, 'school.json'), JSON.stringify({ events: [SCHOOL] }));
-    fs.writeFileSync(path.join(dir, 'invalid.json'), JSON.stringify({ events: [SCHOOL, { ...SCHOOL, id: 'err-2', occurredAt: 'yesterday' }, { id: 'err-3', type: 'nope' }] }));
+    fs.writeFileSync(
+      path.join(dir, 'invalid.json'),
+      JSON.stringify({
+        events: [SCHOOL, { ...SCHOOL, id: 'err-2', occurredAt: 'yesterday' }, { id: 'err-3', type: 'nope' }],
+      }),
+    );
   });
 
   afterAll(async () => {
@@ -41,22 +51,41 @@ describe('bad invocations, with and without a server', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  test('without a server', async () => {
-    for (const args of BAD_INVOCATIONS) without.push(await dnevnik(args));
-    for (const result of without) {
-      expect(result.code).not.toBe(0);
-      expect(result.stderr).not.toBe('');
-      expect(result.stdout).toBe('');
-    }
-  }, BAD_INVOCATIONS.length * RUN_MS);
+  test(
+    'without a server',
+    async () => {
+      for (const args of BAD_INVOCATIONS) without.push(await dnevnik(args));
+      for (const result of without) {
+        expect(result.code).not.toBe(0);
+        expect(result.stderr).not.toBe('');
+        expect(result.stdout).toBe('');
+      }
+    },
+    BAD_INVOCATIONS.length * RUN_MS,
+  );
 
-  test('with a server: the same stderr and exit codes', async () => {
-    server = await startEmbeddedServer({ dataDir: path.join(dir, 'data'), env: { ...env(), PORT: '0', LOG_LEVEL: 'info' }, inheritEnv: false, deadlineMs: RUN_MS });
-    const served: TDnevnikResult[] = [];
-    for (const args of BAD_INVOCATIONS) served.push(await dnevnik(args));
-    const shown = (results: TDnevnikResult[]) => results.map((r, i) => ({ args: BAD_INVOCATIONS[i].join(' '), code: r.code, stderr: r.stderr, stdout: r.stdout }));
-    expect(shown(served)).toEqual(shown(without));
-    // The server ran every one of them (it logs each command it is given).
-    expect(server.log().match(/"msg":"cli command"/g)).toHaveLength(BAD_INVOCATIONS.length);
-  }, RUN_MS + BAD_INVOCATIONS.length * RUN_MS);
+  test(
+    'with a server: the same stderr and exit codes',
+    async () => {
+      server = await startEmbeddedServer({
+        dataDir: path.join(dir, 'data'),
+        env: { ...env(), PORT: '0', LOG_LEVEL: 'info' },
+        inheritEnv: false,
+        deadlineMs: RUN_MS,
+      });
+      const served: TDnevnikResult[] = [];
+      for (const args of BAD_INVOCATIONS) served.push(await dnevnik(args));
+      const shown = (results: TDnevnikResult[]) =>
+        results.map((r, i) => ({
+          args: BAD_INVOCATIONS[i].join(' '),
+          code: r.code,
+          stderr: r.stderr,
+          stdout: r.stdout,
+        }));
+      expect(shown(served)).toEqual(shown(without));
+      // The server ran every one of them (it logs each command it is given).
+      expect(server.log().match(/"msg":"cli command"/g)).toHaveLength(BAD_INVOCATIONS.length);
+    },
+    RUN_MS + BAD_INVOCATIONS.length * RUN_MS,
+  );
 });

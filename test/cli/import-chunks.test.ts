@@ -10,7 +10,12 @@ describe('validateInChunks', () => {
     const raw = Array.from({ length: 2500 }, (_, i) =>
       i % 997 === 5
         ? { id: `e${i}`, type: 'school.upserted', occurredAt: 'yesterday', data: { schoolId: 's', name: 'Школа' } }
-        : { id: `e${i}`, type: 'school.upserted', occurredAt: '2026-12-01T09:00:00+03:00', data: { schoolId: `s${i}`, name: 'Школа' } },
+        : {
+            id: `e${i}`,
+            type: 'school.upserted',
+            occurredAt: '2026-12-01T09:00:00+03:00',
+            data: { schoolId: `s${i}`, name: 'Школа' },
+          },
     );
     const whole = validateEvents(raw);
     const chunked = await validateInChunks(raw);
@@ -22,8 +27,16 @@ describe('validateInChunks', () => {
 
 describe('absolutePathArgs for import', () => {
   test('the file is made absolute, not the value of --key-id', () => {
-    expect(absolutePathArgs('import', ['--key-id', 'k1', 'events.json', '--silent'], '/home/op')).toEqual(['--key-id', 'k1', '/home/op/events.json', '--silent']);
-    expect(absolutePathArgs('import', ['--key-id=k1', 'a/events.csv'], '/home/op')).toEqual(['--key-id=k1', '/home/op/a/events.csv']);
+    expect(absolutePathArgs('import', ['--key-id', 'k1', 'events.json', '--silent'], '/home/op')).toEqual([
+      '--key-id',
+      'k1',
+      '/home/op/events.json',
+      '--silent',
+    ]);
+    expect(absolutePathArgs('import', ['--key-id=k1', 'a/events.csv'], '/home/op')).toEqual([
+      '--key-id=k1',
+      '/home/op/a/events.csv',
+    ]);
     expect(absolutePathArgs('import', ['/data/events.json'], '/home/op')).toEqual(['/data/events.json']);
   });
 });

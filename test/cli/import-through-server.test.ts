@@ -17,10 +17,20 @@ function bigImport(file: string) {
   const at = '2026-12-01T09:00:00+03:00';
   const events: unknown[] = [
     { id: 'big-school', type: 'school.upserted', occurredAt: at, data: { schoolId: 'big-s', name: 'Школа' } },
-    { id: 'big-class', type: 'class.upserted', occurredAt: at, data: { schoolId: 'big-s', classId: 'big-c', name: '5А' } },
+    {
+      id: 'big-class',
+      type: 'class.upserted',
+      occurredAt: at,
+      data: { schoolId: 'big-s', classId: 'big-c', name: '5А' },
+    },
   ];
   for (let i = 0; i < STUDENTS; i++) {
-    events.push({ id: `big-st-${i}`, type: 'student.upserted', occurredAt: at, data: { schoolId: 'big-s', classId: 'big-c', studentId: `big-st-${i}`, lastName: 'Иванова', firstName: 'Маша' } });
+    events.push({
+      id: `big-st-${i}`,
+      type: 'student.upserted',
+      occurredAt: at,
+      data: { schoolId: 'big-s', classId: 'big-c', studentId: `big-st-${i}`, lastName: 'Иванова', firstName: 'Маша' },
+    });
   }
   fs.writeFileSync(file, JSON.stringify({ events }));
   return events.length;
@@ -31,7 +41,13 @@ function runThroughServer(server: TServerFile, argv: string[], onLine: (line: TC
   return new Promise((resolve, reject) => {
     const body = JSON.stringify({ argv, interactive: true });
     const req = http.request(
-      { host: '127.0.0.1', port: server.port, path: '/internal/cli', method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}` } },
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        path: '/internal/cli',
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}` },
+      },
       (res) => {
         expect(res.statusCode).toBe(200);
         const lines = readline.createInterface({ input: res });
@@ -50,7 +66,12 @@ describe('a large import through the running server', () => {
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dnevnik-big-import-'));
-    server = await startEmbeddedServer({ dataDir: path.join(dir, 'data'), env: { DATA_DIR: path.join(dir, 'data'), DEMO: 'true', LOG_LEVEL: 'warn', PORT: '0' }, inheritEnv: false, deadlineMs: 150_000 });
+    server = await startEmbeddedServer({
+      dataDir: path.join(dir, 'data'),
+      env: { DATA_DIR: path.join(dir, 'data'), DEMO: 'true', LOG_LEVEL: 'warn', PORT: '0' },
+      inheritEnv: false,
+      deadlineMs: 150_000,
+    });
   }, 180_000);
 
   afterAll(async () => {

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase } from '../../prisma/db/database';
 import { eventsFromCsv } from '../../cli/read-events-file';
+import { openDatabase } from '../../prisma/db/database';
 import { runDnevnik } from '../helpers/dnevnik-cli';
 
 // `dnevnik import` end to end: a real process, a real embedded database in a temp DATA_DIR.
@@ -11,7 +11,11 @@ import { runDnevnik } from '../helpers/dnevnik-cli';
 const RUN_MS = 120_000;
 
 const dnevnik = (args: string[], dataDir: string) =>
-  runDnevnik(args, { env: { DATA_DIR: dataDir, DEMO: 'false', LOG_LEVEL: 'silent' }, inheritEnv: false, timeoutMs: RUN_MS });
+  runDnevnik(args, {
+    env: { DATA_DIR: dataDir, DEMO: 'false', LOG_LEVEL: 'silent' },
+    inheritEnv: false,
+    timeoutMs: RUN_MS,
+  });
 
 const CSV = `id,type,occurredAt,schoolId,classId,subjectId,studentId,name,lastName,firstName,gradeId,date,value,weight,workType
 e1,school.upserted,2026-12-01T09:00:00+03:00,s1,,,,Школа № 5,,,,,,,
@@ -34,7 +38,15 @@ describe('dnevnik import', () => {
       id: 'e5',
       type: 'grade.upserted',
       occurredAt: '2026-12-01T10:00:00+03:00',
-      data: { subjectId: 'sub1', studentId: 'st1', gradeId: 'g1', date: '2026-12-01', value: '5', weight: 2, workType: 'Контрольная работа, вариант 1' },
+      data: {
+        subjectId: 'sub1',
+        studentId: 'st1',
+        gradeId: 'g1',
+        date: '2026-12-01',
+        value: '5',
+        weight: 2,
+        workType: 'Контрольная работа, вариант 1',
+      },
     });
   });
 
@@ -58,23 +70,41 @@ describe('dnevnik import', () => {
     }
   });
 
-  test('a JSON file with one invalid event imports nothing and names the event', async () => {
-    const file = path.join(dir, 'bad.json');
-    const events = [
-      { id: 'j1', type: 'school.upserted', occurredAt: '2026-12-01T09:00:00+03:00', data: { schoolId: 's9', name: 'Школа' } },
-      { id: 'j2', type: 'grade.upserted', occurredAt: '2026-12-01T09:00:00+03:00', data: { gradeId: 'x', studentId: 'st1', subjectId: 'sub1', date: '2026-13-01', value: '5' } },
-    ];
-    fs.writeFileSync(file, JSON.stringify({ events }));
-    const result = await dnevnik(['import', file], path.join(dir, 'data'));
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/event 1 \(j2\): data\.date/);
-    expect(result.stderr).toMatch(/nothing imported/);
-  }, RUN_MS + 10_000);
+  test(
+    'a JSON file with one invalid event imports nothing and names the event',
+    async () => {
+      const file = path.join(dir, 'bad.json');
+      const events = [
+        {
+          id: 'j1',
+          type: 'school.upserted',
+          occurredAt: '2026-12-01T09:00:00+03:00',
+          data: { schoolId: 's9', name: 'Школа' },
+        },
+        {
+          id: 'j2',
+          type: 'grade.upserted',
+          occurredAt: '2026-12-01T09:00:00+03:00',
+          data: { gradeId: 'x', studentId: 'st1', subjectId: 'sub1', date: '2026-13-01', value: '5' },
+        },
+      ];
+      fs.writeFileSync(file, JSON.stringify({ events }));
+      const result = await dnevnik(['import', file], path.join(dir, 'data'));
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/event 1 \(j2\): data\.date/);
+      expect(result.stderr).toMatch(/nothing imported/);
+    },
+    RUN_MS + 10_000,
+  );
 
-  test('a missing file is a clear error, not a stack trace', async () => {
-    const result = await dnevnik(['import', path.join(dir, 'nope.json')], path.join(dir, 'data'));
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/cannot read .*nope\.json/);
-    expect(result.stderr).not.toMatch(/at .*\.ts:\d+/);
-  }, RUN_MS + 10_000);
+  test(
+    'a missing file is a clear error, not a stack trace',
+    async () => {
+      const result = await dnevnik(['import', path.join(dir, 'nope.json')], path.join(dir, 'data'));
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/cannot read .*nope\.json/);
+      expect(result.stderr).not.toMatch(/at .*\.ts:\d+/);
+    },
+    RUN_MS + 10_000,
+  );
 });

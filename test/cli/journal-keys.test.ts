@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase } from '../../prisma/db/database';
 import { JOURNAL_KEYS_USAGE } from '../../cli/journal-keys-command';
 import { SEAL_KEY_FILE } from '../../infra/journal-key-seal';
+import { openDatabase } from '../../prisma/db/database';
 import { signJournalBody } from '../../webhooks/journal-signature';
 import { runDnevnik, startEmbeddedServer, type TDnevnikResult, type TEmbeddedServer } from '../helpers/dnevnik-cli';
 
@@ -63,8 +63,21 @@ function schoolBatch(schoolId: string) {
       ev('e1', 'school.upserted', { schoolId, name: 'Школа № 5' }),
       ev('e2', 'class.upserted', { schoolId, classId: '1', name: '5А' }),
       ev('e3', 'subject.upserted', { schoolId, subjectId: 'math', name: 'Математика' }),
-      ev('e4', 'student.upserted', { schoolId, studentId: 'st1', classId: '1', lastName: 'Иванова', firstName: 'Маша' }),
-      ev('e5', 'grade.upserted', { gradeId: 'g1', studentId: 'st1', subjectId: 'math', date: '2026-12-01', value: '5', weight: 2 }),
+      ev('e4', 'student.upserted', {
+        schoolId,
+        studentId: 'st1',
+        classId: '1',
+        lastName: 'Иванова',
+        firstName: 'Маша',
+      }),
+      ev('e5', 'grade.upserted', {
+        gradeId: 'g1',
+        studentId: 'st1',
+        subjectId: 'math',
+        date: '2026-12-01',
+        value: '5',
+        weight: 2,
+      }),
     ],
   };
 }
@@ -109,7 +122,12 @@ async function listKeys(run: (args: string[]) => Promise<TRun>, secrets: string[
     expect(r.code).toBe(0);
     for (const secret of secrets) expect(r.stdout).not.toContain(secret);
   }
-  const rows = JSON.parse(json.stdout) as { keyId: string; schoolId: string; createdAt: string; revokedAt: string | null }[];
+  const rows = JSON.parse(json.stdout) as {
+    keyId: string;
+    schoolId: string;
+    createdAt: string;
+    revokedAt: string | null;
+  }[];
   for (const row of rows) expect(Object.keys(row).sort()).toEqual(['createdAt', 'keyId', 'revokedAt', 'schoolId']);
   const textState = (keyId: string) => {
     const line = lines(text.stdout).find((l) => l.startsWith(`${keyId} `));
@@ -162,7 +180,10 @@ describe('dnevnik journal-keys without a server (seal key generated into DATA_DI
   });
 
   test('a third key for the school is refused with one line that says to revoke one', async () => {
-    expectOneLineFailure(await run(['journal-keys', 'create', '--school', 's1']), /already has 2 live keys; revoke one first/);
+    expectOneLineFailure(
+      await run(['journal-keys', 'create', '--school', 's1']),
+      /already has 2 live keys; revoke one first/,
+    );
   });
 
   describe('bad usage', () => {
@@ -171,9 +192,12 @@ describe('dnevnik journal-keys without a server (seal key generated into DATA_DI
     beforeAll(() => {
       results = Promise.all(BAD_USAGE.map(([, args]) => run(args)));
     });
-    test.each(BAD_USAGE.map((c, i) => [...c, i] as const))('%s is one clear line and the usage, no stack trace', async (_name, _args, message, i) => {
-      expectUsageFailure((await results)[i], message);
-    });
+    test.each(BAD_USAGE.map((c, i) => [...c, i] as const))(
+      '%s is one clear line and the usage, no stack trace',
+      async (_name, _args, message, i) => {
+        expectUsageFailure((await results)[i], message);
+      },
+    );
   });
 
   test('import --key-id of a batch naming another school exits non-zero and applies nothing', async () => {
@@ -205,11 +229,17 @@ describe('dnevnik journal-keys without a server (seal key generated into DATA_DI
     expect(list.rows.find((r) => r.keyId === first.keyId)?.revokedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
     expect(list.text).toMatch(/^2 key\(s\), 1 live$/m);
 
-    expectOneLineFailure(await run(['import', path.join(dir, 's1.json'), '--key-id', first.keyId]), new RegExp(`no live journal key "${first.keyId}"`));
+    expectOneLineFailure(
+      await run(['import', path.join(dir, 's1.json'), '--key-id', first.keyId]),
+      new RegExp(`no live journal key "${first.keyId}"`),
+    );
   });
 
   test('revoke of an unknown key is one line', async () => {
-    expectOneLineFailure(await run(['journal-keys', 'revoke', 'jk_AAAAAAAAAAAA']), /no live journal key "jk_AAAAAAAAAAAA"/);
+    expectOneLineFailure(
+      await run(['journal-keys', 'revoke', 'jk_AAAAAAAAAAAA']),
+      /no live journal key "jk_AAAAAAAAAAAA"/,
+    );
   });
 
   test("the database holds the school's rows under namespaced ids, and nothing of school s2", async () => {
@@ -217,9 +247,20 @@ describe('dnevnik journal-keys without a server (seal key generated into DATA_DI
     const db = await openDatabase({ dataDir: path.join(dataDir, 'pglite') });
     try {
       expect(await db.prisma.school.findMany({ select: { id: true } })).toEqual([{ id: 's1' }]);
-      expect(await db.prisma.schoolClass.findUniqueOrThrow({ where: { id: 's1:1' } })).toMatchObject({ schoolId: 's1', name: '5А' });
-      expect(await db.prisma.student.findUniqueOrThrow({ where: { id: 's1:st1' } })).toMatchObject({ schoolId: 's1', classId: 's1:1' });
-      expect(await db.prisma.grade.findUniqueOrThrow({ where: { id: 's1:g1' } })).toMatchObject({ studentId: 's1:st1', subjectId: 's1:math', value: '5', weight: 2 });
+      expect(await db.prisma.schoolClass.findUniqueOrThrow({ where: { id: 's1:1' } })).toMatchObject({
+        schoolId: 's1',
+        name: '5А',
+      });
+      expect(await db.prisma.student.findUniqueOrThrow({ where: { id: 's1:st1' } })).toMatchObject({
+        schoolId: 's1',
+        classId: 's1:1',
+      });
+      expect(await db.prisma.grade.findUniqueOrThrow({ where: { id: 's1:g1' } })).toMatchObject({
+        studentId: 's1:st1',
+        subjectId: 's1:math',
+        value: '5',
+        weight: 2,
+      });
       const events = await db.sql.query<{ id: string }>(`SELECT id FROM "IngestEvent" ORDER BY id`);
       expect(events.map((e) => e.id)).toEqual(['s1:e1', 's1:e2', 's1:e3', 's1:e4', 's1:e5']);
       // The secrets are sealed: none is in the database in the clear.
@@ -267,7 +308,12 @@ describe('dnevnik journal-keys inside a running server (seal key from JOURNAL_KE
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dnevnik-journal-keys-serving-'));
     dataDir = path.join(dir, 'data');
     fs.writeFileSync(path.join(dir, 's1.json'), JSON.stringify(schoolBatch('s1')));
-    server = await startEmbeddedServer({ dataDir, env: { DEMO: 'false', LOG_LEVEL: 'warn', PORT: '0', ...env() }, inheritEnv: false, deadlineMs: 240_000 });
+    server = await startEmbeddedServer({
+      dataDir,
+      env: { DEMO: 'false', LOG_LEVEL: 'warn', PORT: '0', ...env() },
+      inheritEnv: false,
+      deadlineMs: 240_000,
+    });
     port = server.port;
   }, 300_000);
 
@@ -292,7 +338,10 @@ describe('dnevnik journal-keys inside a running server (seal key from JOURNAL_KE
       [other.keyId, null],
     ]);
     expect(list.text).toMatch(/^2 key\(s\), 2 live$/m);
-    expectOneLineFailure(await run(['journal-keys', 'create', '--school', 's1']), /already has 2 live keys; revoke one first/);
+    expectOneLineFailure(
+      await run(['journal-keys', 'create', '--school', 's1']),
+      /already has 2 live keys; revoke one first/,
+    );
   });
 
   describe('bad usage', () => {
@@ -300,9 +349,12 @@ describe('dnevnik journal-keys inside a running server (seal key from JOURNAL_KE
     beforeAll(() => {
       results = Promise.all(BAD_USAGE.map(([, args]) => run(args)));
     });
-    test.each(BAD_USAGE.map((c, i) => [...c, i] as const))('%s is the same one line and usage from the server', async (_name, _args, message, i) => {
-      expectUsageFailure((await results)[i], message);
-    });
+    test.each(BAD_USAGE.map((c, i) => [...c, i] as const))(
+      '%s is the same one line and usage from the server',
+      async (_name, _args, message, i) => {
+        expectUsageFailure((await results)[i], message);
+      },
+    );
   });
 
   test("a batch signed with the school's key is accepted", async () => {
@@ -311,11 +363,23 @@ describe('dnevnik journal-keys inside a running server (seal key from JOURNAL_KE
   });
 
   test('a batch naming another school is refused with 403 and the events it names', async () => {
-    const res = await post({ events: [ev('x1', 'class.upserted', { schoolId: 's1', classId: '2', name: '6Б' }), ev('x2', 'class.upserted', { schoolId: 's2', classId: '9', name: '9В' })] }, key);
+    const res = await post(
+      {
+        events: [
+          ev('x1', 'class.upserted', { schoolId: 's1', classId: '2', name: '6Б' }),
+          ev('x2', 'class.upserted', { schoolId: 's2', classId: '9', name: '9В' }),
+        ],
+      },
+      key,
+    );
     expect(res.status).toBe(403);
-    expect(res.body.errors).toEqual([{ index: 1, id: 'x2', message: 'data.schoolId: this key writes only its own school' }]);
+    expect(res.body.errors).toEqual([
+      { index: 1, id: 'x2', message: 'data.schoolId: this key writes only its own school' },
+    ]);
     // Nothing of it was applied: the same school's class "2" is new when sent alone afterwards.
-    expect(await post({ events: [ev('x1', 'class.upserted', { schoolId: 's1', classId: '2', name: '6Б' })] }, key)).toEqual({ status: 200, body: { accepted: 1, duplicates: 0 } });
+    expect(
+      await post({ events: [ev('x1', 'class.upserted', { schoolId: 's1', classId: '2', name: '6Б' })] }, key),
+    ).toEqual({ status: 200, body: { accepted: 1, duplicates: 0 } });
   });
 
   test('import --key-id runs in the server with the file named relative to where it was typed', async () => {
@@ -339,17 +403,31 @@ describe('dnevnik journal-keys inside a running server (seal key from JOURNAL_KE
     expect(res.status).toBe(401);
     expect(res.body.error).toMatch(/unknown or revoked/);
     // The school's other key still writes.
-    expect((await post({ events: [ev('x3', 'class.upserted', { schoolId: 's1', classId: '3', name: '7В' })] }, other)).status).toBe(200);
+    expect(
+      (await post({ events: [ev('x3', 'class.upserted', { schoolId: 's1', classId: '3', name: '7В' })] }, other))
+        .status,
+    ).toBe(200);
   });
 
   test('revoke of an unknown or revoked key, and import with a revoked or unknown key, are one line each', async () => {
-    expectOneLineFailure(await run(['journal-keys', 'revoke', 'jk_AAAAAAAAAAAA']), /no live journal key "jk_AAAAAAAAAAAA"/);
-    expectOneLineFailure(await run(['journal-keys', 'revoke', key.keyId]), new RegExp(`no live journal key "${key.keyId}"`));
-    expectOneLineFailure(await run(['import', 's1.json', '--key-id', key.keyId]), new RegExp(`no live journal key "${key.keyId}"`));
+    expectOneLineFailure(
+      await run(['journal-keys', 'revoke', 'jk_AAAAAAAAAAAA']),
+      /no live journal key "jk_AAAAAAAAAAAA"/,
+    );
+    expectOneLineFailure(
+      await run(['journal-keys', 'revoke', key.keyId]),
+      new RegExp(`no live journal key "${key.keyId}"`),
+    );
+    expectOneLineFailure(
+      await run(['import', 's1.json', '--key-id', key.keyId]),
+      new RegExp(`no live journal key "${key.keyId}"`),
+    );
     expectOneLineFailure(await run(['import', 's1.json', '--key-id', 'jk_nope']), /no live journal key "jk_nope"/);
   });
 
   test('after a revoke the school has room for a new key again', async () => {
-    expect(parseCreatedJson(await run(['journal-keys', 'create', '--school', 's1', '--format', 'json'])).schoolId).toBe('s1');
+    expect(parseCreatedJson(await run(['journal-keys', 'create', '--school', 's1', '--format', 'json'])).schoolId).toBe(
+      's1',
+    );
   });
 });

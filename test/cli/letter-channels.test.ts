@@ -24,7 +24,12 @@ describe('letter channels', () => {
   });
 
   it('each configured channel on its own is enough', () => {
-    for (const env of [{ TELEGRAM_BOT_USERNAME: '@school_diary_bot' }, { VK_GROUP_ID: '12345' }, { ALICE_SKILL_NAME: 'Школьный помощник' }, { ALEXA_SKILL_ID: 'amzn1.ask.skill.x' }]) {
+    for (const env of [
+      { TELEGRAM_BOT_USERNAME: '@school_diary_bot' },
+      { VK_GROUP_ID: '12345' },
+      { ALICE_SKILL_NAME: 'Школьный помощник' },
+      { ALEXA_SKILL_ID: 'amzn1.ask.skill.x' },
+    ]) {
       expect(hasLetterChannel(letterChannels(parseConfig(env)))).toBe(true);
     }
     const channels = letterChannels(parseConfig({ TELEGRAM_BOT_USERNAME: '@school_diary_bot', VK_GROUP_ID: '12345' }));
@@ -34,15 +39,37 @@ describe('letter channels', () => {
 
   it('the voice line names the configured Alice skill, in both languages; none without it', () => {
     const alice = { alice: 'Школьный помощник', alexa: null };
-    expect(letterChannelLines(LETTER, alice, 'ru')).toEqual(['Алиса: скажите «Алиса, запусти навык Школьный помощник» и назовите код.']);
-    expect(letterChannelLines(LETTER, alice, 'en')).toEqual(['Alice: say «Алиса, запусти навык Школьный помощник» and read out the code.']);
-    expect(letterChannelLines({ ...LETTER, vkUrl: 'https://vk.me/club1?ref=1' }, { alice: null, alexa: null }, 'ru').join('\n')).not.toMatch(/Алиса|Дневник/);
+    expect(letterChannelLines(LETTER, alice, 'ru')).toEqual([
+      'Алиса: скажите «Алиса, запусти навык Школьный помощник» и назовите код.',
+    ]);
+    expect(letterChannelLines(LETTER, alice, 'en')).toEqual([
+      'Alice: say «Алиса, запусти навык Школьный помощник» and read out the code.',
+    ]);
+    expect(
+      letterChannelLines({ ...LETTER, vkUrl: 'https://vk.me/club1?ref=1' }, { alice: null, alexa: null }, 'ru').join(
+        '\n',
+      ),
+    ).not.toMatch(/Алиса|Дневник/);
   });
 
   it('the QR code carries Telegram when there is a bot, else VK: the lines say which', () => {
-    const both = letterChannelLines({ ...LETTER, telegramUrl: 'https://t.me/b?start=1', vkUrl: 'https://vk.me/club1?ref=1' }, { alice: null, alexa: null }, 'ru');
-    expect(both).toEqual(['Telegram: наведите камеру телефона на QR-код или откройте ссылку https://t.me/b?start=1', 'ВКонтакте: https://vk.me/club1?ref=1']);
-    const vkOnly = letterChannelLines({ ...LETTER, vkUrl: 'https://vk.me/club1?ref=1' }, { alice: null, alexa: 'school diary' }, 'en');
-    expect(vkOnly).toEqual(['VK: point your phone’s camera at the QR code or open https://vk.me/club1?ref=1', 'Alexa: say “Alexa, open school diary” and read out the code.']);
+    const both = letterChannelLines(
+      { ...LETTER, telegramUrl: 'https://t.me/b?start=1', vkUrl: 'https://vk.me/club1?ref=1' },
+      { alice: null, alexa: null },
+      'ru',
+    );
+    expect(both).toEqual([
+      'Telegram: наведите камеру телефона на QR-код или откройте ссылку https://t.me/b?start=1',
+      'ВКонтакте: https://vk.me/club1?ref=1',
+    ]);
+    const vkOnly = letterChannelLines(
+      { ...LETTER, vkUrl: 'https://vk.me/club1?ref=1' },
+      { alice: null, alexa: 'school diary' },
+      'en',
+    );
+    expect(vkOnly).toEqual([
+      'VK: point your phone’s camera at the QR code or open https://vk.me/club1?ref=1',
+      'Alexa: say “Alexa, open school diary” and read out the code.',
+    ]);
   });
 });

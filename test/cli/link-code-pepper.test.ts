@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { createLinkService } from '../../core/linking';
 import { openDatabase } from '../../prisma/db/database';
-import { createLinkingStore } from '../../prisma/stores/linking/linking-store';
 import { createReadModel } from '../../prisma/stores/diary/read-model';
+import { createLinkingStore } from '../../prisma/stores/linking/linking-store';
 import { runDnevnik, startEmbeddedServer, type TEmbeddedServer } from '../helpers/dnevnik-cli';
 
 // The link-code pepper end to end: kept outside DATA_DIR (LINK_CODE_PEPPER_FILE), and tied to the
@@ -18,14 +18,21 @@ e3,student.upserted,2026-12-01T09:00:00+03:00,s1,c1,st1,,Иванова,Маша
 `;
 
 const OTHER_PEPPER = 'another-pepper-0123456789abcdef0123456789';
-const MISMATCH = /^dnevnik codes: the link-code pepper differs from the one this database was set up with \(fingerprint [0-9a-f]{16}, in use [0-9a-f]{16}\); codes issued with it could never be redeemed\. Set LINK_CODE_PEPPER or LINK_CODE_PEPPER_FILE to the original secret.*\n$/;
+const MISMATCH =
+  /^dnevnik codes: the link-code pepper differs from the one this database was set up with \(fingerprint [0-9a-f]{16}, in use [0-9a-f]{16}\); codes issued with it could never be redeemed\. Set LINK_CODE_PEPPER or LINK_CODE_PEPPER_FILE to the original secret.*\n$/;
 
 describe('the link-code pepper', () => {
   let dir: string;
   let dataDir: string;
   let pepperFile: string;
   // A bot name, so that `codes` has a channel to print letters for.
-  const env = (extra: Record<string, string>) => ({ DATA_DIR: dataDir, DEMO: 'false', LOG_LEVEL: 'warn', TELEGRAM_BOT_USERNAME: 'dnevnik_test_bot', ...extra });
+  const env = (extra: Record<string, string>) => ({
+    DATA_DIR: dataDir,
+    DEMO: 'false',
+    LOG_LEVEL: 'warn',
+    TELEGRAM_BOT_USERNAME: 'dnevnik_test_bot',
+    ...extra,
+  });
   // Each command is killed after two minutes.
   const dnevnik = (args: string[], extra: Record<string, string> = { LINK_CODE_PEPPER_FILE: pepperFile }) =>
     runDnevnik(args, { env: env(extra), inheritEnv: false, timeoutMs: 120_000 });
@@ -52,8 +59,15 @@ describe('the link-code pepper', () => {
     const db = await openDatabase({ dataDir: path.join(dataDir, 'pglite') });
     try {
       const pepper = Buffer.from(fs.readFileSync(pepperFile, 'utf8').trim(), 'utf8');
-      const linking = createLinkService({ store: createLinkingStore(db), access: createReadModel(db, 'Europe/Moscow').access, pepper });
-      expect(await linking.startLink({ channel: 'telegram', externalId: '42' }, codeIn(result.stdout))).toMatchObject({ ok: true, pending: { grant: { studentId: 'st1' } } });
+      const linking = createLinkService({
+        store: createLinkingStore(db),
+        access: createReadModel(db, 'Europe/Moscow').access,
+        pepper,
+      });
+      expect(await linking.startLink({ channel: 'telegram', externalId: '42' }, codeIn(result.stdout))).toMatchObject({
+        ok: true,
+        pending: { grant: { studentId: 'st1' } },
+      });
     } finally {
       await db.close();
     }
@@ -72,7 +86,12 @@ describe('the link-code pepper', () => {
 
     beforeAll(async () => {
       port = 20000 + Math.floor(Math.random() * 20000);
-      server = await startEmbeddedServer({ dataDir, env: env({ PORT: String(port), LINK_CODE_PEPPER: OTHER_PEPPER }), inheritEnv: false, deadlineMs: 90_000 });
+      server = await startEmbeddedServer({
+        dataDir,
+        env: env({ PORT: String(port), LINK_CODE_PEPPER: OTHER_PEPPER }),
+        inheritEnv: false,
+        deadlineMs: 90_000,
+      });
     }, 120_000);
 
     afterAll(async () => {
@@ -80,7 +99,11 @@ describe('the link-code pepper', () => {
     });
 
     test('the server logs one error line at start and keeps serving', async () => {
-      const errors = () => server!.log().split('\n').filter((line) => line.includes('"level":50'));
+      const errors = () =>
+        server!
+          .log()
+          .split('\n')
+          .filter((line) => line.includes('"level":50'));
       // Logged before the server listens; the pipe may deliver it a little later.
       for (let i = 0; i < 40 && errors().length === 0; i++) await new Promise((r) => setTimeout(r, 250));
       expect(errors()).toHaveLength(1);
@@ -95,9 +118,11 @@ describe('the link-code pepper', () => {
       expect(result.stdout).toBe('');
     }, 120_000);
 
-    test('--accept-new-pepper makes the server\'s pepper the database\'s; the old one is then refused', async () => {
+    test("--accept-new-pepper makes the server's pepper the database's; the old one is then refused", async () => {
       const adopted = await dnevnik(['codes', '--student', 'st1', '--accept-new-pepper']);
-      expect(adopted.stderr).toMatch(/^dnevnik codes: the pepper in use \(fingerprint [0-9a-f]{16}\) replaces [0-9a-f]{16}; codes printed before can no longer be redeemed\.\n$/);
+      expect(adopted.stderr).toMatch(
+        /^dnevnik codes: the pepper in use \(fingerprint [0-9a-f]{16}\) replaces [0-9a-f]{16}; codes printed before can no longer be redeemed\.\n$/,
+      );
       expect(adopted.code).toBe(0);
       expect(codeIn(adopted.stdout)).toMatch(/^\d{4} \d{4} \d{4}$/);
       expect((await dnevnik(['codes', '--student', 'st1'])).code).toBe(0);

@@ -11,7 +11,12 @@ const ROWS = [
 describe('formatTable', () => {
   it('text: columns padded to the widest cell (counted in characters), no trailing spaces', () => {
     expect(formatTable(HEADER, ROWS, 'text')).toBe(
-      ['id  name                      students', 's1  Школа № 5                 30', 's2  Лицей "Вектор", корпус 2  4', ''].join('\n'),
+      [
+        'id  name                      students',
+        's1  Школа № 5                 30',
+        's2  Лицей "Вектор", корпус 2  4',
+        '',
+      ].join('\n'),
     );
   });
 
@@ -20,6 +25,8 @@ describe('formatTable', () => {
   });
 
   it('csv: a header, then rows; commas, quotes and line breaks quoted as RFC 4180 says', () => {
-    expect(formatTable(HEADER, [...ROWS, ['s3', 'two\r\nlines', 0]], 'csv')).toBe('id,name,students\ns1,Школа № 5,30\ns2,"Лицей ""Вектор"", корпус 2",4\ns3,"two\r\nlines",0\n');
+    expect(formatTable(HEADER, [...ROWS, ['s3', 'two\r\nlines', 0]], 'csv')).toBe(
+      'id,name,students\ns1,Школа № 5,30\ns2,"Лицей ""Вектор"", корпус 2",4\ns3,"two\r\nlines",0\n',
+    );
   });
 });

@@ -41,7 +41,9 @@ describe('closestIds', () => {
 
 describe('noSuchIdLine', () => {
   it('names the kind and the id, then the suggestions', () => {
-    expect(noSuchIdLine('student', 'stu-9v-2', ['stu-9v-20', 'stu-9v-21'])).toBe('no student "stu-9v-2" — did you mean stu-9v-20, stu-9v-21?');
+    expect(noSuchIdLine('student', 'stu-9v-2', ['stu-9v-20', 'stu-9v-21'])).toBe(
+      'no student "stu-9v-2" — did you mean stu-9v-20, stu-9v-21?',
+    );
     expect(noSuchIdLine('school', 'x', [])).toBe('no school "x"');
   });
 });

@@ -14,11 +14,20 @@ for (const { kind, describe: d } of DATABASE_KINDS) {
     it('answers like a plain query for text, numbers, arrays, dates and JSON', async () => {
       const sql = `SELECT $1::text AS t, $2::int + 1 AS n, cardinality($3::text[]) AS c, ($3::text[])[2] AS second,
                           $4::timestamptz = '2026-12-01T06:00:00Z'::timestamptz AS same_instant, $5::jsonb ->> 'a' AS a, $6::text IS NULL AS missing`;
-      const params = ['Маша "О\\"', 41, ['x', 'у "кавычки"', null], new Date('2026-12-01T09:00:00+03:00'), JSON.stringify({ a: 'б' }), null];
+      const params = [
+        'Маша "О\\"',
+        41,
+        ['x', 'у "кавычки"', null],
+        new Date('2026-12-01T09:00:00+03:00'),
+        JSON.stringify({ a: 'б' }),
+        null,
+      ];
       const plain = await db.sql.query(sql, params);
       expect(await db.sql.prepared(sql, params)).toEqual(plain);
       expect(await db.sql.prepared(sql, params)).toEqual(plain);
-      expect(plain).toEqual([{ t: 'Маша "О\\"', n: 42, c: 3, second: 'у "кавычки"', same_instant: true, a: 'б', missing: true }]);
+      expect(plain).toEqual([
+        { t: 'Маша "О\\"', n: 42, c: 3, second: 'у "кавычки"', same_instant: true, a: 'б', missing: true },
+      ]);
     });
 
     it('reports a failed run as a database error and runs the statement again afterwards', async () => {

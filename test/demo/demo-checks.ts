@@ -1,8 +1,21 @@
-import { EVENT_DATA_SCHEMAS, ZEventEnvelopeSchema, type TEventData, type TJournalEvent } from '../../core/ingest/event-schemas';
+import {
+  EVENT_DATA_SCHEMAS,
+  type TEventData,
+  type TJournalEvent,
+  ZEventEnvelopeSchema,
+} from '../../core/ingest/event-schemas';
 
 // Checks on a list of journal events that hold whatever day the demo was generated for.
 
-export const BELLS = ['08:30-09:15', '09:25-10:10', '10:30-11:15', '11:35-12:20', '12:40-13:25', '13:35-14:20', '14:30-15:15'];
+export const BELLS = [
+  '08:30-09:15',
+  '09:25-10:10',
+  '10:30-11:15',
+  '11:35-12:20',
+  '12:40-13:25',
+  '13:35-14:20',
+  '14:30-15:15',
+];
 
 export function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
@@ -22,10 +35,21 @@ export function ofType<T extends TJournalEvent['type']>(events: TJournalEvent[],
 /** Every way an event list can be wrong that does not depend on which day it was made for. */
 export function problems(events: TJournalEvent[]): string[] {
   const found: string[] = [];
-  const seen = { school: new Set<string>(), cls: new Set<string>(), subject: new Set<string>(), teacher: new Set<string>(), student: new Set<string>() };
+  const seen = {
+    school: new Set<string>(),
+    cls: new Set<string>(),
+    subject: new Set<string>(),
+    teacher: new Set<string>(),
+    student: new Set<string>(),
+  };
   const lessons = new Map<string, TEventData<'lesson.upserted'>>();
   const studentClass = new Map<string, string>();
-  const need = (set: Set<string> | Map<string, unknown>, id: string | null | undefined, what: string, event: TJournalEvent) => {
+  const need = (
+    set: Set<string> | Map<string, unknown>,
+    id: string | null | undefined,
+    what: string,
+    event: TJournalEvent,
+  ) => {
     if (id && !set.has(id)) found.push(`${event.id}: ${what} ${id} is not defined earlier`);
   };
   const ids = new Set<string>();
@@ -80,8 +104,10 @@ export function problems(events: TJournalEvent[]): string[] {
         need(lessons, event.data.lessonId, 'lesson', event);
         unique(`homework:${event.data.homeworkId}`, event);
         const lesson = lessons.get(event.data.lessonId ?? '');
-        if (lesson && (lesson.classId !== event.data.classId || lesson.subjectId !== event.data.subjectId)) found.push(`${event.id}: not the lesson's class and subject`);
-        if (lesson && event.data.dueDate <= lesson.date) found.push(`${event.id}: due on or before the lesson that set it`);
+        if (lesson && (lesson.classId !== event.data.classId || lesson.subjectId !== event.data.subjectId))
+          found.push(`${event.id}: not the lesson's class and subject`);
+        if (lesson && event.data.dueDate <= lesson.date)
+          found.push(`${event.id}: due on or before the lesson that set it`);
         break;
       }
       case 'grade.upserted': {
@@ -90,8 +116,10 @@ export function problems(events: TJournalEvent[]): string[] {
         need(lessons, event.data.lessonId, 'lesson', event);
         unique(`grade:${event.data.gradeId}`, event);
         const lesson = lessons.get(event.data.lessonId ?? '');
-        if (lesson && (lesson.subjectId !== event.data.subjectId || lesson.date !== event.data.date)) found.push(`${event.id}: not the lesson's subject and date`);
-        if (lesson && lesson.classId !== studentClass.get(event.data.studentId)) found.push(`${event.id}: pupil from another class`);
+        if (lesson && (lesson.subjectId !== event.data.subjectId || lesson.date !== event.data.date))
+          found.push(`${event.id}: not the lesson's subject and date`);
+        if (lesson && lesson.classId !== studentClass.get(event.data.studentId))
+          found.push(`${event.id}: pupil from another class`);
         break;
       }
       case 'attendance.marked': {
@@ -99,7 +127,8 @@ export function problems(events: TJournalEvent[]): string[] {
         need(seen.student, event.data.studentId, 'student', event);
         unique(`attendance:${event.data.lessonId}:${event.data.studentId}`, event);
         const lesson = lessons.get(event.data.lessonId);
-        if (lesson && lesson.classId !== studentClass.get(event.data.studentId)) found.push(`${event.id}: pupil from another class`);
+        if (lesson && lesson.classId !== studentClass.get(event.data.studentId))
+          found.push(`${event.id}: pupil from another class`);
         break;
       }
       case 'canteen.transaction':
@@ -119,7 +148,8 @@ export function closingBalances(events: TJournalEvent[]): { broken: string[]; cl
   const closing = new Map<string, number>();
   for (const t of ofType(events, 'canteen.transaction')) {
     const before = closing.get(t.studentId);
-    if (before !== undefined && before + t.amountKopecks !== t.balanceKopecks) broken.push(`${t.transactionId}: ${before} + ${t.amountKopecks} ≠ ${t.balanceKopecks}`);
+    if (before !== undefined && before + t.amountKopecks !== t.balanceKopecks)
+      broken.push(`${t.transactionId}: ${before} + ${t.amountKopecks} ≠ ${t.balanceKopecks}`);
     if (t.balanceKopecks < 0) broken.push(`${t.transactionId}: negative balance`);
     closing.set(t.studentId, t.balanceKopecks);
   }

@@ -26,13 +26,26 @@ describe('demo school', () => {
   });
 
   it('puts the sections in dependency order', () => {
-    const order = ['school.upserted', 'subject.upserted', 'teacher.upserted', 'class.upserted', 'student.upserted', 'lesson.upserted', 'homework.upserted', 'grade.upserted', 'attendance.marked', 'canteen.transaction'];
+    const order = [
+      'school.upserted',
+      'subject.upserted',
+      'teacher.upserted',
+      'class.upserted',
+      'student.upserted',
+      'lesson.upserted',
+      'homework.upserted',
+      'grade.upserted',
+      'attendance.marked',
+      'canteen.transaction',
+    ];
     const ranks = events.map((e) => order.indexOf(e.type));
     expect(ranks.every((r, i) => r >= 0 && (i === 0 || r >= ranks[i - 1]))).toBe(true);
   });
 
   it('is one school in Moscow time with at least three classes of 25 pupils', () => {
-    expect(ofType(events, 'school.upserted')).toEqual([{ schoolId: 'demo-school', name: 'Школа № 1357', timezone: 'Europe/Moscow' }]);
+    expect(ofType(events, 'school.upserted')).toEqual([
+      { schoolId: 'demo-school', name: 'Школа № 1357', timezone: 'Europe/Moscow' },
+    ]);
     const classes = ofType(events, 'class.upserted');
     expect(classes.length).toBeGreaterThanOrEqual(3);
     expect(students.length).toBeGreaterThanOrEqual(75);
@@ -170,7 +183,11 @@ describe('demo school', () => {
     expect(guardians.length).toBeGreaterThanOrEqual(3);
     expect(guardians.some((g) => new Set(g.studentIds.map((id) => classOf.get(id))).size >= 2)).toBe(true);
     expect(guardians[0]).toMatchObject({ key: 'guardian-1', displayName: 'Ольга Иванова (мама Маши, 5А)' });
-    expect(people.filter((p) => p.role === 'student').every((p) => p.studentIds.length === 1 && p.key === `student-${p.studentIds[0].slice(4)}`)).toBe(true);
+    expect(
+      people
+        .filter((p) => p.role === 'student')
+        .every((p) => p.studentIds.length === 1 && p.key === `student-${p.studentIds[0].slice(4)}`),
+    ).toBe(true);
     const teacherIds = new Set(ofType(events, 'teacher.upserted').map((t) => t.teacherId));
     const teachers = people.filter((p) => p.role === 'teacher');
     expect(teachers.length).toBeGreaterThanOrEqual(2);
@@ -191,28 +208,38 @@ describe('demo school', () => {
 
   it('shifts with today, and a past day reads the same from a later today', () => {
     const later = generateDemoSchool({ today: addDays(TODAY, 7) });
-    const dates = (list: TJournalEvent[]) => ofType(list, 'lesson.upserted').map((l) => l.date).sort();
+    const dates = (list: TJournalEvent[]) =>
+      ofType(list, 'lesson.upserted')
+        .map((l) => l.date)
+        .sort();
     expect(dates(later.events)[0]).toBe(addDays(dates(events)[0], 7));
     expect(dates(later.events).at(-1)).toBe(addDays(dates(events).at(-1)!, 7));
     expect(ofType(later.events, 'student.upserted')).toEqual(students);
     // Yesterday's grades and canteen purchases do not depend on the day the demo was made.
     const yesterday = addDays(TODAY, -1);
     const pick = (list: TJournalEvent[]) =>
-      list.filter((e) => (e.type === 'grade.upserted' && e.data.date === yesterday) || (e.type === 'canteen.transaction' && e.data.at.startsWith(yesterday)));
+      list.filter(
+        (e) =>
+          (e.type === 'grade.upserted' && e.data.date === yesterday) ||
+          (e.type === 'canteen.transaction' && e.data.at.startsWith(yesterday)),
+      );
     expect(pick(events).length).toBeGreaterThan(0);
     expect(pick(later.events)).toEqual(pick(events));
     expect(later.people).toEqual(demo.people);
   });
 
-  it.each(['2026-12-05', '2026-12-07', '2026-09-03', '2026-07-15', '2027-01-01', '2024-02-29'])('stays valid and consistent for today = %s', (today) => {
-    const other = generateDemoSchool({ today }).events;
-    expect(problems(other)).toEqual([]);
-    const otherLessons = ofType(other, 'lesson.upserted');
-    expect(otherLessons.filter((l) => l.cancelled).length).toBe(2);
-    expect(otherLessons.filter((l) => l.onlineUrl).length).toBe(1);
-    expect(closingBalances(other).broken).toEqual([]);
-    expect(other.length).toBeLessThanOrEqual(40_000);
-  });
+  it.each(['2026-12-05', '2026-12-07', '2026-09-03', '2026-07-15', '2027-01-01', '2024-02-29'])(
+    'stays valid and consistent for today = %s',
+    (today) => {
+      const other = generateDemoSchool({ today }).events;
+      expect(problems(other)).toEqual([]);
+      const otherLessons = ofType(other, 'lesson.upserted');
+      expect(otherLessons.filter((l) => l.cancelled).length).toBe(2);
+      expect(otherLessons.filter((l) => l.onlineUrl).length).toBe(1);
+      expect(closingBalances(other).broken).toEqual([]);
+      expect(other.length).toBeLessThanOrEqual(40_000);
+    },
+  );
 
   it('refuses a date that is not one', () => {
     expect(() => generateDemoSchool({ today: '2026-02-30' })).toThrow();

@@ -18,15 +18,30 @@ export async function seedFamilies(query: TSqlQuery, options: TFamilyOptions): P
   options.studentIds.forEach((studentId, i) => {
     for (let g = 0; g < options.guardiansOf(i); g++) {
       const externalId = options.chatIdOf?.(i, g) ?? `${100000 + i * 10 + g}`;
-      rows.push({ personId: `p-${studentId}-${g}`, studentId, chatId: `c-${studentId}-${g}`, externalId, channel: options.channelOf?.(i, g) ?? 'telegram' });
+      rows.push({
+        personId: `p-${studentId}-${g}`,
+        studentId,
+        chatId: `c-${studentId}-${g}`,
+        externalId,
+        channel: options.channelOf?.(i, g) ?? 'telegram',
+      });
     }
   });
   const data = JSON.stringify(rows);
   const from = `FROM jsonb_to_recordset($1::jsonb) AS x("personId" text, "studentId" text, "chatId" text, "externalId" text, channel text)`;
   await query(`INSERT INTO "Person" (id, locale) SELECT "personId", 'ru' ${from}`, [data]);
-  await query(`INSERT INTO "Chat" (id, "personId", channel, "externalId", locale) SELECT "chatId", "personId", channel, "externalId", 'ru' ${from}`, [data]);
-  await query(`INSERT INTO "StudentLink" ("personId", "studentId", role) SELECT "personId", "studentId", 'guardian' ${from}`, [data]);
-  await query(`INSERT INTO "Consent" (id, "personId", "textVersion", "textHash", channel) SELECT 'k-' || "personId", "personId", 'v1', 'h', channel ${from}`, [data]);
+  await query(
+    `INSERT INTO "Chat" (id, "personId", channel, "externalId", locale) SELECT "chatId", "personId", channel, "externalId", 'ru' ${from}`,
+    [data],
+  );
+  await query(
+    `INSERT INTO "StudentLink" ("personId", "studentId", role) SELECT "personId", "studentId", 'guardian' ${from}`,
+    [data],
+  );
+  await query(
+    `INSERT INTO "Consent" (id, "personId", "textVersion", "textHash", channel) SELECT 'k-' || "personId", "personId", 'v1', 'h', channel ${from}`,
+    [data],
+  );
   await query(
     `INSERT INTO "Subscription" (id, "personId", "studentId", type, enabled, mode, "quietFrom", "quietTo", "updatedAt")
      SELECT 's-' || "personId", "personId", "studentId", 'grades', true, $2, '00:00', '00:00', now() ${from}`,

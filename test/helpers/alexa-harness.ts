@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import type { Express } from 'express';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import type { Express } from 'express';
 import type { DestinationStream } from 'pino';
 import { createAnswerService } from '../../core/answers';
 import { createLinkService, issueCodes, type TChatRef } from '../../core/linking';
 import { createLogger } from '../../infra/logger';
 import { createMetrics } from '../../infra/metrics';
-import { createLinkingStore } from '../../prisma/stores/linking/linking-store';
 import { createReadModel } from '../../prisma/stores/diary/read-model';
+import { createLinkingStore } from '../../prisma/stores/linking/linking-store';
 import { createAlexaSkill } from '../../skills/alexa';
 import { alexaRoute } from '../../webhooks/alexa-route';
 import { createServer } from '../../webhooks/app';
@@ -31,7 +31,9 @@ export interface TEnvelopeOptions {
 }
 
 export function alexaEnvelope(o: TEnvelopeOptions = {}): RequestEnvelope {
-  const env = structuredClone(baseEnvelope) as unknown as RequestEnvelope & { session: { attributes: Record<string, unknown> } };
+  const env = structuredClone(baseEnvelope) as unknown as RequestEnvelope & {
+    session: { attributes: Record<string, unknown> };
+  };
   const userId = o.userId ?? 'amzn1.ask.account.PARENT';
   const user = o.accessToken ? { userId, accessToken: o.accessToken } : { userId };
   env.session!.user = user;
@@ -43,7 +45,12 @@ export function alexaEnvelope(o: TEnvelopeOptions = {}): RequestEnvelope {
     env.context.System.application.applicationId = o.skillId;
   }
   const type = o.type ?? 'IntentRequest';
-  const request: Record<string, unknown> = { type, requestId: `amzn1.echo-api.request.${Math.random()}`, timestamp: o.timestamp ?? new Date().toISOString(), locale: 'en-US' };
+  const request: Record<string, unknown> = {
+    type,
+    requestId: `amzn1.echo-api.request.${Math.random()}`,
+    timestamp: o.timestamp ?? new Date().toISOString(),
+    locale: 'en-US',
+  };
   if (type === 'IntentRequest') {
     const slots: Record<string, unknown> = {};
     for (const [name, v] of Object.entries(o.slots ?? {})) {
@@ -52,7 +59,19 @@ export function alexaEnvelope(o: TEnvelopeOptions = {}): RequestEnvelope {
         name,
         value,
         confirmationStatus: 'NONE',
-        ...(resolved ? { resolutions: { resolutionsPerAuthority: [{ authority: 'amzn1.er-authority.echo-sdk.SUBJECT', status: { code: 'ER_SUCCESS_MATCH' }, values: [{ value: { name: resolved, id: resolved.toUpperCase() } }] }] } } : {}),
+        ...(resolved
+          ? {
+              resolutions: {
+                resolutionsPerAuthority: [
+                  {
+                    authority: 'amzn1.er-authority.echo-sdk.SUBJECT',
+                    status: { code: 'ER_SUCCESS_MATCH' },
+                    values: [{ value: { name: resolved, id: resolved.toUpperCase() } }],
+                  },
+                ],
+              },
+            }
+          : {}),
       };
     }
     request.intent = { name: o.intent ?? 'AMAZON.HelpIntent', confirmationStatus: 'NONE', slots };
@@ -63,10 +82,18 @@ export function alexaEnvelope(o: TEnvelopeOptions = {}): RequestEnvelope {
 }
 
 /** The SSML an envelope's response speaks, without the <speak> wrapper. */
-export const spoken = (res: ResponseEnvelope) => ((res.response.outputSpeech as { ssml?: string } | undefined)?.ssml ?? '').replace(/^<speak>|<\/speak>$/g, '');
+export const spoken = (res: ResponseEnvelope) =>
+  ((res.response.outputSpeech as { ssml?: string } | undefined)?.ssml ?? '').replace(/^<speak>|<\/speak>$/g, '');
 
 /** The skill and its Express route as main.ts wires them, on a demo database, the clock at DEMO_NOW. */
-export function alexaHarness(db: TestDatabase, options: { verify?: boolean; chatForToken?: (token: string) => Promise<TChatRef | null>; log?: DestinationStream } = {}) {
+export function alexaHarness(
+  db: TestDatabase,
+  options: {
+    verify?: boolean;
+    chatForToken?: (token: string) => Promise<TChatRef | null>;
+    log?: DestinationStream;
+  } = {},
+) {
   // Everything the server and the skill log, at the most verbose level, when a test wants to read it.
   const logger = options.log ? createLogger('trace', options.log) : createLogger('silent');
   const pepper = randomBytes(32);
@@ -74,14 +101,24 @@ export function alexaHarness(db: TestDatabase, options: { verify?: boolean; chat
   const readModel = createReadModel(db, DEMO_TZ);
   const linking = createLinkService({ store, access: readModel.access, pepper, now: () => DEMO_NOW });
   const answers = createAnswerService({ ...readModel, defaultTimezone: DEMO_TZ });
-  const skill = createAlexaSkill({ skillId: ALEXA_SKILL_ID, answers, linking, timezone: DEMO_TZ, now: () => DEMO_NOW, chatForToken: options.chatForToken, logger: logger.child({ channel: 'alexa' }) });
+  const skill = createAlexaSkill({
+    skillId: ALEXA_SKILL_ID,
+    answers,
+    linking,
+    timezone: DEMO_TZ,
+    now: () => DEMO_NOW,
+    chatForToken: options.chatForToken,
+    logger: logger.child({ channel: 'alexa' }),
+  });
   const app: Express = createServer({
     logger,
     metrics: createMetrics({ defaultMetrics: false }),
     readiness: { database: () => db.ping() },
     routers: [alexaRoute({ skill, skillId: ALEXA_SKILL_ID, verify: options.verify ?? false })],
   });
-  const issueCode = async (studentId: string) => (await issueCodes(store, pepper, [{ role: 'guardian', studentId, teacherId: null }], { now: DEMO_NOW }))[0].code;
-  const issueTeacherCode = async (teacherId: string) => (await issueCodes(store, pepper, [{ role: 'teacher', studentId: null, teacherId }], { now: DEMO_NOW }))[0].code;
+  const issueCode = async (studentId: string) =>
+    (await issueCodes(store, pepper, [{ role: 'guardian', studentId, teacherId: null }], { now: DEMO_NOW }))[0].code;
+  const issueTeacherCode = async (teacherId: string) =>
+    (await issueCodes(store, pepper, [{ role: 'teacher', studentId: null, teacherId }], { now: DEMO_NOW }))[0].code;
   return { skill, app, linking, issueCode, issueTeacherCode };
 }

@@ -1,5 +1,5 @@
-import { loadDemoSchool } from '../../prisma/demo/load-demo';
 import type { TDatabaseKind } from '../../prisma/db/database';
+import { loadDemoSchool } from '../../prisma/demo/load-demo';
 import { createIngestStore } from '../../prisma/stores/ingest/ingest-store';
 import { createTestDatabase, type TestDatabase } from './test-database';
 

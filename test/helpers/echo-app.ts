@@ -10,5 +10,11 @@ export function echoApp(options: { metrics?: TMetrics; trustProxy?: TTrustProxy 
   const router = Router();
   router.post('/echo', express.json({ limit: MAX_BODY_BYTES }), (req, res) => void res.json({ body: req.body }));
   router.get('/whoami', (req, res) => void res.json({ ip: req.ip }));
-  return createServer({ logger: createLogger('silent'), metrics: options.metrics ?? createMetrics({ defaultMetrics: false }), readiness: {}, routers: [router], trustProxy: options.trustProxy });
+  return createServer({
+    logger: createLogger('silent'),
+    metrics: options.metrics ?? createMetrics({ defaultMetrics: false }),
+    readiness: {},
+    routers: [router],
+    trustProxy: options.trustProxy,
+  });
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { parseConfig } from '../../infra/config';
 import { createLogger } from '../../infra/logger';
-import { checkLinkCodePepper, openRuntime, startTelegram, startVk, type Runtime } from '../../main';
+import { checkLinkCodePepper, openRuntime, type Runtime, startTelegram, startVk } from '../../main';
 import type { Database } from '../../prisma/db/database';
 import type { PlatformStub } from './platform-stub';
 
@@ -10,7 +10,11 @@ import type { PlatformStub } from './platform-stub';
  * The whole server as `dnevnik serve` builds it — every channel on, webhooks mode — over a given
  * database, its Telegram and VK calls answered by a local platform stub.
  */
-export async function openFullRuntime(db: Database, platform: PlatformStub, env: Record<string, string>): Promise<Runtime> {
+export async function openFullRuntime(
+  db: Database,
+  platform: PlatformStub,
+  env: Record<string, string>,
+): Promise<Runtime> {
   const config = parseConfig({
     ...env,
     TELEGRAM_API_ROOT: platform.telegramApiRoot,
@@ -30,8 +34,11 @@ export async function openFullRuntime(db: Database, platform: PlatformStub, env:
 
 /** Rows per table, to show that a run of requests changed nothing. */
 export async function rowCounts(db: Database): Promise<Record<string, number>> {
-  const tables = await db.sql.query<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' ORDER BY 1`);
+  const tables = await db.sql.query<{ name: string }>(
+    `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' ORDER BY 1`,
+  );
   const counts: Record<string, number> = {};
-  for (const { name } of tables) counts[name] = Number((await db.sql.query<{ n: string }>(`SELECT count(*) AS n FROM "${name}"`))[0].n);
+  for (const { name } of tables)
+    counts[name] = Number((await db.sql.query<{ n: string }>(`SELECT count(*) AS n FROM "${name}"`))[0].n);
   return counts;
 }

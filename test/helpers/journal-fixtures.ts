@@ -1,5 +1,5 @@
-import request from 'supertest';
 import type { Express } from 'express';
+import request from 'supertest';
 import { signJournalBody } from '../../webhooks/journal-signature';
 
 export const JOURNAL_SECRET = 'test-journal-secret-0123456789';
@@ -19,9 +19,27 @@ export function schoolEvents(prefix = 's1'): TRawEvent[] {
     event('school.upserted', { schoolId: prefix, name: 'Школа № 1', timezone: 'Europe/Moscow' }),
     event('class.upserted', { schoolId: prefix, classId: `${prefix}-5a`, name: '5А' }),
     event('subject.upserted', { schoolId: prefix, subjectId: `${prefix}-math`, name: 'Математика' }),
-    event('teacher.upserted', { schoolId: prefix, teacherId: `${prefix}-t1`, lastName: 'Петрова', firstName: 'Анна', middleName: 'Ивановна' }),
-    event('student.upserted', { schoolId: prefix, studentId: `${prefix}-st1`, classId: `${prefix}-5a`, lastName: 'Иванова', firstName: 'Маша' }),
-    event('student.upserted', { schoolId: prefix, studentId: `${prefix}-st2`, classId: `${prefix}-5a`, lastName: 'Смирнов', firstName: 'Петя' }),
+    event('teacher.upserted', {
+      schoolId: prefix,
+      teacherId: `${prefix}-t1`,
+      lastName: 'Петрова',
+      firstName: 'Анна',
+      middleName: 'Ивановна',
+    }),
+    event('student.upserted', {
+      schoolId: prefix,
+      studentId: `${prefix}-st1`,
+      classId: `${prefix}-5a`,
+      lastName: 'Иванова',
+      firstName: 'Маша',
+    }),
+    event('student.upserted', {
+      schoolId: prefix,
+      studentId: `${prefix}-st2`,
+      classId: `${prefix}-5a`,
+      lastName: 'Смирнов',
+      firstName: 'Петя',
+    }),
     event('lesson.upserted', {
       lessonId: `${prefix}-l1`,
       classId: `${prefix}-5a`,
@@ -36,8 +54,22 @@ export function schoolEvents(prefix = 's1'): TRawEvent[] {
   ];
 }
 
-export function gradeEvent(prefix: string, gradeId: string, value = '5', extra: Record<string, unknown> = {}): TRawEvent {
-  return event('grade.upserted', { gradeId, studentId: `${prefix}-st1`, subjectId: `${prefix}-math`, date: '2026-12-01', value, weight: 1, lessonId: `${prefix}-l1`, ...extra });
+export function gradeEvent(
+  prefix: string,
+  gradeId: string,
+  value = '5',
+  extra: Record<string, unknown> = {},
+): TRawEvent {
+  return event('grade.upserted', {
+    gradeId,
+    studentId: `${prefix}-st1`,
+    subjectId: `${prefix}-math`,
+    date: '2026-12-01',
+    value,
+    weight: 1,
+    lessonId: `${prefix}-l1`,
+    ...extra,
+  });
 }
 
 export interface PostOptions {
@@ -62,4 +94,5 @@ export function postJournal(app: Express, body: string | Buffer, options: PostOp
   return req.send(body);
 }
 
-export const postEvents = (app: Express, events: unknown[], options?: PostOptions) => postJournal(app, JSON.stringify({ events }), options);
+export const postEvents = (app: Express, events: unknown[], options?: PostOptions) =>
+  postJournal(app, JSON.stringify({ events }), options);

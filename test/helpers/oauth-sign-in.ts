@@ -8,7 +8,13 @@ import { OAUTH_CLIENT, OAUTH_PUBLIC_URL } from './alice-harness';
 export const OAUTH_REDIRECT = OAUTH_CLIENT.redirectUris[0];
 
 /** The authorization request Yandex opens the page with (and the form repeats in hidden fields). */
-export const authorizationQuery = (extra: Record<string, string> = {}) => ({ response_type: 'code', client_id: OAUTH_CLIENT.id, redirect_uri: OAUTH_REDIRECT, state: 'xyz-state', ...extra });
+export const authorizationQuery = (extra: Record<string, string> = {}) => ({
+  response_type: 'code',
+  client_id: OAUTH_CLIENT.id,
+  redirect_uri: OAUTH_REDIRECT,
+  state: 'xyz-state',
+  ...extra,
+});
 
 /** Opens the sign-in page; returns the page, the cookie to send back and the form's CSRF token. */
 export async function openSignInPage(app: Express, query: Record<string, string> = {}) {

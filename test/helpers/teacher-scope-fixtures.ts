@@ -12,7 +12,15 @@ import { event, type TRawEvent } from './journal-fixtures';
 // School "os" has its own 5А with a Мария of its own and its own teacher.
 
 export const TS = 'ts';
-export const T = { alg: 'ts-t-alg', phys: 'ts-t-phys', sub: 'ts-t-sub', old: 'ts-t-old', ahead: 'ts-t-ahead', home: 'ts-t-home', other: 'os-t' } as const;
+export const T = {
+  alg: 'ts-t-alg',
+  phys: 'ts-t-phys',
+  sub: 'ts-t-sub',
+  old: 'ts-t-old',
+  ahead: 'ts-t-ahead',
+  home: 'ts-t-home',
+  other: 'os-t',
+} as const;
 /** Мария and Иван in 5А, Ольга in 6Б; Мария of the other school. */
 export const P = { maria: 'ts-st1', ivan: 'ts-st2', olga: 'ts-st3', otherMaria: 'os-st1' } as const;
 
@@ -47,9 +55,13 @@ export const GRADES: TGrade[] = [
   { id: 'g-os', studentId: P.otherMaria, subjectId: 'os-alg', date: '2026-12-01', lessonId: 'l-os-2', value: '2' },
 ];
 
-const school = (id: string, name: string): TRawEvent[] => [event('school.upserted', { schoolId: id, name, timezone: 'Europe/Moscow' })];
-const teacher = (schoolId: string, teacherId: string, lastName: string) => event('teacher.upserted', { schoolId, teacherId, lastName, firstName: 'Анна' });
-const student = (schoolId: string, studentId: string, classId: string, firstName: string) => event('student.upserted', { schoolId, studentId, classId, lastName: 'Ученик', firstName });
+const school = (id: string, name: string): TRawEvent[] => [
+  event('school.upserted', { schoolId: id, name, timezone: 'Europe/Moscow' }),
+];
+const teacher = (schoolId: string, teacherId: string, lastName: string) =>
+  event('teacher.upserted', { schoolId, teacherId, lastName, firstName: 'Анна' });
+const student = (schoolId: string, studentId: string, classId: string, firstName: string) =>
+  event('student.upserted', { schoolId, studentId, classId, lastName: 'Ученик', firstName });
 
 export function teacherScopeEvents(): TRawEvent[] {
   return [
@@ -67,9 +79,42 @@ export function teacherScopeEvents(): TRawEvent[] {
     student(TS, P.ivan, 'ts-5a', 'Иван'),
     student(TS, P.olga, 'ts-6b', 'Ольга'),
     student('os', P.otherMaria, 'os-5a', 'Мария'),
-    ...LESSONS.map((l) => event('lesson.upserted', { lessonId: l.id, classId: l.classId, subjectId: l.subjectId, teacherId: l.teacherId, date: l.date, ...(l.second ? { start: '09:25', end: '10:10' } : { start: '08:30', end: '09:15' }) })),
-    event('homework.upserted', { homeworkId: 'hw-alg', classId: 'ts-5a', subjectId: 'ts-alg', dueDate: '2026-12-03', text: '№ 12', lessonId: 'l-alg-2' }),
-    event('homework.upserted', { homeworkId: 'hw-phys', classId: 'ts-5a', subjectId: 'ts-phys', dueDate: '2026-12-03', text: '§ 4', lessonId: 'l-sub' }),
-    ...GRADES.map((g) => event('grade.upserted', { gradeId: g.id, studentId: g.studentId, subjectId: g.subjectId, date: g.date, value: g.value, weight: 1, ...(g.lessonId ? { lessonId: g.lessonId } : {}) })),
+    ...LESSONS.map((l) =>
+      event('lesson.upserted', {
+        lessonId: l.id,
+        classId: l.classId,
+        subjectId: l.subjectId,
+        teacherId: l.teacherId,
+        date: l.date,
+        ...(l.second ? { start: '09:25', end: '10:10' } : { start: '08:30', end: '09:15' }),
+      }),
+    ),
+    event('homework.upserted', {
+      homeworkId: 'hw-alg',
+      classId: 'ts-5a',
+      subjectId: 'ts-alg',
+      dueDate: '2026-12-03',
+      text: '№ 12',
+      lessonId: 'l-alg-2',
+    }),
+    event('homework.upserted', {
+      homeworkId: 'hw-phys',
+      classId: 'ts-5a',
+      subjectId: 'ts-phys',
+      dueDate: '2026-12-03',
+      text: '§ 4',
+      lessonId: 'l-sub',
+    }),
+    ...GRADES.map((g) =>
+      event('grade.upserted', {
+        gradeId: g.id,
+        studentId: g.studentId,
+        subjectId: g.subjectId,
+        date: g.date,
+        value: g.value,
+        weight: 1,
+        ...(g.lessonId ? { lessonId: g.lessonId } : {}),
+      }),
+    ),
   ];
 }

@@ -30,7 +30,10 @@ export interface TApiCall {
  * (recorded too): a webhook reply then lands in the HTTP response, anything else would try the
  * network and fail the test.
  */
-export function recordCalls(bot: TelegramBot, options: { fail?: (call: TApiCall) => boolean; passOn?: (method: string) => boolean } = {}): TApiCall[] {
+export function recordCalls(
+  bot: TelegramBot,
+  options: { fail?: (call: TApiCall) => boolean; passOn?: (method: string) => boolean } = {},
+): TApiCall[] {
   const calls: TApiCall[] = [];
   let messageId = 1000;
   bot.api.config.use(async (prev, method, payload, signal) => {
@@ -71,7 +74,12 @@ export function callback(chatId: number, data: string, lang = 'ru'): Update {
       id: String(nextUpdateId),
       chat_instance: '-8123456789012345678',
       from: user(chatId, lang),
-      message: { message_id: 12, date: 1764921601, chat: { id: chatId, first_name: 'Ирина', type: 'private' }, text: '…' },
+      message: {
+        message_id: 12,
+        date: 1764921601,
+        chat: { id: chatId, first_name: 'Ирина', type: 'private' },
+        text: '…',
+      },
       data,
     },
   } as Update;
@@ -91,7 +99,8 @@ export function groupText(chatId: number, fromId: number, text: string): Update 
 }
 
 /** Texts the bot sent or edited, in order. */
-export const sentTexts = (calls: TApiCall[]) => calls.filter((c) => c.method === 'sendMessage' || c.method === 'editMessageText').map((c) => String(c.payload.text));
+export const sentTexts = (calls: TApiCall[]) =>
+  calls.filter((c) => c.method === 'sendMessage' || c.method === 'editMessageText').map((c) => String(c.payload.text));
 
 /** Every callback_data of every inline keyboard the bot sent. */
 export function callbackData(calls: TApiCall[]): string[] {

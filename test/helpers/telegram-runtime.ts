@@ -3,22 +3,31 @@ import { createBot, type TBotLogger } from '../../bots/telegram';
 import { createAnswerService } from '../../core/answers';
 import { createLinkService, issueCodes, type LinkService } from '../../core/linking';
 import { createMemorySeenOnce } from '../../infra/seen-once';
-import { createLinkingStore } from '../../prisma/stores/linking/linking-store';
-import { createReadModel } from '../../prisma/stores/diary/read-model';
-import { createSubscriptionSettingsStore } from '../../prisma/stores/settings/subscription-settings-store';
-import { createTeacherSettingsStore } from '../../prisma/stores/conversation/teacher-settings-store';
 import { createChatStatusStore } from '../../prisma/stores/conversation/chat-status-store';
+import { createTeacherSettingsStore } from '../../prisma/stores/conversation/teacher-settings-store';
+import { createReadModel } from '../../prisma/stores/diary/read-model';
+import { createLinkingStore } from '../../prisma/stores/linking/linking-store';
+import { createSubscriptionSettingsStore } from '../../prisma/stores/settings/subscription-settings-store';
 import { DEMO_NOW, DEMO_TZ } from './demo-database';
 import { BOT_INFO, recordCalls, TEST_TOKEN } from './telegram-harness';
 import type { TestDatabase } from './test-database';
 
-export const silentLogger: TBotLogger = { child: () => silentLogger, info: () => undefined, warn: () => undefined, error: () => undefined };
+export const silentLogger: TBotLogger = {
+  child: () => silentLogger,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+};
 
 /**
  * The bot wired the way main.ts wires it, on a test database, with a recording Bot API — or, given
  * `apiRoot`, talking to that Bot API double over HTTP (then `calls` stays empty).
  */
-export function telegramOnDatabase(db: TestDatabase, logger: TBotLogger = silentLogger, options: { apiRoot?: string } = {}) {
+export function telegramOnDatabase(
+  db: TestDatabase,
+  logger: TBotLogger = silentLogger,
+  options: { apiRoot?: string } = {},
+) {
   const pepper = randomBytes(32);
   const store = createLinkingStore(db);
   const readModel = createReadModel(db, DEMO_TZ);
@@ -37,6 +46,7 @@ export function telegramOnDatabase(db: TestDatabase, logger: TBotLogger = silent
     apiRoot: options.apiRoot,
   });
   const calls = options.apiRoot ? [] : recordCalls(bot);
-  const issueCode = async (studentId: string, role: 'guardian' | 'student' = 'guardian') => (await issueCodes(store, pepper, [{ role, studentId, teacherId: null }]))[0].code;
+  const issueCode = async (studentId: string, role: 'guardian' | 'student' = 'guardian') =>
+    (await issueCodes(store, pepper, [{ role, studentId, teacherId: null }]))[0].code;
   return { bot, calls, linking, issueCode };
 }

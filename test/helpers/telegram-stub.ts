@@ -96,9 +96,23 @@ export async function startTelegramStub(options: TStubOptions = {}): Promise<Tel
   let messageIds = 0;
   let open = 0;
 
-  const message = (chatId: unknown, text: unknown) => ({ message_id: ++messageIds, date: Math.floor(Date.now() / 1000), chat: { id: Number(chatId ?? 0), type: 'private' }, text: typeof text === 'string' ? text : '' });
+  const message = (chatId: unknown, text: unknown) => ({
+    message_id: ++messageIds,
+    date: Math.floor(Date.now() / 1000),
+    chat: { id: Number(chatId ?? 0), type: 'private' },
+    text: typeof text === 'string' ? text : '',
+  });
   const otherResult = (method: string, bot: string, body: Record<string, unknown>) => {
-    if (method === 'getMe') return { id: Number(bot), is_bot: true, first_name: 'Дневник', username: 'dnevnik_bot', can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false };
+    if (method === 'getMe')
+      return {
+        id: Number(bot),
+        is_bot: true,
+        first_name: 'Дневник',
+        username: 'dnevnik_bot',
+        can_join_groups: true,
+        can_read_all_group_messages: false,
+        supports_inline_queries: false,
+      };
     if (method.startsWith('send') || method === 'editMessageText') return message(body.chat_id, body.text);
     return true;
   };
@@ -132,7 +146,12 @@ export async function startTelegramStub(options: TStubOptions = {}): Promise<Tel
       while (window.length > 0 && window[0] <= now - 1000) window.shift();
       const tooMany = (retryAfter: number) => {
         counts.tooMany++;
-        answer(429, { ok: false, error_code: 429, description: `Too Many Requests: retry after ${retryAfter}`, parameters: { retry_after: retryAfter } });
+        answer(429, {
+          ok: false,
+          error_code: 429,
+          description: `Too Many Requests: retry after ${retryAfter}`,
+          parameters: { retry_after: retryAfter },
+        });
       };
       // A forced 429 comes first, so it happens whichever chat the request is for (also a blocked one).
       if (options.throttleRequest?.(n)) return tooMany(1);

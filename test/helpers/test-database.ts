@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
-import { openDatabase, type Database, type TDatabaseKind } from '../../prisma/db/database';
+import { type Database, openDatabase, type TDatabaseKind } from '../../prisma/db/database';
 import { applyMigrations } from '../../prisma/db/migrate';
 import { templatePrefix, testRun } from '../setup/test-run';
 
@@ -138,7 +138,8 @@ async function withAdmin<T>(adminUrl: string, work: (client: Client) => Promise<
   }
 }
 
-const adminQuery = (adminUrl: string, sql: string) => withAdmin(adminUrl, async (client) => void (await client.query(sql)));
+const adminQuery = (adminUrl: string, sql: string) =>
+  withAdmin(adminUrl, async (client) => void (await client.query(sql)));
 
 // --- PGlite -------------------------------------------------------------------------------------
 
@@ -173,7 +174,11 @@ function pgliteSnapshot(): Promise<Blob> {
  * makes it; the others wait for the file (written under another name, then renamed, so it is never
  * read half-written). A maker that died leaves its lock behind: then, after `staleMs`, make it here.
  */
-async function sharedFile(file: string, make: () => Promise<Buffer<ArrayBuffer>>, staleMs = 180_000): Promise<Buffer<ArrayBuffer>> {
+async function sharedFile(
+  file: string,
+  make: () => Promise<Buffer<ArrayBuffer>>,
+  staleMs = 180_000,
+): Promise<Buffer<ArrayBuffer>> {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const lock = `${file}.lock`;
   const deadline = Date.now() + staleMs;

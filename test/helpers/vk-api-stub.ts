@@ -27,14 +27,29 @@ export interface TVkApiStub {
  * Content-Length for a computed reply, so the client would wait for the end of an answer forever.
  */
 export const CONTENT_LENGTH = {
-  'Content-Length': (_req: unknown, _res: unknown, body: unknown) => String(Buffer.byteLength(typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body))),
+  'Content-Length': (_req: unknown, _res: unknown, body: unknown) =>
+    String(Buffer.byteLength(typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body))),
 };
 
 const DEFAULTS: Record<string, (call: TVkCall, n: number) => unknown> = {
   'messages.send': (_c, n) => ({ response: 1000 + n }),
   'messages.sendMessageEventAnswer': () => ({ response: 1 }),
   'docs.getMessagesUploadServer': () => ({ response: { upload_url: `${VK_API_ORIGIN}/upload/doc` } }),
-  'docs.save': () => ({ response: { type: 'doc', doc: { id: 5501, owner_id: 123456789, title: 'dnevnik-export.json', size: 100, ext: 'json', url: `${VK_API_ORIGIN}/doc`, date: 1764921600, type: 1 } } }),
+  'docs.save': () => ({
+    response: {
+      type: 'doc',
+      doc: {
+        id: 5501,
+        owner_id: 123456789,
+        title: 'dnevnik-export.json',
+        size: 100,
+        ext: 'json',
+        url: `${VK_API_ORIGIN}/doc`,
+        date: 1764921600,
+        type: 1,
+      },
+    },
+  }),
 };
 
 export function startVkApiStub(options: { answer?: (call: TVkCall, n: number) => unknown } = {}): TVkApiStub {
@@ -45,7 +60,10 @@ export function startVkApiStub(options: { answer?: (call: TVkCall, n: number) =>
     .post(/^\/method\/[\w.]+$/)
     // nock 14 gives a reply function the path (with any query) and the body (a form: a string).
     .reply((uri, body) => {
-      const call: TVkCall = { method: new URL(uri, VK_API_ORIGIN).pathname.replace('/method/', ''), params: Object.fromEntries(new URLSearchParams(body as string)) };
+      const call: TVkCall = {
+        method: new URL(uri, VK_API_ORIGIN).pathname.replace('/method/', ''),
+        params: Object.fromEntries(new URLSearchParams(body as string)),
+      };
       calls.push(call);
       const n = calls.length;
       const custom = options.answer?.(call, n);

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { createVkBot, type TVkQueuedEvent } from '../../bots/vk';
-import type { TConversationLogger } from '../../core/conversation';
 import { createAnswerService } from '../../core/answers';
+import type { TConversationLogger } from '../../core/conversation';
 import { createLinkService, issueCodes } from '../../core/linking';
 import type { EventInbox } from '../../core/updates/event-inbox-port';
 import { createInlineInbox } from '../../infra/event-inbox';
@@ -10,10 +10,10 @@ import { createLogger } from '../../infra/logger';
 import { createMetrics } from '../../infra/metrics';
 import { createMemorySeenOnce } from '../../infra/seen-once';
 import { createChatStatusStore } from '../../prisma/stores/conversation/chat-status-store';
-import { createLinkingStore } from '../../prisma/stores/linking/linking-store';
-import { createReadModel } from '../../prisma/stores/diary/read-model';
-import { createSubscriptionSettingsStore } from '../../prisma/stores/settings/subscription-settings-store';
 import { createTeacherSettingsStore } from '../../prisma/stores/conversation/teacher-settings-store';
+import { createReadModel } from '../../prisma/stores/diary/read-model';
+import { createLinkingStore } from '../../prisma/stores/linking/linking-store';
+import { createSubscriptionSettingsStore } from '../../prisma/stores/settings/subscription-settings-store';
 import { createServer } from '../../webhooks/app';
 import { vkRoute } from '../../webhooks/vk-route';
 import { DEMO_NOW, DEMO_TZ } from './demo-database';
@@ -25,7 +25,10 @@ import { CALLBACK_SECRET, GROUP_ID, VK_TOKEN } from './vk-harness';
 export const CONFIRMATION = 'a1b2c3d4';
 
 /** The VK bot wired the way main.ts wires it, on a test database, talking to the nock VK API. */
-export function vkOnDatabase(db: TestDatabase, options: { inbox?: EventInbox<TVkQueuedEvent>; logger?: TConversationLogger } = {}) {
+export function vkOnDatabase(
+  db: TestDatabase,
+  options: { inbox?: EventInbox<TVkQueuedEvent>; logger?: TConversationLogger } = {},
+) {
   const pepper = randomBytes(32);
   const store = createLinkingStore(db);
   const readModel = createReadModel(db, DEMO_TZ);
@@ -49,7 +52,8 @@ export function vkOnDatabase(db: TestDatabase, options: { inbox?: EventInbox<TVk
     readiness: { database: async () => true },
     routers: [vkRoute({ groupId: GROUP_ID, secret: CALLBACK_SECRET, confirmation: CONFIRMATION, inbox })],
   });
-  const issueCode = async (studentId: string) => (await issueCodes(store, pepper, [{ role: 'guardian', studentId, teacherId: null }]))[0].code;
+  const issueCode = async (studentId: string) =>
+    (await issueCodes(store, pepper, [{ role: 'guardian', studentId, teacherId: null }]))[0].code;
   return { bot, inbox, app, issueCode, start: () => inbox.start((event) => bot.handle(event)) };
 }
 

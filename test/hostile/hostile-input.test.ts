@@ -2,7 +2,7 @@ import request from 'supertest';
 import type { Runtime } from '../../runtime/runtime';
 import { createDemoDatabase } from '../helpers/demo-database';
 import { openFullRuntime, rowCounts } from '../helpers/full-app';
-import { startPlatformStub, type PlatformStub } from '../helpers/platform-stub';
+import { type PlatformStub, startPlatformStub } from '../helpers/platform-stub';
 import type { TestDatabase } from '../helpers/test-database';
 import { BRAKE_TABLES, HOSTILE_ENV, hostileCases } from './hostile-cases';
 
@@ -46,12 +46,19 @@ describe('hostile input on every route', () => {
         .send(c.body);
       const tally = byRoute.get(c.route) ?? { tried: 0, rejected: 0, answered: 0 };
       tally.tried++;
-      if (res.status >= 500 || (c.expect && !c.expect.includes(res.status))) failures.push(`${c.route} / ${c.name}: ${res.status} ${res.text.slice(0, 200)}`);
+      if (res.status >= 500 || (c.expect && !c.expect.includes(res.status)))
+        failures.push(`${c.route} / ${c.name}: ${res.status} ${res.text.slice(0, 200)}`);
       else if (res.status >= 400) tally.rejected++;
       else tally.answered++;
       byRoute.set(c.route, tally);
       const reply = res.body as { method?: string; chat_id?: unknown; text?: unknown } | undefined;
-      if (c.route === 'telegram' && reply?.method === 'sendMessage' && reply.chat_id !== undefined && typeof reply.text === 'string') telegramWebhookReplies++;
+      if (
+        c.route === 'telegram' &&
+        reply?.method === 'sendMessage' &&
+        reply.chat_id !== undefined &&
+        typeof reply.text === 'string'
+      )
+        telegramWebhookReplies++;
     }
     expect(failures).toEqual([]);
     expect(unhandled).toEqual([]);
@@ -74,11 +81,24 @@ describe('hostile input on every route', () => {
   it('stores a school name full of SQL and HTML as the literal text it is', async () => {
     const { signJournalBody } = await import('../../webhooks/journal-signature');
     const name = `'; DROP TABLE "Grade"; -- <script>x</script>`;
-    const body = JSON.stringify({ events: [{ id: 'hostile-literal-1', type: 'school.upserted', occurredAt: '2026-12-01T09:00:00+03:00', data: { schoolId: 'hostile-literal', name } }] });
+    const body = JSON.stringify({
+      events: [
+        {
+          id: 'hostile-literal-1',
+          type: 'school.upserted',
+          occurredAt: '2026-12-01T09:00:00+03:00',
+          data: { schoolId: 'hostile-literal', name },
+        },
+      ],
+    });
     const at = String(Math.floor(Date.now() / 1000));
     await request(runtime.app)
       .post('/webhooks/journal')
-      .set({ 'content-type': 'application/json', 'x-dnevnik-timestamp': at, 'x-dnevnik-signature': signJournalBody(HOSTILE_ENV.JOURNAL_WEBHOOK_SECRET, at, body) })
+      .set({
+        'content-type': 'application/json',
+        'x-dnevnik-timestamp': at,
+        'x-dnevnik-signature': signJournalBody(HOSTILE_ENV.JOURNAL_WEBHOOK_SECRET, at, body),
+      })
       .send(body)
       .expect(200);
     expect((await db.prisma.school.findUniqueOrThrow({ where: { id: 'hostile-literal' } })).name).toBe(name);

@@ -9,7 +9,8 @@ import { echoApp } from '../helpers/echo-app';
 const TOO_LARGE = Buffer.alloc(MAX_BODY_BYTES + 1, 0x20);
 
 describe('metric labels', () => {
-  const routeLabels = async (metrics: TMetrics) => new Set((await metrics.httpRequests.get()).values.map((v) => String(v.labels.route)));
+  const routeLabels = async (metrics: TMetrics) =>
+    new Set((await metrics.httpRequests.get()).values.map((v) => String(v.labels.route)));
 
   it('name routes by their pattern; 100 made-up paths add no label', async () => {
     const metrics = createMetrics({ defaultMetrics: false });
@@ -26,7 +27,8 @@ describe('metric labels', () => {
     for (let i = 0; i < 100; i++) {
       const path = random();
       // Refused in every way a stranger can be: a body too large (before routing), not found, a method nobody answers, a malformed escape.
-      if (i % 10 === 0) await request(server).post(path).set('content-type', 'application/json').send(TOO_LARGE).expect(413);
+      if (i % 10 === 0)
+        await request(server).post(path).set('content-type', 'application/json').send(TOO_LARGE).expect(413);
       else if (i % 4 === 0) await request(server).get(path).expect(404);
       else if (i % 4 === 1) await request(server).post(path).set('content-type', 'application/json').send('{nope');
       else if (i % 4 === 2) await request(server).delete(path);
@@ -35,4 +37,3 @@ describe('metric labels', () => {
     expect(await routeLabels(metrics)).toEqual(known);
   });
 });
-

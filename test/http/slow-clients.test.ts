@@ -49,7 +49,8 @@ describe('slow clients', () => {
   });
 
   it('closes a connection whose body is not in within the request timeout', async () => {
-    const head = 'POST /echo HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{"a":"';
+    const head =
+      'POST /echo HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{"a":"';
     const { closedAfterMs, received } = await trickle(head, 'x');
     expect(received).toMatch(/^HTTP\/1\.1 408/);
     expect(closedAfterMs).toBeGreaterThanOrEqual(timeouts.requestMs - 50);
@@ -57,8 +58,11 @@ describe('slow clients', () => {
   });
 
   it('still answers a request sent at once', async () => {
-    const res = await fetch(`http://127.0.0.1:${port}/echo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":1}' });
+    const res = await fetch(`http://127.0.0.1:${port}/echo`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"a":1}',
+    });
     expect(await res.json()).toEqual({ body: { a: 1 } });
   });
 });
-

@@ -8,7 +8,8 @@ import { echoApp } from '../helpers/echo-app';
 
 describe('TRUST_PROXY', () => {
   const ipBehind = async (trustProxy: TTrustProxy | undefined, forwardedFor: string) =>
-    (await request(echoApp({ trustProxy })).get('/whoami').set('X-Forwarded-For', forwardedFor).expect(200)).body.ip as string;
+    (await request(echoApp({ trustProxy })).get('/whoami').set('X-Forwarded-For', forwardedFor).expect(200)).body
+      .ip as string;
 
   it('believes X-Forwarded-For from the proxies it names, and nobody else', async () => {
     // The test client connects over loopback, like a proxy on the same machine.
@@ -22,14 +23,22 @@ describe('TRUST_PROXY', () => {
   });
 
   it('is read from the environment: loopback by default, a hop count, CIDRs or none', () => {
-    const trust = (value?: string) => parseConfig({ DATA_DIR: '/nonexistent', ...(value === undefined ? {} : { TRUST_PROXY: value }) }).TRUST_PROXY;
+    const trust = (value?: string) =>
+      parseConfig({ DATA_DIR: '/nonexistent', ...(value === undefined ? {} : { TRUST_PROXY: value }) }).TRUST_PROXY;
     expect(trust()).toEqual(['loopback']);
     expect(trust('')).toEqual(['loopback']);
     expect(trust('none')).toBe(false);
     expect(trust('2')).toBe(2);
-    expect(trust('10.0.0.0/8, 192.168.1.1, fd00::/8, loopback')).toEqual(['10.0.0.0/8', '192.168.1.1', 'fd00::/8', 'loopback']);
+    expect(trust('10.0.0.0/8, 192.168.1.1, fd00::/8, loopback')).toEqual([
+      '10.0.0.0/8',
+      '192.168.1.1',
+      'fd00::/8',
+      'loopback',
+    ]);
     for (const bad of ['everyone', '10.0.0.0/33', '300.1.1.1', '10.0.0.0/8,', '1e3', 'true']) {
-      expect(() => trust(bad)).toThrow(/^Invalid configuration: TRUST_PROXY must be loopback, none, a hop count or comma-separated addresses\/CIDRs/);
+      expect(() => trust(bad)).toThrow(
+        /^Invalid configuration: TRUST_PROXY must be loopback, none, a hop count or comma-separated addresses\/CIDRs/,
+      );
     }
   });
 });

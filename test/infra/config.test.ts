@@ -1,5 +1,5 @@
-import path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { ConfigError, parseConfig } from '../../infra/config';
 
 describe('config (CONTRACT section 2)', () => {
@@ -45,15 +45,27 @@ describe('config (CONTRACT section 2)', () => {
     [{ LOG_LEVEL: 'loud' }, /^Invalid configuration: LOG_LEVEL /],
     [{ ALEXA_VERIFY_SIGNATURE: 'maybe' }, /^Invalid configuration: ALEXA_VERIFY_SIGNATURE /],
     [{ PUBLIC_URL: 'not a url' }, /^Invalid configuration: PUBLIC_URL must be an http\(s\) URL/],
-    [{ JOURNAL_WEBHOOK_SECRET: 'short' }, /^Invalid configuration: JOURNAL_WEBHOOK_SECRET use at least 16 characters \(got "\*\*\*"\)$/],
+    [
+      { JOURNAL_WEBHOOK_SECRET: 'short' },
+      /^Invalid configuration: JOURNAL_WEBHOOK_SECRET use at least 16 characters \(got "\*\*\*"\)$/,
+    ],
     [{ TELEGRAM_BOT_TOKEN: '123:abc', PUBLIC_URL: 'https://x.example' }, /TELEGRAM_WEBHOOK_SECRET is required/],
     [{ VK_GROUP_TOKEN: 'vk1.a.token' }, /VK_GROUP_ID is required/],
-    [{ VK_GROUP_TOKEN: 'vk1.a.token', VK_GROUP_ID: '1', PUBLIC_URL: 'https://x.example' }, /VK_CALLBACK_SECRET and VK_CONFIRMATION are required/],
+    [
+      { VK_GROUP_TOKEN: 'vk1.a.token', VK_GROUP_ID: '1', PUBLIC_URL: 'https://x.example' },
+      /VK_CALLBACK_SECRET and VK_CONFIRMATION are required/,
+    ],
     [{ ALICE_OAUTH_CLIENT_ID: 'yandex' }, /ALICE_OAUTH_CLIENT_ID and ALICE_OAUTH_CLIENT_SECRET are set together/],
-    [{ ALICE_OAUTH_REDIRECT_URIS: 'http://insecure.example/cb' }, /^Invalid configuration: ALICE_OAUTH_REDIRECT_URIS must be https:\/\/ URLs/],
+    [
+      { ALICE_OAUTH_REDIRECT_URIS: 'http://insecure.example/cb' },
+      /^Invalid configuration: ALICE_OAUTH_REDIRECT_URIS must be https:\/\/ URLs/,
+    ],
     [{ QUESTIONS_PER_MINUTE: '-1' }, /^Invalid configuration: QUESTIONS_PER_MINUTE/],
     [{ ALICE_SKILL_NAME: 'Дневник\nшколы' }, /^Invalid configuration: ALICE_SKILL_NAME 2–64 characters on one line/],
-    [{ TELEGRAM_BOT_USERNAME: 'https://t.me/bot' }, /^Invalid configuration: TELEGRAM_BOT_USERNAME must be a Telegram bot username/],
+    [
+      { TELEGRAM_BOT_USERNAME: 'https://t.me/bot' },
+      /^Invalid configuration: TELEGRAM_BOT_USERNAME must be a Telegram bot username/,
+    ],
   ])('%j is refused with one line naming the variable', (env, message) => {
     let error: unknown;
     try {

@@ -39,7 +39,12 @@ describe('DATA_DIR is owner-only', () => {
 
   async function openAndClose() {
     const log = logSink();
-    const config = parseConfig({ DATA_DIR: dataDir, DEMO: 'false', LOG_LEVEL: 'warn', LINK_CODE_PEPPER: 'p'.repeat(40) });
+    const config = parseConfig({
+      DATA_DIR: dataDir,
+      DEMO: 'false',
+      LOG_LEVEL: 'warn',
+      LINK_CODE_PEPPER: 'p'.repeat(40),
+    });
     const runtime = await openRuntime(config, { logger: createLogger('warn', log.sink), skipDemo: true });
     const whileOpen = looseEntries(dataDir);
     await runtime.close();
@@ -70,7 +75,11 @@ describe('DATA_DIR is owner-only', () => {
     expect(looseEntries(dataDir)).toEqual([]);
     const warnings = log.lines.filter((l) => l.level >= WARN);
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatchObject({ dataDir, fixed: entries, msg: expect.stringMatching(/DATA_DIR was open to other local users/) });
+    expect(warnings[0]).toMatchObject({
+      dataDir,
+      fixed: entries,
+      msg: expect.stringMatching(/DATA_DIR was open to other local users/),
+    });
     expect(JSON.stringify(warnings[0])).not.toContain('server.json');
 
     // Closed now: the next start has nothing to say.

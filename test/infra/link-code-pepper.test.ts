@@ -6,9 +6,9 @@ import { ConfigError, parseConfig } from '../../infra/config';
 import { loadLinkCodePepper, PEPPER_FILE } from '../../infra/link-code-pepper';
 import { createPepperCheck, linkCodePepperFingerprint, PEPPER_FINGERPRINT_KEY } from '../../infra/pepper-fingerprint';
 import { refuseLinkingOnPepperMismatch } from '../../infra/pepper-linking-guard';
+import { createReadModel } from '../../prisma/stores/diary/read-model';
 import { createDeploymentFactsStore } from '../../prisma/stores/linking/deployment-facts-store';
 import { createLinkingStore } from '../../prisma/stores/linking/linking-store';
-import { createReadModel } from '../../prisma/stores/diary/read-model';
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../helpers/test-database';
 
 // Where the link-code pepper comes from, and the fingerprint that ties a database to one pepper.
@@ -18,7 +18,13 @@ const B = Buffer.from('b'.repeat(64));
 
 function recorder() {
   const lines: { level: string; fields: object }[] = [];
-  return { lines, log: { info: (fields: object) => void lines.push({ level: 'info', fields }), warn: (fields: object) => void lines.push({ level: 'warn', fields }) } as never };
+  return {
+    lines,
+    log: {
+      info: (fields: object) => void lines.push({ level: 'info', fields }),
+      warn: (fields: object) => void lines.push({ level: 'warn', fields }),
+    } as never,
+  };
 }
 
 describe('LINK_CODE_PEPPER_FILE', () => {
@@ -28,12 +34,20 @@ describe('LINK_CODE_PEPPER_FILE', () => {
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  const config = (file: string) => ({ LINK_CODE_PEPPER: undefined, LINK_CODE_PEPPER_FILE: file, DATA_DIR: path.join(dir, 'data') });
+  const config = (file: string) => ({
+    LINK_CODE_PEPPER: undefined,
+    LINK_CODE_PEPPER_FILE: file,
+    DATA_DIR: path.join(dir, 'data'),
+  });
 
   test('config: resolved to an absolute path, and exclusive with LINK_CODE_PEPPER', () => {
-    expect(parseConfig({ LINK_CODE_PEPPER_FILE: 'secrets/pepper' }).LINK_CODE_PEPPER_FILE).toBe(path.resolve('secrets/pepper'));
+    expect(parseConfig({ LINK_CODE_PEPPER_FILE: 'secrets/pepper' }).LINK_CODE_PEPPER_FILE).toBe(
+      path.resolve('secrets/pepper'),
+    );
     expect(parseConfig({}).LINK_CODE_PEPPER_FILE).toBeUndefined();
-    expect(() => parseConfig({ LINK_CODE_PEPPER_FILE: '/x', LINK_CODE_PEPPER: 'p'.repeat(32) })).toThrow(/LINK_CODE_PEPPER and LINK_CODE_PEPPER_FILE are alternatives/);
+    expect(() => parseConfig({ LINK_CODE_PEPPER_FILE: '/x', LINK_CODE_PEPPER: 'p'.repeat(32) })).toThrow(
+      /LINK_CODE_PEPPER and LINK_CODE_PEPPER_FILE are alternatives/,
+    );
   });
 
   test('an existing file is the pepper, trimmed; DATA_DIR gets none', () => {
@@ -55,10 +69,14 @@ describe('LINK_CODE_PEPPER_FILE', () => {
 
   test('a missing directory, a short secret or a directory is refused with one line', () => {
     expect(() => loadLinkCodePepper(config(path.join(dir, 'nowhere', 'pepper')))).toThrow(ConfigError);
-    expect(() => loadLinkCodePepper(config(path.join(dir, 'nowhere', 'pepper')))).toThrow(/LINK_CODE_PEPPER_FILE .* does not exist, nor does its directory/);
+    expect(() => loadLinkCodePepper(config(path.join(dir, 'nowhere', 'pepper')))).toThrow(
+      /LINK_CODE_PEPPER_FILE .* does not exist, nor does its directory/,
+    );
     const short = path.join(dir, 'short');
     fs.writeFileSync(short, 'too short\n', { mode: 0o600 });
-    expect(() => loadLinkCodePepper(config(short))).toThrow(/LINK_CODE_PEPPER_FILE .*short holds 9 characters: use at least 32/);
+    expect(() => loadLinkCodePepper(config(short))).toThrow(
+      /LINK_CODE_PEPPER_FILE .*short holds 9 characters: use at least 32/,
+    );
     expect(() => loadLinkCodePepper(config(dir))).toThrow(/is not a file/);
   });
 
@@ -95,9 +113,15 @@ for (const { kind, describe: d } of DATABASE_KINDS) {
 
     test('the first pepper is recorded; the same one agrees, another does not', async () => {
       expect(await check(A).verify()).toEqual({ ok: true, fingerprint: linkCodePepperFingerprint(A) });
-      expect(await db.prisma.deploymentFact.findMany()).toEqual([expect.objectContaining({ key: PEPPER_FINGERPRINT_KEY, value: linkCodePepperFingerprint(A) })]);
+      expect(await db.prisma.deploymentFact.findMany()).toEqual([
+        expect.objectContaining({ key: PEPPER_FINGERPRINT_KEY, value: linkCodePepperFingerprint(A) }),
+      ]);
       expect(await check(A).verify()).toMatchObject({ ok: true });
-      expect(await check(B).verify()).toEqual({ ok: false, fingerprint: linkCodePepperFingerprint(B), recorded: linkCodePepperFingerprint(A) });
+      expect(await check(B).verify()).toEqual({
+        ok: false,
+        fingerprint: linkCodePepperFingerprint(B),
+        recorded: linkCodePepperFingerprint(A),
+      });
     });
 
     test('two processes starting together agree on one', async () => {
@@ -107,7 +131,7 @@ for (const { kind, describe: d } of DATABASE_KINDS) {
       expect(await facts.read('k')).toBe(values[0]);
     });
 
-    test('adopting makes the pepper in use the database\'s', async () => {
+    test("adopting makes the pepper in use the database's", async () => {
       await check(A).verify();
       await check(B).adopt();
       expect(await check(B).verify()).toMatchObject({ ok: true });
@@ -116,16 +140,40 @@ for (const { kind, describe: d } of DATABASE_KINDS) {
 
     test('linking with another pepper is paused: no try is counted against anyone', async () => {
       await check(A).verify();
-      const linking = createLinkService({ store: createLinkingStore(db), access: createReadModel(db, 'Europe/Moscow').access, pepper: B });
+      const linking = createLinkService({
+        store: createLinkingStore(db),
+        access: createReadModel(db, 'Europe/Moscow').access,
+        pepper: B,
+      });
       const guarded = refuseLinkingOnPepperMismatch(linking, check(B));
-      expect(await guarded.startLink({ channel: 'telegram', externalId: '1' }, '4815 2604 7391')).toEqual({ ok: false, reason: 'busy', retryAfterSeconds: 900 });
+      expect(await guarded.startLink({ channel: 'telegram', externalId: '1' }, '4815 2604 7391')).toEqual({
+        ok: false,
+        reason: 'busy',
+        retryAfterSeconds: 900,
+      });
       // The same for the chats' path (a code held for the consent buttons) and a code seen in a group.
-      expect(await guarded.offerLink({ channel: 'telegram', externalId: '1' }, '4815 2604 7391')).toEqual({ ok: false, reason: 'busy', retryAfterSeconds: 900 });
-      expect(await guarded.voidPostedCode({ channel: 'telegram', externalId: '-100' }, '4815 2604 7391')).toBe('braked');
+      expect(await guarded.offerLink({ channel: 'telegram', externalId: '1' }, '4815 2604 7391')).toEqual({
+        ok: false,
+        reason: 'busy',
+        retryAfterSeconds: 900,
+      });
+      expect(await guarded.voidPostedCode({ channel: 'telegram', externalId: '-100' }, '4815 2604 7391')).toBe(
+        'braked',
+      );
       expect(await db.prisma.linkAttempt.count()).toBe(0);
       // With the database's pepper the code is looked up as usual (and, unknown, counted).
-      const right = refuseLinkingOnPepperMismatch(createLinkService({ store: createLinkingStore(db), access: createReadModel(db, 'Europe/Moscow').access, pepper: A }), check(A));
-      expect(await right.startLink({ channel: 'telegram', externalId: '1' }, '4815 2604 7391')).toMatchObject({ ok: false, reason: 'wrong_code' });
+      const right = refuseLinkingOnPepperMismatch(
+        createLinkService({
+          store: createLinkingStore(db),
+          access: createReadModel(db, 'Europe/Moscow').access,
+          pepper: A,
+        }),
+        check(A),
+      );
+      expect(await right.startLink({ channel: 'telegram', externalId: '1' }, '4815 2604 7391')).toMatchObject({
+        ok: false,
+        reason: 'wrong_code',
+      });
     });
   });
 }

@@ -1,8 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { parseConfig } from '../../infra/config';
 import { createLogger } from '../../infra/logger';
 import { openRuntime, serve } from '../../main';
@@ -16,14 +16,29 @@ import { createTestDatabase } from '../helpers/test-database';
 async function started(env: Record<string, string>) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dnevnik-listen-'));
   const log = memoryLog();
-  const config = parseConfig({ PORT: '0', DATA_DIR: dataDir, LINK_CODE_PEPPER: randomBytes(32).toString('hex'), ...env });
-  const runtime = await openRuntime(config, { db: await createTestDatabase('pglite'), logger: createLogger('info', log.sink), skipDemo: true });
+  const config = parseConfig({
+    PORT: '0',
+    DATA_DIR: dataDir,
+    LINK_CODE_PEPPER: randomBytes(32).toString('hex'),
+    ...env,
+  });
+  const runtime = await openRuntime(config, {
+    db: await createTestDatabase('pglite'),
+    logger: createLogger('info', log.sink),
+    skipDemo: true,
+  });
   const server = await serve(runtime);
   const address = server.address() as AddressInfo;
   await new Promise((resolve) => server.close(resolve));
   await runtime.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
-  return { address: address.address, warnings: log.records().filter((r) => r.level === 40).map((r) => String(r.msg)) };
+  return {
+    address: address.address,
+    warnings: log
+      .records()
+      .filter((r) => r.level === 40)
+      .map((r) => String(r.msg)),
+  };
 }
 
 describe('where the server listens', () => {
@@ -32,7 +47,9 @@ describe('where the server listens', () => {
     expect(parseConfig({ HOST: '0.0.0.0' }).HOST).toBe('0.0.0.0');
     expect(parseConfig({ HOST: '[::1]' }).HOST).toBe('::1');
     expect(parseConfig({ HOST: 'dnevnik.internal' }).HOST).toBe('dnevnik.internal');
-    expect(() => parseConfig({ HOST: 'http://0.0.0.0' })).toThrow(/^Invalid configuration: HOST must be a host name or an IP address/);
+    expect(() => parseConfig({ HOST: 'http://0.0.0.0' })).toThrow(
+      /^Invalid configuration: HOST must be a host name or an IP address/,
+    );
     expect(() => parseConfig({ HOST: 'a b' })).toThrow(/HOST/);
   });
 

@@ -1,10 +1,14 @@
 import IORedis from 'ioredis';
-import { createMemorySeenOnce, createRedisSeenOnce } from '../../infra/seen-once';
 import type { SeenOnce } from '../../core/updates/seen-once-port';
+import { createMemorySeenOnce, createRedisSeenOnce } from '../../infra/seen-once';
 
 // Both implementations of the update-dedup port answer the same way; Redis only when REDIS_URL is set.
 
-function contract(name: string, make: () => Promise<{ seen: SeenOnce; close?: () => Promise<void> }>, describeFn: jest.Describe = describe) {
+function contract(
+  name: string,
+  make: () => Promise<{ seen: SeenOnce; close?: () => Promise<void> }>,
+  describeFn: jest.Describe = describe,
+) {
   describeFn(`SeenOnce (${name})`, () => {
     it('says true once per key, false for every repeat', async () => {
       const { seen, close } = await make();

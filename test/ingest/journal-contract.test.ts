@@ -1,8 +1,8 @@
-import { openRuntime, type Runtime } from '../../main';
 import { parseConfig } from '../../infra/config';
 import { createLogger } from '../../infra/logger';
-import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../helpers/test-database';
+import { openRuntime, type Runtime } from '../../main';
 import { event, gradeEvent, JOURNAL_SECRET, postEvents, postJournal, schoolEvents } from '../helpers/journal-fixtures';
+import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../helpers/test-database';
 
 // The journal API of README "Journal ingestion API", run against both database implementations.
 
@@ -13,7 +13,12 @@ for (const { kind, describe } of DATABASE_KINDS) {
 
     beforeAll(async () => {
       db = await createTestDatabase(kind);
-      const config = parseConfig({ JOURNAL_WEBHOOK_SECRET: JOURNAL_SECRET, DEMO: 'false', LOG_LEVEL: 'silent', DATA_DIR: '/nonexistent' });
+      const config = parseConfig({
+        JOURNAL_WEBHOOK_SECRET: JOURNAL_SECRET,
+        DEMO: 'false',
+        LOG_LEVEL: 'silent',
+        DATA_DIR: '/nonexistent',
+      });
       runtime = await openRuntime(config, { db, logger: createLogger('silent') });
     });
     afterAll(async () => {
@@ -34,12 +39,22 @@ for (const { kind, describe } of DATABASE_KINDS) {
     };
 
     test('a valid batch is applied and answered with accepted/duplicates', async () => {
-      const events = [...schoolEvents('a'), gradeEvent('a', 'a-g1', '5'), gradeEvent('a', 'a-g2', '4', { weight: 2, workType: 'Контрольная работа' })];
+      const events = [
+        ...schoolEvents('a'),
+        gradeEvent('a', 'a-g1', '5'),
+        gradeEvent('a', 'a-g2', '4', { weight: 2, workType: 'Контрольная работа' }),
+      ];
       const res = await postEvents(runtime.app, events);
       expect(res.status).toBe(200);
       expect(res.body).toEqual({ accepted: events.length, duplicates: 0 });
       const grade = await db.prisma.grade.findUniqueOrThrow({ where: { id: 'a-g2' } });
-      expect(grade).toMatchObject({ studentId: 'a-st1', value: '4', weight: 2, workType: 'Контрольная работа', deletedAt: null });
+      expect(grade).toMatchObject({
+        studentId: 'a-st1',
+        value: '4',
+        weight: 2,
+        workType: 'Контрольная работа',
+        deletedAt: null,
+      });
       expect(grade.date.toISOString().slice(0, 10)).toBe('2026-12-01');
       const school = await db.prisma.school.findUniqueOrThrow({ where: { id: 'a' } });
       expect(school.timezone).toBe('Europe/Moscow');
@@ -73,7 +88,9 @@ for (const { kind, describe } of DATABASE_KINDS) {
       const res = await postEvents(runtime.app, schoolEvents('d'), { timestamp: old });
       expect(res.status).toBe(401);
       expect(res.body.error).toMatch(/300 s/);
-      const future = await postEvents(runtime.app, schoolEvents('d'), { timestamp: Math.floor(Date.now() / 1000) + 400 });
+      const future = await postEvents(runtime.app, schoolEvents('d'), {
+        timestamp: Math.floor(Date.now() / 1000) + 400,
+      });
       expect(future.status).toBe(401);
       expect(await counts()).toEqual(before);
     });
@@ -85,7 +102,9 @@ for (const { kind, describe } of DATABASE_KINDS) {
       const before = await counts();
       const res = await postEvents(runtime.app, events);
       expect(res.status).toBe(422);
-      expect(res.body.errors).toEqual([{ index: 30, id: events[30].id, message: expect.stringContaining('data.value') }]);
+      expect(res.body.errors).toEqual([
+        { index: 30, id: events[30].id, message: expect.stringContaining('data.value') },
+      ]);
       expect(await counts()).toEqual(before);
     });
 
@@ -94,7 +113,11 @@ for (const { kind, describe } of DATABASE_KINDS) {
       const unknownStudent = gradeEvent('f', 'f-g1', '5', { studentId: 'nobody' });
       const res = await postEvents(runtime.app, [...schoolEvents('f'), unknownStudent]);
       expect(res.status).toBe(422);
-      expect(res.body.errors[0]).toMatchObject({ index: 7, id: unknownStudent.id, message: expect.stringContaining('unknown student "nobody"') });
+      expect(res.body.errors[0]).toMatchObject({
+        index: 7,
+        id: unknownStudent.id,
+        message: expect.stringContaining('unknown student "nobody"'),
+      });
       // Defined later than used: still unknown at the point of use.
       const [school, ...rest] = schoolEvents('f');
       const late = await postEvents(runtime.app, [...rest, school]);
@@ -112,7 +135,9 @@ for (const { kind, describe } of DATABASE_KINDS) {
     });
 
     test('a 2 MiB body is refused with 413', async () => {
-      const body = JSON.stringify({ events: [event('school.upserted', { schoolId: 'z', name: 'x'.repeat(2 * 1024 * 1024) })] });
+      const body = JSON.stringify({
+        events: [event('school.upserted', { schoolId: 'z', name: 'x'.repeat(2 * 1024 * 1024) })],
+      });
       const res = await postJournal(runtime.app, body);
       expect(res.status).toBe(413);
       expect(res.body.error).toMatch(/1 MiB/);
@@ -128,19 +153,32 @@ for (const { kind, describe } of DATABASE_KINDS) {
 
     test('a new grade and a changed grade each produce exactly one outbox row; an unchanged repeat none', async () => {
       await postEvents(runtime.app, schoolEvents('g'));
-      const outboxFor = () => db.prisma.outbox.findMany({ where: { payload: { path: ['gradeId'], equals: 'g-g1' } }, orderBy: { id: 'asc' } });
+      const outboxFor = () =>
+        db.prisma.outbox.findMany({
+          where: { payload: { path: ['gradeId'], equals: 'g-g1' } },
+          orderBy: { id: 'asc' },
+        });
 
-      expect((await postEvents(runtime.app, [gradeEvent('g', 'g-g1', '4')])).body).toEqual({ accepted: 1, duplicates: 0 });
+      expect((await postEvents(runtime.app, [gradeEvent('g', 'g-g1', '4')])).body).toEqual({
+        accepted: 1,
+        duplicates: 0,
+      });
       expect((await outboxFor()).map((r) => r.kind)).toEqual(['grade.created']);
 
       expect((await postEvents(runtime.app, [gradeEvent('g', 'g-g1', '5')])).status).toBe(200);
       const rows = await outboxFor();
       expect(rows.map((r) => r.kind)).toEqual(['grade.created', 'grade.changed']);
       // The fact names the grade and its previous value; the grade's fields are read from its row.
-      expect(rows[1]).toMatchObject({ studentId: 'g-st1', payload: { gradeId: 'g-g1', previousValue: '4', previousWeight: 1 } });
+      expect(rows[1]).toMatchObject({
+        studentId: 'g-st1',
+        payload: { gradeId: 'g-g1', previousValue: '4', previousWeight: 1 },
+      });
 
       // Same content under a new event id: stored as an event, but nothing to alert about.
-      expect((await postEvents(runtime.app, [gradeEvent('g', 'g-g1', '5')])).body).toEqual({ accepted: 1, duplicates: 0 });
+      expect((await postEvents(runtime.app, [gradeEvent('g', 'g-g1', '5')])).body).toEqual({
+        accepted: 1,
+        duplicates: 0,
+      });
       expect(await outboxFor()).toHaveLength(2);
 
       const history = await db.prisma.gradeHistory.findMany({ where: { gradeId: 'g-g1' }, orderBy: { id: 'asc' } });
@@ -156,31 +194,71 @@ for (const { kind, describe } of DATABASE_KINDS) {
       expect(grade.deletedAt).not.toBeNull();
       const history = await db.prisma.gradeHistory.findMany({ where: { gradeId: 'h-g1' } });
       expect(history.map((h) => [h.action, h.value])).toEqual([['deleted', '2']]);
-      const kinds = (await db.prisma.outbox.findMany({ where: { studentId: 'h-st1' }, orderBy: { id: 'asc' } })).map((r) => r.kind);
+      const kinds = (await db.prisma.outbox.findMany({ where: { studentId: 'h-st1' }, orderBy: { id: 'asc' } })).map(
+        (r) => r.kind,
+      );
       expect(kinds).toEqual(['grade.created', 'grade.deleted']);
     });
 
     test('homework changes, a cancelled lesson and canteen transactions become outbox facts; the balance follows the latest', async () => {
       const [school, klass, subject, teacher, student, , lesson] = schoolEvents('k');
       await postEvents(runtime.app, [school, klass, subject, teacher, student, lesson]);
-      const hw = event('homework.upserted', { homeworkId: 'k-hw1', classId: 'k-5a', subjectId: 'k-math', dueDate: '2026-12-02', text: '№ 12, 14' });
+      const hw = event('homework.upserted', {
+        homeworkId: 'k-hw1',
+        classId: 'k-5a',
+        subjectId: 'k-math',
+        dueDate: '2026-12-02',
+        text: '№ 12, 14',
+      });
       const cancel = event('lesson.upserted', { ...lesson.data, cancelled: true });
-      const tx1 = event('canteen.transaction', { transactionId: 'k-tx2', studentId: 'k-st1', amountKopecks: -20000, balanceKopecks: 15000, at: '2026-12-01T12:00:00+03:00' });
-      const tx0 = event('canteen.transaction', { transactionId: 'k-tx1', studentId: 'k-st1', amountKopecks: -10000, balanceKopecks: 35000, at: '2026-12-01T10:00:00+03:00' });
+      const tx1 = event('canteen.transaction', {
+        transactionId: 'k-tx2',
+        studentId: 'k-st1',
+        amountKopecks: -20000,
+        balanceKopecks: 15000,
+        at: '2026-12-01T12:00:00+03:00',
+      });
+      const tx0 = event('canteen.transaction', {
+        transactionId: 'k-tx1',
+        studentId: 'k-st1',
+        amountKopecks: -10000,
+        balanceKopecks: 35000,
+        at: '2026-12-01T10:00:00+03:00',
+      });
       const res = await postEvents(runtime.app, [hw, cancel, tx1, tx0]);
       expect(res.status).toBe(200);
-      const facts = await db.prisma.outbox.findMany({ where: { eventId: { in: [hw.id, cancel.id, tx1.id, tx0.id] } }, orderBy: { id: 'asc' } });
-      expect(facts.map((f) => f.kind)).toEqual(['homework.changed', 'lesson.cancelled', 'canteen.transaction', 'canteen.transaction']);
-      expect(await db.prisma.canteenBalance.findUnique({ where: { studentId: 'k-st1' } })).toMatchObject({ balanceKopecks: 15000 });
+      const facts = await db.prisma.outbox.findMany({
+        where: { eventId: { in: [hw.id, cancel.id, tx1.id, tx0.id] } },
+        orderBy: { id: 'asc' },
+      });
+      expect(facts.map((f) => f.kind)).toEqual([
+        'homework.changed',
+        'lesson.cancelled',
+        'canteen.transaction',
+        'canteen.transaction',
+      ]);
+      expect(await db.prisma.canteenBalance.findUnique({ where: { studentId: 'k-st1' } })).toMatchObject({
+        balanceKopecks: 15000,
+      });
     });
 
     test("a school's time zone and settings are kept when a later event leaves them out; unknown settings are 422", async () => {
-      const upsert = (data: Record<string, unknown>) => postEvents(runtime.app, [event('school.upserted', { schoolId: 'set-1', name: 'Школа', ...data })]);
+      const upsert = (data: Record<string, unknown>) =>
+        postEvents(runtime.app, [event('school.upserted', { schoolId: 'set-1', name: 'Школа', ...data })]);
       expect((await upsert({})).status).toBe(200);
-      expect(await db.prisma.school.findUniqueOrThrow({ where: { id: 'set-1' } })).toMatchObject({ timezone: 'Europe/Moscow', studentSelfConsent: false });
-      expect((await upsert({ timezone: 'Asia/Yekaterinburg', settings: { studentSelfConsent: true } })).status).toBe(200);
+      expect(await db.prisma.school.findUniqueOrThrow({ where: { id: 'set-1' } })).toMatchObject({
+        timezone: 'Europe/Moscow',
+        studentSelfConsent: false,
+      });
+      expect((await upsert({ timezone: 'Asia/Yekaterinburg', settings: { studentSelfConsent: true } })).status).toBe(
+        200,
+      );
       expect((await upsert({ name: 'Школа № 2' })).status).toBe(200);
-      expect(await db.prisma.school.findUniqueOrThrow({ where: { id: 'set-1' } })).toMatchObject({ name: 'Школа № 2', timezone: 'Asia/Yekaterinburg', studentSelfConsent: true });
+      expect(await db.prisma.school.findUniqueOrThrow({ where: { id: 'set-1' } })).toMatchObject({
+        name: 'Школа № 2',
+        timezone: 'Asia/Yekaterinburg',
+        studentSelfConsent: true,
+      });
       expect((await upsert({ settings: { studentSelfConsent: false } })).status).toBe(200);
       expect((await db.prisma.school.findUniqueOrThrow({ where: { id: 'set-1' } })).studentSelfConsent).toBe(false);
       const unknown = await upsert({ settings: { colour: 'red' } });

@@ -2,8 +2,8 @@ import { DEFAULT_BRAKES } from '../../core/linking/link-brakes';
 import { createLinkService } from '../../core/linking/link-service';
 import type { LinkingStore } from '../../core/linking/linking-port';
 import type { TChatRef } from '../../core/linking/linking-types';
-import { createLinkingStore } from '../../prisma/stores/linking/linking-store';
 import { createReadModel } from '../../prisma/stores/diary/read-model';
+import { createLinkingStore } from '../../prisma/stores/linking/linking-store';
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../helpers/test-database';
 
 // The brakes under concurrency: tries sent at once must not race past the count. Each try's check
@@ -42,7 +42,13 @@ for (const { kind, describe: d } of DATABASE_KINDS) {
       lookups = 0;
     });
 
-    const service = () => createLinkService({ store: countingStore(), access: createReadModel(db, 'Europe/Moscow').access, pepper: PEPPER, now: () => new Date('2026-12-02T10:00:00Z') });
+    const service = () =>
+      createLinkService({
+        store: countingStore(),
+        access: createReadModel(db, 'Europe/Moscow').access,
+        pepper: PEPPER,
+        now: () => new Date('2026-12-02T10:00:00Z'),
+      });
 
     test('from one chat (the sign-in page’s per-IP key): at most the per-chat limit is looked up', async () => {
       const linking = service();
@@ -58,14 +64,20 @@ for (const { kind, describe: d } of DATABASE_KINDS) {
 
     test('from many chats of one channel: at most the channel’s budget is looked up, other channels unaffected', async () => {
       const linking = service();
-      const forged = Array.from({ length: N }, (_, i): TChatRef => ({ channel: 'alice', externalId: `forged-user-${i}` }));
+      const forged = Array.from(
+        { length: N },
+        (_, i): TChatRef => ({ channel: 'alice', externalId: `forged-user-${i}` }),
+      );
       await Promise.all(forged.map((chat) => linking.startLink(chat, WRONG)));
       const { perMinute } = DEFAULT_BRAKES.perChannel.alice;
       expect(lookups).toBeLessThanOrEqual(perMinute);
       expect(await db.prisma.linkAttempt.count({ where: { channel: 'alice' } })).toBe(lookups);
       // Telegram still looks codes up: Alice's flood spent only Alice's budget.
       const before = lookups;
-      expect(await linking.startLink({ channel: 'telegram', externalId: '100' }, WRONG)).toMatchObject({ ok: false, reason: 'wrong_code' });
+      expect(await linking.startLink({ channel: 'telegram', externalId: '100' }, WRONG)).toMatchObject({
+        ok: false,
+        reason: 'wrong_code',
+      });
       expect(lookups).toBe(before + 1);
     });
   });

@@ -41,9 +41,12 @@ describe('parseCodeInput', () => {
     expect(parseCodeInput(input)).toBe(code);
   });
 
-  test.each(['', 'оценки сегодня', '4815 2604 739', '4815 2604 7391 1', 'сорок восемь', 'у Маши 5 по математике'])('not a code: %s', (input) => {
-    expect(parseCodeInput(input)).toBeNull();
-  });
+  test.each(['', 'оценки сегодня', '4815 2604 739', '4815 2604 7391 1', 'сорок восемь', 'у Маши 5 по математике'])(
+    'not a code: %s',
+    (input) => {
+      expect(parseCodeInput(input)).toBeNull();
+    },
+  );
 });
 
 describe('consent texts', () => {
@@ -53,6 +56,8 @@ describe('consent texts', () => {
       expect(texts.consent.adult.text(texts.consent.carriers.telegram.adult).length).toBeGreaterThan(200);
     }
     expect(consentText('ru', 'telegram').hash).not.toBe(consentText('en', 'telegram').hash);
-    expect(consentText('ru', 'alice').text).toBe(LINKING_TEXTS.ru.consent.adult.voice(LINKING_TEXTS.ru.consent.carriers.alice.adult));
+    expect(consentText('ru', 'alice').text).toBe(
+      LINKING_TEXTS.ru.consent.adult.voice(LINKING_TEXTS.ru.consent.carriers.alice.adult),
+    );
   });
 });

@@ -1,8 +1,13 @@
-import { audienceOfScope, consentText, CURRENT_CONSENT_VERSION, currentConsentHashes } from '../../core/linking/consent-texts';
+import type { TLang } from '../../core/i18n';
+import {
+  audienceOfScope,
+  CURRENT_CONSENT_VERSION,
+  consentText,
+  currentConsentHashes,
+} from '../../core/linking/consent-texts';
+import { refusalMessage } from '../../core/linking/link-messages';
 import type { TLinkChannel } from '../../core/linking/linking-types';
 import { LINKING_TEXTS } from '../../core/linking/locales';
-import { refusalMessage } from '../../core/linking/link-messages';
-import type { TLang } from '../../core/i18n';
 
 // What the consent says: whose servers carry the messages on the channel in use, in words for a
 // parent or for a pupil; and that a changed text is a new version nobody has accepted yet.
@@ -43,13 +48,15 @@ describe('consent texts name the channel that carries the messages', () => {
 
   test('every channel has an entry in every locale, so a new channel cannot go without one', () => {
     const channels: TLinkChannel[] = ['telegram', 'vk', 'alice', 'alexa', 'web', 'playground'];
-    for (const locale of ['ru', 'en'] as const) expect(Object.keys(LINKING_TEXTS[locale].consent.carriers).sort()).toEqual([...channels].sort());
+    for (const locale of ['ru', 'en'] as const)
+      expect(Object.keys(LINKING_TEXTS[locale].consent.carriers).sort()).toEqual([...channels].sort());
   });
 
   test('the voice forms are short enough to be spoken with the grant (Alice: 1024 characters)', () => {
     for (const locale of ['ru', 'en'] as const) {
       for (const audience of ['adult', 'pupil'] as const) {
-        for (const channel of ['alice', 'alexa'] as const) expect(consentText(locale, channel, audience).text.length).toBeLessThan(700);
+        for (const channel of ['alice', 'alexa'] as const)
+          expect(consentText(locale, channel, audience).text.length).toBeLessThan(700);
       }
     }
   });

@@ -5,8 +5,8 @@ import { createLinkService, type LinkService } from '../../core/linking/link-ser
 import type { TChatRef } from '../../core/linking/linking-types';
 import { PENDING_HANDLE_PATTERN } from '../../core/linking/pending-handle';
 import { startRetention } from '../../infra/retention';
-import { createLinkingStore } from '../../prisma/stores/linking/linking-store';
 import { createReadModel } from '../../prisma/stores/diary/read-model';
+import { createLinkingStore } from '../../prisma/stores/linking/linking-store';
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../helpers/test-database';
 
 // A code waiting for the consent answer lives in PendingLink under a random handle: the row holds
@@ -23,7 +23,9 @@ for (const { kind, describe: d } of DATABASE_KINDS) {
     let service: LinkService;
     let clock: Date;
     const store = () => createLinkingStore(db);
-    const issue = async () => (await issueCodes(store(), PEPPER, [{ role: 'guardian', studentId: 'st1', teacherId: null }], { now: clock }))[0].code;
+    const issue = async () =>
+      (await issueCodes(store(), PEPPER, [{ role: 'guardian', studentId: 'st1', teacherId: null }], { now: clock }))[0]
+        .code;
     const offer = async (who: TChatRef, code: string) => {
       const offered = await service.offerLink(who, code);
       if (!offered.ok) throw new Error(`refused: ${offered.reason}`);
@@ -41,9 +43,16 @@ for (const { kind, describe: d } of DATABASE_KINDS) {
       await db.reset();
       await db.prisma.school.create({ data: { id: 'sch', name: 'Школа № 5' } });
       await db.prisma.schoolClass.create({ data: { id: 'c5a', schoolId: 'sch', name: '5А' } });
-      await db.prisma.student.create({ data: { id: 'st1', schoolId: 'sch', classId: 'c5a', lastName: 'Иванова', firstName: 'Маша' } });
+      await db.prisma.student.create({
+        data: { id: 'st1', schoolId: 'sch', classId: 'c5a', lastName: 'Иванова', firstName: 'Маша' },
+      });
       clock = new Date('2026-12-02T10:00:00Z');
-      service = createLinkService({ store: store(), access: createReadModel(db, 'Europe/Moscow').access, pepper: PEPPER, now: () => clock });
+      service = createLinkService({
+        store: store(),
+        access: createReadModel(db, 'Europe/Moscow').access,
+        pepper: PEPPER,
+        now: () => clock,
+      });
     });
 
     test('an offered code waits under a letters-only handle: the row holds its hash and the chat, nothing else', async () => {
@@ -53,17 +62,30 @@ for (const { kind, describe: d } of DATABASE_KINDS) {
       if (!offered.ok) return;
       expect(offered.handle).toMatch(PENDING_HANDLE_PATTERN);
       expect(await pendingRows()).toEqual([
-        { handle: offered.handle, codeHash: hashLinkCode(PEPPER, code), channel: 'telegram', externalId: '100', expiresAt: new Date(clock.getTime() + 15 * 60_000) },
+        {
+          handle: offered.handle,
+          codeHash: hashLinkCode(PEPPER, code),
+          channel: 'telegram',
+          externalId: '100',
+          expiresAt: new Date(clock.getTime() + 15 * 60_000),
+        },
       ]);
-      for (const table of ['Person', 'Chat', 'StudentLink', 'Consent', 'LinkAttempt']) expect(await db.sql.query(`SELECT 1 FROM "${table}"`)).toEqual([]);
+      for (const table of ['Person', 'Chat', 'StudentLink', 'Consent', 'LinkAttempt'])
+        expect(await db.sql.query(`SELECT 1 FROM "${table}"`)).toEqual([]);
     });
 
     test('Accept with the handle links the chat and spends the handle; a second Accept finds nothing', async () => {
       const handle = await offer(chat('100'), await issue());
-      expect(await service.acceptPending(chat('100'), handle, CURRENT_CONSENT_VERSION)).toMatchObject({ ok: true, grant: { studentId: 'st1' } });
+      expect(await service.acceptPending(chat('100'), handle, CURRENT_CONSENT_VERSION)).toMatchObject({
+        ok: true,
+        grant: { studentId: 'st1' },
+      });
       expect(await pendingRows()).toEqual([]);
       expect(await db.prisma.chat.count()).toBe(1);
-      expect(await service.acceptPending(chat('100'), handle, CURRENT_CONSENT_VERSION)).toEqual({ ok: false, reason: 'pending_expired' });
+      expect(await service.acceptPending(chat('100'), handle, CURRENT_CONSENT_VERSION)).toEqual({
+        ok: false,
+        reason: 'pending_expired',
+      });
     });
 
     test('Decline deletes the pending row and nothing else was stored; the code still works', async () => {
@@ -71,14 +93,21 @@ for (const { kind, describe: d } of DATABASE_KINDS) {
       const handle = await offer(chat('100'), code);
       await service.declinePending(chat('100'), handle);
       expect(await pendingRows()).toEqual([]);
-      for (const table of ['Person', 'Chat', 'Consent']) expect(await db.sql.query(`SELECT 1 FROM "${table}"`)).toEqual([]);
+      for (const table of ['Person', 'Chat', 'Consent'])
+        expect(await db.sql.query(`SELECT 1 FROM "${table}"`)).toEqual([]);
       expect((await db.prisma.linkCode.findFirstOrThrow()).usedAt).toBeNull();
-      expect(await service.acceptPending(chat('100'), handle, CURRENT_CONSENT_VERSION)).toEqual({ ok: false, reason: 'pending_expired' });
+      expect(await service.acceptPending(chat('100'), handle, CURRENT_CONSENT_VERSION)).toEqual({
+        ok: false,
+        reason: 'pending_expired',
+      });
     });
 
     test('a handle works only in its own chat', async () => {
       const handle = await offer(chat('100'), await issue());
-      expect(await service.acceptPending(chat('200'), handle, CURRENT_CONSENT_VERSION)).toEqual({ ok: false, reason: 'pending_expired' });
+      expect(await service.acceptPending(chat('200'), handle, CURRENT_CONSENT_VERSION)).toEqual({
+        ok: false,
+        reason: 'pending_expired',
+      });
       await service.declinePending(chat('200'), handle);
       expect(await pendingRows()).toHaveLength(1);
       expect(await db.prisma.chat.count()).toBe(0);
@@ -88,10 +117,18 @@ for (const { kind, describe: d } of DATABASE_KINDS) {
       const handle = await offer(chat('100'), await issue());
       await offer(chat('300'), await issue());
       clock = new Date(clock.getTime() + 15 * 60_000 + 1000);
-      expect(await service.acceptPending(chat('100'), handle, CURRENT_CONSENT_VERSION)).toEqual({ ok: false, reason: 'pending_expired' });
+      expect(await service.acceptPending(chat('100'), handle, CURRENT_CONSENT_VERSION)).toEqual({
+        ok: false,
+        reason: 'pending_expired',
+      });
       expect(await db.prisma.chat.count()).toBe(0);
       expect(await pendingRows()).toHaveLength(1);
-      const retention = startRetention({ accessLog: { purge: async () => 0 } as never, pendingLinks: store(), logger: silent, now: () => clock });
+      const retention = startRetention({
+        accessLog: { purge: async () => 0 } as never,
+        pendingLinks: store(),
+        logger: silent,
+        now: () => clock,
+      });
       await retention.close();
       expect(await pendingRows()).toEqual([]);
     });
@@ -104,7 +141,10 @@ for (const { kind, describe: d } of DATABASE_KINDS) {
       const linked = await offer(chat('200'), await issue());
       await service.acceptPending(chat('200'), linked, CURRENT_CONSENT_VERSION);
       await offer(chat('200'), await issue());
-      expect(await service.forget(chat('200'))).toEqual({ forgotten: true, kinds: expect.objectContaining({ pendingLinks: 1, persons: 1 }) });
+      expect(await service.forget(chat('200'))).toEqual({
+        forgotten: true,
+        kinds: expect.objectContaining({ pendingLinks: 1, persons: 1 }),
+      });
       expect(await pendingRows()).toEqual([]);
     });
 
@@ -116,7 +156,10 @@ for (const { kind, describe: d } of DATABASE_KINDS) {
       expect((await db.prisma.linkCode.findFirstOrThrow()).usedAt).toEqual(clock);
       expect(await pendingRows()).toEqual([]);
       expect(await db.prisma.linkAttempt.count()).toBe(1);
-      expect(await service.acceptPending(chat('100'), handle, CURRENT_CONSENT_VERSION)).toEqual({ ok: false, reason: 'pending_expired' });
+      expect(await service.acceptPending(chat('100'), handle, CURRENT_CONSENT_VERSION)).toEqual({
+        ok: false,
+        reason: 'pending_expired',
+      });
       expect(await service.startLink(chat('100'), code)).toMatchObject({ ok: false, reason: 'used' });
       // A wrong code gets the same answer: a group learns nothing about which codes exist.
       expect(await service.voidPostedCode(group, '1111 2222 3333')).toBe('voided');

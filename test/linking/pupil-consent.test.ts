@@ -1,9 +1,9 @@
-import { consentText, CURRENT_CONSENT_VERSION } from '../../core/linking/consent-texts';
+import { CURRENT_CONSENT_VERSION, consentText } from '../../core/linking/consent-texts';
 import { issueCodes } from '../../core/linking/issue-codes';
 import { createLinkService, type LinkService } from '../../core/linking/link-service';
 import type { TChatRef, TLinkRole } from '../../core/linking/linking-types';
-import { createLinkingStore } from '../../prisma/stores/linking/linking-store';
 import { createReadModel } from '../../prisma/stores/diary/read-model';
+import { createLinkingStore } from '../../prisma/stores/linking/linking-store';
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../helpers/test-database';
 
 // A pupil's own code, on PGlite and PostgreSQL: whether the pupil may consent alone is the
@@ -23,7 +23,10 @@ for (const { kind, describe: d } of DATABASE_KINDS) {
     let db: TestDatabase;
     let service: LinkService;
     const clock = new Date('2026-12-02T10:00:00Z');
-    const issue = async (role: TLinkRole) => (await issueCodes(createLinkingStore(db), PEPPER, [{ role, studentId: 'st1', teacherId: null }], { now: clock }))[0].code;
+    const issue = async (role: TLinkRole) =>
+      (
+        await issueCodes(createLinkingStore(db), PEPPER, [{ role, studentId: 'st1', teacherId: null }], { now: clock })
+      )[0].code;
     const link = async (who: TChatRef, role: TLinkRole) => {
       const started = await service.startLink(who, await issue(role));
       if (!started.ok) throw new Error(`refused: ${started.reason}`);
@@ -40,14 +43,22 @@ for (const { kind, describe: d } of DATABASE_KINDS) {
       await db.reset();
       await db.prisma.school.create({ data: { id: 'sch', name: 'Школа № 5' } });
       await db.prisma.schoolClass.create({ data: { id: 'c5a', schoolId: 'sch', name: '5А' } });
-      await db.prisma.student.create({ data: { id: 'st1', schoolId: 'sch', classId: 'c5a', lastName: 'Иванова', firstName: 'Маша' } });
-      service = createLinkService({ store: createLinkingStore(db), access: createReadModel(db, 'Europe/Moscow').access, pepper: PEPPER, now: () => clock });
+      await db.prisma.student.create({
+        data: { id: 'st1', schoolId: 'sch', classId: 'c5a', lastName: 'Иванова', firstName: 'Маша' },
+      });
+      service = createLinkService({
+        store: createLinkingStore(db),
+        access: createReadModel(db, 'Europe/Moscow').access,
+        pepper: PEPPER,
+        now: () => clock,
+      });
     });
 
     test('without a guardian: refused politely, nothing stored, not counted, the code unused', async () => {
       const code = await issue('student');
       expect(await service.startLink(chat('kid'), code)).toEqual({ ok: false, reason: 'guardian_first' });
-      for (const table of ['Person', 'Chat', 'StudentLink', 'Consent', 'LinkAttempt']) expect(await count(db, table)).toBe(0);
+      for (const table of ['Person', 'Chat', 'StudentLink', 'Consent', 'LinkAttempt'])
+        expect(await count(db, table)).toBe(0);
       expect((await db.prisma.linkCode.findFirstOrThrow()).usedAt).toBeNull();
     });
 
@@ -56,7 +67,11 @@ for (const { kind, describe: d } of DATABASE_KINDS) {
       const accepted = await link(chat('kid'), 'student');
       expect(accepted).toMatchObject({ ok: true, grant: { role: 'student', studentId: 'st1' } });
       if (!accepted.ok) return;
-      expect(await db.prisma.studentLink.findUniqueOrThrow({ where: { personId_studentId: { personId: accepted.personId, studentId: 'st1' } } })).toMatchObject({ role: 'student' });
+      expect(
+        await db.prisma.studentLink.findUniqueOrThrow({
+          where: { personId_studentId: { personId: accepted.personId, studentId: 'st1' } },
+        }),
+      ).toMatchObject({ role: 'student' });
       const consent = await db.prisma.consent.findFirstOrThrow({ where: { personId: accepted.personId } });
       expect(consent.textHash).toBe(consentText('ru', 'telegram', 'pupil').hash);
       expect(await service.needsConsent(accepted.personId)).toBe(false);
@@ -67,7 +82,10 @@ for (const { kind, describe: d } of DATABASE_KINDS) {
       const started = await service.startLink(chat('kid'), await issue('student'));
       if (!started.ok) throw new Error(started.reason);
       await service.forget(chat('mum'));
-      expect(await service.acceptConsent(chat('kid'), started.pending, CURRENT_CONSENT_VERSION)).toEqual({ ok: false, reason: 'guardian_first' });
+      expect(await service.acceptConsent(chat('kid'), started.pending, CURRENT_CONSENT_VERSION)).toEqual({
+        ok: false,
+        reason: 'guardian_first',
+      });
       expect(await count(db, 'Person')).toBe(0);
       expect((await db.prisma.linkCode.findFirstOrThrow({ where: { role: 'student' } })).usedAt).toBeNull();
     });
@@ -85,10 +103,15 @@ for (const { kind, describe: d } of DATABASE_KINDS) {
       await link(chat('mum'), 'guardian');
       const accepted = await link(chat('kid'), 'student');
       if (!accepted.ok) throw new Error('not linked');
-      await db.prisma.consent.updateMany({ where: { personId: accepted.personId }, data: { textVersion: '2026-01', textHash: '7cf77ac303bb36834889ae83f50e7e2506e2eeab2785682fdfb8280be4cf8b2e' } });
+      await db.prisma.consent.updateMany({
+        where: { personId: accepted.personId },
+        data: { textVersion: '2026-01', textHash: '7cf77ac303bb36834889ae83f50e7e2506e2eeab2785682fdfb8280be4cf8b2e' },
+      });
       expect((await service.chatState(chat('kid')))?.needsConsent).toBe(true);
       expect(await service.renewConsent(chat('kid'), CURRENT_CONSENT_VERSION)).toBe(true);
-      const active = await db.prisma.consent.findFirstOrThrow({ where: { personId: accepted.personId, withdrawnAt: null } });
+      const active = await db.prisma.consent.findFirstOrThrow({
+        where: { personId: accepted.personId, withdrawnAt: null },
+      });
       expect(active.textHash).toBe(consentText('ru', 'telegram', 'pupil').hash);
     });
   });

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Client } from 'pg';
-import { applyMigrations, migrationStatus, type MigrationSql } from '../../prisma/db/migrate';
+import { applyMigrations, type MigrationSql, migrationStatus } from '../../prisma/db/migrate';
 
 const root = path.join(__dirname, '..', '..');
 const migrationsDir = path.join(root, 'prisma', 'migrations');
@@ -17,7 +17,9 @@ const migrationNames = fs
 const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 // Every table the migrations create, so the test follows the schema without being edited.
 const expectedTables = migrationNames
-  .flatMap((name) => [...fs.readFileSync(path.join(migrationsDir, name, 'migration.sql'), 'utf8').matchAll(/CREATE TABLE "(\w+)"/g)])
+  .flatMap((name) => [
+    ...fs.readFileSync(path.join(migrationsDir, name, 'migration.sql'), 'utf8').matchAll(/CREATE TABLE "(\w+)"/g),
+  ])
   .map((m) => m[1]);
 
 interface Session {
@@ -28,14 +30,14 @@ interface Session {
 function pgliteSql(pg: PGlite): MigrationSql {
   return {
     exec: async (sql) => void (await pg.exec(sql)),
-    query: async <T,>(sql: string, params?: unknown[]) => (await pg.query<T>(sql, params)).rows,
+    query: async <T>(sql: string, params?: unknown[]) => (await pg.query<T>(sql, params)).rows,
   };
 }
 
 function pgSql(client: Client): MigrationSql {
   return {
     exec: async (sql) => void (await client.query(sql)),
-    query: async <T,>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
+    query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
   };
 }
 
@@ -115,9 +117,14 @@ function migrationSuite(open: () => Promise<Session>) {
   test('refuses to run when an applied migration checksum differs from the file', async () => {
     const { db } = session;
     await applyMigrations(db);
-    await db.query(`UPDATE _prisma_migrations SET checksum = $1 WHERE migration_name = $2`, ['0'.repeat(64), migrationNames[0]]);
+    await db.query(`UPDATE _prisma_migrations SET checksum = $1 WHERE migration_name = $2`, [
+      '0'.repeat(64),
+      migrationNames[0],
+    ]);
     const dir = scratchMigrations({ '29990101000000_add_probe': 'CREATE TABLE "Probe" (id INT PRIMARY KEY);' });
-    await expect(applyMigrations(db, dir)).rejects.toThrow(`Migration ${migrationNames[0]} was edited after it was applied`);
+    await expect(applyMigrations(db, dir)).rejects.toThrow(
+      `Migration ${migrationNames[0]} was edited after it was applied`,
+    );
     expect(await tableNames(db)).not.toContain('Probe');
   });
 
@@ -136,11 +143,16 @@ function migrationSuite(open: () => Promise<Session>) {
     const { db } = session;
     await applyMigrations(db);
     const broken = scratchMigrations({
-      '29990101000000_broken': 'CREATE TABLE "Probe" (id INT PRIMARY KEY);\nALTER TABLE "NoSuchTable" ADD COLUMN x INT;',
+      '29990101000000_broken':
+        'CREATE TABLE "Probe" (id INT PRIMARY KEY);\nALTER TABLE "NoSuchTable" ADD COLUMN x INT;',
     });
-    await expect(applyMigrations(db, broken)).rejects.toThrow(/Migration 29990101000000_broken failed and was rolled back.*NoSuchTable/);
+    await expect(applyMigrations(db, broken)).rejects.toThrow(
+      /Migration 29990101000000_broken failed and was rolled back.*NoSuchTable/,
+    );
     expect(await tableNames(db)).not.toContain('Probe');
-    const [failed] = await db.query<Record<string, unknown>>(`SELECT * FROM _prisma_migrations WHERE migration_name = '29990101000000_broken'`);
+    const [failed] = await db.query<Record<string, unknown>>(
+      `SELECT * FROM _prisma_migrations WHERE migration_name = '29990101000000_broken'`,
+    );
     expect(failed).toMatchObject({ finished_at: null, logs: expect.stringContaining('NoSuchTable') });
     expect(failed.rolled_back_at).toBeInstanceOf(Date);
 
@@ -229,7 +241,8 @@ describe('scripts/migration-diff.ts --check', () => {
         process.execPath,
         [require.resolve('tsx/cli'), path.join('scripts', 'migration-diff.ts'), '--check'],
         { cwd: root, env, timeout: 90_000 },
-        (error, stdout, stderr) => resolve({ code: error ? ((error.code as number | undefined) ?? null) : 0, stdout, stderr }),
+        (error, stdout, stderr) =>
+          resolve({ code: error ? ((error.code as number | undefined) ?? null) : 0, stdout, stderr }),
       );
     });
     expect(result).toMatchObject({ code: 0, stderr: '' });

@@ -1,6 +1,6 @@
-import corpus from './corpus.json';
-import { parseUtterance, type TQuery } from '../../core/nlu';
 import type { TLang } from '../../core/i18n';
+import { parseUtterance, type TQuery } from '../../core/nlu';
+import corpus from './corpus.json';
 
 interface TCase {
   text: string;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
+import { CANONICAL_SUBJECTS, formatQueryJson, type ParseOptions, parseUtterance, ZQuerySchema } from '../../core/nlu';
 import subjectsFile from '../../core/nlu/subjects.json';
-import { CANONICAL_SUBJECTS, formatQueryJson, parseUtterance, ZQuerySchema, type ParseOptions } from '../../core/nlu';
 
 const WED = '2026-12-02T10:00:00+03:00'; // Wednesday
 const SUN = '2026-12-06T20:00:00+03:00'; // Sunday
@@ -18,24 +18,60 @@ function dates(text: string, options: ParseOptions = {}) {
 
 describe('intents', () => {
   it.each([
-    ['оценки', 'grades'], ['отметки', 'grades'], ['что получил', 'grades'], ['пятёрки', 'grades'],
-    ['что поставили', 'grades'], ['grades', 'grades'], ['marks', 'grades'], ['how did I do', 'grades'],
-    ['дз', 'homework'], ['домашка', 'homework'], ['что задали', 'homework'], ['домашнее задание', 'homework'],
-    ['homework', 'homework'], ['assignments', 'homework'],
-    ['расписание', 'schedule'], ['какие уроки', 'schedule'], ['во сколько', 'schedule'], ['есть ли физра', 'schedule'],
-    ['do I have PE on Friday', 'schedule'], ['schedule', 'schedule'], ['timetable', 'schedule'], ['classes', 'schedule'],
-    ['баланс', 'balance'], ['столовая', 'balance'], ['сколько денег на карте', 'balance'], ['питание', 'balance'],
-    ['lunch money', 'balance'], ['canteen balance', 'balance'],
-    ['подпиши меня на оценки', 'subscribe'], ['присылай оценки', 'subscribe'], ['включи уведомления', 'subscribe'],
-    ['notify me', 'subscribe'], ['turn on alerts', 'subscribe'],
-    ['отпишись от уведомлений', 'unsubscribe'], ['не присылай', 'unsubscribe'], ['выключи уведомления', 'unsubscribe'],
-    ['stop notifications', 'unsubscribe'], ['unsubscribe', 'unsubscribe'],
-    ['настройки', 'settings'], ['settings', 'settings'],
-    ['привязать', 'link'], ['мой код 4815 2604 7391', 'link'], ['/link', 'link'], ['link my child', 'link'],
+    ['оценки', 'grades'],
+    ['отметки', 'grades'],
+    ['что получил', 'grades'],
+    ['пятёрки', 'grades'],
+    ['что поставили', 'grades'],
+    ['grades', 'grades'],
+    ['marks', 'grades'],
+    ['how did I do', 'grades'],
+    ['дз', 'homework'],
+    ['домашка', 'homework'],
+    ['что задали', 'homework'],
+    ['домашнее задание', 'homework'],
+    ['homework', 'homework'],
+    ['assignments', 'homework'],
+    ['расписание', 'schedule'],
+    ['какие уроки', 'schedule'],
+    ['во сколько', 'schedule'],
+    ['есть ли физра', 'schedule'],
+    ['do I have PE on Friday', 'schedule'],
+    ['schedule', 'schedule'],
+    ['timetable', 'schedule'],
+    ['classes', 'schedule'],
+    ['баланс', 'balance'],
+    ['столовая', 'balance'],
+    ['сколько денег на карте', 'balance'],
+    ['питание', 'balance'],
+    ['lunch money', 'balance'],
+    ['canteen balance', 'balance'],
+    ['подпиши меня на оценки', 'subscribe'],
+    ['присылай оценки', 'subscribe'],
+    ['включи уведомления', 'subscribe'],
+    ['notify me', 'subscribe'],
+    ['turn on alerts', 'subscribe'],
+    ['отпишись от уведомлений', 'unsubscribe'],
+    ['не присылай', 'unsubscribe'],
+    ['выключи уведомления', 'unsubscribe'],
+    ['stop notifications', 'unsubscribe'],
+    ['unsubscribe', 'unsubscribe'],
+    ['настройки', 'settings'],
+    ['settings', 'settings'],
+    ['привязать', 'link'],
+    ['мой код 4815 2604 7391', 'link'],
+    ['/link', 'link'],
+    ['link my child', 'link'],
     ['код 4815 2604 7391', 'link'],
-    ['забудь меня', 'forget'], ['удали мои данные', 'forget'], ['/forget', 'forget'], ['forget me', 'forget'],
+    ['забудь меня', 'forget'],
+    ['удали мои данные', 'forget'],
+    ['/forget', 'forget'],
+    ['forget me', 'forget'],
     ['delete my data', 'forget'],
-    ['помощь', 'help'], ['что ты умеешь', 'help'], ['help', 'help'], ['what can you do', 'help'],
+    ['помощь', 'help'],
+    ['что ты умеешь', 'help'],
+    ['help', 'help'],
+    ['what can you do', 'help'],
   ])('%s → %s', (text, intent) => {
     expect(parse(text).intent).toBe(intent);
   });
@@ -183,12 +219,34 @@ describe('time zone', () => {
 
 describe('children', () => {
   it.each([
-    ['у Маши', 'Маша'], ['у маши', 'Маша'], ['Пете', 'Петя'], ['у Саши', 'Саша'], ['Дениса', 'Денис'],
-    ['у Ксюши', 'Ксюша'], ['у Ани', 'Аня'], ['Лизы', 'Лиза'], ['у Миши', 'Миша'], ['у Кати', 'Катя'],
-    ['Ивана', 'Иван'], ['у Сони', 'Соня'], ['у Марии', 'Мария'], ['у Арсения', 'Арсений'], ['у Андрея', 'Андрей'],
-    ['у Игоря', 'Игорь'], ['у Ильи', 'Илья'], ['Никите', 'Никита'], ['у Льва', 'Лев'], ['у Павла', 'Павел'],
-    ['у Петра', 'Пётр'], ['у Александра', 'Александр'], ['у Александры', 'Александра'], ['Лёши', 'Лёша'],
-    ['у Ярославы', 'Ярослава'], ['у Тимофея', 'Тимофей'], ['у Дарьи', 'Дарья'], ['у Светы', 'Света'],
+    ['у Маши', 'Маша'],
+    ['у маши', 'Маша'],
+    ['Пете', 'Петя'],
+    ['у Саши', 'Саша'],
+    ['Дениса', 'Денис'],
+    ['у Ксюши', 'Ксюша'],
+    ['у Ани', 'Аня'],
+    ['Лизы', 'Лиза'],
+    ['у Миши', 'Миша'],
+    ['у Кати', 'Катя'],
+    ['Ивана', 'Иван'],
+    ['у Сони', 'Соня'],
+    ['у Марии', 'Мария'],
+    ['у Арсения', 'Арсений'],
+    ['у Андрея', 'Андрей'],
+    ['у Игоря', 'Игорь'],
+    ['у Ильи', 'Илья'],
+    ['Никите', 'Никита'],
+    ['у Льва', 'Лев'],
+    ['у Павла', 'Павел'],
+    ['у Петра', 'Пётр'],
+    ['у Александра', 'Александр'],
+    ['у Александры', 'Александра'],
+    ['Лёши', 'Лёша'],
+    ['у Ярославы', 'Ярослава'],
+    ['у Тимофея', 'Тимофей'],
+    ['у Дарьи', 'Дарья'],
+    ['у Светы', 'Света'],
   ])('"оценки %s" → %s', (phrase, child) => {
     expect(parse(`оценки ${phrase}`).child).toBe(child);
   });
@@ -206,8 +264,14 @@ describe('children', () => {
 
   it('does not take ordinary words for names', () => {
     for (const text of [
-      'оценки по математике завтра', 'какая тема урока', 'что задали по роману', 'оценки у сына', 'поле чудес',
-      'дз на завтра у младшей', 'слава богу пятерка', 'какие оценки у дочки',
+      'оценки по математике завтра',
+      'какая тема урока',
+      'что задали по роману',
+      'оценки у сына',
+      'поле чудес',
+      'дз на завтра у младшей',
+      'слава богу пятерка',
+      'какие оценки у дочки',
     ]) {
       expect(parse(text).child).toBeNull();
     }
@@ -229,12 +293,22 @@ describe('assistant prefixes', () => {
     'попроси школьный дневник что задали по математике на завтра',
     'слушай алиса спроси у школьного дневника что задали по математике на завтра',
   ])('%s', (text) => {
-    expect(parse(text)).toEqual({ intent: 'homework', date: '2026-12-03', dateTo: null, subject: 'Математика', child: null });
+    expect(parse(text)).toEqual({
+      intent: 'homework',
+      date: '2026-12-03',
+      dateTo: null,
+      subject: 'Математика',
+      child: null,
+    });
   });
 
   it('strips English invocations', () => {
     expect(parse('alexa ask school diary what is my math homework for tomorrow')).toEqual({
-      intent: 'homework', date: '2026-12-03', dateTo: null, subject: 'Математика', child: null,
+      intent: 'homework',
+      date: '2026-12-03',
+      dateTo: null,
+      subject: 'Математика',
+      child: null,
     });
     expect(parse('Alexa, ask school diary for Masha’s grades').child).toBe('Masha');
   });
@@ -248,15 +322,28 @@ describe('assistant prefixes', () => {
 
 describe('commands and codes', () => {
   it.each([
-    ['/grades', 'grades'], ['/homework', 'homework'], ['/schedule@dnevnik_bot', 'schedule'], ['/balance', 'balance'],
-    ['/subscribe', 'subscribe'], ['/unsubscribe', 'unsubscribe'], ['/settings', 'settings'], ['/link', 'link'],
-    ['/forget', 'forget'], ['/help', 'help'], ['/start', 'help'], ['/start 482915736104', 'link'],
+    ['/grades', 'grades'],
+    ['/homework', 'homework'],
+    ['/schedule@dnevnik_bot', 'schedule'],
+    ['/balance', 'balance'],
+    ['/subscribe', 'subscribe'],
+    ['/unsubscribe', 'unsubscribe'],
+    ['/settings', 'settings'],
+    ['/link', 'link'],
+    ['/forget', 'forget'],
+    ['/help', 'help'],
+    ['/start', 'help'],
+    ['/start 482915736104', 'link'],
   ])('%s → %s', (text, intent) => {
     expect(parse(text).intent).toBe(intent);
   });
 
   it('parses the rest of a command', () => {
-    expect(parse('/homework завтра по физике')).toMatchObject({ intent: 'homework', date: '2026-12-03', subject: 'Физика' });
+    expect(parse('/homework завтра по физике')).toMatchObject({
+      intent: 'homework',
+      date: '2026-12-03',
+      subject: 'Физика',
+    });
   });
 
   it('recognises a twelve-digit code however it is grouped, and not shorter numbers', () => {
@@ -307,17 +394,87 @@ describe('robustness', () => {
 
   it('never throws on any jumble of the words it knows, cut off anywhere', () => {
     const words = [
-      'на', 'за', 'с', 'по', 'у', 'в', 'the', 'of', 'last', 'next', 'this', 'past', 'через', 'назад', 'ago', 'in',
-      'следующей', 'прошлую', 'позапрошлую', 'эту', 'неделе', 'неделю', 'week', 'месяц', 'month', 'выходные',
-      'пятницу', 'monday', 'sat', '7', '7-го', '31', '2026', '7.12', '30.02', '2026-02-30', '12/7', 'декабря',
-      'february', 'числа', 'двадцать', 'первое', 'twenty', 'first', 'дня', 'days', 'два', 'two', 'сегодня',
-      'tomorrow', 'оценки', 'дз', 'не', 'присылай', 'уведомления', 'удали', 'Маши', 'Masha', 'how', 'did', 'do',
-      'алиса', 'спроси', 'дневника', 'alexa', 'ask', 'diary', 'математике', 'it', 'p.e', 'код', '4815',
+      'на',
+      'за',
+      'с',
+      'по',
+      'у',
+      'в',
+      'the',
+      'of',
+      'last',
+      'next',
+      'this',
+      'past',
+      'через',
+      'назад',
+      'ago',
+      'in',
+      'следующей',
+      'прошлую',
+      'позапрошлую',
+      'эту',
+      'неделе',
+      'неделю',
+      'week',
+      'месяц',
+      'month',
+      'выходные',
+      'пятницу',
+      'monday',
+      'sat',
+      '7',
+      '7-го',
+      '31',
+      '2026',
+      '7.12',
+      '30.02',
+      '2026-02-30',
+      '12/7',
+      'декабря',
+      'february',
+      'числа',
+      'двадцать',
+      'первое',
+      'twenty',
+      'first',
+      'дня',
+      'days',
+      'два',
+      'two',
+      'сегодня',
+      'tomorrow',
+      'оценки',
+      'дз',
+      'не',
+      'присылай',
+      'уведомления',
+      'удали',
+      'Маши',
+      'Masha',
+      'how',
+      'did',
+      'do',
+      'алиса',
+      'спроси',
+      'дневника',
+      'alexa',
+      'ask',
+      'diary',
+      'математике',
+      'it',
+      'p.e',
+      'код',
+      '4815',
     ];
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...words), { maxLength: 12 }), fc.constantFrom(WED, SUN, JAN_2), (soup, now) => {
-        expect(ZQuerySchema.safeParse(parse(soup.join(' '), { now })).success).toBe(true);
-      }),
+      fc.property(
+        fc.array(fc.constantFrom(...words), { maxLength: 12 }),
+        fc.constantFrom(WED, SUN, JAN_2),
+        (soup, now) => {
+          expect(ZQuerySchema.safeParse(parse(soup.join(' '), { now })).success).toBe(true);
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -332,23 +489,49 @@ describe('language', () => {
 
   it('maps English subject names to the canonical Russian ones', () => {
     const pairs: [string, string][] = [
-      ['math', 'Математика'], ['PE', 'Физическая культура'], ['gym', 'Физическая культура'],
-      ['English', 'Английский язык'], ['history', 'История'], ['physics', 'Физика'], ['chemistry', 'Химия'],
-      ['biology', 'Биология'], ['geography', 'География'], ['literature', 'Литература'], ['russian', 'Русский язык'],
-      ['computer science', 'Информатика'], ['informatics', 'Информатика'], ['IT', 'Информатика'],
-      ['art', 'Изобразительное искусство'], ['music', 'Музыка'], ['algebra', 'Алгебра'], ['geometry', 'Геометрия'],
+      ['math', 'Математика'],
+      ['PE', 'Физическая культура'],
+      ['gym', 'Физическая культура'],
+      ['English', 'Английский язык'],
+      ['history', 'История'],
+      ['physics', 'Физика'],
+      ['chemistry', 'Химия'],
+      ['biology', 'Биология'],
+      ['geography', 'География'],
+      ['literature', 'Литература'],
+      ['russian', 'Русский язык'],
+      ['computer science', 'Информатика'],
+      ['informatics', 'Информатика'],
+      ['IT', 'Информатика'],
+      ['art', 'Изобразительное искусство'],
+      ['music', 'Музыка'],
+      ['algebra', 'Алгебра'],
+      ['geometry', 'Геометрия'],
     ];
     for (const [name, canonical] of pairs) expect(parse(`${name} homework`).subject).toBe(canonical);
   });
 
   it('maps Russian slang and inflected forms', () => {
     const pairs: [string, string][] = [
-      ['по матеше', 'Математика'], ['по матану', 'Математика'], ['по физре', 'Физическая культура'],
-      ['по инглишу', 'Английский язык'], ['по англ', 'Английский язык'], ['по изо', 'Изобразительное искусство'],
-      ['по обж', 'Основы безопасности и защиты Родины'], ['по русичу', 'Русский язык'], ['по лит-ре', 'Литература'],
-      ['по инфе', 'Информатика'], ['по обще', 'Обществознание'], ['по геоме', 'Геометрия'], ['по биоле', 'Биология'],
-      ['по химозе', 'Химия'], ['по русскому', 'Русский язык'], ['по алгебре', 'Алгебра'],
-      ['по окружающему миру', 'Окружающий мир'], ['по истории', 'История'], ['по физике', 'Физика'],
+      ['по матеше', 'Математика'],
+      ['по матану', 'Математика'],
+      ['по физре', 'Физическая культура'],
+      ['по инглишу', 'Английский язык'],
+      ['по англ', 'Английский язык'],
+      ['по изо', 'Изобразительное искусство'],
+      ['по обж', 'Основы безопасности и защиты Родины'],
+      ['по русичу', 'Русский язык'],
+      ['по лит-ре', 'Литература'],
+      ['по инфе', 'Информатика'],
+      ['по обще', 'Обществознание'],
+      ['по геоме', 'Геометрия'],
+      ['по биоле', 'Биология'],
+      ['по химозе', 'Химия'],
+      ['по русскому', 'Русский язык'],
+      ['по алгебре', 'Алгебра'],
+      ['по окружающему миру', 'Окружающий мир'],
+      ['по истории', 'История'],
+      ['по физике', 'Физика'],
     ];
     for (const [phrase, canonical] of pairs) expect(parse(`что задали ${phrase}`).subject).toBe(canonical);
   });
@@ -360,7 +543,13 @@ describe('language', () => {
 
 describe('formatQueryJson', () => {
   it('prints one line with the contract key order', () => {
-    const line = formatQueryJson({ child: 'Маша', subject: null, dateTo: null, date: '2026-12-03', intent: 'homework' });
+    const line = formatQueryJson({
+      child: 'Маша',
+      subject: null,
+      dateTo: null,
+      date: '2026-12-03',
+      intent: 'homework',
+    });
     expect(line).toBe('{"intent":"homework","date":"2026-12-03","dateTo":null,"subject":null,"child":"Маша"}');
     expect(line).not.toContain('\n');
   });

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
-import { createDemoDatabase, dbDay, DEMO_TODAY } from '../helpers/demo-database';
+import { type Browser, chromium } from 'playwright-core';
+import { createDemoDatabase, DEMO_TODAY, dbDay } from '../helpers/demo-database';
 import { playgroundApp } from '../helpers/playground-app';
 import type { TestDatabase } from '../helpers/test-database';
 
@@ -11,7 +11,15 @@ import type { TestDatabase } from '../helpers/test-database';
 
 const CHROMIUM = '/usr/bin/chromium';
 const describeBrowser = fs.existsSync(CHROMIUM) ? describe : describe.skip;
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 describeBrowser('playground in a browser', () => {
   let db: TestDatabase;
@@ -33,8 +41,13 @@ describeBrowser('playground in a browser', () => {
   });
 
   it("picks a guardian, asks for today's grades and shows the grades from the database with the voice texts", async () => {
-    const link = await db.prisma.studentLink.findFirstOrThrow({ where: { personId: 'demo-guardian-1' }, include: { student: true } });
-    const grades = await db.prisma.grade.findMany({ where: { studentId: link.studentId, date: dbDay(DEMO_TODAY), deletedAt: null } });
+    const link = await db.prisma.studentLink.findFirstOrThrow({
+      where: { personId: 'demo-guardian-1' },
+      include: { student: true },
+    });
+    const grades = await db.prisma.grade.findMany({
+      where: { studentId: link.studentId, date: dbDay(DEMO_TODAY), deletedAt: null },
+    });
     expect(grades.length).toBeGreaterThan(0);
     const subjects = new Map((await db.prisma.subject.findMany()).map((s) => [s.id, s.name]));
 
@@ -55,7 +68,12 @@ describeBrowser('playground in a browser', () => {
     expect(text).toContain(link.student.firstName);
     for (const g of grades) expect(text).toContain(`${subjects.get(g.subjectId)}: ${g.value}`);
     // A wide screen has room for the voice texts: they come unfolded.
-    expect(await page.locator('.msg.bot details.voice').last().evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    expect(
+      await page
+        .locator('.msg.bot details.voice')
+        .last()
+        .evaluate((d) => (d as HTMLDetailsElement).open),
+    ).toBe(true);
     expect(await page.locator('.msg.bot .alice-tts').last().innerText()).toMatch(/сегодня/);
     expect(await page.locator('.msg.bot .alexa-ssml').last().innerText()).toMatch(/^<speak>.*<\/speak>$/);
 

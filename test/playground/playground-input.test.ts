@@ -16,9 +16,14 @@ describe('playground: texts the chats do not read', () => {
 
   it('answers them politely, in the language they are written in', async () => {
     const app = playgroundApp(db);
-    const ask = async (text: string) => (await request(app).post('/playground/ask').send({ personId: 'demo-guardian-1', text }).expect(200)).body;
+    const ask = async (text: string) =>
+      (await request(app).post('/playground/ask').send({ personId: 'demo-guardian-1', text }).expect(200)).body;
     const long = await ask(`оценки ${'сегодня '.repeat(300)}`);
-    expect(long).toMatchObject({ text: BOT_TEXTS.ru.input.tooLong, speech: BOT_TEXTS.ru.input.tooLong, ssml: expect.stringMatching(/^<speak>.*<\/speak>$/) });
+    expect(long).toMatchObject({
+      text: BOT_TEXTS.ru.input.tooLong,
+      speech: BOT_TEXTS.ru.input.tooLong,
+      ssml: expect.stringMatching(/^<speak>.*<\/speak>$/),
+    });
     expect((await ask(`grades ${'today '.repeat(300)}`)).speech).toBe(BOT_TEXTS.en.input.tooLong);
     expect((await ask('оценки\u0000сегодня')).speech).toBe(BOT_TEXTS.ru.input.unreadable);
     expect((await ask('grades \uD800')).speech).toBe(BOT_TEXTS.en.input.unreadable);

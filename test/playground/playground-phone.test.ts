@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { createDemoDatabase } from '../helpers/demo-database';
 import { playgroundApp } from '../helpers/playground-app';
 import type { TestDatabase } from '../helpers/test-database';
@@ -12,7 +12,15 @@ import type { TestDatabase } from '../helpers/test-database';
 
 const CHROMIUM = '/usr/bin/chromium';
 const describeBrowser = fs.existsSync(CHROMIUM) ? describe : describe.skip;
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const PHONE = { width: 390, height: 844 };
 
 /** Where the page's fixed parts are and how its scrolling stands, in CSS pixels. */
@@ -62,7 +70,14 @@ describeBrowser('playground on a phone', () => {
     await page.waitForSelector('body[data-ready="true"]');
     await page.selectOption('#person', 'demo-guardian-1');
 
-    const questions = ['оценки сегодня', 'что задали на завтра', 'расписание', 'баланс', 'оценки за неделю', 'расписание на завтра'];
+    const questions = [
+      'оценки сегодня',
+      'что задали на завтра',
+      'расписание',
+      'баланс',
+      'оценки за неделю',
+      'расписание на завтра',
+    ];
     for (const [i, question] of questions.entries()) {
       await page.fill('#question', question);
       await page.click('#send');
@@ -115,7 +130,12 @@ describeBrowser('playground on a phone', () => {
     // Once unfolded, the next answers come unfolded.
     await page.click('.quick button:has-text("Баланс")');
     await page.locator('.msg.bot .answer').nth(1).waitFor();
-    expect(await page.locator('.msg.bot details.voice').nth(1).evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    expect(
+      await page
+        .locator('.msg.bot details.voice')
+        .nth(1)
+        .evaluate((d) => (d as HTMLDetailsElement).open),
+    ).toBe(true);
     await context.close();
   });
 });

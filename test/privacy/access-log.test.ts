@@ -18,7 +18,8 @@ describe('access log', () => {
       `SELECT "viewerId", "studentId", channel, intent, "viewerRole" FROM "AccessLog" ORDER BY id`,
     );
   const say = async (userId: string, command: string, state: Record<string, unknown> = {}) =>
-    (await request(harness.app).post('/webhooks/alice').send(aliceRequest({ userId, command, state })).expect(200)).body as { session_state: Record<string, unknown> };
+    (await request(harness.app).post('/webhooks/alice').send(aliceRequest({ userId, command, state })).expect(200))
+      .body as { session_state: Record<string, unknown> };
 
   beforeAll(async () => {
     db = await createDemoDatabase();
@@ -53,7 +54,9 @@ describe('access log', () => {
     await say('pupil', 'какие оценки сегодня');
     const pupilId = await harness.linking.personForChat({ channel: 'alice', externalId: 'pupil' });
     expect(pupilId).toBeTruthy();
-    expect((await entries()).slice(before)).toEqual([{ viewerId: pupilId, studentId, channel: 'alice', intent: 'grades', viewerRole: 'student' }]);
+    expect((await entries()).slice(before)).toEqual([
+      { viewerId: pupilId, studentId, channel: 'alice', intent: 'grades', viewerRole: 'student' },
+    ]);
   });
 
   it('lists a student’s entries newest first and purges only those past retention', async () => {

@@ -1,6 +1,6 @@
 import { createLogger } from '../../infra/logger';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 import { memoryLog } from '../helpers/memory-log';
+import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 // An error is logged as its name, message and code. What the failed operation held — a statement
 // and its parameters (a batch of names and grade comments), PostgreSQL's detail with the key's
@@ -38,7 +38,24 @@ function logged(err: unknown, withMessage = true) {
 }
 
 function expectNoData(text: string) {
-  for (const data of [SCHOOL_ID, NAME, 'Маши Петровой', COMMENT, 'Key (', 'already exists', 'Failing row', '"stack"', '"params"', '"query"', '"detail"', '"where"', '"meta"', '"cause"', 'jsonb_to_recordset', 'insert into']) {
+  for (const data of [
+    SCHOOL_ID,
+    NAME,
+    'Маши Петровой',
+    COMMENT,
+    'Key (',
+    'already exists',
+    'Failing row',
+    '"stack"',
+    '"params"',
+    '"query"',
+    '"detail"',
+    '"where"',
+    '"meta"',
+    '"cause"',
+    'jsonb_to_recordset',
+    'insert into',
+  ]) {
     expect(text).not.toContain(data);
   }
 }
@@ -50,12 +67,21 @@ describe('errors in the log: name, message and code only', () => {
       { id: SCHOOL_ID, name: NAME, comment: COMMENT },
     ]);
     const err = await failure(() =>
-      db.sql.transaction((query) => query(`insert into "School" (id, name, "updatedAt") select id, name, now() from jsonb_to_recordset($1::jsonb) as x(id text, name text, comment text)`, [batch])),
+      db.sql.transaction((query) =>
+        query(
+          `insert into "School" (id, name, "updatedAt") select id, name, now() from jsonb_to_recordset($1::jsonb) as x(id text, name text, comment text)`,
+          [batch],
+        ),
+      ),
     );
     // What the database hands over: the statement, its parameters and the key's value.
     expect(err).toMatchObject({ code: '23505', detail: expect.stringContaining(SCHOOL_ID) });
     const { text, err: shown } = logged(err);
-    expect(shown).toEqual({ name: expect.any(String), message: 'duplicate key value violates unique constraint "School_pkey"', code: '23505' });
+    expect(shown).toEqual({
+      name: expect.any(String),
+      message: 'duplicate key value violates unique constraint "School_pkey"',
+      code: '23505',
+    });
     expectNoData(text);
   });
 
@@ -63,20 +89,33 @@ describe('errors in the log: name, message and code only', () => {
     const err = await failure(() => db.sql.query('select $1::uuid', [NAME]));
     expect((err as Error).message).toContain(NAME);
     const { text, err: shown } = logged(err);
-    expect(shown).toEqual({ name: expect.any(String), message: 'invalid input syntax for type uuid: "…"', code: '22P02' });
+    expect(shown).toEqual({
+      name: expect.any(String),
+      message: 'invalid input syntax for type uuid: "…"',
+      code: '22P02',
+    });
     expectNoData(text);
   });
 
   it('Prisma: no meta, and not the call with its arguments', async () => {
     const duplicate = await failure(() => db.prisma.school.create({ data: { id: SCHOOL_ID, name: NAME } }));
     const shown = logged(duplicate);
-    expect(shown.err).toEqual({ name: 'PrismaClientKnownRequestError', message: 'Unique constraint failed on the fields: (`id`)', code: 'P2002' });
+    expect(shown.err).toEqual({
+      name: 'PrismaClientKnownRequestError',
+      message: 'Unique constraint failed on the fields: (`id`)',
+      code: 'P2002',
+    });
     expectNoData(shown.text);
 
-    const invalid = await failure(() => db.prisma.school.create({ data: { id: SCHOOL_ID, name: 42, timezone: COMMENT } as never }));
+    const invalid = await failure(() =>
+      db.prisma.school.create({ data: { id: SCHOOL_ID, name: 42, timezone: COMMENT } as never }),
+    );
     expect((invalid as Error).message).toContain(COMMENT);
     const rejected = logged(invalid);
-    expect(rejected.err).toMatchObject({ name: 'PrismaClientValidationError', message: expect.stringMatching(/^Argument `name`/) });
+    expect(rejected.err).toMatchObject({
+      name: 'PrismaClientValidationError',
+      message: expect.stringMatching(/^Argument `name`/),
+    });
     expectNoData(rejected.text);
   });
 

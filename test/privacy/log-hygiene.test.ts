@@ -30,7 +30,8 @@ describe('logs carry ids, never names, codes or tokens', () => {
   it('after a full conversation', async () => {
     const student = await db.prisma.student.findFirstOrThrow({ orderBy: { id: 'asc' } });
     const say = async (command: string, state: Record<string, unknown> = {}, userId = 'log-parent') =>
-      (await request(harness.app).post('/webhooks/alice').send(aliceRequest({ userId, command, state })).expect(200)).body as { response: { text: string }; session_state: Record<string, unknown> };
+      (await request(harness.app).post('/webhooks/alice').send(aliceRequest({ userId, command, state })).expect(200))
+        .body as { response: { text: string }; session_state: Record<string, unknown> };
 
     const code = await harness.issueCode(student.id);
     const spokenCode = `${code.slice(0, 4)} ${code.slice(4, 8)} ${code.slice(8)}`;
@@ -48,16 +49,48 @@ describe('logs carry ids, never names, codes or tokens', () => {
     const signIn = await postSignIn(harness.app, { code: webCode, consent: 'yes' });
     expect(signIn.status).toBe(302);
     const authCode = new URL(signIn.headers.location).searchParams.get('code')!;
-    const tokens = await request(harness.app).post('/oauth/token').type('form').send({ grant_type: 'authorization_code', code: authCode, redirect_uri: OAUTH_REDIRECT, client_id: OAUTH_CLIENT.id, client_secret: OAUTH_CLIENT.secret }).expect(200);
+    const tokens = await request(harness.app)
+      .post('/oauth/token')
+      .type('form')
+      .send({
+        grant_type: 'authorization_code',
+        code: authCode,
+        redirect_uri: OAUTH_REDIRECT,
+        client_id: OAUTH_CLIENT.id,
+        client_secret: OAUTH_CLIENT.secret,
+      })
+      .expect(200);
     // A replayed code revokes its tokens, and says so in the log — without the code.
-    await request(harness.app).post('/oauth/token').type('form').send({ grant_type: 'authorization_code', code: authCode, redirect_uri: OAUTH_REDIRECT, client_id: OAUTH_CLIENT.id, client_secret: OAUTH_CLIENT.secret }).expect(400);
+    await request(harness.app)
+      .post('/oauth/token')
+      .type('form')
+      .send({
+        grant_type: 'authorization_code',
+        code: authCode,
+        redirect_uri: OAUTH_REDIRECT,
+        client_id: OAUTH_CLIENT.id,
+        client_secret: OAUTH_CLIENT.secret,
+      })
+      .expect(400);
     await say('забудь меня');
 
     const log = lines.join('');
     expect(log).toMatch(/voice user linked/);
     expect(log).toMatch(/"requestId"/);
     expect(log).toMatch(/family is revoked/);
-    for (const secret of [student.firstName, student.lastName, code, spokenCode, webCode, authCode, tokens.body.access_token, tokens.body.refresh_token, OAUTH_CLIENT.secret, csrf, cookie.split('=')[1]]) {
+    for (const secret of [
+      student.firstName,
+      student.lastName,
+      code,
+      spokenCode,
+      webCode,
+      authCode,
+      tokens.body.access_token,
+      tokens.body.refresh_token,
+      OAUTH_CLIENT.secret,
+      csrf,
+      cookie.split('=')[1],
+    ]) {
       expect(log).not.toContain(secret);
     }
   });

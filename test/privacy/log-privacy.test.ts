@@ -56,7 +56,10 @@ afterAll(() => db?.destroy());
 describe('no platform id in the logs, and no person beside a student', () => {
   it('Telegram: chat and user ids never logged; one chat’s lines share a chatRef', async () => {
     const log = memoryLog();
-    const { bot, calls, issueCode } = telegramOnDatabase(db, createLogger('trace', log.sink).child({ channel: 'telegram' }));
+    const { bot, calls, issueCode } = telegramOnDatabase(
+      db,
+      createLogger('trace', log.sink).child({ channel: 'telegram' }),
+    );
     let failNextSend = false;
     // Installed after the recorder, so it runs first: one send refused, as a blocked chat would be.
     bot.api.config.use(async (prev, method, payload, signal) => {
@@ -85,12 +88,24 @@ describe('no platform id in the logs, and no person beside a student', () => {
 
     const records = log.records();
     expect(records.map((r) => r.msg)).toEqual(
-      expect.arrayContaining(['link code refused', 'chat linked', 'question answered', 'settings changed', 'telegram chat status changed', 'telegram update failed', 'forget requested']),
+      expect.arrayContaining([
+        'link code refused',
+        'chat linked',
+        'question answered',
+        'settings changed',
+        'telegram chat status changed',
+        'telegram update failed',
+        'forget requested',
+      ]),
     );
     expectNoneOf(log.text(), [chatId, groupMemberId]);
     expectStudentLinesDetached(records, studentId);
     expectReducedErrors(records);
-    const refs = new Set(records.filter((r) => ['question answered', 'telegram update failed', 'forget requested'].includes(r.msg as string)).map((r) => r.chatRef));
+    const refs = new Set(
+      records
+        .filter((r) => ['question answered', 'telegram update failed', 'forget requested'].includes(r.msg as string))
+        .map((r) => r.chatRef),
+    );
     expect([...refs]).toEqual([expect.stringMatching(/^[0-9a-f]{12}$/)]);
   });
 
@@ -114,7 +129,13 @@ describe('no platform id in the logs, and no person beside a student', () => {
           const code = failing[call.method];
           if (code === undefined) return undefined;
           delete failing[call.method];
-          return { error: { error_code: code, error_msg: 'simulated', request_params: [{ key: 'peer_id', value: String(peerId) }] } };
+          return {
+            error: {
+              error_code: code,
+              error_msg: 'simulated',
+              request_params: [{ key: 'peer_id', value: String(peerId) }],
+            },
+          };
         },
       });
       const log = memoryLog();
@@ -136,7 +157,15 @@ describe('no platform id in the logs, and no person beside a student', () => {
 
       const records = log.records();
       expect(records.map((r) => r.msg)).toEqual(
-        expect.arrayContaining(['chat linked', 'question answered', 'vk send retried', 'vk menu not edited, sent anew', 'vk event failed', 'vk chat inactive', 'forget requested']),
+        expect.arrayContaining([
+          'chat linked',
+          'question answered',
+          'vk send retried',
+          'vk menu not edited, sent anew',
+          'vk event failed',
+          'vk chat inactive',
+          'forget requested',
+        ]),
       );
       expectNoneOf(log.text(), [peerId]);
       expectStudentLinesDetached(records, studentId);
@@ -151,7 +180,12 @@ describe('no platform id in the logs, and no person beside a student', () => {
     const harness = aliceApp(db, { log: log.sink });
     const userId = 'B7E41F0C9A2D6853E1F04C7A9B2D8E6F1A3C5B7D9E0F2A4C6B8D0E2F4A6C8E0';
     const say = async (command: string, state: Record<string, unknown> = {}, user: string | null = userId) =>
-      (await request(harness.app).post('/webhooks/alice').send(aliceRequest({ userId: user, command, state })).expect(200)).body as { session_state: Record<string, unknown> };
+      (
+        await request(harness.app)
+          .post('/webhooks/alice')
+          .send(aliceRequest({ userId: user, command, state }))
+          .expect(200)
+      ).body as { session_state: Record<string, unknown> };
 
     await say('мой код 1111 2222 3333');
     const asked = await say(`мой код ${await harness.issueCode(studentId)}`);
@@ -163,14 +197,16 @@ describe('no platform id in the logs, and no person beside a student', () => {
     const records = log.records();
     expect(records.map((r) => r.msg)).toEqual(expect.arrayContaining(['voice user linked']));
     expectNoneOf(log.text(), [userId, 'AREA12345678']);
-    for (const record of records.filter((r) => 'studentId' in r)) for (const key of LINKING_KEYS) expect(record).not.toHaveProperty(key);
+    for (const record of records.filter((r) => 'studentId' in r))
+      for (const key of LINKING_KEYS) expect(record).not.toHaveProperty(key);
   });
 
   it('Alexa: the Amazon user and device ids never logged', async () => {
     const log = memoryLog();
     const harness = alexaHarness(db, { log: log.sink });
     const userId = 'amzn1.ask.account.AHX7Q2PRIVACYTESTUSER';
-    const invoke = (o: TEnvelopeOptions) => harness.skill.invoke(alexaEnvelope({ userId, ...o })) as Promise<ResponseEnvelope>;
+    const invoke = (o: TEnvelopeOptions) =>
+      harness.skill.invoke(alexaEnvelope({ userId, ...o })) as Promise<ResponseEnvelope>;
 
     const asked = await invoke({ intent: 'LinkCodeIntent', slots: { code: await harness.issueCode(studentId) } });
     await invoke({ intent: 'AMAZON.YesIntent', attributes: asked.sessionAttributes });
@@ -180,7 +216,8 @@ describe('no platform id in the logs, and no person beside a student', () => {
     const records = log.records();
     expect(records.map((r) => r.msg)).toEqual(expect.arrayContaining(['voice user linked']));
     expectNoneOf(log.text(), [userId, 'amzn1.ask.device.AFAKEDEVICE']);
-    for (const record of records.filter((r) => 'studentId' in r)) for (const key of LINKING_KEYS) expect(record).not.toHaveProperty(key);
+    for (const record of records.filter((r) => 'studentId' in r))
+      for (const key of LINKING_KEYS) expect(record).not.toHaveProperty(key);
   });
 });
 

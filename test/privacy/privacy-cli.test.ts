@@ -1,20 +1,19 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { createLinkService, issueCodes } from '../../core/linking';
 import { loadDemoSchool } from '../../prisma/demo/load-demo';
+import { createReadModel } from '../../prisma/stores/diary/read-model';
 import { createIngestStore } from '../../prisma/stores/ingest/ingest-store';
 import { createLinkingStore } from '../../prisma/stores/linking/linking-store';
 import { DEMO_TODAY, DEMO_TZ } from '../helpers/demo-database';
 import { runDnevnik } from '../helpers/dnevnik-cli';
 import { openMigratedDataDir } from '../helpers/test-database';
-import { createReadModel } from '../../prisma/stores/diary/read-model';
 
 // `dnevnik privacy access` and `dnevnik privacy report`, spawned against an embedded database:
 // an answer given through `dnevnik ask` shows up in the access log as the operator's lookup, a
 // /forget in the report.
-
 
 const dnevnik = (args: string[], dataDir: string) => runDnevnik(args, { env: { DATA_DIR: dataDir, DEMO: 'false' } });
 
@@ -25,7 +24,12 @@ describe('dnevnik privacy', () => {
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dnevnik-privacy-'));
     const db = await openMigratedDataDir(path.join(dataDir, 'pglite'));
-    await loadDemoSchool({ ingestStore: createIngestStore(db), timezone: DEMO_TZ, today: DEMO_TODAY, prisma: db.prisma });
+    await loadDemoSchool({
+      ingestStore: createIngestStore(db),
+      timezone: DEMO_TZ,
+      today: DEMO_TODAY,
+      prisma: db.prisma,
+    });
     studentId = (await db.prisma.studentLink.findFirstOrThrow({ where: { personId: 'demo-guardian-1' } })).studentId;
     // A parent links a Telegram chat and then withdraws consent.
     const store = createLinkingStore(db);
@@ -47,7 +51,9 @@ describe('dnevnik privacy', () => {
     const access = await dnevnik(['privacy', 'access', '--student', studentId], dataDir);
     expect(access.stderr).toBe('');
     expect(access.code).toBe(0);
-    expect(access.stdout).toMatch(/^\d{4}-\d{2}-\d{2}T\S+ {2}viewer=operator {2}role=operator {2}channel=cli {2}intent=grades$/m);
+    expect(access.stdout).toMatch(
+      /^\d{4}-\d{2}-\d{2}T\S+ {2}viewer=operator {2}role=operator {2}channel=cli {2}intent=grades$/m,
+    );
     expect(access.stdout).not.toContain('demo-guardian-1');
     expect(access.stdout).toMatch(/1 access\(es\) to student/);
   });

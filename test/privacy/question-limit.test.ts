@@ -3,8 +3,8 @@ import request from 'supertest';
 import { createAnswerService, renderAnswer } from '../../core/answers';
 import { createMemoryQuestionLimiter, createRedisQuestionLimiter } from '../../infra/question-limiter';
 import { createReadModel } from '../../prisma/stores/diary/read-model';
-import { createDemoDatabase, DEMO_NOW, DEMO_TZ } from '../helpers/demo-database';
 import { aliceApp, aliceRequest } from '../helpers/alice-harness';
+import { createDemoDatabase, DEMO_NOW, DEMO_TZ } from '../helpers/demo-database';
 import type { TestDatabase } from '../helpers/test-database';
 
 // Questions are limited per chat: past the limit the answer is a polite "please wait" and the
@@ -19,7 +19,11 @@ describe('question rate limit', () => {
 
   it('answers "please wait" past the limit, per chat, and afresh in the next window', async () => {
     let clock = 0;
-    const answers = createAnswerService({ ...createReadModel(db, DEMO_TZ), defaultTimezone: DEMO_TZ, limiter: createMemoryQuestionLimiter({ limit: 3, now: () => clock }) });
+    const answers = createAnswerService({
+      ...createReadModel(db, DEMO_TZ),
+      defaultTimezone: DEMO_TZ,
+      limiter: createMemoryQuestionLimiter({ limit: 3, now: () => clock }),
+    });
     const ask = (channel: string) => answers.ask('оценки сегодня', { personId: 'demo-guardian-1', channel }, DEMO_NOW);
     for (let i = 0; i < 3; i++) expect((await ask('telegram')).answer.kind).toBe('grades');
     const limited = await ask('telegram');
@@ -35,7 +39,12 @@ describe('question rate limit', () => {
     const harness = aliceApp(db, { questionsPerMinute: 2 });
     const code = await harness.issueCode((await db.prisma.student.findFirstOrThrow({ orderBy: { id: 'asc' } })).id);
     const say = async (command: string, state: Record<string, unknown> = {}) =>
-      (await request(harness.app).post('/webhooks/alice').send(aliceRequest({ userId: 'busy-parent', command, state })).expect(200)).body as { response: { text: string }; session_state: Record<string, unknown> };
+      (
+        await request(harness.app)
+          .post('/webhooks/alice')
+          .send(aliceRequest({ userId: 'busy-parent', command, state }))
+          .expect(200)
+      ).body as { response: { text: string }; session_state: Record<string, unknown> };
     const asked = await say(`мой код ${code}`);
     await say('да', asked.session_state);
     expect((await say('что задали на завтра')).response.text).not.toMatch(/Слишком много/);

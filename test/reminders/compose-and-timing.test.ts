@@ -1,11 +1,22 @@
 import { composeReminder } from '../../core/reminders/compose-reminder';
 import { decideBatch } from '../../core/reminders/decide-batch';
 import { releaseAt } from '../../core/reminders/reminder-timing';
-import { DEFAULT_REMINDER_SETTINGS, type TJournalLesson, type TTeacherBatch } from '../../core/reminders/reminder-types';
+import {
+  DEFAULT_REMINDER_SETTINGS,
+  type TJournalLesson,
+  type TTeacherBatch,
+} from '../../core/reminders/reminder-types';
 
 // Grouping one teacher's reminders into one message, and when a batch may go out (school time).
 
-const lesson = (id: string, date: string, className: string, subject: string, missing: TJournalLesson['missing'], start = '08:30'): TJournalLesson => ({
+const lesson = (
+  id: string,
+  date: string,
+  className: string,
+  subject: string,
+  missing: TJournalLesson['missing'],
+  start = '08:30',
+): TJournalLesson => ({
   lessonId: id,
   date,
   start,
@@ -38,7 +49,16 @@ describe('grouping', () => {
   });
 
   it('names at most eight lessons a line, with Russian plural forms', () => {
-    const many = Array.from({ length: 21 }, (_, i) => lesson(`l${i}`, `2026-12-${String(1 + (i % 9)).padStart(2, '0')}`, '5А', 'Математика', ['topic'], `0${i % 10}:00`));
+    const many = Array.from({ length: 21 }, (_, i) =>
+      lesson(
+        `l${i}`,
+        `2026-12-${String(1 + (i % 9)).padStart(2, '0')}`,
+        '5А',
+        'Математика',
+        ['topic'],
+        `0${i % 10}:00`,
+      ),
+    );
     const line = composeReminder(many, 'ru').split('\n')[1];
     expect(line.startsWith('• 21 урок без темы: ')).toBe(true);
     expect(line.endsWith(', и ещё 13')).toBe(true);
@@ -51,19 +71,50 @@ describe('when a batch goes out', () => {
   const s = DEFAULT_REMINDER_SETTINGS;
 
   it('instant: now, except in quiet hours (also across midnight), then at their end', () => {
-    expect(releaseAt(s, msk('2026-12-02T12:00:00'), msk('2026-12-02T12:00:00'), tz)).toEqual(msk('2026-12-02T12:00:00'));
-    expect(releaseAt(s, msk('2026-12-02T21:30:00'), msk('2026-12-02T21:30:00'), tz)).toEqual(msk('2026-12-03T08:00:00'));
-    expect(releaseAt(s, msk('2026-12-03T02:00:00'), msk('2026-12-03T02:00:00'), tz)).toEqual(msk('2026-12-03T08:00:00'));
-    expect(releaseAt({ ...s, quietFrom: '00:00', quietTo: '00:00' }, msk('2026-12-03T02:00:00'), msk('2026-12-03T02:00:00'), tz)).toEqual(msk('2026-12-03T02:00:00'));
+    expect(releaseAt(s, msk('2026-12-02T12:00:00'), msk('2026-12-02T12:00:00'), tz)).toEqual(
+      msk('2026-12-02T12:00:00'),
+    );
+    expect(releaseAt(s, msk('2026-12-02T21:30:00'), msk('2026-12-02T21:30:00'), tz)).toEqual(
+      msk('2026-12-03T08:00:00'),
+    );
+    expect(releaseAt(s, msk('2026-12-03T02:00:00'), msk('2026-12-03T02:00:00'), tz)).toEqual(
+      msk('2026-12-03T08:00:00'),
+    );
+    expect(
+      releaseAt(
+        { ...s, quietFrom: '00:00', quietTo: '00:00' },
+        msk('2026-12-03T02:00:00'),
+        msk('2026-12-03T02:00:00'),
+        tz,
+      ),
+    ).toEqual(msk('2026-12-03T02:00:00'));
   });
 
   it('daily summary: at the chosen time after the oldest reminder; a snooze postpones', () => {
     const digest = { ...s, mode: 'digest' as const, digestTime: '16:00' };
-    expect(releaseAt(digest, msk('2026-12-02T12:00:00'), msk('2026-12-02T12:00:00'), tz)).toEqual(msk('2026-12-02T16:00:00'));
-    expect(releaseAt(digest, msk('2026-12-02T17:00:00'), msk('2026-12-02T17:00:00'), tz)).toEqual(msk('2026-12-03T16:00:00'));
-    expect(releaseAt({ ...s, snoozedUntil: msk('2026-12-03T12:00:00') }, msk('2026-12-02T12:00:00'), msk('2026-12-02T12:00:00'), tz)).toEqual(msk('2026-12-03T12:00:00'));
+    expect(releaseAt(digest, msk('2026-12-02T12:00:00'), msk('2026-12-02T12:00:00'), tz)).toEqual(
+      msk('2026-12-02T16:00:00'),
+    );
+    expect(releaseAt(digest, msk('2026-12-02T17:00:00'), msk('2026-12-02T17:00:00'), tz)).toEqual(
+      msk('2026-12-03T16:00:00'),
+    );
+    expect(
+      releaseAt(
+        { ...s, snoozedUntil: msk('2026-12-03T12:00:00') },
+        msk('2026-12-02T12:00:00'),
+        msk('2026-12-02T12:00:00'),
+        tz,
+      ),
+    ).toEqual(msk('2026-12-03T12:00:00'));
     // A snooze ending in quiet hours waits for their end.
-    expect(releaseAt({ ...s, snoozedUntil: msk('2026-12-03T06:00:00') }, msk('2026-12-02T12:00:00'), msk('2026-12-02T12:00:00'), tz)).toEqual(msk('2026-12-03T08:00:00'));
+    expect(
+      releaseAt(
+        { ...s, snoozedUntil: msk('2026-12-03T06:00:00') },
+        msk('2026-12-02T12:00:00'),
+        msk('2026-12-02T12:00:00'),
+        tz,
+      ),
+    ).toEqual(msk('2026-12-03T08:00:00'));
   });
 
   it('a batch is sent to every linked chat in its language, or waits', () => {
@@ -86,6 +137,9 @@ describe('when a batch goes out', () => {
       ],
     });
     expect(decideBatch(batch, msk('2026-12-02T22:00:00'))).toEqual({ send: false, until: msk('2026-12-03T08:00:00') });
-    expect(decideBatch({ ...batch, settings: { ...s, enabled: false } }, msk('2026-12-02T12:00:00'))).toEqual({ send: true, messages: [] });
+    expect(decideBatch({ ...batch, settings: { ...s, enabled: false } }, msk('2026-12-02T12:00:00'))).toEqual({
+      send: true,
+      messages: [],
+    });
   });
 });

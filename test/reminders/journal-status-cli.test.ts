@@ -20,9 +20,27 @@ describe('dnevnik journal-status', () => {
       ...schoolSetup(),
       ...lessonEvents({ id: 'a', date: DAY, start: '08:30', end: '09:15', topic: 'Дроби', attendance: allPresent() }),
       ...lessonEvents({ id: 'b', date: DAY, start: '09:25', end: '10:10', attendance: allPresent() }),
-      ...lessonEvents({ id: 'c', date: DAY, start: '10:20', end: '11:05', topic: 'Тест', isTest: true, attendance: allPresent(), graded: ['rs-p1'] }),
+      ...lessonEvents({
+        id: 'c',
+        date: DAY,
+        start: '10:20',
+        end: '11:05',
+        topic: 'Тест',
+        isTest: true,
+        attendance: allPresent(),
+        graded: ['rs-p1'],
+      }),
       ...lessonEvents({ id: 'd', date: DAY, start: '11:15', end: '12:00', cancelled: true }),
-      ...lessonEvents({ id: 'e', date: DAY, start: '08:30', end: '09:15', teacherId: T2, subjectId: 'rs-phys', classId: 'rs-6b', topic: 'Механика' }),
+      ...lessonEvents({
+        id: 'e',
+        date: DAY,
+        start: '08:30',
+        end: '09:15',
+        teacherId: T2,
+        subjectId: 'rs-phys',
+        classId: 'rs-6b',
+        topic: 'Механика',
+      }),
     ]);
     await db.close();
   });
@@ -34,7 +52,13 @@ describe('dnevnik journal-status', () => {
     expect(result.code).toBe(0);
     const lines = result.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe(`Школа № 7 (rs), ${DAY}: lessons are judged 2 h after they end`);
-    const row = (name: string) => lines.find((l) => l.startsWith(name))!.slice(name.length).trim().split(/\s+/).map(Number);
+    const row = (name: string) =>
+      lines
+        .find((l) => l.startsWith(name))!
+        .slice(name.length)
+        .trim()
+        .split(/\s+/)
+        .map(Number);
     // lessons, complete, incomplete, not due, cancelled, no topic, no attendance, test ungraded
     expect(row('Петрова Анна Ивановна')).toEqual([4, 1, 2, 0, 1, 1, 0, 1]);
     expect(row('Орлов Иван')).toEqual([1, 0, 1, 0, 0, 0, 1, 0]);
@@ -43,7 +67,9 @@ describe('dnevnik journal-status', () => {
 
   it('writes CSV, and refuses an unknown school or a missing --school', async () => {
     const csv = await dnevnik(['journal-status', '--school', 'rs', '--date', DAY, '--format', 'csv'], dataDir);
-    expect(csv.stdout.split('\n')[0]).toBe('teacherId,teacher,lessons,complete,incomplete,not_due,cancelled,no_topic,no_attendance,test_ungraded');
+    expect(csv.stdout.split('\n')[0]).toBe(
+      'teacherId,teacher,lessons,complete,incomplete,not_due,cancelled,no_topic,no_attendance,test_ungraded',
+    );
     expect(csv.stdout).toContain('rs-t2,Орлов Иван,1,0,1,0,0,0,1,0');
     const unknown = await dnevnik(['journal-status', '--school', 'nope'], dataDir);
     expect(unknown.code).toBe(1);

@@ -4,16 +4,24 @@ import { createAnswerService } from '../../core/answers';
 import { createLinkService, issueCodes } from '../../core/linking';
 import { createReminderRunner } from '../../core/reminders/reminder-runner';
 import { createMemorySeenOnce } from '../../infra/seen-once';
-import { createLinkingStore } from '../../prisma/stores/linking/linking-store';
+import { createTeacherSettingsStore } from '../../prisma/stores/conversation/teacher-settings-store';
 import { createReadModel } from '../../prisma/stores/diary/read-model';
+import { createLinkingStore } from '../../prisma/stores/linking/linking-store';
 import { createJournalPort } from '../../prisma/stores/reminders/reminder-journal';
+import { createReminderSettingsStore } from '../../prisma/stores/reminders/reminder-settings-store';
 import { createReminderStore } from '../../prisma/stores/reminders/reminder-store';
 import { createSubscriptionSettingsStore } from '../../prisma/stores/settings/subscription-settings-store';
-import { createTeacherSettingsStore } from '../../prisma/stores/conversation/teacher-settings-store';
-import { createReminderSettingsStore } from '../../prisma/stores/reminders/reminder-settings-store';
-import { callback, callbackData, privateText, recordCalls, sentTexts, BOT_INFO, TEST_TOKEN } from '../helpers/telegram-harness';
-import { silentLogger } from '../helpers/telegram-runtime';
 import { allPresent, ingest, lessonEvents, messagesTo, schoolSetup, T1 } from '../helpers/reminder-fixtures';
+import {
+  BOT_INFO,
+  callback,
+  callbackData,
+  privateText,
+  recordCalls,
+  sentTexts,
+  TEST_TOKEN,
+} from '../helpers/telegram-harness';
+import { silentLogger } from '../helpers/telegram-runtime';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 // A teacher links a Telegram chat with a teacher code (consent first, as parents do), asks which
@@ -30,8 +38,22 @@ beforeAll(async () => {
     ...schoolSetup(),
     ...lessonEvents({ id: 'mon-no-topic', date: '2025-11-30', start: '08:30', end: '09:15', attendance: allPresent() }),
     ...lessonEvents({ id: 'wed-no-attendance', date: '2025-12-02', start: '08:30', end: '09:15', topic: 'Дроби' }),
-    ...lessonEvents({ id: 'wed-done', date: '2025-12-02', start: '09:25', end: '10:10', topic: 'Степени', attendance: allPresent() }),
-    ...lessonEvents({ id: 'thu-first', date: '2025-12-03', start: '08:30', end: '09:15', classId: 'rs-6b', subjectId: 'rs-phys' }),
+    ...lessonEvents({
+      id: 'wed-done',
+      date: '2025-12-02',
+      start: '09:25',
+      end: '10:10',
+      topic: 'Степени',
+      attendance: allPresent(),
+    }),
+    ...lessonEvents({
+      id: 'thu-first',
+      date: '2025-12-03',
+      start: '08:30',
+      end: '09:15',
+      classId: 'rs-6b',
+      subjectId: 'rs-phys',
+    }),
   ]);
 });
 afterAll(() => db?.destroy());
@@ -53,7 +75,8 @@ function teacherBot() {
     now: () => NOW,
   });
   const calls = recordCalls(bot);
-  const teacherCode = async (teacherId: string) => (await issueCodes(store, pepper, [{ role: 'teacher', studentId: null, teacherId }]))[0].code;
+  const teacherCode = async (teacherId: string) =>
+    (await issueCodes(store, pepper, [{ role: 'teacher', studentId: null, teacherId }]))[0].code;
   return { bot, calls, teacherCode };
 }
 
@@ -70,7 +93,9 @@ describe('a teacher in Telegram', () => {
     expect(await db.prisma.teacherLink.count()).toBe(0);
     await bot.handleUpdate(callback(chatId, callbackData([consent])[0]));
     const chat = await db.prisma.chat.findFirstOrThrow({ where: { channel: 'telegram', externalId: String(chatId) } });
-    expect(await db.prisma.teacherLink.findMany({ where: { personId: chat.personId } })).toEqual([expect.objectContaining({ teacherId: T1 })]);
+    expect(await db.prisma.teacherLink.findMany({ where: { personId: chat.personId } })).toEqual([
+      expect.objectContaining({ teacherId: T1 }),
+    ]);
     expect(await db.prisma.consent.count({ where: { personId: chat.personId, withdrawnAt: null } })).toBe(1);
 
     await bot.handleUpdate(privateText(chatId, 'какие уроки не заполнены'));
@@ -93,7 +118,12 @@ describe('a teacher in Telegram', () => {
 
     // The scan at 12:00 finds the Wednesday lesson; the snooze holds it until Thursday noon, when
     // Thursday's first lesson (ended 09:15, nothing filled in) has become due as well.
-    const runAt = (at: string) => createReminderRunner({ store: createReminderStore(db), clock: () => new Date(at), deliver: async () => undefined }).run();
+    const runAt = (at: string) =>
+      createReminderRunner({
+        store: createReminderStore(db),
+        clock: () => new Date(at),
+        deliver: async () => undefined,
+      }).run();
     await runAt('2025-12-02T12:00:00+03:00');
     expect(await messagesTo(db.sql.query, chat.id)).toEqual([]);
     await runAt('2025-12-03T12:00:00+03:00');
@@ -130,7 +160,11 @@ describe('a teacher’s reminder settings in the chat', () => {
     await bot.handleUpdate(callback(chatId, 's:r-toggle'));
     expect((await reminders.get(T1)).enabled).toBe(!before.enabled);
     // The refreshed menu shows the new state.
-    const labels = calls.flatMap((c) => ((c.payload.reply_markup as { inline_keyboard?: { text: string }[][] } | undefined)?.inline_keyboard ?? []).flat().map((b) => b.text));
+    const labels = calls.flatMap((c) =>
+      ((c.payload.reply_markup as { inline_keyboard?: { text: string }[][] } | undefined)?.inline_keyboard ?? [])
+        .flat()
+        .map((b) => b.text),
+    );
     expect(labels.some((l) => /Напоминания о журнале: выкл/.test(l))).toBe(true);
   });
 

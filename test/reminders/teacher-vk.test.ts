@@ -4,8 +4,8 @@ import { createVkBot } from '../../bots/vk';
 import { createAnswerService } from '../../core/answers';
 import { createLinkService, issueCodes } from '../../core/linking';
 import { createChatStatusStore } from '../../prisma/stores/conversation/chat-status-store';
-import { createLinkingStore } from '../../prisma/stores/linking/linking-store';
 import { createReadModel } from '../../prisma/stores/diary/read-model';
+import { createLinkingStore } from '../../prisma/stores/linking/linking-store';
 import { createJournalPort } from '../../prisma/stores/reminders/reminder-journal';
 import { createSubscriptionSettingsStore } from '../../prisma/stores/settings/subscription-settings-store';
 import { allPresent, ingest, lessonEvents, schoolSetup, T2 } from '../helpers/reminder-fixtures';
@@ -23,7 +23,18 @@ let db: TestDatabase;
 beforeAll(async () => {
   nock.disableNetConnect();
   db = await createTestDatabase('pglite');
-  await ingest(db, [...schoolSetup(), ...lessonEvents({ id: 'v1', date: '2026-12-01', start: '08:30', end: '09:15', teacherId: T2, subjectId: 'rs-phys', attendance: allPresent() })]);
+  await ingest(db, [
+    ...schoolSetup(),
+    ...lessonEvents({
+      id: 'v1',
+      date: '2026-12-01',
+      start: '08:30',
+      end: '09:15',
+      teacherId: T2,
+      subjectId: 'rs-phys',
+      attendance: allPresent(),
+    }),
+  ]);
 });
 afterAll(async () => {
   nock.enableNetConnect();
@@ -56,7 +67,9 @@ it('a teacher links a VK chat with a teacher code after consent and asks which l
     expect(consent.params.message).toContain('Согласие на обработку персональных данных');
     await bot.handle(messageEvent(peerId, { a: actionsOf(consent)[0], l: 'ru' }));
     const chat = await db.prisma.chat.findFirstOrThrow({ where: { channel: 'vk', externalId: String(peerId) } });
-    expect(await db.prisma.teacherLink.findMany({ where: { personId: chat.personId } })).toEqual([expect.objectContaining({ teacherId: T2 })]);
+    expect(await db.prisma.teacherLink.findMany({ where: { personId: chat.personId } })).toEqual([
+      expect.objectContaining({ teacherId: T2 }),
+    ]);
 
     await bot.handle(messageNew(peerId, 'какие уроки не заполнены'));
     expect(api.sent().at(-1)!.params.message).toBe('Не заполнено: 1 урок\n• 1 урок без темы: 5А физика 1 декабря');

@@ -1,8 +1,9 @@
 // Proves the test run really reached the PostgreSQL and Redis servers that CI starts
 // (scripts/test-services.sh). Without DATABASE_URL / REDIS_URL the suites are reported as
 // skipped, never silently passed.
-import { Client } from 'pg';
+
 import Redis from 'ioredis';
+import { Client } from 'pg';
 
 const databaseUrl = process.env.DATABASE_URL;
 const redisUrl = process.env.REDIS_URL;

@@ -12,7 +12,10 @@ export default async function globalTeardown(): Promise<void> {
   const client = new Client({ connectionString: adminUrl, connectionTimeoutMillis: 10_000 });
   try {
     await client.connect();
-    const { rows } = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE starts_with(datname, $1)`, [templatePrefix(run.id)]);
+    const { rows } = await client.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE starts_with(datname, $1)`,
+      [templatePrefix(run.id)],
+    );
     for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
   } catch (err) {
     process.stderr.write(`test teardown: could not drop the template databases of run ${run.id}: ${String(err)}\n`);

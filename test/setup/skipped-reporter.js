@@ -10,10 +10,18 @@ const path = require('node:path');
 
 /** What a suite needs, how its tests are recognised (file path and titles), and when it is absent. */
 const NEEDS = [
-  { what: 'PostgreSQL', matches: /\bpostgres(ql)?\b/i, absent: (env) => (env.DATABASE_URL ? null : 'DATABASE_URL not set') },
+  {
+    what: 'PostgreSQL',
+    matches: /\bpostgres(ql)?\b/i,
+    absent: (env) => (env.DATABASE_URL ? null : 'DATABASE_URL not set'),
+  },
   { what: 'Redis', matches: /\bredis\b/i, absent: (env) => (env.REDIS_URL ? null : 'REDIS_URL not set') },
   // The playground's browser suites look for chromium at this path (test/playground/).
-  { what: 'browser', matches: /playground-(browser|phone)\.test/, absent: (_env, exists) => (exists('/usr/bin/chromium') ? null : 'no /usr/bin/chromium') },
+  {
+    what: 'browser',
+    matches: /playground-(browser|phone)\.test/,
+    absent: (_env, exists) => (exists('/usr/bin/chromium') ? null : 'no /usr/bin/chromium'),
+  },
 ];
 
 const SKIPPED = new Set(['pending', 'skipped', 'disabled']);
@@ -44,16 +52,25 @@ function summarizeSkipped(results, { rootDir, env = process.env, exists = fs.exi
         add(`not matching -t ${testNamePattern}`, relative);
         continue;
       }
-      const reasons = NEEDS.filter((need) => need.matches.test(`${relative} ${name}`)).map((need) => ({ what: need.what, why: need.absent(env, exists) }));
+      const reasons = NEEDS.filter((need) => need.matches.test(`${relative} ${name}`)).map((need) => ({
+        what: need.what,
+        why: need.absent(env, exists),
+      }));
       const missing = reasons.filter((r) => r.why);
-      if (missing.length > 0) add(`${missing.map((r) => r.what).join(' + ')} tests (${missing.map((r) => r.why).join(', ')})`, relative);
+      if (missing.length > 0)
+        add(`${missing.map((r) => r.what).join(' + ')} tests (${missing.map((r) => r.why).join(', ')})`, relative);
       else add('skipped in the code', relative);
     }
   }
   return [...groups.entries()]
     .map(([label, { count, files }]) => ({
       count,
-      label: label === 'skipped in the code' ? `${label}: ${[...files].sort().join(', ')}` : count === 1 ? label.replace(' tests (', ' test (') : label,
+      label:
+        label === 'skipped in the code'
+          ? `${label}: ${[...files].sort().join(', ')}`
+          : count === 1
+            ? label.replace(' tests (', ' test (')
+            : label,
     }))
     .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
 }
@@ -64,7 +81,10 @@ class SkippedReporter {
   }
 
   onRunComplete(_contexts, results) {
-    const groups = summarizeSkipped(results, { rootDir: this.globalConfig.rootDir, testNamePattern: this.globalConfig.testNamePattern });
+    const groups = summarizeSkipped(results, {
+      rootDir: this.globalConfig.rootDir,
+      testNamePattern: this.globalConfig.testNamePattern,
+    });
     if (groups.length === 0) return;
     // One line per reason, each starting "skipped:", so a log can be searched for them.
     process.stderr.write(groups.map((g) => `skipped: ${g.count} ${g.label}\n`).join(''));

@@ -1,6 +1,14 @@
 // The end-of-run list of skipped tests: grouped by the service that was absent, each counted once.
 const { summarizeSkipped } = require('./skipped-reporter.js') as {
-  summarizeSkipped: (results: unknown, options: { rootDir?: string; env?: Record<string, string | undefined>; exists?: (file: string) => boolean; testNamePattern?: string }) => { count: number; label: string }[];
+  summarizeSkipped: (
+    results: unknown,
+    options: {
+      rootDir?: string;
+      env?: Record<string, string | undefined>;
+      exists?: (file: string) => boolean;
+      testNamePattern?: string;
+    },
+  ) => { count: number; label: string }[];
 };
 
 const file = (testFilePath: string, tests: [string[], string, string][]) => ({
@@ -15,10 +23,17 @@ const RESULTS = {
       [['linking on postgres'], 'links', 'pending'],
       [['linking on postgres'], 'refuses', 'pending'],
     ]),
-    file('/repo/test/alerts/delivery.test.ts', [[['alert delivery, BullMQ on Redis with two workers'], 'delivers', 'pending']]),
-    file('/repo/test/reminders/reminder-processes.test.ts', [[['teacher reminders across worker processes (PostgreSQL + Redis)'], 'fires once', 'pending']]),
+    file('/repo/test/alerts/delivery.test.ts', [
+      [['alert delivery, BullMQ on Redis with two workers'], 'delivers', 'pending'],
+    ]),
+    file('/repo/test/reminders/reminder-processes.test.ts', [
+      [['teacher reminders across worker processes (PostgreSQL + Redis)'], 'fires once', 'pending'],
+    ]),
     file('/repo/test/playground/playground-phone.test.ts', [[['playground on a phone'], 'fits', 'pending']]),
-    file('/repo/test/misc/some.test.ts', [[['something'], 'later', 'pending'], [['something'], 'one day', 'todo']]),
+    file('/repo/test/misc/some.test.ts', [
+      [['something'], 'later', 'pending'],
+      [['something'], 'one day', 'todo'],
+    ]),
   ],
 };
 
@@ -35,12 +50,23 @@ describe('skipped-tests reporter', () => {
   });
 
   it('blames no service that is there; nothing to say when nothing was skipped', () => {
-    const labels = summarizeSkipped(RESULTS, { rootDir: '/repo', env: { DATABASE_URL: 'postgresql://x', REDIS_URL: 'redis://x' }, exists: () => true }).map((g) => g.label);
-    expect(labels).toEqual(['skipped in the code: test/alerts/delivery.test.ts, test/linking/link-flow.test.ts, test/misc/some.test.ts, test/playground/playground-phone.test.ts, test/reminders/reminder-processes.test.ts', 'todo']);
-    expect(summarizeSkipped({ testResults: [file('/repo/test/a.test.ts', [[[], 'a', 'passed']])] }, { env: {} })).toEqual([]);
+    const labels = summarizeSkipped(RESULTS, {
+      rootDir: '/repo',
+      env: { DATABASE_URL: 'postgresql://x', REDIS_URL: 'redis://x' },
+      exists: () => true,
+    }).map((g) => g.label);
+    expect(labels).toEqual([
+      'skipped in the code: test/alerts/delivery.test.ts, test/linking/link-flow.test.ts, test/misc/some.test.ts, test/playground/playground-phone.test.ts, test/reminders/reminder-processes.test.ts',
+      'todo',
+    ]);
+    expect(
+      summarizeSkipped({ testResults: [file('/repo/test/a.test.ts', [[[], 'a', 'passed']])] }, { env: {} }),
+    ).toEqual([]);
   });
 
   it('tests left out by -t are said to be so', () => {
-    expect(summarizeSkipped(RESULTS, { rootDir: '/repo', env: {}, exists: () => false, testNamePattern: 'pglite' })[0]).toEqual({ count: 6, label: 'not matching -t pglite' });
+    expect(
+      summarizeSkipped(RESULTS, { rootDir: '/repo', env: {}, exists: () => false, testNamePattern: 'pglite' })[0],
+    ).toEqual({ count: 6, label: 'not matching -t pglite' });
   });
 });

@@ -1,6 +1,6 @@
 import type { Update } from 'grammy/types';
-import { BOT_INFO, callback, callbackData, privateText } from '../helpers/telegram-harness';
 import { createDemoDatabase } from '../helpers/demo-database';
+import { BOT_INFO, callback, callbackData, privateText } from '../helpers/telegram-harness';
 import { telegramOnDatabase } from '../helpers/telegram-runtime';
 import type { TestDatabase } from '../helpers/test-database';
 
@@ -17,7 +17,11 @@ function memberUpdate(chatId: number, status: 'kicked' | 'member', type: 'privat
       chat,
       from: user,
       date: 1764921600,
-      old_chat_member: { user: BOT_INFO, status: status === 'kicked' ? 'member' : 'kicked', ...(status === 'kicked' ? {} : { until_date: 0 }) },
+      old_chat_member: {
+        user: BOT_INFO,
+        status: status === 'kicked' ? 'member' : 'kicked',
+        ...(status === 'kicked' ? {} : { until_date: 0 }),
+      },
       new_chat_member: { user: BOT_INFO, status, ...(status === 'kicked' ? { until_date: 0 } : {}) },
     },
   } as unknown as Update;
@@ -36,7 +40,12 @@ describe('Telegram chat status (my_chat_member)', () => {
     const student = await db.prisma.student.findFirstOrThrow({ orderBy: { id: 'asc' } });
     await bot.handleUpdate(privateText(chatId, `/start ${await issueCode(student.id)}`));
     await bot.handleUpdate(callback(chatId, callbackData(calls)[0]));
-    const active = async () => (await db.prisma.chat.findUniqueOrThrow({ where: { channel_externalId: { channel: 'telegram', externalId: String(chatId) } } })).active;
+    const active = async () =>
+      (
+        await db.prisma.chat.findUniqueOrThrow({
+          where: { channel_externalId: { channel: 'telegram', externalId: String(chatId) } },
+        })
+      ).active;
     expect(await active()).toBe(true);
 
     await bot.handleUpdate(memberUpdate(chatId, 'kicked'));
@@ -70,7 +79,10 @@ describe('Telegram consent asked again', () => {
 
     calls.length = 0;
     await bot.handleUpdate(privateText(chatId, 'оценки сегодня'));
-    const asked = calls.filter((c) => c.method === 'sendMessage').map((c) => String(c.payload.text)).join('\n');
+    const asked = calls
+      .filter((c) => c.method === 'sendMessage')
+      .map((c) => String(c.payload.text))
+      .join('\n');
     expect(asked).toMatch(/Текст согласия на обработку персональных данных обновился/);
     expect(asked).not.toContain('Оценки сегодня');
     expect(callbackData(calls)).toEqual([expect.stringMatching(/^c:r:[\w.-]+$/), 'c:w']);

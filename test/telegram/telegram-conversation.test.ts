@@ -1,15 +1,15 @@
 import request from 'supertest';
 import { CALLBACK_LIMIT_BYTES } from '../../bots/telegram/callback-data';
+import { CONSENT_ACCEPT_PATTERN } from '../../core/conversation/actions';
+import { CURRENT_CONSENT_VERSION } from '../../core/linking';
 import { createLogger } from '../../infra/logger';
 import { createMetrics } from '../../infra/metrics';
 import { createServer } from '../../webhooks/app';
 import { telegramRoute } from '../../webhooks/telegram-route';
-import { createDemoDatabase, dbDay, DEMO_TODAY } from '../helpers/demo-database';
+import { createDemoDatabase, DEMO_TODAY, dbDay } from '../helpers/demo-database';
 import { callback, callbackData, groupText, privateText, sentTexts, type TApiCall } from '../helpers/telegram-harness';
 import { silentLogger, telegramOnDatabase } from '../helpers/telegram-runtime';
 import { startTelegramStub } from '../helpers/telegram-stub';
-import { CONSENT_ACCEPT_PATTERN } from '../../core/conversation/actions';
-import { CURRENT_CONSENT_VERSION } from '../../core/linking';
 import type { TestDatabase } from '../helpers/test-database';
 
 // Whole conversations against the demo school on PGlite: what the person sees and what the
@@ -22,16 +22,25 @@ let expectedGrades: { subject: string; value: string }[];
 
 beforeAll(async () => {
   db = await createDemoDatabase();
-  const grade = await db.prisma.grade.findFirstOrThrow({ where: { date: dbDay(DEMO_TODAY), deletedAt: null }, orderBy: { id: 'asc' } });
-  const row = await db.prisma.student.findUniqueOrThrow({ where: { id: grade.studentId }, include: { schoolClass: true } });
+  const grade = await db.prisma.grade.findFirstOrThrow({
+    where: { date: dbDay(DEMO_TODAY), deletedAt: null },
+    orderBy: { id: 'asc' },
+  });
+  const row = await db.prisma.student.findUniqueOrThrow({
+    where: { id: grade.studentId },
+    include: { schoolClass: true },
+  });
   student = { id: row.id, firstName: row.firstName, className: row.schoolClass.name };
-  const grades = await db.prisma.grade.findMany({ where: { studentId: student.id, date: dbDay(DEMO_TODAY), deletedAt: null } });
+  const grades = await db.prisma.grade.findMany({
+    where: { studentId: student.id, date: dbDay(DEMO_TODAY), deletedAt: null },
+  });
   const subjects = await db.prisma.subject.findMany({ where: { id: { in: grades.map((g) => g.subjectId) } } });
   expectedGrades = grades.map((g) => ({ subject: subjects.find((s) => s.id === g.subjectId)!.name, value: g.value }));
 });
 afterAll(() => db?.destroy());
 
-const telegramChats = (chatId: number) => db.prisma.chat.findMany({ where: { channel: 'telegram', externalId: String(chatId) } });
+const telegramChats = (chatId: number) =>
+  db.prisma.chat.findMany({ where: { channel: 'telegram', externalId: String(chatId) } });
 const last = (calls: TApiCall[], method = 'sendMessage') => calls.filter((c) => c.method === method).at(-1)!;
 const expectGrades = (text: string) => {
   expect(text).toContain('Оценки сегодня');
@@ -62,7 +71,9 @@ describe('Telegram conversation (handleUpdate)', () => {
     await bot.handleUpdate(callback(chatId, callbackData([consent])[0]));
     const [chat] = await telegramChats(chatId);
     expect(chat).toBeDefined();
-    expect(await db.prisma.studentLink.findMany({ where: { personId: chat.personId } })).toEqual([expect.objectContaining({ studentId: student.id, role: 'guardian' })]);
+    expect(await db.prisma.studentLink.findMany({ where: { personId: chat.personId } })).toEqual([
+      expect.objectContaining({ studentId: student.id, role: 'guardian' }),
+    ]);
     expect(await db.prisma.consent.count({ where: { personId: chat.personId, withdrawnAt: null } })).toBe(1);
     expect(sentTexts(calls)).toContain(`Готово! Подключён дневник: ${student.firstName}, ${student.className}.`);
     expect(callbackData(calls)).toContain('s:grades-on');
@@ -76,14 +87,25 @@ describe('Telegram conversation (handleUpdate)', () => {
     const menu = last(calls, 'editMessageText');
     expectGrades(String(menu.payload.text));
     const nav = callbackData([menu]);
-    expect(nav).toEqual(expect.arrayContaining(['m:g:2026-12-01:a', `m:g:${DEMO_TODAY}:a`, 'm:g:2026-12-03:a', 'm:h:2026-12-02:a', 'm:c:t:a']));
+    expect(nav).toEqual(
+      expect.arrayContaining([
+        'm:g:2026-12-01:a',
+        `m:g:${DEMO_TODAY}:a`,
+        'm:g:2026-12-03:a',
+        'm:h:2026-12-02:a',
+        'm:c:t:a',
+      ]),
+    );
     for (const data of callbackData(calls)) expect(Buffer.byteLength(data)).toBeLessThanOrEqual(CALLBACK_LIMIT_BYTES);
 
     await bot.handleUpdate(callback(chatId, 's:grades-on'));
     await bot.handleUpdate(callback(chatId, 's:t:homework'));
     await bot.handleUpdate(callback(chatId, 's:mode'));
     await bot.handleUpdate(callback(chatId, 's:threshold'));
-    const subscriptions = await db.prisma.subscription.findMany({ where: { personId: chat.personId }, orderBy: { type: 'asc' } });
+    const subscriptions = await db.prisma.subscription.findMany({
+      where: { personId: chat.personId },
+      orderBy: { type: 'asc' },
+    });
     expect(subscriptions.map((s) => [s.type, s.enabled, s.mode, s.digestTime, s.studentId])).toEqual([
       ['balance', false, 'digest', '19:00', student.id],
       ['grades', true, 'digest', '19:00', student.id],
@@ -149,12 +171,15 @@ describe('Telegram conversation (handleUpdate)', () => {
     const codeRow = { where: { expiresAt: { gt: new Date() }, usedAt: null } };
     const unused = await db.prisma.linkCode.count(codeRow);
     const attempts = await db.prisma.linkAttempt.count();
-    await bot.handleUpdate(groupText(groupId, parentId, `вот наш код из письма: ${code.replace(/(\d{4})(?=\d)/g, '$1 ')}`));
+    await bot.handleUpdate(
+      groupText(groupId, parentId, `вот наш код из письма: ${code.replace(/(\d{4})(?=\d)/g, '$1 ')}`),
+    );
     const [reply] = calls.filter((c) => c.payload.chat_id === groupId);
     expect(String(reply.payload.text)).toMatch(/этот код больше не действует/);
     // Not a reply to the message (which would show whose it was), and no name in the text.
     expect(reply.payload.reply_parameters).toBeUndefined();
-    for (const name of ['Ирина', student.firstName, student.className]) expect(String(reply.payload.text)).not.toContain(name);
+    for (const name of ['Ирина', student.firstName, student.className])
+      expect(String(reply.payload.text)).not.toContain(name);
     expect(await db.prisma.linkCode.count(codeRow)).toBe(unused - 1);
     expect(await db.prisma.linkAttempt.count()).toBe(attempts + 1);
     // The owner tries it in a private chat after all: it is spent.
@@ -169,10 +194,23 @@ describe('Telegram conversation (handleUpdate)', () => {
     await bot.handleUpdate(privateText(chatId, `/start ${await issueCode(student.id)}`));
     await bot.handleUpdate(callback(chatId, callbackData([last(calls)])[0]));
     const before = calls.length;
-    for (const text of ['какие оценки сегодня', '/menu', '/export', `оценки у ${student.firstName}`]) await bot.handleUpdate(groupText(-1001987654321, chatId, text));
-    await bot.handleUpdate({ ...callback(chatId, 'm:g:t:a'), callback_query: { ...callback(chatId, 'm:g:t:a').callback_query!, message: { message_id: 1, date: 1, chat: { id: -1001987654321, type: 'supergroup', title: 'Родители 7Б' } } } } as never);
+    for (const text of ['какие оценки сегодня', '/menu', '/export', `оценки у ${student.firstName}`])
+      await bot.handleUpdate(groupText(-1001987654321, chatId, text));
+    await bot.handleUpdate({
+      ...callback(chatId, 'm:g:t:a'),
+      callback_query: {
+        ...callback(chatId, 'm:g:t:a').callback_query!,
+        message: { message_id: 1, date: 1, chat: { id: -1001987654321, type: 'supergroup', title: 'Родители 7Б' } },
+      },
+    } as never);
     const inGroup = calls.slice(before);
-    expect(inGroup.map((c) => c.method)).toEqual(['sendMessage', 'sendMessage', 'sendMessage', 'sendMessage', 'answerCallbackQuery']);
+    expect(inGroup.map((c) => c.method)).toEqual([
+      'sendMessage',
+      'sendMessage',
+      'sendMessage',
+      'sendMessage',
+      'answerCallbackQuery',
+    ]);
     for (const call of inGroup) {
       const text = String(call.payload.text);
       expect(text).toMatch(/общих чатах/);
@@ -184,7 +222,10 @@ describe('Telegram conversation (handleUpdate)', () => {
   it('lets a parent of two children set alerts for both at once or for one of them', async () => {
     const { bot, calls, issueCode } = telegramOnDatabase(db);
     const chatId = 53456789;
-    const other = await db.prisma.student.findFirstOrThrow({ where: { id: { not: student.id } }, orderBy: { id: 'asc' } });
+    const other = await db.prisma.student.findFirstOrThrow({
+      where: { id: { not: student.id } },
+      orderBy: { id: 'asc' },
+    });
     const link = async (studentId: string) => {
       await bot.handleUpdate(privateText(chatId, `/start ${await issueCode(studentId)}`));
       await bot.handleUpdate(callback(chatId, callbackData([last(calls)])[0]));
@@ -199,21 +240,42 @@ describe('Telegram conversation (handleUpdate)', () => {
         .map((s) => [s.studentId === student.id ? 'first' : 'second', s.type, s.enabled, s.thresholdKopecks, s.mode])
         .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
     const screen = () => last(calls, 'editMessageText');
-    const labels = (call: TApiCall) => ((call.payload.reply_markup as { inline_keyboard: { text: string }[][] }).inline_keyboard ?? []).flat().map((b) => b.text);
+    const labels = (call: TApiCall) =>
+      ((call.payload.reply_markup as { inline_keyboard: { text: string }[][] }).inline_keyboard ?? [])
+        .flat()
+        .map((b) => b.text);
 
     await bot.handleUpdate(privateText(chatId, '/settings'));
     const all = last(calls);
     expect(String(all.payload.text)).toContain('Для всех детей');
-    expect(callbackData([all])).toEqual(['s:open:0', 's:t:grades', 's:t:homework', 's:t:schedule', 's:t:balance', 's:mode', 's:quiet']);
+    expect(callbackData([all])).toEqual([
+      's:open:0',
+      's:t:grades',
+      's:t:homework',
+      's:t:schedule',
+      's:t:balance',
+      's:mode',
+      's:quiet',
+    ]);
 
     await bot.handleUpdate(callback(chatId, 's:t:grades'));
-    expect((await rows()).filter((r) => r[1] === 'grades')).toEqual([expect.arrayContaining(['grades', true]), expect.arrayContaining(['grades', true])]);
+    expect((await rows()).filter((r) => r[1] === 'grades')).toEqual([
+      expect.arrayContaining(['grades', true]),
+      expect.arrayContaining(['grades', true]),
+    ]);
     expect(labels(screen())).toContain('✅ Оценки');
 
     // The second child's screen: its own switches and balance threshold, named in the text only.
     await bot.handleUpdate(callback(chatId, 's:open:1'));
     expect(String(screen().payload.text)).toContain(`Только для: ${other.firstName}`);
-    expect(callbackData([screen()])).toEqual(['s:open', 's:t:grades:1', 's:t:homework:1', 's:t:schedule:1', 's:t:balance:1', 's:threshold:1']);
+    expect(callbackData([screen()])).toEqual([
+      's:open',
+      's:t:grades:1',
+      's:t:homework:1',
+      's:t:schedule:1',
+      's:t:balance:1',
+      's:threshold:1',
+    ]);
     await bot.handleUpdate(callback(chatId, 's:t:grades:1'));
     await bot.handleUpdate(callback(chatId, 's:t:balance:1'));
     await bot.handleUpdate(callback(chatId, 's:threshold:1'));
@@ -223,7 +285,9 @@ describe('Telegram conversation (handleUpdate)', () => {
       ['second', 'balance', true, 10_000, 'digest'],
       ['second', 'grades', false, null, 'digest'],
     ]);
-    expect((await rows()).filter((r) => r[0] === 'first' && (r[2] || r[3] !== null))).toEqual([['first', 'grades', true, null, 'digest']]);
+    expect((await rows()).filter((r) => r[0] === 'first' && (r[2] || r[3] !== null))).toEqual([
+      ['first', 'grades', true, null, 'digest'],
+    ]);
 
     // Back on the all-children screen the switch shows that one of two has grade alerts; a tap turns them on for both.
     await bot.handleUpdate(callback(chatId, 's:open'));
@@ -242,14 +306,22 @@ describe('Telegram conversation (handleUpdate)', () => {
     const { bot, calls } = telegramOnDatabase(db);
     await bot.handleUpdate(privateText(91234567, '/start', 'en'));
     await bot.handleUpdate(privateText(91234567, 'grades today', 'en'));
-    expect(sentTexts(calls)).toEqual([expect.stringMatching(/^Hello!/), expect.stringMatching(/^Send the 12-digit code/)]);
+    expect(sentTexts(calls)).toEqual([
+      expect.stringMatching(/^Hello!/),
+      expect.stringMatching(/^Send the 12-digit code/),
+    ]);
   });
 });
 
 describe('Telegram conversation (Express route)', () => {
   it('links, consents and answers grades through POST /webhooks/telegram; repeats and wrong secrets do nothing', async () => {
     const { bot, calls, issueCode } = telegramOnDatabase(db);
-    const app = createServer({ logger: createLogger('silent'), metrics: createMetrics(), readiness: { database: async () => true }, routers: [telegramRoute({ bot, secret: SECRET })] });
+    const app = createServer({
+      logger: createLogger('silent'),
+      metrics: createMetrics(),
+      readiness: { database: async () => true },
+      routers: [telegramRoute({ bot, secret: SECRET })],
+    });
     const post = (update: object, secret: string | null = SECRET) => {
       const req = request(app).post('/webhooks/telegram');
       return (secret === null ? req : req.set('X-Telegram-Bot-Api-Secret-Token', secret)).send(update);
@@ -278,20 +350,44 @@ describe('Telegram conversation (Express route)', () => {
     const api = await startTelegramStub();
     try {
       const { bot, issueCode } = telegramOnDatabase(db, silentLogger, { apiRoot: api.apiRoot });
-      const app = createServer({ logger: createLogger('silent'), metrics: createMetrics(), readiness: { database: async () => true }, routers: [telegramRoute({ bot, secret: SECRET })] });
-      const post = async (update: object) => (await request(app).post('/webhooks/telegram').set('X-Telegram-Bot-Api-Secret-Token', SECRET).send(update).expect(200)).body as Record<string, unknown>;
+      const app = createServer({
+        logger: createLogger('silent'),
+        metrics: createMetrics(),
+        readiness: { database: async () => true },
+        routers: [telegramRoute({ bot, secret: SECRET })],
+      });
+      const post = async (update: object) =>
+        (
+          await request(app)
+            .post('/webhooks/telegram')
+            .set('X-Telegram-Bot-Api-Secret-Token', SECRET)
+            .send(update)
+            .expect(200)
+        ).body as Record<string, unknown>;
       const chatId = 52345679;
 
       const consent = await post(privateText(chatId, `/start ${await issueCode(student.id)}`));
-      expect(consent).toMatchObject({ method: 'sendMessage', chat_id: chatId, text: expect.stringMatching(/согласи/i) });
+      expect(consent).toMatchObject({
+        method: 'sendMessage',
+        chat_id: chatId,
+        text: expect.stringMatching(/согласи/i),
+      });
       expect(api.calls).toEqual([]);
 
-      const accept = callbackData([{ method: 'sendMessage', payload: consent }]).find((data) => CONSENT_ACCEPT_PATTERN.test(data))!;
+      const accept = callbackData([{ method: 'sendMessage', payload: consent }]).find((data) =>
+        CONSENT_ACCEPT_PATTERN.test(data),
+      )!;
       // A tap: its answer rides in the response; the messages after it are requests, in the order shown.
       expect(await post(callback(chatId, accept))).toMatchObject({ method: 'answerCallbackQuery' });
       // The response went out first; the update goes on after it.
-      for (const deadline = Date.now() + 5000; api.calls.length < 4 && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 10));
-      expect(api.calls.map((c) => c.method)).toEqual(['editMessageReplyMarkup', 'sendMessage', 'sendMessage', 'sendMessage']);
+      for (const deadline = Date.now() + 5000; api.calls.length < 4 && Date.now() < deadline; )
+        await new Promise((r) => setTimeout(r, 10));
+      expect(api.calls.map((c) => c.method)).toEqual([
+        'editMessageReplyMarkup',
+        'sendMessage',
+        'sendMessage',
+        'sendMessage',
+      ]);
       expect(String(api.calls[1].body.text)).toContain(student.firstName);
 
       const grades = await post(privateText(chatId, 'оценки сегодня'));

@@ -37,16 +37,19 @@ describe('Telegram: input the bot does not read', () => {
     expect(await db.prisma.linkAttempt.count()).toBe(0);
   });
 
-  it('ignores a linked chat\'s button naming an impossible day instead of failing on it', async () => {
+  it("ignores a linked chat's button naming an impossible day instead of failing on it", async () => {
     const { bot, calls, issueCode } = telegramOnDatabase(db);
     const chatId = 61_000_002;
     const student = await db.prisma.student.findFirstOrThrow({ orderBy: { id: 'asc' } });
     await bot.handleUpdate(privateText(chatId, `/start ${await issueCode(student.id)}`));
-    await bot.handleUpdate(callback(chatId, callbackData(calls.filter((c) => c.method === 'sendMessage').slice(-1))[0]));
+    await bot.handleUpdate(
+      callback(chatId, callbackData(calls.filter((c) => c.method === 'sendMessage').slice(-1))[0]),
+    );
     expect(await db.prisma.chat.count({ where: { channel: 'telegram', externalId: String(chatId) } })).toBe(1);
 
     const before = calls.length;
-    for (const data of ['m:g:9999-99-99:a', 'm:h:2026-02-30:0', 'm:s:2026-13-45:a']) await bot.handleUpdate(callback(chatId, data));
+    for (const data of ['m:g:9999-99-99:a', 'm:h:2026-02-30:0', 'm:s:2026-13-45:a'])
+      await bot.handleUpdate(callback(chatId, data));
     const made = calls.slice(before);
     // Each tap only stops its spinner: no screen, no apology.
     expect(made.map((c) => c.method)).toEqual(['answerCallbackQuery', 'answerCallbackQuery', 'answerCallbackQuery']);

@@ -15,7 +15,8 @@ beforeAll(async () => {
 afterAll(() => db?.destroy());
 
 const lastSent = (calls: TApiCall[]) => String(calls.filter((c) => c.method === 'sendMessage').at(-1)?.payload.text);
-const chatsOf = (chatId: number) => db.prisma.chat.findMany({ where: { channel: 'telegram', externalId: String(chatId) } });
+const chatsOf = (chatId: number) =>
+  db.prisma.chat.findMany({ where: { channel: 'telegram', externalId: String(chatId) } });
 
 /** A demo pupil no guardian is linked to yet (the demo links some). */
 async function unlinkedPupil() {
@@ -61,7 +62,9 @@ describe('Telegram consent', () => {
     expect(text).not.toContain('законный представитель');
     await bot.handleUpdate(callback(pupil, callbackData(calls)[0]));
     const [chat] = await chatsOf(pupil);
-    expect(await db.prisma.studentLink.findMany({ where: { personId: chat.personId } })).toEqual([expect.objectContaining({ studentId: student.id, role: 'student' })]);
+    expect(await db.prisma.studentLink.findMany({ where: { personId: chat.personId } })).toEqual([
+      expect.objectContaining({ studentId: student.id, role: 'student' }),
+    ]);
   });
 
   it('asks again, before the next personal answer, everyone who accepted the 2026-01 text', async () => {
@@ -84,7 +87,9 @@ describe('Telegram consent', () => {
     expect(asked).toMatch(/серверы компании Telegram/);
     expect(asked).not.toContain('Оценки');
     await bot.handleUpdate(callback(chatId, callbackData(calls)[0]));
-    expect(await db.prisma.consent.findFirstOrThrow({ where: { personId, withdrawnAt: null } })).toMatchObject({ textVersion: CURRENT_CONSENT_VERSION });
+    expect(await db.prisma.consent.findFirstOrThrow({ where: { personId, withdrawnAt: null } })).toMatchObject({
+      textVersion: CURRENT_CONSENT_VERSION,
+    });
 
     calls.length = 0;
     await bot.handleUpdate(privateText(chatId, 'оценки сегодня'));

@@ -1,20 +1,38 @@
 import express from 'express';
 import request from 'supertest';
 import { createBot, splitMessage, type TBotLogger } from '../../bots/telegram';
-import type { LinkService } from '../../core/linking';
-import { CALLBACK_LIMIT_BYTES, consentAcceptData, consentDeclineData, menuData, settingsData, settingsOpenData } from '../../bots/telegram/callback-data';
-import { newPendingHandle } from '../../core/linking';
+import {
+  CALLBACK_LIMIT_BYTES,
+  consentAcceptData,
+  consentDeclineData,
+  menuData,
+  settingsData,
+  settingsOpenData,
+} from '../../bots/telegram/callback-data';
 import { createAnswerService } from '../../core/answers';
+import type { LinkService } from '../../core/linking';
+import { newPendingHandle } from '../../core/linking';
 import type { SubscriptionSettingsStore } from '../../core/settings/subscription-settings-port';
 import { createMemorySeenOnce } from '../../infra/seen-once';
 import { telegramRoute } from '../../webhooks/telegram-route';
-import { BOT_INFO, callback, groupText, privateText, recordCalls, sentTexts, TEST_TOKEN } from '../helpers/telegram-harness';
+import {
+  BOT_INFO,
+  callback,
+  groupText,
+  privateText,
+  recordCalls,
+  sentTexts,
+  TEST_TOKEN,
+} from '../helpers/telegram-harness';
 
 // The transport around the features: webhook secret, update dedup, groups, the error boundary,
 // message and callback-data limits. Linking is not on these paths: any use of it fails the test
 // (the chat's read every private update starts early fails too, unseen unless something awaits it).
 
-const untouched = new Proxy({}, { get: (_t, name) => () => Promise.reject(new Error(`unexpected call: ${String(name)}`)) });
+const untouched = new Proxy(
+  {},
+  { get: (_t, name) => () => Promise.reject(new Error(`unexpected call: ${String(name)}`)) },
+);
 
 function logger(lines: Record<string, unknown>[] = []): TBotLogger {
   const log: TBotLogger = {
@@ -26,11 +44,17 @@ function logger(lines: Record<string, unknown>[] = []): TBotLogger {
   return log;
 }
 
-function build(options: { linking?: LinkService; errors?: Record<string, unknown>[]; passOn?: (method: string) => boolean } = {}) {
+function build(
+  options: { linking?: LinkService; errors?: Record<string, unknown>[]; passOn?: (method: string) => boolean } = {},
+) {
   const bot = createBot({
     token: TEST_TOKEN,
     botInfo: BOT_INFO,
-    answers: createAnswerService({ access: untouched as never, diary: untouched as never, defaultTimezone: 'Europe/Moscow' }),
+    answers: createAnswerService({
+      access: untouched as never,
+      diary: untouched as never,
+      defaultTimezone: 'Europe/Moscow',
+    }),
     linking: options.linking ?? (untouched as LinkService),
     settings: untouched as SubscriptionSettingsStore,
     seenOnce: createMemorySeenOnce(),
@@ -40,7 +64,15 @@ function build(options: { linking?: LinkService; errors?: Record<string, unknown
   const app = express();
   app.use(telegramRoute({ bot, secret: 'webhook-secret_1' }));
   app.use((err: { message: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
-    res.status((err as { code?: string }).code === 'unauthorized' ? 401 : (err as { code?: string }).code === 'bad_request' ? 400 : 500).json({ error: err.message });
+    res
+      .status(
+        (err as { code?: string }).code === 'unauthorized'
+          ? 401
+          : (err as { code?: string }).code === 'bad_request'
+            ? 400
+            : 500,
+      )
+      .json({ error: err.message });
   });
   return { bot, calls, app };
 }
@@ -50,9 +82,17 @@ describe('Telegram transport', () => {
     const { app, calls } = build();
     const update = privateText(51234567, '/help');
     await request(app).post('/webhooks/telegram').send(update).expect(401);
-    await request(app).post('/webhooks/telegram').set('X-Telegram-Bot-Api-Secret-Token', 'guess').send(update).expect(401);
+    await request(app)
+      .post('/webhooks/telegram')
+      .set('X-Telegram-Bot-Api-Secret-Token', 'guess')
+      .send(update)
+      .expect(401);
     expect(calls).toEqual([]);
-    await request(app).post('/webhooks/telegram').set('X-Telegram-Bot-Api-Secret-Token', 'webhook-secret_1').send(update).expect(200);
+    await request(app)
+      .post('/webhooks/telegram')
+      .set('X-Telegram-Bot-Api-Secret-Token', 'webhook-secret_1')
+      .send(update)
+      .expect(200);
     expect(calls.map((c) => c.method)).toEqual(['sendMessage']);
   });
 
@@ -60,7 +100,11 @@ describe('Telegram transport', () => {
     const nobody = { ...(untouched as LinkService), chatState: async () => null } as LinkService;
     const { app, calls } = build({ linking: nobody, passOn: (method) => method === 'answerCallbackQuery' });
     const tap = callback(51234567, menuData({ section: 'grades', date: '2026-12-01', child: null }));
-    const res = await request(app).post('/webhooks/telegram').set('X-Telegram-Bot-Api-Secret-Token', 'webhook-secret_1').send(tap).expect(200);
+    const res = await request(app)
+      .post('/webhooks/telegram')
+      .set('X-Telegram-Bot-Api-Secret-Token', 'webhook-secret_1')
+      .send(tap)
+      .expect(200);
     expect(res.body).toMatchObject({ method: 'answerCallbackQuery', callback_query_id: expect.any(String) });
     // The screen itself changes through an ordinary call, whose result the bot sees.
     expect(calls.map((c) => c.method)).toEqual(['answerCallbackQuery', 'editMessageText']);
@@ -68,14 +112,23 @@ describe('Telegram transport', () => {
 
   it('answers a body that is not an update with 400', async () => {
     const { app, calls } = build();
-    await request(app).post('/webhooks/telegram').set('X-Telegram-Bot-Api-Secret-Token', 'webhook-secret_1').send({ hello: 1 }).expect(400);
+    await request(app)
+      .post('/webhooks/telegram')
+      .set('X-Telegram-Bot-Api-Secret-Token', 'webhook-secret_1')
+      .send({ hello: 1 })
+      .expect(400);
     expect(calls).toEqual([]);
   });
 
   it('processes a repeated update_id once, through the route and through handleUpdate', async () => {
     const { app, bot, calls } = build();
     const update = privateText(51234567, '/help');
-    for (let i = 0; i < 3; i++) await request(app).post('/webhooks/telegram').set('X-Telegram-Bot-Api-Secret-Token', 'webhook-secret_1').send(update).expect(200);
+    for (let i = 0; i < 3; i++)
+      await request(app)
+        .post('/webhooks/telegram')
+        .set('X-Telegram-Bot-Api-Secret-Token', 'webhook-secret_1')
+        .send(update)
+        .expect(200);
     await bot.handleUpdate(update);
     expect(calls.filter((c) => c.method === 'sendMessage')).toHaveLength(1);
   });
@@ -99,13 +152,18 @@ describe('Telegram transport', () => {
     expect(calls[1].payload.reply_parameters).toBeUndefined();
     for (const call of calls) {
       expect(call.payload.chat_id).toBe(-1001987654321);
-      expect(call.payload.reply_markup).toEqual({ inline_keyboard: [[{ text: 'Написать боту', url: 'https://t.me/dnevnik_bot' }]] });
+      expect(call.payload.reply_markup).toEqual({
+        inline_keyboard: [[{ text: 'Написать боту', url: 'https://t.me/dnevnik_bot' }]],
+      });
     }
   });
 
   it('turns a failing feature into an apology and a log line with the update id', async () => {
     const errors: Record<string, unknown>[] = [];
-    const { bot, calls } = build({ linking: { chatState: () => Promise.reject(new Error('database down')) } as unknown as LinkService, errors });
+    const { bot, calls } = build({
+      linking: { chatState: () => Promise.reject(new Error('database down')) } as unknown as LinkService,
+      errors,
+    });
     const update = privateText(51234567, 'оценки сегодня');
     await expect(bot.handleUpdate(update)).resolves.toBeUndefined();
     expect(sentTexts(calls)).toEqual(['Извините, что-то пошло не так. Попробуйте ещё раз чуть позже.']);

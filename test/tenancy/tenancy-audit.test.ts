@@ -1,9 +1,17 @@
-import { openRuntime, type Runtime } from '../../main';
 import { parseConfig } from '../../infra/config';
 import { createLogger } from '../../infra/logger';
-import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../helpers/test-database';
+import { openRuntime, type Runtime } from '../../main';
 import { JOURNAL_SECRET, postEvents } from '../helpers/journal-fixtures';
-import { changedTables, SCHOOL_A, SCHOOL_B, tableFingerprints, tenancyCases, tenancySetup, type TWriter } from './tenancy-cases';
+import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../helpers/test-database';
+import {
+  changedTables,
+  SCHOOL_A,
+  SCHOOL_B,
+  type TWriter,
+  tableFingerprints,
+  tenancyCases,
+  tenancySetup,
+} from './tenancy-cases';
 
 // One round of `npm run audit:tenancy`, in process: every event type × every reference field, by
 // each school's key and by the operator, alone and hidden in valid batches. Nothing is accepted,
@@ -17,14 +25,25 @@ for (const { kind, describe } of DATABASE_KINDS) {
 
     beforeAll(async () => {
       db = await createTestDatabase(kind);
-      const config = parseConfig({ JOURNAL_WEBHOOK_SECRET: JOURNAL_SECRET, JOURNAL_KEY_SEAL_KEY: 'audit-seal-key-0123456789abcdef0123', DEMO: 'false', LOG_LEVEL: 'silent', DATA_DIR: '/nonexistent' });
+      const config = parseConfig({
+        JOURNAL_WEBHOOK_SECRET: JOURNAL_SECRET,
+        JOURNAL_KEY_SEAL_KEY: 'audit-seal-key-0123456789abcdef0123',
+        DEMO: 'false',
+        LOG_LEVEL: 'silent',
+        DATA_DIR: '/nonexistent',
+      });
       runtime = await openRuntime(config, { db, logger: createLogger('silent') });
       const keys = { A: await runtime.journalKeys.create(SCHOOL_A), B: await runtime.journalKeys.create(SCHOOL_B) };
-      post = (by, events) => postEvents(runtime.app, events, by === 'operator' ? {} : { keyId: keys[by].keyId, secret: keys[by].secret });
+      post = (by, events) =>
+        postEvents(runtime.app, events, by === 'operator' ? {} : { keyId: keys[by].keyId, secret: keys[by].secret });
       const setup = tenancySetup();
       for (const by of ['A', 'B', 'operator'] as const) {
         const res = await post(by, setup[by]);
-        expect({ by, status: res.status, body: res.body }).toEqual({ by, status: 200, body: { accepted: setup[by].length, duplicates: 0 } });
+        expect({ by, status: res.status, body: res.body }).toEqual({
+          by,
+          status: 200,
+          body: { accepted: setup[by].length, duplicates: 0 },
+        });
       }
     });
     afterAll(async () => {
@@ -45,7 +64,9 @@ for (const { kind, describe } of DATABASE_KINDS) {
     });
 
     test('the cover events of the hidden cases are valid on their own (the refusal is the hidden event)', async () => {
-      const hidden = tenancyCases(1).filter((c) => c.name.endsWith('(hidden in a valid batch)')).slice(0, 6);
+      const hidden = tenancyCases(1)
+        .filter((c) => c.name.endsWith('(hidden in a valid batch)'))
+        .slice(0, 6);
       for (const c of hidden) {
         const cover = c.events.filter((e) => e.id.startsWith('cover-'));
         const res = await post(c.by, cover);

@@ -23,11 +23,23 @@ export interface TTenancyCase {
 }
 
 const OCCURRED = '2026-12-01T09:00:00+03:00';
-const at = (type: string, data: Record<string, unknown>, id: string): TRawEvent => ({ id, type, occurredAt: OCCURRED, data });
+const at = (type: string, data: Record<string, unknown>, id: string): TRawEvent => ({
+  id,
+  type,
+  occurredAt: OCCURRED,
+  data,
+});
 
 /** The local ids every school's system uses for its entities (both schools use the same ones). */
 const LOCAL: Record<Exclude<TEntityKind, 'school'>, string> = {
-  class: 'c', subject: 'sub', teacher: 't', student: 'st', lesson: 'l', homework: 'h', grade: 'g', canteen: 'tx',
+  class: 'c',
+  subject: 'sub',
+  teacher: 't',
+  student: 'st',
+  lesson: 'l',
+  homework: 'h',
+  grade: 'g',
+  canteen: 'tx',
 };
 const other = (school: string) => (school === SCHOOL_A ? SCHOOL_B : SCHOOL_A);
 const keyScope = (schoolId: string) => ({ kind: 'school' as const, schoolId, keyId: 'audit' });
@@ -42,15 +54,49 @@ function sample(type: TEventType, school: string, id: (local: string) => string,
     'class.upserted': () => ({ schoolId: school, classId: id(`c-${n}`), name: '6Б', homeroomTeacherId: id('t') }),
     'subject.upserted': () => ({ schoolId: school, subjectId: id(`sub-${n}`), name: 'Физика' }),
     'teacher.upserted': () => ({ schoolId: school, teacherId: id(`t-${n}`), lastName: 'Орлова', firstName: 'Вера' }),
-    'student.upserted': () => ({ schoolId: school, studentId: id(`st-${n}`), classId: id('c'), lastName: 'Зайцев', firstName: 'Миша' }),
-    'lesson.upserted': () => ({ lessonId: id(`l-${n}`), classId: id('c'), subjectId: id('sub'), teacherId: id('t'), date: '2026-12-02', start: '10:00', end: '10:45' }),
+    'student.upserted': () => ({
+      schoolId: school,
+      studentId: id(`st-${n}`),
+      classId: id('c'),
+      lastName: 'Зайцев',
+      firstName: 'Миша',
+    }),
+    'lesson.upserted': () => ({
+      lessonId: id(`l-${n}`),
+      classId: id('c'),
+      subjectId: id('sub'),
+      teacherId: id('t'),
+      date: '2026-12-02',
+      start: '10:00',
+      end: '10:45',
+    }),
     'lesson.deleted': () => ({ lessonId: id('l') }),
-    'homework.upserted': () => ({ homeworkId: id(`h-${n}`), classId: id('c'), subjectId: id('sub'), dueDate: '2026-12-03', text: '№ 5', lessonId: id('l') }),
+    'homework.upserted': () => ({
+      homeworkId: id(`h-${n}`),
+      classId: id('c'),
+      subjectId: id('sub'),
+      dueDate: '2026-12-03',
+      text: '№ 5',
+      lessonId: id('l'),
+    }),
     'homework.deleted': () => ({ homeworkId: id('h') }),
-    'grade.upserted': () => ({ gradeId: id(`g-${n}`), studentId: id('st'), subjectId: id('sub'), date: '2026-12-01', value: '4', lessonId: id('l') }),
+    'grade.upserted': () => ({
+      gradeId: id(`g-${n}`),
+      studentId: id('st'),
+      subjectId: id('sub'),
+      date: '2026-12-01',
+      value: '4',
+      lessonId: id('l'),
+    }),
     'grade.deleted': () => ({ gradeId: id('g') }),
     'attendance.marked': () => ({ lessonId: id('l'), studentId: id('st'), status: 'absent' }),
-    'canteen.transaction': () => ({ transactionId: id(`tx-${n}`), studentId: id('st'), amountKopecks: -15000, balanceKopecks: 20000, at: '2026-12-01T12:00:00+03:00' }),
+    'canteen.transaction': () => ({
+      transactionId: id(`tx-${n}`),
+      studentId: id('st'),
+      amountKopecks: -15000,
+      balanceKopecks: 20000,
+      at: '2026-12-01T12:00:00+03:00',
+    }),
   };
   return samples[type]();
 }
@@ -58,12 +104,22 @@ function sample(type: TEventType, school: string, id: (local: string) => string,
 /** A school's entities, one of each kind; `rename` gives each entity id as the writer sends it. */
 function schoolWorld(school: string, rename: (local: string) => string, eventId: (n: number) => string): TRawEvent[] {
   // The teacher first: the class names it as its homeroom teacher.
-  const types: TEventType[] = ['teacher.upserted', 'class.upserted', 'subject.upserted', 'student.upserted', 'lesson.upserted', 'homework.upserted', 'grade.upserted', 'canteen.transaction'];
+  const types: TEventType[] = [
+    'teacher.upserted',
+    'class.upserted',
+    'subject.upserted',
+    'student.upserted',
+    'lesson.upserted',
+    'homework.upserted',
+    'grade.upserted',
+    'canteen.transaction',
+  ];
   return types.map((type, i) => {
     // The fresh-id sample with its new entity named plainly ("c-x" → "c"), then renamed.
     const data = sample(type, school, (s) => s, 'x');
     const { refs, defines } = fields(type, data);
-    for (const r of defines ? [defines, ...refs] : refs) if (r.kind !== 'school') data[r.field] = rename(r.id.replace(/-x$/, ''));
+    for (const r of defines ? [defines, ...refs] : refs)
+      if (r.kind !== 'school') data[r.field] = rename(r.id.replace(/-x$/, ''));
     return at(type, data, eventId(i + 1));
   });
 }
@@ -74,9 +130,25 @@ function schoolWorld(school: string, rename: (local: string) => string, eventId:
  * this school's namespace, so that a key naming its local id "decoy" names another school's row.
  */
 export function tenancySetup(): { A: TRawEvent[]; B: TRawEvent[]; operator: TRawEvent[] } {
-  const world = (school: string) => [at('school.upserted', { schoolId: school, name: `Школа ${school}` }, 'world-0'), ...schoolWorld(school, (s) => s, (n) => `world-${n}`)];
-  const decoys = (owner: string, namespaceOf: string) => schoolWorld(owner, () => storedId(keyScope(namespaceOf), 'decoy'), (n) => `decoy-${owner}-${n}`);
-  return { A: world(SCHOOL_A), B: world(SCHOOL_B), operator: [...decoys(SCHOOL_B, SCHOOL_A), ...decoys(SCHOOL_A, SCHOOL_B)] };
+  const world = (school: string) => [
+    at('school.upserted', { schoolId: school, name: `Школа ${school}` }, 'world-0'),
+    ...schoolWorld(
+      school,
+      (s) => s,
+      (n) => `world-${n}`,
+    ),
+  ];
+  const decoys = (owner: string, namespaceOf: string) =>
+    schoolWorld(
+      owner,
+      () => storedId(keyScope(namespaceOf), 'decoy'),
+      (n) => `decoy-${owner}-${n}`,
+    );
+  return {
+    A: world(SCHOOL_A),
+    B: world(SCHOOL_B),
+    operator: [...decoys(SCHOOL_B, SCHOOL_A), ...decoys(SCHOOL_A, SCHOOL_B)],
+  };
 }
 
 /** Every case, `rounds` times over with fresh event and entity ids (round r suffixes them with r). */
@@ -97,11 +169,29 @@ function fields(type: TEventType, data: Record<string, unknown>): { refs: TRefer
 }
 
 /** Both the lone event and the event hidden among valid ones of the writer's own school. */
-function asCases(name: string, by: TWriter, school: string, id: (local: string) => string, bad: TRawEvent, expect: 403 | 422, round: number): TTenancyCase[] {
-  const cover = (k: number) => at('grade.upserted', sample('grade.upserted', school, id, `cover-${round}-${bad.id}-${k}`), `cover-${round}-${bad.id}-${k}`);
+function asCases(
+  name: string,
+  by: TWriter,
+  school: string,
+  id: (local: string) => string,
+  bad: TRawEvent,
+  expect: 403 | 422,
+  round: number,
+): TTenancyCase[] {
+  const cover = (k: number) =>
+    at(
+      'grade.upserted',
+      sample('grade.upserted', school, id, `cover-${round}-${bad.id}-${k}`),
+      `cover-${round}-${bad.id}-${k}`,
+    );
   return [
     { name: `${name} (alone)`, by, events: [bad], expect },
-    { name: `${name} (hidden in a valid batch)`, by, events: [cover(1), cover(2), { ...bad, id: `${bad.id}-hidden` }, cover(3)], expect },
+    {
+      name: `${name} (hidden in a valid batch)`,
+      by,
+      events: [cover(1), cover(2), { ...bad, id: `${bad.id}-hidden` }, cover(3)],
+      expect,
+    },
   ];
 }
 
@@ -115,7 +205,17 @@ function keyCases(type: TEventType, school: string, by: 'A' | 'B', round: number
   for (const r of defines ? [defines, ...refs] : refs) {
     const variant = (how: string, value: string, expect: 403 | 422) => {
       const id = `key-${by}-${round}-${type}-${r.field}-${how}`;
-      out.push(...asCases(`${by}'s key: ${type} ${r.field} ${how}`, by, school, local, at(type, { ...data, [r.field]: value }, id), expect, round));
+      out.push(
+        ...asCases(
+          `${by}'s key: ${type} ${r.field} ${how}`,
+          by,
+          school,
+          local,
+          at(type, { ...data, [r.field]: value }, id),
+          expect,
+          round,
+        ),
+      );
     };
     if (r.kind === 'school') {
       variant('names the other school', victim, 403);
@@ -123,7 +223,8 @@ function keyCases(type: TEventType, school: string, by: 'A' | 'B', round: number
     }
     variant("is a decoy: the operator's row of the other school in this key's namespace", 'decoy', 403);
     // As a reference it names nothing of this school (unknown); as a definition it would only create this school's own row.
-    if (r !== defines) variant("is the other school's stored id", storedId(keyScope(victim), LOCAL[r.kind as keyof typeof LOCAL]), 422);
+    if (r !== defines)
+      variant("is the other school's stored id", storedId(keyScope(victim), LOCAL[r.kind as keyof typeof LOCAL]), 422);
   }
   return out;
 }
@@ -137,12 +238,24 @@ function operatorCases(type: TEventType, round: number): TTenancyCase[] {
   const out: TTenancyCase[] = [];
   const variant = (r: TReference, value: string) => {
     const id = `op-${round}-${type}-${r.field}`;
-    out.push(...asCases(`operator: ${type} ${r.field} of the other school`, 'operator', SCHOOL_A, inA, at(type, { ...data, [r.field]: value }, id), 422, round));
+    out.push(
+      ...asCases(
+        `operator: ${type} ${r.field} of the other school`,
+        'operator',
+        SCHOOL_A,
+        inA,
+        at(type, { ...data, [r.field]: value }, id),
+        422,
+        round,
+      ),
+    );
   };
   // An event about one thing (a delete) is consistently about the other school when that one thing is swapped: not a mix.
-  if (refs.length >= 2) for (const r of refs) variant(r, r.kind === 'school' ? SCHOOL_B : inB(LOCAL[r.kind as keyof typeof LOCAL]));
+  if (refs.length >= 2)
+    for (const r of refs) variant(r, r.kind === 'school' ? SCHOOL_B : inB(LOCAL[r.kind as keyof typeof LOCAL]));
   // Redefining the other school's stored entity from this school moves it — except a pupil, whose transfer is allowed.
-  if (defines && refs.length >= 1 && defines.kind !== 'school' && defines.kind !== 'student') variant(defines, inB(LOCAL[defines.kind as keyof typeof LOCAL]));
+  if (defines && refs.length >= 1 && defines.kind !== 'school' && defines.kind !== 'student')
+    variant(defines, inB(LOCAL[defines.kind as keyof typeof LOCAL]));
   return out;
 }
 
@@ -155,7 +268,9 @@ export async function tableFingerprints(query: TQuery): Promise<Map<string, stri
   );
   const out = new Map<string, string>();
   for (const { name } of tables) {
-    const [row] = await query<{ n: string; digest: string }>(`SELECT count(*)::text AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest FROM "${name}" t`);
+    const [row] = await query<{ n: string; digest: string }>(
+      `SELECT count(*)::text AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest FROM "${name}" t`,
+    );
     out.set(name, `${row.n}:${row.digest}`);
   }
   return out;

@@ -1,11 +1,11 @@
 import nock from 'nock';
 import { INLINE_LIMITS, STANDARD_LIMITS } from '../../bots/vk';
-import { createDemoDatabase, dbDay, DEMO_TODAY } from '../helpers/demo-database';
+import { CURRENT_CONSENT_VERSION } from '../../core/linking';
+import { createDemoDatabase, DEMO_TODAY, dbDay } from '../helpers/demo-database';
 import type { TestDatabase } from '../helpers/test-database';
 import type { TVkApiStub, TVkCall } from '../helpers/vk-api-stub';
 import { actionsOf, GROUP_ID, keyboardOf, messageEvent, messageNew, textsOf } from '../helpers/vk-harness';
 import { vkCallbackOnDatabase } from '../helpers/vk-runtime';
-import { CURRENT_CONSENT_VERSION } from '../../core/linking';
 
 // Whole VK conversations against the demo school on PGlite, through POST /webhooks/vk: what the
 // parent sees (messages.send as nock records it) and what the database holds after each step.
@@ -19,10 +19,18 @@ beforeAll(async () => {
   nock.disableNetConnect();
   nock.enableNetConnect('127.0.0.1');
   db = await createDemoDatabase();
-  const grade = await db.prisma.grade.findFirstOrThrow({ where: { date: dbDay(DEMO_TODAY), deletedAt: null }, orderBy: { id: 'asc' } });
-  const row = await db.prisma.student.findUniqueOrThrow({ where: { id: grade.studentId }, include: { schoolClass: true } });
+  const grade = await db.prisma.grade.findFirstOrThrow({
+    where: { date: dbDay(DEMO_TODAY), deletedAt: null },
+    orderBy: { id: 'asc' },
+  });
+  const row = await db.prisma.student.findUniqueOrThrow({
+    where: { id: grade.studentId },
+    include: { schoolClass: true },
+  });
   student = { id: row.id, firstName: row.firstName, className: row.schoolClass.name };
-  const grades = await db.prisma.grade.findMany({ where: { studentId: student.id, date: dbDay(DEMO_TODAY), deletedAt: null } });
+  const grades = await db.prisma.grade.findMany({
+    where: { studentId: student.id, date: dbDay(DEMO_TODAY), deletedAt: null },
+  });
   const subjects = await db.prisma.subject.findMany({ where: { id: { in: grades.map((g) => g.subjectId) } } });
   expectedGrades = grades.map((g) => ({ subject: subjects.find((s) => s.id === g.subjectId)!.name, value: g.value }));
 });
@@ -85,11 +93,19 @@ describe('VK conversation (Callback API route)', () => {
     const tap = messageEvent(peerId, { a: accept, l: 'ru' });
     await post(tap);
     const answered = api.calls.find((c) => c.method === 'messages.sendMessageEventAnswer')!;
-    expect(answered.params).toMatchObject({ event_id: (tap.object as { event_id: string }).event_id, user_id: String(peerId), peer_id: String(peerId) });
+    expect(answered.params).toMatchObject({
+      event_id: (tap.object as { event_id: string }).event_id,
+      user_id: String(peerId),
+      peer_id: String(peerId),
+    });
     const [chat] = await vkChats(peerId);
     expect(chat).toBeDefined();
-    expect(await db.prisma.studentLink.findMany({ where: { personId: chat.personId } })).toEqual([expect.objectContaining({ studentId: student.id, role: 'guardian' })]);
-    expect(await db.prisma.consent.findMany({ where: { personId: chat.personId, withdrawnAt: null } })).toEqual([expect.objectContaining({ channel: 'vk' })]);
+    expect(await db.prisma.studentLink.findMany({ where: { personId: chat.personId } })).toEqual([
+      expect.objectContaining({ studentId: student.id, role: 'guardian' }),
+    ]);
+    expect(await db.prisma.consent.findMany({ where: { personId: chat.personId, withdrawnAt: null } })).toEqual([
+      expect.objectContaining({ channel: 'vk' }),
+    ]);
     expect(textsOf(api.calls)).toContain(`Готово! Подключён дневник: ${student.firstName}, ${student.className}.`);
     // The section menu becomes the persistent keyboard; alerts are offered with one inline button.
     const menu = lastSent();
@@ -109,7 +125,13 @@ describe('VK conversation (Callback API route)', () => {
     const dayTap = messageEvent(peerId, { a: 'm:g:2026-12-01:a', l: 'ru' });
     await post(dayTap);
     const edited = lastShown();
-    expect(edited).toMatchObject({ method: 'messages.edit', params: { peer_id: String(peerId), conversation_message_id: String((dayTap.object as { conversation_message_id: number }).conversation_message_id) } });
+    expect(edited).toMatchObject({
+      method: 'messages.edit',
+      params: {
+        peer_id: String(peerId),
+        conversation_message_id: String((dayTap.object as { conversation_message_id: number }).conversation_message_id),
+      },
+    });
     expect(edited.params.message).toMatch(/Оценки вчера|Оценки 1 декабря/);
     expect(actionsOf(edited)).toEqual(['m:g:2026-11-30:a', `m:g:${DEMO_TODAY}:a`, `m:g:${DEMO_TODAY}:a`]);
 
@@ -118,10 +140,15 @@ describe('VK conversation (Callback API route)', () => {
     expect(lastSent().params.message).toMatch(/Домашн|задан/i);
 
     await post(messageEvent(peerId, { a: 's:grades-on', l: 'ru' }));
-    expect(api.calls.filter((c) => c.method === 'messages.sendMessageEventAnswer').at(-1)!.params.event_data).toContain('show_snackbar');
+    expect(api.calls.filter((c) => c.method === 'messages.sendMessageEventAnswer').at(-1)!.params.event_data).toContain(
+      'show_snackbar',
+    );
     await post(messageEvent(peerId, { a: 's:t:homework', l: 'ru' }));
     await post(messageEvent(peerId, { a: 's:mode', l: 'ru' }));
-    const subscriptions = await db.prisma.subscription.findMany({ where: { personId: chat.personId }, orderBy: { type: 'asc' } });
+    const subscriptions = await db.prisma.subscription.findMany({
+      where: { personId: chat.personId },
+      orderBy: { type: 'asc' },
+    });
     expect(subscriptions.map((s) => [s.type, s.enabled, s.mode, s.digestTime])).toEqual([
       ['balance', false, 'digest', '19:00'],
       ['grades', true, 'digest', '19:00'],
@@ -130,8 +157,13 @@ describe('VK conversation (Callback API route)', () => {
     ]);
 
     await post(messageNew(peerId, '/export'));
-    expect(api.calls.map((c) => c.method)).toEqual(expect.arrayContaining(['docs.getMessagesUploadServer', 'docs.save']));
-    expect(lastSent().params).toMatchObject({ message: 'Всё, что хранится о вас.', attachment: expect.stringMatching(/^doc\d+_5501/) });
+    expect(api.calls.map((c) => c.method)).toEqual(
+      expect.arrayContaining(['docs.getMessagesUploadServer', 'docs.save']),
+    );
+    expect(lastSent().params).toMatchObject({
+      message: 'Всё, что хранится о вас.',
+      attachment: expect.stringMatching(/^doc\d+_5501/),
+    });
 
     await post(messageNew(peerId, 'забудь меня'));
     expect(lastSent().params.message).toMatch(/удалены/);
@@ -161,7 +193,10 @@ describe('VK conversation (Callback API route)', () => {
     const pendingOfPeer = { where: { channel: 'vk', externalId: String(peerId) } };
     expect(await db.prisma.pendingLink.count(pendingOfPeer)).toBe(1);
     await post(messageEvent(peerId, { a: decline, l: 'ru' }));
-    expect(lastShown()).toMatchObject({ method: 'messages.edit', params: { message: expect.stringMatching(/ничего не сохранено/) } });
+    expect(lastShown()).toMatchObject({
+      method: 'messages.edit',
+      params: { message: expect.stringMatching(/ничего не сохранено/) },
+    });
     expect(await db.prisma.pendingLink.count(pendingOfPeer)).toBe(0);
     expect(await vkChats(peerId)).toEqual([]);
   });
@@ -175,19 +210,29 @@ describe('VK conversation (Callback API route)', () => {
     const before = api.calls.length;
     const groupPeer = 2_000_000_017;
     const bot = `[club${GROUP_ID}|@dnevnik]`;
-    for (const text of [`${bot} какие оценки сегодня`, '/menu', '/export', `${bot}, оценки у ${student.firstName}`]) await post(messageNew(groupPeer, text, { fromId: peerId }));
+    for (const text of [`${bot} какие оценки сегодня`, '/menu', '/export', `${bot}, оценки у ${student.firstName}`])
+      await post(messageNew(groupPeer, text, { fromId: peerId }));
     // Talk among the parents that does not address the community gets no answer at all.
     await post(messageNew(groupPeer, 'какие оценки сегодня у Пети?', { fromId: peerId }));
     await post(messageEvent(groupPeer, { a: 'm:g:t:a', l: 'ru' }));
     const inGroup = api.calls.slice(before);
-    expect(inGroup.map((c) => c.method)).toEqual(['messages.send', 'messages.send', 'messages.send', 'messages.send', 'messages.sendMessageEventAnswer']);
+    expect(inGroup.map((c) => c.method)).toEqual([
+      'messages.send',
+      'messages.send',
+      'messages.send',
+      'messages.send',
+      'messages.sendMessageEventAnswer',
+    ]);
     for (const call of inGroup) {
       const text = call.params.message ?? call.params.event_data;
       expect(text).toMatch(/общих чатах/);
       expect(text).not.toContain(student.firstName);
       for (const g of expectedGrades) expect(text).not.toContain(g.subject);
     }
-    expect(keyboardOf(inGroup[0])?.buttons[0][0].action).toMatchObject({ type: 'open_link', link: expect.stringContaining('vk.me/club') });
+    expect(keyboardOf(inGroup[0])?.buttons[0][0].action).toMatchObject({
+      type: 'open_link',
+      link: expect.stringContaining('vk.me/club'),
+    });
   });
 
   it('voids a code posted in a conversation with several people, addressed or not, and says so naming no one', async () => {
@@ -202,8 +247,12 @@ describe('VK conversation (Callback API route)', () => {
     await post(messageNew(groupPeer, `наш код ${code.replace(/(\d{4})(?=\d)/g, '$1-')}`, { fromId: parentId }));
     const inGroup = api.calls.slice(before);
     expect(inGroup.map((c) => c.method)).toEqual(['messages.send']);
-    expect(inGroup[0].params).toMatchObject({ peer_id: String(groupPeer), message: expect.stringMatching(/этот код больше не действует/) });
-    for (const name of [String(parentId), student.firstName, student.className]) expect(inGroup[0].params.message).not.toContain(name);
+    expect(inGroup[0].params).toMatchObject({
+      peer_id: String(groupPeer),
+      message: expect.stringMatching(/этот код больше не действует/),
+    });
+    for (const name of [String(parentId), student.firstName, student.className])
+      expect(inGroup[0].params.message).not.toContain(name);
     expect(inGroup[0].params.reply_to).toBeUndefined();
     expect(await db.prisma.linkCode.count(live)).toBe(unused - 1);
     await post(messageNew(parentId, code));
@@ -217,7 +266,8 @@ describe('VK conversation (Callback API route)', () => {
     await post(messageNew(peerId, await issueCode(student.id)));
     await post(messageEvent(peerId, { a: actionsOf(lastSent())[0], l: 'ru' }));
     const [chat] = await vkChats(peerId);
-    const outdate = () => db.prisma.consent.updateMany({ where: { personId: chat.personId }, data: { textHash: 'an older wording' } });
+    const outdate = () =>
+      db.prisma.consent.updateMany({ where: { personId: chat.personId }, data: { textHash: 'an older wording' } });
 
     await outdate();
     await post(messageNew(peerId, 'оценки сегодня'));
@@ -244,7 +294,10 @@ describe('VK conversation (Callback API route)', () => {
     const { post } = await setup();
     await post(messageNew(423456789, '/start', { langId: 3 }));
     await post(messageNew(423456789, 'grades today', { langId: 3 }));
-    expect(textsOf(api.calls)).toEqual([expect.stringMatching(/^Hello!/), expect.stringMatching(/^Send the 12-digit code/)]);
+    expect(textsOf(api.calls)).toEqual([
+      expect.stringMatching(/^Hello!/),
+      expect.stringMatching(/^Send the 12-digit code/),
+    ]);
     await post(messageEvent(423456789, { a: 's:open', l: 'en' }));
     expect(lastShown().params.message).toMatch(/^Connect the diary first/);
   });

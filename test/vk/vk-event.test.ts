@@ -5,7 +5,13 @@ import { CALLBACK_SECRET, GROUP_ID, messageEvent, messageNew } from '../helpers/
 // queued typed; a broken one of those types is dropped, and so is any other type.
 
 const read = (event: object) => readQueuedEvent(ZVkEnvelopeSchema.parse(event));
-const signed = (type: string, object?: unknown) => ({ type, group_id: GROUP_ID, event_id: 'e-1', secret: CALLBACK_SECRET, object });
+const signed = (type: string, object?: unknown) => ({
+  type,
+  group_id: GROUP_ID,
+  event_id: 'e-1',
+  secret: CALLBACK_SECRET,
+  object,
+});
 
 describe('VK event intake', () => {
   it('queues a handled event with VK’s whole object for vk-io, and without the secret', () => {
@@ -18,9 +24,15 @@ describe('VK event intake', () => {
 
   it('reads a ref or a tapped message id of the wrong kind as absent, and still queues the message or tap', () => {
     const message = { peer_id: 523456789, from_id: 523456789, text: 'привет' };
-    expect(read(signed('message_new', { message: { ...message, ref: 42 } }))).toEqual({ kind: 'queued', event: { ...signed('message_new', { message }), secret: undefined } });
+    expect(read(signed('message_new', { message: { ...message, ref: 42 } }))).toEqual({
+      kind: 'queued',
+      event: { ...signed('message_new', { message }), secret: undefined },
+    });
     const tap = { user_id: 523456789, peer_id: 523456789, event_id: 'tap1', payload: { a: 's:open' } };
-    expect(read(signed('message_event', { ...tap, conversation_message_id: 'seventy' }))).toEqual({ kind: 'queued', event: { ...signed('message_event', tap), secret: undefined } });
+    expect(read(signed('message_event', { ...tap, conversation_message_id: 'seventy' }))).toEqual({
+      kind: 'queued',
+      event: { ...signed('message_event', tap), secret: undefined },
+    });
   });
 
   it('drops a handled type with a malformed object', () => {
@@ -39,7 +51,12 @@ describe('VK event intake', () => {
   });
 
   it('ignores the types the bot does not handle, whatever their object', () => {
-    for (const event of [signed('wall_post_new', { id: 1 }), signed('group_join', { user_id: 523456789 }), signed('toString'), signed('confirmation')]) {
+    for (const event of [
+      signed('wall_post_new', { id: 1 }),
+      signed('group_join', { user_id: 523456789 }),
+      signed('toString'),
+      signed('confirmation'),
+    ]) {
       expect(read(event)).toEqual({ kind: 'ignored' });
     }
   });

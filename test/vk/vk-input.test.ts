@@ -46,7 +46,7 @@ describe('VK: input the bot does not read', () => {
     expect(textsOf(api.calls)).not.toContain(t.error);
   });
 
-  it('ignores a linked chat\'s button naming an impossible day instead of failing on it', async () => {
+  it("ignores a linked chat's button naming an impossible day instead of failing on it", async () => {
     const { post, issueCode } = await setup();
     const peerId = 661_000_002;
     const student = await db.prisma.student.findFirstOrThrow({ orderBy: { id: 'asc' } });

@@ -13,8 +13,16 @@ const count = (json: string) => (JSON.parse(json) as { buttons: unknown[][] }).b
 describe('VK keyboards', () => {
   it('keeps a view with many children within the inline limit, days first', () => {
     const children = ['Маша', 'Петя', 'Ваня', 'Оля', 'Коля', 'Даша', 'Миша', 'Аня'];
-    const menu = viewMenu(t, { section: 'grades', date: '2026-12-02', child: null }, { day: '2026-12-02', today: '2026-12-02' }, children);
-    const keyboard = JSON.parse(toVkKeyboard(t, 'ru', { kind: 'view', menu }).toString()) as { inline: boolean; buttons: { action: { type: string; label: string; payload: string } }[][] };
+    const menu = viewMenu(
+      t,
+      { section: 'grades', date: '2026-12-02', child: null },
+      { day: '2026-12-02', today: '2026-12-02' },
+      children,
+    );
+    const keyboard = JSON.parse(toVkKeyboard(t, 'ru', { kind: 'view', menu }).toString()) as {
+      inline: boolean;
+      buttons: { action: { type: string; label: string; payload: string } }[][];
+    };
     expect(keyboard.inline).toBe(true);
     expect(keyboard.buttons.flat()).toHaveLength(INLINE_LIMITS.buttons);
     expect(keyboard.buttons[0].map((b) => b.action.label)).toEqual(['‹ вчера', '· сегодня ·', 'завтра ›']);
@@ -26,16 +34,31 @@ describe('VK keyboards', () => {
     const row = (n: number) => Array.from({ length: n }, (_, i) => ({ label: `b${i}`, data: `d${i}` }));
     expect(fitRows([row(7)], INLINE_LIMITS).map((r) => r.length)).toEqual([5, 2]);
     expect(fitRows([row(4), row(4), row(4)], INLINE_LIMITS).flat()).toHaveLength(10);
-    expect(fitRows(Array.from({ length: 12 }, () => row(5)), STANDARD_LIMITS).flat()).toHaveLength(40);
-    expect(fitRows(Array.from({ length: 8 }, () => row(1)), INLINE_LIMITS)).toHaveLength(6);
+    expect(
+      fitRows(
+        Array.from({ length: 12 }, () => row(5)),
+        STANDARD_LIMITS,
+      ).flat(),
+    ).toHaveLength(40);
+    expect(
+      fitRows(
+        Array.from({ length: 8 }, () => row(1)),
+        INLINE_LIMITS,
+      ),
+    ).toHaveLength(6);
   });
 
   it('puts the section menu on the persistent keyboard with labels VK accepts', () => {
     const json = toVkKeyboard(BOT_TEXTS.en, 'en', { kind: 'main' }).toString();
     expect(count(json)).toBe(mainMenu(BOT_TEXTS.en).flat().length);
     expect(JSON.parse(json).inline).toBeFalsy();
-    const long = toVkKeyboard(t, 'ru', { kind: 'rows', rows: [[{ label: 'Очень длинная надпись на кнопке, которая не влезет', data: 's:open' }]] }).toString();
-    expect((JSON.parse(long) as { buttons: { action: { label: string } }[][] }).buttons[0][0].action.label).toHaveLength(40);
+    const long = toVkKeyboard(t, 'ru', {
+      kind: 'rows',
+      rows: [[{ label: 'Очень длинная надпись на кнопке, которая не влезет', data: 's:open' }]],
+    }).toString();
+    expect(
+      (JSON.parse(long) as { buttons: { action: { label: string } }[][] }).buttons[0][0].action.label,
+    ).toHaveLength(40);
   });
 
   it('fits a teacher’s settings (alerts and journal reminders) into the inline keyboard without cutting any', () => {
@@ -44,7 +67,9 @@ describe('VK keyboards', () => {
     for (const lang of ['ru', 'en'] as const) {
       const rows = settingsMenu(BOT_TEXTS[lang], summary, teacher);
       expect(fitRows(rows, INLINE_LIMITS)).toEqual(rows);
-      expect(rows.flat().map((b) => b.data)).toEqual(expect.arrayContaining(['s:threshold', 's:r-toggle', 's:r-mode', 's:r-quiet']));
+      expect(rows.flat().map((b) => b.data)).toEqual(
+        expect.arrayContaining(['s:threshold', 's:r-toggle', 's:r-mode', 's:r-quiet']),
+      );
     }
   });
 
@@ -54,10 +79,28 @@ describe('VK keyboards', () => {
     for (const lang of ['ru', 'en'] as const) {
       const all = settingsMenu(BOT_TEXTS[lang], summarize([], ['s1', 's2', 's3']), teacher, { children, child: null });
       expect(fitRows(all, INLINE_LIMITS)).toEqual(all);
-      expect(all.flat().map((b) => b.data)).toEqual(['s:open:0', 's:t:grades', 's:t:homework', 's:t:schedule', 's:t:balance', 's:mode', 's:quiet', 's:r-toggle', 's:r-mode', 's:r-quiet']);
+      expect(all.flat().map((b) => b.data)).toEqual([
+        's:open:0',
+        's:t:grades',
+        's:t:homework',
+        's:t:schedule',
+        's:t:balance',
+        's:mode',
+        's:quiet',
+        's:r-toggle',
+        's:r-mode',
+        's:r-quiet',
+      ]);
       const last = settingsMenu(BOT_TEXTS[lang], summarize([], ['s3']), null, { children, child: 2 });
       expect(fitRows(last, INLINE_LIMITS)).toEqual(last);
-      expect(last.flat().map((b) => b.data)).toEqual(['s:open', 's:t:grades:2', 's:t:homework:2', 's:t:schedule:2', 's:t:balance:2', 's:threshold:2']);
+      expect(last.flat().map((b) => b.data)).toEqual([
+        's:open',
+        's:t:grades:2',
+        's:t:homework:2',
+        's:t:schedule:2',
+        's:t:balance:2',
+        's:threshold:2',
+      ]);
       for (const label of [...all, ...last].flat().map((b) => b.label)) expect(label.length).toBeLessThanOrEqual(40);
     }
   });
@@ -71,6 +114,7 @@ describe('VK keyboards', () => {
 
   it('tells VK’s own Start button from other payloads', () => {
     expect(isStartCommand({ command: 'start' })).toBe(true);
-    for (const payload of [{ command: 'stop' }, { a: 'start' }, 'start', null, undefined, ['start']]) expect(isStartCommand(payload)).toBe(false);
+    for (const payload of [{ command: 'stop' }, { a: 'start' }, 'start', null, undefined, ['start']])
+      expect(isStartCommand(payload)).toBe(false);
   });
 });

@@ -27,11 +27,19 @@ it('handles polled events through the inbox, a repeated event_id once; one witho
   const LP = 'https://lp.vk.test';
   const polls: string[] = [];
   api = startVkApiStub({
-    answer: (call) => (call.method === 'groups.getLongPollServer' ? { response: { server: `${LP}/wh${GROUP_ID}`, key: 'lp-key', ts: '10' } } : undefined),
+    answer: (call) =>
+      call.method === 'groups.getLongPollServer'
+        ? { response: { server: `${LP}/wh${GROUP_ID}`, key: 'lp-key', ts: '10' } }
+        : undefined,
   });
   const first = { ...messageNew(133456789, '/start'), secret: undefined };
   const stray = { type: 'message_new', group_id: GROUP_ID, object: {} };
-  const broken = { type: 'message_new', group_id: GROUP_ID, event_id: 'broken-1', object: { message: { peer_id: 133456789 } } };
+  const broken = {
+    type: 'message_new',
+    group_id: GROUP_ID,
+    event_id: 'broken-1',
+    object: { message: { peer_id: 133456789 } },
+  };
   nock(LP)
     .defaultReplyHeaders(CONTENT_LENGTH)
     .persist()
@@ -48,7 +56,9 @@ it('handles polled events through the inbox, a repeated event_id once; one witho
     });
 
   const lines: { msg: string; eventId?: string }[] = [];
-  const vk = vkOnDatabase(db, { logger: createLogger('warn', { write: (line: string) => void lines.push(JSON.parse(line)) }) });
+  const vk = vkOnDatabase(db, {
+    logger: createLogger('warn', { write: (line: string) => void lines.push(JSON.parse(line)) }),
+  });
   await vk.start();
   await vk.bot.startPolling((event) => vk.inbox.put(event.event_id, event));
   const deadline = Date.now() + 5_000;
@@ -58,7 +68,12 @@ it('handles polled events through the inbox, a repeated event_id once; one witho
   expect(api.calls[0]).toMatchObject({ method: 'groups.getLongPollServer', params: { group_id: String(GROUP_ID) } });
   expect(polls.slice(0, 3)).toEqual(['10', '11', '12']);
   expect(api.sent()).toHaveLength(1);
-  expect(api.sent()[0].params).toMatchObject({ peer_id: '133456789', message: expect.stringMatching(/^Здравствуйте!/) });
+  expect(api.sent()[0].params).toMatchObject({
+    peer_id: '133456789',
+    message: expect.stringMatching(/^Здравствуйте!/),
+  });
   expect(lines).toContainEqual(expect.objectContaining({ msg: 'vk polled event without an id skipped' }));
-  expect(lines).toContainEqual(expect.objectContaining({ msg: 'vk event with a malformed object skipped', eventId: 'broken-1' }));
+  expect(lines).toContainEqual(
+    expect.objectContaining({ msg: 'vk event with a malformed object skipped', eventId: 'broken-1' }),
+  );
 });

@@ -4,7 +4,7 @@ import nock from 'nock';
 import request from 'supertest';
 import type { TVkQueuedEvent } from '../../bots/vk';
 import { createRedisInbox } from '../../infra/event-inbox';
-import { createDemoDatabase, dbDay, DEMO_TODAY } from '../helpers/demo-database';
+import { createDemoDatabase, DEMO_TODAY, dbDay } from '../helpers/demo-database';
 import type { TestDatabase } from '../helpers/test-database';
 import { startVkApiStub, type TVkApiStub, type TVkCall } from '../helpers/vk-api-stub';
 import { actionsOf, CALLBACK_SECRET, fixture, GROUP_ID, messageEvent, messageNew } from '../helpers/vk-harness';
@@ -21,7 +21,12 @@ beforeAll(async () => {
   nock.disableNetConnect();
   nock.enableNetConnect('127.0.0.1');
   db = await createDemoDatabase();
-  studentId = (await db.prisma.grade.findFirstOrThrow({ where: { date: dbDay(DEMO_TODAY), deletedAt: null }, orderBy: { id: 'asc' } })).studentId;
+  studentId = (
+    await db.prisma.grade.findFirstOrThrow({
+      where: { date: dbDay(DEMO_TODAY), deletedAt: null },
+      orderBy: { id: 'asc' },
+    })
+  ).studentId;
 });
 afterEach(() => api?.stop());
 afterAll(async () => {
@@ -52,33 +57,61 @@ describe('VK Callback API route', () => {
     const res = await request(app).post('/webhooks/vk').send(fixture('confirmation')).expect(200);
     expect(res.text).toBe(CONFIRMATION);
     expect(res.headers['content-type']).toMatch(/^text\/plain/);
-    const other = await request(app).post('/webhooks/vk').send({ ...fixture('confirmation'), group_id: 1 }).expect(403);
+    const other = await request(app)
+      .post('/webhooks/vk')
+      .send({ ...fixture('confirmation'), group_id: 1 })
+      .expect(403);
     expect(other.body.error).toMatch(/another community/);
   });
 
   it('refuses a wrong or missing secret with 403 and processes nothing', async () => {
     const { app } = await setup();
     const event = messageNew(523456789, '/start');
-    const wrong = await request(app).post('/webhooks/vk').send({ ...event, secret: 'guess' }).expect(403);
+    const wrong = await request(app)
+      .post('/webhooks/vk')
+      .send({ ...event, secret: 'guess' })
+      .expect(403);
     expect(wrong.body).toEqual({ error: 'wrong or missing secret' });
-    await request(app).post('/webhooks/vk').send({ ...event, secret: undefined }).expect(403);
+    await request(app)
+      .post('/webhooks/vk')
+      .send({ ...event, secret: undefined })
+      .expect(403);
     expect(api.calls).toEqual([]);
   });
 
   it('answers bad bodies with a 4xx JSON error naming the problem, never 5xx', async () => {
     const { app } = await setup();
     const post = () => request(app).post('/webhooks/vk');
-    expect((await post().set('content-type', 'application/json').send('{"type":')).body.error).toMatch(/not valid JSON/);
-    expect((await post().send({ group_id: GROUP_ID }).expect(400)).body.error).toMatch(/^body must be a VK Callback API event: type/);
+    expect((await post().set('content-type', 'application/json').send('{"type":')).body.error).toMatch(
+      /not valid JSON/,
+    );
+    expect((await post().send({ group_id: GROUP_ID }).expect(400)).body.error).toMatch(
+      /^body must be a VK Callback API event: type/,
+    );
     expect((await post().send([1, 2]).expect(400)).body.error).toMatch(/VK Callback API event/);
     const { event_id: _id, ...noId } = messageNew(523456789, 'привет');
     expect((await post().send(noId).expect(400)).body.error).toMatch(/event_id is required/);
-    await post().send({ ...messageNew(523456789, 'привет'), event_id: 'bad id:1' }).expect(400);
-    await post().send({ ...messageNew(523456789, 'x'.repeat(1024 * 1024)) }).expect(413);
+    await post()
+      .send({ ...messageNew(523456789, 'привет'), event_id: 'bad id:1' })
+      .expect(400);
+    await post()
+      .send({ ...messageNew(523456789, 'x'.repeat(1024 * 1024)) })
+      .expect(413);
     // Well-formed envelope, malformed object: answered ok (VK must not resend it), nothing sent.
-    await post().send({ ...messageNew(523456789, 'привет'), object: { message: 'nonsense' } }).expect(200);
-    await post().send({ ...messageNew(523456789, 'привет'), object: {} }).expect(200).expect('ok');
-    await post().send({ ...messageEvent(523456789, { a: 's:open', l: 'ru' }), object: { user_id: 523456789, event_id: 'tap1', payload: {} } }).expect(200).expect('ok');
+    await post()
+      .send({ ...messageNew(523456789, 'привет'), object: { message: 'nonsense' } })
+      .expect(200);
+    await post()
+      .send({ ...messageNew(523456789, 'привет'), object: {} })
+      .expect(200)
+      .expect('ok');
+    await post()
+      .send({
+        ...messageEvent(523456789, { a: 's:open', l: 'ru' }),
+        object: { user_id: 523456789, event_id: 'tap1', payload: {} },
+      })
+      .expect(200)
+      .expect('ok');
     await post().send({ type: 'toString', group_id: GROUP_ID, event_id: 'e1', secret: CALLBACK_SECRET }).expect(200);
     expect(api.calls).toEqual([]);
   });
@@ -86,7 +119,8 @@ describe('VK Callback API route', () => {
   it('processes a repeated event_id once', async () => {
     const { app } = await setup();
     const event = messageNew(623456789, '/start');
-    for (let i = 0; i < 3; i++) await request(app).post('/webhooks/vk').set('X-Retry-Counter', String(i)).send(event).expect(200).expect('ok');
+    for (let i = 0; i < 3; i++)
+      await request(app).post('/webhooks/vk').set('X-Retry-Counter', String(i)).send(event).expect(200).expect('ok');
     expect(api.sent()).toHaveLength(1);
   });
 });
@@ -117,15 +151,28 @@ describe('VK sending', () => {
   });
 
   it('sends a menu anew when VK refuses to edit the tapped message (909: too old to edit)', async () => {
-    const { app } = await setup((call) => (call.method === 'messages.edit' ? { error: { error_code: 909, error_msg: 'Can not edit: message is too old', request_params: [] } } : undefined));
-    await request(app).post('/webhooks/vk').send(messageEvent(143456789, { a: 's:open', l: 'ru' })).expect(200);
-    expect(api.calls.map((c) => c.method)).toEqual(['messages.sendMessageEventAnswer', 'messages.edit', 'messages.send']);
+    const { app } = await setup((call) =>
+      call.method === 'messages.edit'
+        ? { error: { error_code: 909, error_msg: 'Can not edit: message is too old', request_params: [] } }
+        : undefined,
+    );
+    await request(app)
+      .post('/webhooks/vk')
+      .send(messageEvent(143456789, { a: 's:open', l: 'ru' }))
+      .expect(200);
+    expect(api.calls.map((c) => c.method)).toEqual([
+      'messages.sendMessageEventAnswer',
+      'messages.edit',
+      'messages.send',
+    ]);
     expect(api.sent()[0].params.message).toMatch(/^Сначала подключите дневник/);
   });
 
   it('marks a chat inactive on 901 (no permission to write) and stops; message_allow makes it active again', async () => {
     let blocked = false;
-    const { app, issueCode } = await setup((call) => (blocked && call.method === 'messages.send' ? fixture('api_error_901') : undefined));
+    const { app, issueCode } = await setup((call) =>
+      blocked && call.method === 'messages.send' ? fixture('api_error_901') : undefined,
+    );
     const post = (event: object) => request(app).post('/webhooks/vk').send(event).expect(200);
     const peerId = 823456789;
     await link(post, issueCode, peerId);
@@ -138,7 +185,13 @@ describe('VK sending', () => {
     expect(api.sent().length - before).toBe(1);
     expect((await chat()).active).toBe(false);
 
-    await post({ type: 'message_allow', group_id: GROUP_ID, event_id: randomBytes(8).toString('hex'), secret: CALLBACK_SECRET, object: { user_id: peerId, key: '' } });
+    await post({
+      type: 'message_allow',
+      group_id: GROUP_ID,
+      event_id: randomBytes(8).toString('hex'),
+      secret: CALLBACK_SECRET,
+      object: { user_id: peerId, key: '' },
+    });
     expect((await chat()).active).toBe(true);
   });
 });
@@ -160,7 +213,9 @@ withRedis('VK inbox on Redis', () => {
 
     const second = createRedisInbox<TVkQueuedEvent>(redisUrl!, { name });
     const worker = vkOnDatabase(db, { inbox: second });
-    const handled = new Promise<void>((resolve) => void second.start(async (e) => (await worker.bot.handle(e), resolve())));
+    const handled = new Promise<void>(
+      (resolve) => void second.start(async (e) => (await worker.bot.handle(e), resolve())),
+    );
     await handled;
     expect(api.sent()).toHaveLength(1);
     expect(api.sent()[0].params.message).toMatch(/^Здравствуйте!/);
@@ -183,8 +238,20 @@ withRedis('VK inbox on Redis', () => {
     const { app } = vkOnDatabase(db, { inbox });
     const post = (event: object) => request(app).post('/webhooks/vk').send(event).expect(200).expect('ok');
     await post({ ...messageNew(933456789, 'привет'), object: {} });
-    await post({ type: 'message_allow', group_id: GROUP_ID, event_id: randomBytes(8).toString('hex'), secret: CALLBACK_SECRET, object: { user_id: 'everyone' } });
-    await post({ type: 'wall_post_new', group_id: GROUP_ID, event_id: randomBytes(8).toString('hex'), secret: CALLBACK_SECRET, object: { id: 1 } });
+    await post({
+      type: 'message_allow',
+      group_id: GROUP_ID,
+      event_id: randomBytes(8).toString('hex'),
+      secret: CALLBACK_SECRET,
+      object: { user_id: 'everyone' },
+    });
+    await post({
+      type: 'wall_post_new',
+      group_id: GROUP_ID,
+      event_id: randomBytes(8).toString('hex'),
+      secret: CALLBACK_SECRET,
+      object: { id: 1 },
+    });
     expect(await inbox.depth()).toBe(0);
     await post(messageNew(933456789, '/start'));
     expect(await inbox.depth()).toBe(1);
