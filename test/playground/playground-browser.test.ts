@@ -1,60 +1,27 @@
-import fs from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { type Browser, chromium } from 'playwright-core';
-import { createDemoDatabase, DEMO_TODAY, dbDay } from '../helpers/demo-database';
-import { playgroundApp } from '../helpers/playground-app';
-import type { TestDatabase } from '../helpers/test-database';
+import { DEMO_TODAY, dbDay } from '../helpers/demo-database';
+import { describeBrowser, usePlaygroundBrowser } from '../helpers/playground-browser';
 
 // The playground in a real headless Chromium (Debian's package). Without it the suite is
 // reported as skipped, never as passed.
 
-const CHROMIUM = '/usr/bin/chromium';
-const describeBrowser = fs.existsSync(CHROMIUM) ? describe : describe.skip;
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 describeBrowser('playground in a browser', () => {
-  let db: TestDatabase;
-  let server: Server;
-  let browser: Browser;
-  let url: string;
-
-  beforeAll(async () => {
-    db = await createDemoDatabase();
-    server = playgroundApp(db).listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
-    await db?.destroy();
-  });
+  const world = usePlaygroundBrowser();
 
   it("picks a guardian, asks for today's grades and shows the grades from the database with the voice texts", async () => {
-    const link = await db.prisma.studentLink.findFirstOrThrow({
+    const link = await world.db.prisma.studentLink.findFirstOrThrow({
       where: { personId: 'demo-guardian-1' },
       include: { student: true },
     });
-    const grades = await db.prisma.grade.findMany({
+    const grades = await world.db.prisma.grade.findMany({
       where: { studentId: link.studentId, date: dbDay(DEMO_TODAY), deletedAt: null },
     });
     expect(grades.length).toBeGreaterThan(0);
-    const subjects = new Map((await db.prisma.subject.findMany()).map((s) => [s.id, s.name]));
+    const subjects = new Map((await world.db.prisma.subject.findMany()).map((s) => [s.id, s.name]));
 
-    const page = await browser.newPage();
+    const page = await world.browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(url);
+    await page.goto(world.url);
     await page.waitForSelector('body[data-ready="true"]');
     const options = await page.$$eval('#person option', (els) => els.map((e) => (e as HTMLOptionElement).value));
     expect(options).toEqual(expect.arrayContaining(['demo-guardian-1', 'demo-teacher-tch-01']));

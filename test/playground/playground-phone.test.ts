@@ -1,26 +1,10 @@
-import fs from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { createDemoDatabase } from '../helpers/demo-database';
-import { playgroundApp } from '../helpers/playground-app';
-import type { TestDatabase } from '../helpers/test-database';
+import type { Page } from 'playwright-core';
+import { describeBrowser, usePlaygroundBrowser } from '../helpers/playground-browser';
 
 // The playground on a phone-sized screen (an iPhone 12–15's 390×844 CSS pixels, touch, the
 // page's own viewport meta honoured): a chat screen whose header and input stay put while only
 // the message list scrolls, with the voice texts folded until asked for.
 
-const CHROMIUM = '/usr/bin/chromium';
-const describeBrowser = fs.existsSync(CHROMIUM) ? describe : describe.skip;
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const PHONE = { width: 390, height: 844 };
 
 /** Where the page's fixed parts are and how its scrolling stands, in CSS pixels. */
@@ -42,31 +26,15 @@ function layout(page: Page) {
 }
 
 describeBrowser('playground on a phone', () => {
-  let db: TestDatabase;
-  let server: Server;
-  let browser: Browser;
-  let url: string;
-
-  beforeAll(async () => {
-    db = await createDemoDatabase();
-    server = playgroundApp(db).listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
-    await db?.destroy();
-  });
+  const world = usePlaygroundBrowser();
 
   it('keeps the header and the input on screen while only the message list scrolls', async () => {
-    const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
+    const context = await world.browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('response', (r) => r.status() >= 400 && errors.push(`${r.status()} ${r.url()}`));
-    await page.goto(url);
+    await page.goto(world.url);
     await page.waitForSelector('body[data-ready="true"]');
     await page.selectOption('#person', 'demo-guardian-1');
 
@@ -109,9 +77,9 @@ describeBrowser('playground on a phone', () => {
   });
 
   it('starts with the voice texts folded behind a control that unfolds them', async () => {
-    const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
+    const context = await world.browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
     const page = await context.newPage();
-    await page.goto(`${url}?as=demo-guardian-1`);
+    await page.goto(`${world.url}?as=demo-guardian-1`);
     await page.waitForSelector('body[data-ready="true"]');
     await page.click('.quick button:has-text("Расписание")');
     await page.locator('.msg.bot .answer').first().waitFor();
