@@ -26,6 +26,7 @@ import { buildJournalKeys } from './runtime/journal-keys';
 import { openConfiguredDatabase } from './runtime/open-database';
 import type { Runtime, RuntimeOptions } from './runtime/runtime';
 import { buildVoiceRoutes } from './runtime/voice-routes';
+import { warmUp } from './runtime/warm-up';
 import { createServer } from './webhooks/app';
 import { cliRoute } from './webhooks/cli-route';
 import { createHttpServer } from './webhooks/http-server';
@@ -72,11 +73,13 @@ export async function openRuntime(config: TConfig, options: RuntimeOptions = {})
     defaultTimezone: config.TZ_DEFAULT,
     limiter,
     journal: stores.journal,
+    terms: stores.terms,
   });
   const playground = playgroundRoute({
     enabled: config.DEMO,
     answers,
     people: config.DEMO ? demoPlaygroundPeople() : [],
+    queryContexts: stores.queryContexts,
   });
   const linking = channelLinking(config, stores, stores.readModel.access, logger);
   const vk = buildVk(config, stores, answers, linking, logger);
@@ -191,6 +194,8 @@ function warnUnsafeSettings(config: TConfig, logger: Logger) {
 export async function serve(runtime: Runtime): Promise<Server> {
   await checkLinkCodePepper(runtime);
   warnUnsafeSettings(runtime.config, runtime.logger);
+  // Before it listens: the first request after a start is answered as fast as the next.
+  await warmUp(runtime);
   const host = listenHost(runtime.config);
   // Slow senders are cut off: headers within 10 s, the whole request within 15 s (webhooks/http-server.ts).
   const http = createHttpServer(runtime.app);

@@ -8,12 +8,15 @@ import {
   startBareRoute,
   startServerProcess,
 } from './bench-support';
+import { firstRequestFigures, firstRequestLines } from './voice-first-request';
+import { alexaIntentRequest, aliceRequest } from './voice-requests';
 
 // npm run bench:voice — Alice webhook requests (POST /webhooks/alice) against a server process
 // over real PostgreSQL + Redis, next to a bare Express route that only parses JSON, in the same
 // run; then Alexa (POST /webhooks/alexa, through ask-sdk-express-adapter) the same way. Alexa's
 // signature check is off here: only Amazon can sign a request, and its certificate check is the
-// same fixed cost for every request.
+// same fixed cost for every request. Last, the first Alice request after a server process starts,
+// on PGlite and on PostgreSQL, next to warm ones (./voice-first-request.ts).
 // Target: Alice p99 under 50 ms server-side, ≥ 25 % of the bare route's throughput.
 
 const TOTAL = Number(process.env.BENCH_REQUESTS ?? 10_000);
@@ -31,10 +34,10 @@ const QUESTIONS = [
   'что задали по математике на завтра',
 ];
 const FOLLOW_UPS = ['а по физике', 'а на послезавтра', 'а вчера'];
-const ALEXA_INTENTS = [
-  { name: 'HomeworkIntent', slots: { date: { name: 'date', value: 'PRESENT_REF' } } },
-  { name: 'GradesIntent', slots: { subject: { name: 'subject', value: 'math' } } },
-  { name: 'ScheduleIntent', slots: { date: { name: 'date', value: '2026-W50' } } },
+const ALEXA_INTENTS: { name: string; slots: Record<string, string> }[] = [
+  { name: 'HomeworkIntent', slots: { date: 'PRESENT_REF' } },
+  { name: 'GradesIntent', slots: { subject: 'math' } },
+  { name: 'ScheduleIntent', slots: { date: '2026-W50' } },
   { name: 'BalanceIntent', slots: {} },
 ];
 
@@ -56,56 +59,31 @@ function aliceBody(i: number): string {
     kind >= 12 && kind < 16
       ? { last: { intent: 'homework', date: null, dateTo: null, subject: 'Математика', child: null } }
       : {};
-  return JSON.stringify({
-    meta: { locale: 'ru-RU', timezone: 'Europe/Moscow', client_id: 'bench', interfaces: { screen: {} } },
-    session: {
-      message_id: i % 7,
-      session_id: `s-${i % 500}`,
-      skill_id: SKILL_ID,
-      user: { user_id: user },
-      application: { application_id: `app-${user}` },
-      new: kind === 16,
-    },
-    request: {
+  return JSON.stringify(
+    aliceRequest({
+      skillId: SKILL_ID,
+      userId: user,
+      sessionId: `s-${i % 500}`,
+      messageId: i % 7,
       command,
-      original_utterance: command,
-      type: 'SimpleUtterance',
-      markup: { dangerous_context: false },
-      nlu: { tokens: command.split(' ').filter(Boolean), entities: [], intents: {} },
-    },
-    state: { session: state, user: {}, application: {} },
-    version: '1.0',
-  });
+      isNew: kind === 16,
+      state,
+    }),
+  );
 }
 
 function alexaBody(i: number): string {
-  const userId = `amzn1.ask.account.bench-${i % LINKED}`;
   const intent = ALEXA_INTENTS[i % ALEXA_INTENTS.length];
-  return JSON.stringify({
-    version: '1.0',
-    session: {
-      new: false,
+  return JSON.stringify(
+    alexaIntentRequest({
+      skillId: ALEXA_SKILL_ID,
+      userId: `amzn1.ask.account.bench-${i % LINKED}`,
       sessionId: `s-${i % 500}`,
-      application: { applicationId: ALEXA_SKILL_ID },
-      user: { userId },
-      attributes: {},
-    },
-    context: {
-      System: {
-        application: { applicationId: ALEXA_SKILL_ID },
-        user: { userId },
-        device: { deviceId: 'd', supportedInterfaces: {} },
-        apiEndpoint: 'https://api.amazonalexa.com',
-      },
-    },
-    request: {
-      type: 'IntentRequest',
       requestId: `r-${i}`,
-      timestamp: new Date().toISOString(),
-      locale: 'en-US',
-      intent: { name: intent.name, confirmationStatus: 'NONE', slots: intent.slots },
-    },
-  });
+      intent: intent.name,
+      slots: intent.slots,
+    }),
+  );
 }
 
 async function main() {
@@ -169,6 +147,7 @@ async function main() {
     await server.stop();
     await db.drop();
   }
+  process.stdout.write(`${firstRequestLines(await firstRequestFigures(requireEnv('DATABASE_URL'))).join('\n')}\n`);
 }
 
 main().catch((err) => {

@@ -9,6 +9,7 @@ import { createDeploymentFactsStore } from '../prisma/stores/linking/deployment-
 import { createLinkingStore } from '../prisma/stores/linking/linking-store';
 import type { Runtime } from '../runtime/runtime';
 import type { TCodeLetter } from './code-letters-pdf';
+import { demoReviewerCode } from './demo-reviewer-code';
 import { hasLetterChannel, letterChannels, NO_LETTER_CHANNEL } from './letter-channels';
 import { unknownIdLine } from './unknown-id';
 
@@ -21,10 +22,14 @@ const loadPdf = (): typeof import('./code-letters-pdf') => require('./code-lette
 
 export const CODES_USAGE =
   'usage: dnevnik codes (--student <id> [--role guardian|student] | --class <id> | --teacher <id>)\n' +
-  '                     [--format text|csv|pdf] [--out <file>] [--days 14] [--lang ru|en] [--font <file.ttf>] [--accept-new-pepper]\n';
+  '                     [--format text|csv|pdf] [--out <file>] [--days 14] [--lang ru|en] [--font <file.ttf>] [--accept-new-pepper]\n' +
+  '       dnevnik codes --demo-reviewer [--days 14] [--accept-new-pepper]\n';
+
+type TLetterSelect = { kind: 'student' | 'class' | 'teacher'; id: string };
 
 export interface TCodesArgs {
-  select: { kind: 'student' | 'class' | 'teacher'; id: string };
+  /** Whom the letters are for, or the store moderators' one reusable demo code (cli/demo-reviewer-code.ts). */
+  select: TLetterSelect | { kind: 'demo-reviewer' };
   role: TLinkRole;
   format: 'text' | 'csv' | 'pdf';
   out: string | null;
@@ -51,12 +56,31 @@ export function readCodesArgs(args: string[]): TCodesArgs | string {
       lang: { type: 'string' },
       font: { type: 'string' },
       'accept-new-pepper': { type: 'boolean' },
+      'demo-reviewer': { type: 'boolean' },
     },
   });
   if (positionals.length > 0) return `unexpected argument "${positionals[0]}"`;
-  const chosen = (['student', 'class', 'teacher'] as const).filter((k) => values[k] !== undefined);
-  if (chosen.length !== 1) return 'give exactly one of --student, --class, --teacher';
+  const chosen = (['student', 'class', 'teacher', 'demo-reviewer'] as const).filter((k) => values[k] !== undefined);
+  if (chosen.length !== 1) return 'give exactly one of --student, --class, --teacher, --demo-reviewer';
+  const days = values.days === undefined ? DEFAULT_CODE_DAYS : Number(values.days);
+  if (!Number.isInteger(days) || days < 1 || days > 365)
+    return `--days must be a whole number of days (1–365), not "${values.days}"`;
   const kind = chosen[0];
+  if (kind === 'demo-reviewer') {
+    // One code, printed: no letters, no role to choose (a parent's).
+    const letterOnly = (['role', 'format', 'out', 'lang', 'font'] as const).find((k) => values[k] !== undefined);
+    if (letterOnly) return `--demo-reviewer prints one code and takes no --${letterOnly}`;
+    return {
+      select: { kind },
+      role: 'guardian',
+      format: 'text',
+      out: null,
+      days,
+      locale: 'ru',
+      font: undefined,
+      acceptNewPepper: Boolean(values['accept-new-pepper']),
+    };
+  }
   const role = kind === 'teacher' ? 'teacher' : (values.role ?? 'guardian');
   if (role !== 'guardian' && role !== 'student' && role !== 'teacher')
     return `--role must be guardian or student, not "${values.role}"`;
@@ -65,9 +89,6 @@ export function readCodesArgs(args: string[]): TCodesArgs | string {
   if (format !== 'text' && format !== 'csv' && format !== 'pdf')
     return `--format must be text, csv or pdf, not "${format}"`;
   if (format === 'pdf' && !values.out) return '--format pdf needs --out <file.pdf>';
-  const days = values.days === undefined ? DEFAULT_CODE_DAYS : Number(values.days);
-  if (!Number.isInteger(days) || days < 1 || days > 365)
-    return `--days must be a whole number of days (1–365), not "${values.days}"`;
   const locale = values.lang ?? 'ru';
   if (locale !== 'ru' && locale !== 'en') return `--lang must be ru or en, not "${locale}"`;
   return {
@@ -88,9 +109,9 @@ interface TTarget extends TCodeTarget {
 }
 
 /** The people the codes are for, or an error message when the id is unknown. */
-async function resolveTargets(runtime: Runtime, args: TCodesArgs): Promise<TTarget[] | string> {
+async function resolveTargets(runtime: Runtime, args: TCodesArgs, select: TLetterSelect): Promise<TTarget[] | string> {
   const { prisma } = runtime.db;
-  const { kind, id } = args.select;
+  const { kind, id } = select;
   if (kind === 'teacher') {
     const teacher = await prisma.teacher.findUnique({ where: { id } });
     if (!teacher) return unknownIdLine(runtime.stores.roster, 'teacher', id);
@@ -159,6 +180,10 @@ export async function codesCommand(
   out: TWritable,
   err: TWritable,
 ): Promise<number> {
+  const { select } = args;
+  // No letter: the moderators are given the code with the skill they review.
+  if (select.kind === 'demo-reviewer')
+    return (await pepperAgrees(runtime, args, err)) ? demoReviewerCode(runtime, args.days, out, err) : 1;
   // Before any code is stored: a letter that names no bot or skill is a code no one can use.
   const channels = letterChannels(runtime.config);
   if (!hasLetterChannel(channels)) {
@@ -166,7 +191,7 @@ export async function codesCommand(
     return 1;
   }
   if (!(await pepperAgrees(runtime, args, err))) return 1;
-  const targets = await resolveTargets(runtime, args);
+  const targets = await resolveTargets(runtime, args, select);
   if (typeof targets === 'string') {
     err.write(`dnevnik codes: ${targets}\n`);
     return 1;

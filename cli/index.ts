@@ -24,6 +24,7 @@ const USAGE = `usage: dnevnik <command> [options]
   ask --user <id> [--channel telegram|vk|alice|alexa] [--now ISO] "<text>"   the reply that channel would give
   codes (--student <id> [--role guardian|student] | --class <id> | --teacher <id>) [--format text|csv|pdf] [--out file] [--days 14]
                                                             one-time link codes with their Telegram/VK links (PDF: letters with QR codes)
+  codes --demo-reviewer [--days 14]                         one reusable code for a store's moderators: a demo pupil's parent
   privacy report [--days 30]                                what /forget destroyed, when (no identifiers)
   privacy access --student <id> [--days 365]                who saw a student's data, when, through which channel
   journal-status --school <id> [--date YYYY-MM-DD] [--format text|csv]

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { isTimeZone } from '../core/calendar';
+import { AMAZON_VENDOR_ID } from '../core/oauth';
 import { parseTrustProxy } from './trust-proxy';
 
 // README "Configuration"; every variable is listed in .env.example. Parsed once at start; a bad
@@ -127,6 +128,14 @@ export const ZEnvSchema = z.object({
   ),
   ALEXA_SKILL_ID: opt(z.string()),
   ALEXA_VERIFY_SIGNATURE: z.preprocess(emptyToUndefined, ZBoolean.default(true)),
+  // Alexa account linking (OAuth): the client entered in the skill's account-linking settings; unset =
+  // people say their code. Amazon returns to its own redirect URLs (core/oauth/amazon-redirects.ts),
+  // of the vendor id when one is given.
+  ALEXA_OAUTH_CLIENT_ID: opt(z.string()),
+  ALEXA_OAUTH_CLIENT_SECRET: opt(z.string().min(16, 'use at least 16 characters')),
+  ALEXA_OAUTH_VENDOR_ID: opt(
+    z.string().regex(AMAZON_VENDOR_ID, 'must be the vendor id of the Alexa redirect URLs (capital letters and digits)'),
+  ),
   JOURNAL_WEBHOOK_SECRET: opt(z.string().min(16, 'use at least 16 characters')),
   // The key schools' journal-key secrets are sealed under (infra/journal-key-seal.ts); unset = one
   // generated into DATA_DIR. _PREVIOUS opens secrets sealed before a rotation.
@@ -181,6 +190,15 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     throw new ConfigError(
       'Invalid configuration: ALICE_OAUTH_CLIENT_ID and ALICE_OAUTH_CLIENT_SECRET are set together or not at all',
     );
+  }
+  if (Boolean(parsed.ALEXA_OAUTH_CLIENT_ID) !== Boolean(parsed.ALEXA_OAUTH_CLIENT_SECRET)) {
+    throw new ConfigError(
+      'Invalid configuration: ALEXA_OAUTH_CLIENT_ID and ALEXA_OAUTH_CLIENT_SECRET are set together or not at all',
+    );
+  }
+  // One sign-in page serves both platforms and tells them apart by the client id.
+  if (parsed.ALEXA_OAUTH_CLIENT_ID && parsed.ALEXA_OAUTH_CLIENT_ID === parsed.ALICE_OAUTH_CLIENT_ID) {
+    throw new ConfigError('Invalid configuration: ALEXA_OAUTH_CLIENT_ID must differ from ALICE_OAUTH_CLIENT_ID');
   }
   if (parsed.LINK_CODE_PEPPER && parsed.LINK_CODE_PEPPER_FILE) {
     throw new ConfigError(

@@ -1,18 +1,23 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildInteractionModel } from '../skills/alexa';
+import { ALEXA_LOCALES, buildInteractionModel } from '../skills/alexa';
 
-// Writes the Alexa interaction model from the intents and slots the skill's code uses
-// (skills/alexa/interaction-model.ts). Run after changing them: `npm run alexa:model`.
+// Writes the Alexa interaction model of every locale the skill is published in, from the intents and
+// slots the skill's code uses (skills/alexa/interaction-model.ts). Run after changing them:
+// `npm run alexa:model`.
 
-export const MODEL_PATH = path.join(__dirname, '..', 'skill-package', 'interactionModels', 'custom', 'en-US.json');
+export const MODEL_DIR = path.join(__dirname, '..', 'skill-package', 'interactionModels', 'custom');
+
+export const modelPath = (locale: string) => path.join(MODEL_DIR, `${locale}.json`);
 
 export function modelFileText(): string {
   return `${JSON.stringify(buildInteractionModel(), null, 2)}\n`;
 }
 
 if (require.main === module) {
-  mkdirSync(path.dirname(MODEL_PATH), { recursive: true });
-  writeFileSync(MODEL_PATH, modelFileText());
-  process.stdout.write(`wrote ${path.relative(process.cwd(), MODEL_PATH)}\n`);
+  mkdirSync(MODEL_DIR, { recursive: true });
+  for (const locale of ALEXA_LOCALES) {
+    writeFileSync(modelPath(locale), modelFileText());
+    process.stdout.write(`wrote ${path.relative(process.cwd(), modelPath(locale))}\n`);
+  }
 }

@@ -1,10 +1,11 @@
 import { escapeHtml as h } from '../core/answers';
 import type { TLang } from '../core/i18n';
-import { consentText } from '../core/linking';
+import { consentText, type TVoiceChannel } from '../core/linking';
 import { OAUTH_TEXTS } from '../core/oauth';
 
 // The sign-in page of account linking: one self-contained form (no scripts, no external assets),
-// the consent text in full above the checkbox, every value escaped.
+// the consent text in full above the checkbox, every value escaped. It names the voice assistant
+// of the client that opened it (Alice or Alexa), and so does the consent: whose servers carry what follows.
 
 const STYLE = `*{box-sizing:border-box}body{margin:0;font:16px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:#f2f3f5;color:#111;display:flex;justify-content:center}
 main{width:100%;max-width:560px;background:#fff;padding:20px 18px;min-height:100vh}h1{font-size:21px;margin:0 0 10px}
@@ -29,14 +30,20 @@ function page(locale: TLang, title: string, body: string): string {
   return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${h(title)}</title><style>${STYLE}</style></head><body><main>${body}</main></body></html>`;
 }
 
-export function oauthFormPage(locale: TLang, values: TOAuthFormValues, message?: string): string {
+export function oauthFormPage(
+  locale: TLang,
+  platform: TVoiceChannel,
+  values: TOAuthFormValues,
+  message?: string,
+): string {
   const t = OAUTH_TEXTS[locale];
-  const consent = consentText(locale, 'web');
+  const words = t.pages[platform];
+  const consent = consentText(locale, 'web', 'adult', platform);
   const hidden = (name: string, value: string) => `<input type="hidden" name="${name}" value="${h(value)}">`;
   return page(
     locale,
-    t.pageTitle,
-    `<h1>${h(t.pageTitle)}</h1><p>${h(t.intro)}</p>
+    words.pageTitle,
+    `<h1>${h(words.pageTitle)}</h1><p>${h(words.intro)}</p>
 <form method="post" action="?lang=${locale}">
 ${hidden('response_type', 'code')}${hidden('client_id', values.clientId)}${hidden('redirect_uri', values.redirectUri)}${hidden('state', values.state)}
 ${hidden('code_challenge', values.codeChallenge)}${hidden('code_challenge_method', values.codeChallengeMethod)}${hidden('csrf', values.csrf)}
@@ -50,8 +57,12 @@ ${message ? `<p class="error" role="alert">${h(message)}</p>` : ''}
   );
 }
 
-/** A page that only says why: an unknown client by default, or the refusal given. */
-export function oauthErrorPage(locale: TLang, message?: string): string {
-  const t = OAUTH_TEXTS[locale];
-  return page(locale, t.pageTitle, `<h1>${h(t.pageTitle)}</h1><p class="error">${h(message ?? t.badClient)}</p>`);
+/** A page that only says why: a wrong client or redirect URI, or the refusal named. */
+export function oauthErrorPage(
+  locale: TLang,
+  platform: TVoiceChannel | 'unknown',
+  reason: 'badClient' | 'formExpired' | 'foreignOrigin' = 'badClient',
+): string {
+  const words = OAUTH_TEXTS[locale].pages[platform];
+  return page(locale, words.pageTitle, `<h1>${h(words.pageTitle)}</h1><p class="error">${h(words[reason])}</p>`);
 }

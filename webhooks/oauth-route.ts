@@ -1,14 +1,16 @@
 import express, { type Request, type Response, Router } from 'express';
 import type { TLang } from '../core/i18n';
-import { OAUTH_TEXTS, type OAuthService, type TAuthorizationParams } from '../core/oauth';
+import type { TVoiceChannel } from '../core/linking';
+import type { OAuthService, TAuthorizationParams } from '../core/oauth';
 import { MAX_BODY_BYTES } from './limits';
 import { foreignOrigin, formSessionValid, startFormSession } from './oauth-form-session';
 import { oauthErrorPage, oauthFormPage } from './oauth-page';
 
-// Account linking for the Alice skill (OAuth 2.0 authorization code, RFC 6749 §4.1):
+// Account linking for the voice skills (OAuth 2.0 authorization code, RFC 6749 §4.1), one client
+// per platform (Yandex Dialogs for Alice, Amazon for Alexa), the page naming the client's assistant:
 //   GET  /oauth/authorize  the sign-in page (code from the school's letter + consent)
-//   POST /oauth/authorize  checks both, links, redirects back to Yandex with a one-time code
-//   POST /oauth/token      Yandex exchanges that code (or a refresh token) for tokens
+//   POST /oauth/authorize  checks both, links, redirects back to the platform with a one-time code
+//   POST /oauth/token      the platform exchanges that code (or a refresh token) for tokens
 
 export interface OAuthRouteOptions {
   /** PUBLIC_URL: the origin the sign-in form must be posted from. */
@@ -70,12 +72,19 @@ function authorizationParams(source: Record<string, unknown>): Required<TAuthori
 export function oauthRoute(oauth: OAuthService, options: OAuthRouteOptions = {}): Router {
   const router = Router();
   const form = express.urlencoded({ extended: false, limit: MAX_BODY_BYTES });
-  const showForm = (req: Request, res: Response, params: Required<TAuthorizationParams>, message?: string) =>
+  const showForm = (
+    req: Request,
+    res: Response,
+    platform: TVoiceChannel,
+    params: Required<TAuthorizationParams>,
+    message?: string,
+  ) =>
     sendPage(
       res,
       200,
       oauthFormPage(
         localeOf(req),
+        platform,
         { ...params, code: '', csrf: startFormSession(req, res, oauth.form, options.publicUrl) },
         message,
       ),
@@ -84,22 +93,28 @@ export function oauthRoute(oauth: OAuthService, options: OAuthRouteOptions = {})
   router.get('/oauth/authorize', (req, res) => {
     const locale = localeOf(req);
     const params = authorizationParams(req.query);
-    if (str(req.query.response_type) !== 'code') return sendPage(res, 400, oauthErrorPage(locale));
+    const platform = oauth.channelOf(params.clientId);
+    if (str(req.query.response_type) !== 'code')
+      return sendPage(res, 400, oauthErrorPage(locale, platform ?? 'unknown'));
     const refused = oauth.checkRequest(params);
-    if (refused?.kind === 'bad_client') return sendPage(res, 400, oauthErrorPage(locale));
+    if (!platform || refused?.kind === 'bad_client')
+      return sendPage(res, 400, oauthErrorPage(locale, platform ?? 'unknown'));
     if (refused) return res.redirect(302, refused.location);
-    showForm(req, res, params);
+    showForm(req, res, platform, params);
   });
 
   router.post('/oauth/authorize', form, async (req, res) => {
     const locale = localeOf(req);
     const body = (req.body ?? {}) as Record<string, unknown>;
+    const params = authorizationParams(body);
+    // Only for the words of the page: the client id is checked with the rest of the request below.
+    const platform = oauth.channelOf(params.clientId);
     // A form posted from another site, or without the token of a page we served, changes nothing.
     if (foreignOrigin(req, options.publicUrl))
-      return sendPage(res, 403, oauthErrorPage(locale, OAUTH_TEXTS[locale].foreignOrigin));
+      return sendPage(res, 403, oauthErrorPage(locale, platform ?? 'unknown', 'foreignOrigin'));
     if (!formSessionValid(req, oauth.form, str(body.csrf)))
-      return sendPage(res, 403, oauthErrorPage(locale, OAUTH_TEXTS[locale].formExpired));
-    const params = authorizationParams(body);
+      return sendPage(res, 403, oauthErrorPage(locale, platform ?? 'unknown', 'formExpired'));
+    if (!platform) return sendPage(res, 400, oauthErrorPage(locale, 'unknown'));
     const result = await oauth.authorize({
       ...params,
       code: str(body.code) ?? '',
@@ -107,8 +122,8 @@ export function oauthRoute(oauth: OAuthService, options: OAuthRouteOptions = {})
       locale,
       remoteKey: req.ip ?? 'unknown',
     });
-    if (result.kind === 'bad_client') return sendPage(res, 400, oauthErrorPage(locale));
-    if (result.kind === 'form') return showForm(req, res, params, result.message);
+    if (result.kind === 'bad_client') return sendPage(res, 400, oauthErrorPage(locale, platform));
+    if (result.kind === 'form') return showForm(req, res, platform, params, result.message);
     res.redirect(302, result.location);
   });
 

@@ -110,7 +110,20 @@ async function ask(text) {
     const answer = document.createElement('div');
     answer.className = 'answer';
     answer.append(safeFragment(body.text));
-    reply.append(answer, voice(body));
+    reply.append(answer);
+    // A question back ("оценки или домашнее задание?"): each choice is asked as if typed.
+    if (body.buttons && body.buttons.length) {
+      const choices = document.createElement('div');
+      choices.className = 'quick choices';
+      for (const label of body.buttons) {
+        const b = document.createElement('button');
+        b.type = 'button'; b.textContent = label;
+        b.addEventListener('click', () => ask(label));
+        choices.append(b);
+      }
+      reply.append(choices);
+    }
+    reply.append(voice(body));
   } catch (err) {
     reply.textContent = 'Ошибка: ' + err.message;
     reply.classList.add('error');

@@ -1,11 +1,13 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
-import type { AnswerService } from '../core/answers';
+import type { AnswerService, TAnswer } from '../core/answers';
 import { escapeHtml, escapeXml, renderAnswer } from '../core/answers';
-import { BOT_TEXTS } from '../core/conversation';
+import { BOT_TEXTS, type QueryContextStore, sectionLabel, type TSection } from '../core/conversation';
 import { AppError } from '../core/errors';
+import type { TLang } from '../core/i18n';
 import { cutUtterance, isPrintableText, isTooLongUtterance } from '../core/input';
-import { detectLang } from '../core/nlu';
+import type { TChatRef } from '../core/linking';
+import { currentContext, detectLang } from '../core/nlu';
 import { sendNoFavicon } from './favicon';
 import { MAX_BODY_BYTES } from './limits';
 import { playgroundPage, statusPage } from './playground-page';
@@ -22,6 +24,8 @@ export interface PlaygroundDeps {
   answers: AnswerService;
   /** Only these people can be spoken as: the playground must never impersonate a real user. */
   people: TPlaygroundPerson[];
+  /** Each demo person's last question, for follow-ups, kept as a chat keeps it. */
+  queryContexts: QueryContextStore;
   now?: () => Date;
 }
 
@@ -44,7 +48,15 @@ function unreadReply(text: string) {
     ssml: `<speak>${escapeXml(said)}</speak>`,
     kind: 'not-read',
     query: null,
+    buttons: [],
   };
+}
+
+/** What the person can answer a question back with: tapped, the label is asked as typed text. */
+function replyChoices(answer: TAnswer, lang: TLang): string[] {
+  if (answer.kind === 'clarify') return answer.choices.map((c) => sectionLabel(BOT_TEXTS[lang], c as TSection));
+  if (answer.kind === 'which-child') return answer.children;
+  return [];
 }
 
 /** GET /, /favicon.ico and the playground's small JSON API; answers go through the same core as every channel. */
@@ -77,9 +89,14 @@ export function playgroundRoute(deps: PlaygroundDeps): Router {
     if (!byId.has(personId)) throw new AppError('not_found', `no demo person "${personId}"`);
     const unread = unreadReply(text);
     if (unread) return void res.json(unread);
-    const asked = await deps.answers.ask(text, { personId, channel: 'playground' }, now ? new Date(now) : clock());
+    const at = now ? new Date(now) : clock();
+    const chat: TChatRef = { channel: 'playground', externalId: personId, locale: detectLang(text) };
+    const previous = currentContext(await deps.queryContexts.read(chat), at);
+    const asked = await deps.answers.ask(text, { personId, channel: 'playground' }, at, { previous });
+    if (asked.remember) await deps.queryContexts.write(chat, asked.remember, at);
     const rendered = renderAnswer(asked.answer, asked.lang);
     res.json({
+      buttons: replyChoices(asked.answer, asked.lang),
       text: rendered.text,
       speech: rendered.speech,
       tts: rendered.tts,

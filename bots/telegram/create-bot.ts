@@ -43,6 +43,7 @@ export function createBot(deps: BotDeps): TelegramBot {
     linking: deps.linking,
     settings: deps.settings,
     teacherSettings: deps.teacherSettings,
+    queryContexts: deps.queryContexts,
     now,
   });
   features.use(groupsComposer(conversation));

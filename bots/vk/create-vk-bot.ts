@@ -63,6 +63,7 @@ export function createVkBot(deps: VkBotDeps): VkBot {
     linking: deps.linking,
     settings: deps.settings,
     teacherSettings: deps.teacherSettings,
+    queryContexts: deps.queryContexts,
     now: deps.now ?? (() => new Date()),
   });
   const retryDelayMs = deps.retryDelayMs ?? defaultRetryDelay;

@@ -1,5 +1,5 @@
 import type { AnswerService } from '../../core/answers';
-import type { ChatStatusStore, TConversationLogger, TeacherSettingsStore } from '../../core/conversation';
+import type { ChatStatusStore, QueryContextStore, TConversationLogger, TeacherSettingsStore } from '../../core/conversation';
 import type { LinkService } from '../../core/linking';
 import type { TChatLogRef } from '../../core/logging';
 import type { SubscriptionSettingsStore } from '../../core/settings';
@@ -15,6 +15,8 @@ export interface VkBotDeps {
   settings: SubscriptionSettingsStore;
   /** A teacher's journal-reminder preferences, shown in the settings. */
   teacherSettings?: TeacherSettingsStore;
+  /** The chat's last question, for follow-ups ("а по физике?"). */
+  queryContexts: QueryContextStore;
   chats: ChatStatusStore;
   logger: TConversationLogger;
   /** The chats' log references (core/logging); without it a key made at start, so refs match only within this process. */

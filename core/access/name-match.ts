@@ -1,3 +1,5 @@
+import { transliterate } from '../i18n/transliterate';
+
 // A parent says "у Маши" for Мария: a spoken first name matches a stored one through its
 // everyday short forms. ё and е are one letter in speech and in most keyboards.
 
@@ -43,5 +45,8 @@ export function firstNameMatches(stored: string, spoken: string): boolean {
   const a = fold(stored);
   const b = fold(spoken);
   if (a === b) return true;
+  // Typed or said in English, a name is the Latin spelling English answers show (Дарья → darya,
+  // Артём → artyom or artem).
+  if (b === fold(transliterate(stored)) || b === transliterate(a)) return true;
   return (SHORT_FORMS[a] ?? []).includes(b);
 }

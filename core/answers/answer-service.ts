@@ -7,13 +7,17 @@ import type { DiaryReader } from '../diary/diary-port';
 import type { TDiaryStudent } from '../diary/diary-types';
 import { weightedAverage } from '../diary/grade-average';
 import type { TLang } from '../i18n';
-import { parseUtterance } from '../nlu/parse-utterance';
+import { FRAGMENT_CHOICES, parseTurn, type TQueryContext } from '../nlu/follow-up';
 import { detectLang } from '../nlu/tokenize';
-import type { TQuery } from '../nlu/types';
+import type { TIntent, TQuery } from '../nlu/types';
 import type { JournalPort } from '../reminders/reminder-ports';
+import type { TermReader } from '../terms/term-port';
 import { answerPeriod } from './answer-period';
 import { INTENT_ACTIONS, type TAnswer, type TPeriod, type TStudentRef, type TViewer } from './answer-types';
+import { explainEmpty, teacherDayOff } from './empty-reasons';
+import { positionedChild } from './positioned-child';
 import { teacherJournalAnswer } from './teacher-journal';
+import { termAnswer } from './term-answers';
 
 export interface AnswerDeps {
   access: AccessReader;
@@ -26,6 +30,8 @@ export interface AnswerDeps {
   limiter?: QuestionLimiter;
   /** A teacher's journal: which lessons are incomplete, and holding reminders. */
   journal?: JournalPort;
+  /** Term results (averages, fixed marks); without it term questions are not understood. */
+  terms?: TermReader;
 }
 
 export interface AnswerService {
@@ -35,16 +41,39 @@ export interface AnswerService {
    * Parse and answer in one go, reading the viewer's links once: the parser needs the school's
    * zone for "today", the renderer the language (the utterance's, else the person's).
    */
-  ask(text: string, viewer: TViewer, now: Date, options?: { lang?: TLang }): Promise<TAsked>;
+  ask(text: string, viewer: TViewer, now: Date, options?: AskOptions): Promise<TAsked>;
+  /**
+   * The dialogue's previous question with what a button chose for it: the intent a fragment was
+   * asked about ("оценки или домашнее задание?") or a child by position in link order.
+   */
+  resume(choice: TResumeChoice, viewer: TViewer, now: Date, options?: AskOptions): Promise<TAsked>;
+}
+
+export interface TResumeChoice {
+  intent?: TIntent;
+  /** 0-based, in link order (the menus' child switcher). */
+  childIndex?: number;
+}
+
+export interface AskOptions {
+  /** The language to answer in; else the utterance's, else the person's. */
+  lang?: TLang;
+  /** The dialogue's previous question, still current: the text may be a follow-up to it ("а по физике?"). */
+  previous?: TQueryContext | null;
+  /** Fills slots the parser missed from what the platform recognised (Alice's entities). */
+  fill?: (own: TQuery) => TQuery;
 }
 
 export interface TAsked {
   query: TQuery;
   answer: TAnswer;
   lang: TLang;
+  /** What the dialogue should remember for the next turn; null: this turn changes nothing there. */
+  remember: TQueryContext | null;
 }
 
-const DIARY_INTENTS = new Set(['grades', 'homework', 'schedule', 'balance']);
+const TERM_INTENTS = new Set(['average', 'final-grades', 'needed', 'topics']);
+const DIARY_INTENTS = new Set(['grades', 'homework', 'schedule', 'balance', ...TERM_INTENTS]);
 
 function ref(s: TDiaryStudent): TStudentRef {
   return { id: s.id, firstName: s.firstName, lastName: s.lastName, className: s.className };
@@ -83,8 +112,8 @@ export function createAnswerService(deps: AnswerDeps): AnswerService {
     const isTeacher = scope.teacherIds.length > 0;
     if (isTeacher && !query.child && scope.linkedStudents.length === 0) {
       if (query.intent !== 'schedule') return { kind: 'ask-child' };
-      const lessons = await deps.diary.teacherLessons(scope.teacherIds, period);
-      return { kind: 'teacher-schedule', period, lessons: filterSubject(lessons, query.subject) };
+      const lessons = filterSubject(await deps.diary.teacherLessons(scope.teacherIds, period), query.subject);
+      return { kind: 'teacher-schedule', period, lessons, dayOff: teacherDayOff(period, lessons, query.subject) };
     }
     let choice = chooseStudents(scope, query.child);
     // A teacher's pupils are read only when a name is not one of the teacher's own children, and
@@ -98,14 +127,14 @@ export function createAnswerService(deps: AnswerDeps): AnswerService {
     }
     if (choice.kind === 'refused') return { kind: 'refused' };
     if (choice.kind === 'none') return { kind: 'not-linked' };
+    const entries = accessEntries(choice.students, viewer, scope, query.intent, grants !== null);
+    if (TERM_INTENTS.has(query.intent) && deps.terms)
+      return termAnswer(query, choice.students, choice.students.map(ref), deps.terms, entries, grants, now);
     // The access log is written by the read itself: no answer is returned before its entry is stored.
-    return readSections(
-      query,
-      period,
-      choice.students,
-      accessEntries(choice.students, viewer, scope, query.intent, grants !== null),
-      grants,
-    );
+    const answer = await readSections(query, period, choice.students, entries, grants);
+    // A teacher's grants show a part of a class's timetable, and what that part lacks tells
+    // nothing about the class: their empty answers keep the plain wording.
+    return grants === null ? explainEmpty(answer, choice.students, deps.diary) : answer;
   }
 
   async function readSections(
@@ -175,7 +204,7 @@ export function createAnswerService(deps: AnswerDeps): AnswerService {
     if (query.intent === 'journal' || query.intent === 'snooze') {
       return teacherJournalAnswer(query, scope.teacherIds, scope.timezone ?? deps.defaultTimezone, now, deps.journal);
     }
-    if (!DIARY_INTENTS.has(query.intent)) return { kind: 'unknown' };
+    if (!DIARY_INTENTS.has(query.intent) || (TERM_INTENTS.has(query.intent) && !deps.terms)) return { kind: 'unknown' };
     return diaryAnswer(query, scope, now, viewer);
   }
 
@@ -194,9 +223,56 @@ export function createAnswerService(deps: AnswerDeps): AnswerService {
     async ask(text, viewer, now, options = {}) {
       const scope = await scopeOf(viewer);
       const lang = options.lang ?? (text.trim() ? detectLang(text) : (scope?.locale ?? 'ru'));
-      const query = parseUtterance(text, { lang, now, tz: scope?.timezone ?? deps.defaultTimezone });
-      if (await overLimit(viewer)) return { query, answer: { kind: 'slow-down' }, lang };
-      return { query, answer: await answerFor(query, scope, now, viewer), lang };
+      const previous = options.previous ?? null;
+      const reading = parseTurn(text, {
+        lang,
+        now,
+        tz: scope?.timezone ?? deps.defaultTimezone,
+        previous,
+        fill: options.fill,
+      });
+      let query = reading.query;
+      if (await overLimit(viewer)) return { query, answer: { kind: 'slow-down' }, lang, remember: null };
+      if (reading.fragment)
+        return {
+          query,
+          answer: { kind: 'clarify', subject: query.subject, choices: [...FRAGMENT_CHOICES] },
+          lang,
+          remember: query,
+        };
+      if (reading.childPosition && scope) {
+        const child = positionedChild(scope, reading.childPosition, previous?.child ?? null);
+        if (!child) {
+          const children = scope.linkedStudents.map((s) => s.firstName);
+          return { query, answer: { kind: 'which-child', children }, lang, remember: { ...query, child: null } };
+        }
+        query = { ...query, child };
+      }
+      const answer = await answerFor(query, scope, now, viewer);
+      return { query, answer, lang, remember: DIARY_INTENTS.has(query.intent) ? query : null };
+    },
+    async resume(choice, viewer, now, options = {}) {
+      const scope = await scopeOf(viewer);
+      const lang = options.lang ?? scope?.locale ?? 'ru';
+      const base: TQuery = options.previous ?? {
+        intent: 'unknown',
+        date: null,
+        dateTo: null,
+        subject: null,
+        child: null,
+      };
+      let query: TQuery = { ...base, intent: choice.intent ?? base.intent };
+      if (choice.childIndex !== undefined)
+        query = { ...query, child: scope?.linkedStudents[choice.childIndex]?.firstName ?? null };
+      if (await overLimit(viewer)) return { query, answer: { kind: 'slow-down' }, lang, remember: null };
+      if (!DIARY_INTENTS.has(query.intent))
+        return {
+          query,
+          answer: { kind: 'clarify', subject: query.subject, choices: [...FRAGMENT_CHOICES] },
+          lang,
+          remember: query,
+        };
+      return { query, answer: await answerFor(query, scope, now, viewer), lang, remember: query };
     },
   };
 }

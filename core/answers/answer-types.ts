@@ -2,6 +2,7 @@ import type { TViewerScope } from '../access/access-port';
 import type { TCanteenInfo, TDiaryStudent, TGradeItem, THomeworkItem, TLessonItem } from '../diary/diary-types';
 import type { TIntent } from '../nlu/types';
 import type { TJournalLesson } from '../reminders/reminder-types';
+import type { TTermAnswer } from './term-answer-types';
 
 export type TStudentRef = Pick<TDiaryStudent, 'id' | 'firstName' | 'lastName' | 'className'>;
 
@@ -12,11 +13,18 @@ export interface TPeriod {
   today: string;
 }
 
+/**
+ * Why a section shows nothing, when the diary knows more than "nothing yet": the day is one the
+ * class does not study, or the class has no lessons of the subject asked about at all.
+ */
+export type TEmptyReason = 'day-off' | 'subject-not-taught';
+
 export interface TGradesSection {
   student: TStudentRef;
   grades: TGradeItem[];
   /** Weighted mean of the numeric grades in the period. */
   average: number | null;
+  emptyReason?: TEmptyReason;
 }
 
 export type TChannelAction = 'subscribe' | 'unsubscribe' | 'settings' | 'link' | 'forget';
@@ -28,15 +36,16 @@ export type TAnswer =
       kind: 'homework';
       period: TPeriod;
       subject: string | null;
-      sections: { student: TStudentRef; homework: THomeworkItem[] }[];
+      sections: { student: TStudentRef; homework: THomeworkItem[]; emptyReason?: TEmptyReason }[];
     }
   | {
       kind: 'schedule';
       period: TPeriod;
       subject: string | null;
-      sections: { student: TStudentRef; lessons: TLessonItem[] }[];
+      sections: { student: TStudentRef; lessons: TLessonItem[]; emptyReason?: TEmptyReason }[];
     }
-  | { kind: 'teacher-schedule'; period: TPeriod; lessons: TLessonItem[] }
+  /** `dayOff`: a weekend day without a lesson of theirs, worded as the day off it is. */
+  | { kind: 'teacher-schedule'; period: TPeriod; lessons: TLessonItem[]; dayOff?: boolean }
   | { kind: 'balance'; sections: { student: TStudentRef; canteen: TCanteenInfo }[] }
   /** A teacher's ended lessons with an incomplete journal entry since `from` (school-local days). */
   | { kind: 'journal'; from: string; days: number; lessons: TJournalLesson[] }
@@ -54,9 +63,15 @@ export type TAnswer =
   | { kind: 'refused' }
   /** A teacher asked about grades, homework or balance without naming a pupil. */
   | { kind: 'ask-child' }
+  /** A fragment ("а по физике?") with no question before it to complete: which of `choices` it asks for. */
+  | { kind: 'clarify'; subject: string | null; choices: TIntent[] }
+  /** A child meant by position ("а у второго?") that cannot be told: the viewer's children to choose from. */
+  | { kind: 'which-child'; children: string[] }
   | { kind: 'no-person' }
   /** Too many questions from one chat in a short time (abuse limit): a polite request to wait. */
-  | { kind: 'slow-down' };
+  | { kind: 'slow-down' }
+  /** Term results: averages, fixed marks, what is needed, weak topics (term-answer-types.ts). */
+  | TTermAnswer;
 
 export type TAnswerKind = TAnswer['kind'];
 

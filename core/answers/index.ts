@@ -1,4 +1,11 @@
-export { type AnswerDeps, type AnswerService, createAnswerService } from './answer-service';
+export {
+  type AnswerDeps,
+  type AnswerService,
+  type AskOptions,
+  createAnswerService,
+  type TAsked,
+  type TResumeChoice,
+} from './answer-service';
 export type { TAnswer, TAnswerKind, TChannelAction, TPeriod, TStudentRef, TViewer } from './answer-types';
 export { escapeHtml, escapeXml } from './escape';
 export { ALICE_LIMIT, fitSpeech } from './fit-speech';

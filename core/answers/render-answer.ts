@@ -9,9 +9,9 @@ export type TChannel = 'telegram' | 'vk' | 'alice' | 'alexa' | 'playground';
 export interface TRenderedAnswer {
   /** Chat text, Telegram HTML (escaped). */
   text: string;
-  /** Plain spoken text (Alice `text`). */
+  /** What Alice shows (`text`) and Alexa's card: plain text, numbers in digits. */
   speech: string;
-  /** Alice `tts`. */
+  /** Alice `tts`: the same facts as `speech`, numbers in words. */
   tts: string;
   /** Alexa SSML (English). */
   ssml: string;

@@ -1,8 +1,10 @@
 import type { TCanteenInfo, TGradeItem, TLessonItem } from '../diary/diary-types';
 import { missingLines, reminderTexts } from '../reminders';
 import type { TAnswer, TStudentRef } from './answer-types';
+import { emptyChatText, type TEmptySection } from './empty-wording';
 import { escapeHtml as h } from './escape';
 import type { TAnswerTexts } from './locales/texts-type';
+import { termChat } from './render-term';
 import { named } from './spoken-sections';
 
 /** Chat text (Telegram HTML, also plain enough for VK): the whole answer, with details a voice leaves out. */
@@ -10,8 +12,9 @@ export function renderChat(answer: TAnswer, l: TAnswerTexts): string {
   switch (answer.kind) {
     case 'grades': {
       const when = l.when(answer.period);
-      const blocks = answer.sections.map(({ student, grades, average }) => {
-        if (grades.length === 0) return `${who(student, l)}\n${h(l.texts.noGrades(when, named(answer.subject, l)))}`;
+      const blocks = answer.sections.map(({ student, grades, average, emptyReason }) => {
+        if (grades.length === 0)
+          return emptyBlock(student, { part: 'grades', reason: emptyReason, when, subject: answer.subject }, l);
         const multiDay = answer.period.from !== answer.period.to;
         const lines = grades.map((g) => gradeLine(g, l, multiDay));
         if (average !== null) lines.push(`<i>${h(capital(l.average(average)))}</i>`);
@@ -22,9 +25,9 @@ export function renderChat(answer: TAnswer, l: TAnswerTexts): string {
     case 'homework': {
       const when = l.when(answer.period);
       const multiDay = answer.period.from !== answer.period.to;
-      const blocks = answer.sections.map(({ student, homework }) => {
+      const blocks = answer.sections.map(({ student, homework, emptyReason }) => {
         if (homework.length === 0)
-          return `${who(student, l)}\n${h(l.texts.noHomework(when, named(answer.subject, l)))}`;
+          return emptyBlock(student, { part: 'homework', reason: emptyReason, when, subject: answer.subject }, l);
         const lines = homework.map(
           (hw) =>
             `• ${multiDay ? `${h(l.shortDate(hw.dueDate))}, ` : ''}<b>${h(l.subject(hw.subject))}</b>: ${h(hw.text)}`,
@@ -35,15 +38,17 @@ export function renderChat(answer: TAnswer, l: TAnswerTexts): string {
     }
     case 'schedule': {
       const when = l.when(answer.period);
-      const blocks = answer.sections.map(({ student, lessons }) => {
-        if (lessons.length === 0) return `${who(student, l)}\n${h(l.texts.noLessons(when))}`;
+      const blocks = answer.sections.map(({ student, lessons, emptyReason }) => {
+        if (lessons.length === 0)
+          return emptyBlock(student, { part: 'lessons', reason: emptyReason, when, subject: answer.subject }, l);
         return `${who(student, l)}\n${lessonLines(lessons, l, answer.period.from !== answer.period.to, false)}`;
       });
       return `<b>${h(l.texts.scheduleHead(when))}</b>\n\n${blocks.join('\n\n')}`;
     }
     case 'teacher-schedule': {
       const when = l.when(answer.period);
-      if (answer.lessons.length === 0) return h(l.texts.noLessons(when));
+      if (answer.lessons.length === 0)
+        return h(answer.dayOff ? l.texts.dayOff(when, 'lessons') : l.texts.noLessons(when));
       return `<b>${h(l.texts.teacherHead(when))}</b>\n${lessonLines(answer.lessons, l, answer.period.from !== answer.period.to, true)}`;
     }
     case 'balance':
@@ -60,6 +65,17 @@ export function renderChat(answer: TAnswer, l: TAnswerTexts): string {
       return h(l.texts.refused);
     case 'ask-child':
       return h(l.texts.askChild);
+    case 'clarify':
+      return h(l.texts.clarify(named(answer.subject, l)));
+    case 'which-child':
+      return h(
+        l.texts.whichChild(
+          l.list(
+            answer.children.map((c) => l.studentName(c)),
+            'or',
+          ),
+        ),
+      );
     case 'no-person':
       return h(l.texts.noPerson);
     case 'slow-down':
@@ -75,7 +91,18 @@ export function renderChat(answer: TAnswer, l: TAnswerTexts): string {
       return h(reminderTexts(l.lang).snoozed(reminderTexts(l.lang).dateTime(answer.untilDate, answer.untilTime)));
     case 'not-teacher':
       return h(reminderTexts(l.lang).notTeacher);
+    case 'average':
+    case 'final-grades':
+    case 'needed':
+    case 'topics':
+    case 'no-such-period':
+      return termChat(answer, l);
   }
+}
+
+/** A student with nothing to show, and why when the answer knows. */
+function emptyBlock(s: TStudentRef, e: TEmptySection, l: TAnswerTexts): string {
+  return `${who(s, l)}\n${h(emptyChatText(e, l))}`;
 }
 
 function who(s: TStudentRef, l: TAnswerTexts): string {

@@ -1,7 +1,13 @@
 import type { TGradeItem } from '../diary/diary-types';
 import { missingLines, reminderTexts } from '../reminders';
 import type { TAnswer } from './answer-types';
+import { emptySpoken } from './empty-wording';
+import { transliterate } from './locales/en-subjects';
 import type { TAnswerTexts } from './locales/texts-type';
+import { termSpoken } from './render-term';
+import { homeworkSection } from './spoken-homework';
+import { scheduleSection, teacherSection } from './spoken-lessons';
+import { numberStyle, type TNumberStyle, type TVoiceForm } from './voice-form';
 
 /**
  * A spoken answer as parts that can be shortened: a prefix, items (which may be dropped from
@@ -19,16 +25,20 @@ export const named = (subject: string | null, l: TAnswerTexts) => (subject ? l.i
 
 const single = (text: string): TSpokenSection => ({ prefix: text, items: [], sep: '', suffix: '' });
 
-export function spokenSections(answer: TAnswer, l: TAnswerTexts): TSpokenSection[] {
+/** The answer's sections in one form: shown (Alice `text`), spoken (Alice `tts`) or spoken in English (Alexa). */
+export function spokenSections(answer: TAnswer, l: TAnswerTexts, form: TVoiceForm): TSpokenSection[] {
   const s = l.spoken;
   switch (answer.kind) {
     case 'grades': {
       const when = l.when(answer.period);
-      return answer.sections.map(({ student, grades, average }) => {
-        if (grades.length === 0) return single(s.noGrades(student.firstName, when, named(answer.subject, l)));
+      return answer.sections.map(({ student, grades, average, emptyReason }) => {
+        if (grades.length === 0)
+          return single(
+            emptySpoken(student.firstName, { part: 'grades', reason: emptyReason, when, subject: answer.subject }, l),
+          );
         return {
           prefix: s.gradesPrefix(student.firstName, when),
-          items: gradePhrases(grades, l),
+          items: gradePhrases(grades, l, numberStyle(form)),
           sep: ', ',
           suffix: average !== null && grades.length > 1 ? `; ${l.average(average)}.` : '.',
         };
@@ -36,48 +46,39 @@ export function spokenSections(answer: TAnswer, l: TAnswerTexts): TSpokenSection
     }
     case 'homework': {
       const when = l.when(answer.period);
-      return answer.sections.map(({ student, homework }) => {
-        if (homework.length === 0) return single(s.noHomework(student.firstName, when, named(answer.subject, l)));
-        return {
-          prefix: s.homeworkPrefix(student.firstName, when),
-          items: homework.map((x) => s.homeworkItem(x.subject, trimSentence(x.text))),
-          sep: '; ',
-          suffix: '.',
-        };
+      return answer.sections.map(({ student, homework, emptyReason }) => {
+        if (homework.length === 0)
+          return single(
+            emptySpoken(student.firstName, { part: 'homework', reason: emptyReason, when, subject: answer.subject }, l),
+          );
+        return homeworkSection(student.firstName, homework, answer.period, l, form);
       });
     }
     case 'schedule': {
       const when = l.when(answer.period);
-      return answer.sections.map(({ student, lessons }) => {
-        if (lessons.length === 0) return single(s.noLessons(student.firstName, when));
-        const first = lessons.find((x) => !x.cancelled) ?? lessons[0];
-        return {
-          prefix: s.schedulePrefix(student.firstName, when, l.countLessons(lessons.length)),
-          items: lessons.map((x) => s.scheduleItem(x.subject, x)),
-          sep: ', ',
-          suffix:
-            answer.period.from === answer.period.to ? `; ${l.texts.firstLessonAt(spokenTime(first.start))}.` : '.',
-        };
+      return answer.sections.map(({ student, lessons, emptyReason }) => {
+        if (lessons.length === 0)
+          return single(
+            emptySpoken(student.firstName, { part: 'lessons', reason: emptyReason, when, subject: answer.subject }, l),
+          );
+        return scheduleSection(student.firstName, lessons, answer.period, l, form);
       });
     }
     case 'teacher-schedule': {
       const when = l.when(answer.period);
-      if (answer.lessons.length === 0) return [single(l.texts.noLessons(when))];
-      return [
-        {
-          prefix: s.teacherPrefix(when, l.countLessons(answer.lessons.length)),
-          items: answer.lessons.map((x) => s.teacherItem(spokenTime(x.start), x.subject, x.className)),
-          sep: ', ',
-          suffix: '.',
-        },
-      ];
+      if (answer.lessons.length === 0)
+        return [single(answer.dayOff ? l.texts.dayOff(when, 'lessons') : l.texts.noLessons(when))];
+      return [teacherSection(answer.lessons, answer.period, l, form)];
     }
     case 'balance':
       return answer.sections.map(({ student, canteen }) =>
         single(
           canteen.balanceKopecks === null
             ? s.noBalance(student.firstName)
-            : s.balance(student.firstName, l.moneySpoken(canteen.balanceKopecks)),
+            : s.balance(
+                student.firstName,
+                form === 'shown' ? l.money(canteen.balanceKopecks) : l.moneySpoken(canteen.balanceKopecks),
+              ),
         ),
       );
     case 'help':
@@ -92,14 +93,31 @@ export function spokenSections(answer: TAnswer, l: TAnswerTexts): TSpokenSection
       return [single(l.texts.refused)];
     case 'ask-child':
       return [single(l.texts.askChild)];
+    case 'clarify':
+      return [single(l.texts.clarify(named(answer.subject, l)))];
+    case 'which-child':
+      return [
+        single(
+          l.texts.whichChild(
+            l.list(
+              answer.children.map((c) => l.studentName(c)),
+              'or',
+            ),
+          ),
+        ),
+      ];
     case 'no-person':
       return [single(l.texts.noPerson)];
     case 'slow-down':
       return [single(l.texts.slowDown)];
     case 'journal': {
       const t = reminderTexts(l.lang);
-      if (answer.lessons.length === 0) return [single(t.allFilled(answer.days))];
-      return [single(`${t.unfilledHead(answer.lessons.length)}. ${missingLines(answer.lessons, l.lang).join('; ')}.`)];
+      const numbers = numberStyle(form);
+      if (answer.lessons.length === 0) return [single(t.allFilled(answer.days, numbers))];
+      const lines = missingLines(answer.lessons, l.lang, numbers).join('; ');
+      // Class names ("5А") and subjects without an English name are names: English speech reads them in Latin letters.
+      const said = form === 'spoken-english' ? transliterate(lines) : lines;
+      return [single(`${t.unfilledHead(answer.lessons.length, numbers)}. ${said}.`)];
     }
     case 'snoozed':
       return [
@@ -107,11 +125,17 @@ export function spokenSections(answer: TAnswer, l: TAnswerTexts): TSpokenSection
       ];
     case 'not-teacher':
       return [single(reminderTexts(l.lang).notTeacher)];
+    case 'average':
+    case 'final-grades':
+    case 'needed':
+    case 'topics':
+    case 'no-such-period':
+      return termSpoken(answer, l, form);
   }
 }
 
 /** "пятёрка и две четвёрки по математике": grades grouped by subject, best first. */
-function gradePhrases(grades: readonly TGradeItem[], l: TAnswerTexts): string[] {
+function gradePhrases(grades: readonly TGradeItem[], l: TAnswerTexts, numbers: TNumberStyle): string[] {
   const bySubject = new Map<string, Map<string, number>>();
   for (const g of grades) {
     const counts = bySubject.get(g.subject) ?? new Map<string, number>();
@@ -120,17 +144,6 @@ function gradePhrases(grades: readonly TGradeItem[], l: TAnswerTexts): string[] 
   }
   return [...bySubject].map(([subject, counts]) => {
     const values = [...counts].sort((a, b) => b[0].localeCompare(a[0]));
-    return `${l.list(values.map(([value, n]) => l.gradeCount(value, n)))} ${l.inSubject(subject)}`;
+    return `${l.list(values.map(([value, n]) => l.gradeCount(value, n, numbers)))} ${l.inSubject(subject)}`;
   });
-}
-
-/** "08:30" is read as "ноль восемь тридцать"; "8:30" as "восемь тридцать". */
-function spokenTime(hhmm: string): string {
-  return hhmm.replace(/^0(\d)/, '$1');
-}
-
-/** Homework texts may be paragraphs; the voice says only the first sentence. */
-function trimSentence(text: string): string {
-  const first = text.split(/(?<=[.!?])\s+(?=[A-ZА-ЯЁ])/)[0].replace(/[.!?]+$/, '');
-  return first.length > 160 ? `${first.slice(0, 157)}…` : first;
 }

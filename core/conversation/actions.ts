@@ -5,9 +5,16 @@ import { isCivilDate } from '../calendar/civil-date';
 // bytes), a VK button payload (255 characters). Buttons carry short action codes, never names or
 // ids of people, and never a link code: the consent buttons carry a pending link's handle.
 
-export type TSection = 'grades' | 'homework' | 'schedule' | 'balance';
-export const SECTIONS: readonly TSection[] = ['grades', 'homework', 'schedule', 'balance'];
-const SECTION_CODES: Record<TSection, string> = { grades: 'g', homework: 'h', schedule: 's', balance: 'c' };
+// `results`: the term's averages so far and the last period's fixed marks (menu-view.ts).
+export type TSection = 'grades' | 'homework' | 'schedule' | 'balance' | 'results';
+export const SECTIONS: readonly TSection[] = ['grades', 'homework', 'schedule', 'balance', 'results'];
+const SECTION_CODES: Record<TSection, string> = {
+  grades: 'g',
+  homework: 'h',
+  schedule: 's',
+  balance: 'c',
+  results: 'r',
+};
 const SECTION_BY_CODE = Object.fromEntries(Object.entries(SECTION_CODES).map(([k, v]) => [v, k])) as Record<
   string,
   TSection
@@ -24,7 +31,7 @@ export function menuData(view: TMenuView): string {
   return `m:${SECTION_CODES[view.section]}:${view.date ?? 't'}:${view.child ?? 'a'}`;
 }
 
-export const MENU_PATTERN = /^m:([ghsc]):(t|\d{4}-\d{2}-\d{2}):(a|\d{1,2})$/;
+export const MENU_PATTERN = /^m:([ghscr]):(t|\d{4}-\d{2}-\d{2}):(a|\d{1,2})$/;
 
 export function parseMenuData(match: RegExpMatchArray): TMenuView {
   return {
@@ -73,7 +80,7 @@ export function settingsData(action: TSettingsAction): string {
   return `s:${action.kind}`;
 }
 export const SETTINGS_PATTERN =
-  /^s:(?:t:(grades|homework|schedule|balance)(?::(\d{1,2}))?|threshold(?::(\d{1,2}))?|(mode|quiet|grades-on|r-toggle|r-mode|r-quiet))$/;
+  /^s:(?:t:(grades|final-grades|grade-average|homework|schedule|balance)(?::(\d{1,2}))?|threshold(?::(\d{1,2}))?|(mode|quiet|grades-on|r-toggle|r-mode|r-quiet))$/;
 
 const childOf = (digits: string | undefined) => (digits === undefined ? null : Number(digits));
 
@@ -88,6 +95,15 @@ export const settingsOpenData = (child: number | null = null) => `s:open${childS
 export const SETTINGS_OPEN_DATA = settingsOpenData();
 export const SETTINGS_OPEN_PATTERN = /^s:open(?::(\d{1,2}))?$/;
 
+/**
+ * The answer to a question the bot asked about the previous one: which section a fragment meant
+ * ("а по физике?" → grades or homework), or which child (by position in link order).
+ */
+export type TResumeTap = { section: TSection } | { child: number };
+export const resumeSectionData = (section: TSection) => `a:${SECTION_CODES[section]}`;
+export const resumeChildData = (child: number) => `a:k:${child}`;
+const RESUME_PATTERN = /^a:(?:([ghsc])|k:(\d{1,2}))$/;
+
 /** Any button of the bots, decoded; null for data no button of ours carries. */
 export type TAction =
   | { kind: 'menu'; view: TMenuView }
@@ -96,7 +112,8 @@ export type TAction =
   | { kind: 'consent-renew'; version: string }
   | { kind: 'consent-withdraw' }
   | { kind: 'settings-open'; child: number | null }
-  | { kind: 'settings'; action: TSettingsAction };
+  | { kind: 'settings'; action: TSettingsAction }
+  | { kind: 'resume'; choice: TResumeTap };
 
 export function parseAction(data: string): TAction | null {
   let m: RegExpMatchArray | null;
@@ -109,5 +126,7 @@ export function parseAction(data: string): TAction | null {
   if (data === CONSENT_WITHDRAW_DATA) return { kind: 'consent-withdraw' };
   if ((m = data.match(SETTINGS_OPEN_PATTERN))) return { kind: 'settings-open', child: childOf(m[1]) };
   if ((m = data.match(SETTINGS_PATTERN))) return { kind: 'settings', action: parseSettingsData(m) };
+  if ((m = data.match(RESUME_PATTERN)))
+    return { kind: 'resume', choice: m[1] ? { section: SECTION_BY_CODE[m[1]] } : { child: Number(m[2]) } };
   return null;
 }

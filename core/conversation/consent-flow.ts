@@ -1,7 +1,9 @@
 import { escapeHtml } from '../answers';
+import type { TYesNo } from '../input/yes-no';
 import {
   audienceOfRole,
   audienceOfScope,
+  CURRENT_CONSENT_VERSION,
   consentRefusalText,
   consentText,
   LINKING_TEXTS,
@@ -65,6 +67,24 @@ export function createConsentFlow(deps: Pick<ConversationDeps, 'linking'>) {
     return say(plain(LINKING_TEXTS[turn.lang].declined, { inPlace: true }));
   }
 
+  /**
+   * «да» or «нет» typed under the consent instead of tapping: answered as the tap would be, for the
+   * chat's one open pending link. A pending link exists only once its consent was shown, and only
+   * for 15 minutes. null when none is open: then the words consent to nothing. A changed text
+   * asked again (reconsentNeeded) still waits for a tap: a chat keeps no record of having shown
+   * it, and a «да» could answer something else.
+   */
+  async function typedAnswer(turn: TTurn, said: TYesNo): Promise<TOutcome | null> {
+    const open = await deps.linking.openConsent(turn.chat);
+    if (open.kind === 'none') return null;
+    if (open.kind === 'several') {
+      const { accept, decline } = LINKING_TEXTS[turn.lang].consent;
+      return say(plain(botTexts(turn).linking.tapToAnswer(accept, decline)));
+    }
+    turn.log.info({ said }, 'consent answered in words');
+    return said === 'yes' ? accept(turn, CURRENT_CONSENT_VERSION, open.handle) : decline(turn, open.handle);
+  }
+
   /** Nothing personal is shown to someone whose consent names a text that has changed since. */
   async function reconsentNeeded(turn: TTurn, personId: string): Promise<TOutcome | null> {
     if (!(await turn.needsConsent())) return null;
@@ -107,5 +127,5 @@ export function createConsentFlow(deps: Pick<ConversationDeps, 'linking'>) {
     return say(plain(result === 'voided' ? botTexts(turn).group.codeVoided : botTexts(turn).group.codeNotChecked));
   }
 
-  return { askCode, offer, accept, decline, reconsentNeeded, renew, withdraw, voidPostedCode };
+  return { askCode, offer, accept, decline, typedAnswer, reconsentNeeded, renew, withdraw, voidPostedCode };
 }

@@ -3,6 +3,7 @@ import type { TLang } from '../i18n';
 import type { LinkService, TChatRef } from '../linking';
 import type { SubscriptionSettingsStore } from '../settings/subscription-settings-port';
 import type { TButtonRows, TViewMenu } from './menus';
+import type { QueryContextStore } from './query-context-port';
 import type { TeacherSettingsStore } from './teacher-settings-port';
 
 /** What the conversation works with; each flow takes only the part it needs. */
@@ -12,6 +13,8 @@ export interface ConversationDeps {
   settings: SubscriptionSettingsStore;
   /** A teacher's journal-reminder preferences; without it the settings menu shows only alerts. */
   teacherSettings?: TeacherSettingsStore;
+  /** Where the chat remembers its last question, for follow-ups ("а по физике?"). */
+  queryContexts: QueryContextStore;
   now: () => Date;
 }
 

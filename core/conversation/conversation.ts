@@ -1,6 +1,7 @@
 import type { TChannelAction } from '../answers';
 import { isPrintableText } from '../input/printable-text';
 import { isTooLongUtterance } from '../input/utterance-limit';
+import { readYesNo } from '../input/yes-no';
 import { parseCodeInput } from '../linking';
 import { parseAction, type TAction } from './actions';
 import { createConsentFlow } from './consent-flow';
@@ -89,6 +90,8 @@ export function createConversation(deps: ConversationDeps): Conversation {
         return settings.show(turn, action.child);
       case 'settings':
         return settings.change(turn, action.action);
+      case 'resume':
+        return questions.resume(turn, action.choice);
     }
   }
 
@@ -102,6 +105,9 @@ export function createConversation(deps: ConversationDeps): Conversation {
       if (text.trim().startsWith('/')) return questions.help(turn);
       const code = parseCodeInput(text);
       if (code) return consent.offer(turn, code);
+      const said = readYesNo(text);
+      const answered = said && (await consent.typedAnswer(turn, said));
+      if (answered) return answered;
       const asked = await questions.ask(turn, text);
       return asked.kind === 'action' ? spokenAction(turn, asked.action) : asked.outcome;
     },

@@ -27,5 +27,6 @@ export {
   THRESHOLD_PRESETS,
   type TSettingsSummary,
 } from './settings-presets';
+export type { QueryContextStore, TStoredQueryContext } from './query-context-port';
 export { splitText } from './split-text';
 export type { TeacherSettingsStore } from './teacher-settings-port';

@@ -1,3 +1,4 @@
+import type { TAlertType } from '../alerts/alert-types';
 import type { TLinkingTexts } from '../linking';
 import type { TReminderSettings } from '../reminders/reminder-types';
 import { ALERT_TYPES } from '../settings/subscription-settings-port';
@@ -58,14 +59,17 @@ export function mainMenu(t: TBotTexts): TButtonRows {
   return [
     [button('grades'), button('homework')],
     [button('schedule'), button('balance')],
-    [{ label: t.menu.settings, data: SETTINGS_OPEN_DATA }],
+    [button('results'), { label: t.menu.settings, data: SETTINGS_OPEN_DATA }],
   ];
 }
+
+/** Sections that show no day: the canteen's balance, a term's results. */
+const DAYLESS: ReadonlySet<TSection> = new Set(['balance', 'results']);
 
 export function viewMenu(t: TBotTexts, view: TMenuView, shown: TShownPeriod | null, children: string[]): TViewMenu {
   const sections = SECTIONS.map((section) => ({
     label: section === view.section ? `· ${sectionLabel(t, section)} ·` : sectionLabel(t, section),
-    data: menuData({ section, date: section === 'balance' ? null : view.date, child: view.child }),
+    data: menuData({ section, date: DAYLESS.has(section) ? null : view.date, child: view.child }),
   }));
   const days: TButton[] = [];
   if (shown) {
@@ -140,10 +144,12 @@ export function settingsMenu(
 ): TButtonRows {
   const several = scope.children.length > 1;
   const child = several ? scope.child : null;
-  const toggles = ALERT_TYPES.map((type) => ({
+  const toggle = (type: TAlertType) => ({
     label: `${switchMark(s.enabled[type])} ${t.settings.types[type]}${switchCount(s.enabled[type])}`,
     data: settingsData({ kind: 'toggle', type, child }),
-  }));
+  });
+  const termTypes: TAlertType[] = ['final-grades', 'grade-average'];
+  const toggles = ALERT_TYPES.filter((type) => !termTypes.includes(type)).map(toggle);
   const rows: TButtonRows = [];
   if (several) {
     const next = child === null ? 0 : child + 1 < scope.children.length ? child + 1 : null;
@@ -156,7 +162,15 @@ export function settingsMenu(
   }
   rows.push(toggles.slice(0, 2), toggles.slice(2, 4));
   const rubles = s.thresholdKopecks === null ? null : String(Math.round(s.thresholdKopecks / 100));
-  const threshold = [{ label: `💳 ${t.settings.threshold(rubles)}`, data: settingsData({ kind: 'threshold', child }) }];
+  // The term switches (term marks, the average below a 4) share the threshold's row, on the
+  // screens about one child that have room: the all-children screen and a single child's with a
+  // teacher's row are at VK's 10 buttons. Where they are missing, the grades switch carries the
+  // term marks (withFollowers); the average warning, off by default, stays as it was.
+  const termSwitches = child !== null || (!several && !teacher);
+  const threshold = [
+    ...(termSwitches ? termTypes.map(toggle) : []),
+    { label: `💳 ${t.settings.threshold(rubles)}`, data: settingsData({ kind: 'threshold', child }) },
+  ];
   if (child !== null) return [...rows, threshold];
   rows.push([{ label: `⏱ ${modeLabel(t, s.mode, s.digestTime)}`, data: settingsData({ kind: 'mode' }) }]);
   rows.push([{ label: `🌙 ${quietLabel(t, s.quietFrom, s.quietTo)}`, data: settingsData({ kind: 'quiet' }) }]);

@@ -1,13 +1,15 @@
-import { renderAnswer, type TAnswer, type TChannelAction } from '../answers';
-import type { TMenuView, TSection } from './actions';
+import { renderAnswer, type TAnswer, type TAsked as TAnswered, type TChannelAction, type TViewer } from '../answers';
+import { currentContext, type TQueryContext } from '../nlu';
+import { resumeChildData, resumeSectionData, type TMenuView, type TResumeTap, type TSection } from './actions';
 import type { ConsentFlow } from './consent-flow';
-import type { ConversationDeps, TOutcome, TTurn } from './conversation-types';
+import type { ConversationDeps, TKeyboard, TOutcome, TTurn } from './conversation-types';
 import { renderView } from './menu-view';
-import { viewMenu } from './menus';
+import { sectionLabel, viewMenu } from './menus';
 import { botTexts, html, plain, say } from './replies';
 
 // Questions about the diary, typed in words or asked by the section menus' buttons. Every answer
-// is an access to a student's data, so each one waits for a consent that is still current.
+// is an access to a student's data, so each one waits for a consent that is still current. The
+// chat remembers its last question for ten minutes, so "а по физике?" changes only what it names.
 
 /**
  * A question answered, or something the person asked for in words ("подпиши меня на оценки"),
@@ -20,37 +22,84 @@ const SECTION_OF: Partial<Record<TAnswer['kind'], TSection>> = {
   homework: 'homework',
   schedule: 'schedule',
   balance: 'balance',
+  average: 'results',
+  'final-grades': 'results',
 };
 
 export function createQuestionFlow(
-  deps: Pick<ConversationDeps, 'answers' | 'now'>,
+  deps: Pick<ConversationDeps, 'answers' | 'now' | 'queryContexts'>,
   consent: Pick<ConsentFlow, 'askCode' | 'reconsentNeeded'>,
 ) {
-  async function ask(turn: TTurn, text: string): Promise<TAsked> {
-    const answered = (outcome: TOutcome): TAsked => ({ kind: 'answered', outcome });
-    const viewer = await turn.viewer();
-    if (!viewer) return answered(consent.askCode(turn));
+  /** The viewer once linked and consenting, with the chat's last question if it is still current. */
+  async function open(turn: TTurn): Promise<{ viewer: TViewer; previous: TQueryContext | null } | TOutcome> {
+    const [viewer, stored] = await Promise.all([turn.viewer(), deps.queryContexts.read(turn.chat)]);
+    if (!viewer) return consent.askCode(turn);
     // Before the question is even answered: an answer is an access to a student's data (and logged as one).
     const gate = await consent.reconsentNeeded(turn, viewer.personId);
-    if (gate) return answered(gate);
-    const { answer, lang } = await deps.answers.ask(text, viewer, deps.now());
-    turn.log.info({ personId: viewer.personId, kind: answer.kind }, 'question answered');
-    if (answer.kind === 'action') return { kind: 'action', action: answer.action };
+    if (gate) return gate;
+    return { viewer, previous: currentContext(stored, deps.now()) };
+  }
+
+  async function ask(turn: TTurn, text: string): Promise<TAsked> {
+    const opened = await open(turn);
+    if ('replies' in opened) return { kind: 'answered', outcome: opened };
+    const asked = await deps.answers.ask(text, opened.viewer, deps.now(), { previous: opened.previous });
+    if (asked.answer.kind === 'action') return { kind: 'action', action: asked.answer.action };
+    return { kind: 'answered', outcome: await answered(turn, asked) };
+  }
+
+  /** A tap on a button under "оценки или домашнее задание?" or "о ком из детей?". */
+  async function resume(turn: TTurn, choice: TResumeTap): Promise<TOutcome> {
+    const opened = await open(turn);
+    if ('replies' in opened) return opened;
+    const asked = await deps.answers.resume(
+      // The results section is asked as its averages (a fragment's choices never offer it).
+      'section' in choice
+        ? { intent: choice.section === 'results' ? 'average' : choice.section }
+        : { childIndex: choice.child },
+      opened.viewer,
+      deps.now(),
+      { previous: opened.previous, lang: turn.lang },
+    );
+    return answered(turn, asked);
+  }
+
+  async function answered(turn: TTurn, asked: TAnswered): Promise<TOutcome> {
+    turn.log.info({ kind: asked.answer.kind }, 'question answered');
+    if (asked.remember) await deps.queryContexts.write(turn.chat, asked.remember, deps.now());
+    const { answer, lang } = asked;
+    const keyboard = keyboardFor(turn, answer);
+    return say(html(renderAnswer(answer, lang).text, keyboard ? { keyboard } : {}));
+  }
+
+  function keyboardFor(turn: TTurn, answer: TAnswer): TKeyboard | undefined {
+    const t = botTexts(turn);
+    if (answer.kind === 'clarify')
+      return {
+        kind: 'rows',
+        rows: [
+          answer.choices.map((c) => ({
+            label: sectionLabel(t, c as TSection),
+            data: resumeSectionData(c as TSection),
+          })),
+        ],
+      };
+    if (answer.kind === 'which-child')
+      return { kind: 'rows', rows: [answer.children.map((name, i) => ({ label: name, data: resumeChildData(i) }))] };
     const section = SECTION_OF[answer.kind];
+    if (!section) return undefined;
     const children = 'sections' in answer ? answer.sections.map((s) => s.student.firstName) : [];
     const shown =
       'period' in answer && answer.period.from === answer.period.to
         ? { day: answer.period.from, today: answer.period.today }
         : null;
-    const menu = section
-      ? viewMenu(
-          botTexts(turn),
-          { section, date: shown?.day ?? null, child: null },
-          section === 'balance' ? null : shown,
-          children,
-        )
-      : undefined;
-    return answered(say(html(renderAnswer(answer, lang).text, menu ? { keyboard: { kind: 'view', menu } } : {})));
+    const menu = viewMenu(
+      t,
+      { section, date: shown?.day ?? null, child: null },
+      section === 'balance' ? null : shown,
+      children,
+    );
+    return { kind: 'view', menu };
   }
 
   async function showView(turn: TTurn, view: TMenuView): Promise<TOutcome> {
@@ -76,5 +125,5 @@ export function createQuestionFlow(
 
   const help = (turn: TTurn): TOutcome => say(html(renderAnswer({ kind: 'help' }, turn.lang).text));
 
-  return { ask, showView, mainMenu, help };
+  return { ask, resume, showView, mainMenu, help };
 }

@@ -1,5 +1,5 @@
 import { escapeHtml } from '../answers';
-import { ALERT_TYPES } from '../settings/subscription-settings-port';
+import { ALERT_TYPES, withFollowers } from '../settings/subscription-settings-port';
 import type { TSettingsAction } from './actions';
 import type { ConversationDeps, TOutcome, TTurn } from './conversation-types';
 import { settingsMenu } from './menus';
@@ -79,7 +79,7 @@ export function createSettingsFlow(deps: Pick<ConversationDeps, 'settings' | 'te
   async function setSubscribed(turn: TTurn, on: boolean): Promise<TOutcome> {
     const personId = await turn.personId();
     if (!personId) return say(plain(botTexts(turn).settings.notLinked));
-    await deps.settings.write(personId, on ? ['grades'] : ALERT_TYPES, { enabled: on });
+    await deps.settings.write(personId, on ? withFollowers(['grades']) : ALERT_TYPES, { enabled: on });
     turn.log.info({ personId, enabled: on }, 'subscription changed');
     return say(plain(on ? botTexts(turn).settings.subscribed : botTexts(turn).settings.unsubscribed));
   }

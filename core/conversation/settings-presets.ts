@@ -1,6 +1,11 @@
 import type { TAlertType, TSubscriptionSettings } from '../alerts/alert-types';
 import type { TReminderSettings } from '../reminders/reminder-types';
-import { ALERT_TYPES, defaultSettings, type TSettingsPatch } from '../settings/subscription-settings-port';
+import {
+  ALERT_TYPES,
+  defaultSettings,
+  type TSettingsPatch,
+  withFollowers,
+} from '../settings/subscription-settings-port';
 import type { TSettingsAction, TTeacherSettingsKind } from './actions';
 import type { TTeacherSettingsChange } from './teacher-settings-port';
 
@@ -91,9 +96,9 @@ export function settingsPatch(
 ): { types: readonly TAlertType[]; patch: TSettingsPatch; inView: boolean } {
   switch (action.kind) {
     case 'toggle':
-      return { types: [action.type], patch: { enabled: !allOn(s.enabled[action.type]) }, inView: true };
+      return { types: withFollowers([action.type]), patch: { enabled: !allOn(s.enabled[action.type]) }, inView: true };
     case 'grades-on':
-      return { types: ['grades'], patch: { enabled: true }, inView: false };
+      return { types: withFollowers(['grades']), patch: { enabled: true }, inView: false };
     case 'mode':
       return {
         types: ALERT_TYPES,

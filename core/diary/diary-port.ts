@@ -1,6 +1,13 @@
 import type { TAccessEntry } from '../access/access-log-port';
 import type { TTeacherGrant } from '../access/teacher-reach';
-import type { TDateRange, TDiaryStudent, TDiaryWants, TLessonItem, TStudentDiary } from './diary-types';
+import type {
+  TDateRange,
+  TDiaryStudent,
+  TDiaryWants,
+  TLessonItem,
+  TStudentDiary,
+  TTimetableOutline,
+} from './diary-types';
 
 /** Reads the diary; implemented over the database in prisma/stores/diary/diary-reader.ts. Access is checked before it is called. */
 export interface DiaryReader {
@@ -19,6 +26,17 @@ export interface DiaryReader {
     accessEntries: readonly TAccessEntry[],
     grants?: readonly TTeacherGrant[] | null,
   ): Promise<TStudentDiary[]>;
+  /**
+   * The outline of each student's class timetable in the range, in the order given, `subject`
+   * being a subject's name as answers carry it (or null). Only the students' own classes are read.
+   * It words an answer that came back empty, so it is read only then, after the diary read that
+   * stored the answer's access-log entries.
+   */
+  timetableOutlines(
+    students: readonly Pick<TDiaryStudent, 'classId'>[],
+    range: TDateRange,
+    subject: string | null,
+  ): Promise<TTimetableOutline[]>;
   /** Lessons taught by any of these teachers in the range, in time order. */
   teacherLessons(teacherIds: readonly string[], range: TDateRange): Promise<TLessonItem[]>;
 }

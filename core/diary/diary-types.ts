@@ -73,6 +73,18 @@ export interface TDiaryWants {
   canteen?: boolean;
 }
 
+/**
+ * What a class's timetable holds over some weeks: enough to tell a day the class does not study
+ * from one with nothing entered yet, and a subject the class does not have from one with nothing
+ * due. Cancelled lessons count: they were on the timetable.
+ */
+export interface TTimetableOutline {
+  /** The days with at least one lesson, in order. */
+  lessonDays: string[];
+  /** Whether a lesson of the subject asked about is among them; false when none was asked. */
+  hasSubject: boolean;
+}
+
 export interface TStudentDiary {
   grades: TGradeItem[];
   homework: THomeworkItem[];

@@ -9,5 +9,6 @@ export type {
   THomeworkItem,
   TLessonItem,
   TStudentDiary,
+  TTimetableOutline,
 } from './diary-types';
 export { weightedAverage } from './grade-average';

@@ -4,3 +4,5 @@
 export type TLang = 'ru' | 'en';
 
 export const LANGS: readonly TLang[] = ['ru', 'en'];
+
+export { transliterate } from './transliterate';

@@ -2,3 +2,4 @@
 
 export { isPrintableText, printable, unprintableReason } from './printable-text';
 export { cutUtterance, isTooLongUtterance } from './utterance-limit';
+export { readYesNo, type TYesNo } from './yes-no';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { TViewerScope } from '../access/access-port';
 import type { TLang } from '../i18n';
-import type { TConsentAudience, TConsentRefusal, TLinkChannel, TLinkRole } from './linking-types';
+import type { TConsentAudience, TConsentRefusal, TLinkChannel, TLinkRole, TVoiceChannel } from './linking-types';
 import { LINKING_TEXTS } from './locales';
 
 // The consent a person accepts is identified by its version and by the hash of the exact words
@@ -33,11 +33,19 @@ export function audienceOfRole(role: TLinkRole): TConsentAudience {
   return role === 'student' ? 'pupil' : 'adult';
 }
 
-/** The consent text a channel shows (voice channels speak the short form), naming who carries its messages. */
-export function consentText(locale: TLang, channel: TLinkChannel, audience: TConsentAudience = 'adult'): TConsentText {
+/**
+ * The consent text a channel shows (voice channels speak the short form), naming who carries its
+ * messages; the sign-in page ('web') names the platform of the voice skill being linked.
+ */
+export function consentText(
+  locale: TLang,
+  channel: TLinkChannel,
+  audience: TConsentAudience = 'adult',
+  signInFor: TVoiceChannel = 'alice',
+): TConsentText {
   const { version, carriers, ...forms } = LINKING_TEXTS[locale].consent;
   const form = forms[audience];
-  const carrier = carriers[channel][audience];
+  const carrier = channel === 'web' ? carriers.web[signInFor][audience] : carriers[channel][audience];
   const words = VOICE_CHANNELS.includes(channel) ? form.voice(carrier) : form.text(carrier);
   return { version, title: form.title, text: words, hash: hashOf(version, form.title, words) };
 }
@@ -45,12 +53,15 @@ export function consentText(locale: TLang, channel: TLinkChannel, audience: TCon
 /** The version every locale must carry; a test keeps them in step. */
 export const CURRENT_CONSENT_VERSION = LINKING_TEXTS.ru.consent.version;
 
-/** Hashes of every current consent text: each locale, channel and audience. */
+/** Hashes of every current consent text: each locale, channel (the sign-in page for each voice skill) and audience. */
 export function currentConsentHashes(): Set<string> {
   const hashes = new Set<string>();
   for (const locale of Object.keys(LINKING_TEXTS) as TLang[]) {
-    for (const channel of Object.keys(LINKING_TEXTS[locale].consent.carriers) as TLinkChannel[]) {
-      for (const audience of ['adult', 'pupil'] as const) hashes.add(consentText(locale, channel, audience).hash);
+    const { carriers } = LINKING_TEXTS[locale].consent;
+    for (const channel of Object.keys(carriers) as TLinkChannel[]) {
+      for (const signInFor of Object.keys(carriers.web) as TVoiceChannel[])
+        for (const audience of ['adult', 'pupil'] as const)
+          hashes.add(consentText(locale, channel, audience, signInFor).hash);
     }
   }
   return hashes;

@@ -20,6 +20,7 @@ export {
   type LinkService,
   type LinkServiceDeps,
   type TChatState,
+  type TOpenConsent,
 } from './link-service';
 export type * from './linking-port';
 export type * from './linking-types';

@@ -25,7 +25,7 @@ export async function issueCodes<T extends TCodeTarget>(
   store: Pick<LinkingStore, 'createCodes'>,
   pepper: Uint8Array,
   targets: readonly T[],
-  options: { days?: number; now?: Date } = {},
+  options: { days?: number; now?: Date; reusable?: boolean } = {},
 ): Promise<TIssuedCode<T>[]> {
   const now = options.now ?? new Date();
   const expiresAt = new Date(now.getTime() + (options.days ?? DEFAULT_CODE_DAYS) * 86_400_000);
@@ -45,6 +45,7 @@ export async function issueCodes<T extends TCodeTarget>(
       studentId: target.studentId,
       teacherId: target.teacherId,
       expiresAt,
+      ...(options.reusable ? { reusable: true } : {}),
     })),
   );
   return issued;

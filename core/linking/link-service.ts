@@ -39,6 +39,9 @@ export interface TChatState {
   scope: TViewerScope;
 }
 
+/** The consent questions a chat has open (pending links): none, one (its handle), or several. */
+export type TOpenConsent = { kind: 'none' } | { kind: 'one'; handle: string } | { kind: 'several' };
+
 export interface LinkServiceDeps {
   store: LinkingStore;
   /** Reads a chat's person, consent and scope at once. */
@@ -74,6 +77,12 @@ export interface LinkService {
   acceptPending(chat: TChatRef, handle: string, consentTextVersion: string): Promise<TPendingAcceptResult>;
   /** Decline: the pending link under `handle` is deleted, nothing else was ever stored. */
   declinePending(chat: TChatRef, handle: string): Promise<void>;
+  /**
+   * The consent questions open in this chat, for «да» or «нет» typed instead of tapping: the
+   * handle of its one live pending link, 'none', or 'several' (two codes sent, and words cannot say
+   * which one they answer).
+   */
+  openConsent(chat: TChatRef): Promise<TOpenConsent>;
   /**
    * A code seen where several people read (a group chat): looked up like any other try (it counts
    * against the brakes) and, if it is a live code, made void at once so it can never be redeemed.
@@ -160,7 +169,9 @@ export function createLinkService(deps: LinkServiceDeps): LinkService {
       if (!(await pupilMayLink(store, pending.grant))) return { ok: false, reason: 'guardian_first' };
       // The sign-in page shows its text before the code is known: the adult one, which it records.
       const audience = shownOn === 'web' ? 'adult' : audienceOfRole(pending.grant.role);
-      const text = consentText(chat.locale ?? 'ru', shownOn ?? chat.channel, audience);
+      // A sign-in page's text names the platform of the skill it links: the chat's own channel.
+      const signInFor = chat.channel === 'alexa' ? 'alexa' : 'alice';
+      const text = consentText(chat.locale ?? 'ru', shownOn ?? chat.channel, audience, signInFor);
       return store.redeem({
         codeId: pending.codeId,
         chat,
@@ -187,6 +198,12 @@ export function createLinkService(deps: LinkServiceDeps): LinkService {
     },
 
     declinePending: (chat, handle) => store.dropPending(chat, handle),
+
+    async openConsent(chat) {
+      const handles = await store.openPending(chat, now(), 2);
+      if (handles.length === 0) return { kind: 'none' };
+      return handles.length === 1 ? { kind: 'one', handle: handles[0] } : { kind: 'several' };
+    },
 
     async voidPostedCode(chat, text) {
       const code = parseCodeInput(text);

@@ -33,6 +33,11 @@ export interface TNewCode {
   studentId: string | null;
   teacherId: string | null;
   expiresAt: Date;
+  /**
+   * Redeemed by any number of chats until it expires (the store moderators' demo code): the store
+   * accepts it for a pupil of the demo school only, whatever the caller asks.
+   */
+  reusable?: boolean;
 }
 
 export interface TRedeemInput {
@@ -67,13 +72,14 @@ export interface LinkingStore extends PendingLinkStore {
   ): Promise<TAttemptClaim>;
   /** Takes a claimed try back: it was a right code, and only wrong ones count. */
   releaseAttempt(attemptId: string): Promise<void>;
+  /** The code under this hash; a reusable code whose pupil is not of the demo school is not found. */
   findCode(codeHash: string): Promise<TStoredCode | null>;
   /** Marks an unused code used, so it can never be redeemed (a code shown in a group chat), with any pending link for it. */
   voidCode(codeId: string, now: Date): Promise<void>;
   /**
    * One transaction: marks the code used (only if still unused and unexpired — of two chats
-   * racing for one code exactly one wins), creates the person and chat if new, the student or
-   * teacher link and the consent record.
+   * racing for one code exactly one wins; a reusable code stays unused, and links a demo pupil
+   * only), creates the person and chat if new, the student or teacher link and the consent record.
    */
   redeem(input: TRedeemInput): Promise<TRedeemResult>;
   /** Whether the pupil may consent to their own link: their school allows it, or a guardian of theirs is linked with consent. */

@@ -21,6 +21,11 @@ export interface PendingLinkStore {
   takePending(chat: TChatRef, handle: string, now: Date): Promise<{ codeHash: string } | null>;
   /** Deletes the chat's pending link under `handle` (Decline). */
   dropPending(chat: TChatRef, handle: string): Promise<void>;
+  /**
+   * The handles of the chat's pending links not expired by `now`, at most `limit`: the consent
+   * questions still open in the chat, for an answer typed in words instead of a button's tap.
+   */
+  openPending(chat: TChatRef, now: Date, limit: number): Promise<string[]>;
   /** Deletes pending links expired by `now`; how many. */
   purgeExpiredPending(now: Date): Promise<number>;
 }

@@ -1,3 +1,16 @@
+export type { TChildPosition } from './child-position';
+export {
+  continueQuery,
+  currentContext,
+  DIARY_INTENTS,
+  FRAGMENT_CHOICES,
+  isDiaryIntent,
+  parseTurn,
+  QUERY_CONTEXT_TTL_MS,
+  type TQueryContext,
+  type TTurnReading,
+  type TurnOptions,
+} from './follow-up';
 export { formatQueryJson } from './format-query';
 export { classifyIntent } from './intent';
 export { parseUtterance } from './parse-utterance';

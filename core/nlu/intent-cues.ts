@@ -28,7 +28,6 @@ export const INTENT_CUES = `
 балл* => grades:2
 успеваем* => grades:3
 табел* => grades:3
-четвертн* => grades:2
 получил* => grades:2
 получ* => grades:1
 поставил* => grades:2
@@ -43,12 +42,41 @@ export const INTENT_CUES = `
 как => grades:0.5
 успех* => grades:1
 результат* => grades:2
-{grade|grades|marks|mark|gpa} => grades:4
+{grade|grades|marks|mark} => grades:4
 {score|scores|report card} => grades:3
-{results|average|got} => grades:2
+{results|got} => grades:2
 {1|2|3|4|5} {по|за} => grades:2
 за что => grades:1
 how am i doing => grades:3
+
+средн* => average:5
+{выходит|выйдет|выходят|выйдут|выходило|выходила|выходить} => average:4
+{average|averages|avg|gpa|mean} => average:5
+{on track|heading for|trending} => average:3
+
+итогов* => final-grades:5
+четвертн* => final-grades:5
+годов* => final-grades:5
+триместров* => final-grades:4
+полугодов* => final-grades:4
+{вышли|вышла|вышло|выставили|выставлены|выставлена|выставят|выставил|выставила} => final-grades:3
+{final|finals|annual|yearly|end of term|end-of-term} => final-grades:5
+{term grades|term marks|quarter grades|report card grades} => final-grades:4
+
+{чтобы|чтоб} {вышла|вышло|вышел|была|было|был|получить|получилась|получилось|исправить|закрыть|выйти|вытянуть} => needed:6
+{нужно|надо|нужна|нужны|нужен|не хватает} для => needed:6
+{нужно|надо} {получить|исправить|вытянуть} => needed:6
+{вытянуть|исправить|натянуть} => needed:3
+{need to get|needs to get|need for|needs for|need to raise|to get an|to get a|to reach|to bring up} => needed:6
+{how many fives|how many more} => needed:4
+
+{какие|какую|какой|какая} {темы|тему|тема} => topics:6
+{темы|тему|темам|темах} => topics:3
+подтянуть => topics:2
+слаб* => topics:3
+проблемн* => topics:2
+{topic|topics} => topics:5
+{weak|weakest|weakness|weaknesses|struggling|struggles|struggle|brush up|work on} => topics:4
 
 дз => homework:4
 {д/з|д.з|д з|дзшка|дзшку|домашку|дз-шку} => homework:4

@@ -18,6 +18,14 @@ export const INTENTS = [
   'journal',
   // a teacher: hold journal reminders for a day ("напомни завтра", "отложи напоминания")
   'snooze',
+  // term results: the weighted average so far ("что выходит по алгебре за четверть")
+  'average',
+  // the marks fixed for a period («итоговые оценки», «годовые»)
+  'final-grades',
+  // what it takes to reach a mark («что нужно, чтобы вышла пятёрка»)
+  'needed',
+  // the topics behind the weakest grades («какие темы подтянуть»)
+  'topics',
   'unknown',
 ] as const;
 
@@ -26,6 +34,19 @@ export type TIntent = z.infer<typeof ZIntentSchema>;
 
 // A query may come back from outside (a voice session's state): only a real day, only printable text.
 const isoDate = z.string().refine(isCivilDate, 'expected a calendar date YYYY-MM-DD');
+
+export const ZTargetMarkSchema = z.enum(['5', '4', '3']);
+export type TTargetMark = z.infer<typeof ZTargetMarkSchema>;
+
+/**
+ * A period as said: its kind (null: "term", the school's own) and which one — the current, the
+ * one before it, or the n-th of the school year.
+ */
+export const ZTermMentionSchema = z.object({
+  kind: z.enum(['quarter', 'trimester', 'half', 'year']).nullable(),
+  which: z.union([z.enum(['current', 'previous']), z.number().int().min(1).max(12)]),
+});
+export type TTermMention = z.infer<typeof ZTermMentionSchema>;
 
 /** What one utterance asks for; the same shape whichever channel it came from. */
 export const ZQuerySchema = z.object({
@@ -37,6 +58,11 @@ export const ZQuerySchema = z.object({
   subject: printable(z.string()).nullable(),
   /** A first name in the nominative case, as spoken. */
   child: printable(z.string()).nullable(),
+  // Optional: a query stored before these existed (a voice session) still reads.
+  /** A marking period named: «за прошлую четверть», "this term"; resolved against the school's periods. */
+  term: ZTermMentionSchema.nullable().optional(),
+  /** The mark a "what is needed" question aims at. */
+  target: ZTargetMarkSchema.nullable().optional(),
 });
 export type TQuery = z.infer<typeof ZQuerySchema>;
 

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { TLang } from '../i18n';
-import { CURRENT_CONSENT_VERSION, type LinkService, refusalMessage, type TChatRef } from '../linking';
+import {
+  CURRENT_CONSENT_VERSION,
+  type LinkService,
+  refusalMessage,
+  type TChatRef,
+  type TVoiceChannel,
+} from '../linking';
 import { OAUTH_TEXTS } from './locales';
 import { findClient, redirectAllowed, type TOAuthClient } from './oauth-clients';
 import { createFormGuard, type OAuthFormGuard } from './oauth-form-guard';
@@ -9,9 +15,10 @@ import { readChallenge } from './oauth-pkce';
 import type { OAuthStore } from './oauth-port';
 import { hashOAuthToken, newOAuthToken, OAUTH_TTL_SECONDS } from './oauth-tokens';
 
-// OAuth 2.0 authorization-code flow (RFC 6749 §4.1) for Alice's account linking. The sign-in page
-// is where the person types the school's code and accepts the consent; the chat it creates is
-// what the tokens stand for, so a token answers exactly like a voice user who said the code.
+// OAuth 2.0 authorization-code flow (RFC 6749 §4.1) for the voice skills' account linking: one
+// client per platform (Yandex Dialogs for Alice, Amazon for Alexa). The sign-in page is where the
+// person types the school's code and accepts the consent; the chat it creates, of the client's
+// channel, is what the tokens stand for, so a token answers exactly like a voice user who said the code.
 
 export type { TTokenRequest, TTokenResult };
 
@@ -55,8 +62,13 @@ export interface OAuthService {
   checkRequest(request: TAuthorizationParams): TRefusal | null;
   authorize(request: TAuthorizeRequest): Promise<TAuthorizeResult>;
   token(request: TTokenRequest): Promise<TTokenResult>;
-  /** The chat an access token stands for; null for an unknown, expired, revoked or forgotten one. */
-  chatForToken(accessToken: string): Promise<TChatRef | null>;
+  /**
+   * The chat an access token stands for, when it was issued to the client of `channel`: null for an
+   * unknown, expired, revoked or forgotten token, or one of the other platform's client.
+   */
+  chatForToken(accessToken: string, channel: TVoiceChannel): Promise<TChatRef | null>;
+  /** The platform a client id belongs to (for the sign-in page's words); null for an unknown one. */
+  channelOf(clientId: string | undefined): TVoiceChannel | null;
   /** CSRF tokens of the sign-in form. */
   form: OAuthFormGuard;
 }
@@ -137,7 +149,13 @@ export function createOAuthService(deps: OAuthServiceDeps): OAuthService {
 
     token: createTokenGrants({ store, pepper, clients: deps.clients, now }),
 
-    chatForToken: (accessToken) => store.chatForAccessToken(hashOAuthToken(pepper, 'access', accessToken), now()),
+    async chatForToken(accessToken, channel) {
+      const chat = await store.chatForAccessToken(hashOAuthToken(pepper, 'access', accessToken), now());
+      // The sign-in page made the chat of its client's channel: a token of Alice's client is no Alexa user.
+      return chat?.channel === channel ? chat : null;
+    },
+
+    channelOf: (clientId) => findClient(deps.clients, clientId)?.channel ?? null,
 
     form: createFormGuard(pepper, now),
   };

@@ -8,7 +8,7 @@ export const OAUTH_TTL_SECONDS: Record<TOAuthTokenKind, number> = {
   // RFC 6749 §4.1.2 recommends at most 10 minutes for an authorization code.
   code: 10 * 60,
   // A day at most (RFC 9700 §4.14: short-lived access tokens): a leaked one is soon useless, and
-  // Yandex Dialogs renews it with the refresh token, so the person stays signed in.
+  // Yandex Dialogs and Amazon renew it with the refresh token, so the person stays signed in.
   access: 24 * 3600,
   // Rotated on every use, so this is how long a linked account may sit unused before signing in again.
   refresh: 365 * 24 * 3600,

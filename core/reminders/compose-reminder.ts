@@ -1,3 +1,4 @@
+import type { TNumberStyle } from '../answers/voice-form';
 import { reminderTexts } from './locales';
 import { MISSING_ORDER, type TJournalLesson, type TMissing } from './reminder-types';
 
@@ -19,13 +20,20 @@ export function groupByMissing(lessons: readonly TJournalLesson[]): { missing: T
   })).filter((g) => g.lessons.length > 0);
 }
 
-/** The lines of the list (without the header), as a reminder and the "не заполнены" answer both show them. */
-export function missingLines(lessons: readonly TJournalLesson[], locale: string): string[] {
+/**
+ * The lines of the list (without the header), as a reminder and the "не заполнены" answer both
+ * show them; `numbers` 'words' where a voice says them.
+ */
+export function missingLines(
+  lessons: readonly TJournalLesson[],
+  locale: string,
+  numbers: TNumberStyle = 'digits',
+): string[] {
   const t = reminderTexts(locale);
   return groupByMissing(lessons).map(({ missing, lessons: group }) => {
     const named = group.slice(0, MAX_PER_LINE).map((l) => t.lesson(l.className, l.subject, l.date));
     const rest = group.length - named.length;
-    return `${t.group(missing, group.length)}: ${named.join(', ')}${rest > 0 ? `, ${t.more(rest)}` : ''}`;
+    return `${t.group(missing, group.length, numbers)}: ${named.join(', ')}${rest > 0 ? `, ${t.more(rest, numbers)}` : ''}`;
   });
 }
 

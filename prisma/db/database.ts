@@ -74,7 +74,10 @@ function statementName(sql: string): string {
 }
 
 function openPostgres(connectionString: string, max: number): Database {
-  const pool = new Pool({ connectionString, max, connectionTimeoutMillis: 10_000 });
+  // One connection outlives quiet hours (idle ones close after 10 s): the first request after a
+  // quiet night, or long after the warm-up at start (runtime/warm-up.ts), finds it open instead of
+  // connecting (a TLS handshake away from the database) before it can ask anything.
+  const pool = new Pool({ connectionString, max, min: 1, connectionTimeoutMillis: 10_000 });
   // An idle client's network error must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });

@@ -2,6 +2,7 @@ import type { Database } from '../db/database';
 import { createAccessLogStore } from './access/access-log-store';
 import { createAlertStore } from './alerts/alert-store';
 import { createChatStatusStore } from './conversation/chat-status-store';
+import { createQueryContextStore } from './conversation/query-context-store';
 import { createTeacherSettingsStore } from './conversation/teacher-settings-store';
 import { createReadModel } from './diary/read-model';
 import { createIngestStore } from './ingest/ingest-store';
@@ -13,6 +14,7 @@ import { createJournalPort } from './reminders/reminder-journal';
 import { createReminderStore } from './reminders/reminder-store';
 import { createRosterStore } from './roster/roster-store';
 import { createSubscriptionSettingsStore } from './settings/subscription-settings-store';
+import { createTermReader } from './terms/term-reader';
 
 // Every store over one database, built once per process: the composition root and the CLI take
 // them from here instead of each building its own (a store holds caches and prepared statements).
@@ -24,6 +26,7 @@ export function createStores(db: Database, defaultZone: string) {
   return {
     ingest: createIngestStore(db),
     readModel: createReadModel(db, defaultZone),
+    terms: createTermReader(db),
     accessLog: createAccessLogStore(db),
     alerts: createAlertStore(db),
     reminders: createReminderStore(db),
@@ -35,6 +38,7 @@ export function createStores(db: Database, defaultZone: string) {
     settings: createSubscriptionSettingsStore(db),
     teacherSettings: createTeacherSettingsStore(db),
     chats: createChatStatusStore(db),
+    queryContexts: createQueryContextStore(db),
     roster: createRosterStore(db),
   };
 }

@@ -37,16 +37,3 @@ export function queryFromSlots(intent: TIntent, slots: TAlexaSlotValues, now: Da
   const { date, dateTo } = intent === 'grades' ? leanToPast(read, today) : read;
   return { intent, date, dateTo, subject: subjectOf(slots), child: childOf(slots) };
 }
-
-/** "what about physics?" after a question: the named slots replace the previous ones. */
-export function followUpQuery(previous: TQuery, slots: TAlexaSlotValues, now: Date, tz: string): TQuery {
-  const named = queryFromSlots(previous.intent, slots, now, tz);
-  const dateNamed = named.date !== null;
-  return {
-    intent: previous.intent,
-    date: dateNamed ? named.date : previous.date,
-    dateTo: dateNamed ? named.dateTo : previous.dateTo,
-    subject: named.subject ?? previous.subject,
-    child: named.child ?? previous.child,
-  };
-}

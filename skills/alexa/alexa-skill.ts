@@ -12,14 +12,15 @@ import {
 import type { Response, Slot } from 'ask-sdk-model';
 import type { TViewerScope } from '../../core/access';
 import { escapeXml, renderAnswer, type TAnswer, transliterate } from '../../core/answers';
+import { readYesNo } from '../../core/input';
 import { LINKING_TEXTS, parseCodeInput, type TChatRef } from '../../core/linking';
-import type { TIntent, TQuery } from '../../core/nlu';
+import { continueQuery, FRAGMENT_CHOICES, type TIntent, type TQuery } from '../../core/nlu';
 import { heardText } from '../voice/heard-text';
 import { voiceCodeTurn, voiceConsentTurn, voiceReconsentQuestion, voiceReconsentTurn } from '../voice/voice-linking';
 import { silentVoiceLogger } from '../voice/voice-logger';
 import { readVoiceSession } from '../voice/voice-session';
 import type { VoiceSkillDeps } from '../voice/voice-skill-deps';
-import { followUpQuery, queryFromSlots, type TAlexaSlotValues } from './alexa-query';
+import { queryFromSlots, type TAlexaSlotValues } from './alexa-query';
 import { type TAlexaSession, ZAlexaSessionSchema } from './alexa-session';
 import { DIARY_INTENT_NAMES, SLOTS } from './interaction-model';
 import { ALEXA_TEXTS, type TAlexaTexts } from './locales';
@@ -38,6 +39,9 @@ interface TTurn {
   session: TAlexaSession;
   now: Date;
 }
+
+/** A follow-up with nothing to follow starts as a fragment: what it names, with the intent still to ask. */
+const EMPTY_FRAGMENT: TQuery = { intent: 'unknown', date: null, dateTo: null, subject: null, child: null };
 
 const turnOf = (input: HandlerInput) => input.attributesManager.getRequestAttributes().turn as TTurn;
 const isIntent = (input: HandlerInput, ...names: string[]) =>
@@ -68,12 +72,13 @@ export function createAlexaSkill(deps: AlexaSkillDeps): Skill {
   function say(
     input: HandlerInput,
     speech: string,
-    options: { session?: TAlexaSession; end?: boolean; card?: string } = {},
+    options: { session?: TAlexaSession; end?: boolean; card?: string; linkAccount?: boolean } = {},
   ): Response {
     const { t } = turnOf(input);
     input.attributesManager.setSessionAttributes(options.session ?? {});
     const builder = input.responseBuilder.speak(speech);
     if (options.card) builder.withSimpleCard(t.cardTitle, options.card);
+    if (options.linkAccount) builder.withLinkAccountCard();
     if (options.end) return builder.withShouldEndSession(true).getResponse();
     return builder.reprompt(plain(t.reprompt)).getResponse();
   }
@@ -83,15 +88,50 @@ export function createAlexaSkill(deps: AlexaSkillDeps): Skill {
     return say(input, rendered.ssml, { session, card: rendered.speech });
   }
 
+  /** Someone not linked: with account linking set up, the Alexa app gets its sign-in card; a spoken code works either way. */
+  const askToLink = (input: HandlerInput, withoutCard: string, withCard: string) =>
+    deps.chatForToken ? say(input, plain(withCard), { linkAccount: true }) : say(input, plain(withoutCard));
+
   async function answerQuery(input: HandlerInput, query: TQuery): Promise<Response> {
     const { personId, needsConsent, scope, t, now } = turnOf(input);
-    if (!personId) return say(input, plain(t.askCode));
+    if (!personId) return askToLink(input, t.askCode, t.askCodeOrSignIn);
     // Consent to an older text no longer counts: nothing personal is said until the new one is answered.
     if (needsConsent)
       return say(input, plain(voiceReconsentQuestion('en', 'alexa', scope)), { session: { reconsent: true } });
+    // A fragment with nothing before it ("what about physics?" opening a session): grades or homework?
+    if (query.intent === 'unknown')
+      return sayAnswer(
+        input,
+        { kind: 'clarify', subject: query.subject, choices: [...FRAGMENT_CHOICES] },
+        { last: query },
+      );
     const answer = await deps.answers.answer(query, { personId, channel: 'alexa', scope: scope ?? undefined }, now);
     if (answer.kind === 'action') return say(input, plain(t.elsewhere));
     return sayAnswer(input, answer, { last: query });
+  }
+
+  /** Yes or no: to the consent asked again, to linking with a code, or to nothing asked (go on, or goodbye). */
+  async function answerYesNo(input: HandlerInput, accepted: boolean): Promise<Response> {
+    const { session, chat, t } = turnOf(input);
+    if (session.reconsent) {
+      const renewed = await voiceReconsentTurn(deps.linking, chat, 'en', accepted);
+      return say(input, plain(renewed.say), { end: renewed.forgotten });
+    }
+    if (!session.pending) return accepted ? say(input, plain(t.reprompt)) : say(input, plain(t.goodbye), { end: true });
+    const result = await voiceConsentTurn(deps.linking, chat, 'en', session.pending, accepted);
+    if (result.kind === 'linked') {
+      log.info({ channel: 'alexa', personId: result.personId }, 'voice user linked');
+      return say(input, plain(`${result.say} ${renderAnswer({ kind: 'help' }, 'en').speech}`));
+    }
+    if (result.kind === 'refused') log.info({ channel: 'alexa', reason: result.reason }, 'link refused at consent');
+    return say(input, plain(result.say));
+  }
+
+  function notUnderstood(input: HandlerInput): Response {
+    const { session, t } = turnOf(input);
+    // While a consent question is open, anything but yes or no asks it again.
+    if (session.pending || session.reconsent) return say(input, plain(t.consentRepeat), { session });
+    return sayAnswer(input, { kind: 'unknown' }, session);
   }
 
   const interceptor: RequestInterceptor = {
@@ -119,7 +159,7 @@ export function createAlexaSkill(deps: AlexaSkillDeps): Skill {
       canHandle: (input) => getRequestType(input.requestEnvelope) === 'LaunchRequest',
       handle: (input) => {
         const { personId, t } = turnOf(input);
-        return say(input, plain(personId ? t.launchLinked : t.launchNew));
+        return personId ? say(input, plain(t.launchLinked)) : askToLink(input, t.launchNew, t.launchNewOrSignIn);
       },
     },
     {
@@ -127,16 +167,20 @@ export function createAlexaSkill(deps: AlexaSkillDeps): Skill {
       handle: (input) => {
         const intent: TIntent =
           DIARY_INTENT_NAMES[getIntentName(input.requestEnvelope) as keyof typeof DIARY_INTENT_NAMES];
-        return answerQuery(input, queryFromSlots(intent, slotValues(input), turnOf(input).now, deps.timezone));
+        const { session, now } = turnOf(input);
+        const own = queryFromSlots(intent, slotValues(input), now, deps.timezone);
+        // "grades" in answer to "grades or homework?": the fragment's slots with the intent now named.
+        const pending = session.last?.intent === 'unknown' ? session.last : null;
+        return answerQuery(input, pending ? { ...continueQuery(pending, own), intent } : own);
       },
     },
     {
       canHandle: (input) => isIntent(input, 'FollowUpIntent'),
       handle: (input) => {
-        const { session, now, t } = turnOf(input);
-        // A follow-up with nothing to follow: ask for a whole question.
-        if (!session.last) return say(input, plain(t.reprompt));
-        return answerQuery(input, followUpQuery(session.last, slotValues(input), now, deps.timezone));
+        const { session, now } = turnOf(input);
+        const previous = session.last ?? EMPTY_FRAGMENT;
+        const named = queryFromSlots(previous.intent, slotValues(input), now, deps.timezone);
+        return answerQuery(input, continueQuery(previous, named));
       },
     },
     {
@@ -155,22 +199,14 @@ export function createAlexaSkill(deps: AlexaSkillDeps): Skill {
     },
     {
       canHandle: (input) => isIntent(input, 'AMAZON.YesIntent', 'AMAZON.NoIntent'),
-      handle: async (input) => {
-        const { session, chat, t } = turnOf(input);
-        const accepted = getIntentName(input.requestEnvelope) === 'AMAZON.YesIntent';
-        if (session.reconsent) {
-          const renewed = await voiceReconsentTurn(deps.linking, chat, 'en', accepted);
-          return say(input, plain(renewed.say), { end: renewed.forgotten });
-        }
-        if (!session.pending)
-          return accepted ? say(input, plain(t.reprompt)) : say(input, plain(t.goodbye), { end: true });
-        const result = await voiceConsentTurn(deps.linking, chat, 'en', session.pending, accepted);
-        if (result.kind === 'linked') {
-          log.info({ channel: 'alexa', personId: result.personId }, 'voice user linked');
-          return say(input, plain(`${result.say} ${renderAnswer({ kind: 'help' }, 'en').speech}`));
-        }
-        if (result.kind === 'refused') log.info({ channel: 'alexa', reason: result.reason }, 'link refused at consent');
-        return say(input, plain(result.say));
+      handle: (input) => answerYesNo(input, getIntentName(input.requestEnvelope) === 'AMAZON.YesIntent'),
+    },
+    {
+      // Said in words of one's own ("yes please", "I don't agree"), read by the rule every channel uses.
+      canHandle: (input) => isIntent(input, 'ConsentAnswerIntent'),
+      handle: (input) => {
+        const said = readYesNo(heardText(getSlot(input.requestEnvelope, SLOTS.answer)?.value ?? ''));
+        return said ? answerYesNo(input, said === 'yes') : notUnderstood(input);
       },
     },
     {
@@ -192,12 +228,7 @@ export function createAlexaSkill(deps: AlexaSkillDeps): Skill {
     },
     {
       canHandle: (input) => isIntent(input, 'AMAZON.FallbackIntent'),
-      handle: (input) => {
-        const { session, t } = turnOf(input);
-        // While a consent question is open, anything but yes or no asks it again.
-        if (session.pending || session.reconsent) return say(input, plain(t.consentRepeat), { session });
-        return sayAnswer(input, { kind: 'unknown' }, session);
-      },
+      handle: (input) => notUnderstood(input),
     },
     {
       canHandle: (input) => getRequestType(input.requestEnvelope) === 'SessionEndedRequest',

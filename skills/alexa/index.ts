@@ -1,2 +1,2 @@
 export { type AlexaSkillDeps, createAlexaSkill } from './alexa-skill';
-export { buildInteractionModel, CUSTOM_INTENTS, INVOCATION_NAME } from './interaction-model';
+export { ALEXA_LOCALES, buildInteractionModel, CUSTOM_INTENTS, INVOCATION_NAME } from './interaction-model';

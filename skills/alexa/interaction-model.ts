@@ -1,16 +1,24 @@
 import { EN_SUBJECTS } from '../../core/answers';
 import { SUBJECT_LEXICON } from '../../core/nlu';
+import { INTENT_SAMPLES } from './carriers';
+import { CONSENT_ANSWER_SLOT_TYPE, consentAnswerSlotValues } from './consent-answer-slot';
 
-// The skill's intents, slots and sample utterances, as the code reads them. The interaction model
-// shipped to Amazon (skill-package/interactionModels/custom/en-US.json) is generated from this by
-// `npm run alexa:model`, and a test fails when the committed file differs: they cannot drift.
+// The skill's intents, slots and sample utterances, as the code reads them. The interaction models
+// shipped to Amazon (skill-package/interactionModels/custom/<locale>.json) are generated from this
+// by `npm run alexa:model`, and a test fails when a committed file differs: they cannot drift.
 
 export const INVOCATION_NAME = 'school diary';
+
+/**
+ * The locales the skill is published in: every English one Alexa has, since the skill answers all
+ * of them in English (docs/platforms.md). One interaction model each, the same model.
+ */
+export const ALEXA_LOCALES = ['en-US', 'en-GB', 'en-CA', 'en-AU', 'en-IN'] as const;
 
 export const SUBJECT_SLOT_TYPE = 'SUBJECT';
 
 /** Slot names the handlers read. */
-export const SLOTS = { date: 'date', subject: 'subject', child: 'child', code: 'code' } as const;
+export const SLOTS = { date: 'date', subject: 'subject', child: 'child', code: 'code', answer: 'answer' } as const;
 
 const date = { name: SLOTS.date, type: 'AMAZON.DATE' };
 const subject = { name: SLOTS.subject, type: SUBJECT_SLOT_TYPE };
@@ -31,124 +39,26 @@ export const DIARY_INTENT_NAMES = {
 } as const;
 
 // Amazon's rules for samples: a slot stands alone between spaces ("{child}'s" is refused), and
-// one sample belongs to one intent only; the model test checks both.
+// one sample belongs to one intent only; the model test checks both. The samples themselves are
+// written as carriers, one file per intent (./carriers).
 export const CUSTOM_INTENTS: TIntentDefinition[] = [
-  {
-    name: 'GradesIntent',
-    slots: [date, subject, child],
-    samples: [
-      'what grades did I get',
-      'what grades did I get {date}',
-      'what grades did {child} get',
-      'what grades did {child} get {date}',
-      'what grades did {child} get in {subject}',
-      'what did I get in {subject}',
-      'what did I get in {subject} {date}',
-      'what did {child} get in {subject} {date}',
-      'any grades {date}',
-      'any new grades',
-      'my grades',
-      'my grades {date}',
-      'my {subject} grades',
-      '{child} grades',
-      '{child} grades {date}',
-      'grades in {subject}',
-      'grades for {child}',
-      'what marks did {child} get {date}',
-      'what marks did I get {date}',
-    ],
-  },
-  {
-    name: 'HomeworkIntent',
-    slots: [date, subject, child],
-    samples: [
-      'what is my homework',
-      "what's my homework",
-      "what's my homework {date}",
-      "what's my {subject} homework",
-      "what's my {subject} homework for {date}",
-      'what is my {subject} homework',
-      'what homework is due {date}',
-      'what homework do I have {date}',
-      'what homework does {child} have {date}',
-      'what is the homework for {child} {date}',
-      'homework for {date}',
-      'homework in {subject}',
-      '{subject} homework',
-      '{subject} homework for {date}',
-      'what was set in {subject}',
-      'what do I have to do for {subject}',
-      'what do I need to do for {date}',
-    ],
-  },
-  {
-    name: 'ScheduleIntent',
-    slots: [date, subject, child],
-    samples: [
-      'do I have {subject} {date}',
-      'does {child} have {subject} {date}',
-      'what lessons do I have {date}',
-      'what lessons does {child} have {date}',
-      'what is my timetable {date}',
-      "what's my timetable for {date}",
-      "what's my schedule {date}",
-      'what is the schedule for {date}',
-      'timetable for {date}',
-      'schedule for {date}',
-      'when does school start {date}',
-      'my lessons {date}',
-    ],
-  },
-  {
-    name: 'BalanceIntent',
-    slots: [child],
-    samples: [
-      'what is the canteen balance',
-      "what's my lunch balance",
-      'how much money is on my card',
-      'how much money is on the card of {child}',
-      'how much money does {child} have for lunch',
-      'canteen balance',
-      'lunch money',
-    ],
-  },
-  {
-    name: 'JournalIntent',
-    slots: [date],
-    samples: [
-      'which lessons are not filled in',
-      'which lessons are not filled in {date}',
-      'what lessons have I not filled in',
-      'unfilled lessons',
-      'which journal entries are incomplete',
-      'what is missing in my journal',
-      'which lessons have no topic',
-    ],
-  },
-  {
-    name: 'FollowUpIntent',
-    slots: [date, subject, child],
-    samples: [
-      'what about {subject}',
-      'and {subject}',
-      'and in {subject}',
-      'what about {date}',
-      'and {date}',
-      'how about {date}',
-      'what about {child}',
-      'and for {child}',
-      'how about {child}',
-    ],
-  },
+  { name: 'GradesIntent', slots: [date, subject, child], samples: INTENT_SAMPLES.GradesIntent },
+  { name: 'HomeworkIntent', slots: [date, subject, child], samples: INTENT_SAMPLES.HomeworkIntent },
+  { name: 'ScheduleIntent', slots: [date, subject, child], samples: INTENT_SAMPLES.ScheduleIntent },
+  { name: 'BalanceIntent', slots: [child], samples: INTENT_SAMPLES.BalanceIntent },
+  { name: 'JournalIntent', slots: [date], samples: INTENT_SAMPLES.JournalIntent },
+  { name: 'FollowUpIntent', slots: [date, subject, child], samples: INTENT_SAMPLES.FollowUpIntent },
   {
     name: 'LinkCodeIntent',
     slots: [{ name: SLOTS.code, type: 'AMAZON.NUMBER' }],
-    samples: ['my code is {code}', 'the code is {code}', 'code {code}', 'link code {code}', 'connect with code {code}'],
+    samples: INTENT_SAMPLES.LinkCodeIntent,
   },
+  { name: 'ForgetIntent', slots: [], samples: INTENT_SAMPLES.ForgetIntent },
+  // The consent question answered in words of one's own (./consent-answer-slot.ts).
   {
-    name: 'ForgetIntent',
-    slots: [],
-    samples: ['forget me', 'delete my data', 'unlink me', 'remove my data', 'disconnect the diary'],
+    name: 'ConsentAnswerIntent',
+    slots: [{ name: SLOTS.answer, type: CONSENT_ANSWER_SLOT_TYPE }],
+    samples: ['{answer}'],
   },
 ];
 
@@ -186,7 +96,10 @@ export function buildInteractionModel() {
           ...CUSTOM_INTENTS.map((i) => ({ name: i.name, slots: i.slots, samples: i.samples })),
           ...BUILT_IN_INTENTS.map((name) => ({ name, samples: [] })),
         ],
-        types: [{ name: SUBJECT_SLOT_TYPE, values: subjectSlotValues() }],
+        types: [
+          { name: SUBJECT_SLOT_TYPE, values: subjectSlotValues() },
+          { name: CONSENT_ANSWER_SLOT_TYPE, values: consentAnswerSlotValues() },
+        ],
       },
     },
   };

@@ -2,16 +2,16 @@ import type { TViewerScope } from '../../core/access';
 import { renderAnswer, type TAnswer, type TViewer } from '../../core/answers';
 import { AppError } from '../../core/errors';
 import type { TLang } from '../../core/i18n';
+import { readYesNo } from '../../core/input';
 import { LINKING_TEXTS, parseCodeInput, type TChatRef } from '../../core/linking';
-import type { TQuery } from '../../core/nlu';
 import { parseUtterance } from '../../core/nlu';
-import { applyFollowUp, isDiaryIntent } from '../voice/follow-up';
 import { heardText } from '../voice/heard-text';
 import { voiceCodeTurn, voiceConsentTurn, voiceReconsentQuestion, voiceReconsentTurn } from '../voice/voice-linking';
 import { silentVoiceLogger } from '../voice/voice-logger';
 import { readVoiceSession } from '../voice/voice-session';
 import type { VoiceSkillDeps } from '../voice/voice-skill-deps';
 import { fillFromEntities } from './alice-entities';
+import { asksForHelp } from './alice-help';
 import { aliceReply, type ReplyOptions } from './alice-reply';
 import { type TAliceRequest, type TAliceResponse, ZAliceRequestSchema } from './alice-schemas';
 import { ALICE_TEXTS, type TAliceTexts } from './locales';
@@ -34,14 +34,6 @@ interface TTurn {
   now: Date;
 }
 
-const normalise = (text: string) =>
-  text
-    .toLowerCase()
-    .replace(/ё/g, 'е')
-    .replace(/[^\p{L}\p{N} ]+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-
 export function createAliceSkill(deps: AliceSkillDeps): AliceSkill {
   const log = deps.logger ?? silentVoiceLogger;
   const clock = deps.now ?? (() => new Date());
@@ -50,13 +42,12 @@ export function createAliceSkill(deps: AliceSkillDeps): AliceSkill {
     aliceReply(text, turn.t.didNotHear, { state: turn.state, ...options });
   const spoken = (answer: TAnswer, lang: TLang) => renderAnswer(answer, lang);
 
+  /** Yandex's CONFIRM may come with the «да» of «да нет, не хочу»: a refusal, in the words or Yandex's, wins. */
   function consentAnswer(turn: TTurn): boolean | null {
     const intents = turn.req.request.nlu?.intents ?? {};
-    if ('YANDEX.CONFIRM' in intents) return true;
-    if ('YANDEX.REJECT' in intents) return false;
-    const said = normalise(turn.text);
-    if (turn.t.no.includes(said)) return false;
-    if (turn.t.yes.includes(said)) return true;
+    const said = readYesNo(turn.text);
+    if (said === 'no' || 'YANDEX.REJECT' in intents) return false;
+    if (said === 'yes' || 'YANDEX.CONFIRM' in intents) return true;
     return null;
   }
 
@@ -95,28 +86,30 @@ export function createAliceSkill(deps: AliceSkillDeps): AliceSkill {
   }
 
   async function question(turn: TTurn, viewer: TViewer): Promise<TAliceResponse> {
-    const asked = await deps.answers.ask(turn.text, viewer, turn.now, { lang: turn.lang });
     const entities = turn.req.request.nlu?.entities ?? [];
-    const query: TQuery = applyFollowUp(
-      turn.text,
-      fillFromEntities(asked.query, entities, turn.now, deps.timezone),
-      turn.state.last,
-    );
-    const answer = query === asked.query ? asked.answer : await deps.answers.answer(query, viewer, turn.now);
+    // Alice's own entities fill what our parser missed in this utterance, before it is read as a follow-up.
+    const { answer, remember } = await deps.answers.ask(turn.text, viewer, turn.now, {
+      lang: turn.lang,
+      previous: turn.state.last ?? null,
+      fill: (own) => fillFromEntities(own, entities, turn.now, deps.timezone),
+    });
     if (answer.kind === 'action') {
       if (answer.action === 'forget') return forget(turn);
       return reply(turn, answer.action === 'link' ? turn.t.askCode : turn.t.elsewhere);
     }
     const rendered = spoken(answer, turn.lang);
-    const diary = isDiaryIntent(query.intent);
-    const last = diary
-      ? { intent: query.intent, date: query.date, dateTo: query.dateTo, subject: query.subject, child: query.child }
-      : turn.state.last;
     return reply(turn, rendered.speech, {
       tts: rendered.tts,
-      state: { last },
-      buttons: diary ? turn.t.suggestions : undefined,
+      state: { last: remember ?? turn.state.last },
+      buttons: suggestionsFor(turn, answer, remember !== null),
     });
+  }
+
+  /** What the person may say next, as buttons: the choices of a question back, or the usual follow-ups. */
+  function suggestionsFor(turn: TTurn, answer: TAnswer, diary: boolean): string[] | undefined {
+    if (answer.kind === 'clarify') return answer.choices.flatMap((c) => (c === 'grades' || c === 'homework' ? [turn.t.choices[c]] : []));
+    if (answer.kind === 'which-child') return answer.children;
+    return diary ? turn.t.suggestions : undefined;
   }
 
   /** Consent to an older text no longer counts: nothing personal is said until the new one is answered. */
@@ -148,6 +141,8 @@ export function createAliceSkill(deps: AliceSkillDeps): AliceSkill {
     }
     const code = parseCodeInput(turn.text);
     if (code) return offerCode(turn, code);
+    if (asksForHelp(turn.req, turn.text, { lang: turn.lang, now: turn.now, tz: deps.timezone }))
+      return reply(turn, personId ? turn.t.helpLinked : turn.t.helpNew);
     return state ? question(turn, { personId: state.personId, channel: 'alice', scope: state.scope }) : unlinked(turn);
   }
 

@@ -27,6 +27,7 @@ describe('Alexa: input Amazon never sends', () => {
     const real = createAnswerService({ ...readModel, defaultTimezone: DEMO_TZ });
     const answers: AnswerService = {
       ask: real.ask,
+      resume: real.resume,
       answer: (query, ...rest) => (answered.push(query), real.answer(query, ...rest)),
     };
     const scope = (await readModel.access.viewerScope(PERSON))!;

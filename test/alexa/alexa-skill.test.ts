@@ -112,6 +112,29 @@ describe('Alexa skill', () => {
     });
   });
 
+  it('asks back when a follow-up opens the session, and the intent then named completes it', async () => {
+    await link('parent-f');
+    const fragment = await invoke({
+      userId: 'parent-f',
+      intent: 'FollowUpIntent',
+      slots: { subject: { value: 'physics', resolved: 'Physics' } },
+    });
+    expect(spoken(fragment)).toBe('What should I show in Physics: grades or homework?');
+    expect(fragment.sessionAttributes).toEqual({
+      last: { intent: 'unknown', date: null, dateTo: null, subject: 'Физика', child: null },
+    });
+    const grades = await invoke({ userId: 'parent-f', intent: 'GradesIntent', attributes: fragment.sessionAttributes });
+    expect(grades.sessionAttributes).toEqual({
+      last: { intent: 'grades', date: null, dateTo: null, subject: 'Физика', child: null },
+    });
+    const whole = await invoke({
+      userId: 'parent-f',
+      intent: 'GradesIntent',
+      slots: { subject: { value: 'physics', resolved: 'Physics' } },
+    });
+    expect(spoken(grades)).toBe(spoken(whole));
+  });
+
   it('reads "grades on Friday" as the last Friday, and answers from the demo school', async () => {
     await link('parent-c');
     // Wednesday 2 December: Alexa resolves "Friday" to 4 December.

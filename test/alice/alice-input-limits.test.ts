@@ -30,6 +30,7 @@ describe('Alice: input Yandex never sends', () => {
     // The answers see what the skill passes on: the parser runs inside ask() on exactly that text.
     const answers: AnswerService = {
       ask: (text, ...rest) => (asked.push(text), real.ask(text, ...rest)),
+      resume: real.resume,
       answer: (query, ...rest) => (answered.push(query), real.answer(query, ...rest)),
     };
     const scope = (await readModel.access.viewerScope(PERSON))!;

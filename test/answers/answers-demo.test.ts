@@ -198,8 +198,8 @@ for (const { kind, describe: d } of DATABASE_KINDS) {
       expect(answer.sections[0].canteen.recent.length).toBeGreaterThan(0);
     });
 
-    it('says there are no grades yet on a day without any, and lessons are in school time with teacher names', async () => {
-      const { answer } = await ask('demo-guardian-1', 'оценки в субботу');
+    it('says there are no grades yet on a school day without any, and lessons are in school time with teacher names', async () => {
+      const { answer } = await ask('demo-guardian-1', 'оценки послезавтра');
       if (answer.kind !== 'grades') throw new Error(answer.kind);
       expect(answer.sections[0].grades).toEqual([]);
       expect(renderAnswer(answer, 'ru').speech).toMatch(/оценок пока нет/);
@@ -207,6 +207,32 @@ for (const { kind, describe: d } of DATABASE_KINDS) {
       if (schedule.answer.kind !== 'schedule') throw new Error(schedule.answer.kind);
       expect(schedule.answer.sections[0].lessons[0].start).toMatch(/^\d\d:\d\d$/);
       expect(schedule.answer.sections[0].lessons[0].teacherName).toMatch(/^\S+ \S\. \S\.$/);
+    });
+
+    it("names the rooms of a pupil's day in English: numbers as rooms, the gym and the workshop by their names", async () => {
+      // Friday has PE (the gym) and Thursday technology (the workshop) in 5А.
+      for (const [day, place, english] of [
+        ['2026-12-04', 'Спортзал', 'gym'],
+        ['2026-12-03', 'Мастерская', 'workshop'],
+      ]) {
+        const stored = await db.prisma.lesson.findMany({
+          where: { classId: 'cls-5a', date: dbDay(day), deletedAt: null },
+          select: { room: true },
+        });
+        expect(stored.map((l) => l.room)).toContain(place);
+        const answer = await answers.answer(
+          { intent: 'schedule', date: day, dateTo: null, subject: null, child: null },
+          { personId: 'demo-guardian-1' },
+          DEMO_NOW,
+        );
+        const en = renderAnswer(answer, 'en').text;
+        expect(en).toContain(` · ${english} · `);
+        expect(en).not.toContain(place);
+        for (const { room } of stored) if (room && /^\d+$/.test(room)) expect(en).toContain(` · room ${room} · `);
+        const ru = renderAnswer(answer, 'ru').text;
+        expect(ru).toContain(` · ${place} · `);
+        expect(ru).not.toContain(`каб. ${place}`);
+      }
     });
 
     it('turns help, unknown, actions and unknown people into structured answers', async () => {

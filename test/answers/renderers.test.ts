@@ -20,7 +20,7 @@ const grade = (subject: string, value: string, extra: Partial<TGradeItem> = {}):
 });
 
 describe('speech', () => {
-  it('says grades as words, grouped by subject, with counts in words', () => {
+  it('says grades grouped by subject, with counts in digits where shown and in words where spoken', () => {
     const answer: TAnswer = {
       kind: 'grades',
       period,
@@ -34,8 +34,8 @@ describe('speech', () => {
       ],
     };
     const { speech, tts, ssml } = renderAnswer(answer, 'ru');
-    expect(speech).toBe('У Марии сегодня: пятёрка по математике, две четвёрки по русскому языку; средний балл 4,33.');
-    expect(tts).toContain('пятёрка по математике');
+    expect(speech).toBe('У Марии сегодня: пятёрка по математике, 2 четвёрки по русскому языку; средний балл 4,33.');
+    expect(tts).toBe('У Марии сегодня: пятёрка по математике, две четвёрки по русскому языку; ср+едний балл 4,33.');
     expect(ssml).toBe('<speak>Today, Mariya got a five in Maths, two fours in Russian; average 4.33.</speak>');
   });
 
@@ -47,8 +47,8 @@ describe('speech', () => {
       subject: null,
       sections: [{ student: artem, grades, average: 3 }],
     };
-    expect(renderAnswer(answer, 'ru').speech).toBe('У Артёма сегодня: пять троек по физике; средний балл 3.');
-    expect(renderAnswer(answer, 'ru').tts).toContain('У Арт+ёма');
+    expect(renderAnswer(answer, 'ru').speech).toBe('У Артёма сегодня: 5 троек по физике; средний балл 3.');
+    expect(renderAnswer(answer, 'ru').tts).toBe('У Арт+ёма сегодня: пять троек по физике; ср+едний балл 3.');
   });
 
   it('says when there is nothing, per child, with a pause between children in TTS', () => {
@@ -70,13 +70,17 @@ describe('speech', () => {
     );
   });
 
-  it('says money in words', () => {
+  it('shows money in digits and says it in words', () => {
     const answer: TAnswer = {
       kind: 'balance',
       sections: [{ student: maria, canteen: { balanceKopecks: 35150, recent: [] } }],
     };
-    expect(renderAnswer(answer, 'ru').speech).toBe('У Марии на карте триста пятьдесят один рубль пятьдесят копеек.');
-    expect(renderAnswer(answer, 'en').speech).toBe("Mariya's canteen balance is 351 roubles 50 kopecks.");
+    expect(renderAnswer(answer, 'ru').speech).toBe('У Марии на карте 351,50 ₽.');
+    expect(renderAnswer(answer, 'ru').tts).toBe('У Марии на карте триста пятьдесят один рубль пятьдесят копеек.');
+    expect(renderAnswer(answer, 'en').speech).toBe("Mariya's canteen balance is 351.50 RUB.");
+    expect(renderAnswer(answer, 'en').ssml).toBe(
+      '<speak>Mariya&apos;s canteen balance is 351 roubles 50 kopecks.</speak>',
+    );
   });
 });
 
@@ -132,7 +136,17 @@ describe('escaping', () => {
   });
 
   it('escapes XML in SSML and keeps markup out of Alice TTS', () => {
-    const { ssml, tts } = renderAnswer(answer, 'en');
+    const latin = 'Compare a < b & c > d, "quotes" <script>alert(1)</script>';
+    const { tts } = renderAnswer(answer, 'en');
+    const { ssml } = renderAnswer(
+      {
+        ...answer,
+        sections: [
+          { student: maria, homework: [{ id: 'h1', dueDate: '2026-12-03', subject: 'Математика', text: latin }] },
+        ],
+      },
+      'en',
+    );
     const inner = ssml.slice('<speak>'.length, -'</speak>'.length);
     expect(inner).not.toMatch(/<(?!break time="300ms"\/>)/);
     expect(inner).toContain('&lt;');
@@ -163,7 +177,7 @@ describe('escaping', () => {
     expect(text).toContain('href="https://meet.example/x?a=1&amp;b=&quot;2&quot;"');
     expect(text).toContain('<s>');
     expect(text).toContain('контрольная');
-    expect(speech).toBe('У Марии сегодня один урок: физика, контрольная — отменён; первый в 8:30.');
+    expect(speech).toBe('У Марии сегодня уроков нет: урок по физике отменён.');
     const unsafe = renderAnswer(
       {
         kind: 'schedule',

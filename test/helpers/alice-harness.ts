@@ -10,6 +10,7 @@ import { createMemoryQuestionLimiter } from '../../infra/question-limiter';
 import { createReadModel } from '../../prisma/stores/diary/read-model';
 import { createLinkingStore } from '../../prisma/stores/linking/linking-store';
 import { createOAuthStore } from '../../prisma/stores/oauth/oauth-store';
+import { createTermReader } from '../../prisma/stores/terms/term-reader';
 import { createAliceSkill } from '../../skills/alice';
 import { aliceRoute } from '../../webhooks/alice-route';
 import { createServer } from '../../webhooks/app';
@@ -98,6 +99,7 @@ export function aliceApp(
   const linking = createLinkService({ store, access: readModel.access, pepper, now: () => DEMO_NOW });
   const answers = createAnswerService({
     ...readModel,
+    terms: createTermReader(db),
     defaultTimezone: DEMO_TZ,
     limiter:
       options.questionsPerMinute === undefined
@@ -119,7 +121,7 @@ export function aliceApp(
     linking,
     timezone: DEMO_TZ,
     now: () => DEMO_NOW,
-    chatForToken: oauth?.chatForToken,
+    chatForToken: oauth ? (token) => oauth.chatForToken(token, 'alice') : undefined,
     logger: logger.child({ channel: 'alice' }),
   });
   const app: Express = createServer({

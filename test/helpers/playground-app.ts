@@ -3,7 +3,9 @@ import { createAnswerService } from '../../core/answers';
 import { createLogger } from '../../infra/logger';
 import { createMetrics } from '../../infra/metrics';
 import { demoPlaygroundPeople } from '../../prisma/demo/load-demo-people';
+import { createQueryContextStore } from '../../prisma/stores/conversation/query-context-store';
 import { createReadModel } from '../../prisma/stores/diary/read-model';
+import { createTermReader } from '../../prisma/stores/terms/term-reader';
 import { createServer } from '../../webhooks/app';
 import { playgroundRoute } from '../../webhooks/playground-route';
 import { DEMO_NOW, DEMO_TZ } from './demo-database';
@@ -11,11 +13,23 @@ import type { TestDatabase } from './test-database';
 
 /** The HTTP app with the playground wired as main.ts wires it, its clock fixed at DEMO_NOW. */
 export function playgroundApp(db: TestDatabase, enabled = true): Express {
-  const answers = createAnswerService({ ...createReadModel(db, DEMO_TZ), defaultTimezone: DEMO_TZ });
+  const answers = createAnswerService({
+    ...createReadModel(db, DEMO_TZ),
+    terms: createTermReader(db),
+    defaultTimezone: DEMO_TZ,
+  });
   return createServer({
     logger: createLogger('silent'),
     metrics: createMetrics({ defaultMetrics: false }),
     readiness: { database: () => db.ping() },
-    routers: [playgroundRoute({ enabled, answers, people: demoPlaygroundPeople(), now: () => DEMO_NOW })],
+    routers: [
+      playgroundRoute({
+        enabled,
+        answers,
+        people: demoPlaygroundPeople(),
+        queryContexts: createQueryContextStore(db),
+        now: () => DEMO_NOW,
+      }),
+    ],
   });
 }

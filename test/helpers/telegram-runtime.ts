@@ -4,10 +4,12 @@ import { createAnswerService } from '../../core/answers';
 import { createLinkService, issueCodes, type LinkService } from '../../core/linking';
 import { createMemorySeenOnce } from '../../infra/seen-once';
 import { createChatStatusStore } from '../../prisma/stores/conversation/chat-status-store';
+import { createQueryContextStore } from '../../prisma/stores/conversation/query-context-store';
 import { createTeacherSettingsStore } from '../../prisma/stores/conversation/teacher-settings-store';
 import { createReadModel } from '../../prisma/stores/diary/read-model';
 import { createLinkingStore } from '../../prisma/stores/linking/linking-store';
 import { createSubscriptionSettingsStore } from '../../prisma/stores/settings/subscription-settings-store';
+import { createTermReader } from '../../prisma/stores/terms/term-reader';
 import { DEMO_NOW, DEMO_TZ } from './demo-database';
 import { BOT_INFO, recordCalls, TEST_TOKEN } from './telegram-harness';
 import type { TestDatabase } from './test-database';
@@ -35,10 +37,11 @@ export function telegramOnDatabase(
   const bot = createBot({
     token: TEST_TOKEN,
     botInfo: BOT_INFO,
-    answers: createAnswerService({ ...readModel, defaultTimezone: DEMO_TZ }),
+    answers: createAnswerService({ ...readModel, terms: createTermReader(db), defaultTimezone: DEMO_TZ }),
     linking,
     settings: createSubscriptionSettingsStore(db),
     teacherSettings: createTeacherSettingsStore(db),
+    queryContexts: createQueryContextStore(db),
     seenOnce: createMemorySeenOnce(),
     chats: createChatStatusStore(db),
     logger,

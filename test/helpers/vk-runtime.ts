@@ -10,10 +10,12 @@ import { createLogger } from '../../infra/logger';
 import { createMetrics } from '../../infra/metrics';
 import { createMemorySeenOnce } from '../../infra/seen-once';
 import { createChatStatusStore } from '../../prisma/stores/conversation/chat-status-store';
+import { createQueryContextStore } from '../../prisma/stores/conversation/query-context-store';
 import { createTeacherSettingsStore } from '../../prisma/stores/conversation/teacher-settings-store';
 import { createReadModel } from '../../prisma/stores/diary/read-model';
 import { createLinkingStore } from '../../prisma/stores/linking/linking-store';
 import { createSubscriptionSettingsStore } from '../../prisma/stores/settings/subscription-settings-store';
+import { createTermReader } from '../../prisma/stores/terms/term-reader';
 import { createServer } from '../../webhooks/app';
 import { vkRoute } from '../../webhooks/vk-route';
 import { DEMO_NOW, DEMO_TZ } from './demo-database';
@@ -36,10 +38,11 @@ export function vkOnDatabase(
     token: VK_TOKEN,
     groupId: GROUP_ID,
     apiBaseUrl: VK_API_BASE,
-    answers: createAnswerService({ ...readModel, defaultTimezone: DEMO_TZ }),
+    answers: createAnswerService({ ...readModel, terms: createTermReader(db), defaultTimezone: DEMO_TZ }),
     linking: createLinkService({ store, access: readModel.access, pepper }),
     settings: createSubscriptionSettingsStore(db),
     teacherSettings: createTeacherSettingsStore(db),
+    queryContexts: createQueryContextStore(db),
     chats: createChatStatusStore(db),
     logger: options.logger ?? silentLogger,
     now: () => DEMO_NOW,

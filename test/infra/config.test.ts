@@ -60,6 +60,24 @@ describe('config (CONTRACT section 2)', () => {
       { ALICE_OAUTH_REDIRECT_URIS: 'http://insecure.example/cb' },
       /^Invalid configuration: ALICE_OAUTH_REDIRECT_URIS must be https:\/\/ URLs/,
     ],
+    [{ ALEXA_OAUTH_CLIENT_SECRET: 'alexa-secret-0123456789' }, /ALEXA_OAUTH_CLIENT_ID and ALEXA_OAUTH_CLIENT_SECRET/],
+    [
+      { ALEXA_OAUTH_CLIENT_ID: 'alexa', ALEXA_OAUTH_CLIENT_SECRET: 'short' },
+      /^Invalid configuration: ALEXA_OAUTH_CLIENT_SECRET use at least 16 characters \(got "\*\*\*"\)$/,
+    ],
+    [
+      {
+        ALICE_OAUTH_CLIENT_ID: 'voice',
+        ALICE_OAUTH_CLIENT_SECRET: 'alice-secret-0123456789',
+        ALEXA_OAUTH_CLIENT_ID: 'voice',
+        ALEXA_OAUTH_CLIENT_SECRET: 'alexa-secret-0123456789',
+      },
+      /ALEXA_OAUTH_CLIENT_ID must differ from ALICE_OAUTH_CLIENT_ID/,
+    ],
+    [
+      { ALEXA_OAUTH_VENDOR_ID: 'm2aa/../x' },
+      /^Invalid configuration: ALEXA_OAUTH_VENDOR_ID must be the vendor id of the Alexa redirect URLs/,
+    ],
     [{ QUESTIONS_PER_MINUTE: '-1' }, /^Invalid configuration: QUESTIONS_PER_MINUTE/],
     [{ ALICE_SKILL_NAME: 'Дневник\nшколы' }, /^Invalid configuration: ALICE_SKILL_NAME 2–64 characters on one line/],
     [
@@ -76,6 +94,20 @@ describe('config (CONTRACT section 2)', () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as Error).message).toMatch(message);
     expect((error as Error).message).not.toContain('\n');
+  });
+
+  test('Alexa account linking is read with its client, and the vendor id when given', () => {
+    const config = parseConfig({
+      ALEXA_OAUTH_CLIENT_ID: 'alexa-school-diary',
+      ALEXA_OAUTH_CLIENT_SECRET: 'alexa-secret-0123456789',
+      ALEXA_OAUTH_VENDOR_ID: 'M2AAAAAAAAAAAA',
+    });
+    expect(config).toMatchObject({
+      ALEXA_OAUTH_CLIENT_ID: 'alexa-school-diary',
+      ALEXA_OAUTH_CLIENT_SECRET: 'alexa-secret-0123456789',
+      ALEXA_OAUTH_VENDOR_ID: 'M2AAAAAAAAAAAA',
+    });
+    expect(parseConfig({}).ALEXA_OAUTH_CLIENT_ID).toBeUndefined();
   });
 
   test('a secret is never echoed back, even when it is the bad value', () => {

@@ -113,6 +113,18 @@ for (const { kind, describe: d } of DATABASE_KINDS) {
       expect(await db.prisma.chat.count()).toBe(0);
     });
 
+    test('the consent open in a chat: its one live pending link, none, or several; never another chat’s', async () => {
+      expect(await service.openConsent(chat('100'))).toEqual({ kind: 'none' });
+      const handle = await offer(chat('100'), await issue());
+      expect(await service.openConsent(chat('100'))).toEqual({ kind: 'one', handle });
+      expect(await service.openConsent(chat('200'))).toEqual({ kind: 'none' });
+      expect(await service.openConsent({ channel: 'vk', externalId: '100' })).toEqual({ kind: 'none' });
+      await offer(chat('100'), await issue());
+      expect(await service.openConsent(chat('100'))).toEqual({ kind: 'several' });
+      clock = new Date(clock.getTime() + 15 * 60_000);
+      expect(await service.openConsent(chat('100'))).toEqual({ kind: 'none' });
+    });
+
     test('after 15 minutes Accept is refused as expired, and the retention purge removes the row', async () => {
       const handle = await offer(chat('100'), await issue());
       await offer(chat('300'), await issue());

@@ -5,6 +5,7 @@ import { createLinkService, issueCodes } from '../../core/linking';
 import { createReminderRunner } from '../../core/reminders/reminder-runner';
 import { createMemorySeenOnce } from '../../infra/seen-once';
 import { createTeacherSettingsStore } from '../../prisma/stores/conversation/teacher-settings-store';
+import { createQueryContextStore } from '../../prisma/stores/conversation/query-context-store';
 import { createReadModel } from '../../prisma/stores/diary/read-model';
 import { createLinkingStore } from '../../prisma/stores/linking/linking-store';
 import { createJournalPort } from '../../prisma/stores/reminders/reminder-journal';
@@ -69,6 +70,7 @@ function teacherBot() {
     answers: createAnswerService({ ...readModel, defaultTimezone: TZ, journal }),
     linking: createLinkService({ store, access: readModel.access, pepper }),
     settings: createSubscriptionSettingsStore(db),
+    queryContexts: createQueryContextStore(db),
     teacherSettings: createTeacherSettingsStore(db),
     seenOnce: createMemorySeenOnce(),
     logger: silentLogger,

@@ -4,6 +4,7 @@ import { createVkBot } from '../../bots/vk';
 import { createAnswerService } from '../../core/answers';
 import { createLinkService, issueCodes } from '../../core/linking';
 import { createChatStatusStore } from '../../prisma/stores/conversation/chat-status-store';
+import { createQueryContextStore } from '../../prisma/stores/conversation/query-context-store';
 import { createReadModel } from '../../prisma/stores/diary/read-model';
 import { createLinkingStore } from '../../prisma/stores/linking/linking-store';
 import { createJournalPort } from '../../prisma/stores/reminders/reminder-journal';
@@ -55,6 +56,7 @@ it('a teacher links a VK chat with a teacher code after consent and asks which l
       answers: createAnswerService({ ...readModel, defaultTimezone: TZ, journal: createJournalPort(db) }),
       linking: createLinkService({ store, access: readModel.access, pepper }),
       settings: createSubscriptionSettingsStore(db),
+      queryContexts: createQueryContextStore(db),
       chats: createChatStatusStore(db),
       logger: silentLogger,
       now: () => new Date('2026-12-02T12:00:00+03:00'),

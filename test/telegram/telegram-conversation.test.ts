@@ -108,6 +108,7 @@ describe('Telegram conversation (handleUpdate)', () => {
     });
     expect(subscriptions.map((s) => [s.type, s.enabled, s.mode, s.digestTime, s.studentId])).toEqual([
       ['balance', false, 'digest', '19:00', student.id],
+      ['final-grades', true, 'digest', '19:00', student.id],
       ['grades', true, 'digest', '19:00', student.id],
       ['homework', true, 'digest', '19:00', student.id],
       ['schedule', false, 'digest', '19:00', student.id],
@@ -274,6 +275,7 @@ describe('Telegram conversation (handleUpdate)', () => {
       's:t:homework:1',
       's:t:schedule:1',
       's:t:balance:1',
+      's:t:final-grades:1',
       's:threshold:1',
     ]);
     await bot.handleUpdate(callback(chatId, 's:t:grades:1'));
@@ -283,9 +285,11 @@ describe('Telegram conversation (handleUpdate)', () => {
     // The second child's rows take the person's delivery (the daily digest), not the default.
     expect((await rows()).filter((r) => r[0] === 'second')).toEqual([
       ['second', 'balance', true, 10_000, 'digest'],
+      ['second', 'final-grades', false, null, 'digest'],
       ['second', 'grades', false, null, 'digest'],
     ]);
     expect((await rows()).filter((r) => r[0] === 'first' && (r[2] || r[3] !== null))).toEqual([
+      ['first', 'final-grades', true, null, 'digest'],
       ['first', 'grades', true, null, 'digest'],
     ]);
 

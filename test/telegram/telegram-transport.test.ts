@@ -12,6 +12,7 @@ import {
 import { createAnswerService } from '../../core/answers';
 import type { LinkService } from '../../core/linking';
 import { newPendingHandle } from '../../core/linking';
+import type { QueryContextStore } from '../../core/conversation';
 import type { SubscriptionSettingsStore } from '../../core/settings/subscription-settings-port';
 import { createMemorySeenOnce } from '../../infra/seen-once';
 import { telegramRoute } from '../../webhooks/telegram-route';
@@ -57,6 +58,7 @@ function build(
     }),
     linking: options.linking ?? (untouched as LinkService),
     settings: untouched as SubscriptionSettingsStore,
+    queryContexts: untouched as QueryContextStore,
     seenOnce: createMemorySeenOnce(),
     logger: logger(options.errors),
   });

@@ -110,7 +110,7 @@ describe('VK conversation (Callback API route)', () => {
     // The section menu becomes the persistent keyboard; alerts are offered with one inline button.
     const menu = lastSent();
     expect(keyboardOf(menu)?.inline).toBeFalsy();
-    expect(actionsOf(menu)).toEqual(['m:g:t:a', 'm:h:t:a', 'm:s:t:a', 'm:c:t:a', 's:open']);
+    expect(actionsOf(menu)).toEqual(['m:g:t:a', 'm:h:t:a', 'm:s:t:a', 'm:c:t:a', 'm:r:t:a', 's:open']);
     expect(api.sent().flatMap(actionsOf)).toContain('s:grades-on');
 
     await post(messageNew(peerId, 'оценки сегодня'));
@@ -151,6 +151,7 @@ describe('VK conversation (Callback API route)', () => {
     });
     expect(subscriptions.map((s) => [s.type, s.enabled, s.mode, s.digestTime])).toEqual([
       ['balance', false, 'digest', '19:00'],
+      ['final-grades', true, 'digest', '19:00'],
       ['grades', true, 'digest', '19:00'],
       ['homework', true, 'digest', '19:00'],
       ['schedule', false, 'digest', '19:00'],

@@ -1,7 +1,8 @@
 import { dayAndMonth, daysBetween, isoWeekday } from '../../calendar/civil-date';
 import type { TPeriod } from '../answer-types';
 import { EN_SUBJECTS, transliterate } from './en-subjects';
-import type { TAnswerTexts } from './texts-type';
+import { englishRoom } from './rooms';
+import type { TAnswerTexts, TEmptyPart } from './texts-type';
 
 const GRADE_NAMES: Record<string, [string, string]> = {
   '5': ['a five', 'fives'],
@@ -68,9 +69,9 @@ export const en: TAnswerTexts = {
   shortDate: (date) => monthDay(date, true),
   subject: (name) => EN_SUBJECTS[name] ?? transliterate(name),
   inSubject: (name) => `in ${EN_SUBJECTS[name] ?? transliterate(name)}`,
-  gradeCount(value, n) {
+  gradeCount(value, n, numbers) {
     const names = GRADE_NAMES[value] ?? [`a ${value}`, `${value}s`];
-    return n === 1 ? names[0] : `${count(n)} ${names[1]}`;
+    return n === 1 ? names[0] : `${numbers === 'words' ? count(n) : n} ${names[1]}`;
   },
   ownerOf: (firstName) => `${transliterate(firstName)} has`,
   studentName: (firstName) => transliterate(firstName),
@@ -85,13 +86,13 @@ export const en: TAnswerTexts = {
     const head = `${kopecks < 0 ? 'minus ' : ''}${rub} ${rub === 1 ? 'rouble' : 'roubles'}`;
     return abs % 100 ? `${head} ${abs % 100} kopecks` : head;
   },
-  list(items) {
+  list(items, joiner = 'and') {
     if (items.length <= 1) return items.join('');
-    return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+    return `${items.slice(0, -1).join(', ')} ${joiner === 'or' ? 'or' : 'and'} ${items[items.length - 1]}`;
   },
   average: (value) => `average ${Math.round(value * 100) / 100}`,
-  countLessons: (n) => `${count(n)} ${n === 1 ? 'lesson' : 'lessons'}`,
-  andMore: (n) => `and ${count(n)} more`,
+  countLessons: (n, numbers) => `${numbers === 'words' ? count(n) : n} ${n === 1 ? 'lesson' : 'lessons'}`,
+  andMore: (n, numbers) => `and ${numbers === 'words' ? count(n) : n} more`,
   texts: {
     help: 'I answer questions about the school diary:\n• "Any grades today?"\n• "What homework is due tomorrow?"\n• "Timetable for Friday"\n• "What is the canteen balance?"\nYou can name a child: "Masha\'s grades". "Notify me about grades" turns alerts on.',
     helpSpoken:
@@ -102,6 +103,8 @@ export const en: TAnswerTexts = {
     refused:
       'I can only tell you about the children linked to you. To add a child, enter the code from the school letter.',
     askChild: 'Name the student, for example: "Masha\'s grades today".',
+    clarify: (inSubject) => `What should I show${inSubject ? ` ${inSubject}` : ''}: grades or homework?`,
+    whichChild: (names) => `Which child do you mean: ${names}?`,
     noPerson: 'Connect the diary first: enter the code from the school letter.',
     slowDown: 'That is a lot of questions in a row. Please wait a minute and ask again.',
     action: {
@@ -114,6 +117,9 @@ export const en: TAnswerTexts = {
     noGrades: (w, s) => `No grades ${pre(s)}${w} yet.`,
     noHomework: (w, s) => `No homework ${pre(s)}${w}.`,
     noLessons: (w) => `No lessons ${w}.`,
+    dayOff: (w, part) => `It's a day off ${w} — ${NOTHING[part]}.`,
+    notTaught: (subject) =>
+      `There are no ${EN_SUBJECTS[subject] ?? transliterate(subject)} lessons in the class timetable.`,
     noBalance: 'no canteen data yet',
     gradesHead: (w) => `Grades ${w}`,
     homeworkHead: (w) => `Homework ${w === 'today' || w === 'tomorrow' ? `for ${w}` : w}`,
@@ -124,7 +130,7 @@ export const en: TAnswerTexts = {
     test: 'test',
     cancelled: 'cancelled',
     online: 'online',
-    room: (room) => `room ${room}`,
+    room: englishRoom,
     firstLessonAt: (time) => `the first one at ${time}`,
     weight: (n) => `weight ${n}`,
   },
@@ -133,13 +139,22 @@ export const en: TAnswerTexts = {
     noGrades: (name, w, s) => `${transliterate(name)} has no grades ${pre(s)}${w} yet.`,
     homeworkPrefix: (name, w) =>
       `${transliterate(name)}'s homework ${w === 'today' || w === 'tomorrow' ? `for ${w}` : w}: `,
-    homeworkItem: (subject, text) => `${EN_SUBJECTS[subject] ?? transliterate(subject)}: ${transliterate(text)}`,
+    homeworkItem: (subject, text, due) => `${subjectName(subject)}${dueOn(due)}: ${text}`,
+    homeworkInRussian: (subject, due) => `${subjectName(subject)}${dueOn(due)}: the task is written in Russian`,
+    readInRussianWhere: 'You can read the Russian text on the card in the Alexa app, or in the Diary chat.',
     noHomework: (name, w, s) =>
       `${transliterate(name)} has no homework ${pre(s)}${w === 'today' || w === 'tomorrow' ? `for ${w}` : w}.`,
     schedulePrefix: (name, w, lessons) => `${transliterate(name)} has ${lessons} ${w}: `,
-    scheduleItem: (subject, f) =>
-      `${EN_SUBJECTS[subject] ?? transliterate(subject)}${f.isTest ? ' with a test' : ''}${f.cancelled ? ', cancelled' : ''}`,
+    scheduleItem: (subject, isTest) => `${subjectName(subject)}${isTest ? ' with a test' : ''}`,
+    cancelledLesson: (subject, date) => `${subjectName(subject)}${date ? ` on ${monthDay(date)}` : ''}`,
+    teacherCancelledLesson: (start, subject, cls) => `${subjectName(subject)} with ${transliterate(cls)} at ${start}`,
+    cancelled: (lessons, count) => `${lessons} ${count === 1 ? 'is' : 'are'} cancelled`,
+    allCancelled: (name, w, cancelled) => `${transliterate(name)} has no lessons ${w}: ${cancelled}.`,
+    teacherAllCancelled: (w, cancelled) => `${capital(w)} you have no lessons: ${cancelled}.`,
     noLessons: (name, w) => `${transliterate(name)} has no lessons ${w}.`,
+    dayOff: (name, w, part) => `It's a day off for ${transliterate(name)} ${w} — ${NOTHING[part]}.`,
+    notTaught: (name, subject) =>
+      `${transliterate(name)} has no ${EN_SUBJECTS[subject] ?? transliterate(subject)} lessons in the timetable.`,
     teacherPrefix: (w, lessons) => `${capital(w)} you have ${lessons}: `,
     teacherItem: (start, subject, cls) =>
       `${EN_SUBJECTS[subject] ?? transliterate(subject)} with ${transliterate(cls)} at ${start}`,
@@ -148,6 +163,19 @@ export const en: TAnswerTexts = {
   },
   stress: {},
 };
+
+/** What there is not on a day off. */
+const NOTHING: Record<TEmptyPart, string> = { grades: 'no grades', homework: 'no homework', lessons: 'no lessons' };
+
+/** A subject as an English voice says it: its English name, or its own name in Latin letters. */
+function subjectName(subject: string): string {
+  return EN_SUBJECTS[subject] ?? transliterate(subject);
+}
+
+/** ", due December 4" for homework of an answer spanning several days. */
+function dueOn(due: string | null): string {
+  return due ? `, due ${monthDay(due)}` : '';
+}
 
 /** A worded part followed by a space, or nothing when it is empty. */
 function pre(part: string): string {

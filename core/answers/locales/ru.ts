@@ -1,9 +1,10 @@
 import { dayAndMonth, daysBetween, isoWeekday } from '../../calendar/civil-date';
 import { declineRuName } from '../../nlu/name-forms';
 import type { TPeriod } from '../answer-types';
+import { isRoomNumber } from './rooms';
 import { numberWords, plural, type TGender } from './ru-numbers';
 import { RU_SUBJECT_DATIVE } from './ru-subjects';
-import type { TAnswerTexts } from './texts-type';
+import type { TAnswerTexts, TEmptyPart } from './texts-type';
 
 const WEEKDAY_IN = ['в понедельник', 'во вторник', 'в среду', 'в четверг', 'в пятницу', 'в субботу', 'в воскресенье'];
 const MONTH_GEN = [
@@ -60,10 +61,11 @@ export const ru: TAnswerTexts = {
   shortDate: dayMonth,
   subject: (name) => name,
   inSubject: subjectIn,
-  gradeCount(value, count) {
+  gradeCount(value, count, numbers) {
     const g = GRADE_FORMS[value];
     if (!g) return count === 1 ? `оценка «${value}»` : `${count} × «${value}»`;
-    return count === 1 ? g.forms[0] : `${numberWords(count, g.gender)} ${plural(count, g.forms)}`;
+    if (count === 1) return g.forms[0];
+    return `${numbers === 'words' ? numberWords(count, g.gender) : count} ${plural(count, g.forms)}`;
   },
   ownerOf: genitive,
   studentName: (firstName) => firstName,
@@ -76,13 +78,14 @@ export const ru: TAnswerTexts = {
     const head = `${sign ? 'минус ' : ''}${numberWords(rub, 'm')} ${plural(rub, ['рубль', 'рубля', 'рублей'])}`;
     return kop ? `${head} ${numberWords(kop, 'f')} ${plural(kop, ['копейка', 'копейки', 'копеек'])}` : head;
   },
-  list(items) {
+  list(items, joiner = 'and') {
     if (items.length <= 1) return items.join('');
-    return `${items.slice(0, -1).join(', ')} и ${items[items.length - 1]}`;
+    return `${items.slice(0, -1).join(', ')} ${joiner === 'or' ? 'или' : 'и'} ${items[items.length - 1]}`;
   },
   average: (value) => `средний балл ${String(Math.round(value * 100) / 100).replace('.', ',')}`,
-  countLessons: (n) => `${numberWords(n, 'm')} ${plural(n, ['урок', 'урока', 'уроков'])}`,
-  andMore: (n) => `и ещё ${n}`,
+  countLessons: (n, numbers) =>
+    `${numbers === 'words' ? numberWords(n, 'm') : n} ${plural(n, ['урок', 'урока', 'уроков'])}`,
+  andMore: (n, numbers) => `и ещё ${numbers === 'words' ? numberWords(n, 'm') : n}`,
   texts: {
     help: 'Я отвечаю на вопросы о школьном дневнике:\n• «Какие оценки сегодня?»\n• «Что задали на завтра?»\n• «Расписание на пятницу»\n• «Сколько денег на карте?»\nМожно назвать ребёнка: «оценки у Маши». «Подпиши на оценки» включит уведомления.',
     helpSpoken:
@@ -93,6 +96,8 @@ export const ru: TAnswerTexts = {
     refused:
       'Я могу рассказать только о детях, которые привязаны к вам. Чтобы добавить ребёнка, введите код из письма школы.',
     askChild: 'Назовите ученика, например: «оценки у Маши сегодня».',
+    clarify: (inSubject) => `Что показать${inSubject ? ` ${inSubject}` : ''}: оценки или домашнее задание?`,
+    whichChild: (names) => `О ком из детей спросить: ${names}?`,
     noPerson: 'Сначала подключите дневник: введите код из письма школы.',
     slowDown: 'Слишком много вопросов подряд. Подождите минуту и спросите снова, пожалуйста.',
     action: {
@@ -105,6 +110,8 @@ export const ru: TAnswerTexts = {
     noGrades: (w, s) => `${capital(w)} ${pre(s)}оценок пока нет.`,
     noHomework: (w, s) => `${capital(w)} ${pre(s)}ничего не задано.`,
     noLessons: (w) => `${capital(w)} уроков нет.`,
+    dayOff: (w, part) => `${capital(dayClause(w))} выходной — ${NOTHING[part]}.`,
+    notTaught: (subject) => `В расписании класса нет уроков ${subjectIn(subject)}.`,
     noBalance: 'о школьной карте пока нет данных',
     gradesHead: (w) => `Оценки ${w}`,
     homeworkHead: (w) => `Задания ${w === 'сегодня' || w === 'завтра' ? `на ${w}` : w}`,
@@ -115,7 +122,7 @@ export const ru: TAnswerTexts = {
     test: 'контрольная',
     cancelled: 'отменён',
     online: 'онлайн',
-    room: (room) => `каб. ${room}`,
+    room: (room) => (isRoomNumber(room) ? `каб. ${room}` : room),
     firstLessonAt: (time) => `первый в ${time}`,
     weight: (n) => `вес ${n}`,
   },
@@ -123,12 +130,21 @@ export const ru: TAnswerTexts = {
     gradesPrefix: (name, w) => `${genitive(name)} ${w}: `,
     noGrades: (name, w, s) => `${genitive(name)} ${pre(s)}${w} оценок пока нет.`,
     homeworkPrefix: (name, w) => `${genitive(name)} ${onDay(w)} задано: `,
-    homeworkItem: (subject, text) => `${subjectIn(subject)} — ${text}`,
+    homeworkItem: (subject, text, due) => `${subjectIn(subject)}${due ? ` на ${dayMonth(due)}` : ''} — ${text}`,
+    homeworkInRussian: (subject, due) =>
+      `${subjectIn(subject)}${due ? ` на ${dayMonth(due)}` : ''} — задание записано по-русски`,
+    readInRussianWhere: 'Текст задания — в чате Дневника.',
     noHomework: (name, w, s) => `${genitive(name)} ${pre(s)}${onDay(w)} ничего не задано.`,
     schedulePrefix: (name, w, lessons) => `${genitive(name)} ${w} ${lessons}: `,
-    scheduleItem: (subject, f) =>
-      `${subject.toLowerCase()}${f.isTest ? ', контрольная' : ''}${f.cancelled ? ' — отменён' : ''}`,
+    scheduleItem: (subject, isTest) => `${subject.toLowerCase()}${isTest ? ' — контрольная' : ''}`,
+    cancelledLesson: (subject, date) => `урок ${subjectIn(subject)}${date ? ` ${dayMonth(date)}` : ''}`,
+    teacherCancelledLesson: (start, subject, cls) => `урок ${subjectIn(subject)} в ${cls} в ${start}`,
+    cancelled: (lessons, count) => `${lessons} ${count === 1 ? 'отменён' : 'отменены'}`,
+    allCancelled: (name, w, cancelled) => `${genitive(name)} ${w} уроков нет: ${cancelled}.`,
+    teacherAllCancelled: (w, cancelled) => `${capital(w)} у вас уроков нет: ${cancelled}.`,
     noLessons: (name, w) => `${genitive(name)} ${w} уроков нет.`,
+    dayOff: (name, w, part) => `${genitive(name)} ${dayClause(w)} выходной — ${NOTHING[part]}.`,
+    notTaught: (name, subject) => `${genitive(name)} в расписании нет уроков ${subjectIn(subject)}.`,
     teacherPrefix: (w, lessons) => `${capital(w)} у вас ${lessons}: `,
     teacherItem: (start, subject, cls) => `в ${start} ${subject.toLowerCase()} в ${cls}`,
     balance: (name, amount) => `${genitive(name)} на карте ${amount}.`,
@@ -163,6 +179,18 @@ function subjectIn(name: string): string {
 function onDay(w: string): string {
   if (w.startsWith('с ')) return w;
   return `на ${w.replace(/^(в|во) /, '')}`;
+}
+
+/** What there is not on a day off. */
+const NOTHING: Record<TEmptyPart, string> = {
+  grades: 'оценок нет',
+  homework: 'ничего не задано',
+  lessons: 'уроков нет',
+};
+
+/** The days before "выходной": a date in the middle of a sentence is set off by commas. */
+function dayClause(w: string): string {
+  return w.includes(',') ? `${w},` : w;
 }
 
 /** A worded part followed by a space, or nothing when it is empty. */

@@ -5,6 +5,8 @@ export const en: TBotTexts = {
     askCode: 'Send the 12-digit code from the school letter (spaces and dashes are fine).',
     offerAlerts: 'Send alerts about new grades?',
     turnOnGrades: '🔔 Turn on grade alerts',
+    tapToAnswer: (accept, decline) =>
+      `You sent more than one code. Tap “${accept}” or “${decline}” under the message of the code you are answering.`,
   },
   menu: {
     title: 'What would you like to see?',
@@ -12,6 +14,7 @@ export const en: TBotTexts = {
     homework: 'Homework',
     schedule: 'Timetable',
     canteen: 'Canteen',
+    results: 'Results',
     yesterday: 'yesterday',
     today: 'today',
     tomorrow: 'tomorrow',
@@ -20,7 +23,14 @@ export const en: TBotTexts = {
   },
   settings: {
     title: '<b>Alerts</b>\nTap to turn on or off.',
-    types: { grades: 'Grades', homework: 'Homework', schedule: 'Timetable changes', balance: 'Low balance' },
+    types: {
+      grades: 'Grades',
+      homework: 'Homework',
+      schedule: 'Timetable changes',
+      balance: 'Low balance',
+      'final-grades': 'Term marks',
+      'grade-average': 'Average below 4',
+    },
     instant: 'Send at once',
     digestAt: (time) => `Daily digest at ${time}`,
     quiet: (from, to) => `Quiet hours ${from}–${to}`,

@@ -5,6 +5,8 @@ export const ru: TBotTexts = {
     askCode: 'Отправьте 12-значный код из письма школы (пробелы и дефисы можно не убирать).',
     offerAlerts: 'Присылать уведомления о новых оценках?',
     turnOnGrades: '🔔 Включить уведомления об оценках',
+    tapToAnswer: (accept, decline) =>
+      `Вы отправили несколько кодов. Нажмите «${accept}» или «${decline}» под сообщением того кода, на который отвечаете.`,
   },
   menu: {
     title: 'Что показать?',
@@ -12,6 +14,7 @@ export const ru: TBotTexts = {
     homework: 'Домашка',
     schedule: 'Расписание',
     canteen: 'Столовая',
+    results: 'Итоги',
     yesterday: 'вчера',
     today: 'сегодня',
     tomorrow: 'завтра',
@@ -25,6 +28,8 @@ export const ru: TBotTexts = {
       homework: 'Домашние задания',
       schedule: 'Изменения расписания',
       balance: 'Низкий баланс',
+      'final-grades': 'Итоговые оценки',
+      'grade-average': 'Средний ниже «4»',
     },
     instant: 'Присылать сразу',
     digestAt: (time) => `Сводка раз в день в ${time}`,

@@ -9,6 +9,8 @@ export interface TBotTexts {
     askCode: string;
     offerAlerts: string;
     turnOnGrades: string;
+    /** «да» typed while two codes wait for consent: words cannot say which; the buttons can. */
+    tapToAnswer(accept: string, decline: string): string;
   };
   menu: {
     title: string;
@@ -16,6 +18,8 @@ export interface TBotTexts {
     homework: string;
     schedule: string;
     canteen: string;
+    /** The term's results: averages so far and the last period's marks. */
+    results: string;
     yesterday: string;
     today: string;
     tomorrow: string;

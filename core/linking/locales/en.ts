@@ -60,11 +60,19 @@ export const en: TLinkingTexts = {
           'questions and answers travel through Alexa and pass through Amazon’s servers outside Russia, and Amazon handles them under its own rules.',
         pupil: 'your questions and answers go through Alexa, that is, through Amazon’s computers in other countries.',
       },
-      // The sign-in page exists for Alice's account linking: what follows it is carried by Yandex.
+      // The sign-in page of account linking: what follows it is carried by the platform of the skill linked.
       web: {
-        adult:
-          'after you sign in, questions and answers travel through Alice and pass through Yandex’s servers, and Yandex handles them under its own rules.',
-        pupil: 'after you sign in, your questions and answers go through Alice, that is, through Yandex’s computers.',
+        alice: {
+          adult:
+            'after you sign in, questions and answers travel through Alice and pass through Yandex’s servers, and Yandex handles them under its own rules.',
+          pupil: 'after you sign in, your questions and answers go through Alice, that is, through Yandex’s computers.',
+        },
+        alexa: {
+          adult:
+            'after you sign in, questions and answers travel through Alexa and pass through Amazon’s servers outside Russia, and Amazon handles them under its own rules.',
+          pupil:
+            'after you sign in, your questions and answers go through Alexa, that is, through Amazon’s computers in other countries.',
+        },
       },
       playground: {
         adult: 'on the demo page the Diary’s own server shows the answers, with no one in between.',

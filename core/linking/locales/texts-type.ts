@@ -1,4 +1,4 @@
-import type { TConsentAudience, TGrant, TLinkChannel, TLinkRole } from '../linking-types';
+import type { TConsentAudience, TGrant, TLinkChannel, TLinkRole, TVoiceChannel } from '../linking-types';
 
 /** One consent text in its two forms; `carrier` is the channel's sentence from `carriers`. */
 export interface TConsentForm {
@@ -21,9 +21,12 @@ export interface TLinkingTexts {
     /**
      * Per channel, the sentence that says whose servers carry the questions and answers (the
      * messenger's or the voice platform's). Typed by channel, so a new channel cannot be added
-     * without saying who carries its messages.
+     * without saying who carries its messages. The sign-in page of account linking ('web') leads
+     * to a voice skill: its sentence names the platform of the skill being linked.
      */
-    carriers: Record<TLinkChannel, Record<TConsentAudience, string>>;
+    carriers: Record<Exclude<TLinkChannel, 'web'>, Record<TConsentAudience, string>> & {
+      web: Record<TVoiceChannel, Record<TConsentAudience, string>>;
+    };
     accept: string;
     decline: string;
   };

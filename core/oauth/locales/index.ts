@@ -1,7 +1,7 @@
 import type { TLang } from '../../i18n';
 import { en } from './en';
 import { ru } from './ru';
-import type { TOAuthTexts } from './texts-type';
+import type { TOAuthPageTexts, TOAuthTexts } from './texts-type';
 
 export const OAUTH_TEXTS: Record<TLang, TOAuthTexts> = { ru, en };
-export type { TOAuthTexts };
+export type { TOAuthPageTexts, TOAuthTexts };

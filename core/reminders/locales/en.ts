@@ -17,6 +17,7 @@ const MONTHS = [
   'December',
 ];
 
+// Counts stay digits even where said: no English noun changes with them, and Alexa reads digits as numbers.
 const lessons = (n: number) => `${n} ${n === 1 ? 'lesson' : 'lessons'}`;
 
 const GROUP: Record<TMissing, (n: number) => string> = {

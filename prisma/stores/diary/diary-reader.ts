@@ -5,6 +5,7 @@ import type { TSqlQuery } from '../../db/database';
 import { accessLogInsert, accessLogParams } from '../access/access-log-store';
 import { diaryLimits } from './diary-grants';
 import type { NameCache, TNames } from './name-cache';
+import { readTimetableOutlines } from './timetable-outline';
 
 // The diary read model. Each part is one statement for all the students asked about, on an
 // index (Grade(studentId,date), Homework(classId,dueDate), Lesson(classId,date),
@@ -150,6 +151,8 @@ export function createDiaryReader(query: TSqlQuery, names: NameCache): DiaryRead
         canteen: canteen?.get(student.id) ?? (canteen ? { balanceKopecks: null, recent: [] } : null),
       }));
     },
+
+    timetableOutlines: (students, range, subject) => readTimetableOutlines(query, students, range, subject),
 
     async teacherLessons(teacherIds, range) {
       if (teacherIds.length === 0) return [];

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { LinkingStore, TGrant, TLinkRole, TRedeemResult, TStoredCode } from '../../../core/linking';
 import type { Database, TSqlQuery } from '../../db/database';
 import { toDate } from '../../db/sql-values';
+import { DEMO_SCHOOL_ID } from '../../demo/load-demo';
 import { activeConsentSql, type TActiveConsentRow, toActiveConsent } from '../access/active-consent';
 import { linkAttemptMethods } from './link-attempts';
 import { exportPerson } from './linking-export';
@@ -33,6 +34,15 @@ const CODE_SELECT = `
 
 const iso = (d: Date) => d.toISOString();
 
+/**
+ * A reusable code (the store moderators' demo code) counts only as a guardian's code for a pupil
+ * of the demo school, checked on every lookup and again when it is redeemed: a row made otherwise,
+ * or a pupil moved out of the demo school since, is a code that does not exist. `school` names the
+ * statement's parameter that carries DEMO_SCHOOL_ID.
+ */
+const demoOnly = (school: string) => `(NOT c.reusable OR (c.role = 'guardian' AND c."teacherId" IS NULL AND EXISTS (
+    SELECT 1 FROM "Student" d WHERE d.id = c."studentId" AND d."schoolId" = ${school})))`;
+
 function grantOf(row: TCodeRow): TGrant {
   return {
     role: row.role,
@@ -51,7 +61,10 @@ export function createLinkingStore(db: Database): LinkingStore {
     ...pendingLinkMethods(sql),
 
     async findCode(codeHash) {
-      const [row] = await sql.query<TCodeRow>(`${CODE_SELECT} WHERE c."codeHash" = $1`, [codeHash]);
+      const [row] = await sql.query<TCodeRow>(`${CODE_SELECT} WHERE c."codeHash" = $1 AND ${demoOnly('$2')}`, [
+        codeHash,
+        DEMO_SCHOOL_ID,
+      ]);
       if (!row) return null;
       const stored: TStoredCode = {
         id: row.id,
@@ -75,14 +88,20 @@ export function createLinkingStore(db: Database): LinkingStore {
       sql.transaction(async (query): Promise<TRedeemResult> => {
         const at = iso(input.now);
         // The conditional update is the single-use guarantee: a second transaction racing for the
-        // same code waits on the row lock, re-checks "usedAt" IS NULL and updates nothing.
+        // same code waits on the row lock, re-checks "usedAt" IS NULL and updates nothing. A
+        // reusable code is left unused, and redeemed for a demo pupil only.
         const spent = await query<{ id: string }>(
-          `UPDATE "LinkCode" SET "usedAt" = $2::timestamptz WHERE id = $1 AND "usedAt" IS NULL AND "expiresAt" > $2::timestamptz RETURNING id`,
-          [input.codeId, at],
+          `UPDATE "LinkCode" c SET "usedAt" = CASE WHEN c.reusable THEN NULL ELSE $2::timestamptz END
+            WHERE c.id = $1 AND c."usedAt" IS NULL AND c."expiresAt" > $2::timestamptz AND ${demoOnly('$3')} RETURNING id`,
+          [input.codeId, at, DEMO_SCHOOL_ID],
         );
         const [row] = await query<TCodeRow>(`${CODE_SELECT} WHERE c.id = $1`, [input.codeId]);
         if (!row) return { ok: false, reason: 'not_found' };
-        if (spent.length === 0) return { ok: false, reason: row.usedAt ? 'used' : 'expired' };
+        if (spent.length === 0)
+          return {
+            ok: false,
+            reason: row.usedAt ? 'used' : toDate(row.expiresAt) <= input.now ? 'expired' : 'not_found',
+          };
 
         const personId = await personOfChat(
           query,

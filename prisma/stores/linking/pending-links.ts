@@ -32,6 +32,14 @@ export function pendingLinkMethods(sql: RawSql): PendingLinkStore {
       ]);
     },
 
+    async openPending(chat, now, limit) {
+      const rows = await sql.query<{ handle: string }>(
+        `SELECT handle FROM "PendingLink" WHERE channel = $1 AND "externalId" = $2 AND "expiresAt" > $3::timestamptz LIMIT $4`,
+        [chat.channel, chat.externalId, iso(now), limit],
+      );
+      return rows.map((row) => row.handle);
+    },
+
     async purgeExpiredPending(now) {
       const [row] = await sql.query<{ n: string }>(
         `WITH d AS (DELETE FROM "PendingLink" WHERE "expiresAt" <= $1::timestamptz RETURNING 1) SELECT count(*) AS n FROM d`,

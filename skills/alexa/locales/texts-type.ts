@@ -2,7 +2,11 @@
 export interface TAlexaTexts {
   launchLinked: string;
   launchNew: string;
+  /** launchNew where account linking is set up: the Alexa app has a sign-in card too. */
+  launchNewOrSignIn: string;
   askCode: string;
+  /** askCode where account linking is set up. */
+  askCodeOrSignIn: string;
   consentRepeat: string;
   reprompt: string;
   goodbye: string;

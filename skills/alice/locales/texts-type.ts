@@ -2,6 +2,10 @@
 export interface TAliceTexts {
   greetingLinked: string;
   greetingNew: string;
+  /** «Помощь», «Что ты умеешь» before the diary is connected: what the skill does and how to connect it. */
+  helpNew: string;
+  /** The same once it is connected: what to ask. */
+  helpLinked: string;
   askCode: string;
   /** Said with the start_account_linking directive. */
   accountLinking: string;
@@ -12,6 +16,6 @@ export interface TAliceTexts {
   elsewhere: string;
   pong: string;
   suggestions: string[];
-  yes: string[];
-  no: string[];
+  /** Buttons under "оценки или домашнее задание?". */
+  choices: { grades: string; homework: string };
 }

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "LinkCode" ADD COLUMN     "reusable" BOOLEAN NOT NULL DEFAULT false;

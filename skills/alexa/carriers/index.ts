@@ -1,0 +1,21 @@
+import { BALANCE_CARRIERS } from './balance';
+import { samplesOf } from './expand-carrier';
+import { FOLLOW_UP_CARRIERS } from './follow-up';
+import { GRADES_CARRIERS } from './grades';
+import { HOMEWORK_CARRIERS } from './homework';
+import { JOURNAL_CARRIERS } from './journal';
+import { FORGET_CARRIERS, LINK_CODE_CARRIERS } from './linking';
+import { SCHEDULE_CARRIERS } from './schedule';
+
+// The sample utterances of each custom intent, expanded from its carriers (one file per intent).
+
+export const INTENT_SAMPLES = {
+  GradesIntent: samplesOf(GRADES_CARRIERS),
+  HomeworkIntent: samplesOf(HOMEWORK_CARRIERS),
+  ScheduleIntent: samplesOf(SCHEDULE_CARRIERS),
+  BalanceIntent: samplesOf(BALANCE_CARRIERS),
+  JournalIntent: samplesOf(JOURNAL_CARRIERS),
+  FollowUpIntent: samplesOf(FOLLOW_UP_CARRIERS),
+  LinkCodeIntent: samplesOf(LINK_CODE_CARRIERS),
+  ForgetIntent: samplesOf(FORGET_CARRIERS),
+} as const;

@@ -1,0 +1,31 @@
+// JournalIntent (teachers): lessons whose journal entries lack a topic, attendance or grades.
+// Grammar: (a|b) one of, [x] optional — see expand-carrier.ts.
+
+export const JOURNAL_CARRIERS: readonly string[] = [
+  'which lessons are not filled in [{date}]',
+  'what lessons have I not filled in [{date}]',
+  'which journal entries are incomplete [{date}]',
+  'what is missing in my journal [{date}]',
+  'which lessons have no topic [{date}]',
+  'which classes have no attendance marked [{date}]',
+  'where did I forget the attendance [{date}]',
+  'which lessons still need grades entered [{date}]',
+  'what do I still have to fill in [{date}]',
+  'what is left to fill in the register [{date}]',
+  'tell me the unfilled lessons [{date}]',
+  'read me the incomplete entries [{date}]',
+  'list the lessons without a topic [{date}]',
+  'show me the gaps in the journal [{date}]',
+  'check my journal [for {date}]',
+  'check the register for missing entries',
+  'is my journal complete [{date}]',
+  'is anything missing from the register [{date}]',
+  'are all my lessons filled in [{date}]',
+  'did I fill in the journal [{date}]',
+  'have I filled in every lesson [{date}]',
+  'do I have lessons without attendance [{date}]',
+  'how many lessons are unfilled [{date}]',
+  'unfilled lessons [{date}]',
+  'journal gaps',
+  'incomplete register entries',
+];

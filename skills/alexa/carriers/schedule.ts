@@ -1,0 +1,31 @@
+// ScheduleIntent: the timetable of a day, whether a subject is on, when school starts and ends.
+// Grammar: (a|b) one of, [x] optional — see expand-carrier.ts.
+
+export const SCHEDULE_CARRIERS: readonly string[] = [
+  'do I have {subject} [{date}]',
+  'does {child} have {subject} [{date}]',
+  'what lessons do I have [{date}]',
+  'what lessons does {child} have [{date}]',
+  'what is my timetable [for {date}]',
+  "what's my schedule [for {date}]",
+  "what's the first lesson [{date}]",
+  'what is my last class [{date}]',
+  'what time is {subject} [{date}]',
+  'what subjects are on [{date}]',
+  'when does school start [{date}]',
+  'when do lessons end [{date}]',
+  'when is {subject} [{date}]',
+  'how many lessons do I have [{date}]',
+  'how long is school {date}',
+  'which classes does {child} have [{date}]',
+  'read me the timetable [for {date}]',
+  'tell me the schedule for {child} [{date}]',
+  'give me the lesson times for {date}',
+  'is there school [{date}]',
+  'is {subject} cancelled [{date}]',
+  'has any lesson been moved [{date}]',
+  'are there any changes to the timetable [{date}]',
+  'timetable for {date}',
+  'schedule for {child}',
+  'my lessons {date}',
+];
