@@ -2,7 +2,11 @@ import type { TOutboxKind } from '../ingest/ingest-types';
 
 // The vocabulary of the alerts pipeline: outbox facts in, planned items, composed messages out.
 
-export type TAlertType = 'grades' | 'homework' | 'schedule' | 'balance';
+/**
+ * `final-grades`: a period's mark (четвертная, годовая), its own type so it can be switched alone;
+ * `grade-average`: a subject's average of the current period fell below the school's "4".
+ */
+export type TAlertType = 'grades' | 'final-grades' | 'grade-average' | 'homework' | 'schedule' | 'balance';
 export type TAlertMode = 'instant' | 'digest';
 
 /** One outbox row as the planner sees it; `payload` is checked by fact-schemas. */
@@ -58,10 +62,22 @@ export interface TItemPayload {
   previousStart?: string;
   balanceKopecks?: number;
   thresholdKopecks?: number;
+  /** A final grade's period: its kind ("quarter", "trimester", "half", "year") and number within the school year. */
+  periodKind?: string;
+  periodNumber?: number;
+  /** A subject's weighted average of the current period, rounded to hundredths. */
+  average?: number;
 }
 
-/** Outbox kinds become item kinds one to one, except a canteen transaction: it alerts only as a low balance. */
-export type TItemKind = Exclude<TOutboxKind, 'canteen.transaction'> | 'canteen.low';
+/**
+ * Outbox kinds become item kinds one to one, except a canteen transaction: it alerts only as a low
+ * balance; and a removed final grade, which tells nothing (it only withdraws what was not sent).
+ */
+export type TItemKind =
+  | Exclude<TOutboxKind, 'canteen.transaction' | 'final_grade.deleted'>
+  | 'canteen.low'
+  /** Derived from new grades: their subject's average crossed below the school's "4". */
+  | 'grade.average-low';
 
 export interface TPlannedItem {
   outboxId: string;
@@ -69,7 +85,10 @@ export interface TPlannedItem {
   studentId: string;
   type: TAlertType;
   kind: TItemKind;
-  /** A grade id: a later change or removal of the grade may withdraw this item while unsent. */
+  /**
+   * A grade id, or a final grade's as `final:<id>` (the two id spaces may overlap): a later change
+   * or removal may withdraw this item while unsent.
+   */
   refId: string | null;
   groupKey: string;
   payload: TItemPayload;
@@ -92,6 +111,24 @@ export interface TPlanningInput {
   classStudents: Map<string, string[]>;
   subjectNames: Map<string, string>;
   withdrawn: TWithdrawnItem[];
+  /** Subjects of the batch's new grades whose average a subscriber watches (plan-average.ts). */
+  averages?: TSubjectAverage[];
+}
+
+/** One subject of one student: its current period's average before and after the batch's new grades. */
+export interface TSubjectAverage {
+  studentId: string;
+  subjectId: string;
+  /** null: no numeric grade in the period. */
+  before: number | null;
+  after: number | null;
+  /** The lowest average that earns a "4" at the student's school. */
+  threshold: number;
+  /** Chats already warned of this subject within the last week. */
+  warnedChats: string[];
+  /** The last new grade's fact: the warning's time and (negated) outbox id. */
+  factId: string;
+  createdAt: Date;
 }
 
 /** Due items of one chat that go out together. */

@@ -36,7 +36,18 @@ export const ZCanteenFactSchema = z.object({
   balanceKopecks: z.number().int(),
 });
 
+// A period's mark, fixed, corrected or removed (core/ingest/plan-terms.ts): self-contained, as
+// final grades are few. `previousValue` only when a mark was corrected.
+export const ZFinalGradeFactSchema = z.object({
+  finalGradeId: z.string(),
+  subjectId: z.string(),
+  periodId: z.string(),
+  value: z.string(),
+  previousValue: z.string().optional(),
+});
+
 export type TGradeFact = z.infer<typeof ZGradeFactSchema>;
 export type THomeworkFact = z.infer<typeof ZHomeworkFactSchema>;
 export type TLessonFact = z.infer<typeof ZLessonFactSchema>;
 export type TCanteenFact = z.infer<typeof ZCanteenFactSchema>;
+export type TFinalGradeFact = z.infer<typeof ZFinalGradeFactSchema>;

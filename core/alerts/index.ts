@@ -23,7 +23,9 @@ export type {
   TOutboxFact,
   TPlannedItem,
   TRecipient,
+  TSubjectAverage,
   TSubscriptionSettings,
   TWithdrawnItem,
 } from './alert-types';
 export { refsToWithdraw } from './plan-alerts';
+export { averagePairs, averageRef, type TAveragePair, WARNING_INTERVAL_MS } from './plan-average';

@@ -9,6 +9,8 @@ import type {
   TRecipient,
 } from './alert-types';
 import { ZCanteenFactSchema, ZGradeFactSchema, ZHomeworkFactSchema, ZLessonFactSchema } from './fact-schemas';
+import { planAverageWarnings } from './plan-average';
+import { finalGradeRefToWithdraw, planFinalGrade, type TPending } from './plan-final-grades';
 
 // Outbox facts → one item per (fact, chat) for every recipient who asked for it. Pure: the store
 // loads recipients and withdraws superseded unsent items first, then writes what comes back.
@@ -26,6 +28,9 @@ const TYPE_OF_KIND: Record<string, TAlertType> = {
   'lesson.cancelled': 'schedule',
   'lesson.moved': 'schedule',
   'canteen.transaction': 'balance',
+  'final_grade.created': 'final-grades',
+  'final_grade.changed': 'final-grades',
+  'final_grade.deleted': 'final-grades',
 };
 
 export interface PlanOptions {
@@ -46,10 +51,12 @@ function wants(r: TRecipient, type: TAlertType): boolean {
   );
 }
 
-/** Grade ids whose unsent items the store must withdraw before planning `facts`. */
+/** Grade (and final grade) refs whose unsent items the store must withdraw before planning `facts`. */
 export function refsToWithdraw(facts: TOutboxFact[]): string[] {
   const refs = new Set<string>();
   for (const f of facts) {
+    const finalRef = finalGradeRefToWithdraw(f);
+    if (finalRef) refs.add(finalRef);
     if (f.kind !== 'grade.changed' && f.kind !== 'grade.deleted') continue;
     const parsed = ZGradeFactSchema.safeParse(f.payload);
     if (parsed.success) refs.add(parsed.data.gradeId);
@@ -61,11 +68,12 @@ export function planAlerts(input: TPlanningInput, options: PlanOptions = {}): TP
   const windowMs = options.windowMs ?? DEFAULT_WINDOW_MS;
   const items: (TPlannedItem | null)[] = [];
   // (grade, chat) → the unsent item that announces the grade, in this batch or withdrawn from the store.
-  const pending = new Map<string, { index: number | null; kind: TItemKind }>();
+  const pending: TPending = new Map();
   for (const w of input.withdrawn) {
     const key = `${w.refId}\u0000${w.chatId}`;
     // A withdrawn "created" wins over a withdrawn "changed": the parent never heard of the grade.
-    if (!pending.has(key) || w.kind === 'grade.created') pending.set(key, { index: null, kind: w.kind });
+    const created = w.kind === 'grade.created' || w.kind === 'final_grade.created';
+    if (!pending.has(key) || created) pending.set(key, { index: null, kind: w.kind });
   }
 
   const push = (fact: TOutboxFact, r: TRecipient, kind: TItemKind, refId: string | null, payload: TItemPayload) => {
@@ -96,6 +104,12 @@ export function planAlerts(input: TPlanningInput, options: PlanOptions = {}): TP
       }
     }
   }
+  planAverageWarnings(
+    input.averages ?? [],
+    (studentId) => (input.recipients.get(studentId) ?? []).filter((r) => wants(r, 'grade-average')),
+    (id) => input.subjectNames.get(id) ?? id,
+    (fact, r, refId, payload) => push(fact, r, 'grade.average-low', refId, payload),
+  );
   return items.filter((i): i is TPlannedItem => i !== null);
 }
 
@@ -105,13 +119,18 @@ function planOne(
   fact: TOutboxFact,
   r: TRecipient,
   subjects: Map<string, string>,
-  pending: Map<string, { index: number | null; kind: TItemKind }>,
+  pending: TPending,
   items: (TPlannedItem | null)[],
   push: TPush,
 ) {
   const base = { studentName: r.studentName };
   const subjectName = (id: string) => subjects.get(id) ?? id;
   switch (fact.kind) {
+    case 'final_grade.created':
+    case 'final_grade.changed':
+    case 'final_grade.deleted':
+      planFinalGrade(fact, r, subjectName, pending, (index) => (items[index] = null), push);
+      return;
     case 'grade.created':
     case 'grade.changed':
     case 'grade.deleted': {

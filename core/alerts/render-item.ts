@@ -19,5 +19,11 @@ export function renderItem(texts: TAlertTexts, kind: TItemKind, p: TItemPayload)
       return texts.lessonMoved(p);
     case 'canteen.low':
       return texts.canteenLow(p);
+    case 'final_grade.created':
+      return texts.finalGrade(p);
+    case 'final_grade.changed':
+      return texts.finalGradeChanged(p);
+    case 'grade.average-low':
+      return texts.averageLow(p);
   }
 }

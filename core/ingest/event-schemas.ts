@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { isCivilDate } from '../calendar/civil-date';
+import { daysBetween, isCivilDate } from '../calendar/civil-date';
 import { isTimeZone } from '../calendar/time-zone';
 import { printable } from '../input/printable-text';
+import { PERIOD_KINDS } from '../terms/period-types';
+import { ZRoundingSchema } from '../terms/rounding';
 
 // README "Journal ingestion API": the events a school's e-journal pushes. Ids are the school system's strings.
 // Every free string refuses NUL and lone surrogates (422), which the database would refuse (a 500).
@@ -18,12 +20,23 @@ const ZTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:mm');
 const ZIsoDateTime = z.iso.datetime({ offset: true });
 
 export const GRADE_VALUES = ['1', '2', '3', '4', '5', 'зачёт', 'незачёт'] as const;
+// A period's mark may also say the pupil was not assessed («н/а»: too many lessons missed) or was
+// exempt from the subject («осв.», освобождён — physical education on medical grounds).
+export const FINAL_GRADE_VALUES = [...GRADE_VALUES, 'н/а', 'осв.'] as const;
+
+/** The delay before a teacher's journal reminder when a school sets none (School.reminderDelayHours). */
+export const DEFAULT_REMINDER_DELAY_HOURS = 2;
 
 // A school's own settings; a setting left out keeps its stored value.
 export const ZSchoolSettingsSchema = z
   .object({
     // May a pupil accept the consent alone (else a guardian of theirs must have linked first)?
     studentSelfConsent: z.boolean().optional(),
+    // The averages that earn a period's marks (core/terms/rounding.ts); null goes back to the default.
+    rounding: ZRoundingSchema.nullable().optional(),
+    // Hours after a lesson ends before its incomplete journal entry is reminded of (README "Teacher
+    // reminders"). A reminder days later helps nobody: three days bounds a mistyped value.
+    reminderDelayHours: z.number().int().min(0).max(72).optional(),
   })
   .strict();
 export const ZSchoolUpsertedSchema = z.object({
@@ -83,6 +96,31 @@ export const ZGradeUpsertedSchema = z.object({
   comment: ZOptionalText(2000),
 });
 export const ZGradeDeletedSchema = z.object({ gradeId: ZId });
+export const ZPeriodUpsertedSchema = z
+  .object({
+    schoolId: ZId,
+    periodId: ZId,
+    name: ZName,
+    kind: z.enum(PERIOD_KINDS),
+    start: ZDate,
+    end: ZDate,
+  })
+  .refine((p) => p.start <= p.end, { message: 'end must not be before start', path: ['end'] })
+  // A school year is the longest period there is; a longer one is a mistyped year.
+  .refine((p) => p.start > p.end || daysBetween(p.start, p.end) < 366, {
+    message: 'a period lasts at most a year',
+    path: ['end'],
+  });
+export const ZPeriodDeletedSchema = z.object({ periodId: ZId });
+export const ZFinalGradeUpsertedSchema = z.object({
+  finalGradeId: ZId,
+  studentId: ZId,
+  subjectId: ZId,
+  periodId: ZId,
+  value: z.enum(FINAL_GRADE_VALUES),
+  comment: ZOptionalText(2000),
+});
+export const ZFinalGradeDeletedSchema = z.object({ finalGradeId: ZId });
 export const ZAttendanceMarkedSchema = z.object({
   lessonId: ZId,
   studentId: ZId,
@@ -112,6 +150,10 @@ export const EVENT_DATA_SCHEMAS = {
   'grade.deleted': ZGradeDeletedSchema,
   'attendance.marked': ZAttendanceMarkedSchema,
   'canteen.transaction': ZCanteenTransactionSchema,
+  'period.upserted': ZPeriodUpsertedSchema,
+  'period.deleted': ZPeriodDeletedSchema,
+  'final_grade.upserted': ZFinalGradeUpsertedSchema,
+  'final_grade.deleted': ZFinalGradeDeletedSchema,
 } as const;
 
 export type TEventType = keyof typeof EVENT_DATA_SCHEMAS;

@@ -1,12 +1,20 @@
 // The public face of core/ingest: outside core, the module is imported only from here.
 
 export type { TEventData, TEventType, TJournalEvent } from './event-schemas';
+export { DEFAULT_REMINDER_DELAY_HOURS } from './event-schemas';
 export type { IngestOptions } from './ingest-batch';
 export { BatchForbiddenError, BatchRejectedError, ingestBatch, ingestValidEvents } from './ingest-batch';
 export type { IngestStore, IngestTransaction, TLookupRequest, TLookupResult } from './ingest-port';
 export type { TIngestScope } from './ingest-scope';
 export { OPERATOR_SCOPE } from './ingest-scope';
-export type { TEntityKind, TStoredGrade, TStoredHomework, TStoredLesson } from './ingest-types';
+export type {
+  TEntityKind,
+  TStoredFinalGrade,
+  TStoredGrade,
+  TStoredHomework,
+  TStoredLesson,
+  TStoredPeriod,
+} from './ingest-types';
 export type { TWritePlan } from './plan-batch';
 export { foreignSchoolFields } from './tenancy';
 export type { TEventError } from './validate-batch';

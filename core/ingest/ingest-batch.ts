@@ -2,8 +2,10 @@ import { AppError } from '../errors';
 import { type TJournalEvent, ZBatchSchema } from './event-schemas';
 import type { IngestStore } from './ingest-port';
 import { OPERATOR_SCOPE, shownId, type TIngestScope, toStoredIds } from './ingest-scope';
-import { planBatch, rowsToLoad } from './plan-batch';
+import { planBatch } from './plan-batch';
+import { rowsToLoad } from './rows-to-load';
 import { checkTenancy, foreignSchoolFields } from './tenancy';
+import { finalGradeConflicts, periodOverlaps } from './term-rules';
 import { collectReferences, type TEventError, unknownReferences, validateEvents } from './validate-batch';
 
 export interface TIngestResult {
@@ -95,7 +97,15 @@ async function applyEvents(
   // Loaded for every event, not only the fresh ones: the lookup happens before the claim's answer is known.
   const load = applicable
     ? rowsToLoad(events)
-    : { gradeIds: [], lessonIds: [], homeworkIds: [], canteenTransactionIds: [] };
+    : {
+        gradeIds: [],
+        lessonIds: [],
+        homeworkIds: [],
+        canteenTransactionIds: [],
+        finalGradeIds: [],
+        finalGradeSlots: [],
+        periodSchoolIds: [],
+      };
   return store.transaction(async (tx) => {
     const found = await tx.lookup({
       claim: applicable ? uniqueById(events) : [],
@@ -114,7 +124,16 @@ async function applyEvents(
 
     // An id repeated inside one batch is applied once, at its first position.
     const seen = new Set<string>();
-    const fresh = events.filter((e) => found.claimed.has(e.id) && !seen.has(e.id) && seen.add(e.id));
+    const applies = events.map((e) => found.claimed.has(e.id) && !seen.has(e.id) && Boolean(seen.add(e.id)));
+    // The rules that span rows are judged on what the batch leaves behind, so only on what applies.
+    const conflicts = byIndex(
+      asSent([
+        ...periodOverlaps(events, applies, found.existing.periods, shown),
+        ...finalGradeConflicts(events, applies, found.existing.finalGrades, shown),
+      ]),
+    );
+    if (conflicts.length > 0) throw new BatchRejectedError(conflicts);
+    const fresh = events.filter((_, i) => applies[i]);
     if (fresh.length === 0) return { accepted: 0, duplicates: events.length, facts: 0 };
 
     const plan = planBatch(fresh, found.existing);

@@ -1,6 +1,7 @@
 import type { TJournalEvent } from './event-schemas';
 import type { TEntityKind } from './ingest-types';
 import type { TExistingRows, TWritePlan } from './plan-batch';
+import type { TFinalGradeSlot } from './plan-terms';
 
 /** Everything a batch needs to know before it is planned; the store answers it in one go. */
 export interface TLookupRequest {
@@ -13,6 +14,11 @@ export interface TLookupRequest {
   lessonIds: string[];
   homeworkIds: string[];
   canteenTransactionIds: string[];
+  /** Final grades by id, and the live ones holding any of these slots (one mark per slot). */
+  finalGradeIds: string[];
+  finalGradeSlots: TFinalGradeSlot[];
+  /** Schools whose live periods an upsert must not overlap. */
+  periodSchoolIds: string[];
 }
 
 export interface TLookupResult {

@@ -33,6 +33,25 @@ export interface TStoredHomework {
   deleted: boolean;
 }
 
+/** A school's period as the batch rules see it (core/ingest/term-rules.ts). */
+export interface TStoredPeriod {
+  id: string;
+  schoolId: string;
+  kind: string;
+  start: string;
+  end: string;
+}
+
+export interface TStoredFinalGrade {
+  id: string;
+  studentId: string;
+  subjectId: string;
+  periodId: string;
+  value: string;
+  comment: string | null;
+  deleted: boolean;
+}
+
 /** Entity kinds an event can refer to; the store answers which ids of a kind exist. */
 export type TEntityKind =
   | 'school'
@@ -43,7 +62,9 @@ export type TEntityKind =
   | 'lesson'
   | 'homework'
   | 'grade'
-  | 'canteen';
+  | 'canteen'
+  | 'period'
+  | 'final_grade';
 
 export type TOutboxKind =
   | 'grade.created'
@@ -52,7 +73,10 @@ export type TOutboxKind =
   | 'homework.changed'
   | 'lesson.cancelled'
   | 'lesson.moved'
-  | 'canteen.transaction';
+  | 'canteen.transaction'
+  | 'final_grade.created'
+  | 'final_grade.changed'
+  | 'final_grade.deleted';
 
 export interface TOutboxRow {
   kind: TOutboxKind;

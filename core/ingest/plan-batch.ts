@@ -1,5 +1,15 @@
 import type { TEventData, TJournalEvent } from './event-schemas';
-import type { TGradeHistoryRow, TOutboxRow, TStoredGrade, TStoredHomework, TStoredLesson } from './ingest-types';
+import type {
+  TGradeHistoryRow,
+  TOutboxRow,
+  TStoredFinalGrade,
+  TStoredGrade,
+  TStoredHomework,
+  TStoredLesson,
+  TStoredPeriod,
+} from './ingest-types';
+import { deletableRows, lastWins } from './plan-rows';
+import { createTermPlanner, type TPeriodRow } from './plan-terms';
 
 // Turns the new events of a batch into the final rows to write and the outbox facts they cause.
 // Pure: the store loads the current rows first, so "what changed" is decided here, once.
@@ -9,6 +19,10 @@ export interface TExistingRows {
   lessons: Map<string, TStoredLesson>;
   homework: Map<string, TStoredHomework>;
   canteenTransactionIds: Set<string>;
+  /** Final grades the batch names, and those holding a student's subject and period it fills. */
+  finalGrades: Map<string, TStoredFinalGrade>;
+  /** The live periods of the schools whose periods the batch changes: what an overlap is judged against. */
+  periods: TStoredPeriod[];
 }
 
 type TLessonRow = TEventData<'lesson.upserted'> & { deleted: boolean };
@@ -29,62 +43,10 @@ export interface TWritePlan {
   gradeHistory: TGradeHistoryRow[];
   attendance: TEventData<'attendance.marked'>[];
   canteen: TEventData<'canteen.transaction'>[];
+  periods: TPeriodRow[];
+  deletedPeriodIds: string[];
+  finalGrades: TStoredFinalGrade[];
   outbox: TOutboxRow[];
-}
-
-/** Ids of the rows whose current state the planner needs. */
-export function rowsToLoad(events: TJournalEvent[]) {
-  const grades = new Set<string>();
-  const lessons = new Set<string>();
-  const homework = new Set<string>();
-  const canteen = new Set<string>();
-  for (const e of events) {
-    if (e.type === 'grade.upserted' || e.type === 'grade.deleted') grades.add(e.data.gradeId);
-    else if (e.type === 'lesson.upserted' || e.type === 'lesson.deleted') lessons.add(e.data.lessonId);
-    else if (e.type === 'homework.upserted' || e.type === 'homework.deleted') homework.add(e.data.homeworkId);
-    else if (e.type === 'canteen.transaction') canteen.add(e.data.transactionId);
-  }
-  return {
-    gradeIds: [...grades],
-    lessonIds: [...lessons],
-    homeworkIds: [...homework],
-    canteenTransactionIds: [...canteen],
-  };
-}
-
-/** Later events for the same id win; the map keeps the first position so writes stay in order. */
-function lastWins<T>(rows: Map<string, T>, id: string, row: T) {
-  rows.delete(id);
-  rows.set(id, row);
-}
-
-/**
- * Lessons and homework, which a batch may upsert and delete. Each id's state (stored, then as the
- * batch leaves it) is what a change is judged against. What is written: the full row of an id the
- * batch upserts (flagged deleted when a deletion follows), or the id alone when a deletion meets
- * only a stored row.
- */
-function deletableRows<TData, TState extends { deleted: boolean }>(stored: ReadonlyMap<string, TState>) {
-  const state = new Map(stored);
-  const rows = new Map<string, TData & { deleted: boolean }>();
-  const deletedIds = new Map<string, true>();
-  return {
-    rows,
-    deletedIds,
-    before: (id: string) => state.get(id),
-    upsert(id: string, data: TData, after: TState) {
-      state.set(id, after);
-      deletedIds.delete(id);
-      lastWins(rows, id, { ...data, deleted: false });
-    },
-    delete(id: string) {
-      const before = state.get(id);
-      if (before) state.set(id, { ...before, deleted: true });
-      const pending = rows.get(id);
-      if (pending) lastWins(rows, id, { ...pending, deleted: true });
-      else lastWins(deletedIds, id, true);
-    },
-  };
 }
 
 export function planBatch(events: TJournalEvent[], existing: TExistingRows): TWritePlan {
@@ -105,13 +67,20 @@ export function planBatch(events: TJournalEvent[], existing: TExistingRows): TWr
     TEventData<'homework.upserted'>,
     Pick<TStoredHomework, 'dueDate' | 'text' | 'deleted'>
   >(existing.homework);
+  const terms = createTermPlanner(existing.finalGrades);
   const gradeHistory: TGradeHistoryRow[] = [];
   const outbox: TOutboxRow[] = [];
 
   for (const event of events) {
     switch (event.type) {
       case 'school.upserted':
-        lastWins(schools, event.data.schoolId, event.data);
+        lastWins(schools, event.data.schoolId, laterSchool(schools.get(event.data.schoolId), event.data));
+        break;
+      case 'period.upserted':
+      case 'period.deleted':
+      case 'final_grade.upserted':
+      case 'final_grade.deleted':
+        terms.apply(event, outbox);
         break;
       case 'class.upserted': {
         // A later event that leaves the class teacher out keeps what an earlier one in the batch set.
@@ -248,8 +217,27 @@ export function planBatch(events: TJournalEvent[], existing: TExistingRows): TWr
     gradeHistory,
     attendance: [...attendance.values()],
     canteen: [...canteen.values()],
+    ...terms.result(),
     outbox,
   };
+}
+
+/**
+ * A later school event in the batch that leaves the time zone or a setting out keeps what an
+ * earlier one set, as it would keep the stored value: the write reads only the last one.
+ */
+function laterSchool(
+  earlier: TEventData<'school.upserted'> | undefined,
+  later: TEventData<'school.upserted'>,
+): TEventData<'school.upserted'> {
+  if (!earlier) return later;
+  const settings =
+    earlier.settings || later.settings ? { ...earlier.settings, ...definedOnly(later.settings) } : undefined;
+  return { ...later, timezone: later.timezone ?? earlier.timezone, ...(settings ? { settings } : {}) };
+}
+
+function definedOnly<T extends object>(value: T | undefined): Partial<T> {
+  return Object.fromEntries(Object.entries(value ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 function gradeDiffers(a: TStoredGrade, b: TStoredGrade): boolean {

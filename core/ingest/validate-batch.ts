@@ -124,6 +124,24 @@ export function definesAndRefers(event: TJournalEvent): { defines?: TReference; 
         defines: { kind: 'canteen', id: event.data.transactionId, field: 'transactionId' },
         refers: ref('student', event.data.studentId, 'studentId'),
       };
+    case 'period.upserted':
+      return {
+        defines: { kind: 'period', id: event.data.periodId, field: 'periodId' },
+        refers: ref('school', event.data.schoolId, 'schoolId'),
+      };
+    case 'period.deleted':
+      return { refers: ref('period', event.data.periodId, 'periodId') };
+    case 'final_grade.upserted':
+      return {
+        defines: { kind: 'final_grade', id: event.data.finalGradeId, field: 'finalGradeId' },
+        refers: [
+          ...ref('student', event.data.studentId, 'studentId'),
+          ...ref('subject', event.data.subjectId, 'subjectId'),
+          ...ref('period', event.data.periodId, 'periodId'),
+        ],
+      };
+    case 'final_grade.deleted':
+      return { refers: ref('final_grade', event.data.finalGradeId, 'finalGradeId') };
   }
 }
 

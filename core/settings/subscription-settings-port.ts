@@ -1,6 +1,21 @@
 import type { TAlertType, TSubscriptionSettings } from '../alerts/alert-types';
 
-export const ALERT_TYPES: readonly TAlertType[] = ['grades', 'homework', 'schedule', 'balance'];
+export const ALERT_TYPES: readonly TAlertType[] = [
+  'grades',
+  'homework',
+  'schedule',
+  'balance',
+  'final-grades',
+  'grade-average',
+];
+
+/**
+ * A grades switch carries the term marks with it, on and off: a term mark is a grade a parent who
+ * asked for grades expects, and the menus show the term marks' own switch only on a child's screen.
+ */
+export function withFollowers(types: readonly TAlertType[]): readonly TAlertType[] {
+  return types.includes('grades') && !types.includes('final-grades') ? [...types, 'final-grades'] : types;
+}
 
 /** What a settings menu may change; the type is the row's key, so it is not part of a patch. */
 export type TSettingsPatch = Partial<Omit<TSubscriptionSettings, 'type'>>;

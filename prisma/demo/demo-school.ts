@@ -9,6 +9,7 @@ import { demoPeople, type TDemoPerson } from './people';
 import { createRandom } from './prng';
 import { roster, studentsOf, type TStudent } from './roster';
 import { CLASSES, SCHOOL, SUBJECT_NAMES, subjectId, TEACHERS, type TSubjectCode } from './school-data';
+import { demoFinalGrades, demoPeriods, type TDemoPeriod } from './terms';
 
 // The demo school as the journal events a school's e-journal would push: a snapshot taken
 // today at DEMO_NOW, school time. Lessons run from Monday `weeksBefore` weeks before today's
@@ -64,6 +65,7 @@ export function generateDemoSchool(options: DemoOptions): DemoSchool {
   const setupAt = at(setup);
 
   const lessons = planLessons(window);
+  const periods = demoPeriods(options.today);
   const absences = new AbsenceBook();
   const events: TJournalEvent[] = [
     event('school.upserted', `demo:school:${SCHOOL.id}`, setupAt, {
@@ -71,6 +73,7 @@ export function generateDemoSchool(options: DemoOptions): DemoSchool {
       name: SCHOOL.name,
       timezone: SCHOOL.timezone,
     }),
+    ...periods.map((p) => periodEvent(p, setupAt)),
     ...subjectEvents(setupAt),
     ...TEACHERS.map((t) =>
       event('teacher.upserted', `demo:teacher:${t.id}`, setupAt, {
@@ -155,8 +158,30 @@ export function generateDemoSchool(options: DemoOptions): DemoSchool {
     });
   });
 
-  events.push(...grades, ...marks, ...canteen);
+  // A period's marks are fixed on its last day, after lessons.
+  const finals = demoFinalGrades(periods, options.today).map((f) =>
+    event('final_grade.upserted', `demo:final:${f.id}`, at({ day: parseDay(f.period.period.end), minutes: 16 * 60 }), {
+      finalGradeId: f.id,
+      studentId: f.student.id,
+      subjectId: subjectId(f.subject),
+      periodId: f.period.id,
+      value: f.value,
+    }),
+  );
+
+  events.push(...grades, ...finals, ...marks, ...canteen);
   return { events, people: demoPeople() };
+}
+
+function periodEvent(p: TDemoPeriod, setupAt: string): TJournalEvent {
+  return event('period.upserted', `demo:period:${p.id}`, setupAt, {
+    schoolId: SCHOOL.id,
+    periodId: p.id,
+    name: p.name,
+    kind: p.period.kind,
+    start: p.period.start,
+    end: p.period.end,
+  });
 }
 
 function subjectEvents(setupAt: string): TJournalEvent[] {

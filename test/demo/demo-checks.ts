@@ -41,7 +41,9 @@ export function problems(events: TJournalEvent[]): string[] {
     subject: new Set<string>(),
     teacher: new Set<string>(),
     student: new Set<string>(),
+    period: new Set<string>(),
   };
+  const classSubjects = new Set<string>();
   const lessons = new Map<string, TEventData<'lesson.upserted'>>();
   const studentClass = new Map<string, string>();
   const need = (
@@ -97,6 +99,7 @@ export function problems(events: TJournalEvent[]): string[] {
         need(seen.teacher, event.data.teacherId, 'teacher', event);
         unique(`lesson:${event.data.lessonId}`, event);
         lessons.set(event.data.lessonId, event.data);
+        classSubjects.add(`${event.data.classId} ${event.data.subjectId}`);
         break;
       case 'homework.upserted': {
         need(seen.cls, event.data.classId, 'class', event);
@@ -134,6 +137,20 @@ export function problems(events: TJournalEvent[]): string[] {
       case 'canteen.transaction':
         need(seen.student, event.data.studentId, 'student', event);
         unique(`canteen:${event.data.transactionId}`, event);
+        break;
+      case 'period.upserted':
+        need(seen.school, event.data.schoolId, 'school', event);
+        unique(`period:${event.data.periodId}`, event);
+        seen.period.add(event.data.periodId);
+        break;
+      case 'final_grade.upserted':
+        need(seen.student, event.data.studentId, 'student', event);
+        need(seen.subject, event.data.subjectId, 'subject', event);
+        need(seen.period, event.data.periodId, 'period', event);
+        unique(`final_grade:${event.data.finalGradeId}`, event);
+        unique(`final_grade:${event.data.studentId}:${event.data.subjectId}:${event.data.periodId}`, event);
+        if (!classSubjects.has(`${studentClass.get(event.data.studentId)} ${event.data.subjectId}`))
+          found.push(`${event.id}: a subject the pupil's class does not study`);
         break;
       default:
         found.push(`${event.id}: the demo should not need ${event.type}`);

@@ -28,6 +28,7 @@ describe('demo school', () => {
   it('puts the sections in dependency order', () => {
     const order = [
       'school.upserted',
+      'period.upserted',
       'subject.upserted',
       'teacher.upserted',
       'class.upserted',
@@ -35,6 +36,7 @@ describe('demo school', () => {
       'lesson.upserted',
       'homework.upserted',
       'grade.upserted',
+      'final_grade.upserted',
       'attendance.marked',
       'canteen.transaction',
     ];

@@ -653,9 +653,33 @@ export function completeJournalBatch(prefix: string): TJournalEvent[] {
         description: 'Обед',
       },
     ],
+    [
+      'period.upserted',
+      {
+        schoolId: school,
+        periodId: `${prefix}-p`,
+        name: '2 четверть',
+        kind: 'quarter',
+        start: '2026-11-05',
+        end: '2026-12-28',
+      },
+    ],
+    [
+      'final_grade.upserted',
+      {
+        finalGradeId: `${prefix}-fg`,
+        studentId: student,
+        subjectId: subject,
+        periodId: `${prefix}-p`,
+        value: '5',
+        comment: 'Молодец',
+      },
+    ],
     ['grade.deleted', { gradeId: grade }],
     ['homework.deleted', { homeworkId: homework }],
     ['lesson.deleted', { lessonId: lesson }],
+    ['final_grade.deleted', { finalGradeId: `${prefix}-fg` }],
+    ['period.deleted', { periodId: `${prefix}-p` }],
   ];
   return events.map(([type, data], i) => ({ id: `${prefix}-e${i}`, type, occurredAt: at, data }));
 }

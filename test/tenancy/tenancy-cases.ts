@@ -40,6 +40,8 @@ const LOCAL: Record<Exclude<TEntityKind, 'school'>, string> = {
   homework: 'h',
   grade: 'g',
   canteen: 'tx',
+  period: 'p',
+  final_grade: 'fg',
 };
 const other = (school: string) => (school === SCHOOL_A ? SCHOOL_B : SCHOOL_A);
 const keyScope = (schoolId: string) => ({ kind: 'school' as const, schoolId, keyId: 'audit' });
@@ -97,6 +99,23 @@ function sample(type: TEventType, school: string, id: (local: string) => string,
       balanceKopecks: 20000,
       at: '2026-12-01T12:00:00+03:00',
     }),
+    'period.upserted': () => ({
+      schoolId: school,
+      periodId: id(`p-${n}`),
+      name: '2 четверть',
+      kind: 'quarter',
+      start: '2026-11-05',
+      end: '2026-12-28',
+    }),
+    'period.deleted': () => ({ periodId: id('p') }),
+    'final_grade.upserted': () => ({
+      finalGradeId: id(`fg-${n}`),
+      studentId: id('st'),
+      subjectId: id('sub'),
+      periodId: id('p'),
+      value: '5',
+    }),
+    'final_grade.deleted': () => ({ finalGradeId: id('fg') }),
   };
   return samples[type]();
 }
@@ -113,6 +132,8 @@ function schoolWorld(school: string, rename: (local: string) => string, eventId:
     'homework.upserted',
     'grade.upserted',
     'canteen.transaction',
+    'period.upserted',
+    'final_grade.upserted',
   ];
   return types.map((type, i) => {
     // The fresh-id sample with its new entity named plainly ("c-x" → "c"), then renamed.
@@ -138,12 +159,14 @@ export function tenancySetup(): { A: TRawEvent[]; B: TRawEvent[]; operator: TRaw
       (n) => `world-${n}`,
     ),
   ];
+  // A decoy period is a trimester: periods of one kind may not overlap within a school, and the
+  // owner's own period is a quarter of the same days.
   const decoys = (owner: string, namespaceOf: string) =>
     schoolWorld(
       owner,
       () => storedId(keyScope(namespaceOf), 'decoy'),
       (n) => `decoy-${owner}-${n}`,
-    );
+    ).map((e) => (e.type === 'period.upserted' ? { ...e, data: { ...e.data, kind: 'trimester' } } : e));
   return {
     A: world(SCHOOL_A),
     B: world(SCHOOL_B),

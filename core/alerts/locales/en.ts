@@ -1,3 +1,4 @@
+import { enFinalGradeHead, enMark, enPeriod } from './en-final-grade';
 import type { TAlertTexts } from './texts-type';
 
 // English alert texts.
@@ -22,6 +23,10 @@ export const enTexts: TAlertTexts = {
       ' ',
     ),
   canteenLow: (p) => `canteen balance ${money(p.balanceKopecks ?? 0)} is below ${money(p.thresholdKopecks ?? 0)}`,
+  finalGrade: (p) => `${enFinalGradeHead(p)}: ${enMark(p.value)}${enPeriod(p)}`,
+  finalGradeChanged: (p) =>
+    `${enFinalGradeHead(p)}${enPeriod(p)} corrected: ${p.previousValue ? `${enMark(p.previousValue)} → ` : ''}${enMark(p.value)}`,
+  averageLow: (p) => `${p.subjectName} average dropped to ${(p.average ?? 0).toFixed(2)} — below a 4`,
   instantHeader: (student, count) => `${student}: ${count} diary updates`,
   digestHeader: (count) => `Daily summary (${count})`,
   more: (count) => `… and ${count} more`,

@@ -1,4 +1,5 @@
 import { ruDative } from './ru-dative';
+import { ruFinalGradeHead, ruMark, ruPeriod } from './ru-final-grade';
 import type { TAlertTexts } from './texts-type';
 
 // Russian alert texts. Kept apart from the answer renderers so alerts stay stable while those evolve.
@@ -22,6 +23,11 @@ export const ruTexts: TAlertTexts = {
       ' ',
     ),
   canteenLow: (p) => `баланс питания ${rub(p.balanceKopecks ?? 0)} — ниже ${rub(p.thresholdKopecks ?? 0)}`,
+  finalGrade: (p) => `${ruFinalGradeHead(p)}: ${ruMark(p.value)}${ruPeriod(p)}`,
+  finalGradeChanged: (p) =>
+    `${ruFinalGradeHead(p)}${ruPeriod(p)} исправлена: ${p.previousValue ? `${ruMark(p.previousValue)} → ` : ''}${ruMark(p.value)}`,
+  averageLow: (p) =>
+    `средний балл по ${ruDative(p.subjectName ?? '')} опустился до ${(p.average ?? 0).toFixed(2).replace('.', ',')} — ниже четвёрки`,
   instantHeader: (student, count) => `${student}: новое в дневнике (${count})`,
   digestHeader: (count) => `Сводка за день (${count})`,
   more: (count) => `… и ещё ${count}`,

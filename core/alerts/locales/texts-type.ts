@@ -9,6 +9,11 @@ export interface TAlertTexts {
   lessonCancelled(p: TItemPayload): string;
   lessonMoved(p: TItemPayload): string;
   canteenLow(p: TItemPayload): string;
+  /** A period's mark fixed: the period by its kind and number, the mark worded («н/а», «осв.»). */
+  finalGrade(p: TItemPayload): string;
+  finalGradeChanged(p: TItemPayload): string;
+  /** A subject's average of the current period fell below the school's "4". */
+  averageLow(p: TItemPayload): string;
   instantHeader(student: string, count: number): string;
   digestHeader(count: number): string;
   more(count: number): string;

@@ -11,6 +11,7 @@ import type {
 } from '../../../core/alerts';
 import { refsToWithdraw } from '../../../core/alerts';
 import type { TSqlQuery } from '../../db/database';
+import { loadSubjectAverages } from './subject-averages';
 
 // Outbox → alert items → messages, each step one transaction of set-based statements. A
 // transaction-scoped advisory lock keeps one planner (and one composer) at a time across worker
@@ -58,13 +59,27 @@ export async function planNextBatch(query: TSqlQuery, limit: number, plan: Param
   if (!(await locked(query, PLAN_LOCK))) return { facts: 0, items: 0 };
   // A grade fact carries only the grade's id (and what it was before): its fields come from the
   // grade row now. Keys the fact does carry win, so rows written with full payloads read the same.
+  // A final grade's fact is whole but names its period by id: the period's kind and its number
+  // among the school's periods of that kind in its school year (by start, as core/terms numbers
+  // them) are added here, in the same statement — a handful of index reads per final grade.
   const facts = await query<TOutboxFact>(
     `SELECT o.id::text AS id, o.kind, o."studentId", o."classId", o."createdAt",
-       CASE WHEN g.id IS NULL THEN o.payload
-         ELSE jsonb_build_object('subjectId', g."subjectId", 'date', g.date::text, 'value', g.value, 'weight', g.weight,
-           'workType', g."workType", 'comment', g.comment, 'lessonId', g."lessonId") || o.payload END AS payload
+       CASE WHEN g.id IS NOT NULL
+           THEN jsonb_build_object('subjectId', g."subjectId", 'date', g.date::text, 'value', g.value, 'weight', g.weight,
+             'workType', g."workType", 'comment', g.comment, 'lessonId', g."lessonId") || o.payload
+         WHEN p.kind IS NOT NULL
+           THEN o.payload || jsonb_build_object('periodKind', p.kind, 'periodNumber', p.number)
+         ELSE o.payload END AS payload
      FROM (SELECT * FROM "Outbox" WHERE "processedAt" IS NULL ORDER BY id LIMIT $1) o
      LEFT JOIN "Grade" g ON o.kind LIKE 'grade.%' AND g.id = o.payload ->> 'gradeId'
+     LEFT JOIN LATERAL (
+       SELECT p.kind,
+         (SELECT count(*)::int FROM "Period" q
+          WHERE q."schoolId" = p."schoolId" AND q.kind = p.kind AND (q."deletedAt" IS NULL OR q.id = p.id)
+            AND q.start >= make_date(extract(year FROM p.start)::int - CASE WHEN extract(month FROM p.start) >= 9 THEN 0 ELSE 1 END, 9, 1)
+            AND (q.start < p.start OR (q.start = p.start AND q.id <= p.id))) AS number
+       FROM "Period" p WHERE p.id = o.payload ->> 'periodId'
+     ) p ON o.kind LIKE 'final_grade.%'
      ORDER BY o.id`,
     [limit],
   );
@@ -103,12 +118,14 @@ export async function planNextBatch(query: TSqlQuery, limit: number, plan: Param
           [json(refs)],
         );
 
+  const averages = await loadSubjectAverages(query, facts, recipients, new Date());
   const items = plan({
     facts,
     recipients,
     classStudents,
     subjectNames: new Map(subjectRows.map((s) => [s.id, s.name])),
     withdrawn,
+    averages,
   });
   if (items.length > 0) await insertItems(query, items);
   await query(

@@ -4,9 +4,11 @@ import type {
   TEntityKind,
   TLookupRequest,
   TLookupResult,
+  TStoredFinalGrade,
   TStoredGrade,
   TStoredHomework,
   TStoredLesson,
+  TStoredPeriod,
   TWritePlan,
 } from '../../../core/ingest';
 import type { Database, TSqlQuery } from '../../db/database';
@@ -28,6 +30,9 @@ const OWNERS_BY_KIND: Record<TEntityKind, string> = {
   homework: `SELECT h.id, c."schoolId" AS school FROM "Homework" h JOIN "SchoolClass" c ON c.id = h."classId" WHERE h.id IN $ids`,
   grade: `SELECT g.id, s."schoolId" AS school FROM "Grade" g JOIN "Student" s ON s.id = g."studentId" WHERE g.id IN $ids`,
   canteen: `SELECT t.id, s."schoolId" AS school FROM "CanteenTransaction" t JOIN "Student" s ON s.id = t."studentId" WHERE t.id IN $ids`,
+  period: `SELECT id, "schoolId" AS school FROM "Period" WHERE id IN $ids`,
+  // A final grade is of its period's school: a pupil may change schools, a period may not.
+  final_grade: `SELECT f.id, p."schoolId" AS school FROM "FinalGrade" f JOIN "Period" p ON p.id = f."periodId" WHERE f.id IN $ids`,
 };
 
 export function createIngestStore(db: Database): IngestStore {
@@ -83,6 +88,16 @@ async function lookup(query: TSqlQuery, request: TLookupRequest): Promise<TLooku
     columns.push(`(SELECT json_agg(h) FROM (SELECT id, "classId", "subjectId", "dueDate"::text AS "dueDate", text,
       "deletedAt" IS NOT NULL AS deleted FROM "Homework" WHERE id IN ${ids(request.homeworkIds)}) h) AS homework`);
   }
+  if (request.finalGradeIds.length > 0 || request.finalGradeSlots.length > 0) {
+    columns.push(`(SELECT json_agg(f) FROM (SELECT id, "studentId", "subjectId", "periodId", value, comment, "deletedAt" IS NOT NULL AS deleted
+      FROM "FinalGrade" WHERE id IN ${ids(request.finalGradeIds)}
+        OR ("deletedAt" IS NULL AND ("studentId", "subjectId", "periodId") IN
+          (SELECT * FROM jsonb_to_recordset(${param(request.finalGradeSlots)}) AS s("studentId" text, "subjectId" text, "periodId" text)))) f) AS "finalGrades"`);
+  }
+  if (request.periodSchoolIds.length > 0) {
+    columns.push(`(SELECT json_agg(p) FROM (SELECT id, "schoolId", kind, start::text AS start, "end"::text AS "end"
+      FROM "Period" WHERE "schoolId" IN ${ids(request.periodSchoolIds)} AND "deletedAt" IS NULL) p) AS periods`);
+  }
   if (request.canteenTransactionIds.length > 0) {
     columns.push(
       `(SELECT json_agg(id) FROM "CanteenTransaction" WHERE id IN ${ids(request.canteenTransactionIds)}) AS canteen`,
@@ -103,6 +118,8 @@ async function lookup(query: TSqlQuery, request: TLookupRequest): Promise<TLooku
       lessons: new Map(list<TStoredLesson>('lessons').map((l) => [l.id, l])),
       homework: new Map(list<TStoredHomework>('homework').map((h) => [h.id, h])),
       canteenTransactionIds: new Set(list<string>('canteen')),
+      finalGrades: new Map(list<TStoredFinalGrade>('finalGrades').map((f) => [f.id, f])),
+      periods: list<TStoredPeriod>('periods'),
     },
   };
 }

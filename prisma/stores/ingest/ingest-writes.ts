@@ -1,4 +1,4 @@
-import type { TWritePlan } from '../../../core/ingest';
+import { DEFAULT_REMINDER_DELAY_HOURS, type TWritePlan } from '../../../core/ingest';
 import type { TSqlQuery } from '../../db/database';
 
 // The whole plan is written by one statement: every non-empty part is a data-modifying CTE
@@ -24,18 +24,29 @@ export async function writePlan(
 
   // A school event without a time zone or a setting keeps the stored value (a new school takes the
   // defaults). EXCLUDED holds the defaults already, so what was sent is read back from the rows
-  // themselves — a school or two per batch.
+  // themselves — a school or two per batch. `rounding` may be sent as null (back to the default),
+  // so whether it was sent at all travels beside it.
   const sent = (column: string, type: string) =>
     `(SELECT g.${column} FROM jsonb_to_recordset($1::jsonb) AS g("schoolId" text, ${column} ${type}) WHERE g."schoolId" = EXCLUDED.id)`;
   run(
-    plan.schools.map((school) => ({ ...school, studentSelfConsent: school.settings?.studentSelfConsent })),
-    `INSERT INTO "School" (id, name, timezone, "studentSelfConsent", "createdAt", "updatedAt")
-     SELECT "schoolId", name, COALESCE(timezone, $2), COALESCE("studentSelfConsent", false), now(), now()
-     FROM jsonb_to_recordset($1::jsonb) AS x("schoolId" text, name text, timezone text, "studentSelfConsent" boolean)
+    plan.schools.map(({ settings, ...school }) => ({
+      ...school,
+      studentSelfConsent: settings?.studentSelfConsent,
+      reminderDelayHours: settings?.reminderDelayHours,
+      rounding: settings?.rounding ?? null,
+      roundingSent: settings?.rounding !== undefined,
+    })),
+    `INSERT INTO "School" (id, name, timezone, "studentSelfConsent", "reminderDelayHours", rounding, "createdAt", "updatedAt")
+     SELECT "schoolId", name, COALESCE(timezone, $2), COALESCE("studentSelfConsent", false), COALESCE("reminderDelayHours", $3), rounding, now(), now()
+     FROM jsonb_to_recordset($1::jsonb) AS x("schoolId" text, name text, timezone text, "studentSelfConsent" boolean,
+       "reminderDelayHours" int, rounding jsonb)
      ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, "updatedAt" = now(),
        timezone = COALESCE(${sent('timezone', 'text')}, "School".timezone),
-       "studentSelfConsent" = COALESCE(${sent('"studentSelfConsent"', 'boolean')}, "School"."studentSelfConsent")`,
+       "studentSelfConsent" = COALESCE(${sent('"studentSelfConsent"', 'boolean')}, "School"."studentSelfConsent"),
+       "reminderDelayHours" = COALESCE(${sent('"reminderDelayHours"', 'int')}, "School"."reminderDelayHours"),
+       rounding = CASE WHEN ${sent('"roundingSent"', 'boolean')} THEN EXCLUDED.rounding ELSE "School".rounding END`,
     options.defaultTimezone,
+    DEFAULT_REMINDER_DELAY_HOURS,
   );
   // A class event without homeroomTeacherId keeps the stored one; null clears it.
   run(
@@ -117,6 +128,26 @@ export async function writePlan(
     `INSERT INTO "GradeHistory" ("gradeId", action, value, weight, "workType", comment, "eventId", at)
      SELECT "gradeId", action, value, weight, "workType", comment, "eventId", now()
      FROM jsonb_to_recordset($1::jsonb) AS x("gradeId" text, action text, value text, weight int, "workType" text, comment text, "eventId" text)`,
+  );
+  run(
+    plan.periods,
+    `INSERT INTO "Period" (id, "schoolId", name, kind, start, "end", "deletedAt", "updatedAt")
+     SELECT "periodId", "schoolId", name, kind, start::date, "end"::date, CASE WHEN deleted THEN now() END, now()
+     FROM jsonb_to_recordset($1::jsonb) AS x("periodId" text, "schoolId" text, name text, kind text, start text, "end" text, deleted boolean)
+     ON CONFLICT (id) DO UPDATE SET "schoolId" = EXCLUDED."schoolId", name = EXCLUDED.name, kind = EXCLUDED.kind,
+       start = EXCLUDED.start, "end" = EXCLUDED."end", "deletedAt" = EXCLUDED."deletedAt", "updatedAt" = now()`,
+  );
+  run(
+    plan.deletedPeriodIds,
+    `UPDATE "Period" SET "deletedAt" = now(), "updatedAt" = now() WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb)) AND "deletedAt" IS NULL`,
+  );
+  run(
+    plan.finalGrades,
+    `INSERT INTO "FinalGrade" (id, "studentId", "subjectId", "periodId", value, comment, "deletedAt", "createdAt", "updatedAt")
+     SELECT id, "studentId", "subjectId", "periodId", value, comment, CASE WHEN deleted THEN now() END, now(), now()
+     FROM jsonb_to_recordset($1::jsonb) AS x(id text, "studentId" text, "subjectId" text, "periodId" text, value text, comment text, deleted boolean)
+     ON CONFLICT (id) DO UPDATE SET "studentId" = EXCLUDED."studentId", "subjectId" = EXCLUDED."subjectId", "periodId" = EXCLUDED."periodId",
+       value = EXCLUDED.value, comment = EXCLUDED.comment, "deletedAt" = EXCLUDED."deletedAt", "updatedAt" = now()`,
   );
   run(
     plan.attendance,

@@ -1,0 +1,56 @@
+import type { TDateRange, TGradeItem } from '../diary/diary-types';
+
+// The read model of term results: what answers, alerts and charts about a period are built from.
+
+/** One student's share of a term read. */
+export interface TTermRequest {
+  studentId: string;
+  classId: string;
+  /** The days whose grades are read and whose remaining lessons are counted: usually a period. */
+  range: TDateRange;
+  /** The school's today: the lessons left are those dated after it (and within `range`). */
+  today: string;
+  /** Periods whose final grades are read: one, or all of a school year's. */
+  periodIds: readonly string[];
+}
+
+export interface TTermWants {
+  grades?: boolean;
+  finalGrades?: boolean;
+  lessonsLeft?: boolean;
+}
+
+/** A grade with what a chart or an explanation needs: the subject's id, and the lesson's topic. */
+export interface TTermGrade extends TGradeItem {
+  subjectId: string;
+  lessonId: string | null;
+  /** The topic of the grade's lesson, when it names one that is not deleted. */
+  topic: string | null;
+}
+
+/** The mark a teacher fixed for a period (четвертная, годовая). */
+export interface TFinalGradeItem {
+  id: string;
+  periodId: string;
+  subjectId: string;
+  subject: string;
+  /** "1"–"5", "зачёт", "незачёт", "н/а" (not assessed) or "осв." (exempt). */
+  value: string;
+  comment: string | null;
+}
+
+/** Lessons of a subject still on the timetable: not cancelled, dated after today, within the range. */
+export interface TLessonsLeft {
+  subjectId: string;
+  subject: string;
+  count: number;
+}
+
+export interface TStudentTerm {
+  /** In date order. */
+  grades: TTermGrade[];
+  /** By period (its start, then its end: a quarter before the half and the year), then subject name. */
+  finalGrades: TFinalGradeItem[];
+  /** Subjects with at least one lesson left, by name; a subject not listed has none. */
+  lessonsLeft: TLessonsLeft[];
+}
