@@ -1,5 +1,10 @@
 import type { AnswerService } from '../../core/answers';
-import type { ChatStatusStore, QueryContextStore, TConversationLogger, TeacherSettingsStore } from '../../core/conversation';
+import type {
+  ChatStatusStore,
+  QueryContextStore,
+  TConversationLogger,
+  TeacherSettingsStore,
+} from '../../core/conversation';
 import type { LinkService } from '../../core/linking';
 import type { TChatLogRef } from '../../core/logging';
 import type { SubscriptionSettingsStore } from '../../core/settings';

@@ -16,6 +16,7 @@ import { answerPeriod } from './answer-period';
 import { INTENT_ACTIONS, type TAnswer, type TPeriod, type TStudentRef, type TViewer } from './answer-types';
 import { explainEmpty, teacherDayOff } from './empty-reasons';
 import { positionedChild } from './positioned-child';
+import { cachedSchoolTerms } from './school-terms-cache';
 import { teacherJournalAnswer } from './teacher-journal';
 import { termAnswer } from './term-answers';
 
@@ -81,6 +82,7 @@ function ref(s: TDiaryStudent): TStudentRef {
 
 export function createAnswerService(deps: AnswerDeps): AnswerService {
   const clock = deps.clock ?? (() => new Date());
+  const terms = deps.terms ? cachedSchoolTerms(deps.terms, clock) : null;
 
   /**
    * One access-log entry per student whose data the answer shows, with whom the viewer is to that
@@ -128,8 +130,8 @@ export function createAnswerService(deps: AnswerDeps): AnswerService {
     if (choice.kind === 'refused') return { kind: 'refused' };
     if (choice.kind === 'none') return { kind: 'not-linked' };
     const entries = accessEntries(choice.students, viewer, scope, query.intent, grants !== null);
-    if (TERM_INTENTS.has(query.intent) && deps.terms)
-      return termAnswer(query, choice.students, choice.students.map(ref), deps.terms, entries, grants, now);
+    if (TERM_INTENTS.has(query.intent) && terms)
+      return termAnswer(query, choice.students, choice.students.map(ref), terms, entries, grants, now);
     // The access log is written by the read itself: no answer is returned before its entry is stored.
     const answer = await readSections(query, period, choice.students, entries, grants);
     // A teacher's grants show a part of a class's timetable, and what that part lacks tells

@@ -5,6 +5,7 @@ import { TERM_EN } from './locales/term-en';
 import { TERM_RU } from './locales/term-ru';
 import type { TTermTexts } from './locales/term-texts-type';
 import type { TAnswerTexts } from './locales/texts-type';
+import type { TMark } from './needed-grades';
 import type { TSubjectNeed, TTermAnswer } from './term-answer-types';
 import { hasCyrillic, type TVoiceForm } from './voice-form';
 
@@ -17,8 +18,6 @@ export const TERM_TEXTS: Record<TLang, TTermTexts> = { ru: TERM_RU, en: TERM_EN 
 export interface TTermBlock {
   student: TStudentRef;
   lines: string[];
-  /** Nothing to list: the line says so. */
-  empty: boolean;
 }
 
 export interface TTermView {
@@ -30,8 +29,9 @@ type TForm = TVoiceForm | 'chat';
 
 const numbersOf = (form: TForm) => (form === 'chat' || form === 'shown' ? 'digits' : 'words');
 
-function markName(mark: string, l: TAnswerTexts, t: TTermTexts, form: TForm): string {
-  return form === 'chat' || form === 'shown' ? t.mark(mark as '5') : l.gradeCount(mark, 1, 'words');
+/** A mark as shown («4») or said ("четвёрка", "a four"). */
+function markName(mark: TMark, l: TAnswerTexts, t: TTermTexts, form: TForm): string {
+  return form === 'chat' || form === 'shown' ? t.mark(mark) : l.gradeCount(mark, 1, 'words');
 }
 
 function needLine(n: TSubjectNeed, l: TAnswerTexts, t: TTermTexts, form: TForm): string {
@@ -64,7 +64,6 @@ export function termView(answer: TTermAnswer, l: TAnswerTexts, form: TForm): TTe
         head: t.averageHead(t.forPeriod(answer.term)),
         blocks: answer.sections.map(({ student, subjects }) => ({
           student,
-          empty: subjects.length === 0,
           lines:
             subjects.length === 0
               ? [t.noGrades]
@@ -86,7 +85,6 @@ export function termView(answer: TTermAnswer, l: TAnswerTexts, form: TForm): TTe
         head: t.finalHead(one ? t.forPeriod(one) : null),
         blocks: answer.sections.map(({ student, marks }) => ({
           student,
-          empty: marks.length === 0,
           lines:
             marks.length === 0
               ? [t.noFinal]
@@ -108,7 +106,6 @@ export function termView(answer: TTermAnswer, l: TAnswerTexts, form: TForm): TTe
         head: t.neededHead(t.forPeriod(answer.term)),
         blocks: answer.sections.map(({ student, subjects }) => ({
           student,
-          empty: false,
           lines: subjects.length === 0 ? [t.noGrades] : subjects.map((n) => needLine(n, l, t, form)),
         })),
       };
@@ -117,7 +114,6 @@ export function termView(answer: TTermAnswer, l: TAnswerTexts, form: TForm): TTe
         head: t.topicsHead(t.forPeriod(answer.term)),
         blocks: answer.sections.map(({ student, topics }) => ({
           student,
-          empty: topics.length === 0,
           lines:
             topics.length === 0
               ? [t.noTopics]

@@ -19,6 +19,7 @@ export {
   viewMenu,
   viewRows,
 } from './menus';
+export type { QueryContextStore, TStoredQueryContext } from './query-context-port';
 export {
   MODE_PRESETS,
   QUIET_PRESETS,
@@ -27,6 +28,5 @@ export {
   THRESHOLD_PRESETS,
   type TSettingsSummary,
 } from './settings-presets';
-export type { QueryContextStore, TStoredQueryContext } from './query-context-port';
 export { splitText } from './split-text';
 export type { TeacherSettingsStore } from './teacher-settings-port';

@@ -19,4 +19,4 @@ export { SUBJECT_LEXICON } from './subject-lexicon';
 export { CANONICAL_SUBJECTS } from './subjects';
 export { detectLang, tokenize } from './tokenize';
 export type { ParseOptions, TIntent, TQuery } from './types';
-export { INTENTS, ZIntentSchema, ZQuerySchema } from './types';
+export { INTENTS, ZIntentSchema, ZQuerySchema, ZTargetMarkSchema, ZTermMentionSchema } from './types';

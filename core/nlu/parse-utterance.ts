@@ -56,7 +56,8 @@ export function readUtterance(text: string, options: ParseOptions = {}): TUttera
   const wordsOnly = used.slice();
 
   const positionHit = findChildPosition(tokens, used);
-  if (positionHit) used.fill(1, positionHit.start, positionHit.start + positionHit.len);
+  // Only the ordinal is taken: «добавить второго ребёнка» still asks to add a child.
+  if (positionHit) used[positionHit.start] = 1;
   // Before the dates: «за первую четверть» is a period, not the first of a month.
   const term = findTermMention(norms, used);
   const dates = findDateMentions(norms, used, lang);

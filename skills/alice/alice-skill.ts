@@ -107,7 +107,8 @@ export function createAliceSkill(deps: AliceSkillDeps): AliceSkill {
 
   /** What the person may say next, as buttons: the choices of a question back, or the usual follow-ups. */
   function suggestionsFor(turn: TTurn, answer: TAnswer, diary: boolean): string[] | undefined {
-    if (answer.kind === 'clarify') return answer.choices.flatMap((c) => (c === 'grades' || c === 'homework' ? [turn.t.choices[c]] : []));
+    if (answer.kind === 'clarify')
+      return answer.choices.flatMap((c) => (c === 'grades' || c === 'homework' ? [turn.t.choices[c]] : []));
     if (answer.kind === 'which-child') return answer.children;
     return diary ? turn.t.suggestions : undefined;
   }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isCivilDate } from '../../core/calendar';
 import { printable } from '../../core/input';
-import { ZIntentSchema } from '../../core/nlu';
+import { ZIntentSchema, ZTargetMarkSchema, ZTermMentionSchema } from '../../core/nlu';
 import { voiceSessionSchema } from '../voice/voice-session';
 import { ALICE_STATE_LIMIT } from './alice-schemas';
 
@@ -18,6 +18,9 @@ export const ZAliceSessionStateSchema = voiceSessionSchema(
     dateTo: isoDate.nullable().default(null),
     subject: printable(z.string()).max(80).nullable().default(null),
     child: printable(z.string()).max(40).nullable().default(null),
+    // A term question's period and target mark, so «а по физике?» keeps «за прошлую четверть».
+    term: ZTermMentionSchema.nullable().optional(),
+    target: ZTargetMarkSchema.nullable().optional(),
   }),
 );
 export type TAliceSessionState = z.infer<typeof ZAliceSessionStateSchema>;

@@ -100,6 +100,18 @@ describe('final grade alerts: settings', () => {
     expect((await momRows()).filter((r) => r.endsWith('on'))).toEqual(['s1-st1 final-grades on', 's1-st1 grades on']);
   });
 
+  it('the average warning is off by default, and its own switch turns it on for one child', async () => {
+    const store = createSubscriptionSettingsStore(db);
+    const before = summarize(await store.read(mom), ['s1-st1']);
+    expect(before.enabled['grade-average']).toEqual({ on: 0, of: 1 });
+    const menu = settingsMenu(BOT_TEXTS.ru, before, null, { children: ['Маша', 'Петя'], child: 0 });
+    expect(menu.flat().find((b) => b.data === 's:t:grade-average:0')?.label).toBe('▫️ Средний ниже «4»');
+    const tap = settingsPatch({ kind: 'toggle', type: 'grade-average', child: 0 }, before);
+    expect(tap.types).toEqual(['grade-average']);
+    await store.write(mom, tap.types, tap.patch, ['s1-st1']);
+    expect((await momRows()).filter((r) => r.includes('grade-average'))).toEqual(['s1-st1 grade-average on']);
+  });
+
   it('shows the term-marks switch on a child’s screen, within VK’s inline keyboard, in both languages', async () => {
     const store = createSubscriptionSettingsStore(db);
     const rows = await store.read(mom);
@@ -128,6 +140,8 @@ describe('final grade alerts: settings', () => {
       expect(teacher.flat().map((b) => b.data)).not.toContain('s:t:final-grades');
     }
     expect(BOT_TEXTS.ru.settings.types['final-grades']).toBe('Итоговые оценки');
+    expect(BOT_TEXTS.ru.settings.types['grade-average']).toBe('Средний ниже «4»');
+    expect(BOT_TEXTS.en.settings.types['grade-average']).toBe('Average below 4');
     expect(BOT_TEXTS.en.settings.types['final-grades']).toBe('Term marks');
   });
 });

@@ -109,6 +109,7 @@ describe('Telegram conversation (handleUpdate)', () => {
     expect(subscriptions.map((s) => [s.type, s.enabled, s.mode, s.digestTime, s.studentId])).toEqual([
       ['balance', false, 'digest', '19:00', student.id],
       ['final-grades', true, 'digest', '19:00', student.id],
+      ['grade-average', false, 'digest', '19:00', student.id],
       ['grades', true, 'digest', '19:00', student.id],
       ['homework', true, 'digest', '19:00', student.id],
       ['schedule', false, 'digest', '19:00', student.id],
@@ -276,6 +277,7 @@ describe('Telegram conversation (handleUpdate)', () => {
       's:t:schedule:1',
       's:t:balance:1',
       's:t:final-grades:1',
+      's:t:grade-average:1',
       's:threshold:1',
     ]);
     await bot.handleUpdate(callback(chatId, 's:t:grades:1'));

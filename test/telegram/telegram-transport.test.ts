@@ -10,9 +10,9 @@ import {
   settingsOpenData,
 } from '../../bots/telegram/callback-data';
 import { createAnswerService } from '../../core/answers';
+import type { QueryContextStore } from '../../core/conversation';
 import type { LinkService } from '../../core/linking';
 import { newPendingHandle } from '../../core/linking';
-import type { QueryContextStore } from '../../core/conversation';
 import type { SubscriptionSettingsStore } from '../../core/settings/subscription-settings-port';
 import { createMemorySeenOnce } from '../../infra/seen-once';
 import { telegramRoute } from '../../webhooks/telegram-route';

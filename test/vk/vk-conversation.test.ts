@@ -152,6 +152,7 @@ describe('VK conversation (Callback API route)', () => {
     expect(subscriptions.map((s) => [s.type, s.enabled, s.mode, s.digestTime])).toEqual([
       ['balance', false, 'digest', '19:00'],
       ['final-grades', true, 'digest', '19:00'],
+      ['grade-average', false, 'digest', '19:00'],
       ['grades', true, 'digest', '19:00'],
       ['homework', true, 'digest', '19:00'],
       ['schedule', false, 'digest', '19:00'],

@@ -100,6 +100,7 @@ describe('VK keyboards', () => {
         's:t:schedule:2',
         's:t:balance:2',
         's:t:final-grades:2',
+        's:t:grade-average:2',
         's:threshold:2',
       ]);
       for (const label of [...all, ...last].flat().map((b) => b.label)) expect(label.length).toBeLessThanOrEqual(40);
