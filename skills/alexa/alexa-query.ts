@@ -3,6 +3,7 @@ import { EN_SUBJECTS } from '../../core/answers';
 import type { TIntent, TQuery } from '../../core/nlu';
 import { parseUtterance, schoolToday } from '../../core/nlu';
 import { leanToPast, readAmazonDate } from './alexa-date';
+import { readTarget, readTerm } from './term-slots';
 
 // An Alexa intent's slots → the core Query. Alexa has already chosen the intent and found the
 // slots; the core lexicon still decides what a spoken subject is, so "PE" and "phys ed" mean what
@@ -14,7 +15,16 @@ export interface TAlexaSlotValues {
   /** The value Alexa resolved the subject slot to (our slot type's value name), if any. */
   subjectResolved?: string;
   child?: string;
+  /** The period said ("last quarter") and the TERM value Alexa resolved it to. */
+  term?: string;
+  termResolved?: string;
+  /** The mark aimed at ("an A") and the TARGET_MARK value Alexa resolved it to. */
+  target?: string;
+  targetResolved?: string;
 }
+
+/** The intents that ask about a term: their queries carry a period and a target, null when not said. */
+const TERM_INTENTS: readonly TIntent[] = ['average', 'final-grades', 'needed', 'topics'];
 
 const CANONICAL_BY_ENGLISH = new Map(
   Object.entries(EN_SUBJECTS).map(([canonical, english]) => [english.toLowerCase(), canonical]),
@@ -35,5 +45,10 @@ export function queryFromSlots(intent: TIntent, slots: TAlexaSlotValues, now: Da
   const today: DateTime = schoolToday(now, tz);
   const read = readAmazonDate(slots.date, today);
   const { date, dateTo } = intent === 'grades' ? leanToPast(read, today) : read;
-  return { intent, date, dateTo, subject: subjectOf(slots), child: childOf(slots) };
+  const query: TQuery = { intent, date, dateTo, subject: subjectOf(slots), child: childOf(slots) };
+  const term = readTerm(slots.term, slots.termResolved);
+  const target = readTarget(slots.target, slots.targetResolved);
+  // Other questions keep the shape they had: a period only when one was said (a follow-up's "and last term").
+  if (!TERM_INTENTS.includes(intent) && !term && !target) return query;
+  return { ...query, term, target };
 }

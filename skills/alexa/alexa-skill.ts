@@ -56,6 +56,10 @@ function slotValues(input: HandlerInput): TAlexaSlotValues {
     subject: value(SLOTS.subject),
     subjectResolved: resolvedName(getSlot(input.requestEnvelope, SLOTS.subject)),
     child: value(SLOTS.child),
+    term: value(SLOTS.term),
+    termResolved: resolvedName(getSlot(input.requestEnvelope, SLOTS.term)),
+    target: value(SLOTS.target),
+    targetResolved: resolvedName(getSlot(input.requestEnvelope, SLOTS.target)),
   };
 }
 

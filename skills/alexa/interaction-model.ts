@@ -2,6 +2,7 @@ import { EN_SUBJECTS } from '../../core/answers';
 import { SUBJECT_LEXICON } from '../../core/nlu';
 import { INTENT_SAMPLES } from './carriers';
 import { CONSENT_ANSWER_SLOT_TYPE, consentAnswerSlotValues } from './consent-answer-slot';
+import { TARGET_SLOT_TYPE, TERM_SLOT_TYPE, targetSlotValues, termSlotValues } from './term-slots';
 
 // The skill's intents, slots and sample utterances, as the code reads them. The interaction models
 // shipped to Amazon (skill-package/interactionModels/custom/<locale>.json) are generated from this
@@ -18,11 +19,21 @@ export const ALEXA_LOCALES = ['en-US', 'en-GB', 'en-CA', 'en-AU', 'en-IN'] as co
 export const SUBJECT_SLOT_TYPE = 'SUBJECT';
 
 /** Slot names the handlers read. */
-export const SLOTS = { date: 'date', subject: 'subject', child: 'child', code: 'code', answer: 'answer' } as const;
+export const SLOTS = {
+  date: 'date',
+  subject: 'subject',
+  child: 'child',
+  term: 'term',
+  target: 'target',
+  code: 'code',
+  answer: 'answer',
+} as const;
 
 const date = { name: SLOTS.date, type: 'AMAZON.DATE' };
 const subject = { name: SLOTS.subject, type: SUBJECT_SLOT_TYPE };
 const child = { name: SLOTS.child, type: 'AMAZON.FirstName' };
+const term = { name: SLOTS.term, type: TERM_SLOT_TYPE };
+const target = { name: SLOTS.target, type: TARGET_SLOT_TYPE };
 
 export interface TIntentDefinition {
   name: string;
@@ -36,6 +47,10 @@ export const DIARY_INTENT_NAMES = {
   ScheduleIntent: 'schedule',
   BalanceIntent: 'balance',
   JournalIntent: 'journal',
+  AverageIntent: 'average',
+  FinalGradesIntent: 'final-grades',
+  NeededIntent: 'needed',
+  TopicsIntent: 'topics',
 } as const;
 
 // Amazon's rules for samples: a slot stands alone between spaces ("{child}'s" is refused), and
@@ -47,7 +62,12 @@ export const CUSTOM_INTENTS: TIntentDefinition[] = [
   { name: 'ScheduleIntent', slots: [date, subject, child], samples: INTENT_SAMPLES.ScheduleIntent },
   { name: 'BalanceIntent', slots: [child], samples: INTENT_SAMPLES.BalanceIntent },
   { name: 'JournalIntent', slots: [date], samples: INTENT_SAMPLES.JournalIntent },
-  { name: 'FollowUpIntent', slots: [date, subject, child], samples: INTENT_SAMPLES.FollowUpIntent },
+  // Term questions (core/answers/term-answers.ts): a period named by the TERM type, "this term" when none is.
+  { name: 'AverageIntent', slots: [subject, child, term], samples: INTENT_SAMPLES.AverageIntent },
+  { name: 'FinalGradesIntent', slots: [subject, child, term], samples: INTENT_SAMPLES.FinalGradesIntent },
+  { name: 'NeededIntent', slots: [subject, child, term, target], samples: INTENT_SAMPLES.NeededIntent },
+  { name: 'TopicsIntent', slots: [subject, child, term], samples: INTENT_SAMPLES.TopicsIntent },
+  { name: 'FollowUpIntent', slots: [date, subject, child, term, target], samples: INTENT_SAMPLES.FollowUpIntent },
   {
     name: 'LinkCodeIntent',
     slots: [{ name: SLOTS.code, type: 'AMAZON.NUMBER' }],
@@ -99,6 +119,8 @@ export function buildInteractionModel() {
         types: [
           { name: SUBJECT_SLOT_TYPE, values: subjectSlotValues() },
           { name: CONSENT_ANSWER_SLOT_TYPE, values: consentAnswerSlotValues() },
+          { name: TERM_SLOT_TYPE, values: termSlotValues() },
+          { name: TARGET_SLOT_TYPE, values: targetSlotValues() },
         ],
       },
     },

@@ -77,6 +77,15 @@ describe('Alexa interaction model', () => {
       ['does anna have enough money for lunch', 'BalanceIntent'],
       ['which lessons are not filled in this week', 'JournalIntent'],
       ['is my journal complete', 'JournalIntent'],
+      ["what's my average in physics this term", 'AverageIntent'],
+      ['what is masha getting in maths this quarter', 'AverageIntent'],
+      ['what are the final grades', 'FinalGradesIntent'],
+      ['what did masha get for last term', 'FinalGradesIntent'],
+      ['what do I need to get an A in math', 'NeededIntent'],
+      ['how many fives does masha need for a four in physics', 'NeededIntent'],
+      ['which topics is masha weak in', 'TopicsIntent'],
+      ['what should I work on in algebra', 'TopicsIntent'],
+      ['what about last term', 'FollowUpIntent'],
     ];
     for (const [request, intent] of heard) expect([request, intentsMatching(request)]).toEqual([request, [intent]]);
   });
@@ -87,5 +96,17 @@ describe('Alexa interaction model', () => {
     expect(new Set(values.map((v) => v.id)).size).toBe(values.length);
     const maths = values.find((v) => v.name.value === 'Maths');
     expect(maths?.name.synonyms).toEqual(expect.arrayContaining(['math', 'mathematics']));
+    // The term questions' own types: a period as said, and the mark aimed at.
+    const named = (type: string) => types.find((t) => t.name === type)?.values ?? [];
+    expect(named('TARGET_MARK').map((v) => [v.id, v.name.value])).toEqual([
+      ['FIVE', 'A'],
+      ['FOUR', 'B'],
+      ['THREE', 'C'],
+    ]);
+    expect(named('TERM').map((v) => v.name.value)).toEqual(
+      expect.arrayContaining(['this term', 'last term', 'this quarter', 'first quarter', 'this semester', 'this year']),
+    );
+    for (const type of ['TERM', 'TARGET_MARK'])
+      expect(new Set(named(type).map((v) => v.id)).size).toBe(named(type).length);
   });
 });

@@ -10,4 +10,8 @@ export const FOLLOW_UP_CARRIERS: readonly string[] = [
   'what about {child}',
   'and for {child}',
   'how about {child}',
+  'what about {term}',
+  'and {term}',
+  'what about {target}',
+  'and for {target}',
 ];

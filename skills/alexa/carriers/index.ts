@@ -1,11 +1,15 @@
+import { AVERAGE_CARRIERS } from './average';
 import { BALANCE_CARRIERS } from './balance';
 import { samplesOf } from './expand-carrier';
+import { FINAL_GRADES_CARRIERS } from './final-grades';
 import { FOLLOW_UP_CARRIERS } from './follow-up';
 import { GRADES_CARRIERS } from './grades';
 import { HOMEWORK_CARRIERS } from './homework';
 import { JOURNAL_CARRIERS } from './journal';
 import { FORGET_CARRIERS, LINK_CODE_CARRIERS } from './linking';
+import { NEEDED_CARRIERS } from './needed';
 import { SCHEDULE_CARRIERS } from './schedule';
+import { TOPICS_CARRIERS } from './topics';
 
 // The sample utterances of each custom intent, expanded from its carriers (one file per intent).
 
@@ -15,6 +19,10 @@ export const INTENT_SAMPLES = {
   ScheduleIntent: samplesOf(SCHEDULE_CARRIERS),
   BalanceIntent: samplesOf(BALANCE_CARRIERS),
   JournalIntent: samplesOf(JOURNAL_CARRIERS),
+  AverageIntent: samplesOf(AVERAGE_CARRIERS),
+  FinalGradesIntent: samplesOf(FINAL_GRADES_CARRIERS),
+  NeededIntent: samplesOf(NEEDED_CARRIERS),
+  TopicsIntent: samplesOf(TOPICS_CARRIERS),
   FollowUpIntent: samplesOf(FOLLOW_UP_CARRIERS),
   LinkCodeIntent: samplesOf(LINK_CODE_CARRIERS),
   ForgetIntent: samplesOf(FORGET_CARRIERS),
