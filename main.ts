@@ -7,6 +7,7 @@ import { createCliExecutor } from './cli/server-executor';
 import { createAnswerService } from './core/answers';
 import { createReminderRunner } from './core/reminders';
 import { type AlertWorker, createAlertWorker } from './infra/alert-worker';
+import { createTermChartRenderer } from './infra/charts';
 import type { TConfig } from './infra/config';
 import { listenHost } from './infra/listen-host';
 import { createLogger, type Logger } from './infra/logger';
@@ -68,12 +69,16 @@ export async function openRuntime(config: TConfig, options: RuntimeOptions = {})
       : limiterRedis
         ? createRedisQuestionLimiter(limiterRedis, { limit })
         : createMemoryQuestionLimiter({ limit });
+  // One renderer per process; its drawing thread starts with the first chart asked for.
+  const charts = createTermChartRenderer();
+  closers.onClose(() => charts.close());
   const answers = createAnswerService({
     ...stores.readModel,
     defaultTimezone: config.TZ_DEFAULT,
     limiter,
     journal: stores.journal,
     terms: stores.terms,
+    charts,
   });
   const playground = playgroundRoute({
     enabled: config.DEMO,

@@ -28,6 +28,7 @@ form{display:flex;gap:8px;padding:10px;border-top:1px solid #ddd}form input{flex
 form button{font:inherit;padding:8px 14px;border:0;border-radius:8px;background:#517da2;color:#fff;cursor:pointer}
 :focus-visible{outline:3px solid #f0a030;outline-offset:2px}
 .error{color:#b00020}
+.chart{display:block;max-width:100%;height:auto;margin-top:6px;border-radius:6px}
 @media (max-width:600px){header{padding:8px 10px}header h1{font-size:15px}.msg{max-width:92%}.quick{flex-wrap:nowrap;overflow-x:auto}.quick button{flex:none}}`;
 
 const SCRIPT = `
@@ -111,6 +112,12 @@ async function ask(text) {
     answer.className = 'answer';
     answer.append(safeFragment(body.text));
     reply.append(answer);
+    // A term chart: the picture under its caption; the caption alone already says what it shows.
+    for (const src of body.images || []) {
+      const img = document.createElement('img');
+      img.className = 'chart'; img.alt = ''; img.src = src;
+      reply.append(img);
+    }
     // A question back ("оценки или домашнее задание?"): each choice is asked as if typed.
     if (body.buttons && body.buttons.length) {
       const choices = document.createElement('div');

@@ -1,13 +1,13 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
-import type { AnswerService, TAnswer } from '../core/answers';
+import type { AnswerService, TAnswer, TAsked, TChartAnswer } from '../core/answers';
 import { escapeHtml, escapeXml, renderAnswer } from '../core/answers';
 import { BOT_TEXTS, type QueryContextStore, sectionLabel, type TSection } from '../core/conversation';
 import { AppError } from '../core/errors';
 import type { TLang } from '../core/i18n';
 import { cutUtterance, isPrintableText, isTooLongUtterance } from '../core/input';
 import type { TChatRef } from '../core/linking';
-import { currentContext, detectLang } from '../core/nlu';
+import { currentContext, detectLang, type TQuery } from '../core/nlu';
 import { sendNoFavicon } from './favicon';
 import { MAX_BODY_BYTES } from './limits';
 import { playgroundPage, statusPage } from './playground-page';
@@ -59,6 +59,25 @@ function replyChoices(answer: TAnswer, lang: TLang): string[] {
   return [];
 }
 
+const chartRequest = (query: TQuery) => ({ child: query.child, subject: query.subject });
+
+/** Pictures as data URLs the page shows as <img> under their captions; a refusal and the like as an answer's text. */
+function chartReply(charts: TChartAnswer, asked: TAsked) {
+  if (charts.kind === 'answer') {
+    const rendered = renderAnswer(charts.answer, asked.lang);
+    return { buttons: [], text: rendered.text, images: [], kind: charts.answer.kind, query: asked.query };
+  }
+  return {
+    buttons: [],
+    text: charts.images.map((i) => escapeHtml(i.caption)).join('\n'),
+    images: charts.images.flatMap((i) =>
+      i.kind === 'image' ? [`data:image/png;base64,${Buffer.from(i.png).toString('base64')}`] : [],
+    ),
+    kind: 'chart',
+    query: asked.query,
+  };
+}
+
 /** GET /, /favicon.ico and the playground's small JSON API; answers go through the same core as every channel. */
 export function playgroundRoute(deps: PlaygroundDeps): Router {
   const router = Router();
@@ -94,6 +113,12 @@ export function playgroundRoute(deps: PlaygroundDeps): Router {
     const previous = currentContext(await deps.queryContexts.read(chat), at);
     const asked = await deps.answers.ask(text, { personId, channel: 'playground' }, at, { previous });
     if (asked.remember) await deps.queryContexts.write(chat, asked.remember, at);
+    if (asked.query.intent === 'chart' && deps.answers.chart) {
+      const viewer = { personId, channel: 'playground' };
+      return void res.json(
+        chartReply(await deps.answers.chart(chartRequest(asked.query), viewer, at, asked.lang), asked),
+      );
+    }
     const rendered = renderAnswer(asked.answer, asked.lang);
     res.json({
       buttons: replyChoices(asked.answer, asked.lang),

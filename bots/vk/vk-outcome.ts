@@ -58,6 +58,21 @@ async function uploadFile(upload: Upload, peerId: number, file: NonNullable<TRep
   return doc.toString();
 }
 
+async function uploadPhoto(upload: Upload, peerId: number, image: NonNullable<TReply['image']>): Promise<string> {
+  const photo = await upload.messagePhoto({
+    peer_id: peerId,
+    source: { value: Buffer.from(image.png), filename: 'chart.png', contentType: 'image/png' },
+  });
+  return photo.toString();
+}
+
+/** A reply's file or picture, uploaded for this chat first: VK attaches only what it already holds. */
+async function attachmentOf(upload: Upload, peerId: number, reply: TReply): Promise<string | undefined> {
+  if (reply.file) return uploadFile(upload, peerId, reply.file);
+  if (reply.image) return uploadPhoto(upload, peerId, reply.image);
+  return undefined;
+}
+
 /**
  * The shared conversation's replies as VK messages. VK has no markup in messages, so answers lose
  * their tags; a long one is split at VK's limit with the keyboard on the last part. A menu screen
@@ -72,9 +87,9 @@ export async function sendReplies(
   for (const [i, reply] of outcome.replies.entries()) {
     const text = reply.html ? stripHtml(reply.text) : reply.text;
     const keyboard = reply.keyboard ? toVkKeyboard(t, target.lang, reply.keyboard).toString() : undefined;
-    const attachment = reply.file ? await uploadFile(deps.upload, target.peerId, reply.file) : undefined;
+    const attachment = await attachmentOf(deps.upload, target.peerId, reply);
     const parts = splitText(text, VK_MESSAGE_LIMIT);
-    if (reply.inPlace && !reply.file && parts.length === 1 && (await editInPlace(deps, target, text, keyboard)))
+    if (reply.inPlace && !attachment && parts.length === 1 && (await editInPlace(deps, target, text, keyboard)))
       continue;
     for (const [j, part] of parts.entries()) {
       const last = j === parts.length - 1;

@@ -3,6 +3,7 @@ import type { AccessReader, TViewerScope } from '../access/access-port';
 import type { QuestionLimiter } from '../access/question-limiter-port';
 import { grantsFor, type TTeacherGrant } from '../access/teacher-reach';
 import { chooseStudents } from '../access/viewer-access';
+import type { TChartImage, TermChartRenderer } from '../charts';
 import type { DiaryReader } from '../diary/diary-port';
 import type { TDiaryStudent } from '../diary/diary-types';
 import { weightedAverage } from '../diary/grade-average';
@@ -19,6 +20,7 @@ import { positionedChild } from './positioned-child';
 import { cachedSchoolTerms } from './school-terms-cache';
 import { teacherJournalAnswer } from './teacher-journal';
 import { termAnswer } from './term-answers';
+import { termCharts } from './term-charts';
 
 export interface AnswerDeps {
   access: AccessReader;
@@ -33,6 +35,8 @@ export interface AnswerDeps {
   journal?: JournalPort;
   /** Term results (averages, fixed marks); without it term questions are not understood. */
   terms?: TermReader;
+  /** Draws term charts (infra/charts); without it a chart is not offered and not understood. */
+  charts?: TermChartRenderer;
 }
 
 export interface AnswerService {
@@ -48,7 +52,22 @@ export interface AnswerService {
    * asked about ("оценки или домашнее задание?") or a child by position in link order.
    */
   resume(choice: TResumeChoice, viewer: TViewer, now: Date, options?: AskOptions): Promise<TAsked>;
+  /**
+   * A child's current period as pictures: one subject's when `subject` is named, else the grid of
+   * all. Only the viewer's own children (a family's or a pupil's): a teacher's grants show no chart.
+   * Absent without a renderer or term results: then the channels offer no chart.
+   */
+  chart?(request: TChartRequest, viewer: TViewer, now: Date, lang: TLang): Promise<TChartAnswer>;
 }
+
+export interface TChartRequest {
+  /** A first name, as a question names the child; or the position in link order (a button). */
+  child: string | number | null;
+  subject: string | null;
+}
+
+/** Pictures (or their captions alone, with no grades), else the answer that says why not (a refusal…). */
+export type TChartAnswer = { kind: 'charts'; images: TChartImage[] } | { kind: 'answer'; answer: TAnswer };
 
 export interface TResumeChoice {
   intent?: TIntent;
@@ -217,7 +236,38 @@ export function createAnswerService(deps: AnswerDeps): AnswerService {
   const overLimit = async (viewer: TViewer) =>
     deps.limiter !== undefined && !(await deps.limiter.allow(`${viewer.channel ?? 'unknown'}:${viewer.personId}`));
 
+  async function chartFor(
+    renderer: TermChartRenderer,
+    reader: TermReader,
+    request: TChartRequest,
+    scope: TViewerScope | null,
+    viewer: TViewer,
+    now: Date,
+    lang: TLang,
+  ): Promise<TChartAnswer> {
+    const say = (answer: TAnswer): TChartAnswer => ({ kind: 'answer', answer });
+    if (!scope) return say({ kind: 'no-person' });
+    const name =
+      typeof request.child === 'number' ? (scope.linkedStudents[request.child]?.firstName ?? null) : request.child;
+    const choice = chooseStudents(scope, name);
+    if (choice.kind === 'refused') return say({ kind: 'refused' });
+    if (choice.kind === 'none') return say({ kind: 'not-linked' });
+    const entries = accessEntries(choice.students, viewer, scope, 'chart', false);
+    const drawn = await termCharts(request.subject, choice.students, reader, renderer, entries, now, lang);
+    return drawn.kind === 'charts' ? drawn : say(drawn);
+  }
+
+  const renderer = deps.charts;
+  const chart: AnswerService['chart'] =
+    renderer && terms
+      ? async (request, viewer, now, lang) => {
+          if (await overLimit(viewer)) return { kind: 'answer', answer: { kind: 'slow-down' } };
+          return chartFor(renderer, terms, request, await scopeOf(viewer), viewer, now, lang);
+        }
+      : undefined;
+
   return {
+    ...(chart ? { chart } : {}),
     async answer(query, viewer, now) {
       if (await overLimit(viewer)) return { kind: 'slow-down' };
       return answerFor(query, await scopeOf(viewer), now, viewer);
@@ -234,6 +284,9 @@ export function createAnswerService(deps: AnswerDeps): AnswerService {
         fill: options.fill,
       });
       let query = reading.query;
+      // A picture is not an answer in words: the chats draw it through chart(), which counts the
+      // question; a channel without pictures (voice) says it did not understand.
+      if (query.intent === 'chart') return { query, answer: { kind: 'unknown' }, lang, remember: null };
       if (await overLimit(viewer)) return { query, answer: { kind: 'slow-down' }, lang, remember: null };
       if (reading.fragment)
         return {

@@ -4,6 +4,8 @@ export {
   type AskOptions,
   createAnswerService,
   type TAsked,
+  type TChartAnswer,
+  type TChartRequest,
   type TResumeChoice,
 } from './answer-service';
 export type { TAnswer, TAnswerKind, TChannelAction, TPeriod, TStudentRef, TViewer } from './answer-types';

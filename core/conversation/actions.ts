@@ -104,6 +104,10 @@ export const resumeSectionData = (section: TSection) => `a:${SECTION_CODES[secti
 export const resumeChildData = (child: number) => `a:k:${child}`;
 const RESUME_PATTERN = /^a:(?:([ghsc])|k:(\d{1,2}))$/;
 
+/** A term chart of the current period: one child by position in link order, or all (null). */
+export const chartData = (child: number | null) => `p:${child ?? 'a'}`;
+const CHART_PATTERN = /^p:(a|\d{1,2})$/;
+
 /** Any button of the bots, decoded; null for data no button of ours carries. */
 export type TAction =
   | { kind: 'menu'; view: TMenuView }
@@ -113,7 +117,8 @@ export type TAction =
   | { kind: 'consent-withdraw' }
   | { kind: 'settings-open'; child: number | null }
   | { kind: 'settings'; action: TSettingsAction }
-  | { kind: 'resume'; choice: TResumeTap };
+  | { kind: 'resume'; choice: TResumeTap }
+  | { kind: 'chart'; child: number | null };
 
 export function parseAction(data: string): TAction | null {
   let m: RegExpMatchArray | null;
@@ -126,6 +131,7 @@ export function parseAction(data: string): TAction | null {
   if (data === CONSENT_WITHDRAW_DATA) return { kind: 'consent-withdraw' };
   if ((m = data.match(SETTINGS_OPEN_PATTERN))) return { kind: 'settings-open', child: childOf(m[1]) };
   if ((m = data.match(SETTINGS_PATTERN))) return { kind: 'settings', action: parseSettingsData(m) };
+  if ((m = data.match(CHART_PATTERN))) return { kind: 'chart', child: m[1] === 'a' ? null : Number(m[1]) };
   if ((m = data.match(RESUME_PATTERN)))
     return { kind: 'resume', choice: m[1] ? { section: SECTION_BY_CODE[m[1]] } : { child: Number(m[2]) } };
   return null;

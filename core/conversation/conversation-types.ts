@@ -57,6 +57,8 @@ export interface TReply {
   inPlace?: boolean;
   /** A file to send instead of text (the data export); `text` is its caption. */
   file?: { name: string; content: string };
+  /** A picture to send instead of text (a term chart); `text` is its caption, plain. */
+  image?: { png: Uint8Array };
 }
 
 /** What the bot does for one turn. */

@@ -92,6 +92,8 @@ export function createConversation(deps: ConversationDeps): Conversation {
         return settings.change(turn, action.action);
       case 'resume':
         return questions.resume(turn, action.choice);
+      case 'chart':
+        return questions.chart(turn, { child: action.child, subject: null });
     }
   }
 

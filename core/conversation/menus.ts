@@ -4,6 +4,7 @@ import type { TReminderSettings } from '../reminders/reminder-types';
 import { ALERT_TYPES } from '../settings/subscription-settings-port';
 import {
   CONSENT_WITHDRAW_DATA,
+  chartData,
   consentAcceptData,
   consentDeclineData,
   consentRenewData,
@@ -41,7 +42,7 @@ export interface TShownPeriod {
 /** A view's buttons in groups, so that a channel with a small inline keyboard can move the sections elsewhere. */
 export interface TViewMenu {
   sections: TButton[];
-  /** ‹ yesterday · today · tomorrow › around the shown day; empty when no day is shown. */
+  /** ‹ yesterday · today · tomorrow › around the shown day; on the results screen, its chart buttons. */
   days: TButton[];
   /** "All children" and one button per child; empty for a single child. */
   children: TButton[];
@@ -66,7 +67,24 @@ export function mainMenu(t: TBotTexts): TButtonRows {
 /** Sections that show no day: the canteen's balance, a term's results. */
 const DAYLESS: ReadonlySet<TSection> = new Set(['balance', 'results']);
 
-export function viewMenu(t: TBotTexts, view: TMenuView, shown: TShownPeriod | null, children: string[]): TViewMenu {
+// A chart button per child fits beside the switcher within VK's 10 inline buttons for up to three
+// children (3 + 1 + 3); a larger family picks a child first and gets that child's one button.
+const CHART_BUTTONS_MAX = 3;
+
+/** The results screen shows no day: its row holds the chart buttons instead (`withCharts`: a renderer is there). */
+function chartButtons(t: TBotTexts, view: TMenuView, children: string[]): TButton[] {
+  if (children.length <= 1 || view.child !== null) return [{ label: t.menu.chart(null), data: chartData(view.child) }];
+  if (children.length > CHART_BUTTONS_MAX) return [];
+  return children.map((name, i) => ({ label: t.menu.chart(name), data: chartData(i) }));
+}
+
+export function viewMenu(
+  t: TBotTexts,
+  view: TMenuView,
+  shown: TShownPeriod | null,
+  children: string[],
+  withCharts = false,
+): TViewMenu {
   const sections = SECTIONS.map((section) => ({
     label: section === view.section ? `· ${sectionLabel(t, section)} ·` : sectionLabel(t, section),
     data: menuData({ section, date: DAYLESS.has(section) ? null : view.date, child: view.child }),
@@ -92,6 +110,7 @@ export function viewMenu(t: TBotTexts, view: TMenuView, shown: TShownPeriod | nu
       { label: `${label(next)} ›`, data: menuData({ ...view, date: next }) },
     );
   }
+  if (withCharts && view.section === 'results') days.push(...chartButtons(t, view, children));
   const kids: TButton[] = [];
   if (children.length > 1) {
     kids.push({

@@ -1,4 +1,11 @@
-import { renderAnswer, type TAnswer, type TAsked as TAnswered, type TChannelAction, type TViewer } from '../answers';
+import {
+  renderAnswer,
+  type TAnswer,
+  type TAsked as TAnswered,
+  type TChannelAction,
+  type TChartRequest,
+  type TViewer,
+} from '../answers';
 import { currentContext, type TQueryContext } from '../nlu';
 import { resumeChildData, resumeSectionData, type TMenuView, type TResumeTap, type TSection } from './actions';
 import type { ConsentFlow } from './consent-flow';
@@ -45,6 +52,11 @@ export function createQuestionFlow(
     if ('replies' in opened) return { kind: 'answered', outcome: opened };
     const asked = await deps.answers.ask(text, opened.viewer, deps.now(), { previous: opened.previous });
     if (asked.answer.kind === 'action') return { kind: 'action', action: asked.answer.action };
+    // «график по алгебре»: the subject's picture; no subject, the grid of all.
+    if (asked.query.intent === 'chart' && deps.answers.chart) {
+      const request = { child: asked.query.child, subject: asked.query.subject };
+      return { kind: 'answered', outcome: await drawn(turn, opened.viewer, request) };
+    }
     return { kind: 'answered', outcome: await answered(turn, asked) };
   }
 
@@ -98,6 +110,7 @@ export function createQuestionFlow(
       { section, date: shown?.day ?? null, child: null },
       section === 'balance' ? null : shown,
       children,
+      deps.answers.chart !== undefined,
     );
     return { kind: 'view', menu };
   }
@@ -113,7 +126,10 @@ export function createQuestionFlow(
     return say(
       html(rendered.html, {
         inPlace: true,
-        keyboard: { kind: 'view', menu: viewMenu(botTexts(turn), pinned, rendered.shown, rendered.children) },
+        keyboard: {
+          kind: 'view',
+          menu: viewMenu(botTexts(turn), pinned, rendered.shown, rendered.children, deps.answers.chart !== undefined),
+        },
       }),
     );
   }
@@ -125,5 +141,24 @@ export function createQuestionFlow(
 
   const help = (turn: TTurn): TOutcome => say(html(renderAnswer({ kind: 'help' }, turn.lang).text));
 
-  return { ask, resume, showView, mainMenu, help };
+  /** A term chart, from the results screen's button: pictures, or the words when there is nothing to draw. */
+  async function chart(turn: TTurn, request: TChartRequest): Promise<TOutcome> {
+    const opened = await open(turn);
+    if ('replies' in opened) return opened;
+    return drawn(turn, opened.viewer, request);
+  }
+
+  async function drawn(turn: TTurn, viewer: TViewer, request: TChartRequest): Promise<TOutcome> {
+    if (!deps.answers.chart) return help(turn);
+    const charts = await deps.answers.chart(request, viewer, deps.now(), turn.lang);
+    turn.log.info({ kind: charts.kind }, 'chart answered');
+    if (charts.kind === 'answer') return say(html(renderAnswer(charts.answer, turn.lang).text));
+    return say(
+      ...charts.images.map((image) =>
+        image.kind === 'image' ? plain(image.caption, { image: { png: image.png } }) : plain(image.caption),
+      ),
+    );
+  }
+
+  return { ask, resume, showView, mainMenu, help, chart };
 }

@@ -76,6 +76,10 @@ how am i doing => grades:3
 слаб* => topics:3
 проблемн* => topics:2
 {topic|topics} => topics:5
+{график|графики|графиком|графику|графиков|графиках} => chart:6
+диаграмм* => chart:6
+{chart|charts|graph|graphs|plot} => chart:6
+график {уроков|занятий|звонков} => schedule:8
 {weak|weakest|weakness|weaknesses|struggling|struggles|struggle|brush up|work on} => topics:4
 
 дз => homework:4

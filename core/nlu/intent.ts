@@ -56,6 +56,7 @@ const PRIORITY: readonly TIntent[] = [
   'settings',
   'needed',
   'final-grades',
+  'chart',
   'average',
   'topics',
   'grades',

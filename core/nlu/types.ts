@@ -26,6 +26,8 @@ export const INTENTS = [
   'needed',
   // the topics behind the weakest grades («какие темы подтянуть»)
   'topics',
+  // the current period drawn: one subject's marks, or all subjects («график по алгебре»); chats only
+  'chart',
   'unknown',
 ] as const;
 

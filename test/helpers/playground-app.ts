@@ -9,6 +9,7 @@ import { createTermReader } from '../../prisma/stores/terms/term-reader';
 import { createServer } from '../../webhooks/app';
 import { playgroundRoute } from '../../webhooks/playground-route';
 import { DEMO_NOW, DEMO_TZ } from './demo-database';
+import { testCharts } from './test-charts';
 import type { TestDatabase } from './test-database';
 
 /** The HTTP app with the playground wired as main.ts wires it, its clock fixed at DEMO_NOW. */
@@ -16,6 +17,7 @@ export function playgroundApp(db: TestDatabase, enabled = true): Express {
   const answers = createAnswerService({
     ...createReadModel(db, DEMO_TZ),
     terms: createTermReader(db),
+    charts: testCharts(),
     defaultTimezone: DEMO_TZ,
   });
   return createServer({

@@ -12,6 +12,7 @@ import { createSubscriptionSettingsStore } from '../../prisma/stores/settings/su
 import { createTermReader } from '../../prisma/stores/terms/term-reader';
 import { DEMO_NOW, DEMO_TZ } from './demo-database';
 import { BOT_INFO, recordCalls, TEST_TOKEN } from './telegram-harness';
+import { testCharts } from './test-charts';
 import type { TestDatabase } from './test-database';
 
 export const silentLogger: TBotLogger = {
@@ -37,7 +38,12 @@ export function telegramOnDatabase(
   const bot = createBot({
     token: TEST_TOKEN,
     botInfo: BOT_INFO,
-    answers: createAnswerService({ ...readModel, terms: createTermReader(db), defaultTimezone: DEMO_TZ }),
+    answers: createAnswerService({
+      ...readModel,
+      terms: createTermReader(db),
+      charts: testCharts(),
+      defaultTimezone: DEMO_TZ,
+    }),
     linking,
     settings: createSubscriptionSettingsStore(db),
     teacherSettings: createTeacherSettingsStore(db),

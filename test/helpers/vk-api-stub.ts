@@ -50,6 +50,12 @@ const DEFAULTS: Record<string, (call: TVkCall, n: number) => unknown> = {
       },
     },
   }),
+  'photos.getMessagesUploadServer': () => ({
+    response: { upload_url: `${VK_API_ORIGIN}/upload/photo`, album_id: -64, group_id: 1 },
+  }),
+  'photos.saveMessagesPhoto': () => ({
+    response: [{ id: 7701, owner_id: -1, album_id: -64, date: 1764921600, sizes: [] }],
+  }),
 };
 
 export function startVkApiStub(options: { answer?: (call: TVkCall, n: number) => unknown } = {}): TVkApiStub {
@@ -75,7 +81,9 @@ export function startVkApiStub(options: { answer?: (call: TVkCall, n: number) =>
       return [200, fallback ? fallback(call, n) : { response: 1 }];
     })
     .post('/upload/doc')
-    .reply(200, { file: 'uploaded-file-token' });
+    .reply(200, { file: 'uploaded-file-token' })
+    .post('/upload/photo')
+    .reply(200, { server: 1, photo: '[{"photo":"uploaded-photo-token"}]', hash: 'photo-hash' });
   const sent = () => calls.filter((c) => c.method === 'messages.send');
   return {
     calls,

@@ -20,6 +20,7 @@ import { createServer } from '../../webhooks/app';
 import { vkRoute } from '../../webhooks/vk-route';
 import { DEMO_NOW, DEMO_TZ } from './demo-database';
 import { silentLogger } from './telegram-runtime';
+import { testCharts } from './test-charts';
 import type { TestDatabase } from './test-database';
 import { startVkApiStub, VK_API_BASE } from './vk-api-stub';
 import { CALLBACK_SECRET, GROUP_ID, VK_TOKEN } from './vk-harness';
@@ -38,7 +39,12 @@ export function vkOnDatabase(
     token: VK_TOKEN,
     groupId: GROUP_ID,
     apiBaseUrl: VK_API_BASE,
-    answers: createAnswerService({ ...readModel, terms: createTermReader(db), defaultTimezone: DEMO_TZ }),
+    answers: createAnswerService({
+      ...readModel,
+      terms: createTermReader(db),
+      charts: testCharts(),
+      defaultTimezone: DEMO_TZ,
+    }),
     linking: createLinkService({ store, access: readModel.access, pepper }),
     settings: createSubscriptionSettingsStore(db),
     teacherSettings: createTeacherSettingsStore(db),

@@ -30,6 +30,29 @@ describe('VK keyboards', () => {
     expect(JSON.parse(keyboard.buttons[0][0].action.payload)).toEqual({ a: 'm:g:2026-12-01:a', l: 'ru' });
   });
 
+  it('puts the results screen’s chart buttons first, per child for up to three, within the inline limit', () => {
+    const results = (children: string[], child: number | null) => {
+      const menu = viewMenu(t, { section: 'results', date: null, child }, null, children, true);
+      const json = JSON.parse(toVkKeyboard(t, 'ru', { kind: 'view', menu }).toString()) as {
+        buttons: { action: { label: string; payload: string } }[][];
+      };
+      const all = json.buttons.flat().map((b) => JSON.parse(b.action.payload).a as string);
+      expect(all.length).toBeLessThanOrEqual(INLINE_LIMITS.buttons);
+      // Nothing of the view is cut: every chart button and the whole switcher are there.
+      expect(all).toHaveLength(menu.days.length + menu.children.length);
+      return { first: json.buttons[0].map((b) => b.action.label), charts: all.filter((a) => a.startsWith('p:')) };
+    };
+    expect(results(['Маша'], null)).toEqual({ first: ['📈 График'], charts: ['p:a'] });
+    expect(results(['Маша', 'Петя', 'Ваня'], null)).toEqual({
+      first: ['📈 Маша', '📈 Петя', '📈 Ваня'],
+      charts: ['p:0', 'p:1', 'p:2'],
+    });
+    expect(results(['Маша', 'Петя', 'Ваня', 'Оля', 'Коля'], null).charts).toEqual([]);
+    expect(results(['Маша', 'Петя', 'Ваня', 'Оля', 'Коля'], 3).charts).toEqual(['p:3']);
+    // Without a renderer there is no chart button.
+    expect(viewMenu(t, { section: 'results', date: null, child: null }, null, ['Маша']).days).toEqual([]);
+  });
+
   it('cuts rows wider than five and stops at the button and row limits', () => {
     const row = (n: number) => Array.from({ length: n }, (_, i) => ({ label: `b${i}`, data: `d${i}` }));
     expect(fitRows([row(7)], INLINE_LIMITS).map((r) => r.length)).toEqual([5, 2]);

@@ -20,6 +20,7 @@ const round = (n: number) => String(Math.round(n * 100) / 100);
 
 export const TERM_EN: TTermTexts = {
   forPeriod: (p) => (p.kind === 'year' ? 'for the school year' : `for the ${ORDINAL(p.number)} ${NAMES[p.kind]}`),
+  periodName: (p) => (p.kind === 'year' ? 'school year' : `${ORDINAL(p.number)} ${NAMES[p.kind]}`),
   averageHead: (forPeriod) => `Averages ${forPeriod}`,
   finalHead: (forPeriod) => (forPeriod ? `Final marks ${forPeriod}` : 'Final marks'),
   neededHead: (forPeriod) => `What it takes ${forPeriod}`,

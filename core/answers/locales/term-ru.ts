@@ -8,6 +8,12 @@ const ACCUSATIVE: Record<TPeriodKind, (n: number) => string> = {
   half: (n) => `${n}-е полугодие`,
   year: () => 'учебный год',
 };
+const NOMINATIVE: Record<TPeriodKind, (n: number) => string> = {
+  quarter: (n) => `${n}-я четверть`,
+  trimester: (n) => `${n}-й триместр`,
+  half: (n) => `${n}-е полугодие`,
+  year: () => 'учебный год',
+};
 const GENITIVE: Record<TPeriodKind, (n: number | null) => string> = {
   quarter: (n) => (n ? `${n}-й четверти` : 'четвертей'),
   trimester: (n) => (n ? `${n}-го триместра` : 'триместров'),
@@ -25,6 +31,7 @@ const comma = (n: number) => String(Math.round(n * 100) / 100).replace('.', ',')
 
 export const TERM_RU: TTermTexts = {
   forPeriod: (p) => `за ${ACCUSATIVE[p.kind](p.number)}`,
+  periodName: (p) => NOMINATIVE[p.kind](p.number),
   averageHead: (forPeriod) => `Средний балл ${forPeriod}`,
   finalHead: (forPeriod) => (forPeriod ? `Итоговые оценки ${forPeriod}` : 'Итоговые оценки'),
   neededHead: (forPeriod) => `Что нужно ${forPeriod}`,

@@ -7,6 +7,8 @@ import type { TNumberStyle } from '../voice-form';
 export interface TTermTexts {
   /** "за 2-ю четверть", "for the 2nd quarter". */
   forPeriod(period: TTermPeriodRef): string;
+  /** "2-я четверть", "2nd quarter": a chart's period, as its caption names it. */
+  periodName(period: TTermPeriodRef): string;
   averageHead(forPeriod: string): string;
   finalHead(forPeriod: string | null): string;
   neededHead(forPeriod: string): string;

@@ -15,6 +15,7 @@ export const en: TBotTexts = {
     schedule: 'Timetable',
     canteen: 'Canteen',
     results: 'Results',
+    chart: (child) => (child ? `📈 ${child}` : '📈 Chart'),
     yesterday: 'yesterday',
     today: 'today',
     tomorrow: 'tomorrow',

@@ -15,6 +15,7 @@ export const ru: TBotTexts = {
     schedule: 'Расписание',
     canteen: 'Столовая',
     results: 'Итоги',
+    chart: (child) => (child ? `📈 ${child}` : '📈 График'),
     yesterday: 'вчера',
     today: 'сегодня',
     tomorrow: 'завтра',

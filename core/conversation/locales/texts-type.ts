@@ -25,6 +25,8 @@ export interface TBotTexts {
     tomorrow: string;
     allChildren: string;
     settings: string;
+    /** The results screen's button that draws the term; with a name when several children each get one. */
+    chart(child: string | null): string;
   };
   settings: {
     title: string;

@@ -13,6 +13,11 @@ async function sendReply(ctx: BotContext, reply: TReply, last: boolean): Promise
     });
     return;
   }
+  if (reply.image) {
+    // A term chart: the caption (plain, far under the 1024 characters a photo's caption takes) says what it shows.
+    await ctx.replyWithPhoto(new InputFile(Buffer.from(reply.image.png), 'chart.png'), { caption: reply.text });
+    return;
+  }
   if (reply.html)
     return reply.inPlace ? showHtml(ctx, reply.text, keyboard, last) : replyHtml(ctx, reply.text, keyboard, last);
   if (reply.inPlace && ctx.callbackQuery?.message) {
