@@ -8,7 +8,8 @@ import type { DiaryReader } from '../diary/diary-port';
 import type { TDiaryStudent } from '../diary/diary-types';
 import { weightedAverage } from '../diary/grade-average';
 import type { TLang } from '../i18n';
-import { FRAGMENT_CHOICES, parseTurn, type TQueryContext } from '../nlu/follow-up';
+import { FRAGMENT_CHOICES, isDiaryIntent, parseTurn, type TQueryContext } from '../nlu/follow-up';
+import { TERM_INTENTS } from '../nlu/parse-utterance';
 import { detectLang } from '../nlu/tokenize';
 import type { TIntent, TQuery } from '../nlu/types';
 import type { JournalPort } from '../reminders/reminder-ports';
@@ -91,9 +92,6 @@ export interface TAsked {
   /** What the dialogue should remember for the next turn; null: this turn changes nothing there. */
   remember: TQueryContext | null;
 }
-
-const TERM_INTENTS = new Set(['average', 'final-grades', 'needed', 'topics']);
-const DIARY_INTENTS = new Set(['grades', 'homework', 'schedule', 'balance', ...TERM_INTENTS]);
 
 function ref(s: TDiaryStudent): TStudentRef {
   return { id: s.id, firstName: s.firstName, lastName: s.lastName, className: s.className };
@@ -225,7 +223,7 @@ export function createAnswerService(deps: AnswerDeps): AnswerService {
     if (query.intent === 'journal' || query.intent === 'snooze') {
       return teacherJournalAnswer(query, scope.teacherIds, scope.timezone ?? deps.defaultTimezone, now, deps.journal);
     }
-    if (!DIARY_INTENTS.has(query.intent) || (TERM_INTENTS.has(query.intent) && !deps.terms)) return { kind: 'unknown' };
+    if (!isDiaryIntent(query.intent) || (TERM_INTENTS.has(query.intent) && !deps.terms)) return { kind: 'unknown' };
     return diaryAnswer(query, scope, now, viewer);
   }
 
@@ -304,7 +302,7 @@ export function createAnswerService(deps: AnswerDeps): AnswerService {
         query = { ...query, child };
       }
       const answer = await answerFor(query, scope, now, viewer);
-      return { query, answer, lang, remember: DIARY_INTENTS.has(query.intent) ? query : null };
+      return { query, answer, lang, remember: isDiaryIntent(query.intent) ? query : null };
     },
     async resume(choice, viewer, now, options = {}) {
       const scope = await scopeOf(viewer);
@@ -320,7 +318,7 @@ export function createAnswerService(deps: AnswerDeps): AnswerService {
       if (choice.childIndex !== undefined)
         query = { ...query, child: scope?.linkedStudents[choice.childIndex]?.firstName ?? null };
       if (await overLimit(viewer)) return { query, answer: { kind: 'slow-down' }, lang, remember: null };
-      if (!DIARY_INTENTS.has(query.intent))
+      if (!isDiaryIntent(query.intent))
         return {
           query,
           answer: { kind: 'clarify', subject: query.subject, choices: [...FRAGMENT_CHOICES] },
