@@ -9,19 +9,29 @@ export interface TCountedGrade {
   weight: number;
 }
 
+/** Grades summed as the average counts them: Σ value × weight and Σ weight. */
+export interface TTally {
+  sum: number;
+  weights: number;
+}
+
 export type TMark = '5' | '4' | '3' | '2';
 
-/** Far past any period's lessons: a target this far away is out of reach whatever is left. */
-const MAX_GRADES = 500;
-
-/** The average as the journal shows it, rounded to hundredths (core/diary weightedAverage). */
-export function averageOf(grades: readonly TCountedGrade[]): number | null {
+export function tallyOf(grades: readonly TCountedGrade[]): TTally {
   let sum = 0;
   let weights = 0;
   for (const g of grades) {
     sum += g.value * g.weight;
     weights += g.weight;
   }
+  return { sum, weights };
+}
+
+/** Far past any period's lessons: a target this far away is out of reach whatever is left. */
+const MAX_GRADES = 500;
+
+/** The average as the journal shows it, rounded to hundredths (core/diary weightedAverage). */
+export function averageOf({ sum, weights }: TTally): number | null {
   return weights === 0 ? null : Math.round((sum / weights) * 100) / 100;
 }
 
@@ -33,17 +43,11 @@ const rank = (mark: TMark | null) => (mark === null ? 0 : Number(mark));
  * lower grade present).
  */
 export function fivesNeeded(
-  grades: readonly TCountedGrade[],
+  { sum, weights }: TTally,
   target: Exclude<TMark, '2'>,
   weight: number,
   rounding: TRounding,
 ): number | null {
-  let sum = 0;
-  let weights = 0;
-  for (const g of grades) {
-    sum += g.value * g.weight;
-    weights += g.weight;
-  }
   for (let k = 0; k <= MAX_GRADES; k++) {
     const w = weights + k * weight;
     const average = w === 0 ? null : Math.round(((sum + 5 * k * weight) / w) * 100) / 100;

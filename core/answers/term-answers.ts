@@ -6,9 +6,9 @@ import type { TQuery } from '../nlu/types';
 import type { TSchoolTerms, TPeriod as TTermPeriod } from '../terms/period-types';
 import { markFor, type TRounding } from '../terms/rounding';
 import type { TermReader } from '../terms/term-port';
-import type { TStudentTerm, TTermGrade } from '../terms/term-types';
+import type { TStudentTerm, TSubjectTally, TTopicTally } from '../terms/term-types';
 import type { TStudentRef } from './answer-types';
-import { averageOf, fivesNeeded, nextMark, type TCountedGrade } from './needed-grades';
+import { averageOf, fivesNeeded, nextMark } from './needed-grades';
 import type {
   TFinalMark,
   TSubjectAverage,
@@ -29,27 +29,15 @@ const BY_NAME = new Intl.Collator('ru');
 
 const refOf = (p: TTermPeriod): TTermPeriodRef => ({ kind: p.kind, number: p.number, start: p.start, end: p.end });
 
-const counted = (grades: readonly TTermGrade[]): TCountedGrade[] =>
-  grades.flatMap((g) => {
-    const value = Number(g.value);
-    return Number.isInteger(value) && value >= 1 && value <= 5 ? [{ value, weight: g.weight }] : [];
-  });
-
-function bySubject(grades: readonly TTermGrade[], subject: string | null): Map<string, TTermGrade[]> {
-  const out = new Map<string, TTermGrade[]>();
-  for (const g of grades) {
-    if (subject && g.subject !== subject) continue;
-    const list = out.get(g.subject) ?? [];
-    list.push(g);
-    out.set(g.subject, list);
-  }
-  return new Map([...out].sort(([a], [b]) => BY_NAME.compare(a, b)));
+/** The subjects asked about (all, or the one named), by name. */
+function ofSubject(tallies: readonly TSubjectTally[], subject: string | null): TSubjectTally[] {
+  return tallies.filter((t) => !subject || t.subject === subject).sort((a, b) => BY_NAME.compare(a.subject, b.subject));
 }
 
-function averages(grades: readonly TTermGrade[], subject: string | null, rounding: TRounding): TSubjectAverage[] {
-  return [...bySubject(grades, subject)].map(([name, list]) => {
-    const average = averageOf(counted(list));
-    return { subject: name, average, count: list.length, mark: markFor(average, rounding) };
+function averages(tallies: readonly TSubjectTally[], subject: string | null, rounding: TRounding): TSubjectAverage[] {
+  return ofSubject(tallies, subject).map((t) => {
+    const average = averageOf(t);
+    return { subject: t.subject, average, count: t.count, mark: markFor(average, rounding) };
   });
 }
 
@@ -61,16 +49,15 @@ function needs(
 ): TSubjectNeed[] {
   const left = new Map(term.lessonsLeft.map((l) => [l.subject, l.count]));
   // A subject without a grade yet has no average to lift: it is left out, and an empty answer says so.
-  return [...bySubject(term.grades, subject)].map(([name, list]) => {
-    const grades = counted(list);
-    const average = averageOf(grades);
+  return ofSubject(term.subjects, subject).map((tally) => {
+    const average = averageOf(tally);
     const mark = markFor(average, rounding);
     const aim = target ?? nextMark(mark);
     // No lesson left in any subject: the timetable ahead is not known yet, rather than empty.
-    const lessonsLeft = term.lessonsLeft.length === 0 ? null : (left.get(name) ?? 0);
-    const fives = fivesNeeded(grades, aim, 1, rounding);
-    const heaviest = Math.max(1, ...grades.map((g) => g.weight));
-    const heavyFives = heaviest > 1 ? fivesNeeded(grades, aim, heaviest, rounding) : null;
+    const lessonsLeft = term.lessonsLeft.length === 0 ? null : (left.get(tally.subject) ?? 0);
+    const fives = fivesNeeded(tally, aim, 1, rounding);
+    const heaviest = Math.max(1, tally.heaviest);
+    const heavyFives = heaviest > 1 ? fivesNeeded(tally, aim, heaviest, rounding) : null;
     const reachable = (n: number | null) => n !== null && (lessonsLeft === null || n <= lessonsLeft);
     const outcome: TSubjectNeed['outcome'] =
       fives === 0
@@ -86,22 +73,16 @@ function needs(
                   : null,
             }
           : { kind: 'out-of-reach' };
-    return { subject: name, average, mark, target: aim, outcome, lessonsLeft };
+    return { subject: tally.subject, average, mark, target: aim, outcome, lessonsLeft };
   });
 }
 
-function weakTopics(grades: readonly TTermGrade[], subject: string | null): TWeakTopic[] {
-  const byTopic = new Map<string, TTermGrade[]>();
-  for (const g of grades) {
-    if (!g.topic || (subject && g.subject !== subject)) continue;
-    const key = `${g.subject}\u0000${g.topic}`;
-    byTopic.set(key, [...(byTopic.get(key) ?? []), g]);
-  }
+function weakTopics(tallies: readonly TTopicTally[], subject: string | null): TWeakTopic[] {
   const topics: TWeakTopic[] = [];
-  for (const list of byTopic.values()) {
-    const average = averageOf(counted(list));
-    if (average === null) continue;
-    topics.push({ subject: list[0].subject, topic: list[0].topic ?? '', average, dates: list.map((g) => g.date) });
+  for (const t of tallies) {
+    const average = averageOf(t);
+    if (average === null || (subject && t.subject !== subject)) continue;
+    topics.push({ subject: t.subject, topic: t.topic, average, dates: t.dates });
   }
   // Only topics below a five are worth pulling up.
   return topics
@@ -153,7 +134,8 @@ export async function termAnswer(
       periodIds: allFinals ? schools[i].periods.map((p) => p.id) : [chosen[i].id],
     })),
     {
-      grades: query.intent !== 'final-grades',
+      subjects: query.intent === 'average' || query.intent === 'needed',
+      topics: query.intent === 'topics',
       finalGrades: query.intent === 'final-grades',
       lessonsLeft: query.intent === 'needed',
     },
@@ -190,7 +172,7 @@ export async function termAnswer(
         kind: 'topics',
         term: period,
         subject,
-        sections: refs.map((student, i) => ({ student, topics: weakTopics(terms[i].grades, subject) })),
+        sections: refs.map((student, i) => ({ student, topics: weakTopics(terms[i].topics, subject) })),
       };
     default:
       return {
@@ -199,7 +181,7 @@ export async function termAnswer(
         subject,
         sections: refs.map((student, i) => ({
           student,
-          subjects: averages(terms[i].grades, subject, schools[i].rounding),
+          subjects: averages(terms[i].subjects, subject, schools[i].rounding),
         })),
       };
   }

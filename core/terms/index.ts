@@ -11,7 +11,9 @@ export type {
   TFinalGradeItem,
   TLessonsLeft,
   TStudentTerm,
+  TSubjectTally,
   TTermGrade,
   TTermRequest,
   TTermWants,
+  TTopicTally,
 } from './term-types';

@@ -15,7 +15,12 @@ export interface TTermRequest {
 }
 
 export interface TTermWants {
+  /** Every grade of the range, one by one (a chart draws them). */
   grades?: boolean;
+  /** The grades summed per subject (an average, "what is needed"): a year reads as a few rows. */
+  subjects?: boolean;
+  /** The grades summed per lesson topic ("which topics to pull up"). */
+  topics?: boolean;
   finalGrades?: boolean;
   lessonsLeft?: boolean;
 }
@@ -26,6 +31,33 @@ export interface TTermGrade extends TGradeItem {
   lessonId: string | null;
   /** The topic of the grade's lesson, when it names one that is not deleted. */
   topic: string | null;
+}
+
+/**
+ * A subject's grades of the range, summed in the read: its average and what lifts it need only
+ * these. The numbers count as core/diary's weightedAverage counts them: a mark 1–5 does, a pass
+ * or fail does not.
+ */
+export interface TSubjectTally {
+  subjectId: string;
+  subject: string;
+  /** Every grade, pass and fail included. */
+  count: number;
+  /** Σ value × weight over the marks. */
+  sum: number;
+  /** Σ weight over the marks: 0 when the subject has none. */
+  weights: number;
+  /** The heaviest mark's weight; 0 when there is none. */
+  heaviest: number;
+}
+
+/** A lesson topic's grades summed, with the dates they were given (in order). */
+export interface TTopicTally {
+  subject: string;
+  topic: string;
+  sum: number;
+  weights: number;
+  dates: string[];
 }
 
 /** The mark a teacher fixed for a period (четвертная, годовая). */
@@ -49,6 +81,10 @@ export interface TLessonsLeft {
 export interface TStudentTerm {
   /** In date order. */
   grades: TTermGrade[];
+  /** In no particular order. */
+  subjects: TSubjectTally[];
+  /** Topics with at least one mark, in no particular order. */
+  topics: TTopicTally[];
   /** By period (its start, then its end: a quarter before the half and the year), then subject name. */
   finalGrades: TFinalGradeItem[];
   /** Subjects with at least one lesson left, by name; a subject not listed has none. */

@@ -21,7 +21,10 @@ export type { TDemoPerson } from './people';
 export interface DemoOptions {
   /** YYYY-MM-DD in school time. */
   today: string;
-  /** Full weeks of history before today's week (default 2, so averages have something to average). */
+  /**
+   * Full weeks of history before today's week (default 2, so averages have something to average);
+   * up to a school year's 44, which the benchmarks use for a pupil with a whole year of grades.
+   */
   weeksBefore?: number;
 }
 
@@ -37,6 +40,9 @@ export interface DemoSchool {
  */
 export const DEMO_NOW = '12:30';
 
+/** A school year, September to the end of May, in weeks. */
+const MAX_WEEKS_BEFORE = 44;
+
 type TMoment = { day: number; minutes: number };
 
 function event<T extends TEventType>(type: T, id: string, occurredAt: string, data: TEventData<T>): TJournalEvent {
@@ -46,8 +52,8 @@ function event<T extends TEventType>(type: T, id: string, occurredAt: string, da
 export function generateDemoSchool(options: DemoOptions): DemoSchool {
   const today = parseDay(options.today);
   const weeksBefore = options.weeksBefore ?? 2;
-  if (!Number.isInteger(weeksBefore) || weeksBefore < 1 || weeksBefore > 8)
-    throw new Error('weeksBefore must be an integer from 1 to 8');
+  if (!Number.isInteger(weeksBefore) || weeksBefore < 1 || weeksBefore > MAX_WEEKS_BEFORE)
+    throw new Error(`weeksBefore must be an integer from 1 to ${MAX_WEEKS_BEFORE}`);
   const monday = mondayOf(today);
   const window: TWindow = {
     today,
@@ -169,7 +175,8 @@ export function generateDemoSchool(options: DemoOptions): DemoSchool {
     }),
   );
 
-  events.push(...grades, ...finals, ...marks, ...canteen);
+  // A year's worth is past what a spread of arguments may hold.
+  for (const part of [grades, finals, marks, canteen]) for (const e of part) events.push(e);
   return { events, people: demoPeople() };
 }
 

@@ -18,12 +18,14 @@ export async function loadDemoSchool(deps: {
   ingestStore: IngestStore;
   timezone: string;
   today?: string;
+  /** Full weeks of history before today's week (core of the demo: 2). */
+  weeksBefore?: number;
   onProgress?: (done: number, total: number) => void;
   /** Given: also the demo people, their links and consents (the playground needs them). */
   prisma?: PrismaClient;
 }) {
   const today = deps.today ?? DateTime.now().setZone(deps.timezone).toISODate()!;
-  const { events } = generateDemoSchool({ today });
+  const { events } = generateDemoSchool({ today, weeksBefore: deps.weeksBefore });
   let accepted = 0;
   for (let i = 0; i < events.length; i += CHUNK) {
     const result = await ingestValidEvents(deps.ingestStore, events.slice(i, i + CHUNK), {

@@ -1,5 +1,11 @@
 import fc from 'fast-check';
-import { averageOf, fivesNeeded, nextMark, type TCountedGrade } from '../../core/answers/needed-grades';
+import {
+  averageOf,
+  fivesNeeded as fivesNeededFor,
+  nextMark,
+  type TCountedGrade,
+  tallyOf,
+} from '../../core/answers/needed-grades';
 import { DEFAULT_ROUNDING, markFor, type TRounding } from '../../core/terms';
 
 // What a "what do I need" answer promises must hold: adding the fives it names really earns the
@@ -14,10 +20,12 @@ const rounding: fc.Arbitrary<TRounding> = fc
     '5': Math.min(5, (three + 100 + gap4 + gap5) / 100),
   }))
   .filter((r) => r['5'] > r['4'] && r['4'] > r['3']);
+const fivesNeeded = (grades: TCountedGrade[], aim: '3' | '4' | '5', w: number, r: TRounding) =>
+  fivesNeededFor(tallyOf(grades), aim, w, r);
 const target = fc.constantFrom('3', '4', '5') as fc.Arbitrary<'3' | '4' | '5'>;
 const fives = (n: number, weight: number): TCountedGrade[] => Array.from({ length: n }, () => ({ value: 5, weight }));
 const earns = (grades: TCountedGrade[], aim: '3' | '4' | '5', r: TRounding) =>
-  Number(markFor(averageOf(grades), r) ?? 0) >= Number(aim);
+  Number(markFor(averageOf(tallyOf(grades)), r) ?? 0) >= Number(aim);
 
 describe('fivesNeeded', () => {
   it('adding the computed fives reaches the target, and one fewer does not', () => {

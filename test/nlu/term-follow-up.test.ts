@@ -36,6 +36,20 @@ describe('term follow-ups', () => {
     });
   });
 
+  it('reads «чтобы» as "what is needed" even with the period between it and the verb', () => {
+    const read = (text: string) => parseUtterance(text, { now: NOW, tz: TZ });
+    expect(read('что нужно, чтобы за год вышла пятёрка по алгебре')).toMatchObject({
+      intent: 'needed',
+      subject: 'Алгебра',
+      term: { kind: 'year', which: 'current' },
+      target: '5',
+    });
+    expect(read('чтобы за четверть вышла четвёрка по физике')).toMatchObject({ intent: 'needed', target: '4' });
+    expect(read('что надо, чтобы была пятёрка по русскому')).toMatchObject({ intent: 'needed', target: '5' });
+    // A fixed mark stays what it was.
+    expect(read('какая оценка вышла за четверть по физике')).toMatchObject({ intent: 'final-grades' });
+  });
+
   it('keeps the target of a "what is needed" question for another subject', () => {
     const needed = parseUtterance('что нужно, чтобы вышла четвёрка по химии', { now: NOW, tz: TZ });
     expect(needed).toMatchObject({ intent: 'needed', target: '4' });

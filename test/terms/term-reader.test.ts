@@ -88,6 +88,8 @@ const WORLD: TRawEvent[] = [
   grade('g5', 's-st1', '2026-11-20', 'math', '2'),
   grade('g6', 's-st2', '2026-10-10', 'math', '5', { comment: 'Молодец' }),
   grade('g7', 's-st2', '2026-11-15', 'math', '3'),
+  // A pass counts as a grade, not in an average.
+  grade('g8', 's-st1', '2026-11-13', 'phys', 'зачёт', { lessonId: 'l2' }),
   finalGrade('fg1', 's-st1', 'phys', 'q1', 'осв.'),
   finalGrade('fg2', 's-st1', 'math', 'q1', '4'),
   finalGrade('fg3', 's-st1', 'math', 'gone', '4'),
@@ -123,7 +125,8 @@ const petya: TTermRequest = {
   today: TODAY,
   periodIds: ['q1'],
 };
-const ALL = { grades: true, finalGrades: true, lessonsLeft: true };
+const ALL = { grades: true, subjects: true, topics: true, finalGrades: true, lessonsLeft: true };
+const bySubject = (tallies: { subject: string }[]) => [...tallies].sort((a, b) => a.subject.localeCompare(b.subject));
 
 for (const { kind, describe } of DATABASE_KINDS) {
   describe(`the term reader (${kind})`, () => {
@@ -200,6 +203,7 @@ for (const { kind, describe } of DATABASE_KINDS) {
         expect.objectContaining({ id: 'g2', subject: 'Физика', value: '3', weight: 1, lessonId: null, topic: null }),
         // Its lesson was removed: the grade stays, the topic does not.
         expect.objectContaining({ id: 'g3', lessonId: 'l3', topic: null }),
+        expect.objectContaining({ id: 'g8', value: 'зачёт', lessonId: 'l2', topic: 'Сила' }),
       ]);
       expect(p.grades.map((g) => [g.id, g.comment])).toEqual([['g6', 'Молодец']]);
       expect(m.finalGrades).toEqual([]);
@@ -208,6 +212,55 @@ for (const { kind, describe } of DATABASE_KINDS) {
         ['s-st1', 'term', 'guardian'],
         ['s-st2', 'term', 'guardian'],
       ]);
+    });
+
+    test("each child's grades summed per subject in the read: marks in the sums, a pass only in the count", async () => {
+      const [m, p] = await reader.studentTerms([masha, petya], { subjects: true }, [entry('s-st1'), entry('s-st2')]);
+      expect(bySubject(m.subjects)).toEqual([
+        { subjectId: 's-math', subject: 'Математика', count: 2, sum: 14, weights: 3, heaviest: 2 },
+        { subjectId: 's-phys', subject: 'Физика', count: 2, sum: 3, weights: 1, heaviest: 1 },
+      ]);
+      expect(p.subjects).toEqual([
+        { subjectId: 's-math', subject: 'Математика', count: 1, sum: 5, weights: 1, heaviest: 1 },
+      ]);
+      expect(m.grades).toEqual([]);
+      expect(await logged()).toEqual([
+        ['s-st1', 'term', 'guardian'],
+        ['s-st2', 'term', 'guardian'],
+      ]);
+    });
+
+    test('the sums equal those of the grades read one by one, for every range', async () => {
+      for (const range of [Q1, Q2, { start: '2026-09-01', end: '2027-05-31' }, { start: TODAY, end: TODAY }]) {
+        const request = { ...masha, range: { from: range.start, to: range.end } };
+        const [{ grades, subjects }] = await reader.studentTerms([request], { grades: true, subjects: true }, []);
+        const expected = new Map<string, { count: number; sum: number; weights: number; heaviest: number }>();
+        for (const g of grades) {
+          const t = expected.get(g.subject) ?? { count: 0, sum: 0, weights: 0, heaviest: 0 };
+          const mark = /^[1-5]$/.test(g.value);
+          expected.set(g.subject, {
+            count: t.count + 1,
+            sum: t.sum + (mark ? Number(g.value) * g.weight : 0),
+            weights: t.weights + (mark ? g.weight : 0),
+            heaviest: Math.max(t.heaviest, mark ? g.weight : 0),
+          });
+        }
+        expect(
+          Object.fromEntries(
+            subjects.map(({ subject, count, sum, weights, heaviest }) => [subject, { count, sum, weights, heaviest }]),
+          ),
+        ).toEqual(Object.fromEntries(expected));
+      }
+    });
+
+    test("topics of the lessons a child's marks were given in, summed, with their dates; a removed lesson's none", async () => {
+      const [m, p] = await reader.studentTerms([masha, petya], { topics: true }, [entry('s-st1')]);
+      // g3's lesson was removed, g8 is a pass: neither names a topic here.
+      expect(bySubject(m.topics)).toEqual([
+        { subject: 'Математика', topic: 'Дроби', sum: 10, weights: 2, dates: ['2026-11-10'] },
+      ]);
+      expect(p.topics).toEqual([]);
+      expect(await logged()).toEqual([['s-st1', 'term', 'guardian']]);
     });
 
     test('final grades of the periods asked for, never of a deleted period or a deleted mark', async () => {
@@ -237,7 +290,9 @@ for (const { kind, describe } of DATABASE_KINDS) {
 
     test('every part at once; the entries are written even when nothing is asked for', async () => {
       const [m] = await reader.studentTerms([masha], ALL, [entry('s-st1')]);
-      expect([m.grades.length, m.finalGrades.length, m.lessonsLeft.length]).toEqual([3, 2, 2]);
+      expect([m.grades.length, m.subjects.length, m.topics.length, m.finalGrades.length, m.lessonsLeft.length]).toEqual(
+        [4, 2, 1, 2, 2],
+      );
       expect(await logged()).toEqual([['s-st1', 'term', 'guardian']]);
       await reader.studentTerms([masha], {}, [entry('s-st1')]);
       await reader.studentTerms([{ ...masha, periodIds: [] }], { finalGrades: true }, [entry('s-st1')]);
@@ -248,17 +303,21 @@ for (const { kind, describe } of DATABASE_KINDS) {
     test("a teacher's grants limit every part: a subject teacher sees their subject, a substitute no final grades", async () => {
       const physics = [{ classId: 's-5a', subjectId: 's-phys', lesson: null }];
       const [t] = await reader.studentTerms([masha], ALL, [entry('s-st1')], physics);
-      expect(t.grades.map((g) => g.id)).toEqual(['g2']);
+      expect(t.grades.map((g) => g.id)).toEqual(['g2', 'g8']);
+      expect(t.subjects.map((x) => [x.subject, x.count])).toEqual([['Физика', 2]]);
+      expect(t.topics).toEqual([]);
       expect(t.finalGrades.map((f) => f.id)).toEqual(['fg1']);
       expect(t.lessonsLeft.map((l) => l.subject)).toEqual(['Физика']);
       const substitute = [{ classId: 's-5a', subjectId: 's-math', lesson: { id: 'l1', date: '2026-11-10' } }];
       const [s] = await reader.studentTerms([masha], ALL, [entry('s-st1')], substitute);
       expect(s.grades.map((g) => g.id)).toEqual(['g1']);
+      expect(s.subjects.map((x) => [x.subject, x.sum])).toEqual([['Математика', 10]]);
+      expect(s.topics.map((x) => x.topic)).toEqual(['Дроби']);
       expect(s.finalGrades).toEqual([]);
       // Another class's grant shows nothing of this pupil.
       const elsewhere = [{ classId: 's-6b', subjectId: null, lesson: null }];
       const [n] = await reader.studentTerms([masha], ALL, [entry('s-st1')], elsewhere);
-      expect(n).toEqual({ grades: [], finalGrades: [], lessonsLeft: [] });
+      expect(n).toEqual({ grades: [], subjects: [], topics: [], finalGrades: [], lessonsLeft: [] });
     });
   });
 }

@@ -8,7 +8,9 @@ import {
   type TFinalGradeItem,
   type TLessonsLeft,
   type TPeriodRow,
+  type TSubjectTally,
   type TTermGrade,
+  type TTopicTally,
 } from '../../../core/terms';
 import type { Database, TSqlQuery } from '../../db/database';
 import { accessLogInsert, accessLogParams } from '../access/access-log-store';
@@ -36,6 +38,32 @@ const GRADES_SQL = `SELECT q.n::int AS n, g.id, g.date::text AS date, g."subject
   WHERE true /*limit*/
   ORDER BY q.n, g.date, g."createdAt", g.id`;
 
+// The sums behind an average (as core/diary's weightedAverage counts: a mark 1–5 does, a pass or
+// a fail does not): a year of a pupil's grades comes back as a row per subject.
+const MARK = `g.value IN ('1', '2', '3', '4', '5')`;
+// Summed first and named after: the subject's name is looked up once per subject, not per grade.
+const SUBJECTS_SQL = `SELECT t.*, sub.name AS subject FROM (
+    SELECT q.n::int AS n, g."subjectId", count(*)::int AS count,
+      coalesce(sum(CASE WHEN ${MARK} THEN g.value::int * g.weight END), 0)::int AS sum,
+      coalesce(sum(CASE WHEN ${MARK} THEN g.weight END), 0)::int AS weights,
+      coalesce(max(CASE WHEN ${MARK} THEN g.weight END), 0)::int AS heaviest
+    FROM unnest($1::text[], $2::date[], $3::date[]) WITH ORDINALITY AS q(id, "from", "to", n)
+    JOIN "Grade" g ON g."studentId" = q.id AND g.date BETWEEN q."from" AND q."to" AND g."deletedAt" IS NULL
+    WHERE true /*limit*/
+    GROUP BY q.n, g."subjectId"
+  ) t JOIN "Subject" sub ON sub.id = t."subjectId"`;
+
+// The marks per topic of the lessons they were given in; the dates travel as one string.
+const TOPICS_SQL = `SELECT q.n::int AS n, sub.name AS subject, l.topic,
+    sum(g.value::int * g.weight)::int AS sum, sum(g.weight)::int AS weights,
+    string_agg(g.date::text, ',' ORDER BY g.date, g.id) AS dates
+  FROM unnest($1::text[], $2::date[], $3::date[]) WITH ORDINALITY AS q(id, "from", "to", n)
+  JOIN "Grade" g ON g."studentId" = q.id AND g.date BETWEEN q."from" AND q."to" AND g."deletedAt" IS NULL AND ${MARK}
+  JOIN "Lesson" l ON l.id = g."lessonId" AND l."deletedAt" IS NULL AND l.topic IS NOT NULL
+  JOIN "Subject" sub ON sub.id = g."subjectId"
+  WHERE true /*limit*/
+  GROUP BY q.n, sub.name, l.topic`;
+
 // A cancelled lesson will not be held, so it is not one left.
 const LESSONS_LEFT_SQL = `SELECT q.n::int AS n, l."subjectId", sub.name AS subject, count(*)::int AS count
   FROM unnest($1::text[], $2::date[], $3::date[]) WITH ORDINALITY AS q("classId", "from", "to", n)
@@ -61,6 +89,7 @@ function withAccessLog(sql: string, params: unknown[], entries: readonly TAccess
 }
 
 type TNumbered<T> = T & { n: number };
+type TTopicRow = Omit<TTopicTally, 'dates'> & { dates: string };
 type TSchoolRow = { n: number; rounding: unknown; periods: TPeriodRow[] | string };
 
 /** Rows numbered by request (1-based, as ORDINALITY counts), gathered per request. */
@@ -114,15 +143,22 @@ export function createTermReader(db: Database): TermReader {
       });
       const none = <T>(): Promise<T[]> => Promise.resolve([]);
 
-      const [grades, lessonsLeft, finalGrades] = await Promise.all([
+      const gradeParams = [
+        requests.map((r) => r.studentId),
+        requests.map((r) => r.range.from),
+        requests.map((r) => r.range.to),
+        ...limit.grades.params,
+      ];
+      const [grades, subjects, topics, lessonsLeft, finalGrades] = await Promise.all([
         wants.grades
-          ? run<TNumbered<TTermGrade>>(limited(GRADES_SQL, limit.grades.sql), [
-              requests.map((r) => r.studentId),
-              requests.map((r) => r.range.from),
-              requests.map((r) => r.range.to),
-              ...limit.grades.params,
-            ])
+          ? run<TNumbered<TTermGrade>>(limited(GRADES_SQL, limit.grades.sql), gradeParams)
           : none<TNumbered<TTermGrade>>(),
+        wants.subjects
+          ? run<TNumbered<TSubjectTally>>(limited(SUBJECTS_SQL, limit.grades.sql), gradeParams)
+          : none<TNumbered<TSubjectTally>>(),
+        wants.topics
+          ? run<TNumbered<TTopicRow>>(limited(TOPICS_SQL, limit.grades.sql), gradeParams)
+          : none<TNumbered<TTopicRow>>(),
         wants.lessonsLeft && ahead.length > 0
           ? run<TNumbered<TLessonsLeft>>(limited(LESSONS_LEFT_SQL, limit.lessons.sql), [
               ahead.map((a) => a.classId),
@@ -150,7 +186,18 @@ export function createTermReader(db: Database): TermReader {
         requests.length,
       );
       const finalsOf = perRequest(finalGrades, requests.length);
-      return requests.map((_, i) => ({ grades: gradesOf[i], finalGrades: finalsOf[i], lessonsLeft: leftOf[i] }));
+      const subjectsOf = perRequest(subjects, requests.length);
+      const topicsOf = perRequest(
+        topics.map((t) => ({ ...t, dates: t.dates.split(',') })),
+        requests.length,
+      );
+      return requests.map((_, i) => ({
+        grades: gradesOf[i],
+        subjects: subjectsOf[i],
+        topics: topicsOf[i],
+        finalGrades: finalsOf[i],
+        lessonsLeft: leftOf[i],
+      }));
     },
   };
 }
