@@ -74,7 +74,7 @@ export interface TItemPayload {
  * balance; and a removed final grade, which tells nothing (it only withdraws what was not sent).
  */
 export type TItemKind =
-  | Exclude<TOutboxKind, 'canteen.transaction' | 'final_grade.deleted'>
+  | Exclude<TOutboxKind, 'canteen.transaction' | 'final_grade.deleted' | 'pass.recorded' | 'attendance.changed'>
   | 'canteen.low'
   /** Derived from new grades: their subject's average crossed below the school's "4". */
   | 'grade.average-low';

@@ -46,8 +46,31 @@ export const ZFinalGradeFactSchema = z.object({
   previousValue: z.string().optional(),
 });
 
+// A pupil went in or out (pass.recorded): `at` is the reader's instant (ISO 8601 with offset).
+export const ZPassFactSchema = z.object({
+  passId: z.string(),
+  at: z.string(),
+  direction: z.enum(['in', 'out']),
+  place: z.string().nullable().optional(),
+});
+
+// A lesson's attendance mark that is, or was, absent or late (attendance.marked): the lesson's
+// subject, day and times as stored when the mark came; `previousStatus` null for a first mark.
+export const ZAttendanceFactSchema = z.object({
+  lessonId: z.string(),
+  subjectId: z.string(),
+  date: ZDate,
+  start: z.string(),
+  end: z.string(),
+  status: z.enum(['present', 'absent', 'late']),
+  previousStatus: z.enum(['present', 'absent', 'late']).nullable(),
+  reason: z.string().nullable().optional(),
+});
+
 export type TGradeFact = z.infer<typeof ZGradeFactSchema>;
 export type THomeworkFact = z.infer<typeof ZHomeworkFactSchema>;
 export type TLessonFact = z.infer<typeof ZLessonFactSchema>;
 export type TCanteenFact = z.infer<typeof ZCanteenFactSchema>;
 export type TFinalGradeFact = z.infer<typeof ZFinalGradeFactSchema>;
+export type TPassFact = z.infer<typeof ZPassFactSchema>;
+export type TAttendanceFact = z.infer<typeof ZAttendanceFactSchema>;

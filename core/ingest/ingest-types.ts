@@ -76,7 +76,14 @@ export type TOutboxKind =
   | 'canteen.transaction'
   | 'final_grade.created'
   | 'final_grade.changed'
-  | 'final_grade.deleted';
+  | 'final_grade.deleted'
+  /** A turnstile record, once per pass id (core/alerts/fact-schemas.ts ZPassFactSchema). */
+  | 'pass.recorded'
+  /**
+   * A lesson's mark for a pupil became absent or late, or stopped being one: each change that
+   * involves absent or late, once (ZAttendanceFactSchema).
+   */
+  | 'attendance.changed';
 
 export interface TOutboxRow {
   kind: TOutboxKind;
