@@ -136,6 +136,15 @@ export const ZCanteenTransactionSchema = z.object({
   description: ZOptionalText(500),
 });
 
+// A turnstile's or card reader's record («Москвёнок»): a fact, stored once by its id.
+export const ZPassRecordedSchema = z.object({
+  passId: ZId,
+  studentId: ZId,
+  at: ZIsoDateTime,
+  direction: z.enum(['in', 'out']),
+  place: ZOptionalText(200),
+});
+
 export const EVENT_DATA_SCHEMAS = {
   'school.upserted': ZSchoolUpsertedSchema,
   'class.upserted': ZClassUpsertedSchema,
@@ -154,6 +163,7 @@ export const EVENT_DATA_SCHEMAS = {
   'period.deleted': ZPeriodDeletedSchema,
   'final_grade.upserted': ZFinalGradeUpsertedSchema,
   'final_grade.deleted': ZFinalGradeDeletedSchema,
+  'pass.recorded': ZPassRecordedSchema,
 } as const;
 
 export type TEventType = keyof typeof EVENT_DATA_SCHEMAS;

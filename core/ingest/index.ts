@@ -8,6 +8,7 @@ export type { IngestStore, IngestTransaction, TLookupRequest, TLookupResult } fr
 export type { TIngestScope } from './ingest-scope';
 export { OPERATOR_SCOPE } from './ingest-scope';
 export type {
+  TAttendanceKey,
   TEntityKind,
   TStoredFinalGrade,
   TStoredGrade,
@@ -16,6 +17,7 @@ export type {
   TStoredPeriod,
 } from './ingest-types';
 export type { TWritePlan } from './plan-batch';
+export { attendanceKey } from './rows-to-load';
 export { foreignSchoolFields } from './tenancy';
 export type { TEventError } from './validate-batch';
 export { validateEvents } from './validate-batch';

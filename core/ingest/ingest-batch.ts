@@ -102,6 +102,8 @@ async function applyEvents(
         lessonIds: [],
         homeworkIds: [],
         canteenTransactionIds: [],
+        passIds: [],
+        attendanceKeys: [],
         finalGradeIds: [],
         finalGradeSlots: [],
         periodSchoolIds: [],

@@ -1,5 +1,5 @@
 import type { TJournalEvent } from './event-schemas';
-import type { TEntityKind } from './ingest-types';
+import type { TAttendanceKey, TEntityKind } from './ingest-types';
 import type { TExistingRows, TWritePlan } from './plan-batch';
 import type { TFinalGradeSlot } from './plan-terms';
 
@@ -14,6 +14,9 @@ export interface TLookupRequest {
   lessonIds: string[];
   homeworkIds: string[];
   canteenTransactionIds: string[];
+  passIds: string[];
+  /** Attendance marks (lesson, student) whose stored status a new mark is compared with. */
+  attendanceKeys: TAttendanceKey[];
   /** Final grades by id, and the live ones holding any of these slots (one mark per slot). */
   finalGradeIds: string[];
   finalGradeSlots: TFinalGradeSlot[];

@@ -64,7 +64,14 @@ export type TEntityKind =
   | 'grade'
   | 'canteen'
   | 'period'
-  | 'final_grade';
+  | 'final_grade'
+  | 'pass';
+
+/** One pupil's mark for one lesson. */
+export interface TAttendanceKey {
+  lessonId: string;
+  studentId: string;
+}
 
 export type TOutboxKind =
   | 'grade.created'

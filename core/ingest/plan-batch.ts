@@ -10,6 +10,7 @@ import type {
 } from './ingest-types';
 import { deletableRows, lastWins } from './plan-rows';
 import { createTermPlanner, type TPeriodRow } from './plan-terms';
+import { attendanceKey } from './rows-to-load';
 
 // Turns the new events of a batch into the final rows to write and the outbox facts they cause.
 // Pure: the store loads the current rows first, so "what changed" is decided here, once.
@@ -19,6 +20,9 @@ export interface TExistingRows {
   lessons: Map<string, TStoredLesson>;
   homework: Map<string, TStoredHomework>;
   canteenTransactionIds: Set<string>;
+  passIds: Set<string>;
+  /** Stored attendance statuses by lesson and student (rows-to-load.ts attendanceKey). */
+  attendance: Map<string, TAttendanceStatus>;
   /** Final grades the batch names, and those holding a student's subject and period it fills. */
   finalGrades: Map<string, TStoredFinalGrade>;
   /** The live periods of the schools whose periods the batch changes: what an overlap is judged against. */
@@ -43,6 +47,7 @@ export interface TWritePlan {
   gradeHistory: TGradeHistoryRow[];
   attendance: TEventData<'attendance.marked'>[];
   canteen: TEventData<'canteen.transaction'>[];
+  passes: TEventData<'pass.recorded'>[];
   periods: TPeriodRow[];
   deletedPeriodIds: string[];
   finalGrades: TStoredFinalGrade[];
@@ -57,6 +62,8 @@ export function planBatch(events: TJournalEvent[], existing: TExistingRows): TWr
   const students = new Map<string, TEventData<'student.upserted'>>();
   const attendance = new Map<string, TEventData<'attendance.marked'>>();
   const canteen = new Map<string, TEventData<'canteen.transaction'>>();
+  const passes = new Map<string, TEventData<'pass.recorded'>>();
+  const statuses = new Map(existing.attendance);
   const grades = new Map<string, TStoredGrade>(existing.grades);
   const touchedGrades = new Set<string>();
   const lessons = deletableRows<
@@ -103,8 +110,36 @@ export function planBatch(events: TJournalEvent[], existing: TExistingRows): TWr
       case 'student.upserted':
         lastWins(students, event.data.studentId, event.data);
         break;
-      case 'attendance.marked':
-        lastWins(attendance, `${event.data.lessonId}\u0000${event.data.studentId}`, event.data);
+      case 'attendance.marked': {
+        const key = attendanceKey(event.data);
+        const fact = attendanceFact(
+          event,
+          statuses.get(key) ?? null,
+          lessons.rows.get(event.data.lessonId) ?? existing.lessons.get(event.data.lessonId),
+        );
+        if (fact) outbox.push(fact);
+        statuses.set(key, event.data.status);
+        lastWins(attendance, key, event.data);
+        break;
+      }
+      case 'pass.recorded':
+        // A pass is a fact, as a canteen transaction is: stored once, told once.
+        if (!existing.passIds.has(event.data.passId) && !passes.has(event.data.passId)) {
+          passes.set(event.data.passId, event.data);
+          outbox.push({
+            kind: 'pass.recorded',
+            studentId: event.data.studentId,
+            classId: null,
+            eventId: event.id,
+            payload: {
+              passId: event.data.passId,
+              at: event.data.at,
+              direction: event.data.direction,
+              place: event.data.place ?? null,
+              occurredAt: event.occurredAt,
+            },
+          });
+        }
         break;
       case 'canteen.transaction':
         // A transaction is a fact: once stored it never changes, and it alerts once.
@@ -217,6 +252,7 @@ export function planBatch(events: TJournalEvent[], existing: TExistingRows): TWr
     gradeHistory,
     attendance: [...attendance.values()],
     canteen: [...canteen.values()],
+    passes: [...passes.values()],
     ...terms.result(),
     outbox,
   };
@@ -299,6 +335,43 @@ function lessonFact(
       previousDate: before.date,
       previousStart: before.start,
       occurredAt,
+    },
+  };
+}
+
+type TAttendanceStatus = TEventData<'attendance.marked'>['status'];
+const MISSED: ReadonlySet<TAttendanceStatus> = new Set(['absent', 'late']);
+
+/**
+ * An attendance mark's fact, when parents may need to hear of it: it became absent or late, or it
+ * stopped being one (a withdrawn absence). The same status again, or present after present, tells
+ * nothing; neither does a mark of a removed or cancelled lesson.
+ */
+function attendanceFact(
+  event: Extract<TJournalEvent, { type: 'attendance.marked' }>,
+  previous: TAttendanceStatus | null,
+  lesson:
+    | (Pick<TStoredLesson, 'subjectId' | 'date' | 'start' | 'end'> & { cancelled?: boolean; deleted: boolean })
+    | undefined,
+): TOutboxRow | null {
+  const { status } = event.data;
+  if (status === previous || !lesson || lesson.deleted || lesson.cancelled) return null;
+  if (!MISSED.has(status) && (previous === null || !MISSED.has(previous))) return null;
+  return {
+    kind: 'attendance.changed',
+    studentId: event.data.studentId,
+    classId: null,
+    eventId: event.id,
+    payload: {
+      lessonId: event.data.lessonId,
+      subjectId: lesson.subjectId,
+      date: lesson.date,
+      start: lesson.start,
+      end: lesson.end,
+      status,
+      previousStatus: previous,
+      reason: event.data.reason ?? null,
+      occurredAt: event.occurredAt,
     },
   };
 }

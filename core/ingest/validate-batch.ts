@@ -142,6 +142,11 @@ export function definesAndRefers(event: TJournalEvent): { defines?: TReference; 
       };
     case 'final_grade.deleted':
       return { refers: ref('final_grade', event.data.finalGradeId, 'finalGradeId') };
+    case 'pass.recorded':
+      return {
+        defines: { kind: 'pass', id: event.data.passId, field: 'passId' },
+        refers: ref('student', event.data.studentId, 'studentId'),
+      };
   }
 }
 

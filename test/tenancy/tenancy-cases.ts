@@ -42,6 +42,7 @@ const LOCAL: Record<Exclude<TEntityKind, 'school'>, string> = {
   canteen: 'tx',
   period: 'p',
   final_grade: 'fg',
+  pass: 'ps',
 };
 const other = (school: string) => (school === SCHOOL_A ? SCHOOL_B : SCHOOL_A);
 const keyScope = (schoolId: string) => ({ kind: 'school' as const, schoolId, keyId: 'audit' });
@@ -116,6 +117,12 @@ function sample(type: TEventType, school: string, id: (local: string) => string,
       value: '5',
     }),
     'final_grade.deleted': () => ({ finalGradeId: id('fg') }),
+    'pass.recorded': () => ({
+      passId: id(`ps-${n}`),
+      studentId: id('st'),
+      at: '2026-12-01T08:12:00+03:00',
+      direction: 'in',
+    }),
   };
   return samples[type]();
 }
@@ -134,6 +141,7 @@ function schoolWorld(school: string, rename: (local: string) => string, eventId:
     'canteen.transaction',
     'period.upserted',
     'final_grade.upserted',
+    'pass.recorded',
   ];
   return types.map((type, i) => {
     // The fresh-id sample with its new entity named plainly ("c-x" → "c"), then renamed.

@@ -1,15 +1,17 @@
-import type {
-  IngestStore,
-  IngestTransaction,
-  TEntityKind,
-  TLookupRequest,
-  TLookupResult,
-  TStoredFinalGrade,
-  TStoredGrade,
-  TStoredHomework,
-  TStoredLesson,
-  TStoredPeriod,
-  TWritePlan,
+import {
+  attendanceKey,
+  type IngestStore,
+  type IngestTransaction,
+  type TAttendanceKey,
+  type TEntityKind,
+  type TLookupRequest,
+  type TLookupResult,
+  type TStoredFinalGrade,
+  type TStoredGrade,
+  type TStoredHomework,
+  type TStoredLesson,
+  type TStoredPeriod,
+  type TWritePlan,
 } from '../../../core/ingest';
 import type { Database, TSqlQuery } from '../../db/database';
 import { writePlan } from './ingest-writes';
@@ -33,6 +35,7 @@ const OWNERS_BY_KIND: Record<TEntityKind, string> = {
   period: `SELECT id, "schoolId" AS school FROM "Period" WHERE id IN $ids`,
   // A final grade is of its period's school: a pupil may change schools, a period may not.
   final_grade: `SELECT f.id, p."schoolId" AS school FROM "FinalGrade" f JOIN "Period" p ON p.id = f."periodId" WHERE f.id IN $ids`,
+  pass: `SELECT p.id, s."schoolId" AS school FROM "Pass" p JOIN "Student" s ON s.id = p."studentId" WHERE p.id IN $ids`,
 };
 
 export function createIngestStore(db: Database): IngestStore {
@@ -103,6 +106,14 @@ async function lookup(query: TSqlQuery, request: TLookupRequest): Promise<TLooku
       `(SELECT json_agg(id) FROM "CanteenTransaction" WHERE id IN ${ids(request.canteenTransactionIds)}) AS canteen`,
     );
   }
+  if (request.passIds.length > 0) {
+    columns.push(`(SELECT json_agg(id) FROM "Pass" WHERE id IN ${ids(request.passIds)}) AS passes`);
+  }
+  if (request.attendanceKeys.length > 0) {
+    columns.push(`(SELECT json_agg(a) FROM (SELECT a."lessonId", a."studentId", a.status FROM "Attendance" a
+      JOIN jsonb_to_recordset(${param(request.attendanceKeys)}) AS k("lessonId" text, "studentId" text)
+        ON k."lessonId" = a."lessonId" AND k."studentId" = a."studentId") a) AS attendance`);
+  }
   const row: TLookupRow =
     columns.length > 0 ? (await query<TLookupRow>(`${claim}SELECT ${columns.join(', ')}`, params))[0] : {};
   const list = <T>(name: string) => (row[name] ?? []) as T[];
@@ -118,6 +129,13 @@ async function lookup(query: TSqlQuery, request: TLookupRequest): Promise<TLooku
       lessons: new Map(list<TStoredLesson>('lessons').map((l) => [l.id, l])),
       homework: new Map(list<TStoredHomework>('homework').map((h) => [h.id, h])),
       canteenTransactionIds: new Set(list<string>('canteen')),
+      passIds: new Set(list<string>('passes')),
+      attendance: new Map(
+        list<TAttendanceKey & { status: 'present' | 'absent' | 'late' }>('attendance').map((a) => [
+          attendanceKey(a),
+          a.status,
+        ]),
+      ),
       finalGrades: new Map(list<TStoredFinalGrade>('finalGrades').map((f) => [f.id, f])),
       periods: list<TStoredPeriod>('periods'),
     },

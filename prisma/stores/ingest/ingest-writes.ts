@@ -172,6 +172,13 @@ export async function writePlan(
      ON CONFLICT ("studentId") DO UPDATE SET "balanceKopecks" = EXCLUDED."balanceKopecks", at = EXCLUDED.at
      WHERE "CanteenBalance".at <= EXCLUDED.at`,
   );
+  run(
+    plan.passes,
+    `INSERT INTO "Pass" (id, "studentId", at, direction, place)
+     SELECT "passId", "studentId", at::timestamptz, direction, place
+     FROM jsonb_to_recordset($1::jsonb) AS x("passId" text, "studentId" text, at text, direction text, place text)
+     ON CONFLICT (id) DO NOTHING`,
+  );
   if (options.withOutbox) {
     run(
       plan.outbox,
@@ -181,4 +188,15 @@ export async function writePlan(
     );
   }
   if (parts.length > 0) await query(`WITH ${parts.join(',\n')}\nSELECT 1`, params);
+  // After the rows: a pupil the batch itself adds is then stored, and so is the school it names.
+  if (plan.passes.length > 0) {
+    await query(
+      `UPDATE "School" sc SET "lastPassAt" = greatest(sc."lastPassAt", x.latest)
+       FROM (SELECT st."schoolId", max(p.at::timestamptz) AS latest
+             FROM jsonb_to_recordset($1::jsonb) AS p("studentId" text, at text)
+             JOIN "Student" st ON st.id = p."studentId" GROUP BY st."schoolId") x
+       WHERE sc.id = x."schoolId"`,
+      [JSON.stringify(plan.passes.map((p) => ({ studentId: p.studentId, at: p.at })))],
+    );
+  }
 }
