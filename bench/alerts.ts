@@ -2,6 +2,8 @@ import { randomInt } from 'node:crypto';
 import { Client } from 'pg';
 import { seedFamilies } from '../test/helpers/alert-fixtures';
 import { auditRun, pipelineState, sendRates, type TAudit } from './alerts-audit';
+import { runMorningRush } from './alerts-rush';
+import { SUBJECTS, setupEvents } from './alerts-school';
 import {
   type AlertsStub,
   benchRedisUrl,
@@ -20,6 +22,7 @@ import { createScratchDatabase, fmt, requireEnv, runPool, startServerProcess } f
 // 429 + retry_after.
 //   fan-out: 50,000 grades for 10,000 students with 1–2 subscribed guardians each.
 //   crash:   the worker is killed with SIGKILL halfway through sending and started again.
+//   rush:    a morning's arrival passes, posted as they happen (./alerts-rush.ts).
 // Targets: send rate ≥ 90 % of the stub's limit, 429s under 1 % of sends; lost 0, duplicates at
 // most the sends in flight at the kill.
 
@@ -27,16 +30,6 @@ const env = (name: string, fallback: number) => Number(process.env[name] ?? fall
 const STUB_PER_SECOND = env('BENCH_STUB_RATE', 30);
 const WINDOW_SECONDS = env('BENCH_WINDOW_SECONDS', 30);
 const SECRET = 'bench-alerts-journal-secret-0123';
-const SUBJECTS = [
-  'Математика',
-  'Русский язык',
-  'Литература',
-  'Английский язык',
-  'История',
-  'Биология',
-  'География',
-  'Физика',
-];
 const FIRST_N = 1000;
 
 interface TScenario {
@@ -57,32 +50,6 @@ interface TResult {
   inFlightAtKill?: number;
   sentAtKill?: number;
   recoveryS?: number;
-}
-
-function setupEvents(students: number) {
-  const at = new Date().toISOString();
-  const ev = (id: string, type: string, data: Record<string, unknown>) => ({ id, type, occurredAt: at, data });
-  const events = [ev('school', 'school.upserted', { schoolId: 'b', name: 'Школа № 1', timezone: 'Europe/Moscow' })];
-  SUBJECTS.forEach((name, i) =>
-    events.push(ev(`sub-${i}`, 'subject.upserted', { schoolId: 'b', subjectId: `b-sub${i}`, name })),
-  );
-  const classes = Math.ceil(students / 25);
-  for (let c = 0; c < classes; c++)
-    events.push(
-      ev(`class-${c}`, 'class.upserted', { schoolId: 'b', classId: `b-c${c}`, name: `${5 + (c % 7)}${'АБВГ'[c % 4]}` }),
-    );
-  for (let i = 0; i < students; i++) {
-    events.push(
-      ev(`st-${i}`, 'student.upserted', {
-        schoolId: 'b',
-        studentId: `b-st${i}`,
-        classId: `b-c${Math.floor(i / 25)}`,
-        lastName: 'Иванова',
-        firstName: `Ученик${i}`,
-      }),
-    );
-  }
-  return events;
 }
 
 /** Grades as a journal posts them through a school day: lesson after lesson, each student's spread over the run. */
@@ -266,6 +233,23 @@ async function main() {
       process.stdout.write(`${out.join('\n')}\n`);
       lines.push(...out);
       if (result.audit.lostItems > 0 || result.audit.duplicates > (result.inFlightAtKill ?? 0)) failed = true;
+    }
+    if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY === 'rush') {
+      const rush = await runMorningRush(
+        {
+          pupils: env('BENCH_RUSH_PUPILS', 1_000),
+          guardians: 2,
+          seconds: env('BENCH_RUSH_SECONDS', 600),
+          perSecond: STUB_PER_SECOND,
+          secret: SECRET,
+        },
+        adminUrl,
+        redisUrl,
+        stub,
+      );
+      process.stdout.write(`${rush.lines.join('\n')}\n`);
+      lines.push(...rush.lines);
+      if (rush.failed) failed = true;
     }
   } finally {
     stub.stop();

@@ -11,6 +11,8 @@ export interface TFamilyOptions {
   mode?: 'instant' | 'digest';
   /** Platform of the n-th guardian's chat of the i-th student (default telegram). */
   channelOf?: (studentIndex: number, guardian: number) => 'telegram' | 'vk';
+  /** The alert types each guardian has on (default grades only). */
+  types?: readonly string[];
 }
 
 export async function seedFamilies(query: TSqlQuery, options: TFamilyOptions): Promise<{ chats: string[] }> {
@@ -44,8 +46,10 @@ export async function seedFamilies(query: TSqlQuery, options: TFamilyOptions): P
   );
   await query(
     `INSERT INTO "Subscription" (id, "personId", "studentId", type, enabled, mode, "quietFrom", "quietTo", "updatedAt")
-     SELECT 's-' || "personId", "personId", "studentId", 'grades', true, $2, '00:00', '00:00', now() ${from}`,
-    [data, options.mode ?? 'instant'],
+     SELECT CASE WHEN t.type = 'grades' THEN 's-' || "personId" ELSE 's-' || "personId" || '-' || t.type END,
+       "personId", "studentId", t.type, true, $2, '00:00', '00:00', now()
+     ${from} CROSS JOIN unnest($3::text[]) AS t(type)`,
+    [data, options.mode ?? 'instant', options.types ?? ['grades']],
   );
   return { chats: rows.map((r) => r.externalId) };
 }
