@@ -8,6 +8,9 @@ import type { TStudent } from './roster';
 
 export type TAttendanceStatus = 'present' | 'absent' | 'late';
 
+/** Attendance is marked this many minutes into a lesson: a latecomer is in class by then. */
+export const MARK_AFTER_START = 5;
+
 export interface TAttendanceMark {
   status: TAttendanceStatus;
   reason: string | null;

@@ -1,10 +1,11 @@
 import type { TEventData, TEventType, TJournalEvent } from '../../core/ingest';
-import { AbsenceBook, type TAttendanceMark } from './attendance';
+import { AbsenceBook, MARK_AFTER_START, type TAttendanceMark } from './attendance';
 import { formatDay, minutesOf, mondayOf, parseDay, SchoolClock, schoolYearStart } from './calendar';
 import { canteenLedger } from './canteen';
 import { gradeLesson } from './grades';
 import { hasHomework, homeworkText } from './homework-texts';
 import { nextLessonOf, planLessons, planOf, type TLessonPlan, type TWindow } from './lessons';
+import { PassBook } from './passes';
 import { demoPeople, type TDemoPerson } from './people';
 import { createRandom } from './prng';
 import { roster, studentsOf, type TStudent } from './roster';
@@ -73,6 +74,7 @@ export function generateDemoSchool(options: DemoOptions): DemoSchool {
   const lessons = planLessons(window);
   const periods = demoPeriods(options.today);
   const absences = new AbsenceBook();
+  const passBook = new PassBook();
   const events: TJournalEvent[] = [
     event('school.upserted', `demo:school:${SCHOOL.id}`, setupAt, {
       schoolId: SCHOOL.id,
@@ -139,9 +141,26 @@ export function generateDemoSchool(options: DemoOptions): DemoSchool {
         }),
       );
     }
-    const markedAt = at({ day: lesson.day, minutes: minutesOf(lesson.start) + 5 });
-    for (const p of pupils) marks.push(attendanceEvent(lesson, p.student, p.mark, markedAt));
+    const markedAt = at({ day: lesson.day, minutes: minutesOf(lesson.start) + MARK_AFTER_START });
+    for (const p of pupils) {
+      marks.push(attendanceEvent(lesson, p.student, p.mark, markedAt));
+      passBook.attend(lesson, p.student, p.mark.status);
+    }
   }
+  // Today's lessons still to come: everyone who has not stayed home is in school for them.
+  for (const lesson of lessons.filter((l) => l.day === today && l.state === 'planned'))
+    for (const student of studentsOf(lesson.cls))
+      if (!absences.dayAbsence(student, today)) passBook.attend(lesson, student, 'present');
+  const passes = passBook.passes(today, window.nowMinutes).map((p) => {
+    const when = clock.at(p.day, p.minutes);
+    return event('pass.recorded', `demo:pass:${p.id}`, when, {
+      passId: p.id,
+      studentId: p.student.id,
+      at: when,
+      direction: p.direction,
+      place: p.place,
+    });
+  });
 
   const ledger = roster()
     .flatMap((s) =>
@@ -176,7 +195,7 @@ export function generateDemoSchool(options: DemoOptions): DemoSchool {
   );
 
   // A year's worth is past what a spread of arguments may hold.
-  for (const part of [grades, finals, marks, canteen]) for (const e of part) events.push(e);
+  for (const part of [grades, finals, marks, passes, canteen]) for (const e of part) events.push(e);
   return { events, people: demoPeople() };
 }
 

@@ -138,6 +138,11 @@ export function problems(events: TJournalEvent[]): string[] {
         need(seen.student, event.data.studentId, 'student', event);
         unique(`canteen:${event.data.transactionId}`, event);
         break;
+      case 'pass.recorded':
+        need(seen.student, event.data.studentId, 'student', event);
+        unique(`pass:${event.data.passId}`, event);
+        if (event.occurredAt !== event.data.at) found.push(`${event.id}: recorded at another time than it happened`);
+        break;
       case 'period.upserted':
         need(seen.school, event.data.schoolId, 'school', event);
         unique(`period:${event.data.periodId}`, event);

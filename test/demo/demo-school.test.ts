@@ -38,6 +38,7 @@ describe('demo school', () => {
       'grade.upserted',
       'final_grade.upserted',
       'attendance.marked',
+      'pass.recorded',
       'canteen.transaction',
     ];
     const ranks = events.map((e) => order.indexOf(e.type));
