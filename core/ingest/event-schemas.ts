@@ -145,6 +145,36 @@ export const ZPassRecordedSchema = z.object({
   place: ZOptionalText(200),
 });
 
+const ZClassIds = z.array(ZId).max(200, 'at most 200 classes').optional();
+const ZHttpUrl = printable(z.url({ protocol: /^https?$/ })).max(2000);
+
+// A school event for the whole school (no classIds, or none) or the classes named.
+export const ZSchoolEventUpsertedSchema = z
+  .object({
+    schoolEventId: ZId,
+    schoolId: ZId,
+    classIds: ZClassIds,
+    title: ZName,
+    date: ZDate,
+    start: ZTime.nullish(),
+    end: ZTime.nullish(),
+    place: ZOptionalText(200),
+    onlineUrl: ZHttpUrl.nullish(),
+    description: ZOptionalText(4000),
+  })
+  .refine((e) => !e.start || !e.end || e.start < e.end, { message: 'end must be after start', path: ['end'] })
+  .refine((e) => e.start || !e.end, { message: 'an end needs a start', path: ['end'] });
+export const ZSchoolEventDeletedSchema = z.object({ schoolEventId: ZId });
+// What a school tells parents; published once, never edited (a correction is a new announcement).
+export const ZAnnouncementPublishedSchema = z.object({
+  announcementId: ZId,
+  schoolId: ZId,
+  classIds: ZClassIds,
+  title: ZName,
+  text: printable(z.string()).trim().min(1).max(4000),
+  urgent: z.boolean().optional(),
+});
+
 export const EVENT_DATA_SCHEMAS = {
   'school.upserted': ZSchoolUpsertedSchema,
   'class.upserted': ZClassUpsertedSchema,
@@ -164,6 +194,9 @@ export const EVENT_DATA_SCHEMAS = {
   'final_grade.upserted': ZFinalGradeUpsertedSchema,
   'final_grade.deleted': ZFinalGradeDeletedSchema,
   'pass.recorded': ZPassRecordedSchema,
+  'school_event.upserted': ZSchoolEventUpsertedSchema,
+  'school_event.deleted': ZSchoolEventDeletedSchema,
+  'announcement.published': ZAnnouncementPublishedSchema,
 } as const;
 
 export type TEventType = keyof typeof EVENT_DATA_SCHEMAS;

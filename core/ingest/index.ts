@@ -15,6 +15,7 @@ export type {
   TStoredHomework,
   TStoredLesson,
   TStoredPeriod,
+  TStoredSchoolEvent,
 } from './ingest-types';
 export type { TWritePlan } from './plan-batch';
 export { attendanceKey } from './rows-to-load';

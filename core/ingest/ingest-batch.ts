@@ -103,6 +103,8 @@ async function applyEvents(
         homeworkIds: [],
         canteenTransactionIds: [],
         passIds: [],
+        schoolEventIds: [],
+        announcementIds: [],
         attendanceKeys: [],
         finalGradeIds: [],
         finalGradeSlots: [],

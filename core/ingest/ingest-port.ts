@@ -15,6 +15,8 @@ export interface TLookupRequest {
   homeworkIds: string[];
   canteenTransactionIds: string[];
   passIds: string[];
+  schoolEventIds: string[];
+  announcementIds: string[];
   /** Attendance marks (lesson, student) whose stored status a new mark is compared with. */
   attendanceKeys: TAttendanceKey[];
   /** Final grades by id, and the live ones holding any of these slots (one mark per slot). */

@@ -42,7 +42,15 @@ export function toStoredIds(scope: TIngestScope, events: TJournalEvent[]): TJour
     const { defines, refers } = definesAndRefers(event);
     const data: Record<string, unknown> = { ...event.data };
     for (const r of defines ? [defines, ...refers] : refers) {
-      if (r.kind !== 'school') data[r.field] = storedId(scope, r.id);
+      if (r.kind === 'school') continue;
+      // A list's element (classIds[2]) is rewritten in a copy of its list.
+      const element = /^(\w+)\[(\d+)\]$/.exec(r.field);
+      if (!element) data[r.field] = storedId(scope, r.id);
+      else {
+        const list = [...(data[element[1]] as string[])];
+        list[Number(element[2])] = storedId(scope, r.id);
+        data[element[1]] = list;
+      }
     }
     return { ...event, id: storedId(scope, event.id), data } as TJournalEvent;
   });

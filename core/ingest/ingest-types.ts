@@ -21,6 +21,20 @@ export interface TStoredLesson {
   start: string;
   end: string;
   cancelled: boolean;
+  isTest: boolean;
+  deleted: boolean;
+}
+
+/** A school event as stored: what decides whether an upsert is news. */
+export interface TStoredSchoolEvent {
+  id: string;
+  schoolId: string;
+  classIds: string[];
+  title: string;
+  date: string;
+  start: string | null;
+  place: string | null;
+  onlineUrl: string | null;
   deleted: boolean;
 }
 
@@ -65,7 +79,9 @@ export type TEntityKind =
   | 'canteen'
   | 'period'
   | 'final_grade'
-  | 'pass';
+  | 'pass'
+  | 'school_event'
+  | 'announcement';
 
 /** One pupil's mark for one lesson. */
 export interface TAttendanceKey {
@@ -90,7 +106,13 @@ export type TOutboxKind =
    * A lesson's mark for a pupil became absent or late, or stopped being one: each change that
    * involves absent or late, once (ZAttendanceFactSchema).
    */
-  | 'attendance.changed';
+  | 'attendance.changed'
+  /** A lesson became a test, or a test moved to another day or time (classId set). */
+  | 'lesson.test-scheduled'
+  /** A school event is new, or its day, time, title, place or link changed (payload: schoolId, classIds). */
+  | 'school_event.changed'
+  /** An announcement, once (payload: schoolId, classIds, title, text, urgent). */
+  | 'announcement.published';
 
 export interface TOutboxRow {
   kind: TOutboxKind;

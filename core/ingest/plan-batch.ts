@@ -7,8 +7,10 @@ import type {
   TStoredHomework,
   TStoredLesson,
   TStoredPeriod,
+  TStoredSchoolEvent,
 } from './ingest-types';
 import { deletableRows, lastWins } from './plan-rows';
+import { createSchoolNewsPlanner, type TSchoolEventRow, testFact } from './plan-school-news';
 import { createTermPlanner, type TPeriodRow } from './plan-terms';
 import { attendanceKey } from './rows-to-load';
 
@@ -25,6 +27,8 @@ export interface TExistingRows {
   attendance: Map<string, TAttendanceStatus>;
   /** Final grades the batch names, and those holding a student's subject and period it fills. */
   finalGrades: Map<string, TStoredFinalGrade>;
+  schoolEvents: Map<string, TStoredSchoolEvent>;
+  announcementIds: Set<string>;
   /** The live periods of the schools whose periods the batch changes: what an overlap is judged against. */
   periods: TStoredPeriod[];
 }
@@ -50,6 +54,9 @@ export interface TWritePlan {
   passes: TEventData<'pass.recorded'>[];
   periods: TPeriodRow[];
   deletedPeriodIds: string[];
+  schoolEvents: TSchoolEventRow[];
+  deletedSchoolEventIds: string[];
+  announcements: TEventData<'announcement.published'>[];
   finalGrades: TStoredFinalGrade[];
   outbox: TOutboxRow[];
 }
@@ -68,13 +75,14 @@ export function planBatch(events: TJournalEvent[], existing: TExistingRows): TWr
   const touchedGrades = new Set<string>();
   const lessons = deletableRows<
     TEventData<'lesson.upserted'>,
-    Pick<TStoredLesson, 'date' | 'start' | 'cancelled' | 'deleted'>
+    Pick<TStoredLesson, 'date' | 'start' | 'cancelled' | 'isTest' | 'deleted'>
   >(existing.lessons);
   const homework = deletableRows<
     TEventData<'homework.upserted'>,
     Pick<TStoredHomework, 'dueDate' | 'text' | 'deleted'>
   >(existing.homework);
   const terms = createTermPlanner(existing.finalGrades);
+  const news = createSchoolNewsPlanner(existing.schoolEvents, existing.announcementIds);
   const gradeHistory: TGradeHistoryRow[] = [];
   const outbox: TOutboxRow[] = [];
 
@@ -88,6 +96,11 @@ export function planBatch(events: TJournalEvent[], existing: TExistingRows): TWr
       case 'final_grade.upserted':
       case 'final_grade.deleted':
         terms.apply(event, outbox);
+        break;
+      case 'school_event.upserted':
+      case 'school_event.deleted':
+      case 'announcement.published':
+        news.apply(event, outbox);
         break;
       case 'class.upserted': {
         // A later event that leaves the class teacher out keeps what an earlier one in the batch set.
@@ -164,7 +177,15 @@ export function planBatch(events: TJournalEvent[], existing: TExistingRows): TWr
           else if (!cancelled && (before.date !== d.date || before.start !== d.start))
             outbox.push(lessonFact('lesson.moved', event.id, event.occurredAt, d, before));
         }
-        lessons.upsert(d.lessonId, d, { date: d.date, start: d.start, cancelled, deleted: false });
+        const test = testFact(d, before, event);
+        if (test) outbox.push(test);
+        lessons.upsert(d.lessonId, d, {
+          date: d.date,
+          start: d.start,
+          cancelled,
+          isTest: d.isTest ?? false,
+          deleted: false,
+        });
         break;
       }
       case 'lesson.deleted':
@@ -254,6 +275,7 @@ export function planBatch(events: TJournalEvent[], existing: TExistingRows): TWr
     canteen: [...canteen.values()],
     passes: [...passes.values()],
     ...terms.result(),
+    ...news.result(),
     outbox,
   };
 }

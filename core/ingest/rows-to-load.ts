@@ -14,6 +14,8 @@ export function rowsToLoad(events: TJournalEvent[]) {
   const homework = new Set<string>();
   const canteen = new Set<string>();
   const passes = new Set<string>();
+  const schoolEvents = new Set<string>();
+  const announcements = new Set<string>();
   const attendance = new Map<string, TAttendanceKey>();
   const finalGrades = new Set<string>();
   const slots = new Map<string, TFinalGradeSlot>();
@@ -24,6 +26,9 @@ export function rowsToLoad(events: TJournalEvent[]) {
     else if (e.type === 'homework.upserted' || e.type === 'homework.deleted') homework.add(e.data.homeworkId);
     else if (e.type === 'canteen.transaction') canteen.add(e.data.transactionId);
     else if (e.type === 'pass.recorded') passes.add(e.data.passId);
+    else if (e.type === 'school_event.upserted' || e.type === 'school_event.deleted')
+      schoolEvents.add(e.data.schoolEventId);
+    else if (e.type === 'announcement.published') announcements.add(e.data.announcementId);
     else if (e.type === 'attendance.marked') {
       // The lesson tells an absence's subject and times; the stored mark whether it changed.
       const { lessonId, studentId } = e.data;
@@ -42,6 +47,8 @@ export function rowsToLoad(events: TJournalEvent[]) {
     homeworkIds: [...homework],
     canteenTransactionIds: [...canteen],
     passIds: [...passes],
+    schoolEventIds: [...schoolEvents],
+    announcementIds: [...announcements],
     attendanceKeys: [...attendance.values()],
     finalGradeIds: [...finalGrades],
     finalGradeSlots: [...slots.values()],

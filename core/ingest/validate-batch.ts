@@ -53,6 +53,9 @@ export type TReference = { kind: TEntityKind; id: string; field: string };
 export function definesAndRefers(event: TJournalEvent): { defines?: TReference; refers: TReference[] } {
   const ref = (kind: TEntityKind, id: string | null | undefined, field: string): TReference[] =>
     id ? [{ kind, id, field }] : [];
+  // A list of classes: each element is a reference of its own, named by its place (classIds[2]).
+  const classRefs = (ids: readonly string[] | undefined): TReference[] =>
+    (ids ?? []).map((id, i) => ({ kind: 'class', id, field: `classIds[${i}]` }));
   switch (event.type) {
     case 'school.upserted':
       return { defines: { kind: 'school', id: event.data.schoolId, field: 'schoolId' }, refers: [] };
@@ -142,6 +145,18 @@ export function definesAndRefers(event: TJournalEvent): { defines?: TReference; 
       };
     case 'final_grade.deleted':
       return { refers: ref('final_grade', event.data.finalGradeId, 'finalGradeId') };
+    case 'school_event.upserted':
+      return {
+        defines: { kind: 'school_event', id: event.data.schoolEventId, field: 'schoolEventId' },
+        refers: [...ref('school', event.data.schoolId, 'schoolId'), ...classRefs(event.data.classIds)],
+      };
+    case 'school_event.deleted':
+      return { refers: ref('school_event', event.data.schoolEventId, 'schoolEventId') };
+    case 'announcement.published':
+      return {
+        defines: { kind: 'announcement', id: event.data.announcementId, field: 'announcementId' },
+        refers: [...ref('school', event.data.schoolId, 'schoolId'), ...classRefs(event.data.classIds)],
+      };
     case 'pass.recorded':
       return {
         defines: { kind: 'pass', id: event.data.passId, field: 'passId' },

@@ -43,6 +43,8 @@ const LOCAL: Record<Exclude<TEntityKind, 'school'>, string> = {
   period: 'p',
   final_grade: 'fg',
   pass: 'ps',
+  school_event: 'se',
+  announcement: 'an',
 };
 const other = (school: string) => (school === SCHOOL_A ? SCHOOL_B : SCHOOL_A);
 const keyScope = (schoolId: string) => ({ kind: 'school' as const, schoolId, keyId: 'audit' });
@@ -117,6 +119,23 @@ function sample(type: TEventType, school: string, id: (local: string) => string,
       value: '5',
     }),
     'final_grade.deleted': () => ({ finalGradeId: id('fg') }),
+    'school_event.upserted': () => ({
+      schoolEventId: id(`se-${n}`),
+      schoolId: school,
+      classIds: [id('c')],
+      title: 'Турнир по волейболу',
+      date: '2026-12-10',
+      start: '15:00',
+      onlineUrl: 'https://example.org/live',
+    }),
+    'school_event.deleted': () => ({ schoolEventId: id('se') }),
+    'announcement.published': () => ({
+      announcementId: id(`an-${n}`),
+      schoolId: school,
+      classIds: [id('c')],
+      title: 'Родительское собрание',
+      text: 'В четверг в 18:00, кабинет 204.',
+    }),
     'pass.recorded': () => ({
       passId: id(`ps-${n}`),
       studentId: id('st'),
@@ -125,6 +144,15 @@ function sample(type: TEventType, school: string, id: (local: string) => string,
     }),
   };
   return samples[type]();
+}
+
+/** `data` with one reference field set: a plain field, or a list's element (classIds[0]). */
+function withField(data: Record<string, unknown>, field: string, value: unknown): Record<string, unknown> {
+  const element = /^(\w+)\[(\d+)\]$/.exec(field);
+  if (!element) return { ...data, [field]: value };
+  const list = [...(data[element[1]] as unknown[])];
+  list[Number(element[2])] = value;
+  return { ...data, [element[1]]: list };
 }
 
 /** A school's entities, one of each kind; `rename` gives each entity id as the writer sends it. */
@@ -142,13 +170,15 @@ function schoolWorld(school: string, rename: (local: string) => string, eventId:
     'period.upserted',
     'final_grade.upserted',
     'pass.recorded',
+    'school_event.upserted',
+    'announcement.published',
   ];
   return types.map((type, i) => {
     // The fresh-id sample with its new entity named plainly ("c-x" → "c"), then renamed.
     const data = sample(type, school, (s) => s, 'x');
     const { refs, defines } = fields(type, data);
     for (const r of defines ? [defines, ...refs] : refs)
-      if (r.kind !== 'school') data[r.field] = rename(r.id.replace(/-x$/, ''));
+      if (r.kind !== 'school') Object.assign(data, withField(data, r.field, rename(r.id.replace(/-x$/, ''))));
     return at(type, data, eventId(i + 1));
   });
 }
@@ -242,7 +272,7 @@ function keyCases(type: TEventType, school: string, by: 'A' | 'B', round: number
           by,
           school,
           local,
-          at(type, { ...data, [r.field]: value }, id),
+          at(type, withField(data, r.field, value), id),
           expect,
           round,
         ),
@@ -275,7 +305,7 @@ function operatorCases(type: TEventType, round: number): TTenancyCase[] {
         'operator',
         SCHOOL_A,
         inA,
-        at(type, { ...data, [r.field]: value }, id),
+        at(type, withField(data, r.field, value), id),
         422,
         round,
       ),

@@ -11,6 +11,7 @@ import {
   type TStoredHomework,
   type TStoredLesson,
   type TStoredPeriod,
+  type TStoredSchoolEvent,
   type TWritePlan,
 } from '../../../core/ingest';
 import type { Database, TSqlQuery } from '../../db/database';
@@ -36,6 +37,8 @@ const OWNERS_BY_KIND: Record<TEntityKind, string> = {
   // A final grade is of its period's school: a pupil may change schools, a period may not.
   final_grade: `SELECT f.id, p."schoolId" AS school FROM "FinalGrade" f JOIN "Period" p ON p.id = f."periodId" WHERE f.id IN $ids`,
   pass: `SELECT p.id, s."schoolId" AS school FROM "Pass" p JOIN "Student" s ON s.id = p."studentId" WHERE p.id IN $ids`,
+  school_event: `SELECT id, "schoolId" AS school FROM "SchoolEvent" WHERE id IN $ids`,
+  announcement: `SELECT id, "schoolId" AS school FROM "Announcement" WHERE id IN $ids`,
 };
 
 export function createIngestStore(db: Database): IngestStore {
@@ -84,7 +87,7 @@ async function lookup(query: TSqlQuery, request: TLookupRequest): Promise<TLooku
       "deletedAt" IS NOT NULL AS deleted FROM "Grade" WHERE id IN ${ids(request.gradeIds)}) g) AS grades`);
   }
   if (request.lessonIds.length > 0) {
-    columns.push(`(SELECT json_agg(l) FROM (SELECT id, "classId", "subjectId", date::text AS date, start, "end", cancelled,
+    columns.push(`(SELECT json_agg(l) FROM (SELECT id, "classId", "subjectId", date::text AS date, start, "end", cancelled, "isTest",
       "deletedAt" IS NOT NULL AS deleted FROM "Lesson" WHERE id IN ${ids(request.lessonIds)}) l) AS lessons`);
   }
   if (request.homeworkIds.length > 0) {
@@ -104,6 +107,15 @@ async function lookup(query: TSqlQuery, request: TLookupRequest): Promise<TLooku
   if (request.canteenTransactionIds.length > 0) {
     columns.push(
       `(SELECT json_agg(id) FROM "CanteenTransaction" WHERE id IN ${ids(request.canteenTransactionIds)}) AS canteen`,
+    );
+  }
+  if (request.schoolEventIds.length > 0) {
+    columns.push(`(SELECT json_agg(e) FROM (SELECT id, "schoolId", "classIds", title, date::text AS date, start, place, "onlineUrl",
+      "deletedAt" IS NOT NULL AS deleted FROM "SchoolEvent" WHERE id IN ${ids(request.schoolEventIds)}) e) AS "schoolEvents"`);
+  }
+  if (request.announcementIds.length > 0) {
+    columns.push(
+      `(SELECT json_agg(id) FROM "Announcement" WHERE id IN ${ids(request.announcementIds)}) AS announcements`,
     );
   }
   if (request.passIds.length > 0) {
@@ -130,6 +142,8 @@ async function lookup(query: TSqlQuery, request: TLookupRequest): Promise<TLooku
       homework: new Map(list<TStoredHomework>('homework').map((h) => [h.id, h])),
       canteenTransactionIds: new Set(list<string>('canteen')),
       passIds: new Set(list<string>('passes')),
+      schoolEvents: new Map(list<TStoredSchoolEvent>('schoolEvents').map((e) => [e.id, e])),
+      announcementIds: new Set(list<string>('announcements')),
       attendance: new Map(
         list<TAttendanceKey & { status: 'present' | 'absent' | 'late' }>('attendance').map((a) => [
           attendanceKey(a),

@@ -173,6 +173,28 @@ export async function writePlan(
      WHERE "CanteenBalance".at <= EXCLUDED.at`,
   );
   run(
+    plan.schoolEvents,
+    `INSERT INTO "SchoolEvent" (id, "schoolId", "classIds", title, date, start, "end", place, "onlineUrl", description, "deletedAt", "updatedAt")
+     SELECT "schoolEventId", "schoolId", ARRAY(SELECT jsonb_array_elements_text(coalesce("classIds", '[]'::jsonb))), title, date::date,
+       start, "end", place, "onlineUrl", description, CASE WHEN deleted THEN now() END, now()
+     FROM jsonb_to_recordset($1::jsonb) AS x("schoolEventId" text, "schoolId" text, "classIds" jsonb, title text, date text, start text,
+       "end" text, place text, "onlineUrl" text, description text, deleted boolean)
+     ON CONFLICT (id) DO UPDATE SET "schoolId" = EXCLUDED."schoolId", "classIds" = EXCLUDED."classIds", title = EXCLUDED.title,
+       date = EXCLUDED.date, start = EXCLUDED.start, "end" = EXCLUDED."end", place = EXCLUDED.place, "onlineUrl" = EXCLUDED."onlineUrl",
+       description = EXCLUDED.description, "deletedAt" = EXCLUDED."deletedAt", "updatedAt" = now()`,
+  );
+  run(
+    plan.deletedSchoolEventIds,
+    `UPDATE "SchoolEvent" SET "deletedAt" = now(), "updatedAt" = now() WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb)) AND "deletedAt" IS NULL`,
+  );
+  run(
+    plan.announcements,
+    `INSERT INTO "Announcement" (id, "schoolId", "classIds", title, text, urgent)
+     SELECT "announcementId", "schoolId", ARRAY(SELECT jsonb_array_elements_text(coalesce("classIds", '[]'::jsonb))), title, text, coalesce(urgent, false)
+     FROM jsonb_to_recordset($1::jsonb) AS x("announcementId" text, "schoolId" text, "classIds" jsonb, title text, text text, urgent boolean)
+     ON CONFLICT (id) DO NOTHING`,
+  );
+  run(
     plan.passes,
     `INSERT INTO "Pass" (id, "studentId", at, direction, place)
      SELECT "passId", "studentId", at::timestamptz, direction, place
