@@ -10,6 +10,7 @@ import { demoPeople, type TDemoPerson } from './people';
 import { createRandom } from './prng';
 import { roster, studentsOf, type TStudent } from './roster';
 import { CLASSES, SCHOOL, SUBJECT_NAMES, subjectId, TEACHERS, type TSubjectCode } from './school-data';
+import { demoSchoolNews } from './school-news';
 import { demoFinalGrades, demoPeriods, type TDemoPeriod } from './terms';
 
 // The demo school as the journal events a school's e-journal would push: a snapshot taken
@@ -114,6 +115,8 @@ export function generateDemoSchool(options: DemoOptions): DemoSchool {
     ),
     ...lessons.map((l) => lessonEvent(l, at, setupAt)),
     ...homeworkEvents(lessons, monday + 6, at),
+    // Sent this morning: the events of next week and an announcement.
+    ...demoSchoolNews(today, at({ day: today, minutes: 9 * 60 })),
   ];
 
   const grades: TJournalEvent[] = [];

@@ -179,8 +179,9 @@ function planLesson(
     isTest: facts.isTest,
     onlineUrl: online ? `${ONLINE_BASE}${id}` : null,
     state,
-    // A planned lesson has no topic yet: teachers fill it in when they write the lesson up.
-    topic: state !== 'held' ? null : facts.isTest ? testTitle : facts.topic.title,
+    // A planned lesson has no topic yet: teachers fill it in when they write the lesson up. A test
+    // is announced with what it covers, so a parent can ask what the test will be on.
+    topic: facts.isTest ? testTitle : state !== 'held' ? null : facts.topic.title,
     lastOfDay: cls.timetable[weekday(day) - 1].lastIndexOf(subject) === slot - 1,
   };
 }

@@ -143,6 +143,17 @@ export function problems(events: TJournalEvent[]): string[] {
         unique(`pass:${event.data.passId}`, event);
         if (event.occurredAt !== event.data.at) found.push(`${event.id}: recorded at another time than it happened`);
         break;
+      case 'school_event.upserted':
+      case 'announcement.published':
+        need(seen.school, event.data.schoolId, 'school', event);
+        for (const classId of event.data.classIds ?? []) need(seen.cls, classId, 'class', event);
+        unique(
+          event.type === 'school_event.upserted'
+            ? `school_event:${event.data.schoolEventId}`
+            : `announcement:${event.data.announcementId}`,
+          event,
+        );
+        break;
       case 'period.upserted':
         need(seen.school, event.data.schoolId, 'school', event);
         unique(`period:${event.data.periodId}`, event);

@@ -35,6 +35,8 @@ describe('demo school', () => {
       'student.upserted',
       'lesson.upserted',
       'homework.upserted',
+      'school_event.upserted',
+      'announcement.published',
       'grade.upserted',
       'final_grade.upserted',
       'attendance.marked',
@@ -93,6 +95,19 @@ describe('demo school', () => {
     expect(new Set(slots).size).toBe(slots.length);
   });
 
+  it('announces next week: two school events (one online, one for the younger classes), tests with their topics, a parents’ meeting', () => {
+    const news = events.filter((e) => e.type === 'school_event.upserted' || e.type === 'announcement.published');
+    const schoolEvents = news.flatMap((e) => (e.type === 'school_event.upserted' ? [e.data] : []));
+    expect(schoolEvents).toHaveLength(2);
+    expect(schoolEvents.every((e) => e.date > TODAY)).toBe(true);
+    expect(schoolEvents.some((e) => e.onlineUrl?.startsWith('https://'))).toBe(true);
+    expect(schoolEvents.some((e) => (e.classIds ?? []).length > 0)).toBe(true);
+    expect(news.filter((e) => e.type === 'announcement.published')).toHaveLength(1);
+    const nextWeek = lessons.filter((l) => l.isTest && l.date > TODAY && !l.cancelled);
+    expect(nextWeek.length).toBeGreaterThanOrEqual(2);
+    expect(nextWeek.every((l) => l.topic)).toBe(true);
+  });
+
   it('writes up past lessons and leaves later ones planned', () => {
     const byLesson = new Map<string, number>();
     for (const a of attendance) byLesson.set(a.lessonId, (byLesson.get(a.lessonId) ?? 0) + 1);
@@ -102,7 +117,8 @@ describe('demo school', () => {
         expect(l.topic).toBeTruthy();
         expect(byLesson.get(l.lessonId)).toBe(25);
       } else {
-        expect(l.topic).toBeUndefined();
+        // A test is announced with what it covers; other lessons get their topic when written up.
+        expect(l.topic === undefined || (l.isTest === true && /: /.test(l.topic ?? ''))).toBe(true);
         expect(byLesson.has(l.lessonId)).toBe(false);
       }
     }
