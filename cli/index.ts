@@ -8,6 +8,7 @@ import { parseCommand } from './parse-command';
 import { terminalProgress } from './progress-bar';
 import { runInServer } from './remote';
 import { absolutePathArgs, isRuntimeCommand, runRuntimeCommand } from './runtime-commands';
+import { webhooksCommand } from './webhooks-command';
 
 // `dnevnik <command>` (README "Command line"). Every command uses the same database as the server;
 // while a server holds the embedded database, database commands run inside it.
@@ -31,6 +32,7 @@ const USAGE = `usage: dnevnik <command> [options]
                                                             per teacher: the day's lessons with a complete or incomplete journal entry
   journal-keys create --school <id> [--format text|json] | list [--format text|json] | revoke <keyId> | reseal
                                                             a school's own keys for the journal API (the secret is printed once)
+  webhooks set|show|delete                                  register the bots' webhooks for PUBLIC_URL (Telegram, VK) and show what each platform reports
   start                                                     HTTP server and alerts worker in one process (npm start)
   serve                                                     HTTP server only
   worker                                                    alerts worker only (several may share one Redis)
@@ -100,6 +102,7 @@ async function runServer(name: string, parts: { http: boolean; worker: boolean }
 
 const LOCAL_COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   parse: (args) => parseCommand(args, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }),
+  webhooks: (args) => webhooksCommand(args, parseConfig(), { out: process.stdout, err: process.stderr }),
   start: () => runServer('start', { http: true, worker: true }),
   serve: () => runServer('serve', { http: true, worker: false }),
   worker: () => runServer('worker', { http: false, worker: true }),

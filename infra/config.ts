@@ -128,6 +128,9 @@ export const ZEnvSchema = z.object({
   ),
   ALEXA_SKILL_ID: opt(z.string()),
   ALEXA_VERIFY_SIGNATURE: z.preprocess(emptyToUndefined, ZBoolean.default(true)),
+  // With PUBLIC_URL, a web process sets the Telegram webhook at start; false leaves that to
+  // `dnevnik webhooks set` (several web processes behind one address need not each set it).
+  REGISTER_WEBHOOKS: z.preprocess(emptyToUndefined, ZBoolean.default(true)),
   // Alexa account linking (OAuth): the client entered in the skill's account-linking settings; unset =
   // people say their code. Amazon returns to its own redirect URLs (core/oauth/amazon-redirects.ts),
   // of the vendor id when one is given.

@@ -102,7 +102,18 @@ export async function startTelegramStub(options: TStubOptions = {}): Promise<Tel
     chat: { id: Number(chatId ?? 0), type: 'private' },
     text: typeof text === 'string' ? text : '',
   });
+  // The webhook as setWebhook left it (one bot is enough for the tests that ask).
+  let webhook: { url: string; allowed_updates?: unknown } = { url: '' };
   const otherResult = (method: string, bot: string, body: Record<string, unknown>) => {
+    if (method === 'setWebhook') webhook = { url: String(body.url ?? ''), allowed_updates: body.allowed_updates };
+    if (method === 'deleteWebhook') webhook = { url: '' };
+    if (method === 'getWebhookInfo')
+      return {
+        url: webhook.url,
+        has_custom_certificate: false,
+        pending_update_count: webhook.url ? 0 : 3,
+        allowed_updates: webhook.allowed_updates,
+      };
     if (method === 'getMe')
       return {
         id: Number(bot),
