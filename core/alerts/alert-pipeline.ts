@@ -2,10 +2,12 @@ import type { AlertObserver, AlertStore, ChatSender, Clock, DeliveryQueue, RateL
 import { composeMessage } from './compose-messages';
 import { createDeliveryHandler, DEFAULT_DELIVERY_OPTIONS, type DeliveryOptions } from './deliver-message';
 import { planAlerts } from './plan-alerts';
+import { NO_PASS_LATEST_MS, NO_PASS_SCAN_EVERY_MS, planMissingPasses } from './plan-no-pass';
 
-// The worker: three loops over the database (outbox → items, due items → messages, stranded
-// messages → queue) and the queue consumer that sends. Every worker process runs all of it; the
-// store serialises planning and composing, claims serialise sending.
+// The worker: four loops over the database (outbox → items, due items → messages, stranded
+// messages → queue, and the "no pass by the first lesson" scan → items) and the queue consumer
+// that sends. Every worker process runs all of it; the store serialises planning and composing,
+// claims serialise sending, and the scan's items carry a key the database keeps unique.
 
 export interface PipelineOptions {
   windowMs?: number;
@@ -14,6 +16,8 @@ export interface PipelineOptions {
   /** Pause of an idle loop; a busy loop goes again at once. */
   idleMs: number;
   sweepEveryMs: number;
+  /** How often each worker looks for pupils with no pass by the first lesson (the store keeps it once). */
+  noPassEveryMs: number;
   concurrency: number;
   delivery: DeliveryOptions;
 }
@@ -23,6 +27,7 @@ export const DEFAULT_PIPELINE_OPTIONS: PipelineOptions = {
   composeBatch: 500,
   idleMs: 500,
   sweepEveryMs: 10_000,
+  noPassEveryMs: NO_PASS_SCAN_EVERY_MS,
   concurrency: 8,
   delivery: DEFAULT_DELIVERY_OPTIONS,
 };
@@ -74,6 +79,17 @@ export function createAlertPipeline(deps: PipelineDeps, partial: Partial<Pipelin
     return ids.length;
   };
 
+  const scanNoPass = async () => {
+    if (!store.scanMissingPasses) return 0;
+    const now = clock.now();
+    const items = await store.scanMissingPasses(now, NO_PASS_LATEST_MS, (found, recipients) =>
+      planMissingPasses(found, recipients, now),
+    );
+    if (items > 0) observer.planned(items);
+    // Never "busy": the next scan waits its period, whatever this one found.
+    return 0;
+  };
+
   const sweep = async () => {
     const jobs = await store.findStranded(clock.now(), options.delivery.leaseMs, options.sweepEveryMs * 3, 1000);
     if (jobs.length > 0) await queue.enqueue(jobs);
@@ -98,6 +114,7 @@ export function createAlertPipeline(deps: PipelineDeps, partial: Partial<Pipelin
 
   return {
     async tick() {
+      await scanNoPass();
       let facts = 0;
       for (let n = await plan(); n > 0; n = await plan()) facts += n;
       let messages = 0;
@@ -112,6 +129,7 @@ export function createAlertPipeline(deps: PipelineDeps, partial: Partial<Pipelin
         loop('plan', plan, options.idleMs),
         loop('compose', compose, options.idleMs),
         loop('sweep', sweep, options.sweepEveryMs),
+        loop('no-pass', scanNoPass, options.noPassEveryMs),
       );
     },
     async deliver(messageIds) {

@@ -1,4 +1,5 @@
-import type { TComposedMessage, TItemGroup, TPlannedItem, TPlanningInput } from './alert-types';
+import type { TComposedMessage, TItemGroup, TPlannedItem, TPlanningInput, TRecipient } from './alert-types';
+import type { TMissingPass } from './plan-no-pass';
 
 // What the alerts pipeline needs from the outside: a store (the database), a queue, a rate
 // limiter shared by all workers, one sender per chat platform, a clock and an observer (metrics).
@@ -10,6 +11,18 @@ export interface AlertStore {
    * marks the facts processed. Returns how many facts were taken (0: none, or another planner runs).
    */
   planNext(limit: number, plan: (input: TPlanningInput) => TPlannedItem[]): Promise<{ facts: number; items: number }>;
+  /**
+   * Pupils of schools with turnstiles (a pass in the last week) whose class's first lesson of the
+   * day began at most `latestMs` ago and who have not passed in today, with their recipients of
+   * `no-pass`; writes what `plan` makes of them, a second time for the same pupil, day and chat
+   * never (core/alerts/plan-no-pass.ts). Returns the items written. Optional: stores without
+   * turnstile data have none.
+   */
+  scanMissingPasses?(
+    now: Date,
+    latestMs: number,
+    plan: (found: TMissingPass[], recipients: Map<string, TRecipient[]>) => TPlannedItem[],
+  ): Promise<number>;
   /** In one transaction: groups due items per chat, writes one message per group; returns their ids. */
   composeDue(now: Date, limit: number, compose: (group: TItemGroup) => TComposedMessage): Promise<string[]>;
   /** Takes a message for sending unless another worker holds it (or it is done); a stale hold expires after `leaseMs`. */

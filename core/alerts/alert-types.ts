@@ -4,9 +4,21 @@ import type { TOutboxKind } from '../ingest/ingest-types';
 
 /**
  * `final-grades`: a period's mark (четвертная, годовая), its own type so it can be switched alone;
- * `grade-average`: a subject's average of the current period fell below the school's "4".
+ * `grade-average`: a subject's average of the current period fell below the school's "4";
+ * `arrival`, `departure`: the school's turnstile saw the pupil come in (first time that day) or leave;
+ * `absence`: a lesson marked absent or late; `no-pass`: no pass by the start of the first lesson.
  */
-export type TAlertType = 'grades' | 'final-grades' | 'grade-average' | 'homework' | 'schedule' | 'balance';
+export type TAlertType =
+  | 'grades'
+  | 'final-grades'
+  | 'grade-average'
+  | 'homework'
+  | 'schedule'
+  | 'balance'
+  | 'arrival'
+  | 'departure'
+  | 'absence'
+  | 'no-pass';
 export type TAlertMode = 'instant' | 'digest';
 
 /** One outbox row as the planner sees it; `payload` is checked by fact-schemas. */
@@ -42,6 +54,8 @@ export interface TRecipient {
   personId: string;
   studentId: string;
   studentName: string;
+  /** Russian words agree with the pupil's gender («пришла», «пришёл»): guessed once, by ruFeminine. */
+  studentFeminine?: boolean;
   timezone: string;
   subscription: TSubscriptionSettings;
 }
@@ -67,6 +81,17 @@ export interface TItemPayload {
   periodNumber?: number;
   /** A subject's weighted average of the current period, rounded to hundredths. */
   average?: number;
+  /** The pupil's grammatical gender in Russian texts (arrival, departure, absence). */
+  feminine?: boolean;
+  /** A pass's or a lesson's local time, "HH:mm" in the school's zone. */
+  time?: string;
+  /** A pass's instant (ISO): what a later pass compares with to take a departure back. */
+  passAt?: string;
+  /** An attendance mark and the lesson's position in the class's day (1 = first lesson). */
+  status?: 'absent' | 'late';
+  lessonNumber?: number;
+  /** An absence summary sent on the lesson's own day says «сегодня», a later one names the date. */
+  sameDay?: boolean;
 }
 
 /**
@@ -74,10 +99,27 @@ export interface TItemPayload {
  * balance; and a removed final grade, which tells nothing (it only withdraws what was not sent).
  */
 export type TItemKind =
-  | Exclude<TOutboxKind, 'canteen.transaction' | 'final_grade.deleted' | 'pass.recorded' | 'attendance.changed'>
+  | Exclude<
+      TOutboxKind,
+      | 'canteen.transaction'
+      | 'final_grade.deleted'
+      | 'pass.recorded'
+      | 'attendance.changed'
+      // Planned by the "what's coming" alerts, not yet: the planner passes them by.
+      | 'lesson.test-scheduled'
+      | 'school_event.changed'
+      | 'announcement.published'
+    >
   | 'canteen.low'
   /** Derived from new grades: their subject's average crossed below the school's "4". */
-  | 'grade.average-low';
+  | 'grade.average-low'
+  /** From passes (plan-presence.ts): the day's first way in, a way out not followed by a way back in. */
+  | 'pass.arrival'
+  | 'pass.departure'
+  /** From attendance.changed (plan-absence.ts): one lesson missed or come late to. */
+  | 'attendance.absence'
+  /** From the worker's scan (no-pass): the first lesson began and the pupil has not passed in. */
+  | 'pass.missing';
 
 export interface TPlannedItem {
   outboxId: string;
@@ -113,6 +155,25 @@ export interface TPlanningInput {
   withdrawn: TWithdrawnItem[];
   /** Subjects of the batch's new grades whose average a subscriber watches (plan-average.ts). */
   averages?: TSubjectAverage[];
+  /** The stored passes around the batch's passes, per pupil (plan-presence.ts). */
+  passes?: Map<string, TStoredPass[]>;
+  /** `${arrivalRef}\u0000${chatId}` of arrivals already planned: one a day per chat, whatever came late. */
+  arrived?: Set<string>;
+  /** The school day of the batch's attendance marks (plan-absence.ts), by `lessonDayKey`. */
+  lessonDays?: Map<string, TLessonDay>;
+}
+
+/** A stored pass of a pupil, as the presence planner compares them. */
+export interface TStoredPass {
+  id: string;
+  at: Date;
+  direction: 'in' | 'out';
+}
+
+/** One lesson's place in its class's day, and when that day's lessons end ("HH:mm", school time). */
+export interface TLessonDay {
+  lessonNumber: number | null;
+  lastEnd: string | null;
 }
 
 /** One subject of one student: its current period's average before and after the batch's new grades. */

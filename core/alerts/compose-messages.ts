@@ -1,6 +1,6 @@
 import type { TComposedMessage, TItemGroup } from './alert-types';
 import { alertTexts } from './locales';
-import { renderItem } from './render-item';
+import { PRESENCE_KINDS, renderItem } from './render-item';
 
 // Due items of one chat → one message: a single line for one alert, a short list for several.
 
@@ -16,12 +16,21 @@ export function composeMessage(group: TItemGroup): TComposedMessage {
   const instant = group.groupKey.startsWith('i:');
   if (items.length === 1) {
     const only = items[0];
-    return {
-      chatId: group.chatId,
-      itemIds,
-      ingestedAt,
-      text: `${only.payload.studentName}: ${renderItem(texts, only.kind, only.payload)}`,
-    };
+    const name = only.payload.studentName;
+    const line = renderItem(texts, only.kind, only.payload);
+    const text = !PRESENCE_KINDS.has(only.kind)
+      ? `${name}: ${line}`
+      : only.kind === 'attendance.absence' && group.groupKey.startsWith('a:')
+        ? `${texts.absenceDay(name, only.payload)}: ${line}`
+        : `${name} ${line}`;
+    return { chatId: group.chatId, itemIds, ingestedAt, text };
+  }
+  // A pupil's day of absences (plan-absence.ts) is one sentence: «Варвара сегодня: не была на …, опоздала на …».
+  if (group.groupKey.startsWith('a:')) {
+    const byLesson = [...items].sort((a, b) => (a.payload.start ?? '').localeCompare(b.payload.start ?? ''));
+    const lines = byLesson.map((i) => renderItem(texts, i.kind, i.payload));
+    const text = `${texts.absenceDay(items[0].payload.studentName, items[0].payload)}: ${lines.join(', ')}`;
+    return { chatId: group.chatId, itemIds, ingestedAt, text: text.slice(0, MAX_MESSAGE_CHARS) };
   }
   // An instant group is one student: name them once in the header.
   const lines = items.map((i) =>

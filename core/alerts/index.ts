@@ -20,12 +20,17 @@ export type {
   TItemGroup,
   TItemKind,
   TItemPayload,
+  TLessonDay,
   TOutboxFact,
   TPlannedItem,
   TRecipient,
+  TStoredPass,
   TSubjectAverage,
   TSubscriptionSettings,
   TWithdrawnItem,
 } from './alert-types';
+export { lessonDayKey } from './plan-absence';
 export { refsToWithdraw } from './plan-alerts';
 export { averagePairs, averageRef, type TAveragePair, WARNING_INTERVAL_MS } from './plan-average';
+export { batchPasses, departuresToWithdraw } from './plan-presence';
+export { ruFeminine } from './ru-feminine';

@@ -9,8 +9,10 @@ import type {
   TRecipient,
 } from './alert-types';
 import { ZCanteenFactSchema, ZGradeFactSchema, ZHomeworkFactSchema, ZLessonFactSchema } from './fact-schemas';
+import { absenceRefToWithdraw, planAbsences } from './plan-absence';
 import { planAverageWarnings } from './plan-average';
 import { finalGradeRefToWithdraw, planFinalGrade, type TPending } from './plan-final-grades';
+import { planPasses } from './plan-presence';
 
 // Outbox facts → one item per (fact, chat) for every recipient who asked for it. Pure: the store
 // loads recipients and withdraws superseded unsent items first, then writes what comes back.
@@ -41,7 +43,8 @@ export function alertTypeOf(kind: string): TAlertType | undefined {
   return TYPE_OF_KIND[kind];
 }
 
-function wants(r: TRecipient, type: TAlertType): boolean {
+/** A chat that gets alerts of this type about the pupil: consenting, active, switched on, a push channel. */
+export function wantsAlert(r: TRecipient, type: TAlertType): boolean {
   return (
     r.consentActive &&
     r.chatActive &&
@@ -55,7 +58,7 @@ function wants(r: TRecipient, type: TAlertType): boolean {
 export function refsToWithdraw(facts: TOutboxFact[]): string[] {
   const refs = new Set<string>();
   for (const f of facts) {
-    const finalRef = finalGradeRefToWithdraw(f);
+    const finalRef = finalGradeRefToWithdraw(f) ?? absenceRefToWithdraw(f);
     if (finalRef) refs.add(finalRef);
     if (f.kind !== 'grade.changed' && f.kind !== 'grade.deleted') continue;
     const parsed = ZGradeFactSchema.safeParse(f.payload);
@@ -76,8 +79,16 @@ export function planAlerts(input: TPlanningInput, options: PlanOptions = {}): TP
     if (!pending.has(key) || created) pending.set(key, { index: null, kind: w.kind });
   }
 
-  const push = (fact: TOutboxFact, r: TRecipient, kind: TItemKind, refId: string | null, payload: TItemPayload) => {
-    const { dueAt, groupKey } = scheduleItem(fact.createdAt, r.studentId, r.subscription, r.timezone, windowMs);
+  const push = (
+    fact: TOutboxFact,
+    r: TRecipient,
+    kind: TItemKind,
+    refId: string | null,
+    payload: TItemPayload,
+    timing?: { dueAt: Date; groupKey: string },
+  ) => {
+    const { dueAt, groupKey } =
+      timing ?? scheduleItem(fact.createdAt, r.studentId, r.subscription, r.timezone, windowMs);
     items.push({
       outboxId: fact.id,
       chatId: r.chatId,
@@ -99,14 +110,30 @@ export function planAlerts(input: TPlanningInput, options: PlanOptions = {}): TP
     const students = fact.studentId ? [fact.studentId] : (input.classStudents.get(fact.classId ?? '') ?? []);
     for (const studentId of students) {
       for (const r of input.recipients.get(studentId) ?? []) {
-        if (!wants(r, type)) continue;
+        if (!wantsAlert(r, type)) continue;
         planOne(fact, r, input.subjectNames, pending, items, push);
       }
     }
   }
+  planAbsences(
+    input.facts,
+    input.lessonDays,
+    (studentId) => (input.recipients.get(studentId) ?? []).filter((r) => wantsAlert(r, 'absence')),
+    (id) => input.subjectNames.get(id) ?? id,
+    windowMs,
+    (fact, r, refId, payload, timing) => push(fact, r, 'attendance.absence', refId, payload, timing),
+    (index) => (items[index] = null),
+  );
+  planPasses(
+    input.facts,
+    input.passes,
+    input.arrived ?? new Set(),
+    (studentId, type) => (input.recipients.get(studentId) ?? []).filter((r) => wantsAlert(r, type)),
+    (fact, r, kind, refId, payload, timing) => push(fact, r, kind, refId, payload, timing),
+  );
   planAverageWarnings(
     input.averages ?? [],
-    (studentId) => (input.recipients.get(studentId) ?? []).filter((r) => wants(r, 'grade-average')),
+    (studentId) => (input.recipients.get(studentId) ?? []).filter((r) => wantsAlert(r, 'grade-average')),
     (id) => input.subjectNames.get(id) ?? id,
     (fact, r, refId, payload) => push(fact, r, 'grade.average-low', refId, payload),
   );

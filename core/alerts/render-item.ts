@@ -3,6 +3,14 @@ import type { TAlertTexts } from './locales';
 
 // One line per alert item: which of the locale's texts an item kind is told with.
 
+/** Kinds told as a sentence about the pupil («Варвара пришла в школу»), not as a diary entry after a colon. */
+export const PRESENCE_KINDS: ReadonlySet<TItemKind> = new Set([
+  'pass.arrival',
+  'pass.departure',
+  'attendance.absence',
+  'pass.missing',
+]);
+
 export function renderItem(texts: TAlertTexts, kind: TItemKind, p: TItemPayload): string {
   switch (kind) {
     case 'grade.created':
@@ -25,5 +33,13 @@ export function renderItem(texts: TAlertTexts, kind: TItemKind, p: TItemPayload)
       return texts.finalGradeChanged(p);
     case 'grade.average-low':
       return texts.averageLow(p);
+    case 'pass.arrival':
+      return texts.arrival(p);
+    case 'pass.departure':
+      return texts.departure(p);
+    case 'attendance.absence':
+      return texts.absence(p);
+    case 'pass.missing':
+      return texts.noPass(p);
   }
 }

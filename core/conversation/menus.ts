@@ -1,7 +1,7 @@
 import type { TAlertType } from '../alerts/alert-types';
 import type { TLinkingTexts } from '../linking';
 import type { TReminderSettings } from '../reminders/reminder-types';
-import { ALERT_TYPES } from '../settings/subscription-settings-port';
+import { ALERT_TYPES, PRESENCE_TYPES } from '../settings/subscription-settings-port';
 import {
   CONSENT_WITHDRAW_DATA,
   chartData,
@@ -153,7 +153,8 @@ const switchCount = (count: { on: number; of: number }) =>
  * A parent of several children gets a first button that moves between "all children" and each
  * child: a child's screen holds that child's switches and balance threshold, the all-children
  * screen the switches for all, delivery, quiet hours and the teacher's row (the threshold is per
- * child there). At most 6 rows and 10 buttons: VK's inline keyboard holds no more.
+ * child there). The presence switches have a screen of their own (presenceMenu) behind one button.
+ * At most 6 rows and 10 buttons: VK's inline keyboard holds no more.
  */
 export function settingsMenu(
   t: TBotTexts,
@@ -168,7 +169,8 @@ export function settingsMenu(
     data: settingsData({ kind: 'toggle', type, child }),
   });
   const termTypes: TAlertType[] = ['final-grades', 'grade-average'];
-  const toggles = ALERT_TYPES.filter((type) => !termTypes.includes(type)).map(toggle);
+  const toggles = ALERT_TYPES.filter((type) => !termTypes.includes(type) && !PRESENCE_TYPES.includes(type)).map(toggle);
+  const presence = { label: t.settings.presence, data: settingsData({ kind: 'presence', child }) };
   const rows: TButtonRows = [];
   if (several) {
     const next = child === null ? 0 : child + 1 < scope.children.length ? child + 1 : null;
@@ -190,10 +192,15 @@ export function settingsMenu(
     ...(termSwitches ? termTypes.map(toggle) : []),
     { label: `💳 ${t.settings.threshold(rubles)}`, data: settingsData({ kind: 'threshold', child }) },
   ];
-  if (child !== null) return [...rows, threshold];
+  if (child !== null) return [...rows, threshold, [presence]];
   rows.push([{ label: `⏱ ${modeLabel(t, s.mode, s.digestTime)}`, data: settingsData({ kind: 'mode' }) }]);
   rows.push([{ label: `🌙 ${quietLabel(t, s.quietFrom, s.quietTo)}`, data: settingsData({ kind: 'quiet' }) }]);
   if (!several) rows.push(threshold);
+  // The presence screen's button: a row of its own. With a teacher's row the screen is at VK's 10
+  // buttons: a single child's has the presence button in the threshold's place (the threshold moves
+  // to the presence screen, see presenceMenu); the all-children screen has none — each child's has.
+  if (!teacher) rows.push([presence]);
+  else if (!several) rows[rows.length - 1] = [presence];
   if (teacher) {
     rows.push([
       {
@@ -205,6 +212,33 @@ export function settingsMenu(
     ]);
   }
   return rows;
+}
+
+/**
+ * The presence screen (arrivals, departures, absences, no pass by the first lesson) for the
+ * children in view: four switches, the absences' delivery (after lessons or at once) and back.
+ */
+export function presenceMenu(
+  t: TBotTexts,
+  s: TSettingsSummary,
+  child: number | null,
+  /** The single child's settings screen of a teacher has no room for the threshold: it is here then. */
+  withThreshold = false,
+): TButtonRows {
+  const toggle = (type: TAlertType) => ({
+    label: `${switchMark(s.enabled[type])} ${t.settings.types[type]}${switchCount(s.enabled[type])}`,
+    data: settingsData({ kind: 'toggle', type, child }),
+  });
+  const rubles = s.thresholdKopecks === null ? null : String(Math.round(s.thresholdKopecks / 100));
+  return [
+    [toggle('arrival'), toggle('departure')],
+    [toggle('absence'), toggle('no-pass')],
+    [{ label: t.settings.absenceMode(s.absenceMode), data: settingsData({ kind: 'absence-mode', child }) }],
+    ...(withThreshold
+      ? [[{ label: `💳 ${t.settings.threshold(rubles)}`, data: settingsData({ kind: 'threshold', child }) }]]
+      : []),
+    [{ label: t.settings.back, data: settingsOpenData(child) }],
+  ];
 }
 
 export function consentMenu(texts: TLinkingTexts, handle: string): TButtonRows {

@@ -1,10 +1,11 @@
 import { escapeHtml } from '../answers';
-import { ALERT_TYPES, withFollowers } from '../settings/subscription-settings-port';
+import { ALERT_TYPES, PRESENCE_TYPES } from '../settings/subscription-settings-port';
 import type { TSettingsAction } from './actions';
 import type { ConversationDeps, TOutcome, TTurn } from './conversation-types';
-import { settingsMenu } from './menus';
+import { presenceMenu, settingsMenu } from './menus';
 import { botTexts, html, plain, say } from './replies';
 import { settingsPatch, summarize, teacherSettingsPatch } from './settings-presets';
+import { subscribeTypes } from './subscribe-scope';
 
 // The settings screen: a parent's alerts (for all children or one), a teacher's journal
 // reminders, and the on/off a spoken "subscribe me" or "stop notifications" makes.
@@ -41,6 +42,20 @@ export function createSettingsFlow(deps: Pick<ConversationDeps, 'settings' | 'te
     return say(html(title, { inPlace: true, keyboard: { kind: 'rows', rows } }));
   }
 
+  /** The presence switches of the children in view, with the explanation of when each is sent. */
+  async function presenceScreen(turn: TTurn, personId: string, child: number | null): Promise<TOutcome> {
+    const { students, chosen, studentIds } = await childrenInView(turn, child);
+    const summary = summarize(await deps.settings.read(personId), studentIds);
+    const texts = botTexts(turn).settings;
+    const title =
+      students.length > 1
+        ? `${texts.presenceTitle}\n${escapeHtml(texts.scope(chosen === null ? null : students[chosen].firstName))}`
+        : texts.presenceTitle;
+    const teacher = students.length < 2 && Boolean(await deps.teacherSettings?.read(personId));
+    const rows = presenceMenu(botTexts(turn), summary, chosen, teacher);
+    return say(html(title, { inPlace: true, keyboard: { kind: 'rows', rows } }));
+  }
+
   async function show(turn: TTurn, child: number | null = null): Promise<TOutcome> {
     const personId = await turn.personId();
     if (!personId) return say(html(botTexts(turn).settings.notLinked, { inPlace: true }));
@@ -61,12 +76,22 @@ export function createSettingsFlow(deps: Pick<ConversationDeps, 'settings' | 'te
     const view = await childrenInView(turn, child);
     // A button naming a child position no longer linked changes nothing: the screen is shown as it is.
     if (view.stale) return screen(turn, personId, null);
+    // Opening the presence screen changes nothing.
+    if (action.kind === 'presence') return presenceScreen(turn, personId, view.chosen);
     const { types, patch, inView } = settingsPatch(
       action,
       summarize(await deps.settings.read(personId), view.studentIds),
     );
     await deps.settings.write(personId, types, patch, inView ? view.studentIds : undefined);
     turn.log.info({ personId, setting: action.kind, child: view.chosen }, 'settings changed');
+    // A tap on the presence screen shows that screen again (the threshold is there for a teacher of one child).
+    const thresholdThere =
+      action.kind === 'threshold' && view.students.length < 2 && Boolean(await deps.teacherSettings?.read(personId));
+    const onPresence =
+      action.kind === 'absence-mode' ||
+      thresholdThere ||
+      (action.kind === 'toggle' && PRESENCE_TYPES.includes(action.type));
+    if (onPresence) return presenceScreen(turn, personId, view.chosen);
     if (action.kind === 'grades-on')
       return {
         notice: botTexts(turn).settings.subscribed,
@@ -75,13 +100,19 @@ export function createSettingsFlow(deps: Pick<ConversationDeps, 'settings' | 'te
     return screen(turn, personId, view.chosen);
   }
 
-  /** The same change a "подпиши меня на оценки" / "stop notifications" phrase makes. */
-  async function setSubscribed(turn: TTurn, on: boolean): Promise<TOutcome> {
+  /**
+   * The change a "подпиши меня на уведомления" (every type), "подпиши на оценки" (grades and term
+   * marks) or "stop notifications" (every type off) phrase makes; `text` is the phrase as said.
+   */
+  async function setSubscribed(turn: TTurn, on: boolean, text = ''): Promise<TOutcome> {
     const personId = await turn.personId();
     if (!personId) return say(plain(botTexts(turn).settings.notLinked));
-    await deps.settings.write(personId, on ? withFollowers(['grades']) : ALERT_TYPES, { enabled: on });
-    turn.log.info({ personId, enabled: on }, 'subscription changed');
-    return say(plain(on ? botTexts(turn).settings.subscribed : botTexts(turn).settings.unsubscribed));
+    const types = on ? subscribeTypes(text) : ALERT_TYPES;
+    await deps.settings.write(personId, types, { enabled: on });
+    turn.log.info({ personId, enabled: on, types: types.length }, 'subscription changed');
+    const texts = botTexts(turn).settings;
+    if (!on) return say(plain(texts.unsubscribed));
+    return say(plain(types === ALERT_TYPES ? texts.subscribedAll : texts.subscribed));
   }
 
   return { show, change, setSubscribed };

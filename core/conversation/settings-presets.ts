@@ -3,6 +3,7 @@ import type { TReminderSettings } from '../reminders/reminder-types';
 import {
   ALERT_TYPES,
   defaultSettings,
+  SHARED_MODE_TYPES,
   type TSettingsPatch,
   withFollowers,
 } from '../settings/subscription-settings-port';
@@ -35,6 +36,8 @@ export interface TSettingsSummary {
   quietTo: string;
   /** The first child in view's balance threshold. */
   thresholdKopecks: number | null;
+  /** The first child in view's delivery of absences: `digest` = a summary after lessons (the default). */
+  absenceMode: TSubscriptionSettings['mode'];
 }
 
 type TSettingsRow = { studentId: string; settings: TSubscriptionSettings };
@@ -43,7 +46,11 @@ type TSettingsRow = { studentId: string; settings: TSubscriptionSettings };
 export function summarize(rows: TSettingsRow[], studentIds: readonly string[]): TSettingsSummary {
   const rowOf = (studentId: string, type: TAlertType) =>
     rows.find((r) => r.studentId === studentId && r.settings.type === type)?.settings;
-  const base = rows[0]?.settings ?? defaultSettings('grades');
+  // Presence types keep a delivery of their own: the shared one is read from the others' rows.
+  const base = rows.find((r) => SHARED_MODE_TYPES.includes(r.settings.type))?.settings ?? {
+    ...defaultSettings('grades'),
+    ...(rows[0] ? { quietFrom: rows[0].settings.quietFrom, quietTo: rows[0].settings.quietTo } : {}),
+  };
   const count = (type: TAlertType) => ({
     on: studentIds.filter((id) => rowOf(id, type)?.enabled).length,
     of: studentIds.length,
@@ -55,6 +62,7 @@ export function summarize(rows: TSettingsRow[], studentIds: readonly string[]): 
     quietFrom: base.quietFrom,
     quietTo: base.quietTo,
     thresholdKopecks: studentIds.length ? (rowOf(studentIds[0], 'balance')?.thresholdKopecks ?? null) : null,
+    absenceMode: (studentIds.length ? rowOf(studentIds[0], 'absence')?.mode : undefined) ?? 'digest',
   };
 }
 
@@ -101,7 +109,7 @@ export function settingsPatch(
       return { types: withFollowers(['grades']), patch: { enabled: true }, inView: false };
     case 'mode':
       return {
-        types: ALERT_TYPES,
+        types: SHARED_MODE_TYPES,
         patch: MODE_PRESETS[nextIndex(MODE_PRESETS, (p) => p.mode === s.mode && p.digestTime === s.digestTime)],
         inView: false,
       };
@@ -116,5 +124,15 @@ export function settingsPatch(
         patch: { thresholdKopecks: THRESHOLD_PRESETS[nextIndex(THRESHOLD_PRESETS, (p) => p === s.thresholdKopecks)] },
         inView: true,
       };
+    case 'absence-mode':
+      // After lessons ↔ at once; the digest time is not used by absences.
+      return {
+        types: ['absence'],
+        patch: { mode: s.absenceMode === 'digest' ? 'instant' : 'digest', digestTime: null },
+        inView: true,
+      };
+    case 'presence':
+      // Opening the screen changes nothing.
+      return { types: [], patch: {}, inView: true };
   }
 }

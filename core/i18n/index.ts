@@ -5,4 +5,5 @@ export type TLang = 'ru' | 'en';
 
 export const LANGS: readonly TLang[] = ['ru', 'en'];
 
+export { russianGender, type TNameGender } from './ru-gender';
 export { transliterate } from './transliterate';

@@ -7,7 +7,20 @@ export const ALERT_TYPES: readonly TAlertType[] = [
   'balance',
   'final-grades',
   'grade-average',
+  'arrival',
+  'departure',
+  'absence',
+  'no-pass',
 ];
+
+/**
+ * The pupil's presence at school: their switches sit on a screen of their own. Arrivals and
+ * departures always go out at once; absences have a delivery of their own (`digest` = one summary
+ * after the day's lessons, the default; `instant` = each mark within the usual window). So the
+ * person's shared delivery (instant, or a daily digest) applies to the other types only.
+ */
+export const PRESENCE_TYPES: readonly TAlertType[] = ['arrival', 'departure', 'absence', 'no-pass'];
+export const SHARED_MODE_TYPES: readonly TAlertType[] = ALERT_TYPES.filter((t) => !PRESENCE_TYPES.includes(t));
 
 /**
  * A grades switch carries the term marks with it, on and off: a term mark is a grade a parent who
@@ -46,7 +59,7 @@ export function defaultSettings(type: TAlertType): TSubscriptionSettings {
   return {
     type,
     enabled: false,
-    mode: 'instant',
+    mode: type === 'absence' ? 'digest' : 'instant',
     digestTime: null,
     quietFrom: '21:00',
     quietTo: '08:00',

@@ -258,6 +258,7 @@ describe('Telegram conversation (handleUpdate)', () => {
       's:t:balance',
       's:mode',
       's:quiet',
+      's:p',
     ]);
 
     await bot.handleUpdate(callback(chatId, 's:t:grades'));
@@ -279,6 +280,7 @@ describe('Telegram conversation (handleUpdate)', () => {
       's:t:final-grades:1',
       's:t:grade-average:1',
       's:threshold:1',
+      's:p:1',
     ]);
     await bot.handleUpdate(callback(chatId, 's:t:grades:1'));
     await bot.handleUpdate(callback(chatId, 's:t:balance:1'));

@@ -1,7 +1,7 @@
 import { INLINE_LIMITS, STANDARD_LIMITS } from '../../bots/vk';
 import { fitRows, isStartCommand, readPayload, toVkKeyboard } from '../../bots/vk/vk-keyboards';
 import { BOT_TEXTS, mainMenu, viewMenu } from '../../core/conversation';
-import { settingsMenu } from '../../core/conversation/menus';
+import { presenceMenu, settingsMenu } from '../../core/conversation/menus';
 import { summarize } from '../../core/conversation/settings-presets';
 import { DEFAULT_REMINDER_SETTINGS } from '../../core/reminders/reminder-types';
 
@@ -91,8 +91,12 @@ describe('VK keyboards', () => {
       const rows = settingsMenu(BOT_TEXTS[lang], summary, teacher);
       expect(fitRows(rows, INLINE_LIMITS)).toEqual(rows);
       expect(rows.flat().map((b) => b.data)).toEqual(
-        expect.arrayContaining(['s:threshold', 's:r-toggle', 's:r-mode', 's:r-quiet']),
+        expect.arrayContaining(['s:p', 's:r-toggle', 's:r-mode', 's:r-quiet']),
       );
+      // The screen is at VK's 10 buttons: the balance threshold is on the presence screen instead.
+      const presence = presenceMenu(BOT_TEXTS[lang], summary, null, true);
+      expect(fitRows(presence, INLINE_LIMITS)).toEqual(presence);
+      expect(presence.flat().map((b) => b.data)).toContain('s:threshold');
     }
   });
 
@@ -125,6 +129,7 @@ describe('VK keyboards', () => {
         's:t:final-grades:2',
         's:t:grade-average:2',
         's:threshold:2',
+        's:p:2',
       ]);
       for (const label of [...all, ...last].flat().map((b) => b.label)) expect(label.length).toBeLessThanOrEqual(40);
     }

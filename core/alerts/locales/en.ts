@@ -27,6 +27,12 @@ export const enTexts: TAlertTexts = {
   finalGradeChanged: (p) =>
     `${enFinalGradeHead(p)}${enPeriod(p)} corrected: ${p.previousValue ? `${enMark(p.previousValue)} → ` : ''}${enMark(p.value)}`,
   averageLow: (p) => `${p.subjectName} average dropped to ${(p.average ?? 0).toFixed(2)} — below a 4`,
+  arrival: (p) => `arrived at school at ${p.time}`,
+  departure: (p) => `left school at ${p.time}`,
+  absence: (p) =>
+    `${p.status === 'late' ? 'was late for' : 'missed'} ${p.subjectName}${p.lessonNumber ? ` (lesson ${p.lessonNumber})` : ''}`,
+  noPass: (p) => `has not come through the school gate yet, and the first lesson began at ${p.time}`,
+  absenceDay: (student, p) => `${student} ${p.sameDay ? 'today' : `on ${p.date}`}`,
   instantHeader: (student, count) => `${student}: ${count} diary updates`,
   digestHeader: (count) => `Daily summary (${count})`,
   more: (count) => `… and ${count} more`,

@@ -1,3 +1,5 @@
+import type { TItemPayload } from '../alert-types';
+import { ruAccusative, ruPrepositional } from './ru-cases';
 import { ruDative } from './ru-dative';
 import { ruFinalGradeHead, ruMark, ruPeriod } from './ru-final-grade';
 import type { TAlertTexts } from './texts-type';
@@ -6,6 +8,9 @@ import type { TAlertTexts } from './texts-type';
 
 const rub = (kopecks: number) => `${(kopecks / 100).toFixed(2).replace('.', ',').replace(',00', '')} ₽`;
 const ruDate = (iso?: string) => (iso ? iso.split('-').reverse().slice(0, 2).join('.') : '');
+/** The verb's past tense for the pupil: «пришла» / «пришёл». */
+const past = (p: TItemPayload, feminine: string, masculine: string) => (p.feminine ? feminine : masculine);
+const lessonNo = (p: TItemPayload) => (p.lessonNumber ? ` (${p.lessonNumber}-й урок)` : '');
 
 export const ruTexts: TAlertTexts = {
   gradeCreated: (p) => {
@@ -28,6 +33,14 @@ export const ruTexts: TAlertTexts = {
     `${ruFinalGradeHead(p)}${ruPeriod(p)} исправлена: ${p.previousValue ? `${ruMark(p.previousValue)} → ` : ''}${ruMark(p.value)}`,
   averageLow: (p) =>
     `средний балл по ${ruDative(p.subjectName ?? '')} опустился до ${(p.average ?? 0).toFixed(2).replace('.', ',')} — ниже четвёрки`,
+  arrival: (p) => `${past(p, 'пришла', 'пришёл')} в школу в ${p.time}`,
+  departure: (p) => `${past(p, 'ушла', 'ушёл')} из школы в ${p.time}`,
+  absence: (p) =>
+    p.status === 'late'
+      ? `${past(p, 'опоздала', 'опоздал')} на ${ruAccusative(p.subjectName ?? '')}${lessonNo(p)}`
+      : `${past(p, 'не была', 'не был')} на ${ruPrepositional(p.subjectName ?? '')}${lessonNo(p)}`,
+  noPass: (p) => `ещё не ${past(p, 'прошла', 'прошёл')} в школу, а первый урок начался в ${p.time}`,
+  absenceDay: (student, p) => `${student} ${p.sameDay ? 'сегодня' : ruDate(p.date)}`,
   instantHeader: (student, count) => `${student}: новое в дневнике (${count})`,
   digestHeader: (count) => `Сводка за день (${count})`,
   more: (count) => `… и ещё ${count}`,

@@ -14,6 +14,14 @@ export interface TAlertTexts {
   finalGradeChanged(p: TItemPayload): string;
   /** A subject's average of the current period fell below the school's "4". */
   averageLow(p: TItemPayload): string;
+  /** The pupil's day at school, each line after the name: «пришла в школу в 08:12». */
+  arrival(p: TItemPayload): string;
+  departure(p: TItemPayload): string;
+  /** One lesson missed or come late to: «не была на физике (3-й урок)». */
+  absence(p: TItemPayload): string;
+  noPass(p: TItemPayload): string;
+  /** An absence summary's opening before its lines: «Варвара сегодня». */
+  absenceDay(student: string, p: TItemPayload): string;
   instantHeader(student: string, count: number): string;
   digestHeader(count: number): string;
   more(count: number): string;

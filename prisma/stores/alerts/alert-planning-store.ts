@@ -9,8 +9,9 @@ import type {
   TSubscriptionSettings,
   TWithdrawnItem,
 } from '../../../core/alerts';
-import { refsToWithdraw } from '../../../core/alerts';
+import { refsToWithdraw, ruFeminine } from '../../../core/alerts';
 import type { TSqlQuery } from '../../db/database';
+import { loadPresenceContext, withdrawDepartures } from './presence-context';
 import { loadSubjectAverages } from './subject-averages';
 
 // Outbox → alert items → messages, each step one transaction of set-based statements. A
@@ -25,16 +26,17 @@ const MAX_PLANNER_WAIT_MS = 10 * 60_000;
 const json = (rows: unknown) => JSON.stringify(rows);
 
 /** A recipient as one flat row: the subscription's columns beside the chat's. */
-type TRecipientRow = Omit<TRecipient, 'subscription'> & TSubscriptionSettings;
+type TRecipientRow = Omit<TRecipient, 'subscription'> & TSubscriptionSettings & { studentMiddleName: string | null };
 
 async function locked(query: TSqlQuery, key: number): Promise<boolean> {
   const [row] = await query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS ok', [key]);
   return row.ok;
 }
 
-async function loadRecipients(query: TSqlQuery, studentIds: string[]): Promise<Map<string, TRecipient[]>> {
+export async function loadRecipients(query: TSqlQuery, studentIds: string[]): Promise<Map<string, TRecipient[]>> {
   const rows = await query<TRecipientRow>(
     `SELECT c.id AS "chatId", c.channel, c.active AS "chatActive", s."personId", s."studentId", st."firstName" AS "studentName",
+            st."middleName" AS "studentMiddleName",
             sc.timezone, s.type, s.enabled, s.mode, s."digestTime", s."quietFrom", s."quietTo", s."thresholdKopecks",
             EXISTS (SELECT 1 FROM "Consent" k WHERE k."personId" = s."personId" AND k."withdrawnAt" IS NULL) AS "consentActive"
      FROM "Subscription" s
@@ -47,9 +49,15 @@ async function loadRecipients(query: TSqlQuery, studentIds: string[]): Promise<M
   );
   const byStudent = new Map<string, TRecipient[]>();
   for (const r of rows) {
-    const { type, enabled, mode, digestTime, quietFrom, quietTo, thresholdKopecks, ...rest } = r;
+    const { type, enabled, mode, digestTime, quietFrom, quietTo, thresholdKopecks, studentMiddleName, ...rest } = r;
     const list = byStudent.get(r.studentId) ?? [];
-    list.push({ ...rest, subscription: { type, enabled, mode, digestTime, quietFrom, quietTo, thresholdKopecks } });
+    // Only the gender is kept of the patronymic: the Russian texts agree with it.
+    const studentFeminine = ruFeminine(r.studentName, studentMiddleName);
+    list.push({
+      ...rest,
+      studentFeminine,
+      subscription: { type, enabled, mode, digestTime, quietFrom, quietTo, thresholdKopecks },
+    });
     byStudent.set(r.studentId, list);
   }
   return byStudent;
@@ -118,7 +126,10 @@ export async function planNextBatch(query: TSqlQuery, limit: number, plan: Param
           [json(refs)],
         );
 
+  await withdrawDepartures(query, facts);
+
   const averages = await loadSubjectAverages(query, facts, recipients, new Date());
+  const presence = await loadPresenceContext(query, facts, recipients);
   const items = plan({
     facts,
     recipients,
@@ -126,6 +137,7 @@ export async function planNextBatch(query: TSqlQuery, limit: number, plan: Param
     subjectNames: new Map(subjectRows.map((s) => [s.id, s.name])),
     withdrawn,
     averages,
+    ...presence,
   });
   if (items.length > 0) await insertItems(query, items);
   await query(
@@ -135,15 +147,18 @@ export async function planNextBatch(query: TSqlQuery, limit: number, plan: Param
   return { facts: facts.length, items: items.length };
 }
 
-async function insertItems(query: TSqlQuery, items: TPlannedItem[]) {
+/** Returns how many were new: an item already written for its (outbox id, chat) is left as it is. */
+export async function insertItems(query: TSqlQuery, items: TPlannedItem[]): Promise<number> {
   const rows = items.map((i) => ({ ...i, ingestedAt: i.ingestedAt.toISOString(), dueAt: i.dueAt.toISOString() }));
-  await query(
+  const written = await query<{ id: string }>(
     `INSERT INTO "AlertItem" ("outboxId", "chatId", "studentId", type, kind, "refId", "groupKey", payload, "ingestedAt", "dueAt")
      SELECT "outboxId"::bigint, "chatId", "studentId", type, kind, "refId", "groupKey", payload, "ingestedAt"::timestamptz, "dueAt"::timestamptz
      FROM jsonb_to_recordset($1::jsonb) AS x("outboxId" text, "chatId" text, "studentId" text, type text, kind text, "refId" text, "groupKey" text, payload jsonb, "ingestedAt" text, "dueAt" text)
-     ON CONFLICT ("outboxId", "chatId") DO NOTHING`,
+     ON CONFLICT ("outboxId", "chatId") DO NOTHING
+     RETURNING id::text AS id`,
     [json(rows)],
   );
+  return written.length;
 }
 
 interface TDueRow {

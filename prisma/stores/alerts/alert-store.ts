@@ -1,6 +1,7 @@
 import type { AlertStore, TClaimedMessage, TDeliveryJob } from '../../../core/alerts';
 import type { Database } from '../../db/database';
 import { composeDueMessages, planNextBatch } from './alert-planning-store';
+import { scanMissingPasses } from './missing-passes';
 
 // The alerts pipeline's store. AlertMessage is the delivery record of one message to one chat:
 // a conditional UPDATE claims it, so of several workers (or a restarted one) exactly one sends,
@@ -12,6 +13,8 @@ export function createAlertStore(db: Database): AlertStore {
   const { sql } = db;
   return {
     planNext: (limit, plan) => sql.transaction((query) => planNextBatch(query, limit, plan)),
+    scanMissingPasses: (now, latestMs, plan) =>
+      sql.transaction((query) => scanMissingPasses(query, now, latestMs, plan)),
     composeDue: (now, limit, compose) => sql.transaction((query) => composeDueMessages(query, now, limit, compose)),
 
     async claim(messageId, leaseMs) {

@@ -1,5 +1,5 @@
 import type { TAlertMode, TAlertType } from '../../../core/alerts';
-import { defaultSettings, type SubscriptionSettingsStore } from '../../../core/settings';
+import { defaultSettings, SHARED_MODE_TYPES, type SubscriptionSettingsStore } from '../../../core/settings';
 import type { Database } from '../../db/database';
 
 /** Subscription rows written from a settings menu; the alerts pipeline reads the same rows. */
@@ -34,9 +34,16 @@ export function createSubscriptionSettingsStore(db: Database): SubscriptionSetti
       const studentIds = links.map((l) => l.studentId);
       // Delivery and quiet hours are the person's, shared by all their rows: a new row (one child's
       // switch turned on for the first time) takes them from an existing one, not from the defaults.
+      // Presence types keep a delivery of their own (core/settings PRESENCE_TYPES), so the shared one
+      // is read from, and given to, the other types' rows only.
       const shared = await prisma.subscription.findFirst({
-        where: { personId },
+        where: { personId, type: { in: [...SHARED_MODE_TYPES] } },
         select: { mode: true, digestTime: true, quietFrom: true, quietTo: true },
+        orderBy: [{ studentId: 'asc' }, { type: 'asc' }],
+      });
+      const quiet = await prisma.subscription.findFirst({
+        where: { personId },
+        select: { quietFrom: true, quietTo: true },
         orderBy: [{ studentId: 'asc' }, { type: 'asc' }],
       });
       // One transaction: a menu tap changes all the children it names or none of them.
@@ -44,9 +51,10 @@ export function createSubscriptionSettingsStore(db: Database): SubscriptionSetti
         studentIds.flatMap((studentId) =>
           types.map((type) => {
             const { type: _type, ...defaults } = defaultSettings(type);
+            const inherited = SHARED_MODE_TYPES.includes(type) ? (shared ?? quiet) : quiet;
             return prisma.subscription.upsert({
               where: { personId_studentId_type: { personId, studentId, type } },
-              create: { personId, studentId, type, ...defaults, ...shared, ...patch },
+              create: { personId, studentId, type, ...defaults, ...inherited, ...patch },
               update: patch,
             });
           }),
