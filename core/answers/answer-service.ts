@@ -12,10 +12,12 @@ import { FRAGMENT_CHOICES, isDiaryIntent, parseTurn, type TQueryContext } from '
 import { TERM_INTENTS } from '../nlu/parse-utterance';
 import { detectLang } from '../nlu/tokenize';
 import type { TIntent, TQuery } from '../nlu/types';
+import type { PresenceReader } from '../presence/presence-port';
 import type { JournalPort } from '../reminders/reminder-ports';
 import type { TermReader } from '../terms/term-port';
 import { answerPeriod } from './answer-period';
 import { INTENT_ACTIONS, type TAnswer, type TPeriod, type TStudentRef, type TViewer } from './answer-types';
+import { attendanceAnswer } from './attendance-route';
 import { explainEmpty, teacherDayOff } from './empty-reasons';
 import { positionedChild } from './positioned-child';
 import { cachedSchoolTerms } from './school-terms-cache';
@@ -38,6 +40,8 @@ export interface AnswerDeps {
   terms?: TermReader;
   /** Draws term charts (infra/charts); without it a chart is not offered and not understood. */
   charts?: TermChartRenderer;
+  /** Turnstile passes and attendance; without it presence and absences questions are not understood. */
+  presence?: PresenceReader;
 }
 
 export interface AnswerService {
@@ -222,6 +226,12 @@ export function createAnswerService(deps: AnswerDeps): AnswerService {
     if (query.intent === 'help') return { kind: 'help' };
     if (query.intent === 'journal' || query.intent === 'snooze') {
       return teacherJournalAnswer(query, scope.teacherIds, scope.timezone ?? deps.defaultTimezone, now, deps.journal);
+    }
+    if (query.intent === 'presence' || query.intent === 'absences') {
+      if (!deps.presence) return { kind: 'unknown' };
+      const entriesFor = (students: readonly TDiaryStudent[], byGrants: boolean) =>
+        accessEntries(students, viewer, scope, query.intent, byGrants);
+      return attendanceAnswer({ access: deps.access, presence: deps.presence, terms, entriesFor }, query, scope, now);
     }
     if (!isDiaryIntent(query.intent) || (TERM_INTENTS.has(query.intent) && !deps.terms)) return { kind: 'unknown' };
     return diaryAnswer(query, scope, now, viewer);

@@ -2,6 +2,7 @@ import type { TViewerScope } from '../access/access-port';
 import type { TCanteenInfo, TDiaryStudent, TGradeItem, THomeworkItem, TLessonItem } from '../diary/diary-types';
 import type { TIntent } from '../nlu/types';
 import type { TJournalLesson } from '../reminders/reminder-types';
+import type { TPresenceAnswer } from './presence-answer-types';
 import type { TTermAnswer } from './term-answer-types';
 
 export type TStudentRef = Pick<TDiaryStudent, 'id' | 'firstName' | 'lastName' | 'className'>;
@@ -27,7 +28,7 @@ export interface TGradesSection {
   emptyReason?: TEmptyReason;
 }
 
-export type TChannelAction = 'subscribe' | 'unsubscribe' | 'settings' | 'link' | 'forget';
+export type TChannelAction = 'subscribe' | 'unsubscribe' | 'settings' | 'link' | 'forget' | 'calendar';
 
 /** What the core answers, before any wording: every channel renders the same structure. */
 export type TAnswer =
@@ -71,7 +72,9 @@ export type TAnswer =
   /** Too many questions from one chat in a short time (abuse limit): a polite request to wait. */
   | { kind: 'slow-down' }
   /** Term results: averages, fixed marks, what is needed, weak topics (term-answer-types.ts). */
-  | TTermAnswer;
+  | TTermAnswer
+  /** Turnstile passes and attendance (presence-answer-types.ts). */
+  | TPresenceAnswer;
 
 export type TAnswerKind = TAnswer['kind'];
 
@@ -98,4 +101,5 @@ export const INTENT_ACTIONS: Partial<Record<TIntent, TChannelAction>> = {
   settings: 'settings',
   link: 'link',
   forget: 'forget',
+  calendar: 'calendar',
 };

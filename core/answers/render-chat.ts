@@ -4,6 +4,7 @@ import type { TAnswer, TStudentRef } from './answer-types';
 import { emptyChatText, type TEmptySection } from './empty-wording';
 import { escapeHtml as h } from './escape';
 import type { TAnswerTexts } from './locales/texts-type';
+import { presenceChat } from './render-presence';
 import { termChat } from './render-term';
 import { named } from './spoken-sections';
 
@@ -97,6 +98,10 @@ export function renderChat(answer: TAnswer, l: TAnswerTexts): string {
     case 'topics':
     case 'no-such-period':
       return termChat(answer, l);
+    case 'presence':
+    case 'absences':
+    case 'attended':
+      return presenceChat(answer, l);
   }
 }
 

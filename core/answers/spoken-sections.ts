@@ -4,6 +4,7 @@ import type { TAnswer } from './answer-types';
 import { emptySpoken } from './empty-wording';
 import { transliterate } from './locales/en-subjects';
 import type { TAnswerTexts } from './locales/texts-type';
+import { presenceSpoken } from './render-presence';
 import { termSpoken } from './render-term';
 import { homeworkSection } from './spoken-homework';
 import { scheduleSection, teacherSection } from './spoken-lessons';
@@ -131,6 +132,10 @@ export function spokenSections(answer: TAnswer, l: TAnswerTexts, form: TVoiceFor
     case 'topics':
     case 'no-such-period':
       return termSpoken(answer, l, form);
+    case 'presence':
+    case 'absences':
+    case 'attended':
+      return presenceSpoken(answer, l, form);
   }
 }
 

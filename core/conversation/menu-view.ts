@@ -78,5 +78,11 @@ function pickChild(answer: TAnswer, child: number | null): TAnswer {
       return { ...answer, sections: [answer.sections[child]] };
     case 'topics':
       return { ...answer, sections: [answer.sections[child]] };
+    case 'presence':
+      return { ...answer, sections: [answer.sections[child]] };
+    case 'absences':
+      return { ...answer, sections: [answer.sections[child]] };
+    case 'attended':
+      return { ...answer, sections: [answer.sections[child]] };
   }
 }

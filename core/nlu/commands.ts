@@ -37,6 +37,8 @@ const COMMANDS: Record<string, TIntent> = {
   settings: 'settings',
   настройки: 'settings',
   preferences: 'settings',
+  calendar: 'calendar',
+  календарь: 'calendar',
   link: 'link',
   привязать: 'link',
   code: 'link',

@@ -18,6 +18,8 @@ export const DIARY_INTENTS: readonly TIntent[] = [
   'final-grades',
   'needed',
   'topics',
+  'presence',
+  'absences',
 ];
 
 export function isDiaryIntent(intent: TIntent): boolean {

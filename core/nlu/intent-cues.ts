@@ -223,6 +223,9 @@ add => #add
 {options|configure|time zone|timezone|digest} => settings:3
 language => settings:2
 
+календар* => calendar:5
+{calendar|ical|icalendar} => calendar:5
+
 незаполн* => journal:5
 заполн* => journal:5
 журнал* => journal:3
@@ -236,6 +239,36 @@ language => settings:2
 {snooze|postpone} => snooze:5
 {remind me|remind me later} => snooze:3
 {reminder|reminders} => snooze:1
+
+{пришел|пришла|приходил|приходила|дошел|дошла|дошли|добрался|добралась} => presence:4
+пришли => presence:1
+{пришли|ушли|вышли} {в школу|из школы|в школе} => presence:5
+{ушел|ушла|ушли|уходил|уходила|вышел из школы|вышла из школы|вышли из школы} => presence:4
+{в школе|в школу|из школы|до школы|со школы} => presence:1
+турникет* => presence:5
+москвен* => presence:5
+{проход|проходы|проходов|проходу|прохода|проходам|проходах} => presence:4
+{at school|in school|to school|from school|the school} => presence:3
+{arrived|arrive|arrives|arriving|checked in} => presence:3
+{left|leave|leaves|leaving|gone home|went home|checked out} => presence:3
+{turnstile|turnstiles|swiped|badge|badged} => presence:4
+
+пропуск* => absences:5
+пропуст* => absences:5
+пропущ* => absences:5
+прогул* => absences:5
+опозда* => absences:5
+опаздыва* => absences:5
+посещаем* => absences:5
+посещени* => absences:4
+присутствова* => absences:3
+отсутств* => absences:4
+неявк* => absences:4
+{нки|н-ки|энки|энок|нок} => absences:4
+{absent|absence|absences|absentee} => absences:5
+{miss|missed|misses} => absences:5
+{late|lateness|tardy|tardies|tardiness|latecomer} => absences:4
+{attendance|attend|attended|attending|skipped|skip|skipping|truant|truancy} => absences:5
 
 помощ* => help:3
 {помоги|помогите} => help:1

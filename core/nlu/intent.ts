@@ -54,6 +54,7 @@ const PRIORITY: readonly TIntent[] = [
   'subscribe',
   'link',
   'settings',
+  'calendar',
   'needed',
   'final-grades',
   'chart',
@@ -63,6 +64,9 @@ const PRIORITY: readonly TIntent[] = [
   'homework',
   'schedule',
   'balance',
+  // A tie with a diary word ("пришли оценки") is the diary's: attendance is asked in words of its own.
+  'absences',
+  'presence',
   'help',
   'journal',
   'snooze',
@@ -165,6 +169,8 @@ const NO_HOMEWORK_SUBJECT = 'Физическая культура';
 
 export interface TIntentEvidence {
   subject: string | null;
+  /** Where the subject was named (its first word), for «был ли Петя на физике»; null when none. */
+  subjectStart?: number | null;
   /** Which way the named date points, before intent is known; null when no date is named. */
   dateLean: 'past' | 'future' | null;
   /** A 12-digit link code was typed or spoken. */
@@ -197,6 +203,7 @@ export function classifyIntent(norms: readonly string[], used: Uint8Array, evide
 
   applyFeatureRules(norms, features, add);
   applyEnglishRules(norms, add);
+  applyAttendanceRules(norms, evidence.subjectStart ?? null, add);
   if (evidence.linkCode) add('link', 6);
 
   let best: TIntent = 'unknown';
@@ -272,13 +279,43 @@ function applyEnglishRules(norms: readonly string[], add: (intent: TIntent, w: n
       add('grades', 3);
       return;
     }
-    if (w === 'did' && norms.slice(i + 1, i + 5).includes('get')) {
+    // "did Sonya get to school" is getting somewhere, not getting a mark.
+    const get = norms.indexOf('get', i + 1);
+    if (w === 'did' && get !== -1 && get < i + 5 && norms[get + 1] !== 'to' && norms[get + 1] !== 'home') {
       add('grades', 3);
       return;
     }
     if ((w === 'do' || w === 'does') && (norms[i + 2] === 'have' || norms[i + 3] === 'have')) {
       // "does Kolya have art today", "do we have gym": asking what is on, not what was set.
       add('schedule', 1);
+    }
+  }
+}
+
+const WAS_RU = new Set(['был', 'была', 'были']);
+const WAS_EN = new Set(['was', 'were']);
+const ASKING_EN = new Set(['what', 'which', 'who', 'how', 'when', 'where', 'why']);
+
+/**
+ * «был ли Петя на физике», «Маша была на алгебре?», "was Petya in physics": being at a subject is
+ * attendance; being somewhere else («в школе») is left to the presence cues.
+ */
+function applyAttendanceRules(
+  norms: readonly string[],
+  subjectStart: number | null,
+  add: (intent: TIntent, w: number) => void,
+): void {
+  if (subjectStart === null || subjectStart < 2) return;
+  const at = norms[subjectStart - 1];
+  if (at !== 'на' && at !== 'in' && at !== 'at' && at !== 'for') return;
+  // At most two words between: «был ли Петя на», "was Petya in". Weak, so "какие оценки были на
+  // физике" stays grades.
+  for (let i = Math.max(0, subjectStart - 4); i < subjectStart - 1; i++) {
+    const w = norms[i];
+    const said = at === 'на' ? WAS_RU.has(w) : WAS_EN.has(w) && !ASKING_EN.has(norms[i - 1] ?? '');
+    if (said) {
+      add('absences', 2);
+      return;
     }
   }
 }

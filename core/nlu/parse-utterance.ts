@@ -13,10 +13,24 @@ import { detectLang, tokenize } from './tokenize';
 import type { ParseOptions, TIntent, TQuery, TTargetMark, TTermMention } from './types';
 
 /** Intents asked about after the fact: a bare "в пятницу" is the Friday just gone. */
-const LOOKS_BACK = new Set<TIntent>(['grades', 'balance']);
+const LOOKS_BACK = new Set<TIntent>(['grades', 'balance', 'presence', 'absences']);
 
 /** Past tense moves a schedule or homework question back: "какие уроки были в понедельник". */
 const PAST_TENSE = new Set(['было', 'были', 'был', 'была', 'was', 'were', 'had']);
+// Words that ask for a count of absences rather than one lesson's mark: «сколько пропусков по
+// физике» is the period's count, «был ли на физике» today's lesson.
+const COUNTING = new Set([
+  'сколько',
+  'пропуски',
+  'пропусков',
+  'пропуск',
+  'прогулы',
+  'прогулов',
+  'опоздания',
+  'опозданий',
+  'many',
+  'absences',
+]);
 
 /** Words that open an elliptic question: "а по физике?", "and tomorrow?", "what about Masha?". */
 const FOLLOW_UP_OPENERS = new Set(['а', 'и', 'and', 'what about', 'how about']);
@@ -36,6 +50,8 @@ export interface TUtterance {
   /** Starts like a follow-up: "а …", "и …", "and …", "what about …". */
   opened: boolean;
   pastTense: boolean;
+  /** Asks «сколько» / "how many" or names absences as a count. */
+  counting: boolean;
   term: TTermMention | null;
   target: TTargetMark | null;
   today: ReturnType<typeof schoolToday>;
@@ -71,10 +87,21 @@ export function readUtterance(text: string, options: ParseOptions = {}): TUttera
     ? command.intent === 'help' && linkCode
       ? 'link'
       : command.intent
-    : classifyIntent(norms, used, { subject: subjectHit?.subject ?? null, dateLean: leanOf(dates), linkCode });
+    : classifyIntent(norms, used, {
+        subject: subjectHit?.subject ?? null,
+        subjectStart: subjectHit?.start ?? null,
+        dateLean: leanOf(dates),
+        linkCode,
+      });
   const explicit = command
     ? guessed
-    : classifyIntent(norms, wordsOnly, { subject: null, dateLean: null, linkCode: false });
+    : // «был ли Петя на физике» names its intent by the subject's place, so the place is passed on.
+      classifyIntent(norms, wordsOnly, {
+        subject: null,
+        subjectStart: subjectHit?.start ?? null,
+        dateLean: null,
+        linkCode: false,
+      });
   const first = norms.slice(prefix);
   // «оценки за прошлую четверть» asks for what that period ended with, not for its days' grades.
   const pastTerm = (i: TIntent): TIntent => (i === 'grades' && term && term.which !== 'current' ? 'final-grades' : i);
@@ -88,6 +115,7 @@ export function readUtterance(text: string, options: ParseOptions = {}): TUttera
     childPosition: positionHit?.position ?? null,
     opened: FOLLOW_UP_OPENERS.has(first[0] ?? '') || FOLLOW_UP_OPENERS.has(first.slice(0, 2).join(' ')),
     pastTense: norms.some((w) => PAST_TENSE.has(w)),
+    counting: norms.some((w) => COUNTING.has(w)),
     term,
     target: findTargetMark(norms, used),
     today,
@@ -100,12 +128,20 @@ export function queryOf(u: TUtterance, intent: TIntent): TQuery {
   const { date, dateTo } = resolveDates(u.dates, u.today, lean);
   const query: TQuery = { intent, date, dateTo, subject: u.subject, child: u.child };
   // Only term questions carry a period and a target, so every other query keeps its old shape.
-  if (!TERM_INTENTS.has(intent)) return query;
-  return { ...query, term: u.term, target: intent === 'needed' ? u.target : null };
+  if (!PERIOD_INTENTS.has(intent)) return query;
+  // A count of absences with no period or days said is the current period's.
+  const term =
+    !u.term && intent === 'absences' && u.counting && date === null
+      ? { kind: null, which: 'current' as const }
+      : u.term;
+  return { ...query, term, target: intent === 'needed' ? u.target : null };
 }
 
 /** Questions about a marking period rather than days. */
 export const TERM_INTENTS: ReadonlySet<TIntent> = new Set(['average', 'final-grades', 'needed', 'topics']);
+
+/** Questions that carry a named period without being term results: absences «за четверть» or «за неделю». */
+const PERIOD_INTENTS: ReadonlySet<TIntent> = new Set([...TERM_INTENTS, 'absences']);
 
 /**
  * Utterance → Query. Pure apart from reading the clock when `now` is not given; never throws

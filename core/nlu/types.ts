@@ -13,6 +13,8 @@ export const INTENTS = [
   'settings',
   'link',
   'forget',
+  // the private calendar feed's link («календарь», "calendar"); chats only
+  'calendar',
   'help',
   // a teacher: which lessons' journal entries are incomplete ("какие уроки не заполнены")
   'journal',
@@ -28,6 +30,10 @@ export const INTENTS = [
   'topics',
   // the current period drawn: one subject's marks, or all subjects («график по алгебре»); chats only
   'chart',
+  // whether a pupil is at school: turnstile passes («Варвара в школе?», «во сколько пришёл»)
+  'presence',
+  // lessons missed and late, or one subject's lessons of a day («сколько пропусков», «был ли на физике»)
+  'absences',
   'unknown',
 ] as const;
 

@@ -24,7 +24,10 @@ export interface TAlexaSlotValues {
 }
 
 /** The intents that ask about a term: their queries carry a period and a target, null when not said. */
-const TERM_INTENTS: readonly TIntent[] = ['average', 'final-grades', 'needed', 'topics'];
+const TERM_INTENTS: readonly TIntent[] = ['average', 'final-grades', 'needed', 'topics', 'absences'];
+
+/** Asked after the fact: "on friday" is the Friday just gone. */
+const LOOKS_BACK: readonly TIntent[] = ['grades', 'presence', 'absences'];
 
 const CANONICAL_BY_ENGLISH = new Map(
   Object.entries(EN_SUBJECTS).map(([canonical, english]) => [english.toLowerCase(), canonical]),
@@ -44,7 +47,7 @@ export function childOf(slots: TAlexaSlotValues): string | null {
 export function queryFromSlots(intent: TIntent, slots: TAlexaSlotValues, now: Date, tz: string): TQuery {
   const today: DateTime = schoolToday(now, tz);
   const read = readAmazonDate(slots.date, today);
-  const { date, dateTo } = intent === 'grades' ? leanToPast(read, today) : read;
+  const { date, dateTo } = LOOKS_BACK.includes(intent) ? leanToPast(read, today) : read;
   const query: TQuery = { intent, date, dateTo, subject: subjectOf(slots), child: childOf(slots) };
   const term = readTerm(slots.term, slots.termResolved);
   const target = readTarget(slots.target, slots.targetResolved);

@@ -51,6 +51,8 @@ export const DIARY_INTENT_NAMES = {
   FinalGradesIntent: 'final-grades',
   NeededIntent: 'needed',
   TopicsIntent: 'topics',
+  PresenceIntent: 'presence',
+  AbsencesIntent: 'absences',
 } as const;
 
 // Amazon's rules for samples: a slot stands alone between spaces ("{child}'s" is refused), and
@@ -67,6 +69,9 @@ export const CUSTOM_INTENTS: TIntentDefinition[] = [
   { name: 'FinalGradesIntent', slots: [subject, child, term], samples: INTENT_SAMPLES.FinalGradesIntent },
   { name: 'NeededIntent', slots: [subject, child, term, target], samples: INTENT_SAMPLES.NeededIntent },
   { name: 'TopicsIntent', slots: [subject, child, term], samples: INTENT_SAMPLES.TopicsIntent },
+  // Turnstile passes of a day, and attendance: of a period (TERM, or days said) or of a subject's lessons of a day.
+  { name: 'PresenceIntent', slots: [date, child], samples: INTENT_SAMPLES.PresenceIntent },
+  { name: 'AbsencesIntent', slots: [date, subject, child, term], samples: INTENT_SAMPLES.AbsencesIntent },
   { name: 'FollowUpIntent', slots: [date, subject, child, term, target], samples: INTENT_SAMPLES.FollowUpIntent },
   {
     name: 'LinkCodeIntent',

@@ -86,6 +86,10 @@ describe('Alexa interaction model', () => {
       ['which topics is masha weak in', 'TopicsIntent'],
       ['what should I work on in algebra', 'TopicsIntent'],
       ['what about last term', 'FollowUpIntent'],
+      ['is masha at school', 'PresenceIntent'],
+      ['when did petya leave school yesterday', 'PresenceIntent'],
+      ['how many classes did masha miss this term', 'AbsencesIntent'],
+      ['was petya in physics today', 'AbsencesIntent'],
     ];
     for (const [request, intent] of heard) expect([request, intentsMatching(request)]).toEqual([request, [intent]]);
   });

@@ -8,6 +8,7 @@ import { createLogger } from '../../infra/logger';
 import { createMetrics } from '../../infra/metrics';
 import { createReadModel } from '../../prisma/stores/diary/read-model';
 import { createLinkingStore } from '../../prisma/stores/linking/linking-store';
+import { createPresenceReader } from '../../prisma/stores/presence/presence-reader';
 import { createTermReader } from '../../prisma/stores/terms/term-reader';
 import { createAlexaSkill } from '../../skills/alexa';
 import { alexaRoute } from '../../webhooks/alexa-route';
@@ -101,7 +102,12 @@ export function alexaHarness(
   const store = createLinkingStore(db);
   const readModel = createReadModel(db, DEMO_TZ);
   const linking = createLinkService({ store, access: readModel.access, pepper, now: () => DEMO_NOW });
-  const answers = createAnswerService({ ...readModel, terms: createTermReader(db), defaultTimezone: DEMO_TZ });
+  const answers = createAnswerService({
+    ...readModel,
+    terms: createTermReader(db),
+    presence: createPresenceReader(db),
+    defaultTimezone: DEMO_TZ,
+  });
   const skill = createAlexaSkill({
     skillId: ALEXA_SKILL_ID,
     answers,

@@ -10,6 +10,7 @@ import { createMemoryQuestionLimiter } from '../../infra/question-limiter';
 import { createReadModel } from '../../prisma/stores/diary/read-model';
 import { createLinkingStore } from '../../prisma/stores/linking/linking-store';
 import { createOAuthStore } from '../../prisma/stores/oauth/oauth-store';
+import { createPresenceReader } from '../../prisma/stores/presence/presence-reader';
 import { createTermReader } from '../../prisma/stores/terms/term-reader';
 import { createAliceSkill } from '../../skills/alice';
 import { aliceRoute } from '../../webhooks/alice-route';
@@ -100,6 +101,7 @@ export function aliceApp(
   const answers = createAnswerService({
     ...readModel,
     terms: createTermReader(db),
+    presence: createPresenceReader(db),
     defaultTimezone: DEMO_TZ,
     limiter:
       options.questionsPerMinute === undefined

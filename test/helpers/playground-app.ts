@@ -5,6 +5,7 @@ import { createMetrics } from '../../infra/metrics';
 import { demoPlaygroundPeople } from '../../prisma/demo/load-demo-people';
 import { createQueryContextStore } from '../../prisma/stores/conversation/query-context-store';
 import { createReadModel } from '../../prisma/stores/diary/read-model';
+import { createPresenceReader } from '../../prisma/stores/presence/presence-reader';
 import { createTermReader } from '../../prisma/stores/terms/term-reader';
 import { createServer } from '../../webhooks/app';
 import { playgroundRoute } from '../../webhooks/playground-route';
@@ -17,6 +18,7 @@ export function playgroundApp(db: TestDatabase, enabled = true): Express {
   const answers = createAnswerService({
     ...createReadModel(db, DEMO_TZ),
     terms: createTermReader(db),
+    presence: createPresenceReader(db),
     charts: testCharts(),
     defaultTimezone: DEMO_TZ,
   });

@@ -113,6 +113,7 @@ export const en: TAnswerTexts = {
       settings: 'Opening the alert settings.',
       link: 'Checking the code and connecting the diary.',
       forget: 'Deleting your data: links to students, subscriptions and chats.',
+      calendar: 'The lesson calendar link comes in a chat: send /calendar in Telegram or VK.',
     },
     noGrades: (w, s) => `No grades ${pre(s)}${w} yet.`,
     noHomework: (w, s) => `No homework ${pre(s)}${w}.`,

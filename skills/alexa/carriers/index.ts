@@ -1,3 +1,4 @@
+import { ABSENCES_CARRIERS } from './absences';
 import { AVERAGE_CARRIERS } from './average';
 import { BALANCE_CARRIERS } from './balance';
 import { samplesOf } from './expand-carrier';
@@ -8,6 +9,7 @@ import { HOMEWORK_CARRIERS } from './homework';
 import { JOURNAL_CARRIERS } from './journal';
 import { FORGET_CARRIERS, LINK_CODE_CARRIERS } from './linking';
 import { NEEDED_CARRIERS } from './needed';
+import { PRESENCE_CARRIERS } from './presence';
 import { SCHEDULE_CARRIERS } from './schedule';
 import { TOPICS_CARRIERS } from './topics';
 
@@ -23,6 +25,8 @@ export const INTENT_SAMPLES = {
   FinalGradesIntent: samplesOf(FINAL_GRADES_CARRIERS),
   NeededIntent: samplesOf(NEEDED_CARRIERS),
   TopicsIntent: samplesOf(TOPICS_CARRIERS),
+  PresenceIntent: samplesOf(PRESENCE_CARRIERS),
+  AbsencesIntent: samplesOf(ABSENCES_CARRIERS),
   FollowUpIntent: samplesOf(FOLLOW_UP_CARRIERS),
   LinkCodeIntent: samplesOf(LINK_CODE_CARRIERS),
   ForgetIntent: samplesOf(FORGET_CARRIERS),

@@ -1,0 +1,32 @@
+// AbsencesIntent: lessons missed and late in a period, or whether a pupil was at one subject's lesson.
+// Grammar: (a|b) one of, [x] optional — see expand-carrier.ts.
+
+export const ABSENCES_CARRIERS: readonly string[] = [
+  'how many (lessons|classes) did {child} miss [in {subject}] [{term}]',
+  'how many (lessons|classes) have I missed [{term}]',
+  'how many absences does {child} have [in {subject}] [{term}]',
+  'how many times was {child} late [{term}]',
+  'was {child} in {subject} [{date}]',
+  'did {child} go to {subject} [{date}]',
+  'did {child} attend {subject} [{date}]',
+  'did I miss {subject} [{date}]',
+  'was {child} absent [{date}]',
+  'was {child} late for {subject} [{date}]',
+  'what is the attendance for {child} [{term}]',
+  'show me the absences [for {child}] [{term}]',
+  'tell me about the attendance of {child} [{term}]',
+  'read me the absences in {subject} [{term}]',
+  'give me the attendance record [for {child}] [{term}]',
+  'any absences for {child} {date}',
+  'has {child} skipped any (lessons|classes) [{term}]',
+  'has {child} been late {date}',
+  'check attendance for {child} [in {subject}]',
+  'which lessons did {child} miss [{date}]',
+  'absences for {child} [{term}]',
+  'late arrivals for {child} [{term}]',
+  'my attendance [{term}]',
+  'count the missed lessons [for {child}] [{term}]',
+  'is {child} skipping {subject}',
+  'how often is {child} late [for {subject}]',
+  'missed lessons in {subject} [{term}]',
+];

@@ -1,0 +1,33 @@
+// PresenceIntent: whether a pupil is at school, when they came and when they left (turnstile passes).
+// Grammar: (a|b) one of, [x] optional — see expand-carrier.ts.
+
+export const PRESENCE_CARRIERS: readonly string[] = [
+  'is {child} at school [{date}]',
+  'is {child} (still|already) in school',
+  'has {child} arrived at school [{date}]',
+  'did {child} get to school [{date}]',
+  'when did {child} arrive at school [{date}]',
+  'what time did {child} (come in|get in) [{date}]',
+  'when did {child} leave school [{date}]',
+  'what time did {child} go home [{date}]',
+  'has {child} left school yet',
+  'is my (son|daughter|child) at school',
+  'did my (son|daughter|kid) make it to school [{date}]',
+  'tell me when {child} (arrived|left) [{date}]',
+  'check if {child} is at school',
+  'show me the turnstile (passes|records) [for {child}] [{date}]',
+  'turnstile log for {child} [{date}]',
+  'did {child} turn up {date}',
+  'did {child} come to school [{date}]',
+  'has {child} gone home',
+  'did {child} check in [{date}]',
+  'any passes for {child} [{date}]',
+  'give me the arrival time for {child} [{date}]',
+  'give me the departure time for {child} [{date}]',
+  'when did I get to school [{date}]',
+  'am I checked in at school',
+  'find out whether {child} left school',
+  'has my (son|daughter) arrived',
+  'is {child} in the building',
+  'where was {child} {date}',
+];
