@@ -1,7 +1,7 @@
 // The public face of core/ingest: outside core, the module is imported only from here.
 
 export type { TEventData, TEventType, TJournalEvent } from './event-schemas';
-export { DEFAULT_REMINDER_DELAY_HOURS } from './event-schemas';
+export { DEFAULT_REMINDER_DELAY_HOURS, EVENT_DATA_SCHEMAS, EVENT_TYPES, MAX_EVENTS_PER_BATCH } from './event-schemas';
 export type { IngestOptions } from './ingest-batch';
 export { BatchForbiddenError, BatchRejectedError, ingestBatch, ingestValidEvents } from './ingest-batch';
 export type { IngestStore, IngestTransaction, TLookupRequest, TLookupResult } from './ingest-port';

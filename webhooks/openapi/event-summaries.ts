@@ -1,4 +1,4 @@
-import type { TEventType } from '../../core/ingest/event-schemas';
+import type { TEventType } from '../../core/ingest';
 
 // One line per event type for the API description (README "Journal ingestion API" says more).
 export const EVENT_SUMMARIES: Record<TEventType, string> = {

@@ -1,10 +1,5 @@
 import { z } from 'zod';
-import {
-  EVENT_DATA_SCHEMAS,
-  EVENT_TYPES,
-  MAX_EVENTS_PER_BATCH,
-  type TEventType,
-} from '../../core/ingest/event-schemas';
+import { EVENT_DATA_SCHEMAS, EVENT_TYPES, MAX_EVENTS_PER_BATCH, type TEventType } from '../../core/ingest';
 import { TIMESTAMP_TOLERANCE_SECONDS } from '../journal-signature';
 import { MAX_BODY_BYTES } from '../limits';
 import { EVENT_SUMMARIES } from './event-summaries';
