@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { RunnerHandle } from '@grammyjs/runner';
 import IORedis from 'ioredis';
 import { registerCommands, startPolling } from './bots/telegram';
+import { TELEGRAM_ALLOWED_UPDATES, telegramWebhookUrl } from './bots/telegram/telegram-webhook';
 import { createCliExecutor } from './cli/server-executor';
 import { createAnswerService } from './core/answers';
 import { createReminderRunner } from './core/reminders';
@@ -13,6 +14,7 @@ import { listenHost } from './infra/listen-host';
 import { createLogger, type Logger } from './infra/logger';
 import { createMetrics } from './infra/metrics';
 import { createMemoryQuestionLimiter, createRedisQuestionLimiter } from './infra/question-limiter';
+import { createRedisProbe } from './infra/redis-probe';
 import { createReminderScheduler } from './infra/reminder-scheduler';
 import { startRetention } from './infra/retention';
 import { newServerToken, writeServerFile } from './infra/server-file';
@@ -20,6 +22,7 @@ import { applyMigrations } from './prisma/db/migrate';
 import { loadDemoIfEmpty } from './prisma/demo/load-demo';
 import { demoPlaygroundPeople } from './prisma/demo/load-demo-people';
 import { createStores } from './prisma/stores';
+import { calendarFeeds } from './runtime/calendar-feeds';
 import { channelLinking } from './runtime/channel-linking';
 import { buildTelegram, buildVk, chatSenders, logChannels } from './runtime/chat-channels';
 import { createClosers } from './runtime/closers';
@@ -29,9 +32,11 @@ import type { Runtime, RuntimeOptions } from './runtime/runtime';
 import { buildVoiceRoutes } from './runtime/voice-routes';
 import { warmUp } from './runtime/warm-up';
 import { createServer } from './webhooks/app';
+import { calendarRoute } from './webhooks/calendar-route';
 import { cliRoute } from './webhooks/cli-route';
 import { createHttpServer } from './webhooks/http-server';
 import { journalRoute } from './webhooks/journal-route';
+import { openApiRoute } from './webhooks/openapi/openapi-route';
 import { playgroundRoute } from './webhooks/playground-route';
 import { telegramRoute } from './webhooks/telegram-route';
 
@@ -69,6 +74,8 @@ export async function openRuntime(config: TConfig, options: RuntimeOptions = {})
       : limiterRedis
         ? createRedisQuestionLimiter(limiterRedis, { limit })
         : createMemoryQuestionLimiter({ limit });
+  const redisProbe = config.REDIS_URL ? createRedisProbe(config.REDIS_URL) : undefined;
+  if (redisProbe) closers.onClose(() => redisProbe.close());
   // One renderer per process; its drawing thread starts with the first chart asked for.
   const charts = createTermChartRenderer();
   closers.onClose(() => charts.close());
@@ -78,6 +85,7 @@ export async function openRuntime(config: TConfig, options: RuntimeOptions = {})
     limiter,
     journal: stores.journal,
     terms: stores.terms,
+    presence: stores.presence,
     charts,
   });
   const playground = playgroundRoute({
@@ -99,7 +107,7 @@ export async function openRuntime(config: TConfig, options: RuntimeOptions = {})
     logger,
     metrics,
     trustProxy: config.TRUST_PROXY,
-    readiness: { database: () => db.ping() },
+    readiness: { database: () => db.ping(), ...(redisProbe ? { redis: () => redisProbe.ready() } : {}) },
     routers: [
       journalRoute({
         secret: config.JOURNAL_WEBHOOK_SECRET,
@@ -114,6 +122,8 @@ export async function openRuntime(config: TConfig, options: RuntimeOptions = {})
         : []),
       ...(vk?.route ? [vk.route] : []),
       ...voice,
+      calendarRoute(calendarFeeds(stores, linking)),
+      openApiRoute(config.PUBLIC_URL),
       ...(cliToken ? [cliRoute({ token: cliToken, execute: createCliExecutor(() => runtimeRef.current!) })] : []),
       playground,
     ],
@@ -147,10 +157,17 @@ export async function startTelegram(runtime: Runtime): Promise<RunnerHandle | un
     await bot.init();
     await registerCommands(bot.api);
     if (config.PUBLIC_URL) {
-      const url = new URL('/webhooks/telegram', config.PUBLIC_URL).toString();
+      const url = telegramWebhookUrl(config.PUBLIC_URL);
+      if (!config.REGISTER_WEBHOOKS) {
+        logger.info(
+          { botId: bot.botInfo.id, url },
+          'Telegram webhook expected (REGISTER_WEBHOOKS=false: dnevnik webhooks set)',
+        );
+        return undefined;
+      }
       await bot.api.setWebhook(url, {
         secret_token: config.TELEGRAM_WEBHOOK_SECRET,
-        allowed_updates: ['message', 'callback_query', 'my_chat_member'],
+        allowed_updates: [...TELEGRAM_ALLOWED_UPDATES],
       });
       logger.info({ botId: bot.botInfo.id, url }, 'Telegram webhook set');
       return undefined;

@@ -11,6 +11,7 @@ import type { Logger } from '../infra/logger';
 import { createMemorySeenOnce, createRedisSeenOnce } from '../infra/seen-once';
 import type { Stores } from '../prisma/stores';
 import { vkRoute } from '../webhooks/vk-route';
+import { calendarFeeds } from './calendar-feeds';
 import type { TChannelLinking } from './channel-linking';
 
 // The chat channels a configuration turns on. Building them makes no network call: the CLI opens
@@ -35,6 +36,7 @@ export function buildTelegram(
     settings: stores.settings,
     teacherSettings: stores.teacherSettings,
     queryContexts: stores.queryContexts,
+    calendar: { feeds: calendarFeeds(stores, channel), publicUrl: config.PUBLIC_URL },
     seenOnce: redis ? createRedisSeenOnce(redis, 'dnevnik:tg-update:') : createMemorySeenOnce(),
     chats: stores.chats,
     logger: logger.child({ channel: 'telegram' }),
@@ -74,6 +76,7 @@ export function buildVk(
     settings: stores.settings,
     teacherSettings: stores.teacherSettings,
     queryContexts: stores.queryContexts,
+    calendar: { feeds: calendarFeeds(stores, channel), publicUrl: config.PUBLIC_URL },
     chats: stores.chats,
     logger: log,
     chatLogRef: channel().chatLogRef,

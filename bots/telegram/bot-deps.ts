@@ -1,6 +1,6 @@
 import type { UserFromGetMe } from 'grammy/types';
 import type { AnswerService } from '../../core/answers';
-import type { ChatStatusStore, QueryContextStore, TeacherSettingsStore } from '../../core/conversation';
+import type { ChatStatusStore, QueryContextStore, TCalendarChat, TeacherSettingsStore } from '../../core/conversation';
 import type { LinkService } from '../../core/linking';
 import type { TChatLogRef } from '../../core/logging';
 import type { SubscriptionSettingsStore } from '../../core/settings';
@@ -21,6 +21,8 @@ export interface BotDeps {
   teacherSettings?: TeacherSettingsStore;
   /** The chat's last question, for follow-ups ("а по физике?"). */
   queryContexts: QueryContextStore;
+  /** The private calendar feeds behind /calendar. */
+  calendar?: TCalendarChat;
   /** Marks chats inactive when a person blocks the bot (and active again when they unblock it). */
   chats?: ChatStatusStore;
   logger: TBotLogger;

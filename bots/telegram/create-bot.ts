@@ -44,6 +44,7 @@ export function createBot(deps: BotDeps): TelegramBot {
     settings: deps.settings,
     teacherSettings: deps.teacherSettings,
     queryContexts: deps.queryContexts,
+    calendar: deps.calendar,
     now,
   });
   features.use(groupsComposer(conversation));

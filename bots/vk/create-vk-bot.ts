@@ -64,6 +64,7 @@ export function createVkBot(deps: VkBotDeps): VkBot {
     settings: deps.settings,
     teacherSettings: deps.teacherSettings,
     queryContexts: deps.queryContexts,
+    calendar: deps.calendar,
     now: deps.now ?? (() => new Date()),
   });
   const retryDelayMs = deps.retryDelayMs ?? defaultRetryDelay;

@@ -2,6 +2,7 @@ import type { AnswerService } from '../../core/answers';
 import type {
   ChatStatusStore,
   QueryContextStore,
+  TCalendarChat,
   TConversationLogger,
   TeacherSettingsStore,
 } from '../../core/conversation';
@@ -22,6 +23,8 @@ export interface VkBotDeps {
   teacherSettings?: TeacherSettingsStore;
   /** The chat's last question, for follow-ups ("а по физике?"). */
   queryContexts: QueryContextStore;
+  /** The private calendar feeds behind /calendar. */
+  calendar?: TCalendarChat;
   chats: ChatStatusStore;
   logger: TConversationLogger;
   /** The chats' log references (core/logging); without it a key made at start, so refs match only within this process. */

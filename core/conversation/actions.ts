@@ -67,6 +67,9 @@ export type TTeacherSettingsKind = 'r-toggle' | 'r-mode' | 'r-quiet';
 export type TSettingsAction =
   | { kind: 'toggle'; type: TAlertType; child: number | null }
   | { kind: 'threshold'; child: number | null }
+  /** The presence screen (arrivals, departures, absences, no pass), and its absences' delivery. */
+  | { kind: 'presence'; child: number | null }
+  | { kind: 'absence-mode'; child: number | null }
   | { kind: 'mode' }
   | { kind: 'quiet' }
   | { kind: 'grades-on' }
@@ -74,20 +77,24 @@ export type TSettingsAction =
   | { kind: 'r-mode' }
   | { kind: 'r-quiet' };
 const childSuffix = (child: number | null) => (child === null ? '' : `:${child}`);
+const CHILD_CODES = { threshold: 'threshold', presence: 'p', 'absence-mode': 'am' } as const;
 export function settingsData(action: TSettingsAction): string {
   if (action.kind === 'toggle') return `s:t:${action.type}${childSuffix(action.child)}`;
-  if (action.kind === 'threshold') return `s:threshold${childSuffix(action.child)}`;
+  if ('child' in action) return `s:${CHILD_CODES[action.kind]}${childSuffix(action.child)}`;
   return `s:${action.kind}`;
 }
 export const SETTINGS_PATTERN =
-  /^s:(?:t:(grades|final-grades|grade-average|homework|schedule|balance)(?::(\d{1,2}))?|threshold(?::(\d{1,2}))?|(mode|quiet|grades-on|r-toggle|r-mode|r-quiet))$/;
+  /^s:(?:t:(grades|final-grades|grade-average|homework|schedule|balance|arrival|departure|absence|no-pass)(?::(\d{1,2}))?|(threshold|p|am)(?::(\d{1,2}))?|(mode|quiet|grades-on|r-toggle|r-mode|r-quiet))$/;
 
 const childOf = (digits: string | undefined) => (digits === undefined ? null : Number(digits));
+const CHILD_KINDS = { threshold: 'threshold', p: 'presence', am: 'absence-mode' } as const;
 
 export function parseSettingsData(match: RegExpMatchArray): TSettingsAction {
   if (match[1]) return { kind: 'toggle', type: match[1] as TAlertType, child: childOf(match[2]) };
-  if (match[4]) return { kind: match[4] as Exclude<TSettingsAction['kind'], 'toggle' | 'threshold'> };
-  return { kind: 'threshold', child: childOf(match[3]) };
+  if (match[5]) {
+    return { kind: match[5] as Exclude<TSettingsAction['kind'], 'toggle' | keyof typeof CHILD_CODES> };
+  }
+  return { kind: CHILD_KINDS[match[3] as keyof typeof CHILD_KINDS], child: childOf(match[4]) };
 }
 
 /** The settings screen, for all children or for one (a parent with several switches between them). */
@@ -108,6 +115,10 @@ const RESUME_PATTERN = /^a:(?:([ghsc])|k:(\d{1,2}))$/;
 export const chartData = (child: number | null) => `p:${child ?? 'a'}`;
 const CHART_PATTERN = /^p:(a|\d{1,2})$/;
 
+/** The calendar feed's buttons (calendar-flow.ts): new links for every child (the old ones stop working), or none. */
+export const CALENDAR_RENEW_DATA = 'f:new';
+export const CALENDAR_OFF_DATA = 'f:off';
+
 /** Any button of the bots, decoded; null for data no button of ours carries. */
 export type TAction =
   | { kind: 'menu'; view: TMenuView }
@@ -118,7 +129,9 @@ export type TAction =
   | { kind: 'settings-open'; child: number | null }
   | { kind: 'settings'; action: TSettingsAction }
   | { kind: 'resume'; choice: TResumeTap }
-  | { kind: 'chart'; child: number | null };
+  | { kind: 'chart'; child: number | null }
+  | { kind: 'calendar-renew' }
+  | { kind: 'calendar-off' };
 
 export function parseAction(data: string): TAction | null {
   let m: RegExpMatchArray | null;
@@ -131,6 +144,8 @@ export function parseAction(data: string): TAction | null {
   if (data === CONSENT_WITHDRAW_DATA) return { kind: 'consent-withdraw' };
   if ((m = data.match(SETTINGS_OPEN_PATTERN))) return { kind: 'settings-open', child: childOf(m[1]) };
   if ((m = data.match(SETTINGS_PATTERN))) return { kind: 'settings', action: parseSettingsData(m) };
+  if (data === CALENDAR_RENEW_DATA) return { kind: 'calendar-renew' };
+  if (data === CALENDAR_OFF_DATA) return { kind: 'calendar-off' };
   if ((m = data.match(CHART_PATTERN))) return { kind: 'chart', child: m[1] === 'a' ? null : Number(m[1]) };
   if ((m = data.match(RESUME_PATTERN)))
     return { kind: 'resume', choice: m[1] ? { section: SECTION_BY_CODE[m[1]] } : { child: Number(m[2]) } };

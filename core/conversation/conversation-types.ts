@@ -2,6 +2,7 @@ import type { AnswerService, TViewer } from '../answers';
 import type { TLang } from '../i18n';
 import type { LinkService, TChatRef } from '../linking';
 import type { SubscriptionSettingsStore } from '../settings/subscription-settings-port';
+import type { TCalendarChat } from './calendar-flow';
 import type { TButtonRows, TViewMenu } from './menus';
 import type { QueryContextStore } from './query-context-port';
 import type { TeacherSettingsStore } from './teacher-settings-port';
@@ -16,6 +17,8 @@ export interface ConversationDeps {
   /** Where the chat remembers its last question, for follow-ups ("а по физике?"). */
   queryContexts: QueryContextStore;
   now: () => Date;
+  /** The private calendar feeds (/calendar); without them the command says the feed needs the server's public address. */
+  calendar?: TCalendarChat;
 }
 
 /** The few logger methods the conversation uses; pino's Logger fits. Callers log ids only. */

@@ -4,6 +4,7 @@ import { isTooLongUtterance } from '../input/utterance-limit';
 import { readYesNo } from '../input/yes-no';
 import { parseCodeInput } from '../linking';
 import { parseAction, type TAction } from './actions';
+import { createCalendarFlow } from './calendar-flow';
 import { createConsentFlow } from './consent-flow';
 import type { ConversationDeps, TOutcome, TTurn } from './conversation-types';
 import { createPrivacyFlow } from './privacy-flow';
@@ -36,6 +37,14 @@ export function createConversation(deps: ConversationDeps): Conversation {
   const settings = createSettingsFlow(deps);
   const privacy = createPrivacyFlow(deps);
   const questions = createQuestionFlow(deps, consent);
+  const calendar = createCalendarFlow(deps, consent);
+
+  /** The settings screen, and under it the calendar's off switch when there is a feed (VK's inline keyboard is full). */
+  async function settingsWithCalendar(turn: TTurn): Promise<TOutcome> {
+    const shown = await settings.show(turn);
+    const extra = await calendar.settingsReply(turn);
+    return extra ? { ...shown, replies: [...shown.replies, extra] } : shown;
+  }
 
   async function command(turn: TTurn, name: string, arg: string): Promise<TOutcome> {
     switch (name.toLowerCase()) {
@@ -48,7 +57,9 @@ export function createConversation(deps: ConversationDeps): Conversation {
       case 'menu':
         return questions.mainMenu(turn);
       case 'settings':
-        return settings.show(turn);
+        return settingsWithCalendar(turn);
+      case 'calendar':
+        return calendar.show(turn);
       case 'forget':
         return privacy.forget(turn);
       case 'export':
@@ -59,14 +70,16 @@ export function createConversation(deps: ConversationDeps): Conversation {
   }
 
   /** Asked for in words, it does what its command or button does. */
-  async function spokenAction(turn: TTurn, action: TChannelAction): Promise<TOutcome> {
+  async function spokenAction(turn: TTurn, action: TChannelAction, text = ''): Promise<TOutcome> {
     switch (action) {
       case 'subscribe':
-        return settings.setSubscribed(turn, true);
+        return settings.setSubscribed(turn, true, text);
       case 'unsubscribe':
         return settings.setSubscribed(turn, false);
       case 'settings':
-        return settings.show(turn);
+        return settingsWithCalendar(turn);
+      case 'calendar':
+        return calendar.show(turn);
       case 'forget':
         return privacy.forget(turn);
       case 'link':
@@ -94,6 +107,10 @@ export function createConversation(deps: ConversationDeps): Conversation {
         return questions.resume(turn, action.choice);
       case 'chart':
         return questions.chart(turn, { child: action.child, subject: null });
+      case 'calendar-renew':
+        return calendar.renew(turn);
+      case 'calendar-off':
+        return calendar.turnOff(turn);
     }
   }
 
@@ -111,7 +128,7 @@ export function createConversation(deps: ConversationDeps): Conversation {
       const answered = said && (await consent.typedAnswer(turn, said));
       if (answered) return answered;
       const asked = await questions.ask(turn, text);
-      return asked.kind === 'action' ? spokenAction(turn, asked.action) : asked.outcome;
+      return asked.kind === 'action' ? spokenAction(turn, asked.action, text) : asked.outcome;
     },
     async tap(turn, data) {
       const action = parseAction(data);

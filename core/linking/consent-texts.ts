@@ -23,6 +23,8 @@ export interface TConsentText {
 }
 
 const VOICE_CHANNELS: readonly TLinkChannel[] = ['alice', 'alexa'];
+/** The channels that give out calendar feeds (/calendar): their texts say where a feed goes. */
+const CALENDAR_CHANNELS: readonly TLinkChannel[] = ['telegram', 'vk'];
 
 function hashOf(version: string, title: string, text: string): string {
   return createHash('sha256').update(`${version}\n${title}\n${text}`).digest('hex');
@@ -43,9 +45,10 @@ export function consentText(
   audience: TConsentAudience = 'adult',
   signInFor: TVoiceChannel = 'alice',
 ): TConsentText {
-  const { version, carriers, ...forms } = LINKING_TEXTS[locale].consent;
+  const { version, carriers, calendar, ...forms } = LINKING_TEXTS[locale].consent;
   const form = forms[audience];
-  const carrier = channel === 'web' ? carriers.web[signInFor][audience] : carriers[channel][audience];
+  const carried = channel === 'web' ? carriers.web[signInFor][audience] : carriers[channel][audience];
+  const carrier = CALENDAR_CHANNELS.includes(channel) ? `${carried} ${calendar[audience]}` : carried;
   const words = VOICE_CHANNELS.includes(channel) ? form.voice(carrier) : form.text(carrier);
   return { version, title: form.title, text: words, hash: hashOf(version, form.title, words) };
 }

@@ -1,6 +1,7 @@
 import type { Database } from '../db/database';
 import { createAccessLogStore } from './access/access-log-store';
 import { createAlertStore } from './alerts/alert-store';
+import { createCalendarFeedStore } from './calendar-feed/calendar-feed-store';
 import { createChatStatusStore } from './conversation/chat-status-store';
 import { createQueryContextStore } from './conversation/query-context-store';
 import { createTeacherSettingsStore } from './conversation/teacher-settings-store';
@@ -10,6 +11,7 @@ import { createJournalKeyStore } from './journal-keys/journal-key-store';
 import { createDeploymentFactsStore } from './linking/deployment-facts-store';
 import { createLinkingStore } from './linking/linking-store';
 import { createOAuthStore } from './oauth/oauth-store';
+import { createPresenceReader } from './presence/presence-reader';
 import { createJournalPort } from './reminders/reminder-journal';
 import { createReminderStore } from './reminders/reminder-store';
 import { createRosterStore } from './roster/roster-store';
@@ -27,6 +29,7 @@ export function createStores(db: Database, defaultZone: string) {
     ingest: createIngestStore(db),
     readModel: createReadModel(db, defaultZone),
     terms: createTermReader(db),
+    presence: createPresenceReader(db),
     accessLog: createAccessLogStore(db),
     alerts: createAlertStore(db),
     reminders: createReminderStore(db),
@@ -40,5 +43,6 @@ export function createStores(db: Database, defaultZone: string) {
     chats: createChatStatusStore(db),
     queryContexts: createQueryContextStore(db),
     roster: createRosterStore(db),
+    calendarFeeds: createCalendarFeedStore(db),
   };
 }

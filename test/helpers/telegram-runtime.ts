@@ -1,13 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { createBot, type TBotLogger } from '../../bots/telegram';
 import { createAnswerService } from '../../core/answers';
+import { createCalendarFeeds } from '../../core/calendar-feed';
 import { createLinkService, issueCodes, type LinkService } from '../../core/linking';
+import { createIcalFeedRenderer } from '../../infra/ical-feed-renderer';
 import { createMemorySeenOnce } from '../../infra/seen-once';
+import { createCalendarFeedStore } from '../../prisma/stores/calendar-feed/calendar-feed-store';
 import { createChatStatusStore } from '../../prisma/stores/conversation/chat-status-store';
 import { createQueryContextStore } from '../../prisma/stores/conversation/query-context-store';
 import { createTeacherSettingsStore } from '../../prisma/stores/conversation/teacher-settings-store';
 import { createReadModel } from '../../prisma/stores/diary/read-model';
 import { createLinkingStore } from '../../prisma/stores/linking/linking-store';
+import { createPresenceReader } from '../../prisma/stores/presence/presence-reader';
 import { createSubscriptionSettingsStore } from '../../prisma/stores/settings/subscription-settings-store';
 import { createTermReader } from '../../prisma/stores/terms/term-reader';
 import { DEMO_NOW, DEMO_TZ } from './demo-database';
@@ -29,9 +33,10 @@ export const silentLogger: TBotLogger = {
 export function telegramOnDatabase(
   db: TestDatabase,
   logger: TBotLogger = silentLogger,
-  options: { apiRoot?: string } = {},
+  options: { apiRoot?: string; publicUrl?: string } = {},
 ) {
   const pepper = randomBytes(32);
+  const feeds = createCalendarFeeds({ store: createCalendarFeedStore(db), renderer: createIcalFeedRenderer(), pepper });
   const store = createLinkingStore(db);
   const readModel = createReadModel(db, DEMO_TZ);
   const linking: LinkService = createLinkService({ store, access: readModel.access, pepper });
@@ -41,6 +46,7 @@ export function telegramOnDatabase(
     answers: createAnswerService({
       ...readModel,
       terms: createTermReader(db),
+      presence: createPresenceReader(db),
       charts: testCharts(),
       defaultTimezone: DEMO_TZ,
     }),
@@ -48,6 +54,7 @@ export function telegramOnDatabase(
     settings: createSubscriptionSettingsStore(db),
     teacherSettings: createTeacherSettingsStore(db),
     queryContexts: createQueryContextStore(db),
+    calendar: { feeds, publicUrl: options.publicUrl },
     seenOnce: createMemorySeenOnce(),
     chats: createChatStatusStore(db),
     logger,
@@ -57,5 +64,5 @@ export function telegramOnDatabase(
   const calls = options.apiRoot ? [] : recordCalls(bot);
   const issueCode = async (studentId: string, role: 'guardian' | 'student' = 'guardian') =>
     (await issueCodes(store, pepper, [{ role, studentId, teacherId: null }]))[0].code;
-  return { bot, calls, linking, issueCode };
+  return { bot, calls, linking, issueCode, feeds };
 }

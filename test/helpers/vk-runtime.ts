@@ -2,18 +2,22 @@ import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { createVkBot, type TVkQueuedEvent } from '../../bots/vk';
 import { createAnswerService } from '../../core/answers';
+import { createCalendarFeeds } from '../../core/calendar-feed';
 import type { TConversationLogger } from '../../core/conversation';
 import { createLinkService, issueCodes } from '../../core/linking';
 import type { EventInbox } from '../../core/updates/event-inbox-port';
 import { createInlineInbox } from '../../infra/event-inbox';
+import { createIcalFeedRenderer } from '../../infra/ical-feed-renderer';
 import { createLogger } from '../../infra/logger';
 import { createMetrics } from '../../infra/metrics';
 import { createMemorySeenOnce } from '../../infra/seen-once';
+import { createCalendarFeedStore } from '../../prisma/stores/calendar-feed/calendar-feed-store';
 import { createChatStatusStore } from '../../prisma/stores/conversation/chat-status-store';
 import { createQueryContextStore } from '../../prisma/stores/conversation/query-context-store';
 import { createTeacherSettingsStore } from '../../prisma/stores/conversation/teacher-settings-store';
 import { createReadModel } from '../../prisma/stores/diary/read-model';
 import { createLinkingStore } from '../../prisma/stores/linking/linking-store';
+import { createPresenceReader } from '../../prisma/stores/presence/presence-reader';
 import { createSubscriptionSettingsStore } from '../../prisma/stores/settings/subscription-settings-store';
 import { createTermReader } from '../../prisma/stores/terms/term-reader';
 import { createServer } from '../../webhooks/app';
@@ -30,9 +34,10 @@ export const CONFIRMATION = 'a1b2c3d4';
 /** The VK bot wired the way main.ts wires it, on a test database, talking to the nock VK API. */
 export function vkOnDatabase(
   db: TestDatabase,
-  options: { inbox?: EventInbox<TVkQueuedEvent>; logger?: TConversationLogger } = {},
+  options: { inbox?: EventInbox<TVkQueuedEvent>; logger?: TConversationLogger; publicUrl?: string } = {},
 ) {
   const pepper = randomBytes(32);
+  const feeds = createCalendarFeeds({ store: createCalendarFeedStore(db), renderer: createIcalFeedRenderer(), pepper });
   const store = createLinkingStore(db);
   const readModel = createReadModel(db, DEMO_TZ);
   const bot = createVkBot({
@@ -42,6 +47,7 @@ export function vkOnDatabase(
     answers: createAnswerService({
       ...readModel,
       terms: createTermReader(db),
+      presence: createPresenceReader(db),
       charts: testCharts(),
       defaultTimezone: DEMO_TZ,
     }),
@@ -49,6 +55,7 @@ export function vkOnDatabase(
     settings: createSubscriptionSettingsStore(db),
     teacherSettings: createTeacherSettingsStore(db),
     queryContexts: createQueryContextStore(db),
+    calendar: { feeds, publicUrl: options.publicUrl },
     chats: createChatStatusStore(db),
     logger: options.logger ?? silentLogger,
     now: () => DEMO_NOW,
@@ -63,13 +70,13 @@ export function vkOnDatabase(
   });
   const issueCode = async (studentId: string) =>
     (await issueCodes(store, pepper, [{ role: 'guardian', studentId, teacherId: null }]))[0].code;
-  return { bot, inbox, app, issueCode, start: () => inbox.start((event) => bot.handle(event)) };
+  return { bot, inbox, app, issueCode, feeds, start: () => inbox.start((event) => bot.handle(event)) };
 }
 
 /** The VK bot on `db` behind its Callback API route, the VK API stubbed; `post` expects VK's "ok". */
-export async function vkCallbackOnDatabase(db: TestDatabase) {
+export async function vkCallbackOnDatabase(db: TestDatabase, options: { publicUrl?: string } = {}) {
   const api = startVkApiStub();
-  const vk = vkOnDatabase(db);
+  const vk = vkOnDatabase(db, options);
   await vk.start();
   const post = (event: object) => request(vk.app).post('/webhooks/vk').send(event).expect(200).expect('ok');
   return { ...vk, api, post };

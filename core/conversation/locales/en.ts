@@ -1,3 +1,4 @@
+import { enCalendarTexts } from './calendar-en';
 import type { TBotTexts } from './texts-type';
 
 export const en: TBotTexts = {
@@ -22,6 +23,7 @@ export const en: TBotTexts = {
     allChildren: 'All children',
     settings: '⚙️ Settings',
   },
+  calendar: enCalendarTexts,
   settings: {
     title: '<b>Alerts</b>\nTap to turn on or off.',
     types: {
@@ -31,6 +33,10 @@ export const en: TBotTexts = {
       balance: 'Low balance',
       'final-grades': 'Term marks',
       'grade-average': 'Average below 4',
+      arrival: 'Arrived at school',
+      departure: 'Left school',
+      absence: 'Absences, lateness',
+      'no-pass': 'Not in by lesson 1',
     },
     instant: 'Send at once',
     digestAt: (time) => `Daily digest at ${time}`,
@@ -42,7 +48,17 @@ export const en: TBotTexts = {
         ? `For ${child} only, with this child's balance threshold.`
         : 'For all children. The top button picks one child.',
     reminders: (on) => (on ? 'Journal reminders: on' : 'Journal reminders: off'),
+    presence: '🚸 Attendance ▸',
+    presenceTitle:
+      '<b>Attendance</b>\n' +
+      '"Arrived" and "left" come from the school turnstile, at once, quiet hours included; "left" only if the child is not back within 10 minutes.\n' +
+      '"Absences" are lessons marked absent or late: one summary 30 minutes after the last lesson, or each at once.\n' +
+      '"Not in by lesson 1": the first lesson has begun and the child has not passed the turnstile (schools with turnstiles only).',
+    absenceMode: (mode) => (mode === 'instant' ? '⏱ Absences: at once' : '⏱ Absences: after lessons'),
+    back: '‹ Back',
     subscribed: 'Grade alerts are on. Adjust them: /settings',
+    subscribedAll:
+      'All alerts are on: grades, homework, timetable, balance, arriving at and leaving school, absences. Adjust them: /settings',
     unsubscribed: 'Alerts are off. Turn them back on: /settings',
     notLinked: 'Connect the diary first: send the code from the school letter.',
   },
@@ -72,6 +88,7 @@ export const en: TBotTexts = {
     { command: 'menu', description: 'Grades, homework, timetable, canteen' },
     { command: 'link', description: 'Connect a child with a code' },
     { command: 'settings', description: 'Alerts' },
+    { command: 'calendar', description: 'A link to the lesson calendar' },
     { command: 'export', description: 'Download my data' },
     { command: 'forget', description: 'Withdraw consent and delete my data' },
     { command: 'help', description: 'What I can do' },

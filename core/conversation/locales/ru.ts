@@ -1,3 +1,4 @@
+import { ruCalendarTexts } from './calendar-ru';
 import type { TBotTexts } from './texts-type';
 
 export const ru: TBotTexts = {
@@ -22,6 +23,7 @@ export const ru: TBotTexts = {
     allChildren: 'Все дети',
     settings: '⚙️ Настройки',
   },
+  calendar: ruCalendarTexts,
   settings: {
     title: '<b>Уведомления</b>\nНажмите, чтобы включить или выключить.',
     types: {
@@ -31,6 +33,10 @@ export const ru: TBotTexts = {
       balance: 'Низкий баланс',
       'final-grades': 'Итоговые оценки',
       'grade-average': 'Средний ниже «4»',
+      arrival: 'Пришёл в школу',
+      departure: 'Ушёл из школы',
+      absence: 'Пропуски, опоздания',
+      'no-pass': 'Не пришёл к уроку',
     },
     instant: 'Присылать сразу',
     digestAt: (time) => `Сводка раз в день в ${time}`,
@@ -42,7 +48,17 @@ export const ru: TBotTexts = {
         ? `Только для: ${child}. Здесь же порог баланса этого ребёнка.`
         : 'Для всех детей. Верхняя кнопка выбирает одного ребёнка.',
     reminders: (on) => (on ? 'Напоминания о журнале: вкл' : 'Напоминания о журнале: выкл'),
+    presence: '🚸 Посещение ▸',
+    presenceTitle:
+      '<b>Посещение</b>\n' +
+      '«Пришёл» и «ушёл» — по турникету школы, сразу, в том числе в тихие часы; уход — если ребёнок не вернулся за 10 минут.\n' +
+      '«Пропуски» — отметки «не был» и «опоздал»: одной сводкой через 30 минут после последнего урока или сразу.\n' +
+      '«Не пришёл к уроку» — если к началу первого урока ребёнок не прошёл через турникет (только в школах с турникетами).',
+    absenceMode: (mode) => (mode === 'instant' ? '⏱ Пропуски: сразу' : '⏱ Пропуски: после уроков'),
+    back: '‹ Назад',
     subscribed: 'Уведомления об оценках включены. Настроить: /settings',
+    subscribedAll:
+      'Все уведомления включены: оценки, задания, расписание, баланс, приход в школу и уход, пропуски. Настроить: /settings',
     unsubscribed: 'Уведомления выключены. Включить снова: /settings',
     notLinked: 'Сначала подключите дневник: отправьте код из письма школы.',
   },
@@ -72,6 +88,7 @@ export const ru: TBotTexts = {
     { command: 'menu', description: 'Оценки, домашка, расписание, столовая' },
     { command: 'link', description: 'Подключить ребёнка по коду' },
     { command: 'settings', description: 'Уведомления' },
+    { command: 'calendar', description: 'Ссылка на календарь уроков' },
     { command: 'export', description: 'Выгрузить мои данные' },
     { command: 'forget', description: 'Отозвать согласие и удалить данные' },
     { command: 'help', description: 'Что я умею' },

@@ -1,4 +1,5 @@
 import type { TAlertType } from '../../alerts/alert-types';
+import type { TCalendarChatTexts } from './calendar-texts-type';
 
 /**
  * Every text the chat bots (Telegram, VK) show themselves, per language. Answers come from core/answers, and the
@@ -28,6 +29,8 @@ export interface TBotTexts {
     /** The results screen's button that draws the term; with a name when several children each get one. */
     chart(child: string | null): string;
   };
+  /** /calendar and «календарь»: the private calendar feed (calendar-flow.ts). */
+  calendar: TCalendarChatTexts;
   settings: {
     title: string;
     types: Record<TAlertType, string>;
@@ -40,7 +43,14 @@ export interface TBotTexts {
     scope(child: string | null): string;
     /** A teacher's journal reminders, on or off (the rows below it are the reminders' own). */
     reminders(on: boolean): string;
+    /** The presence screen: its button on the settings screen, its title, the absences' delivery, the way back. */
+    presence: string;
+    presenceTitle: string;
+    absenceMode(mode: 'instant' | 'digest'): string;
+    back: string;
+    /** "Subscribe me to grades" turned grades on; "subscribe me to alerts" turned every type on. */
     subscribed: string;
+    subscribedAll: string;
     unsubscribed: string;
     notLinked: string;
   };

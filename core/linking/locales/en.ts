@@ -9,7 +9,8 @@ const tries = (n: number) => (n === 0 ? 'No tries left for this hour.' : `Tries 
 export const en: TLinkingTexts = {
   consent: {
     // 2026-12: says who carries the messages (the channel's sentence), and a pupil reads their own text.
-    version: '2026-12',
+    // 2026-12.2: says that a calendar service subscribed to the feed (/calendar) receives what it holds.
+    version: '2026-12.2',
     adult: {
       title: 'Consent to the processing of personal data',
       text: (carrier) =>
@@ -37,6 +38,15 @@ export const en: TLinkingTexts = {
       voice: (carrier) =>
         'To answer you about your diary I will remember this device, your language and that this is your diary. ' +
         `It is only for answers and is deleted when you say “forget me”. ${sentence(carrier)} Do you agree? Say yes or no.`,
+    },
+    // The chats give out calendar feeds (/calendar): their texts say where a feed's data goes.
+    calendar: {
+      adult:
+        'If you turn on the calendar (/calendar), your child’s lessons, tests, school events and homework are received by the calendar service ' +
+        'you subscribe with (Google, Apple, Yandex), which keeps them under its own rules; you can turn the calendar off at any time.',
+      pupil:
+        'If you turn on the calendar (/calendar), your lessons, tests and homework go to the calendar you subscribe with ' +
+        '(Google, Apple, Yandex), that is, to that company’s computers.',
     },
     carriers: {
       telegram: {

@@ -9,7 +9,8 @@ const tries = (n: number) => (n === 0 ? 'Попытки на этот час з�
 export const ru: TLinkingTexts = {
   consent: {
     // 2026-12: says who carries the messages (the channel's sentence), and a pupil reads their own text.
-    version: '2026-12',
+    // 2026-12.2: says that a calendar service subscribed to the feed (/calendar) receives what it holds.
+    version: '2026-12.2',
     adult: {
       title: 'Согласие на обработку персональных данных',
       text: (carrier) =>
@@ -37,6 +38,15 @@ export const ru: TLinkingTexts = {
       voice: (carrier) =>
         'Чтобы отвечать тебе про твой дневник, я запомню это устройство, твой язык и что это твой дневник. ' +
         `Это нужно только для ответов и удалится, если сказать «забудь меня». ${sentence(carrier)} Ты согласен? Скажи «да» или «нет».`,
+    },
+    // The chats give out calendar feeds (/calendar): their texts say where a feed's data goes.
+    calendar: {
+      adult:
+        'Если вы подключите календарь (/calendar), уроки, контрольные, школьные мероприятия и домашние задания ребёнка будет получать ' +
+        'сервис календаря, в котором вы на него подпишетесь (Google, Apple, Яндекс), и хранить их по своим правилам; отключить календарь можно в любой момент.',
+      pupil:
+        'Если ты подключишь календарь (/calendar), твои уроки, контрольные и домашние задания будут попадать в тот календарь, ' +
+        'где ты на него подпишешься (Google, Apple, Яндекс), то есть на компьютеры этой компании.',
     },
     carriers: {
       telegram: {

@@ -24,6 +24,11 @@ export interface TLinkingTexts {
      * without saying who carries its messages. The sign-in page of account linking ('web') leads
      * to a voice skill: its sentence names the platform of the skill being linked.
      */
+    /**
+     * Follows the carrier's sentence in the chats (Telegram, VK), the only channels that give out
+     * calendar feeds: the calendar service a feed is subscribed with receives what it holds.
+     */
+    calendar: Record<TConsentAudience, string>;
     carriers: Record<Exclude<TLinkChannel, 'web'>, Record<TConsentAudience, string>> & {
       web: Record<TVoiceChannel, Record<TConsentAudience, string>>;
     };

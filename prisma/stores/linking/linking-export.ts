@@ -15,6 +15,7 @@ export async function exportPerson(prisma: PrismaClient, personId: string): Prom
       teacherLinks: { include: { teacher: true }, orderBy: { createdAt: 'asc' } },
       consents: { orderBy: { acceptedAt: 'asc' } },
       subscriptions: { orderBy: [{ studentId: 'asc' }, { type: 'asc' }] },
+      calendarFeeds: { orderBy: { createdAt: 'asc' } },
     },
   });
   if (!person) return null;
@@ -65,6 +66,8 @@ export async function exportPerson(prisma: PrismaClient, personId: string): Prom
       quietTo: s.quietTo,
       thresholdKopecks: s.thresholdKopecks,
     })),
+    // The feeds that exist, not their tokens: only a token's HMAC is stored.
+    calendarFeeds: person.calendarFeeds.map((f) => ({ studentId: f.studentId, createdAt: f.createdAt.toISOString() })),
     seenBy,
   };
 }
