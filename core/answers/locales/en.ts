@@ -108,7 +108,7 @@ export const en: TAnswerTexts = {
     noPerson: 'Connect the diary first: enter the code from the school letter.',
     slowDown: 'That is a lot of questions in a row. Please wait a minute and ask again.',
     action: {
-      subscribe: 'Turning grade alerts on.',
+      subscribe: 'Turning alerts on; choose which ones in settings.',
       unsubscribe: 'Turning alerts off.',
       settings: 'Opening the alert settings.',
       link: 'Checking the code and connecting the diary.',
