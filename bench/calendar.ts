@@ -9,14 +9,15 @@ import { consentText } from '../core/linking';
 import { createIcalFeedRenderer } from '../infra/ical-feed-renderer';
 import { createLogger } from '../infra/logger';
 import { createMetrics } from '../infra/metrics';
-import { type Database, openDatabase } from '../prisma/db/database';
+import type { Database } from '../prisma/db/database';
 import { applyMigrations } from '../prisma/db/migrate';
 import { loadDemoSchool } from '../prisma/demo/load-demo';
 import { createCalendarFeedStore } from '../prisma/stores/calendar-feed/calendar-feed-store';
 import { createIngestStore } from '../prisma/stores/ingest/ingest-store';
 import { createServer } from '../webhooks/app';
 import { calendarRoute } from '../webhooks/calendar-route';
-import { createScratchDatabase, fmt, percentile } from './bench-support';
+import { onEachDatabase, runBenchmark } from './bench-databases';
+import { fmt, percentile } from './bench-support';
 
 // npm run bench:calendar — a child's calendar feed over HTTP with a whole school year of lessons:
 // the demo school generated for 20 May with every week since September. Each fetch finds the feed,
@@ -175,31 +176,9 @@ async function measureOn(db: Database, label: string, count: number) {
   }
 }
 
-export async function measureCalendar(count: number) {
-  const pglite = await openDatabase({ dataDir: 'memory://' });
-  try {
-    await measureOn(pglite, 'pglite', count);
-  } finally {
-    await pglite.close();
-  }
-  const adminUrl = process.env.DATABASE_URL;
-  if (!adminUrl) return;
-  const scratch = await createScratchDatabase(adminUrl, 'bench_calendar');
-  const pg = await openDatabase({ databaseUrl: scratch.url });
-  try {
-    await measureOn(pg, 'postgres', count);
-  } finally {
-    await pg.close();
-    await scratch.drop();
-  }
-}
+/** On PGlite, and on PostgreSQL when DATABASE_URL is set. */
+export const measureCalendar = (count: number) =>
+  onEachDatabase('bench_calendar', (db, label) => measureOn(db, label, count));
 
-if (process.argv[1]?.endsWith('calendar.ts')) {
-  measureCalendar(Number(process.env.BENCH_FEEDS ?? 1_000)).then(
-    () => process.exit(0),
-    (err) => {
-      process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
-      process.exit(1);
-    },
-  );
-}
+if (process.argv[1]?.endsWith('calendar.ts'))
+  runBenchmark(() => measureCalendar(Number(process.env.BENCH_FEEDS ?? 1_000)));

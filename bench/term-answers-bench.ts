@@ -1,13 +1,14 @@
 import { performance } from 'node:perf_hooks';
 import { createAnswerService, renderAnswer } from '../core/answers';
-import { type Database, openDatabase } from '../prisma/db/database';
+import type { Database } from '../prisma/db/database';
 import { applyMigrations } from '../prisma/db/migrate';
 import { loadDemoSchool } from '../prisma/demo/load-demo';
 import { demoPlaygroundPeople } from '../prisma/demo/load-demo-people';
 import { createReadModel } from '../prisma/stores/diary/read-model';
 import { createIngestStore } from '../prisma/stores/ingest/ingest-store';
 import { createTermReader } from '../prisma/stores/terms/term-reader';
-import { createScratchDatabase, fmt, percentile } from './bench-support';
+import { onEachDatabase, runBenchmark } from './bench-databases';
+import { fmt, percentile } from './bench-support';
 
 // Term questions over pupils with a whole school year of grades, next to a day's grades asked by
 // the same parents at the same moment: the demo school generated for 20 May with every week since
@@ -88,31 +89,8 @@ async function measureOn(db: Database, label: string, count: number) {
 }
 
 /** On PGlite, and on PostgreSQL when DATABASE_URL is set. */
-export async function measureTermAnswers(count: number) {
-  const pglite = await openDatabase({ dataDir: 'memory://' });
-  try {
-    await measureOn(pglite, 'pglite', count);
-  } finally {
-    await pglite.close();
-  }
-  const adminUrl = process.env.DATABASE_URL;
-  if (!adminUrl) return;
-  const scratch = await createScratchDatabase(adminUrl, 'bench_terms');
-  const pg = await openDatabase({ databaseUrl: scratch.url });
-  try {
-    await measureOn(pg, 'postgres', count);
-  } finally {
-    await pg.close();
-    await scratch.drop();
-  }
-}
+export const measureTermAnswers = (count: number) =>
+  onEachDatabase('bench_terms', (db, label) => measureOn(db, label, count));
 
-if (process.argv[1]?.endsWith('term-answers-bench.ts')) {
-  measureTermAnswers(Number(process.env.BENCH_ANSWERS ?? 2_500)).then(
-    () => process.exit(0),
-    (err) => {
-      process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
-      process.exit(1);
-    },
-  );
-}
+if (process.argv[1]?.endsWith('term-answers-bench.ts'))
+  runBenchmark(() => measureTermAnswers(Number(process.env.BENCH_ANSWERS ?? 2_500)));
