@@ -50,25 +50,30 @@ describe('dnevnik import', () => {
     });
   });
 
-  test('imports a CSV file, and a second import of the same file is all duplicates', async () => {
-    const file = path.join(dir, 'events.csv');
-    fs.writeFileSync(file, CSV);
-    const dataDir = path.join(dir, 'data');
-    const first = await dnevnik(['import', file], dataDir);
-    expect(first.stderr).toBe('');
-    expect(first.code).toBe(0);
-    expect(JSON.parse(first.stdout)).toEqual({ accepted: 5, duplicates: 0 });
-    const second = await dnevnik(['import', file], dataDir);
-    expect(JSON.parse(second.stdout)).toEqual({ accepted: 0, duplicates: 5 });
+  test(
+    'imports a CSV file, and a second import of the same file is all duplicates',
+    async () => {
+      const file = path.join(dir, 'events.csv');
+      fs.writeFileSync(file, CSV);
+      const dataDir = path.join(dir, 'data');
+      const first = await dnevnik(['import', file], dataDir);
+      expect(first.stderr).toBe('');
+      expect(first.code).toBe(0);
+      expect(JSON.parse(first.stdout)).toEqual({ accepted: 5, duplicates: 0 });
+      const second = await dnevnik(['import', file], dataDir);
+      expect(JSON.parse(second.stdout)).toEqual({ accepted: 0, duplicates: 5 });
 
-    const db = await openDatabase({ dataDir: path.join(dataDir, 'pglite') });
-    try {
-      const grade = await db.prisma.grade.findUniqueOrThrow({ where: { id: 'g1' } });
-      expect(grade).toMatchObject({ value: '5', weight: 2, workType: 'Контрольная работа, вариант 1' });
-    } finally {
-      await db.close();
-    }
-  });
+      const db = await openDatabase({ dataDir: path.join(dataDir, 'pglite') });
+      try {
+        const grade = await db.prisma.grade.findUniqueOrThrow({ where: { id: 'g1' } });
+        expect(grade).toMatchObject({ value: '5', weight: 2, workType: 'Контрольная работа, вариант 1' });
+      } finally {
+        await db.close();
+      }
+    },
+    // Two commands, the first migrating a fresh database: each may take up to RUN_MS on a busy machine.
+    2 * RUN_MS + 10_000,
+  );
 
   test(
     'a JSON file with one invalid event imports nothing and names the event',
