@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import { Client } from 'pg';
 import { seedFamilies } from '../test/helpers/alert-fixtures';
 import { auditRun, pipelineState, sendRates, type TAudit } from './alerts-audit';
+import { runEveningBefore } from './alerts-evening';
 import { runMorningRush } from './alerts-rush';
 import { SUBJECTS, setupEvents } from './alerts-school';
 import {
@@ -23,6 +24,7 @@ import { createScratchDatabase, fmt, requireEnv, runPool, startServerProcess } f
 //   fan-out: 50,000 grades for 10,000 students with 1–2 subscribed guardians each.
 //   crash:   the worker is killed with SIGKILL halfway through sending and started again.
 //   rush:    a morning's arrival passes, posted as they happen (./alerts-rush.ts).
+//   evening: tomorrow's tests of 10,000 pupils, reminded to 20,000 guardians once (./alerts-evening.ts).
 // Targets: send rate ≥ 90 % of the stub's limit, 429s under 1 % of sends; lost 0, duplicates at
 // most the sends in flight at the kill.
 
@@ -250,6 +252,17 @@ async function main() {
       process.stdout.write(`${rush.lines.join('\n')}\n`);
       lines.push(...rush.lines);
       if (rush.failed) failed = true;
+    }
+    if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY === 'evening') {
+      const evening = await runEveningBefore(
+        { pupils: env('BENCH_EVENING_PUPILS', 10_000), guardians: 2, secret: SECRET },
+        adminUrl,
+        redisUrl,
+        stub,
+      );
+      process.stdout.write(`${evening.lines.join('\n')}\n`);
+      lines.push(...evening.lines);
+      if (evening.failed) failed = true;
     }
   } finally {
     stub.stop();

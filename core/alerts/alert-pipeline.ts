@@ -1,11 +1,14 @@
+import { DEFAULT_TESTS_EVENING } from '../settings/subscription-settings-port';
 import type { AlertObserver, AlertStore, ChatSender, Clock, DeliveryQueue, RateLimiter } from './alert-ports';
 import { composeMessage } from './compose-messages';
 import { createDeliveryHandler, DEFAULT_DELIVERY_OPTIONS, type DeliveryOptions } from './deliver-message';
-import { planAlerts } from './plan-alerts';
+import { planAlerts, wantsAlert } from './plan-alerts';
+import { planTestsTomorrow, TESTS_SCAN_EVERY_MS } from './plan-coming';
 import { NO_PASS_LATEST_MS, NO_PASS_SCAN_EVERY_MS, planMissingPasses } from './plan-no-pass';
 
-// The worker: four loops over the database (outbox → items, due items → messages, stranded
-// messages → queue, and the "no pass by the first lesson" scan → items) and the queue consumer
+// The worker: five loops over the database (outbox → items, due items → messages, stranded
+// messages → queue, the "no pass by the first lesson" scan and the evening scan of tomorrow's
+// tests → items) and the queue consumer
 // that sends. Every worker process runs all of it; the store serialises planning and composing,
 // claims serialise sending, and the scan's items carry a key the database keeps unique.
 
@@ -18,6 +21,8 @@ export interface PipelineOptions {
   sweepEveryMs: number;
   /** How often each worker looks for pupils with no pass by the first lesson (the store keeps it once). */
   noPassEveryMs: number;
+  /** How often each worker looks for tomorrow's tests whose evening reminder is due (kept once by the store). */
+  testsEveryMs: number;
   concurrency: number;
   delivery: DeliveryOptions;
 }
@@ -28,6 +33,7 @@ export const DEFAULT_PIPELINE_OPTIONS: PipelineOptions = {
   idleMs: 500,
   sweepEveryMs: 10_000,
   noPassEveryMs: NO_PASS_SCAN_EVERY_MS,
+  testsEveryMs: TESTS_SCAN_EVERY_MS,
   concurrency: 8,
   delivery: DEFAULT_DELIVERY_OPTIONS,
 };
@@ -90,6 +96,16 @@ export function createAlertPipeline(deps: PipelineDeps, partial: Partial<Pipelin
     return 0;
   };
 
+  const scanTests = async () => {
+    if (!store.scanTestsTomorrow) return 0;
+    const now = clock.now();
+    const items = await store.scanTestsTomorrow(now, DEFAULT_TESTS_EVENING, (found, recipients) =>
+      planTestsTomorrow(found, recipients, now, (r) => wantsAlert(r, 'tests'), DEFAULT_TESTS_EVENING),
+    );
+    if (items > 0) observer.planned(items);
+    return 0;
+  };
+
   const sweep = async () => {
     const jobs = await store.findStranded(clock.now(), options.delivery.leaseMs, options.sweepEveryMs * 3, 1000);
     if (jobs.length > 0) await queue.enqueue(jobs);
@@ -115,6 +131,7 @@ export function createAlertPipeline(deps: PipelineDeps, partial: Partial<Pipelin
   return {
     async tick() {
       await scanNoPass();
+      await scanTests();
       let facts = 0;
       for (let n = await plan(); n > 0; n = await plan()) facts += n;
       let messages = 0;
@@ -130,6 +147,7 @@ export function createAlertPipeline(deps: PipelineDeps, partial: Partial<Pipelin
         loop('compose', compose, options.idleMs),
         loop('sweep', sweep, options.sweepEveryMs),
         loop('no-pass', scanNoPass, options.noPassEveryMs),
+        loop('tests', scanTests, options.testsEveryMs),
       );
     },
     async deliver(messageIds) {

@@ -1,4 +1,5 @@
 import type { TComposedMessage, TItemGroup, TPlannedItem, TPlanningInput, TRecipient } from './alert-types';
+import type { TTestTomorrow } from './plan-coming';
 import type { TMissingPass } from './plan-no-pass';
 
 // What the alerts pipeline needs from the outside: a store (the database), a queue, a rate
@@ -22,6 +23,17 @@ export interface AlertStore {
     now: Date,
     latestMs: number,
     plan: (found: TMissingPass[], recipients: Map<string, TRecipient[]>) => TPlannedItem[],
+  ): Promise<number>;
+  /**
+   * The evening scan of tomorrow's tests: in one transaction, finds the tests of tomorrow (school
+   * time) of pupils whose 'tests' subscription's evening time (`defaultTime` when unset) has come and
+   * whose person has no reminder yet, plans them, writes the items; a second concurrent scan writes
+   * nothing (core/alerts/plan-coming.ts). Returns the items written. Optional, as scanMissingPasses.
+   */
+  scanTestsTomorrow?(
+    now: Date,
+    defaultTime: string,
+    plan: (found: TTestTomorrow[], recipients: Map<string, TRecipient[]>) => TPlannedItem[],
   ): Promise<number>;
   /** In one transaction: groups due items per chat, writes one message per group; returns their ids. */
   composeDue(now: Date, limit: number, compose: (group: TItemGroup) => TComposedMessage): Promise<string[]>;

@@ -6,7 +6,8 @@ import type { TOutboxKind } from '../ingest/ingest-types';
  * `final-grades`: a period's mark (четвертная, годовая), its own type so it can be switched alone;
  * `grade-average`: a subject's average of the current period fell below the school's "4";
  * `arrival`, `departure`: the school's turnstile saw the pupil come in (first time that day) or leave;
- * `absence`: a lesson marked absent or late; `no-pass`: no pass by the start of the first lesson.
+ * `absence`: a lesson marked absent or late; `no-pass`: no pass by the start of the first lesson;
+ * `tests`: a test scheduled or moved, and the evening before it; `school-news`: school events and announcements.
  */
 export type TAlertType =
   | 'grades'
@@ -18,7 +19,9 @@ export type TAlertType =
   | 'arrival'
   | 'departure'
   | 'absence'
-  | 'no-pass';
+  | 'no-pass'
+  | 'tests'
+  | 'school-news';
 export type TAlertMode = 'instant' | 'digest';
 
 /** One outbox row as the planner sees it; `payload` is checked by fact-schemas. */
@@ -92,6 +95,15 @@ export interface TItemPayload {
   lessonNumber?: number;
   /** An absence summary sent on the lesson's own day says «сегодня», a later one names the date. */
   sameDay?: boolean;
+  /** A test's topic; an event's or an announcement's title, text, end time, place and online link. */
+  topic?: string | null;
+  title?: string;
+  text?: string;
+  end?: string | null;
+  place?: string | null;
+  onlineUrl?: string | null;
+  /** The school's urgent announcement: sent at once, quiet hours or not. */
+  urgent?: boolean;
 }
 
 /**
@@ -99,17 +111,7 @@ export interface TItemPayload {
  * balance; and a removed final grade, which tells nothing (it only withdraws what was not sent).
  */
 export type TItemKind =
-  | Exclude<
-      TOutboxKind,
-      | 'canteen.transaction'
-      | 'final_grade.deleted'
-      | 'pass.recorded'
-      | 'attendance.changed'
-      // Planned by the "what's coming" alerts, not yet: the planner passes them by.
-      | 'lesson.test-scheduled'
-      | 'school_event.changed'
-      | 'announcement.published'
-    >
+  | Exclude<TOutboxKind, 'canteen.transaction' | 'final_grade.deleted' | 'pass.recorded' | 'attendance.changed'>
   | 'canteen.low'
   /** Derived from new grades: their subject's average crossed below the school's "4". */
   | 'grade.average-low'
@@ -119,7 +121,9 @@ export type TItemKind =
   /** From attendance.changed (plan-absence.ts): one lesson missed or come late to. */
   | 'attendance.absence'
   /** From the worker's scan (no-pass): the first lesson began and the pupil has not passed in. */
-  | 'pass.missing';
+  | 'pass.missing'
+  /** From the worker's evening scan (plan-coming.ts): a test tomorrow. */
+  | 'lesson.test-tomorrow';
 
 export interface TPlannedItem {
   outboxId: string;
@@ -161,6 +165,11 @@ export interface TPlanningInput {
   arrived?: Set<string>;
   /** The school day of the batch's attendance marks (plan-absence.ts), by `lessonDayKey`. */
   lessonDays?: Map<string, TLessonDay>;
+  /**
+   * Per school-news fact id: the pupils it addresses — of its classes, or of the whole school when it
+   * names none — read by the store within the fact's own school only.
+   */
+  newsStudents?: Map<string, string[]>;
 }
 
 /** A stored pass of a pupil, as the presence planner compares them. */

@@ -1,6 +1,6 @@
 import type { TComposedMessage, TItemGroup } from './alert-types';
 import { alertTexts } from './locales';
-import { PRESENCE_KINDS, renderItem } from './render-item';
+import { NEWS_KINDS, PRESENCE_KINDS, renderItem } from './render-item';
 
 // Due items of one chat → one message: a single line for one alert, a short list for several.
 
@@ -18,6 +18,8 @@ export function composeMessage(group: TItemGroup): TComposedMessage {
     const only = items[0];
     const name = only.payload.studentName;
     const line = renderItem(texts, only.kind, only.payload);
+    if (NEWS_KINDS.has(only.kind))
+      return { chatId: group.chatId, itemIds, ingestedAt, text: line.slice(0, MAX_MESSAGE_CHARS) };
     const text = !PRESENCE_KINDS.has(only.kind)
       ? `${name}: ${line}`
       : only.kind === 'attendance.absence' && group.groupKey.startsWith('a:')

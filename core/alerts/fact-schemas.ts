@@ -74,3 +74,43 @@ export type TCanteenFact = z.infer<typeof ZCanteenFactSchema>;
 export type TFinalGradeFact = z.infer<typeof ZFinalGradeFactSchema>;
 export type TPassFact = z.infer<typeof ZPassFactSchema>;
 export type TAttendanceFact = z.infer<typeof ZAttendanceFactSchema>;
+
+// A test set on a lesson, or a test lesson moved (lesson.test-scheduled, class-wide): `previousDate`
+// is the day it was on before, null for a new test.
+export const ZTestFactSchema = z.object({
+  lessonId: z.string(),
+  subjectId: z.string(),
+  date: ZDate,
+  start: z.string(),
+  topic: z.string().nullable().optional(),
+  previousDate: ZDate.nullable().optional(),
+});
+
+// A school event created or changed in what a parent would care about (school_event.changed):
+// `classIds` empty means the whole school.
+export const ZSchoolEventFactSchema = z.object({
+  schoolEventId: z.string(),
+  schoolId: z.string(),
+  classIds: z.array(z.string()),
+  title: z.string(),
+  date: ZDate,
+  start: z.string().nullable().optional(),
+  end: z.string().nullable().optional(),
+  place: z.string().nullable().optional(),
+  onlineUrl: z.string().nullable().optional(),
+  isNew: z.boolean(),
+});
+
+// An announcement published once (announcement.published); `urgent` ones bypass quiet hours.
+export const ZAnnouncementFactSchema = z.object({
+  announcementId: z.string(),
+  schoolId: z.string(),
+  classIds: z.array(z.string()),
+  title: z.string(),
+  text: z.string(),
+  urgent: z.boolean().optional(),
+});
+
+export type TTestFact = z.infer<typeof ZTestFactSchema>;
+export type TSchoolEventFact = z.infer<typeof ZSchoolEventFactSchema>;
+export type TAnnouncementFact = z.infer<typeof ZAnnouncementFactSchema>;

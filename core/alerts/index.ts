@@ -32,5 +32,11 @@ export type {
 export { lessonDayKey } from './plan-absence';
 export { refsToWithdraw } from './plan-alerts';
 export { averagePairs, averageRef, type TAveragePair, WARNING_INTERVAL_MS } from './plan-average';
+export {
+  planTestsTomorrow,
+  type TTestTomorrow,
+  testTomorrowOutboxId,
+  testTomorrowRef,
+} from './plan-coming';
 export { batchPasses, departuresToWithdraw } from './plan-presence';
 export { ruFeminine } from './ru-feminine';

@@ -11,6 +11,7 @@ import type {
 import { ZCanteenFactSchema, ZGradeFactSchema, ZHomeworkFactSchema, ZLessonFactSchema } from './fact-schemas';
 import { absenceRefToWithdraw, planAbsences } from './plan-absence';
 import { planAverageWarnings } from './plan-average';
+import { planSchoolNews, planTest } from './plan-coming';
 import { finalGradeRefToWithdraw, planFinalGrade, type TPending } from './plan-final-grades';
 import { planPasses } from './plan-presence';
 
@@ -33,6 +34,9 @@ const TYPE_OF_KIND: Record<string, TAlertType> = {
   'final_grade.created': 'final-grades',
   'final_grade.changed': 'final-grades',
   'final_grade.deleted': 'final-grades',
+  'lesson.test-scheduled': 'tests',
+  'school_event.changed': 'school-news',
+  'announcement.published': 'school-news',
 };
 
 export interface PlanOptions {
@@ -104,14 +108,32 @@ export function planAlerts(input: TPlanningInput, options: PlanOptions = {}): TP
     return items.length - 1;
   };
 
+  // School news reaches a chat once, whichever of the person's children it came through.
+  const told = new Set<string>();
   for (const fact of input.facts) {
     const type = alertTypeOf(fact.kind);
     if (!type) continue;
-    const students = fact.studentId ? [fact.studentId] : (input.classStudents.get(fact.classId ?? '') ?? []);
+    const students = fact.studentId
+      ? [fact.studentId]
+      : type === 'school-news'
+        ? (input.newsStudents?.get(fact.id) ?? [])
+        : (input.classStudents.get(fact.classId ?? '') ?? []);
     for (const studentId of students) {
       for (const r of input.recipients.get(studentId) ?? []) {
         if (!wantsAlert(r, type)) continue;
-        planOne(fact, r, input.subjectNames, pending, items, push);
+        if (type === 'tests')
+          planTest(
+            fact,
+            r,
+            (id) => input.subjectNames.get(id) ?? id,
+            windowMs,
+            (f, rr, kind, ref, payload, timing) => push(f, rr, kind, ref, payload, timing),
+          );
+        else if (type === 'school-news')
+          planSchoolNews(fact, r, told, windowMs, (f, rr, kind, ref, payload, timing) =>
+            push(f, rr, kind, ref, payload, timing),
+          );
+        else planOne(fact, r, input.subjectNames, pending, items, push);
       }
     }
   }

@@ -11,6 +11,9 @@ export const PRESENCE_KINDS: ReadonlySet<TItemKind> = new Set([
   'pass.missing',
 ]);
 
+/** School news: a message of its own, not about one pupil (it may address the whole school). */
+export const NEWS_KINDS: ReadonlySet<TItemKind> = new Set(['school_event.changed', 'announcement.published']);
+
 export function renderItem(texts: TAlertTexts, kind: TItemKind, p: TItemPayload): string {
   switch (kind) {
     case 'grade.created':
@@ -41,5 +44,13 @@ export function renderItem(texts: TAlertTexts, kind: TItemKind, p: TItemPayload)
       return texts.absence(p);
     case 'pass.missing':
       return texts.noPass(p);
+    case 'lesson.test-scheduled':
+      return texts.testScheduled(p);
+    case 'lesson.test-tomorrow':
+      return texts.testTomorrow(p);
+    case 'school_event.changed':
+      return texts.schoolEvent(p);
+    case 'announcement.published':
+      return texts.announcement(p);
   }
 }

@@ -70,6 +70,8 @@ export type TSettingsAction =
   /** The presence screen (arrivals, departures, absences, no pass), and its absences' delivery. */
   | { kind: 'presence'; child: number | null }
   | { kind: 'absence-mode'; child: number | null }
+  /** The evening reminder of tomorrow's tests: 18:00 → 19:00 → 20:00 (on the presence screen). */
+  | { kind: 'tests-time'; child: number | null }
   | { kind: 'mode' }
   | { kind: 'quiet' }
   | { kind: 'grades-on' }
@@ -77,17 +79,17 @@ export type TSettingsAction =
   | { kind: 'r-mode' }
   | { kind: 'r-quiet' };
 const childSuffix = (child: number | null) => (child === null ? '' : `:${child}`);
-const CHILD_CODES = { threshold: 'threshold', presence: 'p', 'absence-mode': 'am' } as const;
+const CHILD_CODES = { threshold: 'threshold', presence: 'p', 'absence-mode': 'am', 'tests-time': 'tt' } as const;
 export function settingsData(action: TSettingsAction): string {
   if (action.kind === 'toggle') return `s:t:${action.type}${childSuffix(action.child)}`;
   if ('child' in action) return `s:${CHILD_CODES[action.kind]}${childSuffix(action.child)}`;
   return `s:${action.kind}`;
 }
 export const SETTINGS_PATTERN =
-  /^s:(?:t:(grades|final-grades|grade-average|homework|schedule|balance|arrival|departure|absence|no-pass)(?::(\d{1,2}))?|(threshold|p|am)(?::(\d{1,2}))?|(mode|quiet|grades-on|r-toggle|r-mode|r-quiet))$/;
+  /^s:(?:t:(grades|final-grades|grade-average|homework|schedule|balance|arrival|departure|absence|no-pass|tests|school-news)(?::(\d{1,2}))?|(threshold|p|am|tt)(?::(\d{1,2}))?|(mode|quiet|grades-on|r-toggle|r-mode|r-quiet))$/;
 
 const childOf = (digits: string | undefined) => (digits === undefined ? null : Number(digits));
-const CHILD_KINDS = { threshold: 'threshold', p: 'presence', am: 'absence-mode' } as const;
+const CHILD_KINDS = { threshold: 'threshold', p: 'presence', am: 'absence-mode', tt: 'tests-time' } as const;
 
 export function parseSettingsData(match: RegExpMatchArray): TSettingsAction {
   if (match[1]) return { kind: 'toggle', type: match[1] as TAlertType, child: childOf(match[2]) };

@@ -84,5 +84,9 @@ function pickChild(answer: TAnswer, child: number | null): TAnswer {
       return { ...answer, sections: [answer.sections[child]] };
     case 'attended':
       return { ...answer, sections: [answer.sections[child]] };
+    case 'tests':
+      return { ...answer, sections: [answer.sections[child]] };
+    case 'events':
+      return { ...answer, sections: [answer.sections[child]] };
   }
 }

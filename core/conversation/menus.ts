@@ -1,7 +1,7 @@
 import type { TAlertType } from '../alerts/alert-types';
 import type { TLinkingTexts } from '../linking';
 import type { TReminderSettings } from '../reminders/reminder-types';
-import { ALERT_TYPES, PRESENCE_TYPES } from '../settings/subscription-settings-port';
+import { ALERT_TYPES, COMING_TYPES, PRESENCE_TYPES } from '../settings/subscription-settings-port';
 import {
   CONSENT_WITHDRAW_DATA,
   chartData,
@@ -169,7 +169,9 @@ export function settingsMenu(
     data: settingsData({ kind: 'toggle', type, child }),
   });
   const termTypes: TAlertType[] = ['final-grades', 'grade-average'];
-  const toggles = ALERT_TYPES.filter((type) => !termTypes.includes(type) && !PRESENCE_TYPES.includes(type)).map(toggle);
+  const toggles = ALERT_TYPES.filter(
+    (type) => !termTypes.includes(type) && !PRESENCE_TYPES.includes(type) && !COMING_TYPES.includes(type),
+  ).map(toggle);
   const presence = { label: t.settings.presence, data: settingsData({ kind: 'presence', child }) };
   const rows: TButtonRows = [];
   if (several) {
@@ -216,7 +218,9 @@ export function settingsMenu(
 
 /**
  * The presence screen (arrivals, departures, absences, no pass by the first lesson) for the
- * children in view: four switches, the absences' delivery (after lessons or at once) and back.
+ * children in view: four switches, the switches of what is coming (tests, school news), the
+ * absences' delivery and the tests' evening time on one row, and back: at most 6 rows and 10
+ * buttons with the threshold, VK's limit.
  */
 export function presenceMenu(
   t: TBotTexts,
@@ -233,7 +237,11 @@ export function presenceMenu(
   return [
     [toggle('arrival'), toggle('departure')],
     [toggle('absence'), toggle('no-pass')],
-    [{ label: t.settings.absenceMode(s.absenceMode), data: settingsData({ kind: 'absence-mode', child }) }],
+    [toggle('tests'), toggle('school-news')],
+    [
+      { label: t.settings.absenceMode(s.absenceMode), data: settingsData({ kind: 'absence-mode', child }) },
+      { label: t.settings.testsTime(s.testsTime), data: settingsData({ kind: 'tests-time', child }) },
+    ],
     ...(withThreshold
       ? [[{ label: `💳 ${t.settings.threshold(rubles)}`, data: settingsData({ kind: 'threshold', child }) }]]
       : []),

@@ -1,5 +1,5 @@
 import { escapeHtml } from '../answers';
-import { ALERT_TYPES, PRESENCE_TYPES } from '../settings/subscription-settings-port';
+import { ALERT_TYPES, COMING_TYPES, PRESENCE_TYPES } from '../settings/subscription-settings-port';
 import type { TSettingsAction } from './actions';
 import type { ConversationDeps, TOutcome, TTurn } from './conversation-types';
 import { presenceMenu, settingsMenu } from './menus';
@@ -89,8 +89,9 @@ export function createSettingsFlow(deps: Pick<ConversationDeps, 'settings' | 'te
       action.kind === 'threshold' && view.students.length < 2 && Boolean(await deps.teacherSettings?.read(personId));
     const onPresence =
       action.kind === 'absence-mode' ||
+      action.kind === 'tests-time' ||
       thresholdThere ||
-      (action.kind === 'toggle' && PRESENCE_TYPES.includes(action.type));
+      (action.kind === 'toggle' && (PRESENCE_TYPES.includes(action.type) || COMING_TYPES.includes(action.type)));
     if (onPresence) return presenceScreen(turn, personId, view.chosen);
     if (action.kind === 'grades-on')
       return {

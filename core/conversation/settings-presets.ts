@@ -2,9 +2,12 @@ import type { TAlertType, TSubscriptionSettings } from '../alerts/alert-types';
 import type { TReminderSettings } from '../reminders/reminder-types';
 import {
   ALERT_TYPES,
+  DEFAULT_TESTS_EVENING,
   defaultSettings,
   SHARED_MODE_TYPES,
+  TESTS_EVENING_TIMES,
   type TSettingsPatch,
+  withDefaultsOn,
   withFollowers,
 } from '../settings/subscription-settings-port';
 import type { TSettingsAction, TTeacherSettingsKind } from './actions';
@@ -38,6 +41,8 @@ export interface TSettingsSummary {
   thresholdKopecks: number | null;
   /** The first child in view's delivery of absences: `digest` = a summary after lessons (the default). */
   absenceMode: TSubscriptionSettings['mode'];
+  /** The first child in view's time of the evening reminder of tomorrow's tests. */
+  testsTime: string;
 }
 
 type TSettingsRow = { studentId: string; settings: TSubscriptionSettings };
@@ -63,13 +68,14 @@ export function summarize(rows: TSettingsRow[], studentIds: readonly string[]): 
     quietTo: base.quietTo,
     thresholdKopecks: studentIds.length ? (rowOf(studentIds[0], 'balance')?.thresholdKopecks ?? null) : null,
     absenceMode: (studentIds.length ? rowOf(studentIds[0], 'absence')?.mode : undefined) ?? 'digest',
+    testsTime: (studentIds.length ? rowOf(studentIds[0], 'tests')?.digestTime : undefined) ?? DEFAULT_TESTS_EVENING,
   };
 }
 
 /** Every child in view has it on (a switch over several children turns them all off, else all on). */
 export const allOn = (count: { on: number; of: number }) => count.of > 0 && count.on === count.of;
 
-export function nextIndex<T>(presets: T[], matches: (p: T) => boolean): number {
+export function nextIndex<T>(presets: readonly T[], matches: (p: T) => boolean): number {
   const at = presets.findIndex(matches);
   return (at + 1) % presets.length;
 }
@@ -106,7 +112,7 @@ export function settingsPatch(
     case 'toggle':
       return { types: withFollowers([action.type]), patch: { enabled: !allOn(s.enabled[action.type]) }, inView: true };
     case 'grades-on':
-      return { types: withFollowers(['grades']), patch: { enabled: true }, inView: false };
+      return { types: withDefaultsOn(['grades']), patch: { enabled: true }, inView: false };
     case 'mode':
       return {
         types: SHARED_MODE_TYPES,
@@ -131,6 +137,12 @@ export function settingsPatch(
         patch: { mode: s.absenceMode === 'digest' ? 'instant' : 'digest', digestTime: null },
         inView: true,
       };
+    case 'tests-time': {
+      // 18:00 → 19:00 → 20:00; kept in the 'tests' row's digestTime (its mode stays instant: the
+      // scheduled-test alert goes within the usual window).
+      const digestTime = TESTS_EVENING_TIMES[nextIndex(TESTS_EVENING_TIMES, (t) => t === s.testsTime)];
+      return { types: ['tests'], patch: { digestTime }, inView: true };
+    }
     case 'presence':
       // Opening the screen changes nothing.
       return { types: [], patch: {}, inView: true };

@@ -11,7 +11,19 @@ export const ALERT_TYPES: readonly TAlertType[] = [
   'departure',
   'absence',
   'no-pass',
+  'tests',
+  'school-news',
 ];
+
+/**
+ * What is coming at school: tests and the school's events and announcements. Their switches sit on
+ * the presence screen (VK's ten buttons leave no room on the main one); the shared delivery does not
+ * change them: a scheduled test and school news go within the usual window, the evening reminder
+ * of a test at the subscription's `digestTime` (TESTS_EVENING_TIMES).
+ */
+export const COMING_TYPES: readonly TAlertType[] = ['tests', 'school-news'];
+export const TESTS_EVENING_TIMES = ['18:00', '19:00', '20:00'] as const;
+export const DEFAULT_TESTS_EVENING = '19:00';
 
 /**
  * The pupil's presence at school: their switches sit on a screen of their own. Arrivals and
@@ -20,7 +32,9 @@ export const ALERT_TYPES: readonly TAlertType[] = [
  * person's shared delivery (instant, or a daily digest) applies to the other types only.
  */
 export const PRESENCE_TYPES: readonly TAlertType[] = ['arrival', 'departure', 'absence', 'no-pass'];
-export const SHARED_MODE_TYPES: readonly TAlertType[] = ALERT_TYPES.filter((t) => !PRESENCE_TYPES.includes(t));
+export const SHARED_MODE_TYPES: readonly TAlertType[] = ALERT_TYPES.filter(
+  (t) => !PRESENCE_TYPES.includes(t) && !COMING_TYPES.includes(t),
+);
 
 /**
  * A grades switch carries the term marks with it, on and off: a term mark is a grade a parent who
@@ -28,6 +42,17 @@ export const SHARED_MODE_TYPES: readonly TAlertType[] = ALERT_TYPES.filter((t) =
  */
 export function withFollowers(types: readonly TAlertType[]): readonly TAlertType[] {
   return types.includes('grades') && !types.includes('final-grades') ? [...types, 'final-grades'] : types;
+}
+
+/**
+ * What a new subscription turns on (a "subscribe to grades" phrase, the button after linking): the
+ * types with their followers, and the school's news, which is on by default — a parent who asked
+ * for any alert expects to hear of the school's events and announcements (those subscribed before
+ * were given it by the data migration `*_school_news_alerts`). Its own switch turns it off.
+ */
+export function withDefaultsOn(types: readonly TAlertType[]): readonly TAlertType[] {
+  const all = withFollowers(types);
+  return all.includes('school-news') ? all : [...all, 'school-news'];
 }
 
 /** What a settings menu may change; the type is the row's key, so it is not part of a patch. */
@@ -60,7 +85,7 @@ export function defaultSettings(type: TAlertType): TSubscriptionSettings {
     type,
     enabled: false,
     mode: type === 'absence' ? 'digest' : 'instant',
-    digestTime: null,
+    digestTime: type === 'tests' ? DEFAULT_TESTS_EVENING : null,
     quietFrom: '21:00',
     quietTo: '08:00',
     thresholdKopecks: null,

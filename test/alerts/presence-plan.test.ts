@@ -7,10 +7,10 @@ import type {
   TWithdrawnItem,
 } from '../../core/alerts/alert-types';
 import { composeMessage } from '../../core/alerts/compose-messages';
-import { ruFeminine } from '../../core/alerts/ru-feminine';
 import { absenceRef, lessonDayKey } from '../../core/alerts/plan-absence';
 import { planAlerts, refsToWithdraw } from '../../core/alerts/plan-alerts';
 import { departuresToWithdraw } from '../../core/alerts/plan-presence';
+import { ruFeminine } from '../../core/alerts/ru-feminine';
 
 // Arrivals, departures and absences as the planner decides them (README "Alerts"): the day's first
 // way in, at once and past quiet hours; a way out not followed by a way back in within ten minutes;

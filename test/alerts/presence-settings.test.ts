@@ -72,7 +72,10 @@ describe('presence settings: menus', () => {
         's:t:departure:1',
         's:t:absence:1',
         's:t:no-pass:1',
+        's:t:tests:1',
+        's:t:school-news:1',
         's:am:1',
+        's:tt:1',
         's:open:1',
       ]);
       expect(data(screens.presenceTeacher)).toEqual([
@@ -80,13 +83,16 @@ describe('presence settings: menus', () => {
         's:t:departure',
         's:t:absence',
         's:t:no-pass',
+        's:t:tests',
+        's:t:school-news',
         's:am',
+        's:tt',
         's:threshold',
         's:open',
       ]);
     }
-    expect(layouts('ru').presence.flat()[4].label).toBe('⏱ Пропуски: после уроков');
-    expect(layouts('en').presence.flat()[4].label).toBe('⏱ Absences: after lessons');
+    expect(layouts('ru').presence.flat()[6].label).toBe('⏱ Пропуски: после уроков');
+    expect(layouts('en').presence.flat()[6].label).toBe('⏱ Absences: after lessons');
   });
 
   it('reads the presence buttons back', () => {
@@ -117,8 +123,8 @@ describe('presence settings: menus', () => {
   it('reads a subscribe phrase that names grades as grades, any other as every type', () => {
     expect(subscribeTypes('подпиши меня на уведомления')).toEqual(ALERT_TYPES);
     expect(subscribeTypes('subscribe me to alerts')).toEqual(ALERT_TYPES);
-    expect(subscribeTypes('подпиши на оценки')).toEqual(['grades', 'final-grades']);
-    expect(subscribeTypes('subscribe me to grades')).toEqual(['grades', 'final-grades']);
+    expect(subscribeTypes('подпиши на оценки')).toEqual(['grades', 'final-grades', 'school-news']);
+    expect(subscribeTypes('subscribe me to grades')).toEqual(['grades', 'final-grades', 'school-news']);
   });
 });
 
@@ -168,6 +174,8 @@ describe('presence settings: a Telegram conversation', () => {
       'homework on instant',
       'no-pass on instant',
       'schedule on instant',
+      'school-news on instant',
+      'tests on instant',
     ]);
 
     // The presence screen: absences at once, the no-pass alert off; the shared delivery leaves absences be.
@@ -183,10 +191,10 @@ describe('presence settings: a Telegram conversation', () => {
     expect(rows).toContain('grades on digest');
   });
 
-  it('«подпиши на оценки» stays grades and term marks', async () => {
+  it('«подпиши на оценки» stays grades and term marks, with the school news on by default', async () => {
     const { bot, calls } = await linked(61000002);
     await bot.handleUpdate(privateText(61000002, 'подпиши на оценки'));
     expect(String(last(calls).payload.text)).toContain('Уведомления об оценках включены');
-    expect(await rowsOf(61000002)).toEqual(['final-grades on instant', 'grades on instant']);
+    expect(await rowsOf(61000002)).toEqual(['final-grades on instant', 'grades on instant', 'school-news on instant']);
   });
 });

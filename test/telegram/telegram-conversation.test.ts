@@ -113,6 +113,8 @@ describe('Telegram conversation (handleUpdate)', () => {
       ['grades', true, 'digest', '19:00', student.id],
       ['homework', true, 'digest', '19:00', student.id],
       ['schedule', false, 'digest', '19:00', student.id],
+      // On with a new subscription; the shared daily digest does not apply to it.
+      ['school-news', true, 'instant', null, student.id],
     ]);
     expect(subscriptions.find((s) => s.type === 'balance')!.thresholdKopecks).toBe(10_000);
 

@@ -156,6 +156,8 @@ describe('VK conversation (Callback API route)', () => {
       ['grades', true, 'digest', '19:00'],
       ['homework', true, 'digest', '19:00'],
       ['schedule', false, 'digest', '19:00'],
+      // On with a new subscription; the shared daily digest does not apply to it.
+      ['school-news', true, 'instant', null],
     ]);
 
     await post(messageNew(peerId, '/export'));

@@ -1,3 +1,4 @@
+import { enComing } from './en-coming';
 import { enFinalGradeHead, enMark, enPeriod } from './en-final-grade';
 import type { TAlertTexts } from './texts-type';
 
@@ -32,6 +33,7 @@ export const enTexts: TAlertTexts = {
   absence: (p) =>
     `${p.status === 'late' ? 'was late for' : 'missed'} ${p.subjectName}${p.lessonNumber ? ` (lesson ${p.lessonNumber})` : ''}`,
   noPass: (p) => `has not come through the school gate yet, and the first lesson began at ${p.time}`,
+  ...enComing,
   absenceDay: (student, p) => `${student} ${p.sameDay ? 'today' : `on ${p.date}`}`,
   instantHeader: (student, count) => `${student}: ${count} diary updates`,
   digestHeader: (count) => `Daily summary (${count})`,

@@ -1,5 +1,6 @@
 import type { TItemPayload } from '../alert-types';
 import { ruAccusative, ruPrepositional } from './ru-cases';
+import { ruComing } from './ru-coming';
 import { ruDative } from './ru-dative';
 import { ruFinalGradeHead, ruMark, ruPeriod } from './ru-final-grade';
 import type { TAlertTexts } from './texts-type';
@@ -40,6 +41,7 @@ export const ruTexts: TAlertTexts = {
       ? `${past(p, 'опоздала', 'опоздал')} на ${ruAccusative(p.subjectName ?? '')}${lessonNo(p)}`
       : `${past(p, 'не была', 'не был')} на ${ruPrepositional(p.subjectName ?? '')}${lessonNo(p)}`,
   noPass: (p) => `ещё не ${past(p, 'прошла', 'прошёл')} в школу, а первый урок начался в ${p.time}`,
+  ...ruComing,
   absenceDay: (student, p) => `${student} ${p.sameDay ? 'сегодня' : ruDate(p.date)}`,
   instantHeader: (student, count) => `${student}: новое в дневнике (${count})`,
   digestHeader: (count) => `Сводка за день (${count})`,

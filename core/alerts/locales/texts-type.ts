@@ -20,6 +20,13 @@ export interface TAlertTexts {
   /** One lesson missed or come late to: «не была на физике (3-й урок)». */
   absence(p: TItemPayload): string;
   noPass(p: TItemPayload): string;
+  /** A test set or moved: «назначена контрольная по алгебре на пт 11 декабря: квадратные уравнения». */
+  testScheduled(p: TItemPayload): string;
+  /** The evening before: «завтра контрольная по алгебре: квадратные уравнения». */
+  testTomorrow(p: TItemPayload): string;
+  /** School news: a whole message, told without the pupil's name (it may concern the whole school). */
+  schoolEvent(p: TItemPayload): string;
+  announcement(p: TItemPayload): string;
   /** An absence summary's opening before its lines: «Варвара сегодня». */
   absenceDay(student: string, p: TItemPayload): string;
   instantHeader(student: string, count: number): string;

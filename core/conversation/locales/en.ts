@@ -37,6 +37,8 @@ export const en: TBotTexts = {
       departure: 'Left school',
       absence: 'Absences, lateness',
       'no-pass': 'Not in by lesson 1',
+      tests: 'Tests',
+      'school-news': 'School news',
     },
     instant: 'Send at once',
     digestAt: (time) => `Daily digest at ${time}`,
@@ -48,12 +50,15 @@ export const en: TBotTexts = {
         ? `For ${child} only, with this child's balance threshold.`
         : 'For all children. The top button picks one child.',
     reminders: (on) => (on ? 'Journal reminders: on' : 'Journal reminders: off'),
-    presence: '🚸 Attendance ▸',
+    presence: '🚸 Attendance, tests ▸',
     presenceTitle:
       '<b>Attendance</b>\n' +
       '"Arrived" and "left" come from the school turnstile, at once, quiet hours included; "left" only if the child is not back within 10 minutes.\n' +
       '"Absences" are lessons marked absent or late: one summary 30 minutes after the last lesson, or each at once.\n' +
-      '"Not in by lesson 1": the first lesson has begun and the child has not passed the turnstile (schools with turnstiles only).',
+      '"Not in by lesson 1": the first lesson has begun and the child has not passed the turnstile (schools with turnstiles only).\n' +
+      '"Tests": when a test is set or moved, and the evening before at the time chosen.\n' +
+      '"School news": events and announcements for the class or the whole school; urgent announcements at once, quiet hours included.',
+    testsTime: (time) => `📝 The evening before at ${time}`,
     absenceMode: (mode) => (mode === 'instant' ? '⏱ Absences: at once' : '⏱ Absences: after lessons'),
     back: '‹ Back',
     subscribed: 'Grade alerts are on. Adjust them: /settings',

@@ -47,6 +47,8 @@ export interface TBotTexts {
     presence: string;
     presenceTitle: string;
     absenceMode(mode: 'instant' | 'digest'): string;
+    /** When the evening reminder of tomorrow's tests comes: «📝 Накануне в 19:00». */
+    testsTime(time: string): string;
     back: string;
     /** "Subscribe me to grades" turned grades on; "subscribe me to alerts" turned every type on. */
     subscribed: string;

@@ -11,6 +11,7 @@ import type {
 } from '../../../core/alerts';
 import { refsToWithdraw, ruFeminine } from '../../../core/alerts';
 import type { TSqlQuery } from '../../db/database';
+import { loadNewsStudents } from './news-students';
 import { loadPresenceContext, withdrawDepartures } from './presence-context';
 import { loadSubjectAverages } from './subject-averages';
 
@@ -103,9 +104,11 @@ export async function planNextBatch(query: TSqlQuery, limit: number, plan: Param
     );
     for (const r of rows) classStudents.set(r.classId, [...(classStudents.get(r.classId) ?? []), r.id]);
   }
-  const studentIds = new Set<string>(
-    facts.flatMap((f) => (f.studentId ? [f.studentId] : (classStudents.get(f.classId ?? '') ?? []))),
-  );
+  const newsStudents = await loadNewsStudents(query, facts);
+  const studentIds = new Set<string>([
+    ...facts.flatMap((f) => (f.studentId ? [f.studentId] : (classStudents.get(f.classId ?? '') ?? []))),
+    ...[...newsStudents.values()].flat(),
+  ]);
   const recipients = await loadRecipients(query, [...studentIds]);
   const subjectIds = [
     ...new Set(
@@ -137,6 +140,7 @@ export async function planNextBatch(query: TSqlQuery, limit: number, plan: Param
     subjectNames: new Map(subjectRows.map((s) => [s.id, s.name])),
     withdrawn,
     averages,
+    newsStudents,
     ...presence,
   });
   if (items.length > 0) await insertItems(query, items);

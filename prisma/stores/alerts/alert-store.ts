@@ -2,6 +2,7 @@ import type { AlertStore, TClaimedMessage, TDeliveryJob } from '../../../core/al
 import type { Database } from '../../db/database';
 import { composeDueMessages, planNextBatch } from './alert-planning-store';
 import { scanMissingPasses } from './missing-passes';
+import { scanTestsTomorrow } from './tests-tomorrow';
 
 // The alerts pipeline's store. AlertMessage is the delivery record of one message to one chat:
 // a conditional UPDATE claims it, so of several workers (or a restarted one) exactly one sends,
@@ -15,6 +16,8 @@ export function createAlertStore(db: Database): AlertStore {
     planNext: (limit, plan) => sql.transaction((query) => planNextBatch(query, limit, plan)),
     scanMissingPasses: (now, latestMs, plan) =>
       sql.transaction((query) => scanMissingPasses(query, now, latestMs, plan)),
+    scanTestsTomorrow: (now, defaultTime, plan) =>
+      sql.transaction((query) => scanTestsTomorrow(query, now, defaultTime, plan)),
     composeDue: (now, limit, compose) => sql.transaction((query) => composeDueMessages(query, now, limit, compose)),
 
     async claim(messageId, leaseMs) {
