@@ -86,6 +86,7 @@ export async function openRuntime(config: TConfig, options: RuntimeOptions = {})
     journal: stores.journal,
     terms: stores.terms,
     presence: stores.presence,
+    coming: stores.coming,
     charts,
   });
   const playground = playgroundRoute({

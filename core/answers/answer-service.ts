@@ -14,10 +14,12 @@ import { detectLang } from '../nlu/tokenize';
 import type { TIntent, TQuery } from '../nlu/types';
 import type { PresenceReader } from '../presence/presence-port';
 import type { JournalPort } from '../reminders/reminder-ports';
+import type { ComingReader } from '../school-news/coming-port';
 import type { TermReader } from '../terms/term-port';
 import { answerPeriod } from './answer-period';
 import { INTENT_ACTIONS, type TAnswer, type TPeriod, type TStudentRef, type TViewer } from './answer-types';
 import { attendanceAnswer } from './attendance-route';
+import { comingAnswer } from './coming-answers';
 import { explainEmpty, teacherDayOff } from './empty-reasons';
 import { positionedChild } from './positioned-child';
 import { cachedSchoolTerms } from './school-terms-cache';
@@ -42,6 +44,8 @@ export interface AnswerDeps {
   charts?: TermChartRenderer;
   /** Turnstile passes and attendance; without it presence and absences questions are not understood. */
   presence?: PresenceReader;
+  /** Tests and school events coming; without it those questions are not understood. */
+  coming?: ComingReader;
 }
 
 export interface AnswerService {
@@ -196,13 +200,19 @@ export function createAnswerService(deps: AnswerDeps): AnswerService {
             homework: filterSubject(diaries[i].homework, subject),
           })),
         };
-      case 'schedule':
+      case 'schedule': {
+        const events = await dayEvents(students, period, subject);
         return {
           kind: 'schedule',
           period,
           subject,
-          sections: students.map((s, i) => ({ student: ref(s), lessons: filterSubject(diaries[i].lessons, subject) })),
+          sections: students.map((s, i) => ({
+            student: ref(s),
+            lessons: filterSubject(diaries[i].lessons, subject),
+            ...(events?.[i].length ? { events: events[i] } : {}),
+          })),
         };
+      }
       default:
         return {
           kind: 'balance',
@@ -212,6 +222,19 @@ export function createAnswerService(deps: AnswerDeps): AnswerService {
           })),
         };
     }
+  }
+
+  /**
+   * A day's school events beside its timetable («что завтра в школе»): one day and no subject
+   * asked. The diary's statement has just logged these students, so this read logs nothing more.
+   */
+  async function dayEvents(students: TDiaryStudent[], period: TPeriod, subject: string | null) {
+    if (!deps.coming || subject || period.from !== period.to) return null;
+    const range = { from: period.from, to: period.to };
+    return deps.coming.events(
+      students.map((s) => ({ studentId: s.id, range })),
+      [],
+    );
   }
 
   async function answerFor(query: TQuery, scope: TViewerScope | null, now: Date, viewer: TViewer): Promise<TAnswer> {
@@ -232,6 +255,13 @@ export function createAnswerService(deps: AnswerDeps): AnswerService {
       const entriesFor = (students: readonly TDiaryStudent[], byGrants: boolean) =>
         accessEntries(students, viewer, scope, query.intent, byGrants);
       return attendanceAnswer({ access: deps.access, presence: deps.presence, terms, entriesFor }, query, scope, now);
+    }
+    if (query.intent === 'tests' || query.intent === 'events') {
+      if (!deps.coming) return { kind: 'unknown' };
+      const entriesFor = (students: readonly TDiaryStudent[], byGrants: boolean) =>
+        accessEntries(students, viewer, scope, query.intent, byGrants);
+      const route = { access: deps.access, coming: deps.coming, entriesFor };
+      return comingAnswer(route, query, scope, now, deps.defaultTimezone);
     }
     if (!isDiaryIntent(query.intent) || (TERM_INTENTS.has(query.intent) && !deps.terms)) return { kind: 'unknown' };
     return diaryAnswer(query, scope, now, viewer);

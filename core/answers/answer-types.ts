@@ -2,6 +2,8 @@ import type { TViewerScope } from '../access/access-port';
 import type { TCanteenInfo, TDiaryStudent, TGradeItem, THomeworkItem, TLessonItem } from '../diary/diary-types';
 import type { TIntent } from '../nlu/types';
 import type { TJournalLesson } from '../reminders/reminder-types';
+import type { TSchoolEventItem } from '../school-news/coming-types';
+import type { TComingAnswer } from './coming-answer-types';
 import type { TPresenceAnswer } from './presence-answer-types';
 import type { TTermAnswer } from './term-answer-types';
 
@@ -43,7 +45,13 @@ export type TAnswer =
       kind: 'schedule';
       period: TPeriod;
       subject: string | null;
-      sections: { student: TStudentRef; lessons: TLessonItem[]; emptyReason?: TEmptyReason }[];
+      /** `events`: the day's school events of the pupil's class and school (one day asked, no subject). */
+      sections: {
+        student: TStudentRef;
+        lessons: TLessonItem[];
+        emptyReason?: TEmptyReason;
+        events?: TSchoolEventItem[];
+      }[];
     }
   /** `dayOff`: a weekend day without a lesson of theirs, worded as the day off it is. */
   | { kind: 'teacher-schedule'; period: TPeriod; lessons: TLessonItem[]; dayOff?: boolean }
@@ -74,7 +82,9 @@ export type TAnswer =
   /** Term results: averages, fixed marks, what is needed, weak topics (term-answer-types.ts). */
   | TTermAnswer
   /** Turnstile passes and attendance (presence-answer-types.ts). */
-  | TPresenceAnswer;
+  | TPresenceAnswer
+  /** Tests and school events coming (coming-answer-types.ts). */
+  | TComingAnswer;
 
 export type TAnswerKind = TAnswer['kind'];
 

@@ -4,6 +4,7 @@ import type { TAnswer, TStudentRef } from './answer-types';
 import { emptyChatText, type TEmptySection } from './empty-wording';
 import { escapeHtml as h } from './escape';
 import type { TAnswerTexts } from './locales/texts-type';
+import { comingChat, dayEventsBlock } from './render-coming';
 import { presenceChat } from './render-presence';
 import { termChat } from './render-term';
 import { named } from './spoken-sections';
@@ -39,10 +40,11 @@ export function renderChat(answer: TAnswer, l: TAnswerTexts): string {
     }
     case 'schedule': {
       const when = l.when(answer.period);
-      const blocks = answer.sections.map(({ student, lessons, emptyReason }) => {
+      const blocks = answer.sections.map(({ student, lessons, emptyReason, events }) => {
+        const day = dayEventsBlock(events ?? [], l);
         if (lessons.length === 0)
-          return emptyBlock(student, { part: 'lessons', reason: emptyReason, when, subject: answer.subject }, l);
-        return `${who(student, l)}\n${lessonLines(lessons, l, answer.period.from !== answer.period.to, false)}`;
+          return `${emptyBlock(student, { part: 'lessons', reason: emptyReason, when, subject: answer.subject }, l)}${day}`;
+        return `${who(student, l)}\n${lessonLines(lessons, l, answer.period.from !== answer.period.to, false)}${day}`;
       });
       return `<b>${h(l.texts.scheduleHead(when))}</b>\n\n${blocks.join('\n\n')}`;
     }
@@ -102,6 +104,9 @@ export function renderChat(answer: TAnswer, l: TAnswerTexts): string {
     case 'absences':
     case 'attended':
       return presenceChat(answer, l);
+    case 'tests':
+    case 'events':
+      return comingChat(answer, l);
   }
 }
 

@@ -4,6 +4,7 @@ import type { TAnswer } from './answer-types';
 import { emptySpoken } from './empty-wording';
 import { transliterate } from './locales/en-subjects';
 import type { TAnswerTexts } from './locales/texts-type';
+import { comingSpoken, dayEventsSpoken } from './render-coming';
 import { presenceSpoken } from './render-presence';
 import { termSpoken } from './render-term';
 import { homeworkSection } from './spoken-homework';
@@ -57,12 +58,14 @@ export function spokenSections(answer: TAnswer, l: TAnswerTexts, form: TVoiceFor
     }
     case 'schedule': {
       const when = l.when(answer.period);
-      return answer.sections.map(({ student, lessons, emptyReason }) => {
+      return answer.sections.map(({ student, lessons, emptyReason, events }) => {
+        const day = dayEventsSpoken(events ?? [], l, form);
         if (lessons.length === 0)
           return single(
-            emptySpoken(student.firstName, { part: 'lessons', reason: emptyReason, when, subject: answer.subject }, l),
+            `${emptySpoken(student.firstName, { part: 'lessons', reason: emptyReason, when, subject: answer.subject }, l)}${day}`,
           );
-        return scheduleSection(student.firstName, lessons, answer.period, l, form);
+        const section = scheduleSection(student.firstName, lessons, answer.period, l, form);
+        return day ? { ...section, suffix: `${section.suffix}${day}` } : section;
       });
     }
     case 'teacher-schedule': {
@@ -136,6 +139,9 @@ export function spokenSections(answer: TAnswer, l: TAnswerTexts, form: TVoiceFor
     case 'absences':
     case 'attended':
       return presenceSpoken(answer, l, form);
+    case 'tests':
+    case 'events':
+      return comingSpoken(answer, l, form);
   }
 }
 

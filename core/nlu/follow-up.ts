@@ -20,6 +20,8 @@ export const DIARY_INTENTS: readonly TIntent[] = [
   'topics',
   'presence',
   'absences',
+  'tests',
+  'events',
 ];
 
 export function isDiaryIntent(intent: TIntent): boolean {

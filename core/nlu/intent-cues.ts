@@ -5,6 +5,9 @@
  * Each line is `pattern => spec`. A pattern ending in `*` is a word beginning (Russian endings
  * vary); otherwise it is an exact word or word sequence with `{a|b}` alternatives.
  * A spec is `intent:weight`, `#feature`, or both (`schedule:1 #off`).
+ * A single «контрольная» (tests:0.5) loses or ties to the timetable's «когда» and is left to it: «когда
+ * контрольная по химии» shows that day's lessons, the test marked; the plural, «следующая» and «на
+ * контрольной» ask for the tests coming.
  * Weights: 4–5 the word names the topic (оценки, дз, расписание), 2–3 a telling verb
  * (задали, поставили), 1 a weak hint (когда, есть ли) that loses to any topic word.
  */
@@ -269,6 +272,26 @@ language => settings:2
 {miss|missed|misses} => absences:5
 {late|lateness|tardy|tardies|tardiness|latecomer} => absences:4
 {attendance|attend|attended|attending|skipped|skip|skipping|truant|truancy} => absences:5
+
+{контрольная|контрольную|контрольной|контрольная работа} => tests:0.5
+{контрольные|контрольных|контрольным|контрольными|контрольных работ|контрольные работы} => tests:5
+{следующая|ближайшая|следующую|ближайшую|очередная|очередную} {контрольная|контрольную|контрольная работа|проверочная|самостоятельная} => tests:6
+{что будет на|что на|что в} {контрольной|проверочной|самостоятельной} => tests:6
+на контрольной => tests:3
+проверочн* => tests:4
+самостоятельн* => tests:3
+{тесты|тестов|тестирование|срезы|диктанты|диктантов} => tests:3
+{test|tests|quiz|quizzes|exam|exams} => tests:2
+{next test|next quiz|next exam|upcoming test|upcoming tests|upcoming exams|any tests|tests coming up} => tests:5
+{what on|whats on|what is on|what will be on|what going to be on} {the|my|her|his|their} {test|quiz|exam} => tests:6
+
+мероприят* => events:6
+{событие|события|событий} => events:5
+{что будет|что происходит|что проходит|что пройдет|что намечается|что интересного} в школе => events:5
+{интересного|намечается|намечаются} => events:3
+{праздник|праздники|концерт|концерты|экскурсия|экскурсии|ярмарка|ярмарки|линейка|собрание|собрания|соревнования|турнир|день открытых дверей} => events:4
+{event|events|school events|what happening|what is happening|what going on|what is going on|what on at school} => events:5
+{concert|concerts|trip|trips|field trip|fair|open day|tournament|assembly|match|parents evening} => events:3
 
 помощ* => help:3
 {помоги|помогите} => help:1

@@ -63,6 +63,9 @@ const PRIORITY: readonly TIntent[] = [
   'grades',
   'homework',
   'schedule',
+  // A tie with the timetable («когда контрольная по химии») is the timetable's: it shows the test too.
+  'tests',
+  'events',
   'balance',
   // A tie with a diary word ("пришли оценки") is the diary's: attendance is asked in words of its own.
   'absences',

@@ -34,6 +34,10 @@ export const INTENTS = [
   'presence',
   // lessons missed and late, or one subject's lessons of a day («сколько пропусков», «был ли на физике»)
   'absences',
+  // tests coming: the class's lessons marked as tests, with their topics («когда контрольные?»)
+  'tests',
+  // school events coming: a match, an open day («какие мероприятия на неделе?»)
+  'events',
   'unknown',
 ] as const;
 

@@ -15,6 +15,7 @@ import { createPresenceReader } from './presence/presence-reader';
 import { createJournalPort } from './reminders/reminder-journal';
 import { createReminderStore } from './reminders/reminder-store';
 import { createRosterStore } from './roster/roster-store';
+import { createComingReader } from './school-news/coming-reader';
 import { createSubscriptionSettingsStore } from './settings/subscription-settings-store';
 import { createTermReader } from './terms/term-reader';
 
@@ -30,6 +31,7 @@ export function createStores(db: Database, defaultZone: string) {
     readModel: createReadModel(db, defaultZone),
     terms: createTermReader(db),
     presence: createPresenceReader(db),
+    coming: createComingReader(db),
     accessLog: createAccessLogStore(db),
     alerts: createAlertStore(db),
     reminders: createReminderStore(db),

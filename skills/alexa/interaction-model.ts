@@ -53,6 +53,8 @@ export const DIARY_INTENT_NAMES = {
   TopicsIntent: 'topics',
   PresenceIntent: 'presence',
   AbsencesIntent: 'absences',
+  TestsIntent: 'tests',
+  EventsIntent: 'events',
 } as const;
 
 // Amazon's rules for samples: a slot stands alone between spaces ("{child}'s" is refused), and
@@ -72,6 +74,9 @@ export const CUSTOM_INTENTS: TIntentDefinition[] = [
   // Turnstile passes of a day, and attendance: of a period (TERM, or days said) or of a subject's lessons of a day.
   { name: 'PresenceIntent', slots: [date, child], samples: INTENT_SAMPLES.PresenceIntent },
   { name: 'AbsencesIntent', slots: [date, subject, child, term], samples: INTENT_SAMPLES.AbsencesIntent },
+  // What is coming: tests (a subject's next one when a subject is said) and school events; a date said looks ahead.
+  { name: 'TestsIntent', slots: [date, subject, child], samples: INTENT_SAMPLES.TestsIntent },
+  { name: 'EventsIntent', slots: [date, child], samples: INTENT_SAMPLES.EventsIntent },
   { name: 'FollowUpIntent', slots: [date, subject, child, term, target], samples: INTENT_SAMPLES.FollowUpIntent },
   {
     name: 'LinkCodeIntent',

@@ -90,6 +90,10 @@ describe('Alexa interaction model', () => {
       ['when did petya leave school yesterday', 'PresenceIntent'],
       ['how many classes did masha miss this term', 'AbsencesIntent'],
       ['was petya in physics today', 'AbsencesIntent'],
+      ['when is the next physics test', 'TestsIntent'],
+      ['what tests do I have next week', 'TestsIntent'],
+      ['what is happening at school this week', 'EventsIntent'],
+      ['any events for masha on friday', 'EventsIntent'],
     ];
     for (const [request, intent] of heard) expect([request, intentsMatching(request)]).toEqual([request, [intent]]);
   });

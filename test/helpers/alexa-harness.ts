@@ -9,6 +9,7 @@ import { createMetrics } from '../../infra/metrics';
 import { createReadModel } from '../../prisma/stores/diary/read-model';
 import { createLinkingStore } from '../../prisma/stores/linking/linking-store';
 import { createPresenceReader } from '../../prisma/stores/presence/presence-reader';
+import { createComingReader } from '../../prisma/stores/school-news/coming-reader';
 import { createTermReader } from '../../prisma/stores/terms/term-reader';
 import { createAlexaSkill } from '../../skills/alexa';
 import { alexaRoute } from '../../webhooks/alexa-route';
@@ -106,6 +107,7 @@ export function alexaHarness(
     ...readModel,
     terms: createTermReader(db),
     presence: createPresenceReader(db),
+    coming: createComingReader(db),
     defaultTimezone: DEMO_TZ,
   });
   const skill = createAlexaSkill({

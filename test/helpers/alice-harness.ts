@@ -11,6 +11,7 @@ import { createReadModel } from '../../prisma/stores/diary/read-model';
 import { createLinkingStore } from '../../prisma/stores/linking/linking-store';
 import { createOAuthStore } from '../../prisma/stores/oauth/oauth-store';
 import { createPresenceReader } from '../../prisma/stores/presence/presence-reader';
+import { createComingReader } from '../../prisma/stores/school-news/coming-reader';
 import { createTermReader } from '../../prisma/stores/terms/term-reader';
 import { createAliceSkill } from '../../skills/alice';
 import { aliceRoute } from '../../webhooks/alice-route';
@@ -102,6 +103,7 @@ export function aliceApp(
     ...readModel,
     terms: createTermReader(db),
     presence: createPresenceReader(db),
+    coming: createComingReader(db),
     defaultTimezone: DEMO_TZ,
     limiter:
       options.questionsPerMinute === undefined

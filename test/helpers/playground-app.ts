@@ -6,6 +6,7 @@ import { demoPlaygroundPeople } from '../../prisma/demo/load-demo-people';
 import { createQueryContextStore } from '../../prisma/stores/conversation/query-context-store';
 import { createReadModel } from '../../prisma/stores/diary/read-model';
 import { createPresenceReader } from '../../prisma/stores/presence/presence-reader';
+import { createComingReader } from '../../prisma/stores/school-news/coming-reader';
 import { createTermReader } from '../../prisma/stores/terms/term-reader';
 import { createServer } from '../../webhooks/app';
 import { playgroundRoute } from '../../webhooks/playground-route';
@@ -19,6 +20,7 @@ export function playgroundApp(db: TestDatabase, enabled = true): Express {
     ...createReadModel(db, DEMO_TZ),
     terms: createTermReader(db),
     presence: createPresenceReader(db),
+    coming: createComingReader(db),
     charts: testCharts(),
     defaultTimezone: DEMO_TZ,
   });

@@ -12,6 +12,7 @@ import { createTeacherSettingsStore } from '../../prisma/stores/conversation/tea
 import { createReadModel } from '../../prisma/stores/diary/read-model';
 import { createLinkingStore } from '../../prisma/stores/linking/linking-store';
 import { createPresenceReader } from '../../prisma/stores/presence/presence-reader';
+import { createComingReader } from '../../prisma/stores/school-news/coming-reader';
 import { createSubscriptionSettingsStore } from '../../prisma/stores/settings/subscription-settings-store';
 import { createTermReader } from '../../prisma/stores/terms/term-reader';
 import { DEMO_NOW, DEMO_TZ } from './demo-database';
@@ -47,6 +48,7 @@ export function telegramOnDatabase(
       ...readModel,
       terms: createTermReader(db),
       presence: createPresenceReader(db),
+      coming: createComingReader(db),
       charts: testCharts(),
       defaultTimezone: DEMO_TZ,
     }),

@@ -18,6 +18,7 @@ import { createTeacherSettingsStore } from '../../prisma/stores/conversation/tea
 import { createReadModel } from '../../prisma/stores/diary/read-model';
 import { createLinkingStore } from '../../prisma/stores/linking/linking-store';
 import { createPresenceReader } from '../../prisma/stores/presence/presence-reader';
+import { createComingReader } from '../../prisma/stores/school-news/coming-reader';
 import { createSubscriptionSettingsStore } from '../../prisma/stores/settings/subscription-settings-store';
 import { createTermReader } from '../../prisma/stores/terms/term-reader';
 import { createServer } from '../../webhooks/app';
@@ -48,6 +49,7 @@ export function vkOnDatabase(
       ...readModel,
       terms: createTermReader(db),
       presence: createPresenceReader(db),
+      coming: createComingReader(db),
       charts: testCharts(),
       defaultTimezone: DEMO_TZ,
     }),

@@ -1,0 +1,31 @@
+// TestsIntent: the tests coming — the class's lessons marked as tests, with what each covers.
+// Grammar: (a|b) one of, [x] optional — see expand-carrier.ts.
+
+export const TESTS_CARRIERS: readonly string[] = [
+  'when is {child} next (test|quiz|exam)',
+  'when is the next {subject} (test|quiz|exam)',
+  'when do I write my next test',
+  'what is on the {subject} (test|quiz|exam)',
+  'what will be on the next {subject} test',
+  'what topics are on the {subject} exam',
+  'what tests do I have [{date}]',
+  'what tests does {child} have [{date}]',
+  'which tests are coming up [for {child}]',
+  'do I have any tests [{date}]',
+  'does {child} have a test [in {subject}] [{date}]',
+  'are there any (tests|exams|quizzes) [{date}]',
+  'is there a {subject} quiz [{date}]',
+  'tell me about the upcoming tests [for {child}]',
+  'tell me when the {subject} test is',
+  'list the upcoming exams [for {child}]',
+  'read me the test schedule [{date}]',
+  'give me the dates of the next tests',
+  'any tests coming up [{date}]',
+  'how many tests does {child} have [{date}]',
+  'should I prepare for a test [{date}]',
+  'what do I need to revise for the {subject} test',
+  'upcoming tests for {child}',
+  'check for upcoming quizzes',
+  'find the next exam for {child}',
+  'have the teachers scheduled any tests',
+];
