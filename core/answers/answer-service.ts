@@ -177,8 +177,12 @@ export function createAnswerService(deps: AnswerDeps): AnswerService {
       lessons: query.intent === 'schedule',
       canteen: query.intent === 'balance',
     };
-    const diaries = await deps.diary.studentDiaries(students, period, wants, entries, grants);
     const subject = query.subject;
+    // A day's school events are read beside its timetable, not after it: one round trip's wait, not two.
+    const [diaries, events] = await Promise.all([
+      deps.diary.studentDiaries(students, period, wants, entries, grants),
+      query.intent === 'schedule' ? dayEvents(students, period, subject) : null,
+    ]);
     switch (query.intent) {
       case 'grades':
         return {
@@ -200,8 +204,7 @@ export function createAnswerService(deps: AnswerDeps): AnswerService {
             homework: filterSubject(diaries[i].homework, subject),
           })),
         };
-      case 'schedule': {
-        const events = await dayEvents(students, period, subject);
+      case 'schedule':
         return {
           kind: 'schedule',
           period,
@@ -212,7 +215,6 @@ export function createAnswerService(deps: AnswerDeps): AnswerService {
             ...(events?.[i].length ? { events: events[i] } : {}),
           })),
         };
-      }
       default:
         return {
           kind: 'balance',
