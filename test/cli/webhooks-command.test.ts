@@ -60,6 +60,8 @@ describe('dnevnik webhooks', () => {
   });
   afterAll(async () => {
     await telegram.close();
+    // Unpatch http(s) for the next file this jest worker runs (see alexa-route.test.ts).
+    nock.restore();
   });
   afterEach(() => nock.cleanAll());
 

@@ -1,3 +1,4 @@
+import nock from 'nock';
 import { readQueuedEvent, ZVkEnvelopeSchema } from '../../bots/vk';
 import { CALLBACK_SECRET, GROUP_ID, messageEvent, messageNew } from '../helpers/vk-harness';
 
@@ -12,6 +13,9 @@ const signed = (type: string, object?: unknown) => ({
   secret: CALLBACK_SECRET,
   object,
 });
+
+// The harness loads nock, which patches http(s): unpatch it for the next file this jest worker runs.
+afterAll(() => nock.restore());
 
 describe('VK event intake', () => {
   it('queues a handled event with VK’s whole object for vk-io, and without the secret', () => {
