@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import path from 'node:path';
 import type { RunnerHandle } from '@grammyjs/runner';
 import IORedis from 'ioredis';
+import { maxWebhookUrl, startMaxPolling, subscribeMaxWebhook } from './bots/max';
 import { registerCommands, startPolling } from './bots/telegram';
 import { TELEGRAM_ALLOWED_UPDATES, telegramWebhookUrl } from './bots/telegram/telegram-webhook';
 import { createCliExecutor } from './cli/server-executor';
@@ -27,6 +28,7 @@ import { channelLinking } from './runtime/channel-linking';
 import { buildTelegram, buildVk, chatSenders, logChannels } from './runtime/chat-channels';
 import { createClosers } from './runtime/closers';
 import { buildJournalKeys } from './runtime/journal-keys';
+import { buildMax } from './runtime/max-channel';
 import { openConfiguredDatabase } from './runtime/open-database';
 import type { Runtime, RuntimeOptions } from './runtime/runtime';
 import { buildVoiceRoutes } from './runtime/voice-routes';
@@ -100,6 +102,8 @@ export async function openRuntime(config: TConfig, options: RuntimeOptions = {})
   if (vk) closers.onClose(vk.close);
   const telegram = buildTelegram(config, stores, answers, linking, logger);
   if (telegram) closers.onClose(telegram.close);
+  const max = buildMax(config, stores, answers, linking, logger);
+  if (max) closers.onClose(max.close);
   const voice = buildVoiceRoutes(config, stores, answers, linking, logger);
   const runtimeRef: { current?: Runtime } = {};
   const cliToken = db.kind === 'pglite' ? newServerToken() : undefined;
@@ -122,6 +126,7 @@ export async function openRuntime(config: TConfig, options: RuntimeOptions = {})
         ? [telegramRoute({ bot: telegram.bot, secret: config.TELEGRAM_WEBHOOK_SECRET! })]
         : []),
       ...(vk?.route ? [vk.route] : []),
+      ...(max?.route ? [max.route] : []),
       ...voice,
       calendarRoute(calendarFeeds(stores, linking)),
       openApiRoute(config.PUBLIC_URL),
@@ -141,6 +146,7 @@ export async function openRuntime(config: TConfig, options: RuntimeOptions = {})
     answers,
     telegram: telegram?.bot,
     vk,
+    max,
     app,
     cliToken,
     linkCodes: linking,
@@ -202,6 +208,34 @@ export async function startVk(runtime: Runtime): Promise<void> {
     logger.info({ groupId: config.VK_GROUP_ID }, 'VK Bots Long Poll started');
   } catch (err) {
     logger.error({ err }, 'VK bot could not start');
+  }
+}
+
+/**
+ * Starts handling MAX updates: from the webhook route (PUBLIC_URL set; the subscription made here
+ * unless REGISTER_WEBHOOKS=false) or from long polling, which MAX means for development. MAX being
+ * unreachable does not stop the server.
+ */
+export async function startMax(runtime: Runtime): Promise<void> {
+  const { max, config, logger } = runtime;
+  if (!max) return;
+  const log = logger.child({ channel: 'max' });
+  try {
+    await max.inbox.start((update) => max.bot.handle(update));
+    if (config.PUBLIC_URL) {
+      const url = maxWebhookUrl(config.PUBLIC_URL);
+      if (!config.REGISTER_WEBHOOKS) {
+        log.info({ url }, 'MAX webhook expected (REGISTER_WEBHOOKS=false: dnevnik webhooks set)');
+        return;
+      }
+      await subscribeMaxWebhook(max.bot.api, url, config.MAX_WEBHOOK_SECRET!);
+      log.info({ url }, 'MAX webhook subscribed');
+      return;
+    }
+    max.polling = startMaxPolling(max.bot.api, (id, update) => max.inbox.put(id, update), log);
+    log.warn('MAX long polling started: MAX means it for development; set PUBLIC_URL (https) for webhooks');
+  } catch (err) {
+    log.error({ err }, 'MAX bot could not start');
   }
 }
 

@@ -7,7 +7,7 @@ import { missingIdLine } from './unknown-id';
 // `dnevnik ask` (README "Command line"): what a channel would show and say, through the same
 // answer service the bots and skills use.
 
-const CHANNELS = ['telegram', 'vk', 'alice', 'alexa'] as const;
+const CHANNELS = ['telegram', 'vk', 'max', 'alice', 'alexa'] as const;
 type TAskChannel = (typeof CHANNELS)[number];
 
 export interface TAskArgs {
@@ -18,7 +18,7 @@ export interface TAskArgs {
 }
 
 export const ASK_USAGE =
-  'usage: dnevnik ask --user <personId> [--channel telegram|vk|alice|alexa] [--now ISO] "<utterance>"\n';
+  'usage: dnevnik ask --user <personId> [--channel telegram|vk|max|alice|alexa] [--now ISO] "<utterance>"\n';
 
 /** Options → arguments, or an error message (a --now that is no date-time throws OptionValueError). */
 export function readAskArgs(args: string[]): TAskArgs | string {
@@ -58,6 +58,7 @@ export async function askCommand(
   switch (args.channel) {
     case 'telegram':
     case 'vk':
+    case 'max':
       out.write(`${stripHtml(rendered.text)}\n`);
       break;
     case 'alice':

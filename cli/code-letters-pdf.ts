@@ -5,9 +5,9 @@ import type { TLang } from '../core/i18n';
 import type { TGrant } from '../core/linking';
 import { formatLinkCode, LINKING_TEXTS } from '../core/linking';
 
-// The school letter: one A4 page per code, to print and hand out. The QR code carries the
-// Telegram deep link (the VK link when there is no Telegram bot), so a parent links by pointing
-// the phone's camera at the sheet. Only the configured channels are named (cli/letter-channels.ts).
+// The school letter: one A4 page per code, to print and hand out. The QR code carries one deep
+// link (letterQrUrl), so a parent links by pointing the phone's camera at the sheet. Only the
+// configured channels are named (cli/letter-channels.ts).
 
 export interface TCodeLetter {
   grant: TGrant;
@@ -16,6 +16,7 @@ export interface TCodeLetter {
   code: string;
   telegramUrl: string | null;
   vkUrl: string | null;
+  maxUrl: string | null;
   /** the expiry as the reader should see it, e.g. "12 декабря 2026" */
   expires: string;
 }
@@ -50,12 +51,25 @@ export function findLetterFont(explicit?: string): string {
   return found;
 }
 
+/**
+ * The link the QR code carries: the messenger a Russian school family most likely already has on
+ * the phone that scans it. Telegram first, the messenger most parents use, as the letters always
+ * had it. MAX next: it comes preinstalled on phones sold in Russia (since September 2025) and the
+ * schools' Сферум chats have moved into it, so parents have it for the class chat at least. VK
+ * last: class chats live in Telegram or MAX far more often than in a VK community's chat.
+ */
+export function letterQrUrl(letter: TCodeLetter): string | null {
+  return letter.telegramUrl ?? letter.maxUrl ?? letter.vkUrl;
+}
+
 /** The lines that tell how to reach the bot or skill, in the order printed under the QR code. */
 export function letterChannelLines(letter: TCodeLetter, voice: TLetterVoice, locale: TLang): string[] {
   const t = LINKING_TEXTS[locale].letter;
+  const qr = letterQrUrl(letter);
   return [
     ...(letter.telegramUrl ? [t.telegram(letter.telegramUrl)] : []),
-    ...(letter.vkUrl ? [t.vk(letter.vkUrl, !letter.telegramUrl)] : []),
+    ...(letter.maxUrl ? [t.max(letter.maxUrl, letter.maxUrl === qr)] : []),
+    ...(letter.vkUrl ? [t.vk(letter.vkUrl, letter.vkUrl === qr)] : []),
     ...(voice.alice ? [t.alice(voice.alice)] : []),
     ...(voice.alexa ? [t.alexa(voice.alexa)] : []),
   ];
@@ -68,7 +82,7 @@ export async function renderCodeLettersPdf(
   const t = LINKING_TEXTS[options.locale].letter;
   const qrImages = await Promise.all(
     letters.map((l) => {
-      const url = l.telegramUrl ?? l.vkUrl;
+      const url = letterQrUrl(l);
       return url ? QRCode.toBuffer(url, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 480 }) : null;
     }),
   );

@@ -206,6 +206,7 @@ export async function codesCommand(
     code,
     telegram: channels.telegram?.(code) ?? null,
     vk: channels.vk?.(code) ?? null,
+    max: channels.max?.(code) ?? null,
     expiresAt: DateTime.fromJSDate(expiresAt).setZone(zone),
   }));
 
@@ -217,6 +218,7 @@ export async function codesCommand(
       code: r.code,
       telegramUrl: r.telegram,
       vkUrl: r.vk,
+      maxUrl: r.max,
       expires: r.expiresAt.setLocale(args.locale).toFormat('d MMMM yyyy'),
     }));
     output = await loadPdf().renderCodeLettersPdf(letters, {
@@ -225,7 +227,8 @@ export async function codesCommand(
       voice: { alice: channels.alice, alexa: channels.alexa },
     });
   } else if (args.format === 'csv') {
-    const header = ['code', 'role', 'studentId', 'teacherId', 'name', 'telegram', 'vk', 'expiresAt'];
+    // New channels go after the existing link columns: spreadsheets and scripts read columns by position.
+    const header = ['code', 'role', 'studentId', 'teacherId', 'name', 'telegram', 'vk', 'max', 'expiresAt'];
     const lines = rows.map((r) =>
       [
         formatLinkCode(r.code),
@@ -235,6 +238,7 @@ export async function codesCommand(
         r.target.addressee,
         r.telegram ?? '',
         r.vk ?? '',
+        r.max ?? '',
         r.expiresAt.toISO() ?? '',
       ]
         .map(csvField)
@@ -249,6 +253,7 @@ export async function codesCommand(
           `  code:     ${formatLinkCode(r.code)}`,
           ...(r.telegram ? [`  telegram: ${r.telegram}`] : []),
           ...(r.vk ? [`  vk:       ${r.vk}`] : []),
+          ...(r.max ? [`  max:      ${r.max}`] : []),
           `  expires:  ${r.expiresAt.toISO()}`,
           '',
         ].join('\n'),

@@ -22,9 +22,9 @@ const USAGE = `usage: dnevnik <command> [options]
   parse [--lang ru|en] [--now ISO] [--tz ZONE] ["<text>"]   the parsed query as one JSON line (stdin: one per line)
   list schools|classes|students|teachers|people [--school <id>] [--class <id>] [--format text|csv]
                                                             the ids the other commands take, with names (every school)
-  ask --user <id> [--channel telegram|vk|alice|alexa] [--now ISO] "<text>"   the reply that channel would give
+  ask --user <id> [--channel telegram|vk|max|alice|alexa] [--now ISO] "<text>"   the reply that channel would give
   codes (--student <id> [--role guardian|student] | --class <id> | --teacher <id>) [--format text|csv|pdf] [--out file] [--days 14]
-                                                            one-time link codes with their Telegram/VK links (PDF: letters with QR codes)
+                                                            one-time link codes with their Telegram/MAX/VK links (PDF: letters with QR codes)
   codes --demo-reviewer [--days 14]                         one reusable code for a store's moderators: a demo pupil's parent
   privacy report [--days 30]                                what /forget destroyed, when (no identifiers)
   privacy access --student <id> [--days 365]                who saw a student's data, when, through which channel
@@ -80,7 +80,7 @@ async function runDatabaseCommand(name: string, args: string[]): Promise<number>
 
 /** Runs until SIGINT/SIGTERM; `withWorker`/`withHttp` choose the parts. */
 async function runServer(name: string, parts: { http: boolean; worker: boolean }): Promise<number> {
-  const { openRuntime, serve, shutdownOnSignals, startAlertWorker, startTelegram, startVk } = loadMain();
+  const { openRuntime, serve, shutdownOnSignals, startAlertWorker, startTelegram, startVk, startMax } = loadMain();
   const config = parseConfig();
   const runtime = await openRuntime(config, { skipDemo: !parts.http, command: `dnevnik ${name}` });
   if (parts.worker) await startAlertWorker(runtime);
@@ -95,6 +95,7 @@ async function runServer(name: string, parts: { http: boolean; worker: boolean }
   const server = await serve(runtime);
   await startTelegram(runtime);
   await startVk(runtime);
+  await startMax(runtime);
   shutdownOnSignals(runtime, server);
   await new Promise(() => undefined);
   return 0;

@@ -95,6 +95,20 @@ export const ZEnvSchema = z.object({
   VK_CALLBACK_SECRET: opt(z.string()),
   VK_CONFIRMATION: opt(z.string()),
   VK_API_BASE_URL: z.preprocess(emptyToUndefined, ZHttpUrl.default('https://api.vk.ru/method')),
+  // MAX (max.ru): the bot's token from @MasterBot; unset = no MAX bot.
+  MAX_BOT_TOKEN: opt(z.string()),
+  // Printed in the deep links of school letters (`https://max.ru/<username>?start=<code>`); no default, as for Telegram.
+  MAX_BOT_USERNAME: opt(
+    z
+      .string()
+      .regex(/^@?[A-Za-z0-9_.-]{2,64}$/, 'must be a MAX bot username')
+      .transform((v) => v.replace(/^@/, '')),
+  ),
+  // Sent back by MAX in X-Max-Bot-Api-Secret with each webhook: required with PUBLIC_URL.
+  MAX_WEBHOOK_SECRET: opt(z.string().regex(/^[A-Za-z0-9_-]{5,256}$/, '5–256 characters of A–Z a–z 0–9 _ -')),
+  MAX_API_BASE_URL: z.preprocess(emptyToUndefined, ZHttpUrl.default('https://platform-api.max.ru')),
+  // Requests per second for the bot's token, shared by every process (MAX documents 30).
+  MAX_RATE_LIMIT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(1000).default(30)),
   ALICE_SKILL_ID: opt(z.string()),
   // The skill's activation name as published in Yandex Dialogs ("Алиса, запусти навык <name>"),
   // printed in school letters; unset = the letters do not mention Alice.
@@ -187,6 +201,11 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
   if (parsed.VK_GROUP_TOKEN && parsed.PUBLIC_URL && (!parsed.VK_CALLBACK_SECRET || !parsed.VK_CONFIRMATION)) {
     throw new ConfigError(
       'Invalid configuration: VK_CALLBACK_SECRET and VK_CONFIRMATION are required when VK_GROUP_TOKEN and PUBLIC_URL are set (Callback API mode)',
+    );
+  }
+  if (parsed.MAX_BOT_TOKEN && parsed.PUBLIC_URL && !parsed.MAX_WEBHOOK_SECRET) {
+    throw new ConfigError(
+      'Invalid configuration: MAX_WEBHOOK_SECRET is required when MAX_BOT_TOKEN and PUBLIC_URL are set (webhook mode)',
     );
   }
   if (Boolean(parsed.ALICE_OAUTH_CLIENT_ID) !== Boolean(parsed.ALICE_OAUTH_CLIENT_SECRET)) {

@@ -1,4 +1,5 @@
 import IORedis from 'ioredis';
+import { createMaxSender } from '../bots/max';
 import { createBot } from '../bots/telegram';
 import { createTelegramSender } from '../bots/telegram/telegram-sender';
 import { createVkBot, type TVkQueuedEvent } from '../bots/vk';
@@ -105,6 +106,14 @@ export function chatSenders(config: TConfig): ChatSender[] {
     senders.push(
       createVkSender({ apiBaseUrl: config.VK_API_BASE_URL, token: config.VK_GROUP_TOKEN, groupId: config.VK_GROUP_ID }),
     );
+  if (config.MAX_BOT_TOKEN)
+    senders.push(
+      createMaxSender({
+        apiBaseUrl: config.MAX_API_BASE_URL,
+        token: config.MAX_BOT_TOKEN,
+        perSecond: config.MAX_RATE_LIMIT,
+      }),
+    );
   return senders;
 }
 
@@ -112,6 +121,7 @@ export function chatSenders(config: TConfig): ChatSender[] {
 export function logChannels(config: TConfig, logger: Logger) {
   if (!config.TELEGRAM_BOT_TOKEN) logger.info('Telegram bot not started: TELEGRAM_BOT_TOKEN is not set');
   if (!config.VK_GROUP_TOKEN) logger.info('VK bot not started: VK_GROUP_TOKEN is not set');
+  if (!config.MAX_BOT_TOKEN) logger.info('MAX bot not started: MAX_BOT_TOKEN is not set');
   if (!config.ALICE_SKILL_ID) logger.info('Alice skill not started: ALICE_SKILL_ID is not set');
   else if (!config.ALICE_WEBHOOK_PATH_SECRET) {
     logger.warn(

@@ -12,6 +12,7 @@ import type { Database } from '../prisma/db/database';
 import type { Stores } from '../prisma/stores';
 import type { TChannelLinking } from './channel-linking';
 import type { TCloser } from './closers';
+import type { TMaxChannel } from './max-channel';
 
 // What one process runs on: built by openRuntime (main.ts), used by `dnevnik` commands (cli/) and
 // tests. A type of its own so that cli/ and main.ts do not import each other.
@@ -32,6 +33,8 @@ export interface Runtime {
   telegram?: TelegramBot;
   /** Built when VK_GROUP_TOKEN is set; startVk starts processing its inbox (and Long Poll without PUBLIC_URL). */
   vk?: { bot: VkBot; inbox: EventInbox<TVkQueuedEvent> };
+  /** Built when MAX_BOT_TOKEN is set; startMax starts processing its inbox (and long polling without PUBLIC_URL). */
+  max?: TMaxChannel;
   app: Express;
   /** Embedded database only: the token the CLI uses to run commands in this process (PGlite is single-process). */
   cliToken?: string;

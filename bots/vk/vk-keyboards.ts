@@ -1,5 +1,12 @@
 import { Keyboard, KeyboardBuilder } from 'vk-io';
-import { mainMenu, type TBotTexts, type TButton, type TButtonRows, type TKeyboard } from '../../core/conversation';
+import {
+  fitRows,
+  mainMenu,
+  type TBotTexts,
+  type TButton,
+  type TButtonRows,
+  type TKeyboard,
+} from '../../core/conversation';
 import type { TLang } from '../../core/i18n';
 
 // VK limits (docs/platforms.md): a standard keyboard holds at most 40 buttons (5 per row, 10 rows), an
@@ -7,6 +14,9 @@ import type { TLang } from '../../core/i18n';
 
 export const STANDARD_LIMITS = { buttons: 40, perRow: 5, rows: 10 };
 export const INLINE_LIMITS = { buttons: 10, perRow: 5, rows: 6 };
+
+export { fitRows };
+
 const LABEL_LIMIT = 40;
 
 /** What a button carries: the shared action and the reader's language (a tap carries no client info). */
@@ -16,22 +26,6 @@ export interface TVkPayload {
 }
 
 const label = (text: string) => (text.length <= LABEL_LIMIT ? text : `${text.slice(0, LABEL_LIMIT - 1)}…`);
-
-/** Cuts rows to a keyboard's limits; buttons beyond them are dropped, the first ones kept. */
-export function fitRows(rows: TButtonRows, limits: typeof INLINE_LIMITS): TButtonRows {
-  const out: TButtonRows = [];
-  let count = 0;
-  for (const row of rows) {
-    for (let i = 0; i < row.length; i += limits.perRow) {
-      const room = limits.buttons - count;
-      if (room <= 0 || out.length >= limits.rows) return out;
-      const piece = row.slice(i, i + Math.min(limits.perRow, room));
-      out.push(piece);
-      count += piece.length;
-    }
-  }
-  return out;
-}
 
 function build(rows: TButtonRows, lang: TLang, kind: 'standard' | 'inline'): KeyboardBuilder {
   const builder = Keyboard.builder();

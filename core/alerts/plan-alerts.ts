@@ -21,7 +21,7 @@ import { planPasses } from './plan-presence';
 export const DEFAULT_WINDOW_MS = 2 * 60_000;
 
 /** Channels the delivery workers can push to; other chats (voice, playground) get no alerts. */
-export const PUSH_CHANNELS = new Set(['telegram', 'vk']);
+export const PUSH_CHANNELS = new Set(['telegram', 'vk', 'max']);
 
 const TYPE_OF_KIND: Record<string, TAlertType> = {
   'grade.created': 'grades',

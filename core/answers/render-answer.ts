@@ -4,7 +4,7 @@ import { LOCALES } from './locales';
 import { renderChat } from './render-chat';
 import { renderVoice } from './render-voice';
 
-export type TChannel = 'telegram' | 'vk' | 'alice' | 'alexa' | 'playground';
+export type TChannel = 'telegram' | 'vk' | 'max' | 'alice' | 'alexa' | 'playground';
 
 export interface TRenderedAnswer {
   /** Chat text, Telegram HTML (escaped). */

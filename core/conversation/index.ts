@@ -8,6 +8,7 @@ export type * from './conversation-types';
 export { BOT_TEXTS, langOf, type TBotTexts } from './locales';
 export {
   consentMenu,
+  fitRows,
   mainMenu,
   offerAlertsMenu,
   reconsentMenu,
@@ -15,6 +16,7 @@ export {
   settingsMenu,
   type TButton,
   type TButtonRows,
+  type TKeyboardLimits,
   type TShownPeriod,
   type TViewMenu,
   viewMenu,

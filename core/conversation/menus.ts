@@ -124,6 +124,29 @@ export function viewMenu(
   return { sections, days, children: kids };
 }
 
+/** A platform's keyboard limits: buttons in all, per row, rows. */
+export interface TKeyboardLimits {
+  buttons: number;
+  perRow: number;
+  rows: number;
+}
+
+/** Cuts rows to a keyboard's limits; buttons beyond them are dropped, the first ones kept. */
+export function fitRows(rows: TButtonRows, limits: TKeyboardLimits): TButtonRows {
+  const out: TButtonRows = [];
+  let count = 0;
+  for (const row of rows) {
+    for (let i = 0; i < row.length; i += limits.perRow) {
+      const room = limits.buttons - count;
+      if (room <= 0 || out.length >= limits.rows) return out;
+      const piece = row.slice(i, i + Math.min(limits.perRow, room));
+      out.push(piece);
+      count += piece.length;
+    }
+  }
+  return out;
+}
+
 /** Sections on one row, days on the next, children three to a row: the full layout. */
 export function viewRows(menu: TViewMenu): TButtonRows {
   const rows: TButtonRows = [menu.sections];

@@ -24,7 +24,7 @@ export interface TConsentText {
 
 const VOICE_CHANNELS: readonly TLinkChannel[] = ['alice', 'alexa'];
 /** The channels that give out calendar feeds (/calendar): their texts say where a feed goes. */
-const CALENDAR_CHANNELS: readonly TLinkChannel[] = ['telegram', 'vk'];
+const CALENDAR_CHANNELS: readonly TLinkChannel[] = ['telegram', 'vk', 'max'];
 
 function hashOf(version: string, title: string, text: string): string {
   return createHash('sha256').update(`${version}\n${title}\n${text}`).digest('hex');

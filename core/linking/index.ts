@@ -12,7 +12,15 @@ export {
 } from './consent-texts';
 export { DEFAULT_CODE_DAYS, issueCodes, type TCodeTarget, type TIssuedCode } from './issue-codes';
 export { brakeVerdict, DEFAULT_BRAKES, type TBrakePolicy, type TChannelBudget } from './link-brakes';
-export { CODE_LENGTH, CODE_SPACE, formatLinkCode, generateLinkCode, telegramLinkUrl, vkLinkUrl } from './link-code';
+export {
+  CODE_LENGTH,
+  CODE_SPACE,
+  formatLinkCode,
+  generateLinkCode,
+  maxLinkUrl,
+  telegramLinkUrl,
+  vkLinkUrl,
+} from './link-code';
 export { refusalMessage } from './link-messages';
 export {
   chatSessionKey,

@@ -29,6 +29,7 @@ export const DEFAULT_BRAKES: TBrakePolicy = {
   perChannel: {
     telegram: { perMinute: 8, perHour: 80 },
     vk: { perMinute: 4, perHour: 40 },
+    max: { perMinute: 4, perHour: 40 },
     alice: { perMinute: 3, perHour: 30 },
     alexa: { perMinute: 2, perHour: 20 },
     // The sign-in page of Alice's account linking; its "chat" is the client's IP.

@@ -28,6 +28,14 @@ export function telegramLinkUrl(botUsername: string, code: string): string {
   return `https://t.me/${botUsername.replace(/^@/, '')}?start=${code}`;
 }
 
+/**
+ * The MAX deep link: the code arrives as the `payload` of the bot's `bot_started` update. MAX
+ * takes at most 128 characters of start payload; a code is 12 digits, so it always fits.
+ */
+export function maxLinkUrl(botUsername: string, code: string): string {
+  return `https://max.ru/${botUsername.replace(/^@/, '')}?start=${code}`;
+}
+
 /** VK's community-chat link; `ref` reaches the bot with the first message. */
 export function vkLinkUrl(groupId: number, code: string): string {
   return `https://vk.me/club${groupId}?ref=${code}`;

@@ -1,7 +1,7 @@
 import type { TLang } from '../i18n';
 // Shapes shared by the linking service, its store and the channels that call it.
 
-export type TLinkChannel = 'telegram' | 'vk' | 'alice' | 'alexa' | 'playground' | 'web';
+export type TLinkChannel = 'telegram' | 'vk' | 'max' | 'alice' | 'alexa' | 'playground' | 'web';
 /** The voice skills, whose people may also link on the sign-in page of account linking ('web'). */
 export type TVoiceChannel = Extract<TLinkChannel, 'alice' | 'alexa'>;
 export type TLinkRole = 'guardian' | 'student' | 'teacher';

@@ -34,7 +34,8 @@ describe('dnevnik codes', () => {
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dnevnik-codes-'));
     const port = 20000 + Math.floor(Math.random() * 20000);
-    // The server runs the commands, with its configuration: the bot and the VK community it names.
+    // The server runs the commands, with its configuration: the bots and the VK community it names
+    // (the MAX username with the leading @ an operator may well copy along).
     server = await startEmbeddedServer({
       dataDir: path.join(dir, 'data'),
       env: {
@@ -43,6 +44,7 @@ describe('dnevnik codes', () => {
         DEMO: 'false',
         TELEGRAM_BOT_USERNAME: 'school_diary_bot',
         VK_GROUP_ID: '12345',
+        MAX_BOT_USERNAME: '@school_diary_max_bot',
       },
       inheritEnv: false,
     });
@@ -58,7 +60,7 @@ describe('dnevnik codes', () => {
   });
 
   test(
-    'text: code in groups of four with its Telegram deep link and VK link',
+    'text: code in groups of four with its Telegram deep link, VK link and MAX deep link',
     async () => {
       const result = await dnevnik(['codes', '--student', 'st1']);
       expect(result.code).toBe(0);
@@ -67,6 +69,7 @@ describe('dnevnik codes', () => {
       expect(result.stdout).toContain('Иванова Маша, 5А (guardian)');
       expect(result.stdout).toContain(`https://t.me/school_diary_bot?start=${compact}`);
       expect(result.stdout).toContain(`https://vk.me/club12345?ref=${compact}`);
+      expect(result.stdout).toContain(`\n  max:      https://max.ru/school_diary_max_bot?start=${compact}\n`);
     },
     RUN_MS + 10_000,
   );
@@ -78,11 +81,15 @@ describe('dnevnik codes', () => {
       expect(result.code).toBe(0);
       const [header, ...rows] = result.stdout.trim().split('\n');
       const columns = header.split(',');
-      expect(columns).toContain('code');
+      // The link columns in a stable order, a new channel after the ones before it.
+      expect(columns).toEqual(['code', 'role', 'studentId', 'teacherId', 'name', 'telegram', 'vk', 'max', 'expiresAt']);
       expect(rows).toHaveLength(2);
       const codes = rows.map((r) => r.split(',')[columns.indexOf('code')]);
       for (const c of codes) expect(c).toMatch(/^\d{4} \d{4} \d{4}$/);
-      expect(rows[0]).toContain(`https://t.me/school_diary_bot?start=${codes[0].replace(/ /g, '')}`);
+      const compact = codes[0].replace(/ /g, '');
+      expect(rows[0]).toContain(
+        `,https://t.me/school_diary_bot?start=${compact},https://vk.me/club12345?ref=${compact},https://max.ru/school_diary_max_bot?start=${compact},`,
+      );
       expect(rows.map((r) => r.split(',')[columns.indexOf('studentId')])).toEqual(['st1', 'st2']);
     },
     RUN_MS + 10_000,
@@ -173,6 +180,7 @@ describe('dnevnik codes: the letters name the configured channels only', () => {
     expect(result.stderr).toMatch(
       /^dnevnik codes: the letters would point to no bot or skill: set TELEGRAM_BOT_USERNAME [^\n]*\n$/,
     );
+    expect(result.stderr).toContain('MAX_BOT_USERNAME');
     expect(await db.prisma.linkCode.count()).toBe(0);
   });
 
@@ -180,10 +188,27 @@ describe('dnevnik codes: the letters name the configured channels only', () => {
     const result = await codes(['--student', 'st1'], { VK_GROUP_ID: 12345 });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^ {2}vk: +https:\/\/vk\.me\/club12345\?ref=\d{12}$/m);
-    expect(result.stdout).not.toMatch(/telegram|t\.me/);
+    expect(result.stdout).not.toMatch(/telegram|t\.me|max/);
     const csv = await codes(['--student', 'st1', '--format', 'csv'], { VK_GROUP_ID: 12345 });
-    // name, telegram (empty), vk
-    expect(csv.stdout).toMatch(/,"Иванова Маша, 5А",,https:\/\/vk\.me\/club12345\?ref=\d{12},/);
+    // name, telegram (empty), vk, max (empty)
+    expect(csv.stdout).toMatch(/,"Иванова Маша, 5А",,https:\/\/vk\.me\/club12345\?ref=\d{12},,/);
+  });
+
+  test('MAX alone is a channel: its link in the text, its column and the QR code of the letter', async () => {
+    // As an operator may type it: the link drops the @ even where the configuration has kept it.
+    const max = { MAX_BOT_USERNAME: '@school_diary_max_bot' };
+    const result = await codes(['--student', 'st1'], max);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^ {2}max: +https:\/\/max\.ru\/school_diary_max_bot\?start=\d{12}$/m);
+    expect(result.stdout).not.toMatch(/telegram|t\.me|vk/);
+    const csv = await codes(['--student', 'st1', '--format', 'csv'], max);
+    // name, telegram (empty), vk (empty), max
+    expect(csv.stdout).toMatch(/,"Иванова Маша, 5А",,,https:\/\/max\.ru\/school_diary_max_bot\?start=\d{12},/);
+    const out = path.join(dir, 'max.pdf');
+    const pdf = await codes(['--student', 'st1', '--format', 'pdf', '--out', out], max);
+    expect(pdf.code).toBe(0);
+    // The one link there is goes into a QR code (the lines under it: test/cli/letter-channels.test.ts).
+    expect(fs.readFileSync(out).toString('latin1')).toMatch(/\/Subtype \/Image/);
   });
 
   test('Alice alone is a channel: the letter, with no link to carry, has no QR code', async () => {

@@ -14,8 +14,22 @@ import { LINKING_TEXTS } from '../../core/linking/locales';
 
 /** Who each channel's text must name as carrying the messages. */
 const CARRIER_NAMES: Record<TLang, Record<Exclude<TLinkChannel, 'playground'>, RegExp>> = {
-  ru: { telegram: /Telegram/, vk: /ВКонтакте.*VK/, alice: /Алис.*Яндекс/, alexa: /Alexa.*Amazon/, web: /Алис.*Яндекс/ },
-  en: { telegram: /Telegram/, vk: /VK/, alice: /Alice.*Yandex/, alexa: /Alexa.*Amazon/, web: /Alice.*Yandex/ },
+  ru: {
+    telegram: /Telegram/,
+    vk: /ВКонтакте.*VK/,
+    max: /MAX.*Коммуникационная платформа/,
+    alice: /Алис.*Яндекс/,
+    alexa: /Alexa.*Amazon/,
+    web: /Алис.*Яндекс/,
+  },
+  en: {
+    telegram: /Telegram/,
+    vk: /VK/,
+    max: /MAX.*Communication Platform/,
+    alice: /Alice.*Yandex/,
+    alexa: /Alexa.*Amazon/,
+    web: /Alice.*Yandex/,
+  },
 };
 
 // The hashes of the texts of version 2026-01, which said the data "is not passed to anyone else"
@@ -47,7 +61,7 @@ describe('consent texts name the channel that carries the messages', () => {
   });
 
   test('every channel has an entry in every locale, so a new channel cannot go without one', () => {
-    const channels: TLinkChannel[] = ['telegram', 'vk', 'alice', 'alexa', 'web', 'playground'];
+    const channels: TLinkChannel[] = ['telegram', 'vk', 'max', 'alice', 'alexa', 'web', 'playground'];
     for (const locale of ['ru', 'en'] as const)
       expect(Object.keys(LINKING_TEXTS[locale].consent.carriers).sort()).toEqual([...channels].sort());
   });

@@ -60,6 +60,12 @@ export const en: TLinkingTexts = {
           'questions and answers travel through VK and pass through the servers of the VK company, which handles them under its own rules.',
         pupil: 'your questions and answers go through VK, that is, through the VK company’s computers.',
       },
+      max: {
+        adult:
+          'questions and answers travel through the MAX messenger and pass through the servers of its operator, Communication Platform LLC, which handles them under its own rules.',
+        pupil:
+          'your questions and answers go through the MAX messenger, that is, through the computers of Communication Platform LLC, which runs it.',
+      },
       alice: {
         adult:
           'questions and answers travel through Alice and pass through Yandex’s servers, and Yandex handles them under its own rules.',
@@ -128,6 +134,7 @@ export const en: TLinkingTexts = {
         : `This code connects the diary of ${who(g)} to the Diary bot: grades, homework, timetable and school-card balance.`,
     codeLabel: 'Your code:',
     telegram: (url) => `Telegram: point your phone’s camera at the QR code or open ${url}`,
+    max: (url, qr) => (qr ? `MAX: point your phone’s camera at the QR code or open ${url}` : `MAX: ${url}`),
     vk: (url, qr) => (qr ? `VK: point your phone’s camera at the QR code or open ${url}` : `VK: ${url}`),
     // Alice is started in Russian whatever language the letter is in.
     alice: (name) => `Alice: say «Алиса, запусти навык ${name}» and read out the code.`,

@@ -63,7 +63,9 @@ export interface TLinkingTexts {
     codeLabel: string;
     /** The Telegram link, which the QR code on the letter carries when there is one. */
     telegram: (url: string) => string;
-    /** The VK link; `qr` when the QR code carries it (no Telegram bot configured). */
+    /** The MAX link; `qr` when the QR code carries it (no Telegram bot configured). */
+    max: (url: string, qr: boolean) => string;
+    /** The VK link; `qr` when the QR code carries it (no Telegram or MAX bot configured). */
     vk: (url: string, qr: boolean) => string;
     /** How to start the Alice skill by its activation name (ALICE_SKILL_NAME). */
     alice: (skillName: string) => string;

@@ -39,7 +39,7 @@ const LATE_OVERLAP_MS = 5 * 60_000;
 /** ... and only lessons of the last week: a back-filled school year needs no reminders. */
 const LATE_MAX_AGE_DAYS = 7;
 /** Chats that can receive a message we start. */
-const PUSH_CHANNELS = ['telegram', 'vk'];
+const PUSH_CHANNELS = ['telegram', 'vk', 'max'];
 
 const json = (value: unknown) => JSON.stringify(value);
 const floorToMinute = (at: Date) => new Date(Math.floor(at.getTime() / 60_000) * 60_000);
