@@ -1,4 +1,4 @@
-import { createMaxBot, type MaxBot, type MaxPolling, type TMaxUpdate } from '../bots/max';
+import { createMaxBot, type MaxBot, type MaxPolling, maxBotName, type TMaxUpdate } from '../bots/max';
 import type { AnswerService } from '../core/answers';
 import type { EventInbox } from '../core/updates';
 import type { TConfig } from '../infra/config';
@@ -35,7 +35,8 @@ export function buildMax(
   const redisUrl = config.REDIS_URL;
   const inbox = lazyInbox<TMaxUpdate>(() =>
     redisUrl
-      ? createRedisInbox(redisUrl, { name: 'dnevnik-max', onError })
+      ? // One inbox per bot (named by its token's hash, never the token): two bots on one Redis never share updates.
+        createRedisInbox(redisUrl, { name: `dnevnik-${maxBotName(config.MAX_BOT_TOKEN).replace(':', '-')}`, onError })
       : createInlineInbox(createMemorySeenOnce(), { onError }),
   );
   const bot = createMaxBot({

@@ -3,7 +3,7 @@ export type { MaxBotDeps } from './max-deps';
 export { MAX_INLINE_LIMITS, toMaxKeyboard } from './max-keyboards';
 export { MAX_MESSAGE_LIMIT } from './max-outcome';
 export { type MaxPolling, startMaxPolling } from './max-polling';
-export { createMaxSender } from './max-sender';
+export { createMaxSender, maxBotName } from './max-sender';
 export {
   maxSubscriptions,
   maxWebhookUrl,
