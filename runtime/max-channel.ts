@@ -29,18 +29,20 @@ export function buildMax(
   channel: TChannelLinking,
   logger: Logger,
 ): TMaxChannel | undefined {
-  if (!config.MAX_BOT_TOKEN) return undefined;
+  const token = config.MAX_BOT_TOKEN;
+  if (!token) return undefined;
+  // One inbox per bot, named by its token's hash (never the token): two bots on one Redis never share updates.
+  const inboxName = `dnevnik-${maxBotName(token).replace(':', '-')}`;
   const log = logger.child({ channel: 'max' });
   const onError = (err: unknown) => log.error({ err }, 'max inbox error');
   const redisUrl = config.REDIS_URL;
   const inbox = lazyInbox<TMaxUpdate>(() =>
     redisUrl
-      ? // One inbox per bot (named by its token's hash, never the token): two bots on one Redis never share updates.
-        createRedisInbox(redisUrl, { name: `dnevnik-${maxBotName(config.MAX_BOT_TOKEN).replace(':', '-')}`, onError })
+      ? createRedisInbox(redisUrl, { name: inboxName, onError })
       : createInlineInbox(createMemorySeenOnce(), { onError }),
   );
   const bot = createMaxBot({
-    token: config.MAX_BOT_TOKEN,
+    token,
     apiBaseUrl: config.MAX_API_BASE_URL,
     username: config.MAX_BOT_USERNAME,
     answers,
