@@ -1,12 +1,14 @@
+import { Bot as MaxBotClient } from '@maxhub/max-bot-api';
 import { Api } from 'grammy';
 import { API } from 'vk-io';
+import { deleteMaxSubscription, setMaxSubscription, showMaxSubscriptions } from '../bots/max';
 import { deleteTelegramWebhook, setTelegramWebhook, showTelegramWebhook } from '../bots/telegram/telegram-webhook';
 import { deleteVkCallbackServer, setVkCallbackServer, showVkCallbackServer } from '../bots/vk/vk-callback-server';
 import type { TConfig } from '../infra/config';
 
 // `dnevnik webhooks set|show|delete` (README "Command line"): registers the bots' webhooks with
 // the platforms for PUBLIC_URL — Telegram's setWebhook with its secret, VK's Callback API server
-// with its secret and events — and prints what each platform reports (the URL, pending updates,
+// with its secret and events, MAX's subscription with its secret — and prints what each platform reports (the URL, pending updates,
 // the last delivery error, VK's confirmation code). No database: only the configuration.
 
 export const WEBHOOKS_USAGE = 'usage: dnevnik webhooks set|show|delete\n';
@@ -39,8 +41,9 @@ export async function webhooksCommand(args: string[], config: TConfig, io: TWebh
   const telegram = config.TELEGRAM_BOT_TOKEN;
   const vk =
     config.VK_GROUP_TOKEN && config.VK_GROUP_ID ? { token: config.VK_GROUP_TOKEN, groupId: config.VK_GROUP_ID } : null;
-  if (!telegram && !vk) {
-    io.err.write('dnevnik webhooks: no bot is configured (TELEGRAM_BOT_TOKEN, VK_GROUP_TOKEN)\n');
+  const max = config.MAX_BOT_TOKEN;
+  if (!telegram && !vk && !max) {
+    io.err.write('dnevnik webhooks: no bot is configured (TELEGRAM_BOT_TOKEN, VK_GROUP_TOKEN, MAX_BOT_TOKEN)\n');
     return 1;
   }
   const publicUrl = config.PUBLIC_URL;
@@ -74,6 +77,17 @@ export async function webhooksCommand(args: string[], config: TConfig, io: TWebh
           config.VK_CALLBACK_SECRET as string,
           api.options.apiVersion,
         );
+      })) && ok;
+  }
+  if (max) {
+    // The library's client is a Bot's api; building a Bot connects nothing.
+    const api = new MaxBotClient(max, { clientOptions: { baseUrl: config.MAX_API_BASE_URL } }).api;
+    ok =
+      (await report(io, 'max', () => {
+        if (action === 'show') return showMaxSubscriptions(api, publicUrl);
+        if (action === 'delete') return deleteMaxSubscription(api, publicUrl as string);
+        // config requires the secret whenever the token and PUBLIC_URL are both set
+        return setMaxSubscription(api, publicUrl as string, config.MAX_WEBHOOK_SECRET as string);
       })) && ok;
   }
   return ok ? 0 : 1;

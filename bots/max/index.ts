@@ -5,8 +5,11 @@ export { MAX_MESSAGE_LIMIT } from './max-outcome';
 export { type MaxPolling, startMaxPolling } from './max-polling';
 export { createMaxSender, maxBotName } from './max-sender';
 export {
+  deleteMaxSubscription,
   maxSubscriptions,
   maxWebhookUrl,
+  setMaxSubscription,
+  showMaxSubscriptions,
   subscribeMaxWebhook,
   type TMaxSubscriptionInfo,
   unsubscribeMaxWebhook,

@@ -1,6 +1,7 @@
 import nock from 'nock';
 import { webhooksCommand } from '../../cli/webhooks-command';
 import { parseConfig } from '../../infra/config';
+import { startMaxStub } from '../helpers/max-stub';
 import { startTelegramStub, type TelegramStub } from '../helpers/telegram-stub';
 import { startVkApiStub, type TVkCall, VK_API_BASE } from '../helpers/vk-api-stub';
 
@@ -140,6 +141,49 @@ describe('dnevnik webhooks', () => {
       expect(await webhooksCommand(args, config(env), c.io)).toBe(1);
       expect(c.err.join('')).toMatch(line);
       expect(c.err.join('').trim().split('\n')).toHaveLength(1);
+    }
+  });
+
+  it('subscribes MAX with its secret and the updates the bot handles, shows it, and unsubscribes', async () => {
+    const max = await startMaxStub();
+    try {
+      const env = {
+        TELEGRAM_BOT_TOKEN: '',
+        VK_GROUP_TOKEN: '',
+        VK_GROUP_ID: '',
+        MAX_BOT_TOKEN: max.token,
+        MAX_API_BASE_URL: max.apiBaseUrl,
+        MAX_WEBHOOK_SECRET: 'max-secret-1',
+      };
+      const set = capture();
+      expect(await webhooksCommand(['set'], config(env), set.io)).toBe(0);
+      expect(max.subscriptions).toEqual([
+        expect.objectContaining({
+          url: `${PUBLIC_URL}/webhooks/max`,
+          secret: 'max-secret-1',
+          update_types: ['message_created', 'message_callback', 'bot_started', 'bot_stopped'],
+        }),
+      ]);
+      expect(set.out.join('')).toMatch(
+        /^max:\n {2}subscribed\n {2}https:\/\/dnevnik\.example\.org\/webhooks\/max \(this server\): message_created/,
+      );
+      // Without PUBLIC_URL, show says that the subscription keeps long polling empty.
+      const shown = capture();
+      expect(
+        await webhooksCommand(['show'], config({ ...env, PUBLIC_URL: '', MAX_WEBHOOK_SECRET: '' }), shown.io),
+      ).toBe(0);
+      expect(shown.out.join('')).toMatch(/long polling gets nothing/);
+      const deleted = capture();
+      expect(await webhooksCommand(['delete'], config(env), deleted.io)).toBe(0);
+      expect(max.subscriptions).toEqual([]);
+      expect(deleted.out.join('')).toMatch(/unsubscribed\n {2}no subscription/);
+      // A token MAX refuses is one line and exit 1.
+      const refused = capture();
+      expect(await webhooksCommand(['show'], config({ ...env, MAX_BOT_TOKEN: 'wrong' }), refused.io)).toBe(1);
+      expect(refused.err.join('').trim().split('\n')).toEqual([expect.stringMatching(/^dnevnik webhooks: max: /)]);
+      expect(refused.err.join('')).not.toContain('wrong');
+    } finally {
+      await max.close();
     }
   });
 
