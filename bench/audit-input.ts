@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { startMaxStub } from '../test/helpers/max-stub';
 import { startPlatformStub } from '../test/helpers/platform-stub';
 import { webhookReplyCall } from '../test/helpers/telegram-stub';
 import { BRAKE_TABLES, HOSTILE_ENV, hostileCases } from '../test/hostile/hostile-cases';
@@ -6,7 +7,7 @@ import { createScratchDatabase, fmt, fmtCounts, requireEnv, startServerProcess }
 
 // npm run audit:input — the hostile-input cases of test/hostile, many times over, against a
 // server process (`dnevnik serve`, every channel on, real PostgreSQL, Redis when REDIS_URL is
-// set), its Telegram and VK calls answered by a local stub. Reports per route how many requests
+// set), its Telegram and VK calls answered by a local stub, its MAX calls by the MAX stub. Reports per route how many requests
 // were tried and how they were answered, whether the server crashed, and how many rows changed.
 // Target: thousands tried, 0 × 5xx, 0 crashes, 0 rows changed.
 
@@ -31,6 +32,7 @@ async function rowCounts(url: string): Promise<Map<string, number>> {
 async function main() {
   const db = await createScratchDatabase(requireEnv('DATABASE_URL'), 'dnevnik_audit');
   const platform = await startPlatformStub();
+  const max = await startMaxStub({ token: HOSTILE_ENV.MAX_BOT_TOKEN });
   const redisUrl = process.env.REDIS_URL;
   const redis: Record<string, string> = redisUrl ? { REDIS_URL: redisUrl } : {};
   const server = await startServerProcess({
@@ -40,6 +42,7 @@ async function main() {
     DEMO: 'true',
     TELEGRAM_API_ROOT: platform.telegramApiRoot,
     VK_API_BASE_URL: platform.vkApiBase,
+    MAX_API_BASE_URL: max.apiBaseUrl,
     LINK_CODE_PEPPER: 'audit-pepper-0123456789abcdef0123456789',
   });
   let crashed = false;
@@ -82,7 +85,7 @@ async function main() {
       }
     }
     const seconds = (performance.now() - started) / 1000;
-    // Let queued VK events drain before counting rows.
+    // Let queued VK and MAX updates drain before counting rows.
     await new Promise((r) => setTimeout(r, 1000));
     const healthy =
       !crashed &&
@@ -122,12 +125,13 @@ async function main() {
       `  target: thousands tried, 0 × 5xx, 0 crashes, 0 rows changed — ${total >= 1000 && errors === 0 && healthy && changed.length === 0 ? 'MET' : 'NOT MET'}`,
     );
     lines.push(
-      `  platform calls made by the polite replies: ${fmtCounts(platform.counts)}; in Telegram webhook responses: ${fmtCounts(inWebhookResponses) || 'none'}`,
+      `  platform calls made by the polite replies: ${fmtCounts(platform.counts)}; in Telegram webhook responses: ${fmtCounts(inWebhookResponses) || 'none'}; MAX messages ${fmt(max.accepted.length)}, callback answers ${fmt(max.answers.length)}`,
     );
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {
     await server.stop().catch(() => undefined);
     await platform.close();
+    await max.close();
     await db.drop();
   }
 }

@@ -2,13 +2,14 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { parseConfig } from '../../infra/config';
 import { createLogger } from '../../infra/logger';
-import { checkLinkCodePepper, openRuntime, type Runtime, startTelegram, startVk } from '../../main';
+import { checkLinkCodePepper, openRuntime, type Runtime, startMax, startTelegram, startVk } from '../../main';
 import type { Database } from '../../prisma/db/database';
 import type { PlatformStub } from './platform-stub';
 
 /**
  * The whole server as `dnevnik serve` builds it — every channel on, webhooks mode — over a given
- * database, its Telegram and VK calls answered by a local platform stub.
+ * database, its Telegram and VK calls answered by a local platform stub (MAX's by a MAX stub the
+ * caller names in env).
  */
 export async function openFullRuntime(
   db: Database,
@@ -29,6 +30,8 @@ export async function openFullRuntime(
   await checkLinkCodePepper(runtime);
   await startTelegram(runtime);
   await startVk(runtime);
+  // Only with MAX_BOT_TOKEN in env, whose MAX_API_BASE_URL then names the caller's MAX stub.
+  await startMax(runtime);
   return runtime;
 }
 

@@ -13,6 +13,10 @@ export const HOSTILE_ENV = {
   VK_GROUP_ID: String(STUB_VK_GROUP_ID),
   VK_CALLBACK_SECRET: 'hostile-vk-secret',
   VK_CONFIRMATION: 'c0nf1rm',
+  MAX_BOT_TOKEN: 'hostile-max-token',
+  MAX_WEBHOOK_SECRET: 'hostile-max-secret',
+  // Never MAX itself: the suite and audit:input put their MAX stub's address here; this one refuses.
+  MAX_API_BASE_URL: 'http://127.0.0.1:9',
   ALICE_SKILL_ID: 'hostile-alice-skill',
   ALICE_OAUTH_CLIENT_ID: 'yandex-dialogs',
   ALICE_OAUTH_CLIENT_SECRET: 'hostile-oauth-secret-0123456789',
@@ -372,6 +376,160 @@ function vkCases(n: number, seed: number): THostileCase[] {
       path,
       headers: {},
       body: JSON.stringify(vkMessage(text, 2_000_000_001 + i)),
+    }),
+  );
+  return cases;
+}
+
+let maxUpdate = 0;
+const maxOk = { 'x-max-bot-api-secret': HOSTILE_ENV.MAX_WEBHOOK_SECRET };
+const maxUser = (id: number) => ({ user_id: id, name: 'Гость', first_name: 'Гость', is_bot: false });
+
+/** A message_created as MAX sends it; a negative chat id is a group chat ("chat"). MAX gives no update id: each mid is new. */
+function maxMessage(text: unknown, chatId: unknown, userId = 888_000_000) {
+  const at = 1_796_540_000_000 + ++maxUpdate;
+  return {
+    update_type: 'message_created',
+    timestamp: at,
+    user_locale: 'ru',
+    message: {
+      sender: maxUser(userId),
+      recipient: { chat_id: chatId, chat_type: typeof chatId === 'number' && chatId < 0 ? 'chat' : 'dialog' },
+      timestamp: at,
+      body: { mid: `mid.hostile-${maxUpdate}-${Math.random().toString(36).slice(2)}`, seq: maxUpdate, text },
+    },
+  };
+}
+
+function maxCallback(payload: unknown, chatId: number) {
+  const at = 1_796_540_000_000 + ++maxUpdate;
+  return {
+    update_type: 'message_callback',
+    timestamp: at,
+    user_locale: 'ru',
+    callback: { timestamp: at, callback_id: `cb-hostile-${maxUpdate}`, payload, user: maxUser(chatId) },
+    message: {
+      recipient: { chat_id: chatId, chat_type: 'dialog' },
+      timestamp: at,
+      body: { mid: 'mid.hostile-menu', text: '…' },
+    },
+  };
+}
+
+function maxStarted(payload: unknown, chatId: unknown) {
+  return {
+    update_type: 'bot_started',
+    timestamp: 1_796_540_000_000 + ++maxUpdate,
+    chat_id: chatId,
+    user: maxUser(888_000_001),
+    payload,
+    user_locale: 'ru',
+  };
+}
+
+function maxCases(n: number, seed: number): THostileCase[] {
+  const path = '/webhooks/max';
+  const valid = JSON.stringify(maxMessage('оценки сегодня', 888_000_001));
+  const cases: THostileCase[] = [
+    { route: 'max', name: 'missing secret header', path, headers: {}, body: valid, expect: [401] },
+    {
+      route: 'max',
+      name: 'wrong secret header',
+      path,
+      headers: { 'x-max-bot-api-secret': 'guess' },
+      body: valid,
+      expect: [401],
+    },
+    ...malformedBodies(valid).map((m) => ({
+      route: 'max',
+      name: m.name,
+      path,
+      headers: maxOk,
+      body: m.body,
+      expect: oversized(m.name),
+    })),
+    {
+      route: 'max',
+      name: 'wrong types: message',
+      path,
+      headers: maxOk,
+      body: JSON.stringify({ ...maxMessage('x', 1), message: 5 }),
+    },
+    { route: 'max', name: 'wrong types: chat_id', path, headers: maxOk, body: JSON.stringify(maxMessage('x', 'abc')) },
+    { route: 'max', name: 'huge chat_id', path, headers: maxOk, body: JSON.stringify(maxMessage('оценки', 1e300)) },
+    { route: 'max', name: 'unsafe chat_id', path, headers: maxOk, body: JSON.stringify(maxStarted(null, 2 ** 53 + 1)) },
+    {
+      route: 'max',
+      name: 'ignored type',
+      path,
+      headers: maxOk,
+      body: JSON.stringify({ ...maxMessage('x', 888_000_002), update_type: 'message_edited' }),
+    },
+    {
+      route: 'max',
+      name: 'no update_type',
+      path,
+      headers: maxOk,
+      body: JSON.stringify({ timestamp: 1 }),
+      expect: [400],
+    },
+    { route: 'max', name: 'replayed update', path, headers: maxOk, body: valid },
+    { route: 'max', name: 'replayed update (again)', path, headers: maxOk, body: valid },
+  ];
+  junkStrings(n, seed).forEach((text, i) =>
+    cases.push({
+      route: 'max',
+      name: `junk message #${i}`,
+      path,
+      headers: maxOk,
+      body: JSON.stringify(maxMessage(text, 888_100_000 + i)),
+    }),
+  );
+  junkStrings(Math.ceil(n / 4), seed + 1).forEach((payload, i) =>
+    cases.push({
+      route: 'max',
+      name: `junk button #${i}`,
+      path,
+      headers: maxOk,
+      body: JSON.stringify(maxCallback(payload, 888_200_000 + i)),
+    }),
+  );
+  FORGED_BUTTON_DATA.forEach((data, i) =>
+    cases.push({
+      route: 'max',
+      name: `forged button #${i}`,
+      path,
+      headers: maxOk,
+      body: JSON.stringify(maxCallback(data, 888_250_000 + i)),
+    }),
+  );
+  // Start payloads: junk, over MAX's 128 characters, a code with a NUL in it.
+  [...junkStrings(Math.ceil(n / 4), seed + 2), 'A'.repeat(129), '4815\u000026047391', '111122223333'].forEach(
+    (payload, i) =>
+      cases.push({
+        route: 'max',
+        name: `junk start payload #${i}`,
+        path,
+        headers: maxOk,
+        body: JSON.stringify(maxStarted(payload, 888_300_000 + i)),
+      }),
+  );
+  junkValues(Math.ceil(n / 4), seed + 3).forEach((value, i) =>
+    cases.push({
+      route: 'max',
+      name: `junk-typed update #${i}`,
+      path,
+      headers: maxOk,
+      body: JSON.stringify({ ...maxMessage('x', 888_400_000 + i), message: value }),
+    }),
+  );
+  junkStrings(Math.ceil(n / 8), seed + 4).forEach((text, i) =>
+    cases.push({
+      route: 'max',
+      name: `junk group message #${i}`,
+      path,
+      headers: maxOk,
+      body: JSON.stringify(maxMessage(text, -70_000_000_000 - i)),
     }),
   );
   return cases;
@@ -980,6 +1138,7 @@ export function hostileCases(perRoute: number, seed = 20261202): THostileCase[] 
   return [
     ...telegramCases(perRoute, seed),
     ...vkCases(perRoute, seed),
+    ...maxCases(perRoute, seed),
     ...aliceCases(perRoute, seed),
     ...alexaCases(perRoute, seed),
     ...journalCases(perRoute, seed),

@@ -2,6 +2,7 @@ import request from 'supertest';
 import type { Runtime } from '../../runtime/runtime';
 import { createDemoDatabase } from '../helpers/demo-database';
 import { openFullRuntime, rowCounts } from '../helpers/full-app';
+import { type MaxStub, startMaxStub } from '../helpers/max-stub';
 import { type PlatformStub, startPlatformStub } from '../helpers/platform-stub';
 import type { TestDatabase } from '../helpers/test-database';
 import { BRAKE_TABLES, HOSTILE_ENV, hostileCases } from './hostile-cases';
@@ -16,19 +17,22 @@ describe('hostile input on every route', () => {
   let db: TestDatabase;
   let platform: PlatformStub;
   let runtime: Runtime;
+  let max: MaxStub;
   const unhandled: unknown[] = [];
   const onUnhandled = (reason: unknown) => unhandled.push(reason);
 
   beforeAll(async () => {
     db = await createDemoDatabase();
     platform = await startPlatformStub();
-    runtime = await openFullRuntime(db, platform, HOSTILE_ENV);
+    max = await startMaxStub({ token: HOSTILE_ENV.MAX_BOT_TOKEN });
+    runtime = await openFullRuntime(db, platform, { ...HOSTILE_ENV, MAX_API_BASE_URL: max.apiBaseUrl });
     process.on('unhandledRejection', onUnhandled);
   });
   afterAll(async () => {
     process.off('unhandledRejection', onUnhandled);
     await runtime?.close();
     await platform?.close();
+    await max?.close();
   });
 
   it('answers every case with a 4xx or a polite 2xx and changes no row', async () => {
@@ -69,12 +73,21 @@ describe('hostile input on every route', () => {
     }
     expect(after).toEqual(before);
     // Every route was really tried, and refusals were not the only answer where a polite reply is due.
-    expect([...byRoute.keys()].sort()).toEqual(['alexa', 'alice', 'journal', 'oauth', 'telegram', 'vk']);
+    expect([...byRoute.keys()].sort()).toEqual(['alexa', 'alice', 'journal', 'max', 'oauth', 'telegram', 'vk']);
     expect(byRoute.get('telegram')!.answered).toBeGreaterThan(40);
     expect(byRoute.get('alice')!.answered).toBeGreaterThan(40);
     // The polite replies really went out through the platforms' APIs.
     expect((platform.counts.get('sendMessage') ?? 0) + telegramWebhookReplies).toBeGreaterThan(40);
     expect(platform.counts.get('messages.send') ?? 0).toBeGreaterThan(40);
+    expect(byRoute.get('max')!.answered).toBeGreaterThan(40);
+    expect(max.accepted.length).toBeGreaterThan(40);
+    // Webhook mode: the subscription was made at the stub, with the secret.
+    expect(max.subscriptions).toEqual([
+      expect.objectContaining({
+        url: `${HOSTILE_ENV.PUBLIC_URL}/webhooks/max`,
+        secret: HOSTILE_ENV.MAX_WEBHOOK_SECRET,
+      }),
+    ]);
     await request(runtime.app).get('/healthz').expect(200);
   });
 

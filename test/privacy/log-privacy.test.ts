@@ -6,6 +6,14 @@ import { createLogger } from '../../infra/logger';
 import { alexaEnvelope, alexaHarness, type TEnvelopeOptions } from '../helpers/alexa-harness';
 import { aliceApp, aliceRequest } from '../helpers/alice-harness';
 import { createDemoDatabase } from '../helpers/demo-database';
+import {
+  botStarted,
+  botStopped,
+  messageCallback as maxCallback,
+  messageCreated as maxMessage,
+} from '../helpers/max-harness';
+import { maxOnDatabase } from '../helpers/max-runtime';
+import { startMaxStub } from '../helpers/max-stub';
 import { memoryLog } from '../helpers/memory-log';
 import { BOT_INFO, callback, callbackData, groupText, privateText, type TApiCall } from '../helpers/telegram-harness';
 import { telegramOnDatabase } from '../helpers/telegram-runtime';
@@ -173,6 +181,73 @@ describe('no platform id in the logs, and no person beside a student', () => {
       const refs = new Set(records.filter((r) => r.chatRef !== undefined).map((r) => r.chatRef));
       expect([...refs]).toEqual([expect.stringMatching(/^[0-9a-f]{12}$/)]);
     });
+  });
+
+  it('MAX: chat and user ids never logged, not even in retries, refusals, failures or group chats', async () => {
+    const chatId = 418_273_659;
+    const groupId = -70_418_273_659;
+    const blocked = new Set<string>();
+    let throttle = false;
+    let refuseEdit = false;
+    const stub = await startMaxStub({
+      blocked,
+      throttleRequest: (_n, call) => {
+        if (!throttle || call.path !== '/messages' || call.method !== 'POST') return false;
+        throttle = false;
+        return true;
+      },
+      // A 503 on the edit is retried away; the edit that then fails is logged as a failure.
+      failRequest: (_n, call) => refuseEdit && call.method === 'PUT',
+    });
+    try {
+      const log = memoryLog();
+      const max = maxOnDatabase(db, stub, { logger: createLogger('trace', log.sink).child({ channel: 'max' }) });
+      const handle = (update: object) => (
+        stub.seen(update as { update_type: string }), max.bot.handle(update as never)
+      );
+      await handle(botStarted(chatId, '111122223333'));
+      await handle(botStarted(chatId, await max.issueCode(studentId)));
+      const consent = stub.sentTo(chatId).at(-1)!;
+      await handle(maxCallback(chatId, consent.buttons[0], consent.mid));
+      throttle = true;
+      await handle(maxMessage(chatId, 'какие оценки сегодня'));
+      const answer = stub.sentTo(chatId).at(-1)!;
+      refuseEdit = true;
+      await handle(maxCallback(chatId, 'm:g:2026-12-01:a', answer.mid));
+      refuseEdit = false;
+      await handle(maxCallback(chatId, 's:grades-on', answer.mid));
+      await handle(maxMessage(groupId, '/start', { chatType: 'chat', userId: chatId }));
+      await handle(botStopped(chatId));
+      await handle(botStarted(chatId));
+      blocked.add(String(chatId));
+      await handle(maxMessage(chatId, 'что задали на завтра'));
+      blocked.delete(String(chatId));
+      await handle(maxMessage(chatId, '/forget'));
+
+      const records = log.records();
+      expect(records.map((r) => r.msg)).toEqual(
+        expect.arrayContaining([
+          'link code refused',
+          'chat linked',
+          'question answered',
+          'max send retried',
+          'max update failed',
+          'max chat inactive',
+          'forget requested',
+        ]),
+      );
+      expectNoneOf(log.text(), [chatId, Math.abs(groupId), String(chatId).slice(0, 6)]);
+      expectStudentLinesDetached(records, studentId);
+      expectReducedErrors(records);
+      const refs = new Set(
+        records
+          .filter((r) => ['question answered', 'max update failed', 'forget requested'].includes(r.msg as string))
+          .map((r) => r.chatRef),
+      );
+      expect([...refs]).toEqual([expect.stringMatching(/^[0-9a-f]{12}$/)]);
+    } finally {
+      await stub.close();
+    }
   });
 
   it('Alice: the Yandex user and application ids never logged', async () => {
