@@ -64,7 +64,13 @@ export function createMaxBot(deps: MaxBotDeps): MaxBot {
     };
   }
 
-  const sendDeps = (log: TConversationLogger): MaxSendDeps => ({ api, chats: deps.chats, log, retryDelayMs });
+  const sendDeps = (log: TConversationLogger): MaxSendDeps => ({
+    api,
+    chats: deps.chats,
+    log,
+    retryDelayMs,
+    pace: deps.pace,
+  });
 
   async function reply(log: TConversationLogger, turn: TTurn, chatId: number, outcome: TOutcome, tappedMid?: string) {
     // A notice has a place only under a tap; after a message it is said in the chat.
@@ -120,6 +126,7 @@ export function createMaxBot(deps: MaxBotDeps): MaxBot {
     if (!outcome) return;
     if (outcome.clearTapped && message) {
       // A spent consent button must not stay under its message: the text stays, the buttons go.
+      await deps.pace?.();
       await api
         .editMessage(message.body.mid, { text: message.body.text ?? '', attachments: [] as never })
         .catch(() => undefined);

@@ -2,8 +2,9 @@ export { createMaxBot, type MaxBot } from './create-max-bot';
 export type { MaxBotDeps } from './max-deps';
 export { MAX_INLINE_LIMITS, toMaxKeyboard } from './max-keyboards';
 export { MAX_MESSAGE_LIMIT } from './max-outcome';
+export { createMaxPacer, type TMaxPacer } from './max-pacer';
 export { type MaxPolling, startMaxPolling } from './max-polling';
-export { createMaxSender, maxBotName } from './max-sender';
+export { createMaxSender, maxBotName, maxPacing } from './max-sender';
 export {
   deleteMaxSubscription,
   maxSubscriptions,

@@ -31,6 +31,8 @@ export interface MaxBotDeps {
   /** The chats' log references (core/logging); without it a key made at start, so refs match only within this process. */
   chatLogRef?: TChatLogRef;
   now?: () => Date;
+  /** Waits for the bot's share of MAX's request rate before each call (max-pacer.ts); unpaced without it. */
+  pace?: () => Promise<void>;
   /** Pause before the n-th retry of a send MAX refused with 429 or 5xx (tests shorten it). */
   retryDelayMs?: (attempt: number) => number;
 }

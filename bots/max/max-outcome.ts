@@ -50,6 +50,7 @@ async function attachmentOf(api: Api, reply: TReply): Promise<TAttachment | unde
 async function editInPlace(deps: MaxSendDeps, target: TMaxReplyTarget, message: TMaxMessage): Promise<boolean> {
   if (!target.tappedMid) return false;
   try {
+    await deps.pace?.();
     await deps.api.editMessage(target.tappedMid, {
       text: message.text,
       format: message.html ? 'html' : undefined,
@@ -77,6 +78,8 @@ export async function sendReplies(
   const t = BOT_TEXTS[target.lang];
   for (const reply of outcome.replies) {
     const keyboard = reply.keyboard ? toMaxKeyboard(t, reply.keyboard) : undefined;
+    // An upload is two requests: the upload address, then the file.
+    if (reply.file || reply.image) for (let n = 0; n < 2; n++) await deps.pace?.();
     const attachment = await attachmentOf(deps.api, reply);
     const parts = splitText(reply.text, MAX_MESSAGE_LIMIT);
     for (const [j, part] of parts.entries()) {

@@ -17,6 +17,8 @@ export interface MaxSendDeps {
   /** Bound to the update and its chat's log reference: lines here never name the chat. */
   log: TConversationLogger;
   retryDelayMs: (attempt: number) => number;
+  /** Waits for the bot's share of MAX's request rate before each call (max-pacer.ts); none in tests that need none. */
+  pace?: () => Promise<void>;
 }
 
 /** One message: text (the answers' HTML dialect when `html`), and attachments (a keyboard, a file, a picture). */
@@ -48,6 +50,7 @@ export async function withMaxRetries(
 ): Promise<TMaxSendStatus> {
   for (let attempt = 1; ; attempt++) {
     try {
+      await deps.pace?.();
       await call();
       return 'sent';
     } catch (err) {

@@ -40,7 +40,12 @@ export const MAX_PUBLIC_URL = 'https://dnevnik.test';
 export function maxOnDatabase(
   db: TestDatabase,
   stub: MaxStub,
-  options: { inbox?: EventInbox<TMaxUpdate>; logger?: TConversationLogger; apiBaseUrl?: string } = {},
+  options: {
+    inbox?: EventInbox<TMaxUpdate>;
+    logger?: TConversationLogger;
+    apiBaseUrl?: string;
+    pace?: () => Promise<void>;
+  } = {},
 ) {
   const pepper = randomBytes(32);
   const feeds = createCalendarFeeds({ store: createCalendarFeedStore(db), renderer: createIcalFeedRenderer(), pepper });
@@ -67,6 +72,7 @@ export function maxOnDatabase(
     logger: options.logger ?? silentLogger,
     now: () => DEMO_NOW,
     retryDelayMs: () => 5,
+    pace: options.pace,
   });
   const inbox = options.inbox ?? createInlineInbox<TMaxUpdate>(createMemorySeenOnce());
   const app = createServer({
