@@ -18,10 +18,12 @@ header h1{font-size:17px;margin:0 auto 0 0}header label{display:flex;gap:6px;ali
 #messages{flex:1 1 auto;min-height:0;overflow-y:auto;overscroll-behavior:contain;scroll-padding:14px;position:relative;padding:14px;background:#dfe8d9;display:flex;flex-direction:column;gap:8px}
 .msg{max-width:85%;padding:8px 11px;border-radius:12px;white-space:pre-wrap;word-wrap:break-word;box-shadow:0 1px 1px rgba(0,0,0,.15)}
 .me{align-self:flex-end;background:#effdde}.bot{align-self:flex-start;background:#fff}
-.voice{margin-top:6px;font-size:12px;color:#555;white-space:normal}
-.voice summary{display:inline-block;min-height:28px;line-height:18px;padding:4px 10px;border:1px solid #517da2;border-radius:14px;color:#517da2;cursor:pointer;list-style:none;user-select:none}
-.voice summary::-webkit-details-marker{display:none}.voice summary::before{margin-right:4px;content:"▸";content:"▸"/""}.voice[open] summary::before{content:"▾";content:"▾"/""}
-.voice dt{font-weight:600;margin-top:4px}.voice dd{margin:0;font-family:ui-monospace,monospace;white-space:pre-wrap}
+.rendering{margin-top:6px;font-size:12px;color:#555;white-space:normal}
+.rendering summary{display:inline-block;min-height:28px;line-height:18px;padding:4px 10px;border:1px solid #517da2;border-radius:14px;color:#517da2;cursor:pointer;list-style:none;user-select:none}
+.rendering summary::-webkit-details-marker{display:none}.rendering summary::before{margin-right:4px;content:"▸";content:"▸"/""}.rendering[open] summary::before{content:"▾";content:"▾"/""}
+.rendering dt{font-weight:600;margin-top:4px}.rendering dd{margin:0;font-family:ui-monospace,monospace;white-space:pre-wrap;overflow-wrap:anywhere}
+.max-kb{display:flex;flex-direction:column;gap:4px;margin-top:4px;font-family:inherit}.max-row{display:flex;gap:4px}
+.max-btn{flex:1 1 0;min-width:0;padding:6px 4px;border-radius:8px;background:#e9eef5;color:#2a5885;text-align:center;font:13px/1.25 system-ui,sans-serif;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
 .quick{display:flex;gap:6px;flex-wrap:wrap;padding:8px 10px;border-top:1px solid #ddd}
 .quick button{border:1px solid #517da2;background:#fff;color:#517da2;border-radius:14px;padding:4px 10px;font:inherit;cursor:pointer}
 form{display:flex;gap:8px;padding:10px;border-top:1px solid #ddd}form input{flex:1;min-width:0;font:inherit;padding:8px;border:1px solid #ccc;border-radius:8px}
@@ -40,6 +42,8 @@ const ALLOWED = { B: [], I: [], S: [], A: ['href'] };
 // narrow screens start with them folded (as the CSS, at 600px). Unfolding or folding one sets
 // how the next answers come.
 let voiceOpen = !matchMedia('(max-width: 600px)').matches;
+// The MAX rendering repeats the answer: folded on every screen until asked for.
+let maxOpen = false;
 
 // Answers are Telegram HTML: keep only the tags Telegram would show, and only http(s) links.
 function safeFragment(html) {
@@ -76,25 +80,63 @@ function bubble(cls) {
   return div;
 }
 
-function voice(reply) {
+// A folded block of renderings under an answer: unfolding or folding one sets how the next come.
+function folding(cls, label, isOpen, setOpen, dl) {
   const details = document.createElement('details');
-  details.className = 'voice';
-  details.open = voiceOpen;
-  details.addEventListener('toggle', () => { voiceOpen = details.open; });
+  details.className = 'rendering ' + cls;
+  details.open = isOpen;
+  details.addEventListener('toggle', () => setOpen(details.open));
   const summary = document.createElement('summary');
-  const en = document.createElement('span');
-  en.lang = 'en'; en.textContent = 'Voice';
-  summary.append('Голос · ', en);
-  const dl = document.createElement('dl');
-  for (const [label, value, cls] of [['Алиса, text', reply.speech, 'alice-text'], ['Алиса, tts', reply.tts, 'alice-tts'], ['Alexa, SSML', reply.ssml, 'alexa-ssml']]) {
-    const dt = document.createElement('dt'); dt.textContent = label;
-    const dd = document.createElement('dd'); dd.textContent = value; dd.className = cls;
-    dl.append(dt, dd);
-  }
+  summary.append(...label);
   details.append(summary, dl);
   // Unfolded by the reader at the foot of the list, the texts would open below its edge.
   summary.addEventListener('click', () => requestAnimationFrame(() => { if (details.open) dl.scrollIntoView({ block: 'nearest' }); }));
   return details;
+}
+
+function term(dl, label, dd) {
+  const dt = document.createElement('dt'); dt.textContent = label;
+  dl.append(dt, dd);
+}
+
+function voice(reply) {
+  const dl = document.createElement('dl');
+  for (const [label, value, cls] of [['Алиса, text', reply.speech, 'alice-text'], ['Алиса, tts', reply.tts, 'alice-tts'], ['Alexa, SSML', reply.ssml, 'alexa-ssml']]) {
+    const dd = document.createElement('dd'); dd.textContent = value; dd.className = cls;
+    term(dl, label, dd);
+  }
+  const en = document.createElement('span');
+  en.lang = 'en'; en.textContent = 'Voice';
+  return folding('voice', ['Голос · ', en], voiceOpen, (open) => { voiceOpen = open; }, dl);
+}
+
+// The answer as the MAX bot sends it: each message's text as MAX gets it (its HTML tags shown,
+// not applied), and the inline keyboard under the last one, row by row as MAX lays it out.
+function maxView(max) {
+  const dl = document.createElement('dl');
+  max.parts.forEach((part, i) => {
+    const dd = document.createElement('dd'); dd.className = 'max-text'; dd.textContent = part;
+    const count = max.parts.length > 1 ? ' · ' + (i + 1) + '/' + max.parts.length : '';
+    term(dl, 'MAX, ' + (max.format || 'text') + count + ' · ' + part.length + ' симв.', dd);
+  });
+  if (max.keyboard) {
+    const kb = document.createElement('dd');
+    kb.className = 'max-kb';
+    for (const row of max.keyboard.payload.buttons) {
+      const r = document.createElement('div');
+      r.className = 'max-row';
+      for (const b of row) {
+        const span = document.createElement('span');
+        span.className = 'max-btn';
+        span.textContent = b.type === 'link' ? b.text + ' ↗' : b.text;
+        span.title = b.type === 'link' ? b.url : b.payload;
+        r.append(span);
+      }
+      kb.append(r);
+    }
+    term(dl, 'MAX, inline_keyboard', kb);
+  }
+  return folding('max', ['MAX'], maxOpen, (open) => { maxOpen = open; }, dl);
 }
 
 async function ask(text) {
@@ -131,6 +173,7 @@ async function ask(text) {
       reply.append(choices);
     }
     reply.append(voice(body));
+    if (body.max) reply.append(maxView(body.max));
   } catch (err) {
     reply.textContent = 'Ошибка: ' + err.message;
     reply.classList.add('error');

@@ -2,7 +2,7 @@ import express, { Router } from 'express';
 import { z } from 'zod';
 import type { AnswerService, TAnswer, TAsked, TChartAnswer } from '../core/answers';
 import { escapeHtml, escapeXml, renderAnswer } from '../core/answers';
-import { BOT_TEXTS, type QueryContextStore, sectionLabel, type TSection } from '../core/conversation';
+import { answerKeyboard, BOT_TEXTS, type QueryContextStore, sectionLabel, type TSection } from '../core/conversation';
 import { AppError } from '../core/errors';
 import type { TLang } from '../core/i18n';
 import { cutUtterance, isPrintableText, isTooLongUtterance } from '../core/input';
@@ -10,6 +10,7 @@ import type { TChatRef } from '../core/linking';
 import { currentContext, detectLang, type TQuery } from '../core/nlu';
 import { sendNoFavicon } from './favicon';
 import { MAX_BODY_BYTES } from './limits';
+import { maxRendering } from './playground-max';
 import { playgroundPage, statusPage } from './playground-page';
 
 export interface TPlaygroundPerson {
@@ -38,7 +39,8 @@ const ZAskSchema = z.object({
 
 /** What the chats say to a text they do not read (too long, or with NUL or a lone surrogate), in every rendering; null for one they read. */
 function unreadReply(text: string) {
-  const t = BOT_TEXTS[detectLang(cutUtterance(text))].input;
+  const lang = detectLang(cutUtterance(text));
+  const t = BOT_TEXTS[lang].input;
   const said = isTooLongUtterance(text) ? t.tooLong : isPrintableText(text) ? null : t.unreadable;
   if (!said) return null;
   return {
@@ -49,6 +51,8 @@ function unreadReply(text: string) {
     kind: 'not-read',
     query: null,
     buttons: [],
+    // The chat bots say it as plain text (core/conversation/conversation.ts).
+    max: maxRendering(said, false, lang),
   };
 }
 
@@ -65,16 +69,30 @@ const chartRequest = (query: TQuery) => ({ child: query.child, subject: query.su
 function chartReply(charts: TChartAnswer, asked: TAsked) {
   if (charts.kind === 'answer') {
     const rendered = renderAnswer(charts.answer, asked.lang);
-    return { buttons: [], text: rendered.text, images: [], kind: charts.answer.kind, query: asked.query };
+    return {
+      buttons: [],
+      text: rendered.text,
+      images: [],
+      kind: charts.answer.kind,
+      query: asked.query,
+      max: maxRendering(rendered.text, true, asked.lang),
+    };
   }
+  const text = charts.images.map((i) => escapeHtml(i.caption)).join('\n');
   return {
     buttons: [],
-    text: charts.images.map((i) => escapeHtml(i.caption)).join('\n'),
+    text,
     images: charts.images.flatMap((i) =>
       i.kind === 'image' ? [`data:image/png;base64,${Buffer.from(i.png).toString('base64')}`] : [],
     ),
     kind: 'chart',
     query: asked.query,
+    // One plain message per picture, its caption the text (the MAX bot uploads the picture and attaches it).
+    max: {
+      format: null,
+      parts: charts.images.flatMap((i) => maxRendering(i.caption, false, asked.lang).parts),
+      keyboard: null,
+    },
   };
 }
 
@@ -128,6 +146,13 @@ export function playgroundRoute(deps: PlaygroundDeps): Router {
       ssml: rendered.ssml,
       kind: asked.answer.kind,
       query: asked.query,
+      // The same answer as the MAX bot would send it, with the buttons the chat bots put under it.
+      max: maxRendering(
+        rendered.text,
+        true,
+        asked.lang,
+        answerKeyboard(BOT_TEXTS[asked.lang], asked.answer, deps.answers.chart !== undefined),
+      ),
     });
   });
 

@@ -1,5 +1,6 @@
 // The chat bots' shared conversation: actions, menus as data, settings presets, texts, and the flows behind one router.
 export * from './actions';
+export { answerKeyboard } from './answer-keyboard';
 export { feedUrl, type TCalendarChat } from './calendar-flow';
 export { memoisedChatState } from './chat-state';
 export type { ChatStatusStore } from './chat-status-port';

@@ -1,17 +1,17 @@
 import {
   renderAnswer,
-  type TAnswer,
   type TAsked as TAnswered,
   type TChannelAction,
   type TChartRequest,
   type TViewer,
 } from '../answers';
 import { currentContext, type TQueryContext } from '../nlu';
-import { resumeChildData, resumeSectionData, type TMenuView, type TResumeTap, type TSection } from './actions';
+import type { TMenuView, TResumeTap } from './actions';
+import { answerKeyboard } from './answer-keyboard';
 import type { ConsentFlow } from './consent-flow';
-import type { ConversationDeps, TKeyboard, TOutcome, TTurn } from './conversation-types';
+import type { ConversationDeps, TOutcome, TTurn } from './conversation-types';
 import { renderView } from './menu-view';
-import { sectionLabel, viewMenu } from './menus';
+import { viewMenu } from './menus';
 import { botTexts, html, plain, say } from './replies';
 
 // Questions about the diary, typed in words or asked by the section menus' buttons. Every answer
@@ -23,15 +23,6 @@ import { botTexts, html, plain, say } from './replies';
  * which the conversation does as it does the matching command.
  */
 export type TAsked = { kind: 'answered'; outcome: TOutcome } | { kind: 'action'; action: TChannelAction };
-
-const SECTION_OF: Partial<Record<TAnswer['kind'], TSection>> = {
-  grades: 'grades',
-  homework: 'homework',
-  schedule: 'schedule',
-  balance: 'balance',
-  average: 'results',
-  'final-grades': 'results',
-};
 
 export function createQuestionFlow(
   deps: Pick<ConversationDeps, 'answers' | 'now' | 'queryContexts'>,
@@ -80,39 +71,8 @@ export function createQuestionFlow(
     turn.log.info({ kind: asked.answer.kind }, 'question answered');
     if (asked.remember) await deps.queryContexts.write(turn.chat, asked.remember, deps.now());
     const { answer, lang } = asked;
-    const keyboard = keyboardFor(turn, answer);
+    const keyboard = answerKeyboard(botTexts(turn), answer, deps.answers.chart !== undefined);
     return say(html(renderAnswer(answer, lang).text, keyboard ? { keyboard } : {}));
-  }
-
-  function keyboardFor(turn: TTurn, answer: TAnswer): TKeyboard | undefined {
-    const t = botTexts(turn);
-    if (answer.kind === 'clarify')
-      return {
-        kind: 'rows',
-        rows: [
-          answer.choices.map((c) => ({
-            label: sectionLabel(t, c as TSection),
-            data: resumeSectionData(c as TSection),
-          })),
-        ],
-      };
-    if (answer.kind === 'which-child')
-      return { kind: 'rows', rows: [answer.children.map((name, i) => ({ label: name, data: resumeChildData(i) }))] };
-    const section = SECTION_OF[answer.kind];
-    if (!section) return undefined;
-    const children = 'sections' in answer ? answer.sections.map((s) => s.student.firstName) : [];
-    const shown =
-      'period' in answer && answer.period.from === answer.period.to
-        ? { day: answer.period.from, today: answer.period.today }
-        : null;
-    const menu = viewMenu(
-      t,
-      { section, date: shown?.day ?? null, child: null },
-      section === 'balance' ? null : shown,
-      children,
-      deps.answers.chart !== undefined,
-    );
-    return { kind: 'view', menu };
   }
 
   async function showView(turn: TTurn, view: TMenuView): Promise<TOutcome> {
