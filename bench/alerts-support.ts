@@ -7,11 +7,12 @@ import type { TAcceptedMessage, TelegramStub } from '../test/helpers/telegram-st
 import { signJournalBody } from '../webhooks/journal-signature';
 import type { TStubQuestion } from './alerts-telegram-stub';
 
-// Processes of bench:alerts: the Telegram stub and `dnevnik worker`s, each in its own process,
+// Processes of bench:alerts (and bench:max's alerts): the platform doubles and `dnevnik worker`s, each in its own process,
 // plus the journal client and the Redis housekeeping of a run.
 
 const root = path.join(__dirname, '..');
 
+/** What a double counted: requests, 429s, 5xx, 403s, and the messages it accepted. */
 export type TStubStats = TelegramStub['counts'] & { accepted: number };
 
 export interface AlertsStub {
@@ -21,15 +22,26 @@ export interface AlertsStub {
   stop(): void;
 }
 
-export async function startAlertsStub(perSecond: number): Promise<AlertsStub> {
-  const child = fork(path.join(__dirname, 'alerts-telegram-stub.ts'), [], {
+/** bench:alerts' Telegram double: STUB_PER_SECOND per bot and one message a second per chat. */
+export function startAlertsStub(perSecond: number): Promise<AlertsStub> {
+  return forkStub('alerts-telegram-stub.ts', { STUB_PER_SECOND: String(perSecond) });
+}
+
+/** bench:max's MAX double: `perSecond` messages per rolling second for the one token it accepts. */
+export function startMaxAlertsStub(perSecond: number, token: string): Promise<AlertsStub> {
+  return forkStub('alerts-max-stub.ts', { STUB_PER_SECOND: String(perSecond), STUB_TOKEN: token });
+}
+
+/** A platform double in its own process, asked over IPC what it counted and accepted. */
+async function forkStub(script: string, env: Record<string, string>): Promise<AlertsStub> {
+  const child = fork(path.join(__dirname, script), [], {
     execArgv: ['-r', 'tsx/cjs'],
-    env: { ...process.env, STUB_PER_SECOND: String(perSecond) },
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const port = await new Promise<number>((resolve, reject) => {
     child.once('message', (m) => resolve((m as { port: number }).port));
-    child.once('exit', (code) => reject(new Error(`telegram stub exited with ${code}`)));
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
   });
   // Questions and answers over IPC, matched by id.
   const waiting = new Map<number, (answer: unknown) => void>();

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Queue } from 'bullmq';
-import { linkChatsByCode } from './bench-linking';
+import { BENCH_PEPPER, linkChatsByCode } from './bench-linking';
 import {
   createScratchDatabase,
   fmt,
@@ -121,6 +121,8 @@ async function main() {
     DEMO: 'true',
     // A few chats ask thousands of questions here: the per-chat abuse limit would answer most of them "please wait".
     QUESTIONS_PER_MINUTE: '0',
+    // The pepper the database is set up with on first start: the benchmark's link codes are issued with it.
+    LINK_CODE_PEPPER: BENCH_PEPPER,
     VK_GROUP_TOKEN: 'vk1.a.bench',
     VK_GROUP_ID: String(GROUP_ID),
     VK_CALLBACK_SECRET: SECRET,

@@ -10,7 +10,7 @@ export interface TFamilyOptions {
   chatIdOf?: (studentIndex: number, guardian: number) => string;
   mode?: 'instant' | 'digest';
   /** Platform of the n-th guardian's chat of the i-th student (default telegram). */
-  channelOf?: (studentIndex: number, guardian: number) => 'telegram' | 'vk';
+  channelOf?: (studentIndex: number, guardian: number) => 'telegram' | 'vk' | 'max';
   /** The alert types each guardian has on (default grades only). */
   types?: readonly string[];
 }
