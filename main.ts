@@ -11,15 +11,16 @@ import { createReminderRunner } from './core/reminders';
 import { type AlertWorker, createAlertWorker } from './infra/alert-worker';
 import { createTermChartRenderer } from './infra/charts';
 import type { TConfig } from './infra/config';
+import { registerDbPoolMetrics } from './infra/db-pool-metrics';
 import { listenHost } from './infra/listen-host';
 import { createLogger, type Logger } from './infra/logger';
 import { createMetrics } from './infra/metrics';
 import { createMemoryQuestionLimiter, createRedisQuestionLimiter } from './infra/question-limiter';
 import { createRedisProbe } from './infra/redis-probe';
+import { createReminderMetrics } from './infra/reminder-metrics';
 import { createReminderScheduler } from './infra/reminder-scheduler';
 import { startRetention } from './infra/retention';
 import { newServerToken, writeServerFile } from './infra/server-file';
-import { applyMigrations } from './prisma/db/migrate';
 import { loadDemoIfEmpty } from './prisma/demo/load-demo';
 import { demoPlaygroundPeople } from './prisma/demo/load-demo-people';
 import { createStores } from './prisma/stores';
@@ -31,6 +32,7 @@ import { buildJournalKeys } from './runtime/journal-keys';
 import { buildMax } from './runtime/max-channel';
 import { openConfiguredDatabase } from './runtime/open-database';
 import type { Runtime, RuntimeOptions } from './runtime/runtime';
+import { prepareSchema } from './runtime/schema-at-start';
 import { buildVoiceRoutes } from './runtime/voice-routes';
 import { warmUp } from './runtime/warm-up';
 import { createServer } from './webhooks/app';
@@ -38,8 +40,10 @@ import { calendarRoute } from './webhooks/calendar-route';
 import { cliRoute } from './webhooks/cli-route';
 import { createHttpServer } from './webhooks/http-server';
 import { journalRoute } from './webhooks/journal-route';
+import { boundPort, closeServer, listenApp } from './webhooks/listen';
 import { openApiRoute } from './webhooks/openapi/openapi-route';
 import { playgroundRoute } from './webhooks/playground-route';
+import { createMetricsApp, createWorkerApp } from './webhooks/probe-apps';
 import { telegramRoute } from './webhooks/telegram-route';
 
 export type { Runtime, RuntimeOptions } from './runtime/runtime';
@@ -49,15 +53,19 @@ export type { Runtime, RuntimeOptions } from './runtime/runtime';
 // process (`npm start` = start).
 
 export async function openRuntime(config: TConfig, options: RuntimeOptions = {}): Promise<Runtime> {
-  const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL, undefined, { format: config.LOG_FORMAT });
   const metrics = createMetrics();
   const closers = createClosers();
   const command = options.command ?? path.basename(process.argv[1] ?? process.argv0);
   const db = options.db ?? (await openConfiguredDatabase(config, logger, { command, onClose: closers.onClose }));
   closers.onClose(() => db.close());
-  const { applied } = await db.sql.session((sql) => applyMigrations(sql));
-  if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+  // `dnevnik migrate` applies whatever MIGRATE_ON_START says; a refusal closes what was opened.
+  await prepareSchema(db, config.MIGRATE_ON_START || options.migrate === true, logger).catch(async (err) => {
+    await closers.close();
+    throw err;
+  });
 
+  registerDbPoolMetrics(metrics.registry, db);
   const stores = createStores(db, config.TZ_DEFAULT);
   const ingestOptions = { defaultTimezone: config.TZ_DEFAULT };
   const journalKeys = buildJournalKeys(config, stores, logger);
@@ -107,12 +115,14 @@ export async function openRuntime(config: TConfig, options: RuntimeOptions = {})
   const voice = buildVoiceRoutes(config, stores, answers, linking, logger);
   const runtimeRef: { current?: Runtime } = {};
   const cliToken = db.kind === 'pglite' ? newServerToken() : undefined;
+  const readiness = { database: () => db.ping(), ...(redisProbe ? { redis: () => redisProbe.ready() } : {}) };
 
   const app = createServer({
     logger,
     metrics,
     trustProxy: config.TRUST_PROXY,
-    readiness: { database: () => db.ping(), ...(redisProbe ? { redis: () => redisProbe.ready() } : {}) },
+    readiness,
+    serveMetrics: config.METRICS_PORT === undefined,
     routers: [
       journalRoute({
         secret: config.JOURNAL_WEBHOOK_SECRET,
@@ -148,6 +158,7 @@ export async function openRuntime(config: TConfig, options: RuntimeOptions = {})
     vk,
     max,
     app,
+    readiness,
     cliToken,
     linkCodes: linking,
     onClose: closers.onClose,
@@ -197,6 +208,7 @@ export async function startVk(runtime: Runtime): Promise<void> {
   if (!vk) return;
   try {
     await vk.inbox.start((event) => vk.bot.handle(event));
+    runtime.metrics.inboxes.watch('vk', vk.inbox);
     if (config.PUBLIC_URL) {
       logger.info(
         { groupId: config.VK_GROUP_ID, url: new URL('/webhooks/vk', config.PUBLIC_URL).toString() },
@@ -222,6 +234,7 @@ export async function startMax(runtime: Runtime): Promise<void> {
   const log = logger.child({ channel: 'max' });
   try {
     await max.inbox.start((update) => max.bot.handle(update));
+    runtime.metrics.inboxes.watch('max', max.inbox);
     if (config.PUBLIC_URL) {
       const url = maxWebhookUrl(config.PUBLIC_URL);
       if (!config.REGISTER_WEBHOOKS) {
@@ -305,9 +318,34 @@ async function startReminders(runtime: Runtime, worker: AlertWorker): Promise<vo
     runner,
     logger: runtime.logger.child({ job: 'reminders' }),
     redisUrl: runtime.config.REDIS_URL,
+    observe: createReminderMetrics(runtime.metrics.registry),
   });
   await scheduler.start();
   runtime.onClose(scheduler.close);
+}
+
+/**
+ * WORKER_PORT: a worker's /healthz, /readyz (database, and Redis when set) and /metrics (unless
+ * METRICS_PORT), for an orchestrator's probes and the scraper; unset = the worker listens nowhere.
+ * The caller closes it before the runtime, so a stopping worker stops looking ready first.
+ */
+export async function serveWorkerPort(runtime: Runtime): Promise<Server | undefined> {
+  const { config, logger, metrics, readiness } = runtime;
+  if (config.WORKER_PORT === undefined) return undefined;
+  const app = createWorkerApp({ logger, metrics, readiness, serveMetrics: config.METRICS_PORT === undefined });
+  const server = await listenApp(app, config.WORKER_PORT, listenHost(config));
+  logger.info({ port: boundPort(server, config.WORKER_PORT) }, 'worker health and metrics listening');
+  return server;
+}
+
+/** METRICS_PORT: /metrics there alone (closed with the runtime); unset = /metrics stays on the main port. */
+export async function serveMetricsPort(runtime: Runtime): Promise<Server | undefined> {
+  const { config, logger, metrics } = runtime;
+  if (config.METRICS_PORT === undefined) return undefined;
+  const server = await listenApp(createMetricsApp({ logger, metrics }), config.METRICS_PORT, listenHost(config));
+  logger.info({ port: boundPort(server, config.METRICS_PORT) }, 'metrics listening');
+  runtime.onClose(() => closeServer(server));
+  return server;
 }
 
 /** Stops taking requests, lets in-flight ones finish, then closes the database. */

@@ -1,6 +1,7 @@
 import { ConfigError, parseConfig, type TConfig } from '../infra/config';
 import { readServerFile } from '../infra/server-file';
 import type { Runtime } from '../runtime/runtime';
+import { closeServer } from '../webhooks/listen';
 import { unprintableArgument } from './argv-checks';
 import type { TCommandIo } from './command-context';
 import { failureLine } from './failure-line';
@@ -53,7 +54,12 @@ async function withLocalRuntime<T>(config: TConfig, name: string, work: (runtime
   const { openRuntime } = loadMain();
   const { createLogger }: typeof import('../infra/logger') = require('../infra/logger');
   const logger = createLogger(process.env.LOG_LEVEL ?? 'warn', process.stderr as never);
-  const runtime = await openRuntime(config, { logger, skipDemo: true, command: `dnevnik ${name}` });
+  const runtime = await openRuntime(config, {
+    logger,
+    skipDemo: true,
+    command: `dnevnik ${name}`,
+    migrate: name === 'migrate',
+  });
   try {
     return await work(runtime);
   } finally {
@@ -80,18 +86,24 @@ async function runDatabaseCommand(name: string, args: string[]): Promise<number>
 
 /** Runs until SIGINT/SIGTERM; `withWorker`/`withHttp` choose the parts. */
 async function runServer(name: string, parts: { http: boolean; worker: boolean }): Promise<number> {
-  const { openRuntime, serve, shutdownOnSignals, startAlertWorker, startTelegram, startVk, startMax } = loadMain();
+  const main = loadMain();
+  const { openRuntime, serve, shutdownOnSignals, startAlertWorker, startTelegram, startVk, startMax } = main;
   const config = parseConfig();
   const runtime = await openRuntime(config, { skipDemo: !parts.http, command: `dnevnik ${name}` });
   if (parts.worker) await startAlertWorker(runtime);
   if (!parts.http) {
+    // WORKER_PORT, when set; closed first on a signal, so probes see the worker go before its queues do.
+    const probes = await main.serveWorkerPort(runtime);
+    await main.serveMetricsPort(runtime);
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);
     });
+    if (probes) await closeServer(probes);
     await runtime.close();
     return 0;
   }
+  await main.serveMetricsPort(runtime);
   const server = await serve(runtime);
   await startTelegram(runtime);
   await startVk(runtime);

@@ -1,18 +1,41 @@
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import type { AlertObserver } from '../core/alerts';
 
-// The alerts pipeline in /metrics: queue depth, alerts planned/composed/sent/failed, retries, and
-// the end-to-end latency from ingestion (outbox row) to the platform's "ok".
+// The alerts pipeline in /metrics: queue depth and age, alerts planned/composed/sent/failed,
+// retries (a platform's 429 is reason="429"), and the end-to-end latency from ingestion (outbox
+// row) to the platform's "ok".
 
-export function createAlertMetrics(registry: Registry, queueDepth: () => Promise<number>): AlertObserver {
+export interface TQueueGauges {
+  depth(): Promise<number>;
+  /** See AlertStore.oldestDueAgeMs; the gauge is left out when the store cannot tell. */
+  oldestDueAgeMs?: () => Promise<number>;
+}
+
+export function createAlertMetrics(registry: Registry, queue: TQueueGauges): AlertObserver {
   new Gauge({
     name: 'dnevnik_alerts_queue_depth',
     help: 'Delivery jobs waiting or delayed',
     registers: [registry],
     async collect() {
-      this.set(await queueDepth().catch(() => -1));
+      this.set(await queue.depth().catch(() => -1));
     },
   });
+  const oldest = queue.oldestDueAgeMs;
+  if (oldest) {
+    new Gauge({
+      name: 'dnevnik_alerts_queue_oldest_age_seconds',
+      help: 'How long the longest-waiting due alert message has waited to be sent (0: none)',
+      registers: [registry],
+      async collect() {
+        this.set(
+          await oldest().then(
+            (ms) => ms / 1000,
+            () => -1,
+          ),
+        );
+      },
+    });
+  }
   const planned = new Counter({
     name: 'dnevnik_alerts_planned_total',
     help: 'Alert items planned (one per alert and chat)',

@@ -39,7 +39,10 @@ export function createAlertWorker(deps: {
   const queue = config.REDIS_URL ? createBullmqQueue(config.REDIS_URL, { onError }) : createInProcessQueue({ onError });
   const limiter = redis ? createRedisRateLimiter(redis) : createMemoryRateLimiter();
   const { senders } = deps;
-  const observer = createAlertMetrics(deps.metrics.registry, () => queue.depth());
+  const observer = createAlertMetrics(deps.metrics.registry, {
+    depth: () => queue.depth(),
+    oldestDueAgeMs: deps.store.oldestDueAgeMs && (() => deps.store.oldestDueAgeMs!()),
+  });
   const pipeline = createAlertPipeline(
     { store: deps.store, queue, limiter, senders, clock: systemClock, observer, onError },
     { windowMs: config.ALERT_WINDOW_SECONDS * 1000, ...deps.options },

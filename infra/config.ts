@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { isTimeZone } from '../core/calendar';
 import { AMAZON_VENDOR_ID } from '../core/oauth';
+import { LOG_FORMATS } from './log-format';
 import { parseTrustProxy } from './trust-proxy';
 
 // README "Configuration"; every variable is listed in .env.example. Parsed once at start; a bad
@@ -66,6 +67,12 @@ export const ZEnvSchema = z.object({
     emptyToUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ),
+  // auto = pretty lines on a terminal, JSON otherwise; json | pretty force one (infra/log-format.ts).
+  LOG_FORMAT: z.preprocess(emptyToUndefined, z.enum(LOG_FORMATS).default('auto')),
+  // `dnevnik worker` serves /healthz, /readyz and /metrics here; unset = it listens nowhere.
+  WORKER_PORT: opt(ZPort),
+  // /metrics is served only on this port (web and worker processes), not on PORT or WORKER_PORT.
+  METRICS_PORT: opt(ZPort),
   TZ_DEFAULT: z.preprocess(
     emptyToUndefined,
     z.string().refine(isTimeZone, 'unknown IANA time zone').default('Europe/Moscow'),
@@ -145,6 +152,11 @@ export const ZEnvSchema = z.object({
   // With PUBLIC_URL, a web process sets the Telegram webhook at start; false leaves that to
   // `dnevnik webhooks set` (several web processes behind one address need not each set it).
   REGISTER_WEBHOOKS: z.preprocess(emptyToUndefined, ZBoolean.default(true)),
+  // A process applies pending migrations at start; false (web and worker processes next to a
+  // one-shot `dnevnik migrate`) only checks that none is pending and refuses to start otherwise.
+  // true by default with PostgreSQL too, as before the variable existed: a single process keeps
+  // migrating itself.
+  MIGRATE_ON_START: z.preprocess(emptyToUndefined, ZBoolean.default(true)),
   // Alexa account linking (OAuth): the client entered in the skill's account-linking settings; unset =
   // people say their code. Amazon returns to its own redirect URLs (core/oauth/amazon-redirects.ts),
   // of the vendor id when one is given.
@@ -226,6 +238,10 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     throw new ConfigError(
       'Invalid configuration: LINK_CODE_PEPPER and LINK_CODE_PEPPER_FILE are alternatives: set one',
     );
+  }
+  // A worker listens on both; port 0 (any free port) may be given to each.
+  if (parsed.METRICS_PORT && parsed.METRICS_PORT === parsed.WORKER_PORT) {
+    throw new ConfigError('Invalid configuration: METRICS_PORT must differ from WORKER_PORT');
   }
   const embedded = !parsed.DATABASE_URL;
   // Paths are fixed at start: the CLI and the server may run from different directories.

@@ -60,6 +60,16 @@ export function createRedisInbox<T>(redisUrl: string, options: RedisInboxOptions
       const counts = await queue.getJobCounts('waiting', 'delayed', 'active', 'prioritized');
       return Object.values(counts).reduce((a, b) => a + b, 0);
     },
+    async oldestAgeMs() {
+      // The wait list's far end is its oldest job (one LRANGE); the active ones are at most
+      // `concurrency` per process. A retried job keeps the time it first arrived.
+      const [waiting, active] = await Promise.all([
+        queue.getJobs(['wait'], 0, 0, true),
+        queue.getJobs(['active'], 0, -1, true),
+      ]);
+      const arrived = [...waiting, ...active].map((job) => job.timestamp).filter((t) => t > 0);
+      return arrived.length === 0 ? 0 : Math.max(0, Date.now() - Math.min(...arrived));
+    },
     async close() {
       await worker?.close();
       await queue.close();
@@ -79,25 +89,32 @@ export function createInlineInbox<T>(
   options: { onError?: (err: unknown) => void } = {},
 ): EventInbox<T> {
   let handler: ((event: T) => Promise<void>) | undefined;
-  let running = 0;
+  // When each event being handled arrived; their count is the depth.
+  const running = new Set<{ at: number }>();
   return {
     async put(id, event) {
       if (!handler) throw new Error('the inbox is not started yet');
       if (!(await seenOnce.firstTime(id))) return;
-      running++;
+      const entry = { at: Date.now() };
+      running.add(entry);
       try {
         await handler(event);
       } catch (err) {
         options.onError?.(err);
       } finally {
-        running--;
+        running.delete(entry);
       }
     },
     async start(work) {
       handler = work;
     },
     async depth() {
-      return running;
+      return running.size;
+    },
+    async oldestAgeMs() {
+      let oldest = Number.POSITIVE_INFINITY;
+      for (const entry of running) oldest = Math.min(oldest, entry.at);
+      return running.size === 0 ? 0 : Date.now() - oldest;
     },
     async close() {
       handler = undefined;
@@ -113,6 +130,7 @@ export function lazyInbox<T>(create: () => EventInbox<T>): EventInbox<T> {
     put: (id, event) => get().put(id, event),
     start: (handler) => get().start(handler),
     depth: () => get().depth(),
+    oldestAgeMs: () => get().oldestAgeMs(),
     close: async () => inbox?.close(),
   };
 }

@@ -1,4 +1,5 @@
 import pino, { type Logger } from 'pino';
+import { prettyLogs, type TLogFormat } from './log-format';
 import { loggedError } from './logged-error';
 
 export type { Logger };
@@ -7,7 +8,17 @@ export type { Logger };
 // (core/logging), never a platform's user or chat id, names, grades, codes or tokens. An error is
 // its name, message and code only (logged-error.ts), so what a failed query held stays out.
 // The redact list is a second line of defence for fields that might slip through.
-export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+// Pretty lines are drawn from the JSON line pino has already redacted and serialized, so the
+// rules above hold in either format.
+export function createLogger(
+  level: string,
+  destination?: pino.DestinationStream,
+  options: { format?: TLogFormat } = {},
+): Logger {
+  const pretty = prettyLogs(options.format ?? 'json', Boolean(process.stdout.isTTY));
+  const target = pretty
+    ? prettyStream()({ destination: destination ?? 1, sync: true, ignore: 'pid,hostname,service' })
+    : destination;
   return pino(
     {
       level,
@@ -40,6 +51,11 @@ export function createLogger(level: string, destination?: pino.DestinationStream
         censor: (value: unknown, path: string[]) => (path.length === 1 && path[0] === 'err' ? value : '[redacted]'),
       },
     },
-    destination,
+    target,
   );
+}
+
+/** Loaded only when wanted: processes writing JSON (every server in production) never load it. */
+function prettyStream(): typeof import('pino-pretty') {
+  return require('pino-pretty');
 }

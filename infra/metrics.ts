@@ -1,4 +1,5 @@
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { createInboxMetrics, type InboxMetrics } from './inbox-metrics';
 
 // One registry per running app, so tests can build several apps without "metric already registered".
 export interface TMetrics {
@@ -7,6 +8,8 @@ export interface TMetrics {
   httpDuration: Histogram<'route'>;
   ingestEvents: Counter<'result'>;
   ingestBatchDuration: Histogram;
+  /** The VK and MAX inboxes, watched by the process that processes them. */
+  inboxes: InboxMetrics;
 }
 
 export function createMetrics(options: { defaultMetrics?: boolean } = {}): TMetrics {
@@ -39,5 +42,6 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): TMetr
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
       registers: [registry],
     }),
+    inboxes: createInboxMetrics(registry),
   };
 }

@@ -2,6 +2,7 @@ import { Queue, Worker } from 'bullmq';
 import IORedis from 'ioredis';
 import type { ReminderRunner } from '../core/reminders';
 import type { Logger } from './logger';
+import type { TReminderScanOutcome } from './reminder-metrics';
 
 // Runs the reminder job periodically. With Redis: a BullMQ job scheduler (repeatable job) that
 // every worker process registers under the same id, so each period makes one job and exactly one
@@ -23,14 +24,21 @@ export interface ReminderSchedulerOptions {
   redisUrl?: string;
   everyMs?: number;
   queueName?: string;
+  /** Told how each run ended (infra/reminder-metrics.ts). */
+  observe?: (outcome: TReminderScanOutcome) => void;
 }
 
 export function createReminderScheduler(options: ReminderSchedulerOptions): ReminderScheduler {
   return options.redisUrl ? bullmqScheduler({ ...options, redisUrl: options.redisUrl }) : timerScheduler(options);
 }
 
-async function runLogged(runner: ReminderRunner, logger: Logger) {
-  const result = await runner.run();
+async function runLogged(options: ReminderSchedulerOptions) {
+  const { logger, observe } = options;
+  const result = await options.runner.run().catch((err) => {
+    observe?.('failed');
+    throw err;
+  });
+  observe?.(result.scan ? 'scanned' : 'skipped');
   const { scan, dispatch } = result;
   if ((scan?.found ?? 0) > 0 || dispatch.sent > 0 || dispatch.resolved > 0) {
     logger.info(
@@ -54,7 +62,7 @@ function timerScheduler(options: ReminderSchedulerOptions): ReminderScheduler {
   let closed = false;
   const tick = () => {
     // A slow run is not overlapped by the next tick.
-    running = runLogged(options.runner, options.logger)
+    running = runLogged(options)
       .catch((err) => options.logger.error({ err }, 'teacher reminders failed'))
       .finally(() => {
         running = undefined;
@@ -85,7 +93,7 @@ function bullmqScheduler(options: ReminderSchedulerOptions & { redisUrl: string 
   return {
     async start() {
       await queue.upsertJobScheduler(SCHEDULER_ID, { every: everyMs }, { name: 'scan' });
-      worker = new Worker(name, async () => void (await runLogged(options.runner, options.logger)), {
+      worker = new Worker(name, async () => void (await runLogged(options)), {
         connection: workerConnection,
         concurrency: 1,
       });

@@ -36,6 +36,8 @@ export interface Runtime {
   /** Built when MAX_BOT_TOKEN is set; startMax starts processing its inbox (and long polling without PUBLIC_URL). */
   max?: TMaxChannel;
   app: Express;
+  /** /readyz's checks: the database, and Redis when REDIS_URL is set (the web app's and a worker's port). */
+  readiness: Record<string, () => Promise<boolean>>;
   /** Embedded database only: the token the CLI uses to run commands in this process (PGlite is single-process). */
   cliToken?: string;
   /** The link-code pepper, its check against the database's fingerprint, the shared linking service: loaded at the first call. */
@@ -51,6 +53,8 @@ export interface RuntimeOptions {
   db?: Database;
   /** Skip the demo school even when DEMO is on (CLI commands that must not write). */
   skipDemo?: boolean;
+  /** Apply pending migrations even with MIGRATE_ON_START=false (`dnevnik migrate`). */
+  migrate?: boolean;
   /**
    * What this process is (`dnevnik start`, `dnevnik import`), written into DATA_DIR's lock with the
    * embedded database so that a second process can say who holds it; the process's own arguments

@@ -11,6 +11,8 @@ export interface ServerDeps {
   logger: Logger;
   metrics: TMetrics;
   readiness: HealthDeps['readiness'];
+  /** false when METRICS_PORT serves /metrics instead. */
+  serveMetrics?: boolean;
   /** Routers mounted in order, busiest first: channels (journal, bots, skills), then pages. Each brings its own body parser. */
   routers: Router[];
   /** TRUST_PROXY: whose X-Forwarded-For makes req.ip; a proxy on this machine by default. */
@@ -24,7 +26,7 @@ export function createServer(deps: ServerDeps): Express {
   // Webhook answers and API replies are never cached: an ETag would hash every body for nothing.
   app.set('etag', false);
   app.set('trust proxy', deps.trustProxy ?? ['loopback']);
-  const health = healthRoutes({ metrics: deps.metrics, readiness: deps.readiness });
+  const health = healthRoutes({ metrics: deps.metrics, readiness: deps.readiness, serveMetrics: deps.serveMetrics });
   app.use(requestContext(deps.logger, deps.metrics, routeLabeller([...deps.routers, health])));
   app.use(bodySizeGuard());
   // Every router a request passes costs a little: the channels' traffic meets them first, probes last.

@@ -1,10 +1,12 @@
-import { Router } from 'express';
+import { type RequestHandler, Router } from 'express';
 import type { TMetrics } from '../infra/metrics';
 
 export interface HealthDeps {
   metrics: TMetrics;
   /** Named readiness checks: the database and the queue must both answer. */
   readiness: Record<string, () => Promise<boolean>>;
+  /** false with METRICS_PORT: /metrics is served there only, so it can stay off the public port. */
+  serveMetrics?: boolean;
 }
 
 export function healthRoutes(deps: HealthDeps): Router {
@@ -20,8 +22,12 @@ export function healthRoutes(deps: HealthDeps): Router {
     const ready = Object.values(checks).every(Boolean);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks });
   });
-  router.get('/metrics', async (_req, res) => {
-    res.set('Content-Type', deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
-  });
+  if (deps.serveMetrics ?? true) router.get('/metrics', metricsHandler(deps.metrics));
   return router;
+}
+
+export function metricsHandler(metrics: TMetrics): RequestHandler {
+  return async (_req, res) => {
+    res.set('Content-Type', metrics.registry.contentType).send(await metrics.registry.metrics());
+  };
 }

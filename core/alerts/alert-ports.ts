@@ -47,6 +47,11 @@ export interface AlertStore {
   dropForInactiveChat(messageId: string, chatId: string, reason: string): Promise<void>;
   /** Messages whose queue job may have been lost (crash between commit and enqueue, dead worker). */
   findStranded(now: Date, leaseMs: number, graceMs: number, limit: number): Promise<TDeliveryJob[]>;
+  /**
+   * How long the longest-waiting message has been due and not taken for sending (0: none): the
+   * queue's lag, read from the delivery record, which the in-process queue and BullMQ share.
+   */
+  oldestDueAgeMs?(): Promise<number>;
 }
 
 export interface TClaimedMessage {

@@ -10,5 +10,7 @@ export interface EventInbox<T> {
   start(handler: (event: T) => Promise<void>): Promise<void>;
   /** Events stored and not yet processed. */
   depth(): Promise<number>;
+  /** Milliseconds since the oldest of those arrived (0: none): how far processing lags behind. */
+  oldestAgeMs(): Promise<number>;
   close(): Promise<void>;
 }

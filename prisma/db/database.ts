@@ -41,9 +41,20 @@ export interface Database {
   sql: RawSql;
   /** PGlite only: a copy of the whole database, to clone from (tests, backups). */
   snapshot?: () => Promise<Blob>;
+  /** PostgreSQL only: the connection pool's use (/metrics). PGlite is one in-process connection, no pool. */
+  poolStats?: () => TPoolStats;
   /** true when reachable: /readyz */
   ping(): Promise<boolean>;
   close(): Promise<void>;
+}
+
+export interface TPoolStats {
+  /** Connections open, idle or in use. */
+  total: number;
+  idle: number;
+  /** Queries waiting for a connection: the pool is too small or the database too slow. */
+  waiting: number;
+  max: number;
 }
 
 export interface DatabaseOptions {
@@ -122,6 +133,7 @@ function openPostgres(connectionString: string, max: number): Database {
         }
       },
     },
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max }),
     ping: async () => {
       try {
         await pool.query('select 1');

@@ -80,5 +80,14 @@ export function createAlertStore(db: Database): AlertStore {
         [seconds(leaseMs), seconds(graceMs), limit],
       );
     },
+
+    async oldestDueAgeMs() {
+      // The (status, nextAttemptAt) index answers min() from its first entry.
+      const rows = await sql.query<{ ms: number | null }>(
+        `SELECT (extract(epoch FROM now() - min("nextAttemptAt")) * 1000)::float8 AS ms FROM "AlertMessage"
+         WHERE status = 'queued' AND "nextAttemptAt" <= now()`,
+      );
+      return Math.max(0, rows[0]?.ms ?? 0);
+    },
   };
 }
