@@ -19,7 +19,7 @@ const N = Number(process.env.AUDIT_BRAKES_N ?? 60);
 const POOL = Number(process.env.AUDIT_BRAKES_POOL ?? 10);
 const PEPPER = Buffer.from('audit-brakes-pepper-0123456789abcdef', 'utf8');
 const WRONG = '1111 2222 3333';
-const CHANNELS: TLinkChannel[] = ['telegram', 'vk', 'alice', 'alexa', 'web'];
+const CHANNELS: TLinkChannel[] = ['telegram', 'vk', 'max', 'alice', 'alexa', 'web'];
 
 interface TScenario {
   brake: string;
