@@ -6,6 +6,7 @@ import { createVkBot, type TVkQueuedEvent } from '../bots/vk';
 import { createVkSender } from '../bots/vk/vk-sender';
 import type { ChatSender } from '../core/alerts';
 import type { AnswerService } from '../core/answers';
+import type { ChatBotDeps, TConversationLogger } from '../core/conversation';
 import type { TConfig } from '../infra/config';
 import { createInlineInbox, createRedisInbox, lazyInbox } from '../infra/event-inbox';
 import type { Logger } from '../infra/logger';
@@ -47,6 +48,27 @@ export function buildTelegram(
   return { bot, close: async () => void (await redis?.quit()) };
 }
 
+/** What every chat bot gets from the runtime: the conversation's parts, the chats' log references, its own logger. */
+export function chatBotDeps(
+  config: TConfig,
+  stores: Stores,
+  answers: AnswerService,
+  channel: TChannelLinking,
+  logger: TConversationLogger,
+): ChatBotDeps {
+  return {
+    answers,
+    linking: channel().linking,
+    settings: stores.settings,
+    teacherSettings: stores.teacherSettings,
+    queryContexts: stores.queryContexts,
+    calendar: { feeds: calendarFeeds(stores, channel), publicUrl: config.PUBLIC_URL },
+    chats: stores.chats,
+    logger,
+    chatLogRef: channel().chatLogRef,
+  };
+}
+
 /**
  * The VK bot when its token is set. Events wait in Redis when REDIS_URL is set (any number of
  * server processes share them); otherwise they are handled before VK is told "ok".
@@ -69,18 +91,10 @@ export function buildVk(
       : createInlineInbox(createMemorySeenOnce(), { onError }),
   );
   const bot = createVkBot({
+    ...chatBotDeps(config, stores, answers, channel, log),
     token: config.VK_GROUP_TOKEN,
     groupId,
     apiBaseUrl: config.VK_API_BASE_URL,
-    answers,
-    linking: channel().linking,
-    settings: stores.settings,
-    teacherSettings: stores.teacherSettings,
-    queryContexts: stores.queryContexts,
-    calendar: { feeds: calendarFeeds(stores, channel), publicUrl: config.PUBLIC_URL },
-    chats: stores.chats,
-    logger: log,
-    chatLogRef: channel().chatLogRef,
   });
   const { VK_CALLBACK_SECRET: secret, VK_CONFIRMATION: confirmation } = config;
   // config guarantees the secret and the confirmation string in Callback API mode

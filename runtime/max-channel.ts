@@ -17,8 +17,8 @@ import { createMemoryRateLimiter, createRedisRateLimiter } from '../infra/rate-l
 import { createMemorySeenOnce } from '../infra/seen-once';
 import type { Stores } from '../prisma/stores';
 import { maxRoute } from '../webhooks/max-route';
-import { calendarFeeds } from './calendar-feeds';
 import type { TChannelLinking } from './channel-linking';
+import { chatBotDeps } from './chat-channels';
 
 export interface TMaxChannel {
   bot: MaxBot;
@@ -56,19 +56,11 @@ export function buildMax(
   const redis = redisUrl ? new IORedis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 2 }) : undefined;
   const limiter = redis ? createRedisRateLimiter(redis) : createMemoryRateLimiter();
   const bot = createMaxBot({
+    ...chatBotDeps(config, stores, answers, channel, log),
     token,
     pace: createMaxPacer(limiter, maxBotName(token), maxPacing(config.MAX_RATE_LIMIT).perSecond),
     apiBaseUrl: config.MAX_API_BASE_URL,
     username: config.MAX_BOT_USERNAME,
-    answers,
-    linking: channel().linking,
-    settings: stores.settings,
-    teacherSettings: stores.teacherSettings,
-    queryContexts: stores.queryContexts,
-    calendar: { feeds: calendarFeeds(stores, channel), publicUrl: config.PUBLIC_URL },
-    chats: stores.chats,
-    logger: log,
-    chatLogRef: channel().chatLogRef,
   });
   // config guarantees the secret in webhook mode
   const route =

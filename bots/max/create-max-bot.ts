@@ -1,7 +1,8 @@
 import { type Api, Bot } from '@maxhub/max-bot-api';
 import {
   BOT_TEXTS,
-  createConversation,
+  conversationFor,
+  createChatOrder,
   memoisedChatState,
   type TConversationLogger,
   type TOutcome,
@@ -32,19 +33,10 @@ const isDialog = (chatType: string) => chatType === 'dialog';
 export function createMaxBot(deps: MaxBotDeps): MaxBot {
   // The library's client is a Bot's api (the package exports no createClient); building a Bot starts nothing.
   const api = new Bot(deps.token, { clientOptions: { baseUrl: deps.apiBaseUrl } }).api;
-  const conversation = createConversation({
-    answers: deps.answers,
-    linking: deps.linking,
-    settings: deps.settings,
-    teacherSettings: deps.teacherSettings,
-    queryContexts: deps.queryContexts,
-    calendar: deps.calendar,
-    now: deps.now ?? (() => new Date()),
-  });
+  const conversation = conversationFor(deps);
   const retryDelayMs = deps.retryDelayMs ?? defaultMaxRetryDelay;
   const chatLogRef = deps.chatLogRef ?? createChatLogRef();
-  // One chat's updates in order within this process: a consent tap is handled before the next question.
-  const chatTails = new Map<number, Promise<void>>();
+  const inChatOrder = createChatOrder<number>();
   const mention = deps.username ? new RegExp(`@${deps.username.replace(/[.]/g, '\\.')}\\b`, 'i') : null;
 
   const chatRef = (chatId: number, lang?: TLang): TChatRef => ({
@@ -184,16 +176,6 @@ export function createMaxBot(deps: MaxBotDeps): MaxBot {
 
   return {
     api,
-    async handle(update) {
-      const chatId = chatOfUpdate(update);
-      const previous = chatTails.get(chatId) ?? Promise.resolve();
-      const current = previous.then(() => dispatch(update));
-      chatTails.set(chatId, current);
-      try {
-        await current;
-      } finally {
-        if (chatTails.get(chatId) === current) chatTails.delete(chatId);
-      }
-    },
+    handle: (update) => inChatOrder(chatOfUpdate(update), () => dispatch(update)),
   };
 }

@@ -3,7 +3,8 @@ import https from 'node:https';
 import { API, MessageContext, UpdateSource, Upload } from 'vk-io';
 import {
   BOT_TEXTS,
-  createConversation,
+  conversationFor,
+  createChatOrder,
   memoisedChatState,
   type TConversationLogger,
   type TOutcome,
@@ -58,20 +59,11 @@ export function createVkBot(deps: VkBotDeps): VkBot {
   ) as https.Agent;
   const api = new API({ token: deps.token, apiBaseUrl: deps.apiBaseUrl, apiLimit: deps.apiLimit ?? 20, agent });
   const upload = new Upload({ api });
-  const conversation = createConversation({
-    answers: deps.answers,
-    linking: deps.linking,
-    settings: deps.settings,
-    teacherSettings: deps.teacherSettings,
-    queryContexts: deps.queryContexts,
-    calendar: deps.calendar,
-    now: deps.now ?? (() => new Date()),
-  });
+  const conversation = conversationFor(deps);
   const retryDelayMs = deps.retryDelayMs ?? defaultRetryDelay;
   const chatLogRef = deps.chatLogRef ?? createChatLogRef();
   let updates: InboxUpdates | undefined;
-  // One peer's events in order within this process: a consent tap is handled before the next question.
-  const peerTails = new Map<number, Promise<void>>();
+  const inPeerOrder = createChatOrder<number>();
 
   function turnFor(peerId: number, lang: TLang, log: TConversationLogger): TTurn {
     const chat: TChatRef = { channel: 'vk', externalId: String(peerId), locale: lang };
@@ -208,17 +200,7 @@ export function createVkBot(deps: VkBotDeps): VkBot {
 
   return {
     api,
-    async handle(event) {
-      const peerId = chatOf(event);
-      const previous = peerTails.get(peerId) ?? Promise.resolve();
-      const current = previous.then(() => dispatch(event));
-      peerTails.set(peerId, current);
-      try {
-        await current;
-      } finally {
-        if (peerTails.get(peerId) === current) peerTails.delete(peerId);
-      }
-    },
+    handle: (event) => inPeerOrder(chatOf(event), () => dispatch(event)),
     async startPolling(intake) {
       updates = new InboxUpdates({ api, upload, agent, pollingGroupId: deps.groupId }, intake, deps.logger);
       await updates.startPolling();

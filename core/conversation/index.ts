@@ -2,6 +2,7 @@
 export * from './actions';
 export { answerKeyboard } from './answer-keyboard';
 export { feedUrl, type TCalendarChat } from './calendar-flow';
+export { type ChatBotDeps, conversationFor, createChatOrder } from './chat-bot-deps';
 export { memoisedChatState } from './chat-state';
 export type { ChatStatusStore } from './chat-status-port';
 export { type Conversation, createConversation } from './conversation';
