@@ -1,9 +1,9 @@
 import IORedis from 'ioredis';
 import { createMaxSender } from '../bots/max';
 import { createBot } from '../bots/telegram';
-import { createTelegramSender } from '../bots/telegram/telegram-sender';
+import { createTelegramSender, TELEGRAM_PACING } from '../bots/telegram/telegram-sender';
 import { createVkBot, type TVkQueuedEvent } from '../bots/vk';
-import { createVkSender } from '../bots/vk/vk-sender';
+import { createVkSender, VK_PACING } from '../bots/vk/vk-sender';
 import type { ChatSender } from '../core/alerts';
 import type { AnswerService } from '../core/answers';
 import type { ChatBotDeps, TConversationLogger } from '../core/conversation';
@@ -15,6 +15,7 @@ import type { Stores } from '../prisma/stores';
 import { vkRoute } from '../webhooks/vk-route';
 import { calendarFeeds } from './calendar-feeds';
 import type { TChannelLinking } from './channel-linking';
+import { replyPacer } from './reply-pacer';
 
 // The chat channels a configuration turns on. Building them makes no network call: the CLI opens
 // runtimes too, and a bot connects only in startTelegram / startVk (main.ts).
@@ -30,7 +31,10 @@ export function buildTelegram(
   if (!config.TELEGRAM_BOT_TOKEN) return undefined;
   // Updates are remembered in Redis when several processes may receive them.
   const redis = config.REDIS_URL ? new IORedis(config.REDIS_URL, { maxRetriesPerRequest: 2 }) : undefined;
+  // Replies share the bot's rate with the alert workers: one bucket per bot (the sender's name for it).
+  const pacer = replyPacer(config, `telegram:${config.TELEGRAM_BOT_TOKEN.split(':')[0]}`, TELEGRAM_PACING.perSecond);
   const bot = createBot({
+    pace: pacer.pace,
     token: config.TELEGRAM_BOT_TOKEN,
     apiRoot: config.TELEGRAM_API_ROOT,
     answers,
@@ -45,7 +49,13 @@ export function buildTelegram(
     chatLogRef: channel().chatLogRef,
     polling: !config.PUBLIC_URL,
   });
-  return { bot, close: async () => void (await redis?.quit()) };
+  return {
+    bot,
+    close: async () => {
+      pacer.close();
+      await redis?.quit();
+    },
+  };
 }
 
 /** What every chat bot gets from the runtime: the conversation's parts, the chats' log references, its own logger. */
@@ -90,11 +100,14 @@ export function buildVk(
       ? createRedisInbox(redisUrl, { name: `dnevnik-vk-${groupId}`, onError })
       : createInlineInbox(createMemorySeenOnce(), { onError }),
   );
+  // Replies share the community's rate with the alert workers: one bucket per community.
+  const pacer = replyPacer(config, `vk:${groupId}`, VK_PACING.perSecond);
   const bot = createVkBot({
     ...chatBotDeps(config, stores, answers, channel, log),
     token: config.VK_GROUP_TOKEN,
     groupId,
     apiBaseUrl: config.VK_API_BASE_URL,
+    pace: pacer.pace,
   });
   const { VK_CALLBACK_SECRET: secret, VK_CONFIRMATION: confirmation } = config;
   // config guarantees the secret and the confirmation string in Callback API mode
@@ -107,6 +120,7 @@ export function buildVk(
     close: async () => {
       await bot.stop();
       await inbox.close();
+      pacer.close();
     },
   };
 }

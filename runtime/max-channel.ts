@@ -1,24 +1,15 @@
-import IORedis from 'ioredis';
-import {
-  createMaxBot,
-  createMaxPacer,
-  type MaxBot,
-  type MaxPolling,
-  maxBotName,
-  maxPacing,
-  type TMaxUpdate,
-} from '../bots/max';
+import { createMaxBot, type MaxBot, type MaxPolling, maxBotName, maxPacing, type TMaxUpdate } from '../bots/max';
 import type { AnswerService } from '../core/answers';
 import type { EventInbox } from '../core/updates';
 import type { TConfig } from '../infra/config';
 import { createInlineInbox, createRedisInbox, lazyInbox } from '../infra/event-inbox';
 import type { Logger } from '../infra/logger';
-import { createMemoryRateLimiter, createRedisRateLimiter } from '../infra/rate-limiter';
 import { createMemorySeenOnce } from '../infra/seen-once';
 import type { Stores } from '../prisma/stores';
 import { maxRoute } from '../webhooks/max-route';
 import type { TChannelLinking } from './channel-linking';
 import { chatBotDeps } from './chat-channels';
+import { replyPacer } from './reply-pacer';
 
 export interface TMaxChannel {
   bot: MaxBot;
@@ -51,14 +42,12 @@ export function buildMax(
       ? createRedisInbox(redisUrl, { name: inboxName, onError })
       : createInlineInbox(createMemorySeenOnce(), { onError }),
   );
-  // Replies share the token's rate with the alert workers: one bucket per bot, in Redis when set.
-  // lazyConnect: a runtime opened by a CLI command, which sends nothing, never connects.
-  const redis = redisUrl ? new IORedis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 2 }) : undefined;
-  const limiter = redis ? createRedisRateLimiter(redis) : createMemoryRateLimiter();
+  // Replies share the token's rate with the alert workers: one bucket per bot.
+  const pacer = replyPacer(config, maxBotName(token), maxPacing(config.MAX_RATE_LIMIT).perSecond);
   const bot = createMaxBot({
     ...chatBotDeps(config, stores, answers, channel, log),
     token,
-    pace: createMaxPacer(limiter, maxBotName(token), maxPacing(config.MAX_RATE_LIMIT).perSecond),
+    pace: pacer.pace,
     apiBaseUrl: config.MAX_API_BASE_URL,
     username: config.MAX_BOT_USERNAME,
   });
@@ -72,7 +61,7 @@ export function buildMax(
     close: async () => {
       await built.polling?.stop();
       await inbox.close();
-      redis?.disconnect();
+      pacer.close();
     },
   };
   return built;

@@ -2,7 +2,6 @@ export { createMaxBot, type MaxBot } from './create-max-bot';
 export type { MaxBotDeps } from './max-deps';
 export { MAX_INLINE_LIMITS, toMaxKeyboard } from './max-keyboards';
 export { MAX_MESSAGE_LIMIT } from './max-outcome';
-export { createMaxPacer, type TMaxPacer } from './max-pacer';
 export { type MaxPolling, startMaxPolling } from './max-polling';
 export { createMaxSender, maxBotName, maxPacing } from './max-sender';
 export {

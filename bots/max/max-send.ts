@@ -17,7 +17,7 @@ export interface MaxSendDeps {
   /** Bound to the update and its chat's log reference: lines here never name the chat. */
   log: TConversationLogger;
   retryDelayMs: (attempt: number) => number;
-  /** Waits for the bot's share of MAX's request rate before each call (max-pacer.ts); none in tests that need none. */
+  /** Waits for the bot's share of MAX's request rate before each call (core/alerts request-pacer.ts); none in tests that need none. */
   pace?: () => Promise<void>;
 }
 

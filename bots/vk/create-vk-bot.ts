@@ -76,7 +76,14 @@ export function createVkBot(deps: VkBotDeps): VkBot {
     };
   }
 
-  const sendDeps = (log: TConversationLogger) => ({ api, upload, chats: deps.chats, log, retryDelayMs });
+  const sendDeps = (log: TConversationLogger) => ({
+    api,
+    upload,
+    chats: deps.chats,
+    log,
+    retryDelayMs,
+    pace: deps.pace,
+  });
 
   async function onMessage(event: TVkEventOf<'message_new'>, log: TConversationLogger): Promise<void> {
     // vk-io reads VK's whole object (unescaped text, client info, button payload). Its type demands
@@ -146,11 +153,11 @@ export function createVkBot(deps: VkBotDeps): VkBot {
     const pressed = readPayload(payload);
     const lang = pressed?.l ?? 'ru';
     const tap = { eventId: tapId, userId, peerId };
-    if (peerId >= VK_CHAT_PEER_OFFSET) return answerTap(api, tap, BOT_TEXTS[lang].group.privateOnly);
+    if (peerId >= VK_CHAT_PEER_OFFSET) return answerTap(api, tap, BOT_TEXTS[lang].group.privateOnly, deps.pace);
     const turn = turnFor(peerId, lang, log);
     const outcome = pressed ? await conversation.tap(turn, pressed.a) : null;
     // A button from an older version of the bot: stop its spinner, do nothing else.
-    await answerTap(api, tap, outcome?.notice);
+    await answerTap(api, tap, outcome?.notice, deps.pace);
     const target = { chat: turn.chat, peerId, lang, eventId: event.event_id, tappedMessage };
     if (outcome) await sendReplies(sendDeps(log), target, outcome);
   }

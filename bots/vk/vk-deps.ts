@@ -8,6 +8,8 @@ export interface VkBotDeps extends ChatBotDeps {
   apiBaseUrl: string;
   /** Pause before the n-th retry of a send VK refused with 6 or 9 (tests shorten it). */
   retryDelayMs?: (attempt: number) => number;
-  /** Requests per second for the token: VK allows a community token about 20. */
+  /** Requests per second for the token within this process: VK allows a community token about 20. */
   apiLimit?: number;
+  /** Waits for the community's share of VK's request rate, shared with the alert workers (core/alerts request-pacer.ts). */
+  pace?: () => Promise<void>;
 }

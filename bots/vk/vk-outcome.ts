@@ -34,6 +34,7 @@ async function editInPlace(
 ): Promise<boolean> {
   if (target.tappedMessage === undefined) return false;
   try {
+    await deps.pace?.();
     await deps.api.messages.edit({
       peer_id: target.peerId,
       conversation_message_id: target.tappedMessage,
@@ -87,6 +88,8 @@ export async function sendReplies(
   for (const [i, reply] of outcome.replies.entries()) {
     const text = reply.html ? stripHtml(reply.text) : reply.text;
     const keyboard = reply.keyboard ? toVkKeyboard(t, target.lang, reply.keyboard).toString() : undefined;
+    // An upload is three requests: the upload server, the file, and saving it.
+    if (reply.file || reply.image) for (let n = 0; n < 3; n++) await deps.pace?.();
     const attachment = await attachmentOf(deps.upload, target.peerId, reply);
     const parts = splitText(text, VK_MESSAGE_LIMIT);
     if (reply.inPlace && !attachment && parts.length === 1 && (await editInPlace(deps, target, text, keyboard)))
@@ -111,7 +114,9 @@ export async function answerTap(
   api: API,
   tap: { eventId: string; userId: number; peerId: number },
   notice?: string,
+  pace?: () => Promise<void>,
 ): Promise<void> {
+  await pace?.();
   await api.messages.sendMessageEventAnswer({
     event_id: tap.eventId,
     user_id: tap.userId,

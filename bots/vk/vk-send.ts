@@ -16,6 +16,8 @@ export interface VkSendDeps {
   /** Bound to the event and its chat's log reference: lines here never name the peer. */
   log: TConversationLogger;
   retryDelayMs: (attempt: number) => number;
+  /** Waits for the community's share of VK's request rate before each call (core/alerts request-pacer.ts). */
+  pace?: () => Promise<void>;
 }
 
 export interface TVkMessage {
@@ -49,6 +51,7 @@ export async function sendVk(deps: VkSendDeps, chat: TChatRef, message: TVkMessa
   };
   for (let attempt = 1; ; attempt++) {
     try {
+      await deps.pace?.();
       await deps.api.messages.send(params);
       return 'sent';
     } catch (err) {

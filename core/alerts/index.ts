@@ -39,4 +39,5 @@ export {
   testTomorrowRef,
 } from './plan-coming';
 export { batchPasses, departuresToWithdraw } from './plan-presence';
+export { createRequestPacer, type TRequestPacer } from './request-pacer';
 export { ruFeminine } from './ru-feminine';

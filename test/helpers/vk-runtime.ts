@@ -35,7 +35,12 @@ export const CONFIRMATION = 'a1b2c3d4';
 /** The VK bot wired the way main.ts wires it, on a test database, talking to the nock VK API. */
 export function vkOnDatabase(
   db: TestDatabase,
-  options: { inbox?: EventInbox<TVkQueuedEvent>; logger?: TConversationLogger; publicUrl?: string } = {},
+  options: {
+    inbox?: EventInbox<TVkQueuedEvent>;
+    logger?: TConversationLogger;
+    publicUrl?: string;
+    pace?: () => Promise<void>;
+  } = {},
 ) {
   const pepper = randomBytes(32);
   const feeds = createCalendarFeeds({ store: createCalendarFeedStore(db), renderer: createIcalFeedRenderer(), pepper });
@@ -62,6 +67,7 @@ export function vkOnDatabase(
     logger: options.logger ?? silentLogger,
     now: () => DEMO_NOW,
     retryDelayMs: () => 5,
+    pace: options.pace,
   });
   const inbox = options.inbox ?? createInlineInbox<TVkQueuedEvent>(createMemorySeenOnce());
   const app = createServer({
@@ -76,7 +82,10 @@ export function vkOnDatabase(
 }
 
 /** The VK bot on `db` behind its Callback API route, the VK API stubbed; `post` expects VK's "ok". */
-export async function vkCallbackOnDatabase(db: TestDatabase, options: { publicUrl?: string } = {}) {
+export async function vkCallbackOnDatabase(
+  db: TestDatabase,
+  options: { publicUrl?: string; pace?: () => Promise<void> } = {},
+) {
   const api = startVkApiStub();
   const vk = vkOnDatabase(db, options);
   await vk.start();

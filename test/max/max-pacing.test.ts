@@ -1,5 +1,5 @@
 import IORedis from 'ioredis';
-import { createMaxPacer } from '../../bots/max';
+import { createRequestPacer } from '../../core/alerts';
 import { createRedisRateLimiter } from '../../infra/rate-limiter';
 import { createDemoDatabase } from '../helpers/demo-database';
 import { messageCreated } from '../helpers/max-harness';
@@ -43,7 +43,7 @@ describeWithRedis('MAX replies paced across processes through Redis', () => {
       const redis = new IORedis(redisUrl!, { maxRetriesPerRequest: 2 });
       connections.push(redis);
       // Two under the stub's limit, as maxPacing does for MAX_RATE_LIMIT.
-      return createMaxPacer(createRedisRateLimiter(redis, prefix), 'max:test', LIMIT - 2);
+      return createRequestPacer(createRedisRateLimiter(redis, prefix), 'max:test', LIMIT - 2);
     };
     const processes = [0, 1].map(() => maxOnDatabase(db, s, paced ? { pace: pacer() } : {}));
     for (const p of processes) await p.start();

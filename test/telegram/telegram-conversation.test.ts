@@ -38,6 +38,9 @@ beforeAll(async () => {
   expectedGrades = grades.map((g) => ({ subject: subjects.find((s) => s.id === g.subjectId)!.name, value: g.value }));
 });
 afterAll(() => db?.destroy());
+// Each case starts with no wrong tries on record: the channel's budget (6 a minute for Telegram)
+// is shared by every chat, and one case's five wrong codes must not brake the next case's linking.
+afterEach(() => db.sql.query('DELETE FROM "LinkAttempt"'));
 
 const telegramChats = (chatId: number) =>
   db.prisma.chat.findMany({ where: { channel: 'telegram', externalId: String(chatId) } });
