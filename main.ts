@@ -57,8 +57,13 @@ export async function openRuntime(config: TConfig, options: RuntimeOptions = {})
   const metrics = createMetrics();
   const closers = createClosers();
   const command = options.command ?? path.basename(process.argv[1] ?? process.argv0);
-  const db = options.db ?? (await openConfiguredDatabase(config, logger, { command, onClose: closers.onClose }));
-  closers.onClose(() => db.close());
+  const db =
+    options.db ??
+    (await openConfiguredDatabase(config, logger, {
+      command,
+      onClose: (closer) => closers.onClose(closer, 'database'),
+    }));
+  closers.onClose(() => db.close(), 'database');
   // `dnevnik migrate` applies whatever MIGRATE_ON_START says; a refusal closes what was opened.
   await prepareSchema(db, config.MIGRATE_ON_START || options.migrate === true, logger).catch(async (err) => {
     await closers.close();
@@ -77,7 +82,7 @@ export async function openRuntime(config: TConfig, options: RuntimeOptions = {})
     limit > 0 && config.REDIS_URL
       ? new IORedis(config.REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true })
       : undefined;
-  if (limiterRedis) closers.onClose(() => limiterRedis.disconnect());
+  if (limiterRedis) closers.onClose(() => limiterRedis.disconnect(), 'redis');
   const limiter =
     limit === 0
       ? undefined
@@ -85,7 +90,7 @@ export async function openRuntime(config: TConfig, options: RuntimeOptions = {})
         ? createRedisQuestionLimiter(limiterRedis, { limit })
         : createMemoryQuestionLimiter({ limit });
   const redisProbe = config.REDIS_URL ? createRedisProbe(config.REDIS_URL) : undefined;
-  if (redisProbe) closers.onClose(() => redisProbe.close());
+  if (redisProbe) closers.onClose(() => redisProbe.close(), 'redis');
   // One renderer per process; its drawing thread starts with the first chart asked for.
   const charts = createTermChartRenderer();
   closers.onClose(() => charts.close());

@@ -1,30 +1,37 @@
-// What a runtime must release, closed last-in-first-out: whatever started later (a worker, the
-// server file, a poller) depends on what started earlier (the database), so it stops first.
+// What a runtime must release. Work first — the HTTP server, pollers, queues and workers, newest
+// first: whatever started later depends on what started earlier —, then the database, then the
+// shared Redis connections, so nothing still running loses its database or Redis under it.
 
 export type TCloser = () => Promise<void> | void;
 
+/** When a closer runs: with the work (the default), with the database after it, or with Redis last. */
+export type TClosePhase = 'work' | 'database' | 'redis';
+
+const PHASES: readonly TClosePhase[] = ['work', 'database', 'redis'];
+
 export interface Closers {
-  /** Registers a closer; it runs before every closer registered earlier. */
-  onClose(closer: TCloser): void;
-  /** Runs the closers once, newest first; a failing one does not keep the older ones open. */
+  /** Registers a closer; within its phase it runs before every closer registered earlier. */
+  onClose(closer: TCloser, phase?: TClosePhase): void;
+  /** Runs the closers once, phase by phase, newest first within one; a failing one does not keep the others open. */
   close(): Promise<void>;
 }
 
 export function createClosers(): Closers {
-  const closers: TCloser[] = [];
+  const closers = new Map<TClosePhase, TCloser[]>(PHASES.map((p) => [p, []]));
   let closing: Promise<void> | undefined;
   return {
-    onClose: (closer) => void closers.push(closer),
+    onClose: (closer, phase = 'work') => void closers.get(phase)!.push(closer),
     close: () =>
       (closing ??= (async () => {
         let firstError: unknown;
-        for (const closer of closers.reverse()) {
-          try {
-            await closer();
-          } catch (err) {
-            firstError ??= err;
+        for (const phase of PHASES)
+          for (const closer of [...closers.get(phase)!].reverse()) {
+            try {
+              await closer();
+            } catch (err) {
+              firstError ??= err;
+            }
           }
-        }
         if (firstError) throw firstError;
       })()),
   };
