@@ -1,7 +1,7 @@
 import IORedis from 'ioredis';
 import { createMaxSender } from '../bots/max';
 import { createBot } from '../bots/telegram';
-import { createTelegramSender, TELEGRAM_PACING } from '../bots/telegram/telegram-sender';
+import { createTelegramSender } from '../bots/telegram/telegram-sender';
 import { createVkBot, type TVkQueuedEvent } from '../bots/vk';
 import { createVkSender, VK_PACING } from '../bots/vk/vk-sender';
 import type { ChatSender } from '../core/alerts';
@@ -31,10 +31,7 @@ export function buildTelegram(
   if (!config.TELEGRAM_BOT_TOKEN) return undefined;
   // Updates are remembered in Redis when several processes may receive them.
   const redis = config.REDIS_URL ? new IORedis(config.REDIS_URL, { maxRetriesPerRequest: 2 }) : undefined;
-  // Replies share the bot's rate with the alert workers: one bucket per bot (the sender's name for it).
-  const pacer = replyPacer(config, `telegram:${config.TELEGRAM_BOT_TOKEN.split(':')[0]}`, TELEGRAM_PACING.perSecond);
   const bot = createBot({
-    pace: pacer.pace,
     token: config.TELEGRAM_BOT_TOKEN,
     apiRoot: config.TELEGRAM_API_ROOT,
     answers,
@@ -49,13 +46,7 @@ export function buildTelegram(
     chatLogRef: channel().chatLogRef,
     polling: !config.PUBLIC_URL,
   });
-  return {
-    bot,
-    close: async () => {
-      pacer.close();
-      await redis?.quit();
-    },
-  };
+  return { bot, close: async () => void (await redis?.quit()) };
 }
 
 /** What every chat bot gets from the runtime: the conversation's parts, the chats' log references, its own logger. */

@@ -31,6 +31,4 @@ export interface BotDeps {
   now?: () => Date;
   /** Updates come from @grammyjs/runner (no PUBLIC_URL) rather than the webhook. */
   polling?: boolean;
-  /** Waits for the bot's share of Telegram's message rate, shared with the alert workers (core/alerts request-pacer.ts). */
-  pace?: () => Promise<void>;
 }

@@ -13,8 +13,6 @@ import { groupsComposer } from './features/groups/groups-composer';
 
 export type TelegramBot = Bot<BotContext>;
 
-const PACED_METHODS: ReadonlySet<string> = new Set(['sendMessage', 'sendPhoto', 'sendDocument']);
-
 /** The whole bot; transport (webhook or long polling) is chosen by whoever mounts it. */
 export function createBot(deps: BotDeps): TelegramBot {
   const bot = new Bot<BotContext>(deps.token, {
@@ -28,14 +26,6 @@ export function createBot(deps: BotDeps): TelegramBot {
       canUseWebhookReply: (method) => method === 'answerCallbackQuery' || method === 'sendMessage',
     },
   });
-  // Messages the bot sends count against the token's 30 a second with the alert workers' (one
-  // bucket in Redis); taps' answers and edits of a menu do not add messages and are not held.
-  const pace = deps.pace;
-  if (pace)
-    bot.api.config.use(async (prev, method, payload, signal) => {
-      if (PACED_METHODS.has(method)) await pace();
-      return prev(method, payload, signal);
-    });
   const now = deps.now ?? (() => new Date());
   const chatLogRef = deps.chatLogRef ?? createChatLogRef();
   // Outside the boundary: if the dedup store is down the update fails as a whole and Telegram resends it.

@@ -34,7 +34,7 @@ export const silentLogger: TBotLogger = {
 export function telegramOnDatabase(
   db: TestDatabase,
   logger: TBotLogger = silentLogger,
-  options: { apiRoot?: string; publicUrl?: string; pace?: () => Promise<void> } = {},
+  options: { apiRoot?: string; publicUrl?: string } = {},
 ) {
   const pepper = randomBytes(32);
   const feeds = createCalendarFeeds({ store: createCalendarFeedStore(db), renderer: createIcalFeedRenderer(), pepper });
@@ -62,7 +62,6 @@ export function telegramOnDatabase(
     logger,
     now: () => DEMO_NOW,
     apiRoot: options.apiRoot,
-    pace: options.pace,
   });
   const calls = options.apiRoot ? [] : recordCalls(bot);
   const issueCode = async (studentId: string, role: 'guardian' | 'student' = 'guardian') =>
