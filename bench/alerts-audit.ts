@@ -112,3 +112,26 @@ export function sendRates(accepted: TAcceptedMessage[]): { overall: number; midd
   const hi = Math.floor(times.length * 0.95);
   return { overall: (times.length - 1) / spanS, middle: (hi - lo) / ((times[hi] - times[lo]) / 1000), spanS };
 }
+
+/**
+ * How the send rate rose, from the double's records: the most messages accepted in any rolling
+ * second (the double's own window, so a value above `perSecond` would mean it let one too many
+ * through), and the seconds from the first send until a rolling second first held `share` of
+ * `perSecond` (NaN when it never did).
+ */
+export function sendRamp(
+  accepted: TAcceptedMessage[],
+  perSecond: number,
+  share = 0.9,
+): { peakPerSecond: number; reachS: number } {
+  const times = accepted.map((m) => m.at).sort((a, b) => a - b);
+  let peakPerSecond = 0;
+  let reachS = NaN;
+  for (let j = 0, i = 0; j < times.length; j++) {
+    while (times[i] <= times[j] - 1000) i++;
+    const inSecond = j - i + 1;
+    peakPerSecond = Math.max(peakPerSecond, inSecond);
+    if (Number.isNaN(reachS) && inSecond >= share * perSecond) reachS = (times[j] - times[0]) / 1000;
+  }
+  return { peakPerSecond, reachS };
+}

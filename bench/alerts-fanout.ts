@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { Client } from 'pg';
 import { seedFamilies } from '../test/helpers/alert-fixtures';
+import type { TAcceptedMessage } from '../test/helpers/telegram-stub';
 import { auditRun, pipelineState, sendRates, type TAudit } from './alerts-audit';
 import { SUBJECTS, setupEvents } from './alerts-school';
 import {
@@ -64,6 +65,8 @@ export interface TScenario {
 export interface TResult {
   scenario: TScenario;
   audit: TAudit;
+  /** The messages the double accepted for the run's bot, with when. */
+  accepted: TAcceptedMessage[];
   stub: Awaited<ReturnType<AlertsStub['stats']>>;
   rates: ReturnType<typeof sendRates>;
   ingestS: number;
@@ -176,6 +179,7 @@ export async function runScenario(
     return {
       scenario,
       audit,
+      accepted,
       stub: await stub.stats(),
       rates: sendRates(accepted),
       ingestS,

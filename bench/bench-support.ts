@@ -169,9 +169,12 @@ export interface TLoadResult {
   p99: number;
 }
 
-/** Posts each body to `url` with `concurrency` requests in flight; any answer but 200 stops the run. */
+/**
+ * Posts each body to `url` with `concurrency` requests in flight; any answer but 200 stops the run.
+ * Several urls take the bodies in turn, as a round-robin load balancer hands them out.
+ */
 export async function postAll(
-  url: string,
+  url: string | string[],
   bodies: string[],
   concurrency: number,
   headers: Record<string, string> = {},
@@ -179,11 +182,13 @@ export async function postAll(
 ): Promise<TLoadResult> {
   const latencies: number[] = [];
   const started = performance.now();
-  await runPool(bodies, concurrency, async (body) => {
+  const urls = typeof url === 'string' ? [url] : url;
+  await runPool(bodies, concurrency, async (body, i) => {
+    const to = urls[i % urls.length];
     const t0 = performance.now();
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    const res = await fetch(to, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
     const text = await res.text();
-    if (res.status !== 200) throw new Error(`${url} answered ${res.status}: ${text.slice(0, 200)}`);
+    if (res.status !== 200) throw new Error(`${to} answered ${res.status}: ${text.slice(0, 200)}`);
     latencies.push(performance.now() - t0);
     onResponse?.(text);
   });

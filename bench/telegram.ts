@@ -1,5 +1,4 @@
-import { CONSENT_ACCEPT_PATTERN } from '../core/conversation/actions';
-import { countMethods, startTelegramStub, type TelegramStub, type TStubCall } from '../test/helpers/telegram-stub';
+import { countMethods, startTelegramStub, type TStubCall } from '../test/helpers/telegram-stub';
 import { BENCH_PEPPER, issueCodes } from './bench-linking';
 import {
   accessLogRows,
@@ -11,6 +10,13 @@ import {
   startBareRoute,
   startServerProcess,
 } from './bench-support';
+import {
+  linkCodesNeeded,
+  linkTelegramChats,
+  makeTelegramUpdate,
+  telegramRunBase,
+  telegramServerEnv,
+} from './telegram-updates';
 
 // npm run bench:telegram — realistic Telegram updates posted to POST /webhooks/telegram of a
 // server process (real PostgreSQL + Redis, Bot API answered by a local double), next to a bare
@@ -25,111 +31,6 @@ const WARM_UPDATES = Number(process.env.BENCH_WARM_UPDATES ?? 5_000);
 const BOT_ID = 7000000001;
 const SECRET = 'bench-telegram-secret';
 const LINKED_CHATS = 40;
-// Update ids are remembered in Redis for 24 h: every run needs fresh ones, or it measures only the dedup.
-const RUN_BASE = Math.floor(Date.now() / 1000) * 100_000;
-
-const QUESTIONS = [
-  'оценки сегодня',
-  'что задали на завтра',
-  'расписание на завтра',
-  'сколько денег на карте',
-  'оценки за неделю',
-  'какие оценки по математике',
-];
-
-/** The mix a school-day evening brings: questions, menu taps, strangers, groups. */
-function makeUpdate(i: number, today: string): unknown {
-  const update_id = RUN_BASE + i;
-  const chatId = 100_000 + (i % LINKED_CHATS);
-  const from = { id: chatId, is_bot: false, first_name: 'Ирина', language_code: 'ru' };
-  const chat = { id: chatId, first_name: 'Ирина', type: 'private' };
-  const kind = i % 20;
-  if (kind < 11)
-    return {
-      update_id,
-      message: { message_id: i, date: 1764921600, from, chat, text: QUESTIONS[i % QUESTIONS.length] },
-    };
-  if (kind < 16) {
-    const section = 'ghsc'[i % 4];
-    return {
-      update_id,
-      callback_query: {
-        id: String(i),
-        chat_instance: '1',
-        from,
-        message: { message_id: 1, date: 1764921600, chat, text: '…' },
-        data: `m:${section}:${today}:a`,
-      },
-    };
-  }
-  if (kind < 18) {
-    const stranger = { id: 500_000 + i, is_bot: false, first_name: 'Гость', language_code: 'ru' };
-    return {
-      update_id,
-      message: {
-        message_id: i,
-        date: 1764921600,
-        from: stranger,
-        chat: { id: stranger.id, first_name: 'Гость', type: 'private' },
-        text: '/start',
-        entities: [{ offset: 0, length: 6, type: 'bot_command' }],
-      },
-    };
-  }
-  return {
-    update_id,
-    message: {
-      message_id: i,
-      date: 1764921600,
-      from,
-      chat: { id: -1001987654321, title: 'Родители 7Б', type: 'supergroup' },
-      text: 'какие оценки сегодня',
-    },
-  };
-}
-
-/**
- * Parents link their chats the way the school letter tells them: /start with the code, then the
- * consent button. A quarter of them link a second child by sending its code. Nothing is written
- * to the database behind the bot's back.
- */
-async function linkChats(serverUrl: string, api: TelegramStub, codes: string[]): Promise<number> {
-  let updateId = RUN_BASE + 10 * TOTAL;
-  const post = async (update: Record<string, unknown>) => {
-    const res = await fetch(`${serverUrl}/webhooks/telegram`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
-      body: JSON.stringify({ update_id: ++updateId, ...update }),
-    });
-    if (res.status !== 200) throw new Error(`linking: webhook answered ${res.status}`);
-    api.takeWebhookResponse(await res.text());
-  };
-  const chatOf = (chatId: number) => ({
-    from: { id: chatId, is_bot: false, first_name: 'Ирина', language_code: 'ru' },
-    chat: { id: chatId, first_name: 'Ирина', type: 'private' },
-  });
-  const link = async (chatId: number, text: string) => {
-    const { from, chat } = chatOf(chatId);
-    const command = text.startsWith('/start') ? { entities: [{ offset: 0, length: 6, type: 'bot_command' }] } : {};
-    await post({ message: { message_id: 1, date: 1764921600, from, chat, text, ...command } });
-    const accept = api.lastButtons(chatId).find((data) => CONSENT_ACCEPT_PATTERN.test(data));
-    if (accept)
-      await post({
-        callback_query: {
-          id: `link-${chatId}`,
-          chat_instance: '1',
-          from,
-          message: { message_id: 2, date: 1764921600, chat, text: '…' },
-          data: accept,
-        },
-      });
-  };
-  if (codes.length < LINKED_CHATS + LINKED_CHATS / 4)
-    throw new Error(`only ${codes.length} link codes for ${LINKED_CHATS} chats`);
-  for (let i = 0; i < LINKED_CHATS; i++) await link(100_000 + i, `/start ${codes[i]}`);
-  for (let i = 0; i < LINKED_CHATS / 4; i++) await link(100_000 + i, codes[LINKED_CHATS + i]);
-  return LINKED_CHATS;
-}
 
 /** How many messages sent carried each first line (what users were told, in short). */
 function firstLines(calls: readonly TStubCall[]): Map<string, number> {
@@ -150,28 +51,20 @@ async function main() {
   const db = await createScratchDatabase(adminUrl, 'dnevnik_bench_tg');
   const api = await startTelegramStub();
   const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Moscow' });
-  const server = await startServerProcess({
-    DATABASE_URL: db.url,
-    REDIS_URL: redisUrl,
-    DEMO: 'true',
-    // The per-chat question limit runs as it does by default (a Redis INCR per question), set to its
-    // highest value: 40 chats ask hundreds of questions a minute here, where a person asks a few.
-    QUESTIONS_PER_MINUTE: '100000',
-    TELEGRAM_BOT_TOKEN: `${BOT_ID}:bench`,
-    TELEGRAM_WEBHOOK_SECRET: SECRET,
-    LINK_CODE_PEPPER: BENCH_PEPPER,
-    TELEGRAM_API_ROOT: api.apiRoot,
-    PUBLIC_URL: 'https://bench.invalid',
-  });
+  const mix = { runBase: telegramRunBase(), linkedChats: LINKED_CHATS, today };
+  const server = await startServerProcess(
+    telegramServerEnv(db.url, redisUrl, { id: BOT_ID, secret: SECRET, pepper: BENCH_PEPPER, apiRoot: api.apiRoot }),
+  );
   const bare = await startBareRoute(['/webhooks/telegram']);
   // The bot's last call of an update may ride in the webhook's response (a webhook reply): the double records those too.
   const drive = (url: string, bodies: string[], onResponse?: (text: string) => void) =>
     postAll(`${url}/webhooks/telegram`, bodies, CONCURRENCY, { 'x-telegram-bot-api-secret-token': SECRET }, onResponse);
   const driveBot = (bodies: string[]) => drive(server.url, bodies, api.takeWebhookResponse);
   try {
-    const linked = await linkChats(server.url, api, await issueCodes(db.url, LINKED_CHATS + LINKED_CHATS / 4));
-    const warm = Array.from({ length: WARM_UPDATES }, (_, i) => JSON.stringify(makeUpdate(TOTAL + i, today)));
-    const bodies = Array.from({ length: TOTAL }, (_, i) => JSON.stringify(makeUpdate(i, today)));
+    const codes = await issueCodes(db.url, linkCodesNeeded(LINKED_CHATS));
+    const linked = await linkTelegramChats(server.url, SECRET, api, codes, mix, mix.runBase + 10 * TOTAL);
+    const warm = Array.from({ length: WARM_UPDATES }, (_, i) => JSON.stringify(makeTelegramUpdate(TOTAL + i, mix)));
+    const bodies = Array.from({ length: TOTAL }, (_, i) => JSON.stringify(makeTelegramUpdate(i, mix)));
     await driveBot(warm);
     await drive(bare.url, warm);
     const answersIn = (calls: Map<string, number>) =>
